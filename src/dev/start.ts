@@ -1,0 +1,39 @@
+/**
+ * `npm start`: the whole product on embedded defaults — boss-stub, then the BFF serving the built
+ * TV app and `/api` on one port.
+ */
+import { startChild, waitForOk, stopAll } from './processes.ts'
+
+const root = new URL('../..', import.meta.url).pathname
+const port = process.env.PORT ?? '8080'
+const bossPort = process.env.BOSS_PORT ?? '8090'
+const bossUrl = `http://127.0.0.1:${bossPort}`
+
+try {
+  startChild('boss-stub', `${root}boss-stub/main.ts`, { BOSS_PORT: bossPort })
+  await waitForOk(`${bossUrl}/healthz`)
+  startChild('bff', `${root}src/bff/main.ts`, { PORT: port, BOSS_URL: bossUrl, STATIC_DIR: `${root}dist` })
+  await waitForOk(`http://127.0.0.1:${port}/healthz`)
+
+  const subscribers = (await (await fetch(`${bossUrl}/admin/subscribers?limit=8`)).json()) as Array<{
+    deviceId: string
+    cardNo: string
+    name: string
+    scenario: string
+  }>
+  const app = `http://localhost:${port}/`
+  console.log(`
+电视营业厅 is running
+  TV app     ${app}?deviceId=${subscribers[0].deviceId}&cardNo=${subscribers[0].cardNo}
+  API docs   http://localhost:${port}/api/docs
+  boss-stub  ${bossUrl}  (demo subscribers: ${bossUrl}/admin/subscribers)
+
+Demo devices:`)
+  for (const s of subscribers) {
+    console.log(`  ${s.scenario.padEnd(14)} ${s.name}\t${app}?deviceId=${s.deviceId}&cardNo=${s.cardNo}`)
+  }
+  console.log('\nCtrl-C stops everything.')
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err)
+  stopAll(1)
+}

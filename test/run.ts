@@ -1,0 +1,59 @@
+/**
+ * `npm test`: everything CI checks, in the order that fails fastest.
+ * Prints one closing line `tests: N passed, N failed` summed over the vitest suites.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, existsSync } from 'node:fs'
+import { ensureSystemDeps } from './systemDeps.ts'
+
+const root = new URL('..', import.meta.url).pathname
+const outDir = `${root}test-output`
+mkdirSync(outDir, { recursive: true })
+const bin = (name: string) => `${root}node_modules/.bin/${name}`
+
+function step(title: string, cmd: string, args: string[]): void {
+  console.log(`\n▶ ${title}`)
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env })
+  if (r.status !== 0) {
+    console.error(`✖ ${title} failed`)
+    console.log('tests: 0 passed, 1 failed')
+    process.exit(r.status ?? 1)
+  }
+}
+
+function singleLightningCore(): void {
+  const r = spawnSync('npm', ['ls', '@lightningjs/core', '--all', '--parseable'], { cwd: root, encoding: 'utf8' })
+  const copies = new Set(r.stdout.split('\n').filter((l) => l.endsWith('@lightningjs/core')))
+  console.log(`\n▶ one copy of @lightningjs/core: ${[...copies].join(', ') || 'none'}`)
+  if (copies.size !== 1) {
+    console.error('✖ expected exactly one installed copy of @lightningjs/core')
+    process.exit(1)
+  }
+}
+
+ensureSystemDeps()
+singleLightningCore()
+step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])
+step('build', bin('rollup'), ['-c', '--silent'])
+
+const suites = (process.env.TEST_SUITES ?? 'unit,integration,e2e').split(',')
+let passed = 0
+let failed = 0
+let broken = false
+for (const suite of suites) {
+  const report = `${outDir}/${suite}.json`
+  console.log(`\n▶ ${suite} tests`)
+  const r = spawnSync(
+    bin('vitest'),
+    ['run', '--project', suite, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    { cwd: root, stdio: 'inherit', env: process.env },
+  )
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8'))
+    passed += json.numPassedTests
+    failed += json.numFailedTests
+  }
+  if (r.status !== 0) broken = true
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed`)
+process.exit(broken || failed > 0 ? 1 : 0)
