@@ -1,0 +1,133 @@
+import { delay, http, HttpResponse, type HttpHandler } from 'msw'
+import { Value } from '@sinclair/typebox/value'
+import {
+  ApiPath,
+  BillIdParams,
+  SessionRequest,
+  type BillDetail,
+  type BillListResponse,
+  type PaymentListResponse,
+  type SessionResponse,
+} from '../src/contract/index.ts'
+import { badRequest, bossUnavailable, errorResponse, notFound, unauthorized } from './errors.ts'
+import type { MockDemoDevice } from './fixtures/households.ts'
+import { findDemoDevice } from './fixtures/households.ts'
+import { toSummary } from './fixtures/bills.ts'
+import { beijingDateTime } from './fixtures/time.ts'
+import { pageOf } from './paging.ts'
+import { householdData, scenarios, type HouseholdData, type ScenarioName } from './scenarios.ts'
+import { checkAuthorization, issueToken, TOKEN_TTL_S } from './tokens.ts'
+
+export interface MockHandlerOptions {
+  /** Origin (and prefix) the BFF is reached at; default same origin, as the app calls `/api/v1/...`. */
+  baseUrl?: string
+  /** Clock of the mocks; tests pin it to get reproducible data and to expire tokens. */
+  now?: () => Date
+  tokenTtlSeconds?: number
+  /** Overrides the scenario's own delay (e.g. a shorter `slow` in tests). */
+  delayMs?: number
+}
+
+interface DataRequest {
+  url: URL
+  params: Record<string, string | readonly string[] | undefined>
+  data: HouseholdData
+}
+
+/** msw handlers answering every BFF route of the contract the way the scenario says. */
+export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOptions = {}): HttpHandler[] {
+  const scenario = scenarios[scenarioName]
+  const base = (opts.baseUrl ?? '').replace(/\/+$/, '')
+  const at = (path: string): string => base + path
+  const now = opts.now ?? (() => new Date())
+  const ttl = opts.tokenTtlSeconds ?? TOKEN_TTL_S
+  const delayMs = opts.delayMs ?? scenario.delayMs
+  const wait = async (): Promise<void> => {
+    if (delayMs > 0) await delay(delayMs)
+  }
+
+  function authenticate(request: Request): MockDemoDevice | Response {
+    const check = checkAuthorization(request.headers.get('Authorization'), now())
+    if ('device' in check) return check.device
+    if (check.problem === 'expired') return errorResponse(401, 'TOKEN_EXPIRED', 'session token has expired')
+    return unauthorized(check.problem === 'missing' ? 'Authorization: Bearer token required' : 'session token is not valid')
+  }
+
+  /** Shared order of a data route: network wait, token, BOSS, then the answer. */
+  const dataRoute =
+    (answer: (req: DataRequest) => Response) =>
+    async ({ request, params }: { request: Request; params: DataRequest['params'] }): Promise<Response> => {
+      await wait()
+      const device = authenticate(request)
+      if (device instanceof Response) return device
+      if (scenario.bossDown) return bossUnavailable()
+      return answer({ url: new URL(request.url), params, data: householdData(scenarioName, device, now()) })
+    }
+
+  return [
+    http.post(at(ApiPath.session), async ({ request }) => {
+      await wait()
+      let body: unknown
+      try {
+        body = await request.json()
+      } catch {
+        return badRequest('body must be JSON')
+      }
+      // Unknown properties are dropped rather than refused, as the BFF's validator does.
+      const cleaned = Value.Clean(SessionRequest, structuredClone(body))
+      if (!Value.Check(SessionRequest, cleaned)) {
+        const first = Value.Errors(SessionRequest, cleaned).First()
+        return badRequest(`body${first ? first.path : ''} ${first ? first.message : 'is invalid'}`)
+      }
+      const device = findDemoDevice(cleaned.deviceId, cleaned.cardNo)
+      if (!device) return unauthorized('this set-top box and smart card are not registered together')
+      const issued = issueToken(device, now(), ttl)
+      const session: SessionResponse = {
+        token: issued.token,
+        expiresIn: ttl,
+        expiresAt: beijingDateTime(issued.expiresAt),
+      }
+      return HttpResponse.json(session)
+    }),
+
+    http.get(at(ApiPath.account), dataRoute(({ data }) => HttpResponse.json(data.account))),
+
+    http.get(
+      at(ApiPath.bills),
+      dataRoute(({ url, data }) => {
+        const page = pageOf(url, data.bills.map(toSummary))
+        if (page instanceof Response) return page
+        const body: BillListResponse = page
+        return HttpResponse.json(body)
+      }),
+    ),
+
+    http.get(
+      at(ApiPath.bill),
+      dataRoute(({ params, data }) => {
+        const billParams = { billId: params.billId }
+        if (!Value.Check(BillIdParams, billParams)) return badRequest('billId is malformed')
+        const bill = data.bills.find((b) => b.billId === billParams.billId)
+        if (!bill) return notFound('no such bill for this household')
+        const body: BillDetail = bill
+        return HttpResponse.json(body)
+      }),
+    ),
+
+    http.get(
+      at(ApiPath.payments),
+      dataRoute(({ url, data }) => {
+        const page = pageOf(url, data.payments)
+        if (page instanceof Response) return page
+        const body: PaymentListResponse = page
+        return HttpResponse.json(body)
+      }),
+    ),
+
+    // Anything else under the API is a 404 with an ErrorBody, like the BFF's not-found handler.
+    http.all(at('/api/*'), async ({ request }) => {
+      await wait()
+      return notFound(`route ${request.method} ${new URL(request.url).pathname} not found`)
+    }),
+  ]
+}
