@@ -20,17 +20,22 @@ function decodeCursor(cursor: string | undefined, total: number): number | undef
   return offset > 0 && offset < total ? offset : undefined
 }
 
+/** Ajv-style coercion: a numeric string becomes its number (so "2.5" stays fractional and fails). */
+function asNumber(text: string): number | string {
+  const n = Number(text)
+  return text.trim() !== '' && Number.isFinite(n) ? n : text
+}
+
 /**
  * Reads `cursor` and `limit` as the BFF does: known keys only (unknown ones are dropped,
- * like Fastify's removeAdditional), strings coerced, then checked against the contract's PageQuery.
+ * like Fastify's removeAdditional), numbers coerced, then checked against the contract's PageQuery.
  */
 export function pageOf<T>(url: URL, all: readonly T[]): Page<T> | Response {
-  const raw: Record<string, string> = {}
-  for (const key of Object.keys(PageQuery.properties)) {
-    const value = url.searchParams.get(key)
-    if (value !== null) raw[key] = value
-  }
-  const query = Value.Convert(PageQuery, raw)
+  const query: Record<string, unknown> = {}
+  const cursor = url.searchParams.get('cursor')
+  const limit = url.searchParams.get('limit')
+  if (cursor !== null) query.cursor = cursor
+  if (limit !== null) query.limit = asNumber(limit)
   if (!Value.Check(PageQuery, query)) {
     const first = Value.Errors(PageQuery, query).First()
     return badRequest(`querystring${first ? first.path : ''} ${first ? first.message : 'is invalid'}`)

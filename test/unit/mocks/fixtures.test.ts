@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Account, BillDetail, BillIdParams, BillSummary, Payment, type TSchema } from '../../../src/contract/index.ts'
+import { Account, BillDetail, BillIdParams, BillSummary, Payment } from '../../../src/contract/index.ts'
+import type { TSchema } from '@sinclair/typebox'
 import { toSummary } from '../../../mocks/fixtures/bills.ts'
 import { mockDemoDevices } from '../../../mocks/fixtures/households.ts'
 import { householdData, scenarioNames, scenarios } from '../../../mocks/scenarios.ts'
