@@ -2,7 +2,7 @@ import { HttpResponse } from 'msw'
 import type { ErrorBody, ErrorCode } from '../src/contract/index.ts'
 
 /** Seconds the app should wait before retrying while the BOSS is down. */
-export const BOSS_RETRY_AFTER_S = 30
+export const BOSS_RETRY_AFTER_S = 10
 
 type ErrorExtras = Omit<ErrorBody['error'], 'code' | 'message'>
 

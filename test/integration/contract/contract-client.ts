@@ -1,0 +1,84 @@
+import type { TSchema } from '@sinclair/typebox'
+import { expect } from 'vitest'
+import { ErrorBody, type ErrorCode } from '../../../src/contract/index.ts'
+import { schemaErrors } from '../../../mocks/schema-check.ts'
+
+/** A BFF to hold to the contract: its origin and boxes that can open a session there. */
+export interface ContractTarget {
+  baseUrl: string
+  /** [0] must have bills and payments; [1], if present, is another household. */
+  devices: readonly { deviceId: string; cardNo: string; customerId?: string }[]
+}
+
+export interface Answer {
+  status: number
+  contentType: string
+  body: any
+}
+
+/** Plain global fetch: msw/node intercepts it for the mocks, and it reaches a real BFF unchanged. */
+export async function send(target: ContractTarget, path: string, init: RequestInit & { token?: string } = {}): Promise<Answer> {
+  const headers = new Headers(init.headers)
+  if (init.token) headers.set('Authorization', `Bearer ${init.token}`)
+  const res = await fetch(target.baseUrl + path, { ...init, headers })
+  const text = await res.text()
+  let body: unknown = text
+  try {
+    body = text ? JSON.parse(text) : undefined
+  } catch {
+    // Left as text: the schema assertions will say what came instead of JSON.
+  }
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body }
+}
+
+export const postJson = (target: ContractTarget, path: string, body: unknown): Promise<Answer> =>
+  send(target, path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+
+export function expectConforms(schema: TSchema, answer: Answer, what: string): void {
+  expect(answer.contentType, `${what}: content-type`).toMatch(/^application\/json/)
+  expect(schemaErrors(schema, answer.body), `${what}: ${JSON.stringify(answer.body).slice(0, 300)}`).toEqual([])
+}
+
+export function expectOk(schema: TSchema, answer: Answer, what: string): void {
+  expect(answer.status, `${what}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBe(200)
+  expectConforms(schema, answer, what)
+}
+
+export function expectError(answer: Answer, status: number, code: ErrorCode, what: string): void {
+  expect(answer.status, `${what}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBe(status)
+  expectConforms(ErrorBody, answer, what)
+  expect((answer.body as ErrorBody).error.code, what).toBe(code)
+}
+
+export async function openSession(target: ContractTarget, device = target.devices[0]): Promise<string> {
+  const res = await postJson(target, '/api/v1/session', { deviceId: device.deviceId, cardNo: device.cardNo })
+  if (res.status !== 200) throw new Error(`session for ${device.deviceId}: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body.token
+}
+
+/** Follows nextCursor to the end, checking every page against `pageSchema`. */
+export async function walkPages(
+  target: ContractTarget,
+  path: string,
+  token: string,
+  pageSchema: TSchema,
+  limit: number,
+): Promise<{ items: any[]; pages: number }> {
+  const items: any[] = []
+  let cursor: string | undefined
+  let pages = 0
+  do {
+    const query = new URLSearchParams({ limit: String(limit) })
+    if (cursor !== undefined) query.set('cursor', cursor)
+    const res = await send(target, `${path}?${query}`, { token })
+    expectOk(pageSchema, res, `${path} page ${pages + 1}`)
+    expect(res.body.items.length, `${path} page ${pages + 1} size`).toBeLessThanOrEqual(limit)
+    // A page that promises more but carries nothing would let a client loop forever.
+    if (res.body.nextCursor !== undefined) expect(res.body.items.length).toBeGreaterThan(0)
+    items.push(...res.body.items)
+    cursor = res.body.nextCursor
+    pages++
+    if (pages > 200) throw new Error(`${path}: paging does not end`)
+  } while (cursor !== undefined)
+  return { items, pages }
+}
