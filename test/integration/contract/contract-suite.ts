@@ -38,9 +38,9 @@ export function describeContract(name: string, getTarget: () => ContractTarget):
 
       it.each([
         ['an empty object', {}],
-        ['a missing cardNo', { deviceId: 'STB00000001' }],
-        ['a 15-digit cardNo', { deviceId: 'STB00000001', cardNo: '810000000000001' }],
-        ['a numeric cardNo', { deviceId: 'STB00000001', cardNo: 8100000000000001 }],
+        ['a missing cardNo', { deviceId: 'STB0000000001' }],
+        ['a 15-digit cardNo', { deviceId: 'STB0000000001', cardNo: '810000000000001' }],
+        ['a numeric cardNo', { deviceId: 'STB0000000001', cardNo: 8100000000000001 }],
         ['a deviceId with spaces', { deviceId: 'STB 0001', cardNo: '8100000000000001' }],
         ['a 33-character deviceId', { deviceId: 'S'.repeat(33), cardNo: '8100000000000001' }],
       ])('answers 400 BAD_REQUEST for %s', async (_what, body) => {
