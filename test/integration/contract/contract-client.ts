@@ -50,10 +50,21 @@ export function expectError(answer: Answer, status: number, code: ErrorCode, wha
   expect((answer.body as ErrorBody).error.code, what).toBe(code)
 }
 
-export async function openSession(target: ContractTarget, device = target.devices[0]): Promise<string> {
-  const res = await postJson(target, '/api/v1/session', { deviceId: device.deviceId, cardNo: device.cardNo })
-  if (res.status !== 200) throw new Error(`session for ${device.deviceId}: ${res.status} ${JSON.stringify(res.body)}`)
-  return res.body.token
+const sessions = new Map<string, Promise<string>>()
+
+/** One session per box and target, reused across tests as a box would (and so rate limits are not hit). */
+export function openSession(target: ContractTarget, device = target.devices[0]): Promise<string> {
+  const key = `${target.baseUrl} ${device.deviceId} ${device.cardNo}`
+  let token = sessions.get(key)
+  if (!token) {
+    token = postJson(target, '/api/v1/session', { deviceId: device.deviceId, cardNo: device.cardNo }).then((res) => {
+      if (res.status !== 200) throw new Error(`session for ${device.deviceId}: ${res.status} ${JSON.stringify(res.body)}`)
+      return res.body.token as string
+    })
+    token.catch(() => sessions.delete(key))
+    sessions.set(key, token)
+  }
+  return token
 }
 
 /** Follows nextCursor to the end, checking every page against `pageSchema`. */
