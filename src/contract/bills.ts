@@ -49,6 +49,7 @@ export type BillDetail = Static<typeof BillDetail>
 export const BillIdParams = Type.Object({
   billId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' }),
 }, { additionalProperties: false })
+export type BillIdParams = Static<typeof BillIdParams>
 
 export const BillListResponse = Page(BillSummary)
 export type BillListResponse = Static<typeof BillListResponse>

@@ -6,6 +6,7 @@ export * from './common.ts'
 export * from './session.ts'
 export * from './account.ts'
 export * from './bills.ts'
+export * from './health.ts'
 
 export const API_PREFIX = '/api/v1'
 

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyInstance } from 'fastify'
+import helmet from '@fastify/helmet'
+import cors from '@fastify/cors'
+import fastifyStatic from '@fastify/static'
+import type { DestinationStream, Logger } from 'pino'
+import type { BffConfig } from './config.ts'
+import { createLogger } from './log.ts'
+import { buildValidatorCompiler } from './validation.ts'
+import { BossClient } from './boss/bossClient.ts'
+import { bossCustomerAdapter } from './boss/bossCustomerAdapter.ts'
+import { bossAccountAdapter } from './boss/bossAccountAdapter.ts'
+import { bossBillingAdapter } from './boss/bossBillingAdapter.ts'
+import { bossPaymentAdapter } from './boss/bossPaymentAdapter.ts'
+import { SqliteStore } from './store/sqliteStore.ts'
+import type { Store } from './store/store.ts'
+import type { BffServices } from './services.ts'
+import errorsPlugin from './plugins/errors.ts'
+import authPlugin from './plugins/auth.ts'
+import docsPlugin from './plugins/docs.ts'
+import sessionRoutes from './routes/session.ts'
+import accountRoutes from './routes/account.ts'
+import billRoutes from './routes/bills.ts'
+import paymentRoutes from './routes/payments.ts'
+import healthRoutes from './routes/health.ts'
+
+export interface BffDeps {
+  /** Where log lines go (tests capture them); stdout by default. */
+  logDestination?: DestinationStream
+  logger?: Logger
+  store?: Store
+  now?: () => Date
+}
+
+export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<FastifyInstance> {
+  const logger = deps.logger ?? createLogger({ level: config.logLevel, destination: deps.logDestination })
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimit,
+    genReqId: () => randomUUID(),
+    requestIdHeader: 'x-request-id',
+    // A BOSS call is bounded by BOSS_TIMEOUT_MS; nothing should hold a socket much longer.
+    requestTimeout: Math.max(10_000, config.bossTimeoutMs * 3),
+    routerOptions: { maxParamLength: 200 },
+  }) as unknown as FastifyInstance
+  app.setValidatorCompiler(buildValidatorCompiler())
+
+  const now = deps.now ?? (() => new Date())
+  const store = deps.store ?? new SqliteStore(config.storePath)
+  const boss = new BossClient({
+    url: config.bossUrl,
+    channel: config.bossChannel,
+    secret: config.bossSecret,
+    timeoutMs: config.bossTimeoutMs,
+    logger: logger.child({ component: 'boss' }),
+    now,
+  })
+  const services: BffServices = {
+    config,
+    boss,
+    store,
+    now,
+    customers: bossCustomerAdapter(boss),
+    accounts: bossAccountAdapter(boss, now),
+    billing: bossBillingAdapter(boss, now),
+    payments: bossPaymentAdapter(boss, now),
+  }
+
+  // Expired lockout counters and idempotency records would otherwise pile up.
+  const sweeper = setInterval(() => {
+    store.sweep().catch((err: unknown) => app.log.warn({ err }, 'store sweep failed'))
+  }, 60_000)
+  sweeper.unref()
+
+  app.addHook('onClose', async () => {
+    clearInterval(sweeper)
+    await boss.close()
+    if (!deps.store) await store.close()
+  })
+
+  await app.register(errorsPlugin, { bodyLimit: config.bodyLimit })
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        // Lightning decodes images in a blob: worker and draws posters from the operator's CDN.
+        workerSrc: ["'self'", 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', 'http:', 'https:'],
+        mediaSrc: ["'self'", 'blob:', 'http:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        // No upgrade-insecure-requests: boxes and operators reach the hall over plain HTTP.
+      },
+    },
+    // Boxes load the app over HTTP inside the operator's network; HSTS would only hurt there.
+    hsts: false,
+    crossOriginEmbedderPolicy: false,
+  })
+  await app.register(cors, {
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
+    maxAge: 600,
+  })
+  await app.register(docsPlugin)
+  await app.register(authPlugin, { secret: config.jwtSecret, ttlSeconds: config.tokenTtlSeconds })
+
+  await app.register(healthRoutes, services)
+  await app.register(sessionRoutes, services)
+  await app.register(accountRoutes, services)
+  await app.register(billRoutes, services)
+  await app.register(paymentRoutes, services)
+
+  if (config.staticDir) {
+    await app.register(fastifyStatic, { root: config.staticDir, prefix: '/', index: 'index.html' })
+  }
+  return app
+}

@@ -1,0 +1,165 @@
+import { createHmac, randomBytes } from 'node:crypto'
+import { Pool } from 'undici'
+import type { BaseLogger } from 'pino'
+import { toBossTimestamp } from './bossFormat.ts'
+import {
+  BossBusinessError,
+  BossCode,
+  BossProtocolError,
+  BossTimeoutError,
+  BossUnavailableError,
+} from './bossErrors.ts'
+
+/**
+ * The only code that knows the BOSS envelope (HEAD/BODY, signing, RSP_CODE). Adapters call
+ * `call(SVC_CODE, body)` and get the answer BODY, or a typed error.
+ */
+
+export type BossBody = Record<string, string>
+export type BossAnswer = Record<string, unknown>
+
+export interface BossClientOptions {
+  url: string
+  channel: string
+  secret: string
+  timeoutMs: number
+  logger?: BaseLogger
+  now?: () => Date
+  /** Keep-alive connections to the BOSS; the BOSS is usually the bottleneck, so keep this modest. */
+  connections?: number
+}
+
+/** `KEY=VALUE` pairs of every HEAD field but SIGN and every BODY field, sorted by key (byte order), joined by `&`. */
+export function bossSignString(head: Record<string, string>, body: BossBody): string {
+  const pairs: [string, string][] = []
+  for (const [k, v] of Object.entries(head)) if (k !== 'SIGN') pairs.push([k, v])
+  for (const [k, v] of Object.entries(body)) pairs.push([k, v])
+  pairs.sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+  return pairs.map(([k, v]) => `${k}=${v}`).join('&')
+}
+
+export function bossSign(head: Record<string, string>, body: BossBody, secret: string): string {
+  return createHmac('sha256', secret).update(bossSignString(head, body), 'utf8').digest('hex').toUpperCase()
+}
+
+/** Unique request serial: `TVH` + Beijing timestamp + 15 random hex digits = 32 characters. */
+export function newReqSeq(now: Date): string {
+  return `TVH${toBossTimestamp(now)}${randomBytes(8).toString('hex').slice(0, 15)}`
+}
+
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
+  'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT',
+])
+
+export class BossClient {
+  readonly #opts: BossClientOptions
+  readonly #pool: Pool
+  readonly #path: string
+  readonly #now: () => Date
+
+  constructor(opts: BossClientOptions) {
+    this.#opts = opts
+    const url = new URL(opts.url)
+    this.#path = `${url.pathname.replace(/\/$/, '')}/boss/gateway`
+    this.#pool = new Pool(url.origin, {
+      connections: opts.connections ?? 32,
+      keepAliveTimeout: 30_000,
+      connectTimeout: Math.min(opts.timeoutMs, 10_000),
+    })
+    this.#now = opts.now ?? (() => new Date())
+  }
+
+  /** Call a BOSS service; resolves with the answer BODY on 0000. */
+  async call(svcCode: string, body: BossBody, opts: { timeoutMs?: number } = {}): Promise<BossAnswer> {
+    const now = this.#now()
+    const head: Record<string, string> = {
+      SVC_CODE: svcCode,
+      CHNL_ID: this.#opts.channel,
+      REQ_SEQ: newReqSeq(now),
+      REQ_TIME: toBossTimestamp(now),
+    }
+    head.SIGN = bossSign(head, body, this.#opts.secret)
+    const timeoutMs = opts.timeoutMs ?? this.#opts.timeoutMs
+    const started = performance.now()
+    const log = this.#opts.logger
+    const signal = AbortSignal.timeout(timeoutMs)
+    let status: number
+    let text: string
+    try {
+      const res = await this.#pool.request({
+        path: this.#path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify({ HEAD: head, BODY: body }),
+        signal,
+      })
+      status = res.statusCode
+      text = await res.body.text()
+    } catch (err) {
+      const ms = Math.round(performance.now() - started)
+      if (signal.aborted) {
+        log?.warn({ svc: svcCode, seq: head.REQ_SEQ, ms }, 'BOSS call timed out')
+        throw new BossTimeoutError(`BOSS did not answer ${svcCode} within ${timeoutMs} ms`, { cause: err })
+      }
+      const code = (err as { code?: string }).code
+      log?.warn({ svc: svcCode, seq: head.REQ_SEQ, ms, code }, 'BOSS unreachable')
+      throw new BossUnavailableError(
+        `BOSS unreachable for ${svcCode}${code && UNREACHABLE_CODES.has(code) ? ` (${code})` : ''}`,
+        { cause: err },
+      )
+    }
+    const ms = Math.round(performance.now() - started)
+    if (status >= 500) {
+      log?.warn({ svc: svcCode, seq: head.REQ_SEQ, ms, status }, 'BOSS outage')
+      throw new BossUnavailableError(`BOSS answered HTTP ${status} for ${svcCode}`)
+    }
+    if (status !== 200) throw new BossProtocolError(`BOSS answered HTTP ${status} for ${svcCode}`)
+    return this.#unwrap(svcCode, head.REQ_SEQ, text, ms)
+  }
+
+  #unwrap(svcCode: string, seq: string, text: string, ms: number): BossAnswer {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      throw new BossProtocolError(`BOSS answer to ${svcCode} is not JSON`)
+    }
+    const envelope = parsed as { HEAD?: Record<string, unknown>; BODY?: unknown }
+    const rspHead = envelope?.HEAD
+    const rspCode = rspHead?.RSP_CODE
+    if (typeof rspCode !== 'string') throw new BossProtocolError(`BOSS answer to ${svcCode} has no RSP_CODE`)
+    if (rspHead?.REQ_SEQ !== undefined && rspHead.REQ_SEQ !== seq) {
+      // An answer to someone else's request must never reach this viewer.
+      throw new BossProtocolError(`BOSS answered ${svcCode} with a foreign REQ_SEQ`)
+    }
+    const desc = typeof rspHead?.RSP_DESC === 'string' ? rspHead.RSP_DESC : ''
+    const rspBody = (typeof envelope.BODY === 'object' && envelope.BODY !== null ? envelope.BODY : {}) as BossAnswer
+    this.#opts.logger?.debug({ svc: svcCode, seq, ms, rspCode }, 'BOSS call')
+    if (rspCode === BossCode.ok) return rspBody
+    if (rspCode === BossCode.busy) throw new BossUnavailableError(`BOSS busy on ${svcCode}: ${desc}`)
+    if (rspCode.startsWith('1')) {
+      this.#opts.logger?.error({ svc: svcCode, seq, rspCode, desc }, 'BOSS refused our request envelope')
+      throw new BossProtocolError(`BOSS refused ${svcCode} (${rspCode} ${desc})`, { rspCode })
+    }
+    throw new BossBusinessError(rspCode, desc, rspBody)
+  }
+
+  /**
+   * Readiness: a signed balance query for nobody. Any business answer, even "parameter missing",
+   * proves the BOSS is up and accepts our channel's signature; 1001 means our secret or clock is wrong.
+   */
+  async ping(): Promise<void> {
+    try {
+      await this.call('ACCT_BAL_QRY', { CUST_ID: '' })
+    } catch (err) {
+      if (err instanceof BossBusinessError) return
+      if (err instanceof BossProtocolError && err.rspCode !== undefined && err.rspCode !== BossCode.badSignature) return
+      throw err
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.close()
+  }
+}

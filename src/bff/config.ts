@@ -1,0 +1,81 @@
+/** Everything the BFF reads from its environment, parsed once at start-up. */
+export interface BffConfig {
+  port: number
+  host: string
+  bossUrl: string
+  bossChannel: string
+  bossSecret: string
+  bossTimeoutMs: number
+  jwtSecret: string
+  tokenTtlSeconds: number
+  storePath: string
+  /** Folder of the built TV app (`dist/`), served at `/` when set. */
+  staticDir: string | undefined
+  /** Origins allowed by CORS; empty means none (same-origin only). */
+  corsOrigins: string[]
+  logLevel: string
+  /** Wrong STB/card pairs tolerated per box before it is locked out for a while. */
+  sessionMaxFailures: number
+  sessionLockSeconds: number
+  /** Request body limit in bytes: every request of the hall is tiny. */
+  bodyLimit: number
+  nodeEnv: string
+}
+
+export const DEV_JWT_SECRET = 'tvhall-dev-jwt-secret-change-me-in-production'
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+type Env = Record<string, string | undefined>
+
+function int(env: Env, key: string, fallback: number, min = 0): number {
+  const raw = env[key]
+  if (raw === undefined || raw === '') return fallback
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${key} must be a whole number, got "${raw}"`)
+  const value = Number(raw)
+  if (value < min) throw new ConfigError(`${key} must be at least ${min}, got ${value}`)
+  return value
+}
+
+function str(env: Env, key: string, fallback: string): string {
+  const raw = env[key]
+  return raw === undefined || raw === '' ? fallback : raw
+}
+
+export function loadConfig(env: Env = process.env): BffConfig {
+  const nodeEnv = str(env, 'NODE_ENV', 'development')
+  const jwtSecret = str(env, 'JWT_SECRET', DEV_JWT_SECRET)
+  // A known key would let anyone mint tokens for any household.
+  if (nodeEnv === 'production' && jwtSecret === DEV_JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET must be set in production (the development default is public)')
+  }
+  if (jwtSecret.length < 32 && nodeEnv === 'production') {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters in production')
+  }
+  const bossUrl = str(env, 'BOSS_URL', 'http://127.0.0.1:8090')
+  try {
+    new URL(bossUrl)
+  } catch {
+    throw new ConfigError(`BOSS_URL is not a URL: "${bossUrl}"`)
+  }
+  return {
+    port: int(env, 'PORT', 8080),
+    host: str(env, 'HOST', '0.0.0.0'),
+    bossUrl,
+    bossChannel: str(env, 'BOSS_CHANNEL', 'TVHALL'),
+    bossSecret: str(env, 'BOSS_SECRET', 'tvhall-dev-secret'),
+    bossTimeoutMs: int(env, 'BOSS_TIMEOUT_MS', 3000, 1),
+    jwtSecret,
+    tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 900, 1),
+    storePath: str(env, 'STORE_PATH', '.data/bff.sqlite'),
+    staticDir: env.STATIC_DIR || undefined,
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    logLevel: str(env, 'LOG_LEVEL', 'info'),
+    sessionMaxFailures: int(env, 'SESSION_MAX_FAILURES', 5, 1),
+    sessionLockSeconds: int(env, 'SESSION_LOCK_SECONDS', 900, 1),
+    bodyLimit: int(env, 'BODY_LIMIT_BYTES', 16 * 1024, 1024),
+    nodeEnv,
+  }
+}

@@ -1,0 +1,63 @@
+import pino, { type DestinationStream, type Logger } from 'pino'
+
+/**
+ * One logger for the BFF. Secrets are masked twice: pino's `redact` for the places we know
+ * (auth headers), and a last pass over every finished log line for the places we cannot foresee
+ * (a card number in a URL, a PIN in an error message, a BOSS body logged while debugging).
+ */
+
+/** `8100123456780001` → `8100********0001`: enough for a person to tell two cards apart. */
+export function maskCardNo(cardNo: string): string {
+  if (cardNo.length <= 8) return '*'.repeat(cardNo.length)
+  return `${cardNo.slice(0, 4)}${'*'.repeat(cardNo.length - 8)}${cardNo.slice(-4)}`
+}
+
+/** `13812340000` → `138****0000`. */
+export function maskPhone(phone: string): string {
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`
+}
+
+// Keys whose value is a secret wherever they appear: ...pin, ...pwd, ...password, ...token, ...
+const SECRET_KEY = '[A-Za-z_]*?(?:pin|pwd|passwd|password|secret|token|authorization|cookie)'
+const CARD_KEY = '[A-Za-z_]*?(?:cardno|card_no|cardnumber|card_number)'
+const JSON_VALUE = '("(?:[^"\\\\]|\\\\.)*"|-?\\d+(?:\\.\\d+)?)'
+
+const rules: [RegExp, (match: string, ...groups: string[]) => string][] = [
+  // "pin":"123456" / "CARD_PWD":"..." / "authorization":"Bearer ..." in JSON
+  [new RegExp(`("${SECRET_KEY}"\\s*:\\s*)${JSON_VALUE}`, 'gi'), (_m, key) => `${key}"***"`],
+  // "cardNo":"..." of any length (prepaid cards are not 16 digits)
+  [
+    new RegExp(`("${CARD_KEY}"\\s*:\\s*)"([^"\\\\]*)"`, 'gi'),
+    (_m, key, value) => `${key}"${maskCardNo(value)}"`,
+  ],
+  // ?pin=1234&token=... in URLs
+  [new RegExp(`([?&;]${SECRET_KEY}=)[^&\\s"]*`, 'gi'), (_m, key) => `${key}***`],
+  [new RegExp(`([?&;]${CARD_KEY}=)([^&\\s"]*)`, 'gi'), (_m, key, value) => `${key}${maskCardNo(value)}`],
+  // JWTs anywhere
+  [/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g, () => 'eyJ***'],
+  // bare smart-card / bank-card numbers
+  [/(?<![\dA-Za-z.])\d{16,19}(?!\d)/g, (m) => maskCardNo(m)],
+  // mainland mobile numbers
+  [/(?<![\d.])1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m)],
+]
+
+/** Mask every secret in a piece of text (a finished JSON log line, a URL, a message). */
+export function redactText(text: string): string {
+  let out = text
+  for (const [re, replace] of rules) out = out.replace(re, replace as (substring: string, ...args: unknown[]) => string)
+  return out
+}
+
+export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
+  return pino(
+    {
+      level: opts.level ?? 'info',
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'],
+        censor: '***',
+      },
+      hooks: { streamWrite: redactText },
+    },
+    opts.destination ?? pino.destination({ sync: false }),
+  )
+}

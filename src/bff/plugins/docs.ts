@@ -1,0 +1,42 @@
+import fp from 'fastify-plugin'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { FastifyInstance } from 'fastify'
+
+/**
+ * OpenAPI generated from the contract's TypeBox schemas on the routes, so the document cannot
+ * drift from what the BFF validates. Must be registered before the routes.
+ */
+async function docsPlugin(app: FastifyInstance) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'TV business hall BFF',
+        description: 'Backend for the 电视营业厅 set-top-box app. Money is integer fen; times are ISO 8601 with +08:00.',
+        version: '1.0.0',
+      },
+      tags: [
+        { name: 'session', description: 'Box log-in by STB id + smart card' },
+        { name: 'account', description: 'Balance, arrears, status' },
+        { name: 'bills', description: 'Monthly bills and itemised charges' },
+        { name: 'payments', description: 'Payment history' },
+        { name: 'health', description: 'Probes' },
+      ],
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+  })
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // Its own CSP, as helmet's (for the TV app) would not name swagger's assets; no
+    // upgrade-insecure-requests, since operators open it over plain HTTP on their LAN.
+    staticCSP:
+      "default-src 'self'; base-uri 'self'; font-src 'self' data:; frame-ancestors 'self'; img-src 'self' data:; " +
+      "object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'",
+    uiConfig: { docExpansion: 'list', deepLinking: false },
+  })
+}
+
+export default fp(docsPlugin, { name: 'tvhall-docs' })

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify'
+import { ApiPath, ErrorBody, PageQuery, PaymentListResponse } from '../../contract/index.ts'
+import { badRequest } from '../errors.ts'
+import { decodeCursor, encodeCursor } from '../paging.ts'
+import { MAX_PAY_PAGE } from '../boss/bossPaymentAdapter.ts'
+import type { BffServices } from '../services.ts'
+
+const DEFAULT_LIMIT = 20
+
+export default async function paymentRoutes(app: FastifyInstance, s: BffServices) {
+  app.get<{ Querystring: PageQuery; Reply: PaymentListResponse | ErrorBody }>(
+    ApiPath.payments,
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['payments'],
+        summary: 'Payments and top-ups of the last 12 months, newest first',
+        security: [{ bearer: [] }],
+        querystring: PageQuery,
+        response: { 200: PaymentListResponse, 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody },
+      },
+    },
+    async (request) => {
+      // The BOSS pages by number, so the cursor carries page number and size; its size wins over `limit`.
+      let pageNo = 1
+      let pageSize = Math.min(request.query.limit ?? DEFAULT_LIMIT, MAX_PAY_PAGE)
+      if (request.query.cursor) {
+        const [no, size] = decodeCursor(request.query.cursor, 2).map(Number)
+        if (!Number.isInteger(no) || !Number.isInteger(size) || no < 2 || size < 1 || size > MAX_PAY_PAGE) {
+          throw badRequest('query.cursor is not a cursor this API gave out')
+        }
+        pageNo = no
+        pageSize = size
+      }
+      const { total, items } = await s.payments.listPayments(request.customer.customerId, { pageNo, pageSize })
+      return pageNo * pageSize < total && items.length > 0
+        ? { items, nextCursor: encodeCursor([pageNo + 1, pageSize]) }
+        : { items }
+    },
+  )
+}

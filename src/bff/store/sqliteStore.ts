@@ -1,0 +1,151 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import type { CounterState, IdempotencyClaim, OutboxMessage, Store } from './store.ts'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS idempotency (
+  key TEXT PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  status_code INTEGER,
+  body TEXT,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS counters (
+  key TEXT PRIMARY KEY,
+  count INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  topic TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  available_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox (available_at);
+`
+
+type Row = Record<string, unknown>
+
+/** Single-process store on node:sqlite. Statements are synchronous and short, so no locking is needed within one process. */
+export class SqliteStore implements Store {
+  readonly #db: DatabaseSync
+  readonly #now: () => number
+  readonly #q: Record<string, StatementSync>
+
+  constructor(path: string, opts: { now?: () => number } = {}) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+    this.#db = new DatabaseSync(path)
+    this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;')
+    this.#db.exec(SCHEMA)
+    this.#now = opts.now ?? Date.now
+    const p = (sql: string) => this.#db.prepare(sql)
+    this.#q = {
+      idemDeleteExpired: p('DELETE FROM idempotency WHERE key = ? AND expires_at <= ?'),
+      idemInsert: p('INSERT OR IGNORE INTO idempotency (key, fingerprint, expires_at) VALUES (?, ?, ?)'),
+      idemGet: p('SELECT fingerprint, status_code, body FROM idempotency WHERE key = ?'),
+      idemComplete: p('UPDATE idempotency SET status_code = ?, body = ? WHERE key = ?'),
+      idemRelease: p('DELETE FROM idempotency WHERE key = ? AND status_code IS NULL'),
+      hit: p(`INSERT INTO counters (key, count, expires_at) VALUES (?, 1, ?)
+        ON CONFLICT (key) DO UPDATE SET
+          count = CASE WHEN expires_at <= ? THEN 1 ELSE count + 1 END,
+          expires_at = CASE WHEN expires_at <= ? THEN excluded.expires_at ELSE expires_at END
+        RETURNING count, expires_at`),
+      peek: p('SELECT count, expires_at FROM counters WHERE key = ? AND expires_at > ?'),
+      clear: p('DELETE FROM counters WHERE key = ?'),
+      enqueue: p('INSERT INTO outbox (topic, payload, available_at, created_at) VALUES (?, ?, ?, ?)'),
+      lease: p(`UPDATE outbox SET attempts = attempts + 1, available_at = ?
+        WHERE id IN (SELECT id FROM outbox WHERE available_at <= ? ORDER BY id LIMIT ?)
+        RETURNING id, topic, payload, attempts, created_at`),
+      ack: p('DELETE FROM outbox WHERE id = ?'),
+      retry: p('UPDATE outbox SET available_at = ? WHERE id = ?'),
+      sweepIdem: p('DELETE FROM idempotency WHERE expires_at <= ?'),
+      sweepCounters: p('DELETE FROM counters WHERE expires_at <= ?'),
+      ping: p('SELECT 1 AS ok'),
+    }
+  }
+
+  #counter(row: Row): CounterState {
+    return { count: Number(row.count), resetInSeconds: Math.max(0, Math.ceil((Number(row.expires_at) - this.#now()) / 1000)) }
+  }
+
+  async claimIdempotency(key: string, fingerprint: string, ttlSeconds: number): Promise<IdempotencyClaim> {
+    const now = this.#now()
+    this.#q.idemDeleteExpired.run(key, now)
+    if (this.#q.idemInsert.run(key, fingerprint, now + ttlSeconds * 1000).changes === 1) return { state: 'claimed' }
+    const row = this.#q.idemGet.get(key) as Row
+    if (row.status_code === null) return { state: 'pending', fingerprint: String(row.fingerprint) }
+    return {
+      state: 'done',
+      fingerprint: String(row.fingerprint),
+      statusCode: Number(row.status_code),
+      body: String(row.body),
+    }
+  }
+
+  async completeIdempotency(key: string, statusCode: number, body: string): Promise<void> {
+    this.#q.idemComplete.run(statusCode, body, key)
+  }
+
+  async releaseIdempotency(key: string): Promise<void> {
+    this.#q.idemRelease.run(key)
+  }
+
+  async hit(key: string, windowSeconds: number): Promise<CounterState> {
+    const now = this.#now()
+    return this.#counter(this.#q.hit.get(key, now + windowSeconds * 1000, now, now) as Row)
+  }
+
+  async peek(key: string): Promise<CounterState | null> {
+    const row = this.#q.peek.get(key, this.#now()) as Row | undefined
+    return row ? this.#counter(row) : null
+  }
+
+  async clear(key: string): Promise<void> {
+    this.#q.clear.run(key)
+  }
+
+  async enqueue(topic: string, payload: unknown): Promise<number> {
+    const now = this.#now()
+    return Number(this.#q.enqueue.run(topic, JSON.stringify(payload), now, now).lastInsertRowid)
+  }
+
+  async lease(limit: number, leaseSeconds: number): Promise<OutboxMessage[]> {
+    const now = this.#now()
+    const rows = this.#q.lease.all(now + leaseSeconds * 1000, now, limit) as Row[]
+    return rows
+      .map((r) => ({
+        id: Number(r.id),
+        topic: String(r.topic),
+        payload: JSON.parse(String(r.payload)) as unknown,
+        attempts: Number(r.attempts),
+        createdAt: Number(r.created_at),
+      }))
+      .sort((a, b) => a.id - b.id)
+  }
+
+  async ack(id: number): Promise<void> {
+    this.#q.ack.run(id)
+  }
+
+  async retry(id: number, delaySeconds: number): Promise<void> {
+    this.#q.retry.run(this.#now() + delaySeconds * 1000, id)
+  }
+
+  async sweep(): Promise<void> {
+    const now = this.#now()
+    this.#q.sweepIdem.run(now)
+    this.#q.sweepCounters.run(now)
+  }
+
+  async ping(): Promise<void> {
+    const row = this.#q.ping.get() as Row | undefined
+    if (row?.ok !== 1) throw new Error('store did not answer')
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close()
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The BFF's own small state, behind one interface so the SQLite default can be swapped for Redis
+ * when several BFF instances serve the evening peak. Everything is async for that reason.
+ */
+
+export type IdempotencyClaim =
+  /** This caller owns the key now and must `completeIdempotency` or `releaseIdempotency` it. */
+  | { state: 'claimed' }
+  /** Another request with this key is still running. */
+  | { state: 'pending'; fingerprint: string }
+  /** The work was done: replay this answer (if the fingerprint matches the request). */
+  | { state: 'done'; fingerprint: string; statusCode: number; body: string }
+
+export interface CounterState {
+  count: number
+  /** Seconds until the window ends and the count starts again from zero. */
+  resetInSeconds: number
+}
+
+export interface OutboxMessage {
+  id: number
+  topic: string
+  payload: unknown
+  /** Delivery attempts so far, this one included. */
+  attempts: number
+  createdAt: number
+}
+
+export interface Store {
+  /** Reserve an idempotency key (e.g. an order number) for `ttlSeconds`; the first caller wins. */
+  claimIdempotency(key: string, fingerprint: string, ttlSeconds: number): Promise<IdempotencyClaim>
+  completeIdempotency(key: string, statusCode: number, body: string): Promise<void>
+  /** Give a key back when the work certainly did not happen, so a retry may try again. */
+  releaseIdempotency(key: string): Promise<void>
+
+  /** Count one event in a window that starts at the first event (lockouts, rate limits). */
+  hit(key: string, windowSeconds: number): Promise<CounterState>
+  peek(key: string): Promise<CounterState | null>
+  clear(key: string): Promise<void>
+
+  /** Keep a message that must not be lost (e.g. a report to forward to the BOSS). */
+  enqueue(topic: string, payload: unknown): Promise<number>
+  /** Messages due for delivery, each hidden from other workers for `leaseSeconds`. */
+  lease(limit: number, leaseSeconds: number): Promise<OutboxMessage[]>
+  ack(id: number): Promise<void>
+  /** Delivery failed: offer the message again after `delaySeconds`. */
+  retry(id: number, delaySeconds: number): Promise<void>
+
+  /** Drop expired idempotency records and counters. */
+  sweep(): Promise<void>
+  /** Throws when the store cannot serve (readiness). */
+  ping(): Promise<void>
+  close(): Promise<void>
+}

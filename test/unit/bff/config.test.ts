@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../../src/bff/config.ts'
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const c = loadConfig({})
+    expect(c).toMatchObject({
+      port: 8080, host: '0.0.0.0', bossUrl: 'http://127.0.0.1:8090', bossChannel: 'TVHALL',
+      bossSecret: 'tvhall-dev-secret', jwtSecret: DEV_JWT_SECRET, tokenTtlSeconds: 900,
+      storePath: '.data/bff.sqlite', staticDir: undefined, corsOrigins: [], logLevel: 'info', bodyLimit: 16384,
+    })
+  })
+  it('reads the environment', () => {
+    const c = loadConfig({
+      PORT: '9000', BOSS_TIMEOUT_MS: '250', CORS_ORIGINS: 'http://a.test, http://b.test', STATIC_DIR: 'dist',
+      TOKEN_TTL_SECONDS: '60',
+    })
+    expect(c).toMatchObject({ port: 9000, bossTimeoutMs: 250, corsOrigins: ['http://a.test', 'http://b.test'], staticDir: 'dist', tokenTtlSeconds: 60 })
+  })
+  it('refuses production with the default JWT key, and bad numbers', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError)
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).not.toThrow()
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/)
+    expect(() => loadConfig({ TOKEN_TTL_SECONDS: '0' })).toThrow(/TOKEN_TTL_SECONDS/)
+    expect(() => loadConfig({ BOSS_URL: 'not a url' })).toThrow(/BOSS_URL/)
+  })
+})

@@ -1,0 +1,51 @@
+import { Writable } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { createLogger, maskCardNo, maskPhone, redactText } from '../../../src/bff/log.ts'
+
+function capture() {
+  const lines: string[] = []
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      lines.push(chunk.toString())
+      cb()
+    },
+  })
+  return { lines, logger: createLogger({ level: 'debug', destination }) }
+}
+
+const CARD = '8100123456780001'
+const PHONE = '13812345678'
+const PIN = '735194'
+const CARD_PWD = 'Zq81xY0p'
+const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21lcklkIjoiQzEifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ'
+
+describe('masking helpers', () => {
+  it('masks card numbers and phones keeping the ends', () => {
+    expect(maskCardNo(CARD)).toBe('8100********0001')
+    expect(maskCardNo('1234')).toBe('****')
+    expect(maskPhone(PHONE)).toBe('138****5678')
+  })
+})
+
+describe('log redaction', () => {
+  it('masks secrets anywhere in a log line', () => {
+    const { lines, logger } = capture()
+    logger.info({ body: { deviceId: 'STB0001', cardNo: CARD, pin: PIN } }, 'session for card %s', CARD)
+    logger.info({ req: { method: 'POST', url: `/api/v1/x?cardNo=${CARD}&pin=${PIN}`, headers: { authorization: `Bearer ${JWT}` } } })
+    logger.warn({ nested: { deeper: { CARD_PWD, PIN, purchasePin: Number(PIN), token: JWT, phone: PHONE } } })
+    logger.error(new Error(`BOSS said: card ${CARD} phone ${PHONE} token ${JWT}`))
+    logger.debug({ bossBody: { CARD_NO: CARD, STB_ID: 'STB0001' } })
+    const out = lines.join('')
+    expect(lines).toHaveLength(5)
+    for (const secret of [CARD, PIN, CARD_PWD, PHONE, JWT]) expect(out).not.toContain(secret)
+    expect(out).toContain('8100********0001')
+    expect(out).toContain('138****5678')
+    expect(out).toContain('STB0001') // not over-eager: ids that are not secrets stay readable
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow()
+  })
+
+  it('keeps ordinary numbers (times, durations, amounts) readable', () => {
+    const text = '{"time":1795324293733,"responseTime":0.98921234567898158,"amountFen":12345,"seq":"TVH20261122201500abc"}'
+    expect(redactText(text)).toBe(text)
+  })
+})
