@@ -1,0 +1,93 @@
+import type { DatabaseSync } from 'node:sqlite'
+
+/** Bump when the tables change: a database from an older schema is reseeded instead of misread. */
+export const SCHEMA_VERSION = '1'
+
+/**
+ * Column names follow the wire protocol's vocabulary so services map rows to BODY fields plainly.
+ * Money is integer fen; days are yyyyMMdd, times yyyyMMddHHmmss, months yyyyMM (Beijing), as on the wire.
+ */
+const TABLES = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS region (
+  region_code TEXT PRIMARY KEY, region_name TEXT NOT NULL, city TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS customer (
+  cust_id TEXT PRIMARY KEY, cust_name TEXT NOT NULL, phone TEXT NOT NULL, address TEXT NOT NULL,
+  region_code TEXT NOT NULL REFERENCES region, stb_id TEXT NOT NULL UNIQUE, card_no TEXT NOT NULL UNIQUE,
+  open_date TEXT NOT NULL, elder INTEGER NOT NULL DEFAULT 0,
+  scenario TEXT NOT NULL, demo_rank INTEGER);
+CREATE TABLE IF NOT EXISTS account (
+  acct_id TEXT PRIMARY KEY, cust_id TEXT NOT NULL UNIQUE REFERENCES customer,
+  balance INTEGER NOT NULL CHECK (balance >= 0), owe_fee INTEGER NOT NULL CHECK (owe_fee >= 0),
+  deposit INTEGER NOT NULL, acct_status TEXT NOT NULL, plan_stop_date TEXT NOT NULL DEFAULT '',
+  stop_time TEXT NOT NULL DEFAULT '', pin TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS product (
+  prod_id TEXT PRIMARY KEY, prod_name TEXT NOT NULL, prod_type TEXT NOT NULL, category TEXT NOT NULL,
+  description TEXT NOT NULL, orderable INTEGER NOT NULL, sort_no INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS product_price (
+  prod_id TEXT NOT NULL REFERENCES product, period_months INTEGER NOT NULL, price INTEGER NOT NULL,
+  PRIMARY KEY (prod_id, period_months));
+CREATE TABLE IF NOT EXISTS product_channel (
+  prod_id TEXT NOT NULL REFERENCES product, seq INTEGER NOT NULL, channel_no TEXT NOT NULL, channel_name TEXT NOT NULL,
+  hd INTEGER NOT NULL, PRIMARY KEY (prod_id, seq));
+CREATE TABLE IF NOT EXISTS product_exclusion (
+  prod_id TEXT NOT NULL REFERENCES product, excl_prod_id TEXT NOT NULL REFERENCES product,
+  PRIMARY KEY (prod_id, excl_prod_id));
+CREATE TABLE IF NOT EXISTS vod_title (
+  vod_id TEXT PRIMARY KEY, title TEXT NOT NULL, price INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS subscription (
+  subs_id TEXT PRIMARY KEY, cust_id TEXT NOT NULL REFERENCES customer, prod_id TEXT NOT NULL REFERENCES product,
+  eff_date TEXT NOT NULL, exp_date TEXT NOT NULL, subs_status TEXT NOT NULL, auto_renew TEXT NOT NULL,
+  period_months INTEGER NOT NULL, price INTEGER NOT NULL, order_no TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS subscription_cust ON subscription (cust_id);
+CREATE TABLE IF NOT EXISTS bill (
+  bill_id TEXT PRIMARY KEY, cust_id TEXT NOT NULL REFERENCES customer, acct_id TEXT NOT NULL,
+  bill_month TEXT NOT NULL, total_fee INTEGER NOT NULL, paid_fee INTEGER NOT NULL, bill_status TEXT NOT NULL,
+  due_date TEXT NOT NULL, cycle_begin TEXT NOT NULL, cycle_end TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS bill_cust ON bill (cust_id, bill_month);
+CREATE TABLE IF NOT EXISTS bill_item (
+  bill_id TEXT NOT NULL REFERENCES bill, seq INTEGER NOT NULL, item_type TEXT NOT NULL, item_code TEXT NOT NULL,
+  item_name TEXT NOT NULL, fee INTEGER NOT NULL, PRIMARY KEY (bill_id, seq));
+CREATE TABLE IF NOT EXISTS payment (
+  pay_id TEXT PRIMARY KEY, cust_id TEXT NOT NULL REFERENCES customer, acct_id TEXT NOT NULL,
+  pay_channel TEXT NOT NULL, pay_fee INTEGER NOT NULL, pay_time TEXT NOT NULL, ref_no TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS payment_cust ON payment (cust_id, pay_time);
+CREATE TABLE IF NOT EXISTS orders (
+  order_no TEXT PRIMARY KEY, order_id TEXT NOT NULL UNIQUE, cust_id TEXT NOT NULL REFERENCES customer,
+  prod_id TEXT NOT NULL, period_months INTEGER NOT NULL, fee INTEGER NOT NULL, order_status TEXT NOT NULL,
+  auto_renew TEXT NOT NULL, create_time TEXT NOT NULL, subs_id TEXT NOT NULL, eff_date TEXT NOT NULL,
+  exp_date TEXT NOT NULL, chnl_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS charge (
+  charge_id INTEGER PRIMARY KEY AUTOINCREMENT, acct_id TEXT NOT NULL, cust_id TEXT NOT NULL, fee INTEGER NOT NULL,
+  reason TEXT NOT NULL, ref_no TEXT NOT NULL, charge_time TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS prepaid_card (
+  card_no TEXT PRIMARY KEY, password TEXT NOT NULL, face_value INTEGER NOT NULL, region_code TEXT NOT NULL,
+  exp_date TEXT NOT NULL, card_status TEXT NOT NULL, used_by TEXT NOT NULL DEFAULT '', used_time TEXT NOT NULL DEFAULT '',
+  scenario TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS ticket (
+  ticket_id TEXT PRIMARY KEY, cust_id TEXT NOT NULL REFERENCES customer, fault_code TEXT NOT NULL,
+  fault_desc TEXT NOT NULL, ticket_status TEXT NOT NULL, create_time TEXT NOT NULL, update_time TEXT NOT NULL,
+  slot_id TEXT NOT NULL DEFAULT '', rating TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS ticket_progress (
+  ticket_id TEXT NOT NULL REFERENCES ticket, seq INTEGER NOT NULL, step_time TEXT NOT NULL, ticket_status TEXT NOT NULL,
+  note TEXT NOT NULL, PRIMARY KEY (ticket_id, seq));
+CREATE TABLE IF NOT EXISTS appointment_slot (
+  slot_id TEXT PRIMARY KEY, region_code TEXT NOT NULL, slot_date TEXT NOT NULL, slot_period TEXT NOT NULL,
+  capacity INTEGER NOT NULL, booked INTEGER NOT NULL);
+`
+
+/** Seeded tables in the order they can be emptied (children first). */
+export const SEEDED_TABLES = [
+  'ticket_progress', 'ticket', 'appointment_slot', 'prepaid_card', 'charge', 'orders', 'payment', 'bill_item', 'bill',
+  'subscription', 'account', 'customer', 'vod_title', 'product_exclusion', 'product_channel', 'product_price', 'product',
+  'region', 'meta',
+] as const
+
+export function createSchema(db: DatabaseSync): void {
+  db.exec(TABLES)
+}
+
+export function readMeta(db: DatabaseSync, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined
+  return row?.value
+}

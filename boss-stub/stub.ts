@@ -1,0 +1,67 @@
+import type { AddressInfo } from 'node:net'
+import type { Socket } from 'node:net'
+import type { DatabaseSync } from 'node:sqlite'
+import Fastify from 'fastify'
+import { registerAccountRoutes } from './admin/accounts.ts'
+import { registerFaultRoutes } from './admin/faults.ts'
+import { createRequestStats, registerStatsRoutes } from './admin/stats.ts'
+import { registerSubscriberRoutes } from './admin/subscribers.ts'
+import { ensureSeeded, openBossDb } from './db/open.ts'
+import { createFaultSwitch } from './faults.ts'
+import { registerGateway } from './gateway.ts'
+import { formatDate } from './protocol/time.ts'
+
+export type BossStubOptions = {
+  port?: number
+  host?: string
+  dbPath?: string
+  secret?: string
+  channel?: string
+  reseed?: boolean
+  /** how fast repair tickets move on by themselves (1 = real time, 60 = a minute per second) */
+  ticketSpeed?: number
+  /** fastify request logging (never bodies, so no PINs or card passwords) */
+  logger?: boolean
+}
+
+export type BossStub = { url: string; port: number; close(): Promise<void>; db: DatabaseSync }
+
+export const DEFAULT_SECRET = 'tvhall-dev-secret'
+export const DEFAULT_CHANNEL = 'TVHALL'
+
+export async function startBossStub(opts: BossStubOptions = {}): Promise<BossStub> {
+  const db = openBossDb(opts.dbPath ?? '.data/boss.sqlite')
+  ensureSeeded(db, formatDate(new Date()), opts.reseed === true)
+  const held = new Set<Socket>()
+  const app = Fastify({ logger: opts.logger === true, forceCloseConnections: true })
+  const stats = createRequestStats()
+  const faults = createFaultSwitch()
+
+  registerGateway(app, {
+    db, faults, stats, held,
+    secrets: { [opts.channel ?? DEFAULT_CHANNEL]: opts.secret ?? DEFAULT_SECRET },
+    log: (msg, err) => app.log.error({ err }, msg),
+  })
+  registerSubscriberRoutes(app, db)
+  registerAccountRoutes(app, db)
+  registerFaultRoutes(app, faults)
+  registerStatsRoutes(app, db, stats)
+  app.get('/healthz', async () => ({ ok: true, down: faults.get().down }))
+
+  const host = opts.host ?? '127.0.0.1'
+  await app.listen({ port: opts.port ?? 8090, host })
+  const port = (app.server.address() as AddressInfo).port
+  let closed = false
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    db,
+    async close() {
+      if (closed) return
+      closed = true
+      for (const socket of held) socket.destroy()
+      await app.close()
+      db.close()
+    },
+  }
+}
