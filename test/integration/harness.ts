@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import type { FastifyInstance } from 'fastify'
+import { startBossStub } from '../../boss-stub/stub.ts'
+import { buildBff } from '../../src/bff/app.ts'
+import { loadConfig, type BffConfig } from '../../src/bff/config.ts'
+
+/**
+ * The real BFF in front of the real boss-stub, on random loopback ports with throw-away SQLite
+ * files. Shared by every integration suite: `const stack = await startStack()`.
+ */
+
+/** A demo household as the stub's `/admin/subscribers` lists it. */
+export interface Subscriber {
+  deviceId: string
+  cardNo: string
+  customerId: string
+  name: string
+  scenario: string
+  status: 'normal' | 'arrears' | 'suspended'
+  balanceFen: number
+  arrearsFen: number
+  pin: string
+  [more: string]: unknown
+}
+
+export interface StackOptions {
+  /** Overrides of the BFF config (e.g. `{ bossTimeoutMs: 300, tokenTtlSeconds: 1 }`). */
+  bff?: Partial<BffConfig>
+  /** Secret the stub expects from the TVHALL channel (default: the BFF's). */
+  bossSecret?: string
+}
+
+export interface Stack {
+  bossUrl: string
+  bffUrl: string
+  /** Demo households first; `bySubscriber('arrears')` picks one by scenario. */
+  subscribers: Subscriber[]
+  bySubscriber(scenario: string): Subscriber
+  config: BffConfig
+  bff: FastifyInstance
+  /** Every log line the BFF wrote so far. */
+  logs(): string
+  /** PUT /admin/faults on the stub; `resetFaults()` turns them all off. */
+  setFaults(faults: Record<string, unknown>): Promise<void>
+  resetFaults(): Promise<void>
+  close(): Promise<void>
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'tvhall-stack-'))
+  const lines: string[] = []
+  const logDestination = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      lines.push(chunk.toString())
+      cb()
+    },
+  })
+  const base = loadConfig({})
+  const boss = await startBossStub({
+    port: 0,
+    dbPath: join(dir, 'boss.sqlite'),
+    secret: opts.bossSecret ?? opts.bff?.bossSecret ?? base.bossSecret,
+    reseed: true,
+  })
+  let bff: FastifyInstance | undefined
+  try {
+    const config: BffConfig = {
+      ...base,
+      host: '127.0.0.1',
+      port: 0,
+      bossUrl: boss.url,
+      storePath: join(dir, 'bff.sqlite'),
+      logLevel: 'debug',
+      ...opts.bff,
+    }
+    bff = await buildBff(config, { logDestination })
+    await bff.listen({ port: 0, host: '127.0.0.1' })
+    const address = bff.server.address()
+    const bffUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    const subscribers = (await (await fetch(`${boss.url}/admin/subscribers`)).json()) as Subscriber[]
+    const app = bff
+    const setFaults = async (faults: Record<string, unknown>) => {
+      const res = await fetch(`${boss.url}/admin/faults`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(faults),
+      })
+      if (!res.ok) throw new Error(`faults refused: ${await res.text()}`)
+    }
+    return {
+      bossUrl: boss.url,
+      bffUrl,
+      subscribers,
+      bySubscriber(scenario) {
+        const found = subscribers.find((s) => s.scenario === scenario)
+        if (!found) throw new Error(`no demo subscriber with scenario ${scenario}`)
+        return found
+      },
+      config,
+      bff: app,
+      logs: () => lines.join(''),
+      setFaults,
+      resetFaults: async () => {
+        const res = await fetch(`${boss.url}/admin/faults/reset`, { method: 'POST' })
+        if (!res.ok) throw new Error(`fault reset refused: ${res.status}`)
+      },
+      async close() {
+        await app.close()
+        await boss.close()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    }
+  } catch (err) {
+    await bff?.close()
+    await boss.close()
+    rmSync(dir, { recursive: true, force: true })
+    throw err
+  }
+}
+
+export interface ApiAnswer<T = any> {
+  status: number
+  headers: Headers
+  body: T
+}
+
+/** Call the BFF: `api(stack, 'GET', '/api/v1/account', { token })`. */
+export async function api<T = any>(
+  stack: Pick<Stack, 'bffUrl'>,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = { ...opts.headers }
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`
+  let body: string | undefined
+  if (opts.rawBody !== undefined) body = opts.rawBody
+  else if (opts.body !== undefined) body = JSON.stringify(opts.body)
+  if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json'
+  const res = await fetch(`${stack.bffUrl}${path}`, { method, headers, body })
+  const text = await res.text()
+  let parsed: unknown = text
+  try {
+    parsed = text ? JSON.parse(text) : undefined
+  } catch {
+    // not JSON (static files, docs UI): keep the text
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T }
+}
+
+/** Open a session for a subscriber and return its token. */
+export async function login(stack: Pick<Stack, 'bffUrl'>, sub: Pick<Subscriber, 'deviceId' | 'cardNo'>): Promise<string> {
+  const res = await api<{ token: string }>(stack, 'POST', '/api/v1/session', {
+    body: { deviceId: sub.deviceId, cardNo: sub.cardNo },
+  })
+  if (res.status !== 200) throw new Error(`log-in failed: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body.token
+}
