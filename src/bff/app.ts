@@ -72,6 +72,16 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   }, 60_000)
   sweeper.unref()
 
+  // Keep-alive sockets of requests still in flight at shutdown would hold close() open forever:
+  // answer them with `Connection: close` so each socket ends with its last response.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
+
   app.addHook('onClose', async () => {
     clearInterval(sweeper)
     await boss.close()

@@ -19,7 +19,9 @@ const logger = createLogger({ level: config.logLevel })
 const app = await buildBff(config, { logger })
 await app.listen({ port: config.port, host: config.host })
 const shown = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
-const base = `http://${shown}:${config.port}`
+const address = app.server.address()
+const port = typeof address === 'object' && address ? address.port : config.port
+const base = `http://${shown}:${port}`
 app.log.info(
   { api: `${base}/api/v1`, docs: `${base}/api/docs`, app: config.staticDir ? `${base}/` : undefined, boss: config.bossUrl },
   `BFF listening on ${base} (docs ${base}/api/docs)`,

@@ -71,7 +71,7 @@ export class BossClient {
   }
 
   /** Call a BOSS service; resolves with the answer BODY on 0000. */
-  async call(svcCode: string, body: BossBody, opts: { timeoutMs?: number } = {}): Promise<BossAnswer> {
+  async call(svcCode: string, body: BossBody, opts: { timeoutMs?: number; probe?: boolean } = {}): Promise<BossAnswer> {
     const now = this.#now()
     const head: Record<string, string> = {
       SVC_CODE: svcCode,
@@ -115,10 +115,10 @@ export class BossClient {
       throw new BossUnavailableError(`BOSS answered HTTP ${status} for ${svcCode}`)
     }
     if (status !== 200) throw new BossProtocolError(`BOSS answered HTTP ${status} for ${svcCode}`)
-    return this.#unwrap(svcCode, head.REQ_SEQ, text, ms)
+    return this.#unwrap(svcCode, head.REQ_SEQ, text, ms, opts.probe === true)
   }
 
-  #unwrap(svcCode: string, seq: string, text: string, ms: number): BossAnswer {
+  #unwrap(svcCode: string, seq: string, text: string, ms: number, probe: boolean): BossAnswer {
     let parsed: unknown
     try {
       parsed = JSON.parse(text)
@@ -139,7 +139,8 @@ export class BossClient {
     if (rspCode === BossCode.ok) return rspBody
     if (rspCode === BossCode.busy) throw new BossUnavailableError(`BOSS busy on ${svcCode}: ${desc}`)
     if (rspCode.startsWith('1')) {
-      this.#opts.logger?.error({ svc: svcCode, seq, rspCode, desc }, 'BOSS refused our request envelope')
+      // A probe expects 1002; anything else in 1xxx is our bug or a config mismatch and must be seen.
+      if (!(probe && rspCode === BossCode.badParameter)) this.#opts.logger?.error({ svc: svcCode, seq, rspCode, desc }, 'BOSS refused our request envelope')
       throw new BossProtocolError(`BOSS refused ${svcCode} (${rspCode} ${desc})`, { rspCode })
     }
     throw new BossBusinessError(rspCode, desc, rspBody)
@@ -151,7 +152,7 @@ export class BossClient {
    */
   async ping(): Promise<void> {
     try {
-      await this.call('ACCT_BAL_QRY', { CUST_ID: '' })
+      await this.call('ACCT_BAL_QRY', { CUST_ID: '' }, { probe: true })
     } catch (err) {
       if (err instanceof BossBusinessError) return
       if (err instanceof BossProtocolError && err.rspCode !== undefined && err.rspCode !== BossCode.badSignature) return

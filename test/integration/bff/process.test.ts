@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startBossStub } from '../../../boss-stub/stub.ts'
+
+const ROOT = resolve(import.meta.dirname, '../../..')
+// The pinned Node 24, never whatever `node` the machine has.
+const NODE = join(ROOT, 'node_modules/.bin/node')
+
+let boss: Awaited<ReturnType<typeof startBossStub>>
+let dir: string
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tvhall-proc-'))
+  boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite'), reseed: true })
+})
+afterAll(async () => {
+  await boss?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function startBff(env: Record<string, string>) {
+  const child = spawn(NODE, ['src/bff/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  child.stdout!.on('data', (c: Buffer) => (out += c))
+  child.stderr!.on('data', (c: Buffer) => (out += c))
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
+  return { child, output: () => out, exited }
+}
+
+async function waitForUrl(output: () => string, child: ChildProcess): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const m = /BFF listening on (http:\/\/[^\s"]+)/.exec(output())
+    if (m) return m[1]
+    if (child.exitCode !== null) throw new Error(`BFF exited early:\n${output()}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`BFF did not start:\n${output()}`)
+}
+
+describe('node src/bff/main.ts', () => {
+  it('starts from the environment, serves, and on SIGTERM finishes in-flight requests and exits 0', async () => {
+    const bff = startBff({
+      PORT: '0', HOST: '127.0.0.1', BOSS_URL: boss.url, STORE_PATH: join(dir, 'bff.sqlite'), BOSS_TIMEOUT_MS: '5000',
+    })
+    try {
+      const url = await waitForUrl(bff.output, bff.child)
+      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' })
+      expect((await fetch(`${url}/readyz`)).status).toBe(200)
+
+      // A slow BOSS keeps a log-in in flight while the process is told to stop.
+      const subs = (await (await fetch(`${boss.url}/admin/subscribers`)).json()) as { deviceId: string; cardNo: string }[]
+      await fetch(`${boss.url}/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"latencyMs":700}' })
+      const inFlight = fetch(`${url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ deviceId: subs[0].deviceId, cardNo: subs[0].cardNo }),
+      })
+      await new Promise((r) => setTimeout(r, 200))
+      bff.child.kill('SIGTERM')
+      const res = await inFlight
+      expect(res.status).toBe(200)
+      expect((await res.json()).token).toBeTruthy()
+      const code = await bff.exited
+      if (code !== 0) console.log(bff.output())
+      expect(code).toBe(0)
+      expect(bff.output()).toContain('"msg":"stopped"')
+      await expect(fetch(`${url}/healthz`)).rejects.toThrow()
+    } finally {
+      bff.child.kill('SIGKILL')
+      await fetch(`${boss.url}/admin/faults/reset`, { method: 'POST' })
+    }
+  })
+
+  it('refuses to start in production with the development JWT key', async () => {
+    const bff = startBff({ NODE_ENV: 'production', PORT: '0', STORE_PATH: join(dir, 'p.sqlite') })
+    expect(await bff.exited).toBe(2)
+    expect(bff.output()).toMatch(/JWT_SECRET must be set in production/)
+  })
+})

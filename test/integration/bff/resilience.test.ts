@@ -1,0 +1,82 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { api, login, startStack, type Stack } from '../harness.ts'
+
+let stack: Stack
+let token: string
+beforeAll(async () => {
+  stack = await startStack({ bff: { bossTimeoutMs: 400 } })
+  token = await login(stack, stack.bySubscriber('normal'))
+})
+afterEach(() => stack.resetFaults())
+afterAll(() => stack?.close())
+
+describe('when the BOSS misbehaves', () => {
+  it('answers 503 BOSS_UNAVAILABLE with a message when the BOSS is down (HTTP 503)', async () => {
+    await stack.setFaults({ down: true, downMode: 'http503' })
+    const res = await api(stack, 'GET', '/api/v1/account', { token })
+    expect(res.status).toBe(503)
+    expect(res.body.error.code).toBe('BOSS_UNAVAILABLE')
+    expect(res.body.error.message).toMatch(/not available/)
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
+  it('answers 503 when the BOSS drops connections, and for log-in too', async () => {
+    await stack.setFaults({ down: true, downMode: 'drop', holdMs: 0 })
+    const sub = stack.bySubscriber('arrears')
+    const res = await api(stack, 'POST', '/api/v1/session', { body: { deviceId: sub.deviceId, cardNo: sub.cardNo } })
+    expect(res.status).toBe(503)
+    expect(res.body.error.code).toBe('BOSS_UNAVAILABLE')
+  })
+
+  it('answers 503 when the BOSS says it is busy (9999)', async () => {
+    await stack.setFaults({ errorRate: 1, errorKind: 'rsp9999' })
+    const res = await api(stack, 'GET', '/api/v1/account', { token })
+    expect(res.status).toBe(503)
+    expect(res.body.error.code).toBe('BOSS_UNAVAILABLE')
+  })
+
+  it('answers 504 BOSS_TIMEOUT within the budget when the BOSS is slower than BOSS_TIMEOUT_MS', async () => {
+    await stack.setFaults({ latencyMs: 1500 })
+    const started = Date.now()
+    const res = await api(stack, 'GET', '/api/v1/account', { token })
+    const took = Date.now() - started
+    expect(res.status).toBe(504)
+    expect(res.body.error.code).toBe('BOSS_TIMEOUT')
+    expect(res.body.error.message).toMatch(/did not answer in time/)
+    expect(took).toBeGreaterThanOrEqual(stack.config.bossTimeoutMs - 50)
+    expect(took).toBeLessThan(1400)
+  })
+
+  it('recovers as soon as the BOSS is back', async () => {
+    await stack.setFaults({ down: true })
+    expect((await api(stack, 'GET', '/api/v1/account', { token })).status).toBe(503)
+    await stack.resetFaults()
+    expect((await api(stack, 'GET', '/api/v1/account', { token })).status).toBe(200)
+  })
+
+  it('readyz reflects the BOSS, healthz does not', async () => {
+    const ready = await api(stack, 'GET', '/readyz')
+    expect(ready.status).toBe(200)
+    expect(ready.body).toEqual({ status: 'ready', checks: { store: 'ok', boss: 'ok' } })
+    await stack.setFaults({ down: true })
+    const notReady = await api(stack, 'GET', '/readyz')
+    expect(notReady.status).toBe(503)
+    expect(notReady.body).toEqual({ status: 'not_ready', checks: { store: 'ok', boss: 'fail' } })
+    expect((await api(stack, 'GET', '/healthz')).body).toEqual({ status: 'ok' })
+  })
+})
+
+describe('a BFF configured with the wrong BOSS secret', () => {
+  it('is not ready, and log-in fails as a BOSS error rather than "wrong card"', async () => {
+    const wrong = await startStack({ bff: { bossSecret: 'not-the-secret' }, bossSecret: 'tvhall-dev-secret' })
+    try {
+      expect((await api(wrong, 'GET', '/readyz')).status).toBe(503)
+      const sub = wrong.bySubscriber('normal')
+      const res = await api(wrong, 'POST', '/api/v1/session', { body: { deviceId: sub.deviceId, cardNo: sub.cardNo } })
+      expect(res.status).toBe(502)
+      expect(res.body.error.code).toBe('BOSS_ERROR')
+    } finally {
+      await wrong.close()
+    }
+  })
+})
