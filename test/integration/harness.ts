@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { startBossStub } from '../../boss-stub/stub.ts'
+import { computeSign } from '../../boss-stub/protocol/sign.ts'
 import { buildBff } from '../../src/bff/app.ts'
 import { loadConfig, type BffConfig } from '../../src/bff/config.ts'
 
@@ -158,4 +159,30 @@ export async function login(stack: Pick<Stack, 'bffUrl'>, sub: Pick<Subscriber, 
   })
   if (res.status !== 200) throw new Error(`log-in failed: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.token
+}
+
+/**
+ * Ask the stub directly over its own protocol (signed with the stub's own code, not the BFF's),
+ * to hold what the BFF answers against what the BOSS holds. Resolves with `{ HEAD, BODY }`.
+ */
+export async function bossCall(
+  stack: Pick<Stack, 'bossUrl' | 'config'>,
+  svcCode: string,
+  body: Record<string, string>,
+): Promise<{ HEAD: Record<string, string>; BODY: Record<string, any> }> {
+  const t = new Date(Date.now() + 8 * 3600_000).toISOString() // Beijing wall clock
+  const reqTime = t.slice(0, 19).replace(/[-T:]/g, '')
+  const head: Record<string, string> = {
+    SVC_CODE: svcCode,
+    CHNL_ID: stack.config.bossChannel,
+    REQ_SEQ: `TEST${reqTime}${Math.floor(Math.random() * 1e9)}`,
+    REQ_TIME: reqTime,
+  }
+  head.SIGN = computeSign({ ...head, ...body }, stack.config.bossSecret)
+  const res = await fetch(`${stack.bossUrl}/boss/gateway`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({ HEAD: head, BODY: body }),
+  })
+  return (await res.json()) as { HEAD: Record<string, string>; BODY: Record<string, any> }
 }

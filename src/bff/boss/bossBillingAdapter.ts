@@ -47,15 +47,21 @@ export const billOrder = (a: BillSummary, b: BillSummary) =>
 
 export function bossBillingAdapter(boss: BossCaller, now: () => Date = () => new Date()) {
   return {
-    /** BILL_LIST_QRY over the last `months` billing months, current month included. */
+    /**
+     * BILL_LIST_QRY: the bills of the newest `months` billing months. A BOSS usually bills a month
+     * after it ends, so the window reaches one month further back than the current month minus
+     * `months`, and is then trimmed: the viewer gets 12 bills whether or not this month's exists yet.
+     */
     async listBills(customerId: string, months = 12): Promise<BillSummary[]> {
       const today = now()
       const b = await boss.call('BILL_LIST_QRY', {
         CUST_ID: customerId,
-        BEGIN_MONTH: bossMonthShift(today, -(months - 1)),
+        BEGIN_MONTH: bossMonthShift(today, -months),
         END_MONTH: toBossMonth(today),
       })
-      return list(b, 'BILL_LIST').map(summary).sort(billOrder)
+      const bills = list(b, 'BILL_LIST').map(summary).sort(billOrder)
+      const keep = new Set([...new Set(bills.map((x) => x.month))].slice(0, months))
+      return bills.filter((x) => keep.has(x.month))
     },
 
     /** BILL_DETAIL_QRY; null when the bill is not this customer's (or does not exist: we do not say which). */

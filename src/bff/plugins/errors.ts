@@ -36,7 +36,8 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 export function validationMessage(issues: AjvIssue[], part: string | undefined): string {
   const issue = issues[0]
   if (!issue) return 'request is not valid'
-  const base = [part ?? 'request', ...issue.instancePath.split('/').filter(Boolean)].join('.')
+  const where = part === 'querystring' ? 'query' : (part ?? 'request')
+  const base = [where, ...issue.instancePath.split('/').filter(Boolean)].join('.')
   const p = issue.params
   switch (issue.keyword) {
     case 'required':

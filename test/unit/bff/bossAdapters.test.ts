@@ -134,15 +134,25 @@ describe('bossBillingAdapter', () => {
   const bill = (id: string, month: string, status = '2') => ({
     BILL_ID: id, BILL_MONTH: month, TOTAL_FEE: '2800', PAID_FEE: status === '2' ? '2800' : '0', BILL_STATUS: status, DUE_DATE: `${month}20`,
   })
-  it('asks for the last 12 Beijing months and maps the list, newest first', async () => {
+  it('asks for the Beijing months up to now and maps the list, newest first', async () => {
     const boss = fakeBoss(() => ({ BILL_LIST: [bill('B2', '202511', '0'), bill('B3', '202512', '1'), bill('B1', '202510')] }))
     const list = await bossBillingAdapter(boss, () => NOW).listBills('C1')
-    expect(boss.calls[0]).toEqual({ svc: 'BILL_LIST_QRY', body: { CUST_ID: 'C1', BEGIN_MONTH: '202502', END_MONTH: '202601' } })
+    expect(boss.calls[0]).toEqual({ svc: 'BILL_LIST_QRY', body: { CUST_ID: 'C1', BEGIN_MONTH: '202501', END_MONTH: '202601' } })
     expect(list.map((b) => [b.billId, b.month, b.status])).toEqual([
       ['B3', '2025-12', 'partial'], ['B2', '2025-11', 'unpaid'], ['B1', '2025-10', 'settled'],
     ])
     expect(list[0]).toEqual({ billId: 'B3', month: '2025-12', totalFen: 2800, paidFen: 0, status: 'partial', dueDate: '2025-12-20' })
     for (const b of list) expect(Value.Check(BillSummary, b)).toBe(true)
+  })
+
+  it('keeps the newest 12 billing months, whether or not the current month is billed yet', async () => {
+    const months = Array.from({ length: 13 }, (_, i) => bossMonthShift(NOW, -i)) // 202601 back to 202501
+    const all = months.map((m, i) => bill(`B${i}`, m))
+    const withCurrent = await bossBillingAdapter(fakeBoss(() => ({ BILL_LIST: all })), () => NOW).listBills('C1')
+    expect(withCurrent.map((b) => b.month)).toEqual(months.slice(0, 12).map((m) => `${m.slice(0, 4)}-${m.slice(4)}`))
+    const completedOnly = await bossBillingAdapter(fakeBoss(() => ({ BILL_LIST: all.slice(1) })), () => NOW).listBills('C1')
+    expect(completedOnly).toHaveLength(12)
+    expect(completedOnly[11].month).toBe('2025-01')
   })
 
   it('maps a bill detail with item kinds and negative discounts', async () => {
