@@ -1,3 +1,5 @@
+import { resolve } from 'node:path'
+
 /** Everything the BFF reads from its environment, parsed once at start-up. */
 export interface BffConfig {
   port: number
@@ -70,7 +72,8 @@ export function loadConfig(env: Env = process.env): BffConfig {
     jwtSecret,
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 900, 1),
     storePath: str(env, 'STORE_PATH', '.data/bff.sqlite'),
-    staticDir: env.STATIC_DIR || undefined,
+    // @fastify/static wants an absolute root; relative paths are taken from the working directory.
+    staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : undefined,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: str(env, 'LOG_LEVEL', 'info'),
     sessionMaxFailures: int(env, 'SESSION_MAX_FAILURES', 5, 1),

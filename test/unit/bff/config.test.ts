@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../../src/bff/config.ts'
 
@@ -15,7 +16,7 @@ describe('loadConfig', () => {
       PORT: '9000', BOSS_TIMEOUT_MS: '250', CORS_ORIGINS: 'http://a.test, http://b.test', STATIC_DIR: 'dist',
       TOKEN_TTL_SECONDS: '60',
     })
-    expect(c).toMatchObject({ port: 9000, bossTimeoutMs: 250, corsOrigins: ['http://a.test', 'http://b.test'], staticDir: 'dist', tokenTtlSeconds: 60 })
+    expect(c).toMatchObject({ port: 9000, bossTimeoutMs: 250, corsOrigins: ['http://a.test', 'http://b.test'], staticDir: join(process.cwd(), 'dist'), tokenTtlSeconds: 60 })
   })
   it('refuses production with the default JWT key, and bad numbers', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError)
