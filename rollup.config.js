@@ -1,0 +1,109 @@
+/**
+ * TV app bundles:
+ *  - dist/js/app.modern.js  boxes whose engine knows `noModule` (Chrome 61+), no polyfills needed;
+ *  - dist/js/app.legacy.js  ES5 + core-js for Chrome 38-class boxes; node_modules are transpiled too,
+ *                           because Lightning core > 2.11 and axios ship syntax those engines cannot parse;
+ *  - dist/js/mocks.js       msw for preview and tests (desktop browsers only, so modern only).
+ * static/, settings.json, msw's service worker and the Lightning inspector are copied next to them.
+ */
+import { cpSync, copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs'
+import typescript from '@rollup/plugin-typescript'
+import { nodeResolve } from '@rollup/plugin-node-resolve'
+import commonjs from '@rollup/plugin-commonjs'
+import json from '@rollup/plugin-json'
+import { babel } from '@rollup/plugin-babel'
+import terser from '@rollup/plugin-terser'
+
+const DIST = 'dist'
+const MODERN_TARGET = { chrome: '61' }
+const LEGACY_TARGET = { chrome: '38' }
+
+// Only our own sources: core ships .ts files next to its .js and must not be compiled again.
+const ts = () =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts', 'mocks/**/*.ts'],
+    exclude: ['node_modules/**', 'test/**', 'src/bff/**', 'boss-stub/**'],
+    compilerOptions: { noEmit: false, noCheck: true, target: 'ES2022', sourceMap: false, declaration: false },
+    noEmitOnError: false,
+  })
+
+const transpile = (targets, polyfill) =>
+  babel({
+    babelHelpers: 'bundled',
+    babelrc: false,
+    configFile: false,
+    extensions: ['.js', '.mjs', '.cjs', '.ts'],
+    // core-js is the polyfill itself; transforming it would make it import itself.
+    exclude: [/node_modules[\\/]core-js/, /node_modules[\\/]@babel[\\/]runtime/],
+    sourceType: 'unambiguous',
+    compact: false,
+    presets: [
+      [
+        '@babel/preset-env',
+        polyfill
+          ? { targets, bugfixes: true, useBuiltIns: 'usage', corejs: '3.51', exclude: ['web.dom-collections.iterator'] }
+          : { targets, bugfixes: true },
+      ],
+    ],
+  })
+
+// TVHALL_NO_MINIFY=1 keeps bundles readable for debugging on a box.
+const minify = !process.env.TVHALL_NO_MINIFY
+
+const plugins = (targets, polyfill) => [
+  json(),
+  nodeResolve({ browser: true, exportConditions: ['browser'], extensions: ['.mjs', '.js', '.ts', '.json'] }),
+  ts(),
+  commonjs(),
+  transpile(targets, polyfill),
+  // Lightning finds states by class name (`class Loading extends this`), so names must survive minifying.
+  minify && terser({ ecma: polyfill ? 5 : 2018, safari10: true, keep_classnames: true, keep_fnames: true, format: { comments: false } }),
+]
+
+const onwarn = (warning, warn) => {
+  // The SDK and core use `this` at module level and eval in a few places; both are known and harmless.
+  if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'EVAL' || warning.code === 'CIRCULAR_DEPENDENCY') return
+  warn(warning)
+}
+
+function copyAssets() {
+  return {
+    name: 'copy-assets',
+    writeBundle() {
+      mkdirSync(`${DIST}/static`, { recursive: true })
+      mkdirSync(`${DIST}/js`, { recursive: true })
+      for (const name of readdirSync('static')) {
+        if (name === 'index.html') copyFileSync('static/index.html', `${DIST}/index.html`)
+        else cpSync(`static/${name}`, `${DIST}/static/${name}`, { recursive: true })
+      }
+      copyFileSync('settings.json', `${DIST}/settings.json`)
+      copyFileSync('node_modules/msw/lib/mockServiceWorker.js', `${DIST}/mockServiceWorker.js`)
+      // The SDK's postinstall (which used to copy these into support/) does not run under npm 11.
+      const devtools = 'node_modules/@lightningjs/core/devtools'
+      copyFileSync(`${devtools}/lightning-inspect.js`, `${DIST}/js/lightning-inspect.js`)
+      copyFileSync(`${devtools}/lightning-inspect.es5.js`, `${DIST}/js/lightning-inspect.es5.js`)
+    },
+  }
+}
+
+const app = (file, targets, polyfill, extra = []) => ({
+  input: 'src/app/index.ts',
+  output: { file: `${DIST}/js/${file}`, format: 'iife', name: 'tvHallApp', exports: 'default', generatedCode: 'es5' },
+  plugins: [...plugins(targets, polyfill), ...extra],
+  onwarn,
+})
+
+const config = [app('app.modern.js', MODERN_TARGET, false, [copyAssets()]), app('app.legacy.js', LEGACY_TARGET, true)]
+
+// The mocks are written in parallel; until mocks/browser.ts lands, the app builds without them.
+if (existsSync('mocks/browser.ts')) {
+  config.push({
+    input: 'mocks/browser.ts',
+    output: { file: `${DIST}/js/mocks.js`, format: 'iife', name: 'tvHallMocks', exports: 'named' },
+    plugins: plugins(MODERN_TARGET, false),
+    onwarn,
+  })
+}
+
+export default config

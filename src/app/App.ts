@@ -1,0 +1,82 @@
+/**
+ * The hall: Router pages over a plain background, with the Dialog and Toast widgets above them.
+ * App-wide keys live here: Home goes home, Blue switches language, Back on the first screen asks
+ * before leaving.
+ */
+import { Lightning, Router, Settings, Utils } from '@lightningjs/sdk'
+import { routes } from './routes.ts'
+import { currentLanguage, isLanguage, nextLanguage, setLanguage, t } from './lib/i18n.ts'
+import { isDialogOpen, openDialog, showToast } from './lib/overlays.ts'
+import { queryParam } from './lib/query.ts'
+import { reportFocus, reportLanguage } from './lib/testHooks.ts'
+import { Colors } from './lib/theme.ts'
+import Dialog from './widgets/Dialog.ts'
+import Toast from './widgets/Toast.ts'
+
+interface Rerenderable {
+  render?: () => void
+}
+
+export default class App extends Router.App {
+  static language(): { file: string; language: string } {
+    const fromUrl = queryParam(window.location.search, 'lang')
+    const fromSettings = Settings.get('app', 'defaultLanguage', 'zh-CN') as string
+    return { file: Utils.asset('translations.json'), language: isLanguage(fromUrl) ? fromUrl : isLanguage(fromSettings) ? fromSettings : 'zh-CN' }
+  }
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      Background: { rect: true, w: 1920, h: 1080, color: Colors.background },
+      ...super._template(),
+      Widgets: {
+        Dialog: { type: Dialog },
+        Toast: { type: Toast },
+      },
+    }
+  }
+
+  override _setup(): void {
+    reportLanguage(currentLanguage())
+    Router.startRouter(routes, this)
+  }
+
+  /** Home key: the menu, with history cleared, from wherever the viewer is (unless a dialog asks something). */
+  _handleHome(): boolean {
+    if (isDialogOpen()) return true
+    Router.navigate('home')
+    return true
+  }
+
+  /** Blue key: 中文 ⇄ English, re-rendering what is on screen. */
+  _handleBlue(): boolean {
+    const lang = nextLanguage()
+    setLanguage(lang).then(() => {
+      this._rerender()
+      showToast(t('toast.language'))
+    })
+    return true
+  }
+
+  private _rerender(): void {
+    const pages = this.tag('Pages')
+    if (!pages) return
+    for (const p of pages.children as unknown as Rerenderable[]) if (typeof p.render === 'function') p.render()
+  }
+
+  /** Router: Back with no history left. Leaving is a choice, so ask, with "stay" focused. */
+  override _handleAppClose(): void {
+    openDialog({
+      title: t('exit.title'),
+      actions: [
+        { label: t('exit.stay'), ref: 'ExitStay' },
+        { label: t('exit.leave'), ref: 'ExitLeave', onSelect: () => (this.application as unknown as { closeApp(): void }).closeApp() },
+      ],
+      defaultIndex: 0,
+    })
+  }
+
+  /** Lightning calls this on every component that stays in the focus path, so the App hears every focus move. */
+  override _focusChange(target: Lightning.Component | undefined): void {
+    reportFocus(target && target.ref ? target.ref : undefined)
+  }
+}

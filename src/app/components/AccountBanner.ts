@@ -1,0 +1,85 @@
+/**
+ * Plain-words notice on the home screen when the account needs attention: suspended for arrears,
+ * in arrears, or low on balance; with a focusable "top up" action. Hidden for accounts in good standing.
+ */
+import { Lightning } from '@lightningjs/sdk'
+import { Button } from '@lightningjs/ui-components'
+import type { Account } from '../../contract/index.ts'
+import { formatDate, formatFen } from '../lib/format.ts'
+import { currentLanguage, t } from '../lib/i18n.ts'
+import { insertZeroWidthSpaces } from '../lib/text.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+export const BANNER_W = 1740
+export const BANNER_H = 120
+
+export type BannerKind = 'suspended' | 'arrears' | 'low' | null
+
+export function bannerKind(a: Account | null): BannerKind {
+  if (!a) return null
+  if (a.status === 'suspended') return 'suspended'
+  if (a.status === 'arrears' || a.arrearsFen > 0) return 'arrears'
+  return a.lowBalance ? 'low' : null
+}
+
+export function bannerMessage(a: Account): string {
+  const kind = bannerKind(a)
+  if (kind === 'suspended') return t('banner.suspended', { amount: formatFen(a.arrearsFen) })
+  if (kind === 'arrears') {
+    return a.suspendOn
+      ? t('banner.arrears', { amount: formatFen(a.arrearsFen), date: formatDate(a.suspendOn, currentLanguage()) })
+      : t('banner.arrearsNoDate', { amount: formatFen(a.arrearsFen) })
+  }
+  if (kind === 'low') return t('banner.low', { amount: formatFen(a.balanceFen) })
+  return ''
+}
+
+export default class AccountBanner extends Lightning.Component {
+  private _account: Account | null = null
+  onAction: (() => void) | null = null
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: BANNER_W,
+      h: BANNER_H,
+      visible: false,
+      Body: { texture: Lightning.Tools.getRoundRect(BANNER_W, BANNER_H, 16, 0, 0, true, 0xffffffff), color: Colors.warningPanel },
+      Mark: { x: 36, y: BANNER_H / 2, mountY: 0.5, text: textPatch('!', { fontSize: 64, textColor: Colors.warning, fontStyle: 'bold' }) },
+      BannerText: { x: 96, y: BANNER_H / 2, mountY: 0.5, text: textPatch('', { fontSize: FontSize.body }) },
+      BannerAction: { type: Button, x: BANNER_W - 28, mountX: 1, y: 20, w: 260, h: 80, fixed: true, title: '' },
+    }
+  }
+
+  set account(v: Account | null) {
+    this._account = v
+    this.render()
+  }
+
+  get kind(): BannerKind {
+    return bannerKind(this._account)
+  }
+
+  render(): void {
+    const a = this._account
+    const kind = bannerKind(a)
+    this.visible = kind !== null
+    if (!a || kind === null) return
+    this.tag('Body').color = kind === 'low' ? Colors.warningPanel : Colors.dangerPanel
+    this.tag('BannerText').text = textPatch(insertZeroWidthSpaces(bannerMessage(a)), {
+      fontSize: FontSize.body,
+      wordWrapWidth: BANNER_W - 96 - 320,
+      maxLines: 2,
+      lineHeight: 44,
+    })
+    const button = this.tag('BannerAction')
+    button.title = t('banner.action')
+    button.onEnter = () => {
+      if (this.onAction) this.onAction()
+      return true
+    }
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this.tag('BannerAction')
+  }
+}

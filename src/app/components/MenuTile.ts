@@ -1,0 +1,95 @@
+/**
+ * One entry of the home menu. Focus shows three ways at once (grows, turns amber, gains a white frame)
+ * so it is unmistakable from the sofa and for colour-blind viewers.
+ */
+import { Lightning } from '@lightningjs/sdk'
+import { t } from '../lib/i18n.ts'
+import type { TKey } from '../lib/i18nKeys.ts'
+import { Colors, FOCUS_SCALE, FontSize, textPatch } from '../lib/theme.ts'
+
+export const TILE_W = 400
+export const TILE_H = 220
+
+export interface MenuEntry {
+  /** Router path the tile opens. */
+  route: string
+  /** Stable ref for tests, e.g. `BalanceTile`. */
+  ref: string
+  label: TKey
+  hint: TKey
+  /** A big glyph: readable without reading. */
+  glyph: string
+}
+
+export default class MenuTile extends Lightning.Component {
+  private _entry: MenuEntry | null = null
+  /** Called with the entry on OK; set by the menu. */
+  onSelect: ((entry: MenuEntry) => void) | null = null
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: TILE_W,
+      h: TILE_H,
+      pivot: 0.5,
+      Frame: {
+        x: -6,
+        y: -6,
+        alpha: 0,
+        texture: Lightning.Tools.getRoundRect(TILE_W + 12, TILE_H + 12, 24, 6, Colors.text, false, 0),
+      },
+      Body: { texture: Lightning.Tools.getRoundRect(TILE_W, TILE_H, 20, 0, 0, true, 0xffffffff), color: Colors.panel },
+      Glyph: { x: 32, y: 28, text: textPatch('', { fontSize: 64, textColor: Colors.accent }) },
+      Label: { x: 32, y: 108, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
+      Hint: { x: 32, y: 164, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: TILE_W - 48, maxLines: 1 }) },
+    }
+  }
+
+  set entry(v: MenuEntry) {
+    this._entry = v
+    this.render()
+  }
+
+  get entry(): MenuEntry | null {
+    return this._entry
+  }
+
+  /** Re-reads the translated strings (after a language switch too). */
+  render(): void {
+    if (!this._entry) return
+    const focused = this.hasFocus()
+    const fg = focused ? Colors.textOnFocus : Colors.text
+    this.patch({
+      Glyph: { text: textPatch(this._entry.glyph, { fontSize: 64, textColor: focused ? Colors.textOnFocus : Colors.accent }) },
+      Label: { text: textPatch(t(this._entry.label), { fontSize: FontSize.heading, fontStyle: 'bold', textColor: fg }) },
+      Hint: {
+        text: textPatch(t(this._entry.hint), {
+          fontSize: FontSize.small,
+          textColor: focused ? 0xff333333 : Colors.textMuted,
+          wordWrapWidth: TILE_W - 48,
+          maxLines: 1,
+        }),
+      },
+    })
+  }
+
+  override _focus(): void {
+    this.setSmooth('scale', FOCUS_SCALE, { duration: 0.15 })
+    this.tag('Body').color = Colors.panelFocused
+    this.tag('Frame').alpha = 1
+    this.zIndex = 2
+    this.render()
+  }
+
+  override _unfocus(): void {
+    this.setSmooth('scale', 1, { duration: 0.15 })
+    this.tag('Body').color = Colors.panel
+    this.tag('Frame').alpha = 0
+    this.zIndex = 0
+    this.render()
+  }
+
+  override _handleEnter(): boolean {
+    if (this._entry && this.onSelect) this.onSelect(this._entry)
+    return true
+  }
+}

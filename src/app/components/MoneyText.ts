@@ -1,0 +1,42 @@
+/** An amount in fen, shown as `¥1,234.50`; `danger` tone for what the viewer owes. */
+import { Lightning } from '@lightningjs/sdk'
+import { formatFen } from '../lib/format.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+export type MoneyTone = 'normal' | 'danger' | 'muted'
+
+const TONE_COLOR: Record<MoneyTone, number> = { normal: Colors.text, danger: Colors.danger, muted: Colors.textMuted }
+
+export default class MoneyText extends Lightning.Component {
+  private _fen: number | null = null
+  private _tone: MoneyTone = 'normal'
+  private _size: number = FontSize.heading
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return { text: textPatch('') }
+  }
+
+  set fen(v: number | null) {
+    this._fen = v
+    this._render()
+  }
+
+  get fen(): number | null {
+    return this._fen
+  }
+
+  set tone(v: MoneyTone) {
+    this._tone = v
+    this._render()
+  }
+
+  set size(v: number) {
+    this._size = v
+    this._render()
+  }
+
+  private _render(): void {
+    const value = this._fen === null ? '--' : formatFen(this._fen)
+    this.text = textPatch(value, { fontSize: this._size, textColor: TONE_COLOR[this._tone], fontStyle: 'bold' })
+  }
+}

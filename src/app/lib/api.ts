@@ -1,0 +1,167 @@
+/**
+ * The BFF client. The box holds one session token; when the BFF says TOKEN_EXPIRED the client opens a
+ * new session and repeats the call once, so viewers never see a token run out. Money-moving POSTs carry
+ * an Idempotency-Key that survives that repeat, so a renewal can never pay twice.
+ */
+import axios from 'axios'
+import type { AxiosAdapter, AxiosError, AxiosInstance, AxiosRequestConfig, InternalAxiosRequestConfig } from 'axios'
+import type {
+  Account,
+  ApiPath,
+  ErrorBody,
+  ErrorCode,
+  IDEMPOTENCY_HEADER,
+  SessionRequest,
+  SessionResponse,
+} from '../../contract/index.ts'
+import { uuidV4 } from './uuid.ts'
+
+// Literal copies checked against the contract at compile time; importing the values would pull TypeBox into the TV bundle.
+const PATH = { session: '/api/v1/session', account: '/api/v1/account' } as const satisfies Partial<typeof ApiPath>
+const IDEMPOTENCY: typeof IDEMPOTENCY_HEADER = 'Idempotency-Key'
+
+/** Renew this long before the token's end, so a call is not sent with a token about to die in flight. */
+const RENEW_MARGIN_MS = 30_000
+
+export type AppErrorCode = ErrorCode | 'NETWORK' | 'DEVICE_UNKNOWN'
+
+/** Not an `Error` subclass: subclassing built-ins misbehaves once transpiled to ES5. */
+export class ApiError {
+  readonly name = 'ApiError'
+  readonly code: AppErrorCode
+  readonly message: string
+  readonly status?: number
+  /** Seconds until a retry makes sense (rate limit, lock). */
+  readonly retryAfter?: number
+  readonly attemptsLeft?: number
+
+  constructor(code: AppErrorCode, message: string, status?: number, retryAfter?: number, attemptsLeft?: number) {
+    this.code = code
+    this.message = message
+    this.status = status
+    this.retryAfter = retryAfter
+    this.attemptsLeft = attemptsLeft
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError
+}
+
+export interface ApiClientOptions {
+  /** `""` means same origin. */
+  baseUrl: string
+  identity: () => SessionRequest
+  /** Tests inject a fake adapter; the box uses XHR. */
+  adapter?: AxiosAdapter
+  timeoutMs?: number
+  now?: () => number
+  newKey?: () => string
+}
+
+export interface PostOptions {
+  /** Marks a POST that moves money or orders something: it gets an Idempotency-Key. */
+  moneyMoving?: boolean
+  /** Reuse the key of an earlier attempt of the same action (e.g. the viewer pressed Retry). */
+  idempotencyKey?: string
+}
+
+interface RetriableConfig extends InternalAxiosRequestConfig {
+  _renewed?: boolean
+  _skipAuth?: boolean
+}
+
+export interface TvHallApi {
+  openSession(): Promise<SessionResponse>
+  getAccount(): Promise<Account>
+  get<T>(path: string, params?: Record<string, string | number>): Promise<T>
+  post<T>(path: string, body: unknown, options?: PostOptions): Promise<T>
+  hasSession(): boolean
+}
+
+function toApiError(err: unknown): ApiError {
+  if (isApiError(err)) return err
+  const ax = err as AxiosError<Partial<ErrorBody>>
+  const body = ax && ax.response ? ax.response.data : undefined
+  if (body && body.error && typeof body.error.code === 'string') {
+    const e = body.error
+    return new ApiError(e.code, e.message, ax.response!.status, e.retryAfter, e.attemptsLeft)
+  }
+  if (ax && ax.response) {
+    // A proxy or gateway in between answered without our error body.
+    const status = ax.response.status
+    return new ApiError(status === 504 ? 'BOSS_TIMEOUT' : status >= 500 ? 'BOSS_UNAVAILABLE' : 'INTERNAL', 'HTTP ' + status, status)
+  }
+  return new ApiError('NETWORK', ax && ax.message ? ax.message : 'network error')
+}
+
+export function createApiClient(options: ApiClientOptions): TvHallApi {
+  const now = options.now || Date.now
+  const newKey = options.newKey || (() => uuidV4())
+  const config: AxiosRequestConfig = {
+    baseURL: options.baseUrl || '',
+    timeout: options.timeoutMs || 15_000,
+    headers: { Accept: 'application/json' },
+  }
+  if (options.adapter) config.adapter = options.adapter
+  const http: AxiosInstance = axios.create(config)
+
+  let token: string | null = null
+  let renewAt = 0
+  let renewing: Promise<SessionResponse> | null = null
+
+  function openSession(): Promise<SessionResponse> {
+    // Concurrent calls that all hit an expired token share one renewal.
+    if (!renewing) {
+      const request: AxiosRequestConfig = { _skipAuth: true } as AxiosRequestConfig
+      renewing = http
+        .post<SessionResponse>(PATH.session, options.identity(), request)
+        .then((res) => {
+          token = res.data.token
+          renewAt = now() + res.data.expiresIn * 1000 - RENEW_MARGIN_MS
+          return res.data
+        })
+        .finally(() => {
+          renewing = null
+        })
+    }
+    return renewing
+  }
+
+  http.interceptors.request.use(async (cfg: RetriableConfig) => {
+    if (cfg._skipAuth) return cfg
+    if (!token || now() >= renewAt) await openSession()
+    cfg.headers.set('Authorization', 'Bearer ' + token)
+    return cfg
+  })
+
+  http.interceptors.response.use(undefined, async (err: AxiosError<Partial<ErrorBody>>) => {
+    const cfg = err.config as RetriableConfig | undefined
+    const code = err.response && err.response.data && err.response.data.error ? err.response.data.error.code : undefined
+    if (cfg && !cfg._skipAuth && !cfg._renewed && err.response && err.response.status === 401 && code === 'TOKEN_EXPIRED') {
+      cfg._renewed = true
+      token = null
+      try {
+        await openSession()
+      } catch (renewErr) {
+        throw toApiError(renewErr)
+      }
+      // Same config, so the same Idempotency-Key goes out again.
+      return http.request(cfg)
+    }
+    throw toApiError(err)
+  })
+
+  return {
+    openSession: () => openSession().catch((e: unknown) => Promise.reject(toApiError(e))),
+    getAccount: () => http.get<Account>(PATH.account).then((r) => r.data),
+    get: <T>(path: string, params?: Record<string, string | number>) =>
+      http.get<T>(path, params ? { params } : undefined).then((r) => r.data),
+    post: <T>(path: string, body: unknown, opts: PostOptions = {}) => {
+      const headers: Record<string, string> = {}
+      if (opts.moneyMoving || opts.idempotencyKey) headers[IDEMPOTENCY] = opts.idempotencyKey || newKey()
+      return http.post<T>(path, body, { headers }).then((r) => r.data)
+    },
+    hasSession: () => token !== null,
+  }
+}

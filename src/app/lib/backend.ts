@@ -1,0 +1,31 @@
+/** The one BFF client of the app, set up from settings.json and the box's identity. */
+import { Settings } from '@lightningjs/sdk'
+import type { SessionRequest } from '../../contract/index.ts'
+import { createApiClient, type TvHallApi } from './api.ts'
+import { resolveIdentity, type PlatformDevice } from './device.ts'
+
+let client: TvHallApi | null = null
+let identity: SessionRequest | null = null
+
+export function boxIdentity(): SessionRequest | null {
+  if (!identity) {
+    const platformDevice = Settings.get('platform', 'device') as PlatformDevice | undefined
+    const bridge = (window as unknown as { tvHallPlatform?: { getIdentity?: () => PlatformDevice } }).tvHallPlatform
+    identity = resolveIdentity(platformDevice, bridge, window.location.search)
+  }
+  return identity
+}
+
+export function api(): TvHallApi {
+  if (!client) {
+    client = createApiClient({
+      baseUrl: (Settings.get('app', 'bffUrl', '') as string) || '',
+      identity: () => {
+        const id = boxIdentity()
+        if (!id) throw new Error('box identity unknown')
+        return id
+      },
+    })
+  }
+  return client
+}

@@ -1,0 +1,27 @@
+/** Every visible string goes through the SDK Language plugin; this adds types and the language switch. */
+import { Language } from '@lightningjs/sdk'
+import type { LanguageCode } from './format.ts'
+import { LANGUAGES, type TKey } from './i18nKeys.ts'
+import { reportLanguage } from './testHooks.ts'
+
+export function t(key: TKey, params?: Record<string, string | number>): string {
+  return params ? (Language.translate(key, params) as string) : (Language.translate(key) as string)
+}
+
+export function currentLanguage(): LanguageCode {
+  const lang = Language.get() as string | null
+  return lang === 'en' ? 'en' : 'zh-CN'
+}
+
+export function isLanguage(value: unknown): value is LanguageCode {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).indexOf(value) >= 0
+}
+
+export function setLanguage(lang: LanguageCode): Promise<void> {
+  return (Language.set(lang) as Promise<void>).then(() => reportLanguage(lang))
+}
+
+/** The other of the two languages, for the one-key switch. */
+export function nextLanguage(): LanguageCode {
+  return currentLanguage() === 'en' ? 'zh-CN' : 'en'
+}

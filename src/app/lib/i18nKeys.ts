@@ -1,0 +1,84 @@
+/**
+ * Every string key the app shows. static/translations.json must define each one in every language
+ * (a unit test checks), so a missing translation is caught before a viewer sees a raw key.
+ */
+import type { AppErrorCode } from './api.ts'
+
+export const LANGUAGES = ['zh-CN', 'en'] as const
+
+export const KEYS = [
+  'app.title',
+  'boot.connecting',
+  'home.greeting',
+  'home.hints',
+  'menu.balance',
+  'menu.balance.hint',
+  'menu.bills',
+  'menu.bills.hint',
+  'menu.packages',
+  'menu.packages.hint',
+  'menu.topup',
+  'menu.topup.hint',
+  'menu.repair',
+  'menu.repair.hint',
+  'menu.messages',
+  'menu.messages.hint',
+  'menu.help',
+  'menu.help.hint',
+  'status.card',
+  'banner.suspended',
+  'banner.arrears',
+  'banner.arrearsNoDate',
+  'banner.low',
+  'banner.action',
+  'balance.title',
+  'balance.balance',
+  'balance.arrears',
+  'balance.deposit',
+  'balance.status',
+  'balance.suspendOn',
+  'balance.suspendedSince',
+  'balance.nextDeduction',
+  'balance.nextDeductionValue',
+  'balance.none',
+  'balance.asOf',
+  'balance.topup',
+  'account.normal',
+  'account.arrears',
+  'account.suspended',
+  'common.loading',
+  'common.retry',
+  'common.back',
+  'common.backHint',
+  'error.title',
+  'error.BOSS_UNAVAILABLE',
+  'error.BOSS_TIMEOUT',
+  'error.NETWORK',
+  'error.UNAUTHORIZED',
+  'error.RATE_LIMITED',
+  'error.DEVICE_UNKNOWN',
+  'error.default',
+  'comingSoon.body',
+  'exit.title',
+  'exit.leave',
+  'exit.stay',
+  'toast.language',
+] as const
+
+export type TKey = (typeof KEYS)[number]
+
+/** Codes with their own plain-words message; every other code gets `error.default`. */
+const OWN_MESSAGE: Partial<Record<AppErrorCode, TKey>> = {
+  BOSS_UNAVAILABLE: 'error.BOSS_UNAVAILABLE',
+  BOSS_ERROR: 'error.BOSS_UNAVAILABLE',
+  BOSS_TIMEOUT: 'error.BOSS_TIMEOUT',
+  NETWORK: 'error.NETWORK',
+  UNAUTHORIZED: 'error.UNAUTHORIZED',
+  FORBIDDEN: 'error.UNAUTHORIZED',
+  RATE_LIMITED: 'error.RATE_LIMITED',
+  DEVICE_UNKNOWN: 'error.DEVICE_UNKNOWN',
+}
+
+export function errorMessageKey(code: string | undefined): TKey {
+  return (code && OWN_MESSAGE[code as AppErrorCode]) || 'error.default'
+}

@@ -1,0 +1,152 @@
+/**
+ * 余额查询: balance, arrears, deposit, status, suspension date, next deduction, fetched live on every
+ * visit. While waiting: a loading indicator (after 300 ms); on failure: plain words and Retry.
+ */
+import { Lightning, Router } from '@lightningjs/sdk'
+import { Button } from '@lightningjs/ui-components'
+import type { Account } from '../../contract/index.ts'
+import ErrorState from '../components/ErrorState.ts'
+import InfoRow, { ROW_H } from '../components/InfoRow.ts'
+import LoadingIndicator from '../components/LoadingIndicator.ts'
+import MoneyText from '../components/MoneyText.ts'
+import { isApiError } from '../lib/api.ts'
+import { api } from '../lib/backend.ts'
+import { formatDate, formatDateTime, formatFen } from '../lib/format.ts'
+import { currentLanguage, t } from '../lib/i18n.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+const X = 360
+const VALUE_X = 1200
+
+const value = (ref: string) => ({ [ref]: { x: VALUE_X, mountX: 1, y: 14, text: textPatch('--', { fontSize: FontSize.heading }) } })
+const money = (ref: string) => ({ [ref]: { type: MoneyText, x: VALUE_X, mountX: 1, y: 14 } })
+
+export default class BalancePage extends Lightning.Component {
+  private _account: Account | null = null
+  private _loadSeq = 0
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: 1920,
+      h: 1080,
+      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+      Details: {
+        x: X,
+        y: 180,
+        alpha: 0,
+        BalanceRow: { type: InfoRow, y: 0, ...money('BalanceValue') },
+        ArrearsRow: { type: InfoRow, y: ROW_H, ...money('ArrearsValue') },
+        DepositRow: { type: InfoRow, y: ROW_H * 2, ...money('DepositValue') },
+        StatusRow: { type: InfoRow, y: ROW_H * 3, ...value('StatusValue') },
+        SuspendRow: { type: InfoRow, y: ROW_H * 4, ...value('SuspendValue') },
+        NextDeductionRow: { type: InfoRow, y: ROW_H * 5, ...value('NextDeductionValue') },
+        AsOf: { y: ROW_H * 6 + 20, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+        TopupButton: { type: Button, y: ROW_H * 6 + 90, w: 320, h: 84, fixed: true, title: '' },
+      },
+      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
+      Loading: { type: LoadingIndicator, x: 660, y: 460 },
+    }
+  }
+
+  override _init(): void {
+    this.tag('ErrorState').onRetry = () => this.load()
+    this.tag('TopupButton').onEnter = () => {
+      Router.navigate('topup')
+      return true
+    }
+    this.render()
+  }
+
+  override _onMounted(): void {
+    this.load()
+  }
+
+  override _onChanged(): void {
+    this.load()
+  }
+
+  load(): void {
+    const seq = ++this._loadSeq
+    const loading = this.tag('Loading') as LoadingIndicator
+    this.tag('ErrorState').visible = false
+    this._setState('Loading')
+    loading.start()
+    api()
+      .getAccount()
+      .then((account) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this._account = account
+        this.render()
+        this._setState('Ready')
+      })
+      .catch((e: unknown) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this.tag('ErrorState').code = isApiError(e) ? e.code : 'NETWORK'
+        this._setState('Failed')
+      })
+  }
+
+  render(): void {
+    const lang = currentLanguage()
+    const label = (row: string, text: string) => ((this.tag('Details.' + row) as InfoRow).label = text)
+    this.tag('PageTitle').text = textPatch(t('balance.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    label('BalanceRow', t('balance.balance'))
+    label('ArrearsRow', t('balance.arrears'))
+    label('DepositRow', t('balance.deposit'))
+    label('StatusRow', t('balance.status'))
+    label('NextDeductionRow', t('balance.nextDeduction'))
+    this.tag('TopupButton').title = t('balance.topup')
+    this.tag('ErrorState').render()
+    const a = this._account
+    if (!a) return
+    const balance = this.tag('BalanceValue') as MoneyText
+    balance.fen = a.balanceFen
+    balance.tone = a.lowBalance ? 'danger' : 'normal'
+    const arrears = this.tag('ArrearsValue') as MoneyText
+    arrears.fen = a.arrearsFen
+    arrears.tone = a.arrearsFen > 0 ? 'danger' : 'normal'
+    ;(this.tag('DepositValue') as MoneyText).fen = a.depositFen
+    const statusColor = a.status === 'normal' ? Colors.ok : Colors.danger
+    this.tag('StatusValue').text = textPatch(t(('account.' + a.status) as 'account.normal'), { fontSize: FontSize.heading, textColor: statusColor })
+    // One row for the suspension: when it will happen (in arrears) or since when (suspended).
+    const suspended = a.status === 'suspended'
+    label('SuspendRow', t(suspended ? 'balance.suspendedSince' : 'balance.suspendOn'))
+    const suspendText = suspended ? formatDateTime(a.suspendedSince, lang) : a.suspendOn ? formatDate(a.suspendOn, lang) : t('balance.none')
+    this.tag('SuspendValue').text = textPatch(suspendText, { fontSize: FontSize.heading, textColor: suspended || a.suspendOn ? Colors.danger : Colors.text })
+    const next = a.nextDeduction
+    this.tag('NextDeductionValue').text = textPatch(
+      next ? t('balance.nextDeductionValue', { date: formatDate(next.date, lang), amount: formatFen(next.amountFen) }) : t('balance.none'),
+      { fontSize: FontSize.heading },
+    )
+    this.tag('AsOf').text = textPatch(t('balance.asOf', { time: formatDateTime(a.asOf, lang) }), { fontSize: FontSize.small, textColor: Colors.textMuted })
+  }
+
+  static override _states() {
+    return [
+      class Loading extends this {
+        override $enter() {
+          this.tag('Details').setSmooth('alpha', this._account ? 0.4 : 0)
+        }
+      },
+      class Ready extends this {
+        override $enter() {
+          this.tag('Details').setSmooth('alpha', 1)
+        }
+        override _getFocused() {
+          return this.tag('TopupButton')
+        }
+      },
+      class Failed extends this {
+        override $enter() {
+          this.tag('Details').alpha = 0
+          this.tag('ErrorState').visible = true
+        }
+        override _getFocused() {
+          return this.tag('ErrorState')
+        }
+      },
+    ]
+  }
+}

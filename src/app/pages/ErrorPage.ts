@@ -1,0 +1,67 @@
+/**
+ * Full-screen error for when the hall cannot start (no session, box not recognised, BOSS down).
+ * Retry opens the session again and carries on; the screen is never left blank or dead.
+ */
+import { Lightning } from '@lightningjs/sdk'
+import ErrorState from '../components/ErrorState.ts'
+import LoadingIndicator from '../components/LoadingIndicator.ts'
+import { isApiError } from '../lib/api.ts'
+import { t } from '../lib/i18n.ts'
+import { enterHall, startSession } from '../lib/session.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+interface ErrorParams {
+  code?: string
+  /** Set by the Router when a route's data hook failed. */
+  request?: { error?: unknown }
+}
+
+export default class ErrorPage extends Lightning.Component {
+  private _busy = false
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: 1920,
+      h: 1080,
+      Title: { x: 960, y: 140, mountX: 0.5, text: textPatch('', { fontSize: FontSize.heading, textColor: Colors.textMuted }) },
+      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300 },
+      Loading: { type: LoadingIndicator, x: 660, y: 800 },
+    }
+  }
+
+  override _init(): void {
+    this.tag('ErrorState').onRetry = () => this.retry()
+    this.render()
+  }
+
+  override _onUrlParams(urlParams: object): void {
+    const params = urlParams as ErrorParams
+    const fromRouter = params.request && params.request.error
+    this.tag('ErrorState').code = params.code || (isApiError(fromRouter) ? fromRouter.code : undefined)
+  }
+
+  render(): void {
+    this.tag('Title').text = textPatch(t('app.title'), { fontSize: FontSize.heading, textColor: Colors.textMuted })
+    this.tag('ErrorState').render()
+  }
+
+  retry(): void {
+    if (this._busy) return
+    this._busy = true
+    const loading = this.tag('Loading') as LoadingIndicator
+    loading.start()
+    startSession()
+      .then(() => enterHall())
+      .catch((e: unknown) => {
+        this.tag('ErrorState').code = isApiError(e) ? e.code : 'NETWORK'
+      })
+      .then(() => {
+        this._busy = false
+        loading.stop()
+      })
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this.tag('ErrorState')
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The hall's front page: who is watching, a plain-words notice when the account needs attention,
+ * and the menu. The focused tile is remembered, so coming back (Back from any screen) lands where the
+ * viewer left.
+ */
+import { Lightning, Router } from '@lightningjs/sdk'
+import { Column, Row } from '@lightningjs/ui-components'
+import type { Account } from '../../contract/index.ts'
+import AccountBanner, { BANNER_H } from '../components/AccountBanner.ts'
+import MenuTile, { TILE_H, TILE_W, type MenuEntry } from '../components/MenuTile.ts'
+import StatusBar from '../components/StatusBar.ts'
+import { isApiError } from '../lib/api.ts'
+import { api } from '../lib/backend.ts'
+import { t } from '../lib/i18n.ts'
+import { errorMessageKey } from '../lib/i18nKeys.ts'
+import { MENU_ROWS } from '../lib/menu.ts'
+import { showToast } from '../lib/overlays.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+const GAP = 40
+const MENU_X = 90
+const MENU_Y_PLAIN = 200
+const MENU_Y_WITH_BANNER = 200 + BANNER_H + 50
+
+function tileRow(entries: MenuEntry[], onSelect: (e: MenuEntry) => void) {
+  return {
+    type: Row,
+    h: TILE_H,
+    w: 1740,
+    style: { itemSpacing: GAP },
+    neverScroll: true,
+    items: entries.map((entry) => ({ type: MenuTile, ref: entry.ref, w: TILE_W, h: TILE_H, entry, onSelect })),
+  }
+}
+
+export default class HomePage extends Lightning.Component {
+  private _account: Account | null = null
+  private _loadSeq = 0
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: 1920,
+      h: 1080,
+      StatusBar: { type: StatusBar },
+      Banner: { type: AccountBanner, x: MENU_X, y: 150 },
+      HomeMenu: { type: Column, x: MENU_X, y: MENU_Y_PLAIN, w: 1740, h: TILE_H * 2 + GAP, plinko: true, neverScroll: true, style: { itemSpacing: GAP } },
+      Hints: { x: MENU_X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+    }
+  }
+
+  override _init(): void {
+    const open = (e: MenuEntry) => Router.navigate(e.route)
+    this.tag('HomeMenu').items = MENU_ROWS.map((row) => tileRow(row, open))
+    this.tag('Banner').onAction = () => Router.navigate('topup')
+    this._setState('Menu')
+    this.render()
+  }
+
+  /** Router: first visit. */
+  override _onMounted(): void {
+    this.refresh()
+  }
+
+  /** Router: came back (e.g. Back from the balance screen); the account may have changed. */
+  override _onChanged(): void {
+    this.refresh()
+  }
+
+  refresh(): void {
+    const seq = ++this._loadSeq
+    api()
+      .getAccount()
+      .then((account) => {
+        if (seq === this._loadSeq) this._setAccount(account)
+      })
+      .catch((e: unknown) => {
+        // The menu works without the account: say so briefly and keep the viewer where they are.
+        if (seq === this._loadSeq) showToast(t(errorMessageKey(isApiError(e) ? e.code : undefined)))
+      })
+  }
+
+  private _setAccount(account: Account): void {
+    this._account = account
+    this.tag('StatusBar').account = account
+    const banner = this.tag('Banner')
+    banner.account = account
+    this.tag('HomeMenu').y = banner.kind ? MENU_Y_WITH_BANNER : MENU_Y_PLAIN
+    if (!banner.kind && this._getState() === 'Banner') this._setState('Menu')
+  }
+
+  /** Texts again, in the current language. */
+  render(): void {
+    this.tag('StatusBar').account = this._account
+    this.tag('Banner').account = this._account
+    this.tag('Hints').text = textPatch(t('home.hints'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    for (const row of this.tag('HomeMenu').items as Lightning.Component[]) {
+      for (const tile of (row as unknown as { items: MenuTile[] }).items) tile.render()
+    }
+  }
+
+  /** Red key: straight to top-up, from anywhere on the home screen. */
+  _handleRed(): boolean {
+    Router.navigate('topup')
+    return true
+  }
+
+  static override _states() {
+    return [
+      class Menu extends this {
+        override _getFocused() {
+          return this.tag('HomeMenu')
+        }
+        override _handleUp(): boolean {
+          if (this.tag('Banner').kind) this._setState('Banner')
+          return true
+        }
+      },
+      class Banner extends this {
+        override _getFocused() {
+          return this.tag('Banner')
+        }
+        override _handleDown(): boolean {
+          this._setState('Menu')
+          return true
+        }
+      },
+    ]
+  }
+}

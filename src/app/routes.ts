@@ -1,0 +1,44 @@
+/**
+ * Every screen of the hall. A new screen is one file in pages/ plus one line here (replace its
+ * ComingSoonPage line, or add one). Dialog and Toast ride along on every route.
+ */
+import type { Router } from '@lightningjs/sdk'
+import BalancePage from './pages/BalancePage.ts'
+import BootPage from './pages/BootPage.ts'
+import ComingSoonPage from './pages/ComingSoonPage.ts'
+import ErrorPage from './pages/ErrorPage.ts'
+import HomePage from './pages/HomePage.ts'
+import { reportRoute } from './lib/testHooks.ts'
+
+const OVERLAYS: Lowercase<string>[] = ['dialog', 'toast']
+
+type Page = Router.PageConstructor<Router.PageInstance>
+
+const page = (path: string, component: unknown, options: Record<string, boolean> = {}) => ({
+  path,
+  component: component as Page,
+  widgets: OVERLAYS,
+  options,
+})
+
+export const routes: Parameters<typeof Router.startRouter>[0] = {
+  root: 'home',
+  routes: [
+    // `$` is the Router's boot route: shown first, it resumes to the deep-linked hash or `root`.
+    page('$', BootPage, { preventStorage: true }),
+    page('home', HomePage, { clearHistory: true }),
+    page('balance', BalancePage),
+    page('bills', ComingSoonPage),
+    page('packages', ComingSoonPage),
+    page('topup', ComingSoonPage),
+    page('repair', ComingSoonPage),
+    page('messages', ComingSoonPage),
+    page('help', ComingSoonPage),
+    page('error', ErrorPage, { preventStorage: true }),
+    page('!', ErrorPage, { preventStorage: true }),
+    page('*', ComingSoonPage, { preventStorage: true }),
+  ],
+  afterEachRoute: (request: { route?: { path?: string } }) => {
+    reportRoute(request.route && request.route.path ? request.route.path : '')
+  },
+}
