@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
 import helmet from '@fastify/helmet'
 import cors from '@fastify/cors'
-import fastifyStatic from '@fastify/static'
 import type { DestinationStream, Logger } from 'pino'
 import type { BffConfig } from './config.ts'
 import { createLogger } from './log.ts'
@@ -18,6 +17,7 @@ import type { BffServices } from './services.ts'
 import errorsPlugin from './plugins/errors.ts'
 import authPlugin from './plugins/auth.ts'
 import docsPlugin from './plugins/docs.ts'
+import tvAppPlugin, { tvAppScriptSources } from './plugins/tvApp.ts'
 import sessionRoutes from './routes/session.ts'
 import accountRoutes from './routes/account.ts'
 import billRoutes from './routes/bills.ts'
@@ -97,7 +97,7 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
         baseUri: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: tvAppScriptSources(config.staticDir),
         scriptSrcAttr: ["'none'"],
         // Lightning decodes images in a blob: worker and draws posters from the operator's CDN.
         workerSrc: ["'self'", 'blob:'],
@@ -105,7 +105,7 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
         mediaSrc: ["'self'", 'blob:', 'http:', 'https:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", 'blob:', 'data:'],
         // No upgrade-insecure-requests: boxes and operators reach the hall over plain HTTP.
       },
     },
@@ -128,8 +128,6 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   await app.register(billRoutes, services)
   await app.register(paymentRoutes, services)
 
-  if (config.staticDir) {
-    await app.register(fastifyStatic, { root: config.staticDir, prefix: '/', index: 'index.html' })
-  }
+  if (config.staticDir) await app.register(tvAppPlugin, { root: config.staticDir })
   return app
 }

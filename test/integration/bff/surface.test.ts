@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,10 +10,12 @@ import { api, startStack, type Stack } from '../harness.ts'
 let stack: Stack
 let staticDir: string
 const ORIGIN = 'http://emulator.test:5173'
+const BOOT = "\n  (function () { 'use strict'; var s = document.createElement('script'); s.src = 'app.js'; })();\n"
+
 
 beforeAll(async () => {
   staticDir = mkdtempSync(join(tmpdir(), 'tvhall-dist-'))
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>TV hall</title><script src="app.js"></script>')
+  writeFileSync(join(staticDir, 'index.html'), `<!doctype html><title>TV hall</title><script>${BOOT}</script><script src="app.js"></script>`)
   writeFileSync(join(staticDir, 'app.js'), 'console.log("hall")')
   stack = await startStack({ bff: { staticDir, corsOrigins: [ORIGIN] } })
 })
@@ -62,7 +65,10 @@ describe('HTTP surface', () => {
     expect(index.status).toBe(200)
     expect(String(index.body)).toContain('TV hall')
     const csp = index.headers.get('content-security-policy') ?? ''
-    expect(csp).toContain("script-src 'self'")
+    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '))!
+    const bootHash = `'sha256-${createHash('sha256').update(BOOT).digest('base64')}'`
+    // the inline boot script by hash, and eval for Lightning's property accessors
+    expect(scriptSrc.split(' ')).toEqual(expect.arrayContaining(["'self'", bootHash, "'unsafe-eval'"]))
     expect(csp).toContain('worker-src')
     expect(csp).not.toContain('upgrade-insecure-requests')
     expect(index.headers.get('x-frame-options')).toBe('SAMEORIGIN')
