@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorBody, ErrorCode } from '../../contract/index.ts'
 import { ApiError } from '../errors.ts'
-import { BossBusinessError, BossProtocolError, BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
+import { BossBusinessError, BossCode, BossProtocolError, BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
 
 /**
  * The one place that turns any failure into the contract's ErrorBody. Bad input is always a 4xx
@@ -75,6 +75,17 @@ export function toErrorReply(err: unknown, bodyLimit: number): { status: number;
   }
   if (err instanceof BossTimeoutError) {
     return { status: 504, body: body('BOSS_TIMEOUT', 'The BOSS did not answer in time; try again shortly', { retryAfter: 5 }), level: 'warn' }
+  }
+  // Business refusals an adapter did not turn into something more specific.
+  if (err instanceof BossBusinessError && err.rspCode === BossCode.customerNotFound) {
+    // The token's customer is gone from the BOSS: the box must open a new session.
+    return { status: 401, body: body('UNAUTHORIZED', 'This box is no longer registered; open a new session'), level: 'warn' }
+  }
+  if (err instanceof BossBusinessError && err.rspCode === BossCode.recordNotFound) {
+    return { status: 404, body: body('NOT_FOUND', 'No such record for this account'), level: 'info' }
+  }
+  if (err instanceof BossBusinessError && err.rspCode === BossCode.accountSuspended) {
+    return { status: 403, body: body('FORBIDDEN', 'The account is suspended for arrears'), level: 'info' }
   }
   if (err instanceof BossProtocolError || err instanceof BossBusinessError) {
     return { status: 502, body: body('BOSS_ERROR', 'The BOSS gave an answer the hall cannot use'), level: 'error' }
