@@ -48,6 +48,16 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError
 }
 
+/**
+ * The code to explain a failure to the viewer. Anything that is not an ApiError is a bug on our side:
+ * it is logged and shown as the generic "busy" message, never disguised as a network fault.
+ */
+export function errorCode(e: unknown): AppErrorCode {
+  if (isApiError(e)) return e.code
+  if (typeof console !== 'undefined') console.error('[tvhall]', e)
+  return 'INTERNAL'
+}
+
 export interface ApiClientOptions {
   /** `""` means same origin. */
   baseUrl: string

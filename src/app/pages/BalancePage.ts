@@ -9,7 +9,7 @@ import ErrorState from '../components/ErrorState.ts'
 import InfoRow, { ROW_H } from '../components/InfoRow.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import MoneyText from '../components/MoneyText.ts'
-import { isApiError } from '../lib/api.ts'
+import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { formatDate, formatDateTime, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
@@ -18,6 +18,7 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 const X = 360
 const VALUE_X = 1200
 
+// Values sit inside their InfoRow; Lightning's tag() does not search into child components, so paths are spelled out.
 const value = (ref: string) => ({ [ref]: { x: VALUE_X, mountX: 1, y: 14, text: textPatch('--', { fontSize: FontSize.heading }) } })
 const money = (ref: string) => ({ [ref]: { type: MoneyText, x: VALUE_X, mountX: 1, y: 14 } })
 
@@ -50,7 +51,7 @@ export default class BalancePage extends Lightning.Component {
 
   override _init(): void {
     this.tag('ErrorState').onRetry = () => this.load()
-    this.tag('TopupButton').onEnter = () => {
+    this.tag('Details.TopupButton').onEnter = () => {
       Router.navigate('topup')
       return true
     }
@@ -83,7 +84,7 @@ export default class BalancePage extends Lightning.Component {
       .catch((e: unknown) => {
         if (seq !== this._loadSeq) return
         loading.stop()
-        this.tag('ErrorState').code = isApiError(e) ? e.code : 'NETWORK'
+        this.tag('ErrorState').code = errorCode(e)
         this._setState('Failed')
       })
   }
@@ -97,30 +98,30 @@ export default class BalancePage extends Lightning.Component {
     label('DepositRow', t('balance.deposit'))
     label('StatusRow', t('balance.status'))
     label('NextDeductionRow', t('balance.nextDeduction'))
-    this.tag('TopupButton').title = t('balance.topup')
+    this.tag('Details.TopupButton').title = t('balance.topup')
     this.tag('ErrorState').render()
     const a = this._account
     if (!a) return
-    const balance = this.tag('BalanceValue') as MoneyText
+    const balance = this.tag('Details.BalanceRow.BalanceValue') as MoneyText
     balance.fen = a.balanceFen
     balance.tone = a.lowBalance ? 'danger' : 'normal'
-    const arrears = this.tag('ArrearsValue') as MoneyText
+    const arrears = this.tag('Details.ArrearsRow.ArrearsValue') as MoneyText
     arrears.fen = a.arrearsFen
     arrears.tone = a.arrearsFen > 0 ? 'danger' : 'normal'
-    ;(this.tag('DepositValue') as MoneyText).fen = a.depositFen
+    ;(this.tag('Details.DepositRow.DepositValue') as MoneyText).fen = a.depositFen
     const statusColor = a.status === 'normal' ? Colors.ok : Colors.danger
-    this.tag('StatusValue').text = textPatch(t(('account.' + a.status) as 'account.normal'), { fontSize: FontSize.heading, textColor: statusColor })
+    this.tag('Details.StatusRow.StatusValue').text = textPatch(t(('account.' + a.status) as 'account.normal'), { fontSize: FontSize.heading, textColor: statusColor })
     // One row for the suspension: when it will happen (in arrears) or since when (suspended).
     const suspended = a.status === 'suspended'
     label('SuspendRow', t(suspended ? 'balance.suspendedSince' : 'balance.suspendOn'))
     const suspendText = suspended ? formatDateTime(a.suspendedSince, lang) : a.suspendOn ? formatDate(a.suspendOn, lang) : t('balance.none')
-    this.tag('SuspendValue').text = textPatch(suspendText, { fontSize: FontSize.heading, textColor: suspended || a.suspendOn ? Colors.danger : Colors.text })
+    this.tag('Details.SuspendRow.SuspendValue').text = textPatch(suspendText, { fontSize: FontSize.heading, textColor: suspended || a.suspendOn ? Colors.danger : Colors.text })
     const next = a.nextDeduction
-    this.tag('NextDeductionValue').text = textPatch(
+    this.tag('Details.NextDeductionRow.NextDeductionValue').text = textPatch(
       next ? t('balance.nextDeductionValue', { date: formatDate(next.date, lang), amount: formatFen(next.amountFen) }) : t('balance.none'),
       { fontSize: FontSize.heading },
     )
-    this.tag('AsOf').text = textPatch(t('balance.asOf', { time: formatDateTime(a.asOf, lang) }), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.tag('Details.AsOf').text = textPatch(t('balance.asOf', { time: formatDateTime(a.asOf, lang) }), { fontSize: FontSize.small, textColor: Colors.textMuted })
   }
 
   static override _states() {
@@ -135,7 +136,7 @@ export default class BalancePage extends Lightning.Component {
           this.tag('Details').setSmooth('alpha', 1)
         }
         override _getFocused() {
-          return this.tag('TopupButton')
+          return this.tag('Details.TopupButton')
         }
       },
       class Failed extends this {

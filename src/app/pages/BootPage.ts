@@ -1,7 +1,7 @@
 /** First screen: the operator's name while the box opens its session; then home (or the deep-linked screen). */
 import { Lightning, Router, Settings } from '@lightningjs/sdk'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
-import { isApiError } from '../lib/api.ts'
+import { errorCode } from '../lib/api.ts'
 import { t } from '../lib/i18n.ts'
 import { enterHall, startSession } from '../lib/session.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
@@ -52,7 +52,7 @@ export default class BootPage extends Lightning.Component {
       })
       .catch((e: unknown) => {
         loading.stop()
-        Router.navigate('error', { code: isApiError(e) ? e.code : 'NETWORK' }, false)
+        Router.navigate('error', { code: errorCode(e) }, false)
       })
   }
 }

@@ -5,7 +5,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
-import { isApiError } from '../lib/api.ts'
+import { errorCode } from '../lib/api.ts'
 import { t } from '../lib/i18n.ts'
 import { enterHall, startSession } from '../lib/session.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
@@ -37,7 +37,7 @@ export default class ErrorPage extends Lightning.Component {
   override _onUrlParams(urlParams: object): void {
     const params = urlParams as ErrorParams
     const fromRouter = params.request && params.request.error
-    this.tag('ErrorState').code = params.code || (isApiError(fromRouter) ? fromRouter.code : undefined)
+    this.tag('ErrorState').code = params.code || (fromRouter ? errorCode(fromRouter) : undefined)
   }
 
   render(): void {
@@ -53,7 +53,7 @@ export default class ErrorPage extends Lightning.Component {
     startSession()
       .then(() => enterHall())
       .catch((e: unknown) => {
-        this.tag('ErrorState').code = isApiError(e) ? e.code : 'NETWORK'
+        this.tag('ErrorState').code = errorCode(e)
       })
       .then(() => {
         this._busy = false

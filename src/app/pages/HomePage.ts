@@ -9,7 +9,7 @@ import type { Account } from '../../contract/index.ts'
 import AccountBanner, { BANNER_H } from '../components/AccountBanner.ts'
 import MenuTile, { TILE_H, TILE_W, type MenuEntry } from '../components/MenuTile.ts'
 import StatusBar from '../components/StatusBar.ts'
-import { isApiError } from '../lib/api.ts'
+import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
@@ -75,7 +75,7 @@ export default class HomePage extends Lightning.Component {
       })
       .catch((e: unknown) => {
         // The menu works without the account: say so briefly and keep the viewer where they are.
-        if (seq === this._loadSeq) showToast(t(errorMessageKey(isApiError(e) ? e.code : undefined)))
+        if (seq === this._loadSeq) showToast(t(errorMessageKey(errorCode(e))))
       })
   }
 

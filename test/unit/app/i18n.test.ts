@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { KEYS, LANGUAGES, errorMessageKey } from '../../../src/app/lib/i18nKeys.ts'
+
+const translations = JSON.parse(readFileSync(new URL('../../../static/translations.json', import.meta.url), 'utf8')) as Record<
+  string,
+  Record<string, string>
+>
+const placeholders = (s: string) => (s.match(/\{\s?\w+\s?\}/g) || []).map((p) => p.replace(/\s/g, '')).sort()
+
+describe('translations', () => {
+  for (const lang of LANGUAGES) {
+    it(`${lang} defines exactly the keys the app uses`, () => {
+      expect(Object.keys(translations[lang]).sort()).toEqual([...KEYS].sort())
+      for (const key of KEYS) expect(translations[lang][key].trim()).not.toBe('')
+    })
+  }
+
+  it('uses the same placeholders in every language', () => {
+    for (const key of KEYS) {
+      expect(placeholders(translations.en[key]), key).toEqual(placeholders(translations['zh-CN'][key]))
+    }
+  })
+
+  it('defaults to Chinese', () => {
+    expect((translations.meta as unknown as { default: string }).default).toBe('zh-CN')
+  })
+
+  it('has a plain-words message per error code and a fallback', () => {
+    expect(errorMessageKey('BOSS_UNAVAILABLE')).toBe('error.BOSS_UNAVAILABLE')
+    expect(errorMessageKey('BOSS_TIMEOUT')).toBe('error.BOSS_TIMEOUT')
+    expect(errorMessageKey('NETWORK')).toBe('error.NETWORK')
+    expect(errorMessageKey('INTERNAL')).toBe('error.default')
+    expect(errorMessageKey(undefined)).toBe('error.default')
+  })
+})
