@@ -19,7 +19,7 @@ function applyUiTheme(): void {
     typography: { ...typography, button1: { fontFamily: family, fontSize: 34, lineHeight: 44 } },
     layout: { focusScale: 1.08 },
     color: {
-      interactiveNeutral: ['#14304d', 1],
+      interactiveNeutral: ['#2a5078', 1],
       interactiveNeutralFocus: ['#f5a623', 1],
       fillInverse: ['#111111', 1],
       textInverse: ['#111111', 1],

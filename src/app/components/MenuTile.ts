@@ -19,6 +19,8 @@ export interface MenuEntry {
   hint: TKey
   /** A big glyph: readable without reading. */
   glyph: string
+  /** Digit key that opens this entry from the home screen (1-9). */
+  digit?: number
 }
 
 export default class MenuTile extends Lightning.Component {
@@ -40,6 +42,7 @@ export default class MenuTile extends Lightning.Component {
       Body: { texture: Lightning.Tools.getRoundRect(TILE_W, TILE_H, 20, 0, 0, true, 0xffffffff), color: Colors.panel },
       Glyph: { x: 32, y: 28, text: textPatch('', { fontSize: 64, textColor: Colors.accent }) },
       Label: { x: 32, y: 108, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
+      Digit: { x: TILE_W - 28, mountX: 1, y: 22, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       Hint: { x: 32, y: 164, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: TILE_W - 48, maxLines: 1 }) },
     }
   }
@@ -60,6 +63,7 @@ export default class MenuTile extends Lightning.Component {
     const fg = focused ? Colors.textOnFocus : Colors.text
     this.patch({
       Glyph: { text: textPatch(this._entry.glyph, { fontSize: 64, textColor: focused ? Colors.textOnFocus : Colors.accent }) },
+      Digit: { text: textPatch(this._entry.digit ? String(this._entry.digit) : '', { fontSize: FontSize.small, textColor: focused ? 0xff333333 : Colors.textMuted }) },
       Label: { text: textPatch(t(this._entry.label), { fontSize: FontSize.heading, fontStyle: 'bold', textColor: fg }) },
       Hint: {
         text: textPatch(t(this._entry.hint), {

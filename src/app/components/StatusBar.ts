@@ -2,7 +2,7 @@
 import { Lightning, Settings } from '@lightningjs/sdk'
 import type { Account } from '../../contract/index.ts'
 import { formatClock, msToNextMinute } from '../lib/format.ts'
-import { t } from '../lib/i18n.ts'
+import { localized, t } from '../lib/i18n.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 export default class StatusBar extends Lightning.Component {
@@ -26,7 +26,7 @@ export default class StatusBar extends Lightning.Component {
   }
 
   render(): void {
-    const operator = (Settings.get('app', 'operatorName', '') as string) || t('app.title')
+    const operator = localized(Settings.get('app', 'operatorName', '')) || t('app.title')
     const a = this._account
     this.patch({
       Operator: { text: textPatch(operator + ' · ' + t('app.title'), { fontSize: FontSize.heading, fontStyle: 'bold' }) },

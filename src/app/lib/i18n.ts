@@ -25,3 +25,14 @@ export function setLanguage(lang: LanguageCode): Promise<void> {
 export function nextLanguage(): LanguageCode {
   return currentLanguage() === 'en' ? 'zh-CN' : 'en'
 }
+
+/** A setting that may be one string or one per language, e.g. `operatorName: { "zh-CN": "星河有线", "en": "Xinghe Cable" }`. */
+export function localized(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (value && typeof value === 'object') {
+    const byLang = value as Record<string, unknown>
+    const v = byLang[currentLanguage()] ?? byLang['zh-CN']
+    return typeof v === 'string' ? v : ''
+  }
+  return ''
+}

@@ -15,6 +15,15 @@ export const MENU_ROWS: MenuEntry[][] = [
   ],
 ]
 
+// Digit shortcuts follow reading order: 1 is the first tile, 7 the last.
+let digit = 0
+for (const row of MENU_ROWS) for (const e of row) e.digit = ++digit
+
+export function menuByDigit(d: number): MenuEntry | undefined {
+  for (const row of MENU_ROWS) for (const e of row) if (e.digit === d) return e
+  return undefined
+}
+
 export function menuEntry(route: string): MenuEntry | undefined {
   for (const row of MENU_ROWS) for (const e of row) if (e.route === route) return e
   return undefined

@@ -44,6 +44,7 @@ export default class BalancePage extends Lightning.Component {
         AsOf: { y: ROW_H * 6 + 20, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
         TopupButton: { type: Button, y: ROW_H * 6 + 90, w: 320, h: 84, fixed: true, title: '' },
       },
+      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }
@@ -92,6 +93,7 @@ export default class BalancePage extends Lightning.Component {
   render(): void {
     const lang = currentLanguage()
     const label = (row: string, text: string) => ((this.tag('Details.' + row) as InfoRow).label = text)
+    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
     this.tag('PageTitle').text = textPatch(t('balance.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
     label('BalanceRow', t('balance.balance'))
     label('ArrearsRow', t('balance.arrears'))

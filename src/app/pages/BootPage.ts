@@ -2,7 +2,7 @@
 import { Lightning, Router, Settings } from '@lightningjs/sdk'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import { errorCode } from '../lib/api.ts'
-import { t } from '../lib/i18n.ts'
+import { localized, t } from '../lib/i18n.ts'
 import { enterHall, startSession } from '../lib/session.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -27,7 +27,7 @@ export default class BootPage extends Lightning.Component {
 
   render(): void {
     this.patch({
-      OperatorName: { text: textPatch((Settings.get('app', 'operatorName', '') as string) || '', { fontSize: FontSize.display, fontStyle: 'bold' }) },
+      OperatorName: { text: textPatch(localized(Settings.get('app', 'operatorName', '')) || '', { fontSize: FontSize.display, fontStyle: 'bold' }) },
       Title: { text: textPatch(t('app.title'), { fontSize: FontSize.title, textColor: Colors.accent }) },
       Connecting: { text: textPatch(t('boot.connecting'), { fontSize: FontSize.body, textColor: Colors.textMuted }) },
     })

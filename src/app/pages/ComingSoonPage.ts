@@ -14,6 +14,7 @@ export default class ComingSoonPage extends Lightning.Component {
       h: 1080,
       PageTitle: { x: 960, y: 300, mount: 0.5, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
       ComingSoonText: { x: 960, y: 420, mount: 0.5, text: textPatch('', { fontSize: FontSize.body }) },
+      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       BackButton: { type: Button, x: 960, mountX: 0.5, y: 540, w: 320, h: 84, fixed: true, title: '' },
     }
   }
@@ -41,6 +42,7 @@ export default class ComingSoonPage extends Lightning.Component {
   }
 
   render(): void {
+    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
     const entry = menuEntry(this._route)
     this.patch({
       PageTitle: { text: textPatch(entry ? t(entry.label) : t('app.title'), { fontSize: FontSize.title, fontStyle: 'bold' }) },

@@ -13,7 +13,8 @@ import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
-import { MENU_ROWS } from '../lib/menu.ts'
+import { digitOfKey } from '../lib/keys.ts'
+import { MENU_ROWS, menuByDigit } from '../lib/menu.ts'
 import { showToast } from '../lib/overlays.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -101,6 +102,15 @@ export default class HomePage extends Lightning.Component {
   /** Red key: straight to top-up, from anywhere on the home screen. */
   _handleRed(): boolean {
     Router.navigate('topup')
+    return true
+  }
+
+  /** Digits open the numbered tiles directly: quicker for viewers who know where they want to go. */
+  override _handleKey(e: KeyboardEvent): boolean {
+    const d = digitOfKey(e)
+    const entry = d === null ? undefined : menuByDigit(d)
+    if (!entry) return false
+    Router.navigate(entry.route)
     return true
   }
 
