@@ -3,20 +3,17 @@ import { Value } from '@sinclair/typebox/value'
 import {
   ApiPath,
   BillIdParams,
-  SessionRequest,
   type BillDetail,
   type BillListResponse,
   type PaymentListResponse,
-  type SessionResponse,
 } from '../src/contract/index.ts'
 import { badRequest, bossUnavailable, errorResponse, notFound, unauthorized } from './errors.ts'
 import type { MockDemoDevice } from './fixtures/households.ts'
-import { findDemoDevice } from './fixtures/households.ts'
 import { toSummary } from './fixtures/bills.ts'
-import { beijingDateTime } from './fixtures/time.ts'
 import { pageOf } from './paging.ts'
 import { householdData, scenarios, type HouseholdData, type ScenarioName } from './scenarios.ts'
-import { checkAuthorization, issueToken, TOKEN_TTL_S } from './tokens.ts'
+import { createSessionResolver } from './session.ts'
+import { checkAuthorization, TOKEN_TTL_S } from './tokens.ts'
 
 export interface MockHandlerOptions {
   /** Origin (and prefix) the BFF is reached at; default same origin, as the app calls `/api/v1/...`. */
@@ -42,6 +39,7 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
   const now = opts.now ?? (() => new Date())
   const ttl = opts.tokenTtlSeconds ?? TOKEN_TTL_S
   const delayMs = opts.delayMs ?? scenario.delayMs
+  const session = createSessionResolver({ now, ttlSeconds: ttl })
   const wait = async (): Promise<void> => {
     if (delayMs > 0) await delay(delayMs)
   }
@@ -53,11 +51,19 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
     return unauthorized(check.problem === 'missing' ? 'Authorization: Bearer token required' : 'session token is not valid')
   }
 
-  /** Shared order of a data route: network wait, token, BOSS, then the answer. */
+  /** msw forgives a trailing slash; the BFF's router does not, and answers from its not-found handler. */
+  const notRouted = (request: Request): Response | undefined => {
+    const { pathname } = new URL(request.url)
+    return pathname.endsWith('/') ? notFound(`No such resource: ${request.method} ${pathname}`) : undefined
+  }
+
+  /** Shared order of a data route: network wait, routing, token, BOSS, then the answer. */
   const dataRoute =
-    (answer: (req: DataRequest) => Response) =>
+    (answer: (req: DataRequest) => Response, opts: { trailingSlash?: 'bill' } = {}) =>
     async ({ request, params }: { request: Request; params: DataRequest['params'] }): Promise<Response> => {
       await wait()
+      const unrouted = opts.trailingSlash ? undefined : notRouted(request)
+      if (unrouted) return unrouted
       const device = authenticate(request)
       if (device instanceof Response) return device
       if (scenario.bossDown) return bossUnavailable()
@@ -65,41 +71,26 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
     }
 
   return [
-    http.post(at(ApiPath.session), async ({ request }) => {
+    http.post(at(ApiPath.session), async (args) => {
       await wait()
-      let body: unknown
-      try {
-        body = await request.json()
-      } catch {
-        return badRequest('body must be JSON')
-      }
-      // Unknown properties are dropped rather than refused, as the BFF's validator does.
-      const cleaned = Value.Clean(SessionRequest, structuredClone(body))
-      if (!Value.Check(SessionRequest, cleaned)) {
-        const first = Value.Errors(SessionRequest, cleaned).First()
-        return badRequest(`body${first ? first.path : ''} ${first ? first.message : 'is invalid'}`)
-      }
-      const device = findDemoDevice(cleaned.deviceId, cleaned.cardNo)
-      if (!device) return unauthorized('this set-top box and smart card are not registered together')
-      const issued = issueToken(device, now(), ttl)
-      const session: SessionResponse = {
-        token: issued.token,
-        expiresIn: ttl,
-        expiresAt: beijingDateTime(issued.expiresAt),
-      }
-      return HttpResponse.json(session)
+      return notRouted(args.request) ?? session(args)
     }),
 
     http.get(at(ApiPath.account), dataRoute(({ data }) => HttpResponse.json(data.account))),
 
     http.get(
       at(ApiPath.bills),
-      dataRoute(({ url, data }) => {
-        const page = pageOf(url, data.bills.map(toSummary))
-        if (page instanceof Response) return page
-        const body: BillListResponse = page
-        return HttpResponse.json(body)
-      }),
+      dataRoute(
+        ({ url, data }) => {
+          // `/bills/` is the bill route with an empty id to the BFF.
+          if (url.pathname.endsWith('/')) return badRequest('params.billId has the wrong format')
+          const page = pageOf(url, data.bills.map(toSummary))
+          if (page instanceof Response) return page
+          const body: BillListResponse = page
+          return HttpResponse.json(body)
+        },
+        { trailingSlash: 'bill' },
+      ),
     ),
 
     http.get(

@@ -27,18 +27,18 @@ function asNumber(text: string): number | string {
 }
 
 /**
- * Reads `cursor` and `limit` as the BFF does: known keys only (unknown ones are dropped,
- * like Fastify's removeAdditional), numbers coerced, then checked against the contract's PageQuery.
+ * Reads the query as the BFF does: numbers coerced, then checked against the contract's PageQuery,
+ * whose additionalProperties: false makes an unknown or repeated parameter a 400.
  */
 export function pageOf<T>(url: URL, all: readonly T[]): Page<T> | Response {
   const query: Record<string, unknown> = {}
-  const cursor = url.searchParams.get('cursor')
-  const limit = url.searchParams.get('limit')
-  if (cursor !== null) query.cursor = cursor
-  if (limit !== null) query.limit = asNumber(limit)
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key)
+    query[key] = values.length > 1 ? values : key === 'limit' ? asNumber(values[0]) : values[0]
+  }
   if (!Value.Check(PageQuery, query)) {
     const first = Value.Errors(PageQuery, query).First()
-    return badRequest(`querystring${first ? first.path : ''} ${first ? first.message : 'is invalid'}`)
+    return badRequest(`query${first ? first.path.replace(/\//g, '.') : ''} ${first ? first.message : 'is not valid'}`)
   }
   const offset = decodeCursor(query.cursor, all.length)
   if (offset === undefined) return badRequest('cursor is not valid for this list')

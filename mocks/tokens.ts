@@ -7,7 +7,8 @@ import { findDemoDeviceByCustomer } from './fixtures/households.ts'
  * as a real BFF token (signed, not stored) would. Opaque to the app all the same.
  */
 
-export const TOKEN_TTL_S = 2 * 60 * 60
+/** The BFF's default token lifetime, so the app's renewal runs in previews as often as in the field. */
+export const TOKEN_TTL_S = 15 * 60
 
 const PREFIX = 'mock'
 

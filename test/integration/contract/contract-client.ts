@@ -8,11 +8,17 @@ export interface ContractTarget {
   baseUrl: string
   /** [0] must have bills and payments; [1], if present, is another household. */
   devices: readonly { deviceId: string; cardNo: string; customerId?: string }[]
+  /** A token of devices[0] that has run out (built by the target: a real one needs its signing key). */
+  expiredToken?: () => Promise<string>
+  /** Takes the BOSS away (true) and brings it back (false). */
+  setBossDown?: (down: boolean) => Promise<void>
 }
 
 export interface Answer {
   status: number
   contentType: string
+  /** The Retry-After header, null when absent. */
+  retryAfter: string | null
   body: any
 }
 
@@ -28,7 +34,7 @@ export async function send(target: ContractTarget, path: string, init: RequestIn
   } catch {
     // Left as text: the schema assertions will say what came instead of JSON.
   }
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body }
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', retryAfter: res.headers.get('retry-after'), body }
 }
 
 export const postJson = (target: ContractTarget, path: string, body: unknown): Promise<Answer> =>

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import {
-  Account,
-  ApiPath,
-  BillDetail,
-  BillListResponse,
-  PaymentListResponse,
-  SessionResponse,
-} from '../../../src/contract/index.ts'
+import { Account, ApiPath, BillDetail, BillListResponse, PaymentListResponse } from '../../../src/contract/index.ts'
 import {
   expectError,
   expectOk,
   openSession,
-  postJson,
   send,
   walkPages,
   type ContractTarget,
 } from './contract-client.ts'
+import { describeSessionContract } from './session-contract.ts'
 
 const DATA_ROUTES = [ApiPath.account, ApiPath.bills, ApiPath.payments, '/api/v1/bills/B202601C00000001'] as const
 
@@ -26,46 +19,7 @@ const DATA_ROUTES = [ApiPath.account, ApiPath.bills, ApiPath.payments, '/api/v1/
  */
 export function describeContract(name: string, getTarget: () => ContractTarget): void {
   describe(`BFF contract: ${name}`, () => {
-    describe('session', () => {
-      it('opens a session for a demo box and its card', async () => {
-        const t = getTarget()
-        const { deviceId, cardNo } = t.devices[0]
-        const res = await postJson(t, ApiPath.session, { deviceId, cardNo })
-        expectOk(SessionResponse, res, 'session')
-        const lifetimeMs = Date.parse(res.body.expiresAt) - Date.now()
-        expect(Math.abs(lifetimeMs - res.body.expiresIn * 1000), 'expiresAt = now + expiresIn').toBeLessThan(10_000)
-      })
-
-      it.each([
-        ['an empty object', {}],
-        ['a missing cardNo', { deviceId: 'STB0000000001' }],
-        ['a 15-digit cardNo', { deviceId: 'STB0000000001', cardNo: '810000000000001' }],
-        ['a numeric cardNo', { deviceId: 'STB0000000001', cardNo: 8100000000000001 }],
-        ['a deviceId with spaces', { deviceId: 'STB 0001', cardNo: '8100000000000001' }],
-        ['a 33-character deviceId', { deviceId: 'S'.repeat(33), cardNo: '8100000000000001' }],
-      ])('answers 400 BAD_REQUEST for %s', async (_what, body) => {
-        expectError(await postJson(getTarget(), ApiPath.session, body), 400, 'BAD_REQUEST', JSON.stringify(body))
-      })
-
-      it('answers 400 BAD_REQUEST for a body that is not JSON', async () => {
-        const res = await send(getTarget(), ApiPath.session, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: '{"deviceId":',
-        })
-        expectError(res, 400, 'BAD_REQUEST', 'broken JSON')
-      })
-
-      it('answers 401 UNAUTHORIZED for a box and card that do not belong together', async () => {
-        const t = getTarget()
-        const stranger = { deviceId: t.devices[0].deviceId, cardNo: '8100999999999999' }
-        expectError(await postJson(t, ApiPath.session, stranger), 401, 'UNAUTHORIZED', 'unknown card')
-        if (t.devices[1]) {
-          const swapped = { deviceId: t.devices[0].deviceId, cardNo: t.devices[1].cardNo }
-          expectError(await postJson(t, ApiPath.session, swapped), 401, 'UNAUTHORIZED', 'card of another box')
-        }
-      })
-    })
+    describeSessionContract(getTarget)
 
     describe('authorization', () => {
       it.each(DATA_ROUTES)('answers 401 UNAUTHORIZED to %s without a token', async (path) => {
@@ -75,6 +29,13 @@ export function describeContract(name: string, getTarget: () => ContractTarget):
       it.each(DATA_ROUTES)('answers 401 UNAUTHORIZED to %s with a forged token', async (path) => {
         const res = await send(getTarget(), path, { token: 'eyJhbGciOiJIUzI1NiJ9.e30.forged' })
         expectError(res, 401, 'UNAUTHORIZED', `${path} with forged token`)
+      })
+
+      it('answers 401 TOKEN_EXPIRED for a token that ran out, so the box renews it silently', async (ctx) => {
+        const t = getTarget()
+        if (!t.expiredToken) return ctx.skip()
+        const res = await send(t, ApiPath.account, { token: await t.expiredToken() })
+        expectError(res, 401, 'TOKEN_EXPIRED', 'expired token')
       })
     })
 
@@ -143,7 +104,7 @@ export function describeContract(name: string, getTarget: () => ContractTarget):
         expectError(await send(t, `${ApiPath.bills}/${id}`, { token: await openSession(t) }), 400, 'BAD_REQUEST', id)
       })
 
-      it.each(['limit=0', 'limit=51', 'limit=abc', 'cursor=not%20a%20cursor'])('answers 400 BAD_REQUEST for %s', async (q) => {
+      it.each(['limit=0', 'limit=51', 'limit=abc', 'limit=2.5', 'limit=1&limit=2', 'cursor=not%20a%20cursor', 'sort=month'])('answers 400 BAD_REQUEST for %s', async (q) => {
         const t = getTarget()
         expectError(await send(t, `${ApiPath.bills}?${q}`, { token: await openSession(t) }), 400, 'BAD_REQUEST', q)
       })
@@ -159,6 +120,23 @@ export function describeContract(name: string, getTarget: () => ContractTarget):
         expect(small.items.map((p) => p.paymentId)).toEqual(all.items.map((p) => p.paymentId))
         const times = all.items.map((p) => Date.parse(p.paidAt))
         expect(times).toEqual([...times].sort((a, b) => b - a))
+      })
+    })
+
+    describe('BOSS outage', () => {
+      it.for(DATA_ROUTES)('answers %s with 503 BOSS_UNAVAILABLE and when to retry', async (path, ctx) => {
+        const t = getTarget()
+        if (!t.setBossDown) return ctx.skip()
+        const token = await openSession(t)
+        await t.setBossDown(true)
+        try {
+          const res = await send(t, path, { token })
+          expectError(res, 503, 'BOSS_UNAVAILABLE', path)
+          expect(res.body.error.retryAfter).toBeGreaterThan(0)
+          expect(res.retryAfter).toBe(String(res.body.error.retryAfter))
+        } finally {
+          await t.setBossDown(false)
+        }
       })
     })
 

@@ -1,0 +1,88 @@
+import { HttpResponse } from 'msw'
+import { Value } from '@sinclair/typebox/value'
+import { SessionRequest, type SessionResponse } from '../src/contract/index.ts'
+import { badRequest, errorResponse } from './errors.ts'
+import { findDemoDevice } from './fixtures/households.ts'
+import { beijingDateTime } from './fixtures/time.ts'
+import { issueToken } from './tokens.ts'
+
+/** Wrong box/card pairs tolerated per box and per card before the lock, and its length: the BFF's defaults. */
+export const SESSION_MAX_FAILURES = 5
+export const SESSION_LOCK_S = 900
+
+interface Failures {
+  count: number
+  resetAt: number
+}
+
+export interface SessionOptions {
+  now: () => Date
+  ttlSeconds: number
+}
+
+/** Reads the body as the BFF does: JSON only, strict (an unknown property is a 400, not dropped). */
+async function readBody(request: Request): Promise<unknown | Response> {
+  const type = (request.headers.get('Content-Type') ?? '').toLowerCase()
+  const text = await request.text()
+  // Fastify reads text/plain as a string, which then fails the schema; other types it refuses outright.
+  if (type.startsWith('text/plain')) return badRequest('body must be object')
+  if (!type.startsWith('application/json')) return errorResponse(415, 'BAD_REQUEST', 'Content-Type must be application/json')
+  if (text.trim() === '') return badRequest('request body is empty')
+  try {
+    return JSON.parse(text)
+  } catch {
+    return badRequest('request body is not valid JSON')
+  }
+}
+
+/** `POST /api/v1/session`: checks the pair, stops guessing after a few misses, issues a token. */
+export function createSessionResolver(opts: SessionOptions): (args: { request: Request }) => Promise<Response> {
+  // Per handler set, i.e. per page load in the browser: enough to preview and test the lock.
+  const failures = new Map<string, Failures>()
+
+  const current = (key: string, nowMs: number): Failures | undefined => {
+    const state = failures.get(key)
+    if (state && state.resetAt <= nowMs) failures.delete(key)
+    return failures.get(key)
+  }
+
+  return async ({ request }) => {
+    const body = await readBody(request)
+    if (body instanceof Response) return body
+    if (!Value.Check(SessionRequest, body)) {
+      const first = Value.Errors(SessionRequest, body).First()
+      return badRequest(`body${first ? first.path.replace(/\//g, '.') : ''} ${first ? first.message : 'is not valid'}`)
+    }
+    const nowMs = opts.now().getTime()
+    const keys = [`dev:${body.deviceId}`, `card:${body.cardNo}`]
+    for (const key of keys) {
+      const state = current(key, nowMs)
+      if (state && state.count >= SESSION_MAX_FAILURES) {
+        return errorResponse(429, 'LOCKED', 'Too many wrong STB/card pairs; try again later', {
+          retryAfter: Math.ceil((state.resetAt - nowMs) / 1000),
+          attemptsLeft: 0,
+        })
+      }
+    }
+    const device = findDemoDevice(body.deviceId, body.cardNo)
+    if (!device) {
+      const counts = keys.map((key) => {
+        const state = current(key, nowMs) ?? { count: 0, resetAt: nowMs + SESSION_LOCK_S * 1000 }
+        state.count++
+        failures.set(key, state)
+        return state.count
+      })
+      return errorResponse(401, 'UNAUTHORIZED', 'This set-top box and smart card are not registered together', {
+        attemptsLeft: Math.max(0, SESSION_MAX_FAILURES - Math.max(...counts)),
+      })
+    }
+    for (const key of keys) failures.delete(key)
+    const issued = issueToken(device, opts.now(), opts.ttlSeconds)
+    const session: SessionResponse = {
+      token: issued.token,
+      expiresIn: opts.ttlSeconds,
+      expiresAt: beijingDateTime(issued.expiresAt),
+    }
+    return HttpResponse.json(session)
+  }
+}
