@@ -9,7 +9,8 @@ import { isScenarioName, scenarioList, scenarioNames, type ScenarioName } from '
  */
 export async function startMocks(scenario: string): Promise<void> {
   const name: ScenarioName = isScenarioName(scenario) ? scenario : 'normal'
-  if (name !== scenario) {
+  // `?mock` with no value, or settings.json's `default`, simply means the everyday household.
+  if (name !== scenario && scenario !== '' && scenario !== 'default') {
     console.warn(`[mocks] unknown scenario "${scenario}", using "normal"; known: ${scenarioNames.join(', ')}`)
   }
   const worker = setupWorker(...createHandlers(name))
