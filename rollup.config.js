@@ -42,7 +42,7 @@ const transpile = (targets, polyfill) =>
       [
         '@babel/preset-env',
         polyfill
-          ? { targets, bugfixes: true, useBuiltIns: 'usage', corejs: '3.51', exclude: ['web.dom-collections.iterator'] }
+          ? { targets, bugfixes: true, useBuiltIns: 'usage', corejs: '3.51' }
           : { targets, bugfixes: true },
       ],
     ],

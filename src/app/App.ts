@@ -13,6 +13,9 @@ import { Colors } from './lib/theme.ts'
 import Dialog from './widgets/Dialog.ts'
 import Toast from './widgets/Toast.ts'
 
+/** Where Back means leaving the hall rather than going back to the menu. */
+const EXIT_ROUTES = ['home', 'error', '!', '$']
+
 interface Rerenderable {
   render?: () => void
 }
@@ -63,8 +66,16 @@ export default class App extends Router.App {
     for (const p of pages.children as unknown as Rerenderable[]) if (typeof p.render === 'function') p.render()
   }
 
-  /** Router: Back with no history left. Leaving is a choice, so ask, with "stay" focused. */
+  /**
+   * Router: Back with no history left. A deep-linked screen goes back to the menu; on the menu (or when
+   * the hall cannot start) leaving is a choice, so ask, with "stay" focused.
+   */
   override _handleAppClose(): void {
+    const route = Router.getActiveRoute()
+    if (route && EXIT_ROUTES.indexOf(route) < 0) {
+      Router.navigate('home')
+      return
+    }
     openDialog({
       title: t('exit.title'),
       actions: [
