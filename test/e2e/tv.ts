@@ -83,7 +83,9 @@ export class Tv {
     const handle = await this.page.waitForSelector(`[ref="${ref}"][texture-text], [ref="${ref}"] [texture-text]`, {
       timeout,
     })
-    return (await handle!.evaluate((el) => el.getAttribute('texture-text'))) ?? ''
+    const raw = (await handle!.evaluate((el) => el.getAttribute('texture-text'))) ?? ''
+    // The app puts zero-width spaces between CJK characters so Lightning can wrap them; a viewer never sees them.
+    return raw.replace(/\u200B/g, '')
   }
 
   async waitForText(ref: string, predicate: (t: string) => boolean, timeout = 20_000): Promise<string> {

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'puppeteer-core'
+import { formatFen } from '../../src/app/lib/format.ts'
+import type { Stack } from '../integration/harness.ts'
+import { bossAccount, startTvStack, tvUrl } from './stack.ts'
+import { launchBrowser, Tv } from './tv.ts'
+
+// Walking skeleton, end to end: the real boss-stub, the real BFF serving the built app, real Chromium,
+// driven with remote keys only.
+describe('balance on the TV comes from the BOSS', () => {
+  let stack: Stack
+  let browser: Browser
+
+  beforeAll(async () => {
+    stack = await startTvStack()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await stack?.close()
+  })
+
+  for (const scenario of ['normal', 'arrears'] as const) {
+    it(`shows the ${scenario} household's balance and arrears as the stub records them`, async () => {
+      const who = stack.bySubscriber(scenario)
+      const tv = await Tv.open(browser, tvUrl(stack, who))
+      await tv.waitForRoute('home')
+      expect(await tv.focusedRef()).toBe('BalanceTile')
+
+      await tv.press('ok')
+      await tv.waitForRoute('balance')
+      const record = await bossAccount(stack, who.customerId)
+      expect(await tv.waitForText('BalanceValue', (t) => t !== '--')).toBe(formatFen(record.balanceFen))
+      expect(await tv.waitForText('ArrearsValue', (t) => t !== '--')).toBe(formatFen(record.arrearsFen))
+      await tv.screenshot(`balance-${scenario}`)
+
+      await tv.press('back')
+      await tv.waitForRoute('home')
+      expect(await tv.focusedRef()).toBe('BalanceTile')
+      expect(tv.errors).toEqual([])
+      await tv.page.close()
+    })
+  }
+
+  it('says in plain words on the home screen that a suspended account is suspended', async () => {
+    const who = stack.bySubscriber('suspended')
+    const tv = await Tv.open(browser, tvUrl(stack, who))
+    await tv.waitForRoute('home')
+    const banner = await tv.waitForText('BannerText', (t) => t.length > 0)
+    expect(banner).toMatch(/停机/)
+    await tv.screenshot('home-suspended')
+    await tv.page.close()
+  })
+})
