@@ -5,7 +5,7 @@
  */
 import { Lightning, Router, Settings, Utils } from '@lightningjs/sdk'
 import { routes } from './routes.ts'
-import { currentLanguage, isLanguage, nextLanguage, setLanguage, t } from './lib/i18n.ts'
+import { currentLanguage, isLanguage, nextLanguage, offeredLanguages, setLanguage, t } from './lib/i18n.ts'
 import { isDialogOpen, openDialog, showToast } from './lib/overlays.ts'
 import { queryParam } from './lib/query.ts'
 import { reportFocus, reportLanguage } from './lib/testHooks.ts'
@@ -52,7 +52,8 @@ export default class App extends Router.App {
 
   /** Blue key: 中文 ⇄ English, re-rendering what is on screen. */
   _handleBlue(): boolean {
-    const lang = nextLanguage()
+    const lang = nextLanguage(offeredLanguages(Settings.get('app', 'languages')))
+    if (!lang) return true
     setLanguage(lang).then(() => {
       this._rerender()
       showToast(t('toast.language'))

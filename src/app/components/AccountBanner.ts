@@ -5,6 +5,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { Button } from '@lightningjs/ui-components'
 import type { Account } from '../../contract/index.ts'
+import { noticeKind, type NoticeKind } from '../lib/accountNotice.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
@@ -13,17 +14,9 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 export const BANNER_W = 1740
 export const BANNER_H = 120
 
-export type BannerKind = 'suspended' | 'arrears' | 'low' | null
-
-export function bannerKind(a: Account | null): BannerKind {
-  if (!a) return null
-  if (a.status === 'suspended') return 'suspended'
-  if (a.status === 'arrears' || a.arrearsFen > 0) return 'arrears'
-  return a.lowBalance ? 'low' : null
-}
 
 export function bannerMessage(a: Account): string {
-  const kind = bannerKind(a)
+  const kind = noticeKind(a)
   if (kind === 'suspended') return t('banner.suspended', { amount: formatFen(a.arrearsFen) })
   if (kind === 'arrears') {
     return a.suspendOn
@@ -55,13 +48,13 @@ export default class AccountBanner extends Lightning.Component {
     this.render()
   }
 
-  get kind(): BannerKind {
-    return bannerKind(this._account)
+  get kind(): NoticeKind {
+    return noticeKind(this._account)
   }
 
   render(): void {
     const a = this._account
-    const kind = bannerKind(a)
+    const kind = noticeKind(a)
     this.visible = kind !== null
     if (!a || kind === null) return
     this.tag('Body').color = kind === 'low' ? Colors.warningPanel : Colors.dangerPanel

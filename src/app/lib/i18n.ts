@@ -1,7 +1,9 @@
 /** Every visible string goes through the SDK Language plugin; this adds types and the language switch. */
 import { Language } from '@lightningjs/sdk'
 import type { LanguageCode } from './format.ts'
-import { LANGUAGES, type TKey } from './i18nKeys.ts'
+import { LANGUAGES, languageAfter, type TKey } from './i18nKeys.ts'
+
+export { offeredLanguages } from './i18nKeys.ts'
 import { reportLanguage } from './testHooks.ts'
 
 export function t(key: TKey, params?: Record<string, string | number>): string {
@@ -21,9 +23,9 @@ export function setLanguage(lang: LanguageCode): Promise<void> {
   return (Language.set(lang) as Promise<void>).then(() => reportLanguage(lang))
 }
 
-/** The other of the two languages, for the one-key switch. */
-export function nextLanguage(): LanguageCode {
-  return currentLanguage() === 'en' ? 'zh-CN' : 'en'
+/** The next offered language after the current one, for the one-key switch; null when only one is offered. */
+export function nextLanguage(offered: LanguageCode[]): LanguageCode | null {
+  return languageAfter(currentLanguage(), offered)
 }
 
 /** A setting that may be one string or one per language, e.g. `operatorName: { "zh-CN": "星河有线", "en": "Xinghe Cable" }`. */

@@ -3,6 +3,7 @@
  * (a unit test checks), so a missing translation is caught before a viewer sees a raw key.
  */
 import type { AppErrorCode } from './api.ts'
+import type { LanguageCode } from './format.ts'
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 
@@ -10,7 +11,8 @@ export const KEYS = [
   'app.title',
   'boot.connecting',
   'home.greeting',
-  'home.hints',
+  'home.hintTopup',
+  'home.hintLanguage',
   'menu.balance',
   'menu.balance.hint',
   'menu.bills',
@@ -81,4 +83,17 @@ const OWN_MESSAGE: Partial<Record<AppErrorCode, TKey>> = {
 
 export function errorMessageKey(code: string | undefined): TKey {
   return (code && OWN_MESSAGE[code as AppErrorCode]) || 'error.default'
+}
+
+/** The languages the operator offers (settings `languages`), in their order; Chinese when unset or invalid. */
+export function offeredLanguages(setting: unknown): LanguageCode[] {
+  const list = Array.isArray(setting) ? setting.filter((l): l is LanguageCode => (LANGUAGES as readonly unknown[]).indexOf(l) >= 0) : []
+  return list.length ? list : ['zh-CN']
+}
+
+/** The language after `current` in `offered`, wrapping; null when there is nothing to switch to. */
+export function languageAfter(current: LanguageCode, offered: LanguageCode[]): LanguageCode | null {
+  if (offered.length < 2) return null
+  const i = offered.indexOf(current)
+  return offered[(i + 1) % offered.length]
 }

@@ -3,7 +3,7 @@
  * and the menu. The focused tile is remembered, so coming back (Back from any screen) lands where the
  * viewer left.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Lightning, Router, Settings } from '@lightningjs/sdk'
 import { Column, Row } from '@lightningjs/ui-components'
 import type { Account } from '../../contract/index.ts'
 import AccountBanner, { BANNER_H } from '../components/AccountBanner.ts'
@@ -11,7 +11,7 @@ import MenuTile, { TILE_H, TILE_W, type MenuEntry } from '../components/MenuTile
 import StatusBar from '../components/StatusBar.ts'
 import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
-import { t } from '../lib/i18n.ts'
+import { offeredLanguages, t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { digitOfKey } from '../lib/keys.ts'
 import { MENU_ROWS, menuByDigit } from '../lib/menu.ts'
@@ -93,7 +93,10 @@ export default class HomePage extends Lightning.Component {
   render(): void {
     this.tag('StatusBar').account = this._account
     this.tag('Banner').account = this._account
-    this.tag('Hints').text = textPatch(t('home.hints'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    // The language hint only when the operator offers more than one language.
+    const hints = [t('home.hintTopup')]
+    if (offeredLanguages(Settings.get('app', 'languages')).length > 1) hints.push(t('home.hintLanguage'))
+    this.tag('Hints').text = textPatch(hints.join('    '), { fontSize: FontSize.small, textColor: Colors.textMuted })
     for (const row of this.tag('HomeMenu').items as Lightning.Component[]) {
       for (const tile of (row as unknown as { items: MenuTile[] }).items) tile.render()
     }

@@ -34,3 +34,19 @@ describe('translations', () => {
     expect(errorMessageKey(undefined)).toBe('error.default')
   })
 })
+
+describe('language switch', () => {
+  it('offers what settings list, Chinese when nothing valid is listed', async () => {
+    const { offeredLanguages } = await import('../../../src/app/lib/i18nKeys.ts')
+    expect(offeredLanguages(['zh-CN', 'en'])).toEqual(['zh-CN', 'en'])
+    expect(offeredLanguages(['fr', 'en'])).toEqual(['en'])
+    expect(offeredLanguages(undefined)).toEqual(['zh-CN'])
+  })
+
+  it('cycles through the offered languages, and does nothing with only one', async () => {
+    const { languageAfter } = await import('../../../src/app/lib/i18nKeys.ts')
+    expect(languageAfter('zh-CN', ['zh-CN', 'en'])).toBe('en')
+    expect(languageAfter('en', ['zh-CN', 'en'])).toBe('zh-CN')
+    expect(languageAfter('zh-CN', ['zh-CN'])).toBeNull()
+  })
+})
