@@ -1,6 +1,6 @@
 /**
- * The BFF client. The box holds one session token; when the BFF says TOKEN_EXPIRED the client opens a
- * new session and repeats the call once, so viewers never see a token run out. Money-moving POSTs carry
+ * The BFF client. The box holds one session token; when the BFF says TOKEN_EXPIRED (or no longer knows
+ * the token) the client opens a new session and repeats the call once, so viewers never see a token run out. Money-moving POSTs carry
  * an Idempotency-Key that survives that repeat, so a renewal can never pay twice.
  */
 import axios from 'axios'
@@ -148,7 +148,10 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
   http.interceptors.response.use(undefined, async (err: AxiosError<Partial<ErrorBody>>) => {
     const cfg = err.config as RetriableConfig | undefined
     const code = err.response && err.response.data && err.response.data.error ? err.response.data.error.code : undefined
-    if (cfg && !cfg._skipAuth && !cfg._renewed && err.response && err.response.status === 401 && code === 'TOKEN_EXPIRED') {
+    // TOKEN_EXPIRED is the normal end of a token; UNAUTHORIZED on a data call means the BFF no longer knows
+    // the token (restarted, keys rotated): both mean "open a new session". The session call itself never loops.
+    const renewable = code === 'TOKEN_EXPIRED' || code === 'UNAUTHORIZED'
+    if (cfg && !cfg._skipAuth && !cfg._renewed && err.response && err.response.status === 401 && renewable) {
       cfg._renewed = true
       token = null
       try {

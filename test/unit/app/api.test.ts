@@ -74,6 +74,31 @@ describe('BFF client', () => {
     expect(seen.filter((s) => s.url === '/api/v1/account')).toHaveLength(2)
   })
 
+  it('also renews when the BFF no longer knows the token (e.g. it restarted)', async () => {
+    const known = new Set<string>()
+    const { adapter, seen } = fakeBff((req) => {
+      if (req.url === '/api/v1/session') {
+        const s = session()
+        known.add('Bearer ' + s.data.token)
+        return s
+      }
+      return req.auth && known.has(req.auth) ? { status: 200, data: { ok: 1 } } : { status: 401, data: { error: { code: 'UNAUTHORIZED', message: 'token not valid' } } }
+    })
+    const api = createApiClient({ baseUrl: '', identity, adapter })
+    await api.openSession()
+    known.clear()
+    await expect(api.getAccount()).resolves.toEqual({ ok: 1 })
+    expect(seen.map((s) => s.url)).toEqual(['/api/v1/session', '/api/v1/account', '/api/v1/session', '/api/v1/account'])
+  })
+
+  it('reports a box the BOSS does not know, without retrying in a loop', async () => {
+    const { adapter, seen } = fakeBff(() => ({ status: 401, data: { error: { code: 'UNAUTHORIZED', message: 'not registered' } } }))
+    const api = createApiClient({ baseUrl: '', identity, adapter })
+    const err = (await api.getAccount().catch((e: unknown) => e)) as ApiError
+    expect(err.code).toBe('UNAUTHORIZED')
+    expect(seen.map((s) => s.url)).toEqual(['/api/v1/session'])
+  })
+
   it('shares one renewal between calls that expire together', async () => {
     const renewed = new Set<string>()
     const { adapter, seen } = fakeBff((req) => {
