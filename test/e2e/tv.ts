@@ -78,9 +78,11 @@ export class Tv {
     )
   }
 
-  /** Text shown by the element with this ref (first match), as the inspector mirrors it. */
+  /** Text shown by the element with this ref path (first match), as the inspector mirrors it. */
   async text(ref: string, timeout = 20_000): Promise<string> {
-    const handle = await this.page.waitForSelector(`[ref="${ref}"][texture-text], [ref="${ref}"] [texture-text]`, {
+    // `A.B` means the element with ref B inside the one with ref A (refs repeat across components).
+    const path = ref.split('.').map((r) => `[ref="${r}"]`).join(' ')
+    const handle = await this.page.waitForSelector(`${path}[texture-text], ${path} [texture-text]`, {
       timeout,
     })
     const raw = (await handle!.evaluate((el) => el.getAttribute('texture-text'))) ?? ''

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { spawn, type ChildProcess } from 'node:child_process'
+import type { Browser } from 'puppeteer-core'
+import { formatFen } from '../../src/app/lib/format.ts'
+import { mockDemoDevice } from '../../mocks/fixtures/households.ts'
+import { householdData } from '../../mocks/scenarios.ts'
+import { launchBrowser, Tv } from './tv.ts'
+
+// `npm run preview`: the built app on msw's service worker alone, no BFF and no BOSS running.
+describe('preview on mocks', () => {
+  let preview: ChildProcess
+  let base: string
+  let browser: Browser
+
+  beforeAll(async () => {
+    preview = spawn(process.execPath, ['src/dev/preview.ts'], {
+      env: { ...process.env, PREVIEW_PORT: '0', HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    base = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      preview.stdout!.on('data', (d: Buffer) => {
+        out += d.toString()
+        const m = /http:\/\/localhost:(\d+)\//.exec(out)
+        if (m) resolve(`http://127.0.0.1:${m[1]}`)
+      })
+      preview.once('exit', (code) => reject(new Error(`preview exited ${code}`)))
+    })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    preview?.kill('SIGTERM')
+  })
+
+  it('shows the arrears scenario from the mocks, with its balance on the balance screen', async () => {
+    const tv = await Tv.open(browser, `${base}/?mock=arrears&inspector=1`)
+    await tv.waitForRoute('home')
+    expect(await tv.waitForText('BannerText', (t) => t.length > 0)).toMatch(/欠费/)
+    await tv.press('ok')
+    await tv.waitForRoute('balance')
+    const expected = householdData('arrears', mockDemoDevice, new Date()).account
+    expect(await tv.waitForText('ArrearsValue', (t) => t !== '--')).toBe(formatFen(expected.arrearsFen))
+    await tv.screenshot('preview-arrears-balance')
+    await tv.page.close()
+  })
+
+  it('shows the friendly outage screen with Retry when the BOSS is down', async () => {
+    const tv = await Tv.open(browser, `${base}/?mock=boss-down&inspector=1`)
+    await tv.waitForRoute('home')
+    await tv.press('ok')
+    await tv.waitForRoute('balance')
+    const message = await tv.waitForText('ErrorState.Message', (t) => t.length > 0)
+    expect(message.length).toBeGreaterThan(4)
+    await tv.screenshot('preview-boss-down')
+    await tv.page.close()
+  })
+})
