@@ -8,16 +8,20 @@ import type { AxiosAdapter, AxiosError, AxiosInstance, AxiosRequestConfig, Inter
 import type {
   Account,
   ApiPath,
+  BillDetail,
+  BillListResponse,
   ErrorBody,
   ErrorCode,
   IDEMPOTENCY_HEADER,
+  PageQuery,
+  PaymentListResponse,
   SessionRequest,
   SessionResponse,
 } from '../../contract/index.ts'
 import { uuidV4 } from './uuid.ts'
 
 // Literal copies checked against the contract at compile time; importing the values would pull TypeBox into the TV bundle.
-const PATH = { session: '/api/v1/session', account: '/api/v1/account' } as const satisfies Partial<typeof ApiPath>
+const PATH = { session: '/api/v1/session', account: '/api/v1/account', bills: '/api/v1/bills', payments: '/api/v1/payments' } as const satisfies Partial<typeof ApiPath>
 const IDEMPOTENCY: typeof IDEMPOTENCY_HEADER = 'Idempotency-Key'
 
 /** Renew this long before the token's end, so a call is not sent with a token about to die in flight. */
@@ -84,6 +88,9 @@ interface RetriableConfig extends InternalAxiosRequestConfig {
 export interface TvHallApi {
   openSession(): Promise<SessionResponse>
   getAccount(): Promise<Account>
+  getBills(page?: PageQuery): Promise<BillListResponse>
+  getBill(billId: string): Promise<BillDetail>
+  getPayments(page?: PageQuery): Promise<PaymentListResponse>
   get<T>(path: string, params?: Record<string, string | number>): Promise<T>
   post<T>(path: string, body: unknown, options?: PostOptions): Promise<T>
   hasSession(): boolean
@@ -168,6 +175,9 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
   return {
     openSession: () => openSession().catch((e: unknown) => Promise.reject(toApiError(e))),
     getAccount: () => http.get<Account>(PATH.account).then((r) => r.data),
+    getBills: (page?: PageQuery) => http.get<BillListResponse>(PATH.bills, page ? { params: page } : undefined).then((r) => r.data),
+    getBill: (billId: string) => http.get<BillDetail>(PATH.bills + '/' + encodeURIComponent(billId)).then((r) => r.data),
+    getPayments: (page?: PageQuery) => http.get<PaymentListResponse>(PATH.payments, page ? { params: page } : undefined).then((r) => r.data),
     get: <T>(path: string, params?: Record<string, string | number>) =>
       http.get<T>(path, params ? { params } : undefined).then((r) => r.data),
     post: <T>(path: string, body: unknown, opts: PostOptions = {}) => {
