@@ -15,6 +15,7 @@ export type GatewayDeps = {
   /** sockets held open by commitThenTimeout, destroyed on close */
   held: Set<Socket>
   log: (msg: string, err?: unknown) => void
+  ticketSpeed?: number
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -59,7 +60,7 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): void {
         const service = serviceRegistry.get(req.head.SVC_CODE)
         if (!service) throw new BossError('1003')
         moneyMoving = service.moneyMoving
-        body = service.handle(req.body, { db: deps.db, now, chnlId: req.head.CHNL_ID, reqSeq: req.head.REQ_SEQ })
+        body = service.handle(req.body, { db: deps.db, now, chnlId: req.head.CHNL_ID, reqSeq: req.head.REQ_SEQ, ticketSpeed: deps.ticketSpeed })
       } catch (err) {
         if (err instanceof BossError) {
           code = err.code

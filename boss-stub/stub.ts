@@ -6,6 +6,7 @@ import { registerAccountRoutes } from './admin/accounts.ts'
 import { registerFaultRoutes } from './admin/faults.ts'
 import { createRequestStats, registerStatsRoutes } from './admin/stats.ts'
 import { registerSubscriberRoutes } from './admin/subscribers.ts'
+import { registerTicketAdminRoutes } from './admin/tickets.ts'
 import { ensureSeeded, openBossDb } from './db/open.ts'
 import { createFaultSwitch } from './faults.ts'
 import { registerGateway } from './gateway.ts'
@@ -41,11 +42,13 @@ export async function startBossStub(opts: BossStubOptions = {}): Promise<BossStu
     db, faults, stats, held,
     secrets: { [opts.channel ?? DEFAULT_CHANNEL]: opts.secret ?? DEFAULT_SECRET },
     log: (msg, err) => app.log.error({ err }, msg),
+    ticketSpeed: opts.ticketSpeed,
   })
   registerSubscriberRoutes(app, db)
   registerAccountRoutes(app, db)
   registerFaultRoutes(app, faults)
   registerStatsRoutes(app, db, stats)
+  registerTicketAdminRoutes(app, db)
   app.get('/healthz', async () => ({ ok: true, down: faults.get().down }))
 
   const host = opts.host ?? '127.0.0.1'

@@ -74,11 +74,20 @@ CREATE TABLE IF NOT EXISTS ticket_progress (
 CREATE TABLE IF NOT EXISTS appointment_slot (
   slot_id TEXT PRIMARY KEY, region_code TEXT NOT NULL, slot_date TEXT NOT NULL, slot_period TEXT NOT NULL,
   capacity INTEGER NOT NULL, booked INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS ticket_extra (
+  ticket_id TEXT PRIMARY KEY REFERENCES ticket, serial TEXT NOT NULL UNIQUE, chnl_id TEXT NOT NULL,
+  contact_phone TEXT NOT NULL, created_ms INTEGER NOT NULL, engineer TEXT NOT NULL, repeat_hits INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS complaint (
+  cmpl_id TEXT PRIMARY KEY, serial TEXT NOT NULL UNIQUE, cust_id TEXT NOT NULL REFERENCES customer,
+  cmpl_type TEXT NOT NULL, subject_code TEXT NOT NULL, subject TEXT NOT NULL, content TEXT NOT NULL,
+  contact_phone TEXT NOT NULL, cmpl_status TEXT NOT NULL, create_time TEXT NOT NULL, related_id TEXT NOT NULL DEFAULT '',
+  chnl_id TEXT NOT NULL, repeat_hits INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS complaint_cust ON complaint (cust_id, cmpl_type, subject_code);
 `
 
 /** Seeded tables in the order they can be emptied (children first). */
 export const SEEDED_TABLES = [
-  'ticket_progress', 'ticket', 'appointment_slot', 'prepaid_card', 'charge', 'orders', 'payment', 'bill_item', 'bill',
+  'complaint', 'ticket_extra', 'ticket_progress', 'ticket', 'appointment_slot', 'prepaid_card', 'charge', 'orders', 'payment', 'bill_item', 'bill',
   'subscription', 'account', 'customer', 'vod_title', 'product_exclusion', 'product_channel', 'product_price', 'product',
   'region', 'meta',
 ] as const

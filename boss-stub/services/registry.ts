@@ -5,12 +5,18 @@ import { custAuthQry } from './customer.ts'
 import { orderCreate, orderQry } from './orders.ts'
 import { payHisQry } from './payments.ts'
 import { subsListQry } from './subscriptions.ts'
+import { slotQry } from './slots.ts'
+import { ticketCancel, ticketCreate, ticketListQry, ticketQry, ticketRate } from './tickets.ts'
+import { complaintCreate, complaintListQry, complaintQry } from './complaints.ts'
+import { custInfoQry } from './customer-info.ts'
 import type { Service } from './types.ts'
 
 /** Every SVC_CODE the gateway answers; anything else is a 1003. */
 const SERVICES: Service[] = [
   custAuthQry, acctBalQry, billListQry, billDetailQry, payHisQry,
   prodListQry, prodDetailQry, subsListQry, orderCreate, orderQry,
+  custInfoQry, slotQry, ticketCreate, ticketQry, ticketListQry, ticketCancel, ticketRate,
+  complaintCreate, complaintQry, complaintListQry,
 ]
 
 export const serviceRegistry: ReadonlyMap<string, Service> = new Map(SERVICES.map((s) => [s.code, s]))

@@ -7,6 +7,8 @@ export type ServiceContext = {
   now: Date
   chnlId: string
   reqSeq: string
+  /** how fast repair tickets move on by themselves (startBossStub's ticketSpeed; 1 = real time) */
+  ticketSpeed?: number
 }
 
 export type Service = {

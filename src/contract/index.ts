@@ -6,7 +6,11 @@ export * from './common.ts'
 export * from './session.ts'
 export * from './account.ts'
 export * from './bills.ts'
+export * from './topups.ts'
 export * from './health.ts'
+export * from './selfhelp.ts'
+export * from './tickets.ts'
+export * from './complaints.ts'
 
 export const API_PREFIX = '/api/v1'
 
