@@ -21,6 +21,10 @@ export const ErrorCode = Type.Union([
   Type.Literal('LOCKED'),
   Type.Literal('INSUFFICIENT_BALANCE'),
   Type.Literal('WRONG_PIN'),
+  Type.Literal('CARD_INVALID'), // prepaid card number or password wrong (topups.ts)
+  Type.Literal('CARD_USED'),
+  Type.Literal('CARD_EXPIRED'),
+  Type.Literal('CARD_NOT_ALLOWED'), // another region's card, or a value this account cannot take
   Type.Literal('BOSS_ERROR'),
   Type.Literal('BOSS_UNAVAILABLE'),
   Type.Literal('BOSS_TIMEOUT'),
