@@ -74,6 +74,13 @@ CREATE TABLE IF NOT EXISTS ticket_progress (
 CREATE TABLE IF NOT EXISTS appointment_slot (
   slot_id TEXT PRIMARY KEY, region_code TEXT NOT NULL, slot_date TEXT NOT NULL, slot_period TEXT NOT NULL,
   capacity INTEGER NOT NULL, booked INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS card_recharge (
+  serial TEXT PRIMARY KEY, cust_id TEXT NOT NULL REFERENCES customer, card_no TEXT NOT NULL UNIQUE REFERENCES prepaid_card,
+  fee INTEGER NOT NULL, pay_id TEXT NOT NULL, create_time TEXT NOT NULL, chnl_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS qr_pay (
+  pay_no TEXT PRIMARY KEY, serial TEXT NOT NULL UNIQUE, cust_id TEXT NOT NULL REFERENCES customer,
+  amount INTEGER NOT NULL CHECK (amount > 0), pay_status TEXT NOT NULL, create_time TEXT NOT NULL, expire_time TEXT NOT NULL,
+  finish_time TEXT NOT NULL DEFAULT '', pay_id TEXT NOT NULL DEFAULT '', chnl_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS ticket_extra (
   ticket_id TEXT PRIMARY KEY REFERENCES ticket, serial TEXT NOT NULL UNIQUE, chnl_id TEXT NOT NULL,
   contact_phone TEXT NOT NULL, created_ms INTEGER NOT NULL, engineer TEXT NOT NULL, repeat_hits INTEGER NOT NULL DEFAULT 0);
@@ -83,11 +90,13 @@ CREATE TABLE IF NOT EXISTS complaint (
   contact_phone TEXT NOT NULL, cmpl_status TEXT NOT NULL, create_time TEXT NOT NULL, related_id TEXT NOT NULL DEFAULT '',
   chnl_id TEXT NOT NULL, repeat_hits INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS complaint_cust ON complaint (cust_id, cmpl_type, subject_code);
+CREATE TABLE IF NOT EXISTS spend_limit (
+  cust_id TEXT PRIMARY KEY REFERENCES customer, month_limit INTEGER NOT NULL CHECK (month_limit >= 0));
 `
 
 /** Seeded tables in the order they can be emptied (children first). */
 export const SEEDED_TABLES = [
-  'complaint', 'ticket_extra', 'ticket_progress', 'ticket', 'appointment_slot', 'prepaid_card', 'charge', 'orders', 'payment', 'bill_item', 'bill',
+  'spend_limit', 'complaint', 'ticket_extra', 'ticket_progress', 'ticket', 'appointment_slot', 'qr_pay', 'card_recharge', 'prepaid_card', 'charge', 'orders', 'payment', 'bill_item', 'bill',
   'subscription', 'account', 'customer', 'vod_title', 'product_exclusion', 'product_channel', 'product_price', 'product',
   'region', 'meta',
 ] as const

@@ -9,6 +9,11 @@ import { slotQry } from './slots.ts'
 import { ticketCancel, ticketCreate, ticketListQry, ticketQry, ticketRate } from './tickets.ts'
 import { complaintCreate, complaintListQry, complaintQry } from './complaints.ts'
 import { custInfoQry } from './customer-info.ts'
+import { orderCheck } from './order-checks.ts'
+import { limitQry, limitSet } from './spending-limit.ts'
+import { subsRenewMod } from './subscription-changes.ts'
+import { cardRecharge, cardRechargeQry } from './topups-card.ts'
+import { qrPayCreate, qrPayQry } from './topups-qr.ts'
 import type { Service } from './types.ts'
 
 /** Every SVC_CODE the gateway answers; anything else is a 1003. */
@@ -17,6 +22,8 @@ const SERVICES: Service[] = [
   prodListQry, prodDetailQry, subsListQry, orderCreate, orderQry,
   custInfoQry, slotQry, ticketCreate, ticketQry, ticketListQry, ticketCancel, ticketRate,
   complaintCreate, complaintQry, complaintListQry,
+  cardRecharge, cardRechargeQry, qrPayCreate, qrPayQry,
+  orderCheck, limitQry, limitSet, subsRenewMod,
 ]
 
 export const serviceRegistry: ReadonlyMap<string, Service> = new Map(SERVICES.map((s) => [s.code, s]))
