@@ -16,6 +16,8 @@ export type GatewayDeps = {
   held: Set<Socket>
   log: (msg: string, err?: unknown) => void
   ticketSpeed?: number
+  /** base URL of the QR pay page, known once the stub listens */
+  publicUrl?: () => string
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -60,7 +62,7 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): void {
         const service = serviceRegistry.get(req.head.SVC_CODE)
         if (!service) throw new BossError('1003')
         moneyMoving = service.moneyMoving
-        body = service.handle(req.body, { db: deps.db, now, chnlId: req.head.CHNL_ID, reqSeq: req.head.REQ_SEQ, ticketSpeed: deps.ticketSpeed })
+        body = service.handle(req.body, { db: deps.db, now, chnlId: req.head.CHNL_ID, reqSeq: req.head.REQ_SEQ, ticketSpeed: deps.ticketSpeed, publicUrl: deps.publicUrl?.() })
       } catch (err) {
         if (err instanceof BossError) {
           code = err.code

@@ -11,6 +11,7 @@ const stub = await startBossStub({
   reseed: env.BOSS_RESEED === '1',
   ticketSpeed: env.BOSS_TICKET_SPEED ? Number(env.BOSS_TICKET_SPEED) : undefined,
   logger: env.BOSS_LOG === '1',
+  publicUrl: env.BOSS_PUBLIC_URL || undefined,
 })
 console.log(`boss-stub listening on ${stub.url} (POST ${stub.url}/boss/gateway, admin ${stub.url}/admin/subscribers)`)
 

@@ -7,6 +7,7 @@ import { registerFaultRoutes } from './admin/faults.ts'
 import { createRequestStats, registerStatsRoutes } from './admin/stats.ts'
 import { registerSubscriberRoutes } from './admin/subscribers.ts'
 import { registerTicketAdminRoutes } from './admin/tickets.ts'
+import { registerPayPage } from './pay/routes.ts'
 import { ensureSeeded, openBossDb } from './db/open.ts'
 import { createFaultSwitch } from './faults.ts'
 import { registerGateway } from './gateway.ts'
@@ -21,6 +22,8 @@ export type BossStubOptions = {
   reseed?: boolean
   /** how fast repair tickets move on by themselves (1 = real time, 60 = a minute per second) */
   ticketSpeed?: number
+  /** base URL the QR codes point phones at (the pay page); default the stub's own URL */
+  publicUrl?: string
   /** fastify request logging (never bodies, so no PINs or card passwords) */
   logger?: boolean
 }
@@ -37,23 +40,28 @@ export async function startBossStub(opts: BossStubOptions = {}): Promise<BossStu
   const app = Fastify({ logger: opts.logger === true, forceCloseConnections: true })
   const stats = createRequestStats()
   const faults = createFaultSwitch()
+  /** set once listening (the port may be random) */
+  let ownUrl = ''
 
   registerGateway(app, {
     db, faults, stats, held,
     secrets: { [opts.channel ?? DEFAULT_CHANNEL]: opts.secret ?? DEFAULT_SECRET },
     log: (msg, err) => app.log.error({ err }, msg),
     ticketSpeed: opts.ticketSpeed,
+    publicUrl: () => (opts.publicUrl ?? ownUrl).replace(/\/+$/, ''),
   })
   registerSubscriberRoutes(app, db)
   registerAccountRoutes(app, db)
   registerFaultRoutes(app, faults)
   registerStatsRoutes(app, db, stats)
   registerTicketAdminRoutes(app, db)
+  registerPayPage(app, db)
   app.get('/healthz', async () => ({ ok: true, down: faults.get().down }))
 
   const host = opts.host ?? '127.0.0.1'
   await app.listen({ port: opts.port ?? 8090, host })
   const port = (app.server.address() as AddressInfo).port
+  ownUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   let closed = false
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,

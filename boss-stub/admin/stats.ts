@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { FastifyInstance } from 'fastify'
+import { topupStats } from './topups.ts'
 
 /** Counters tests assert on: how often each service was called and answered, and what money moved. */
 export type RequestStats = {
@@ -31,6 +32,7 @@ export function registerStatsRoutes(app: FastifyInstance, db: DatabaseSync, stat
     const charges = db.prepare('SELECT ref_no, COUNT(*) AS n, SUM(fee) AS fee FROM charge GROUP BY ref_no').all() as Array<{ ref_no: string; n: number; fee: number }>
     return {
       ...stats.snapshot(),
+      topups: topupStats(db),
       orders: { count: orders.reduce((s, o) => s + o.n, 0), byOrderNo: Object.fromEntries(orders.map((o) => [o.order_no, o.n])) },
       charges: {
         count: charges.reduce((s, c) => s + c.n, 0),

@@ -9,6 +9,8 @@ export type ServiceContext = {
   reqSeq: string
   /** how fast repair tickets move on by themselves (startBossStub's ticketSpeed; 1 = real time) */
   ticketSpeed?: number
+  /** where phones reach the stub (the pay page of a QR code); no trailing slash */
+  publicUrl?: string
 }
 
 export type Service = {
