@@ -4,10 +4,13 @@
  */
 import type { Router } from '@lightningjs/sdk'
 import BalancePage from './pages/BalancePage.ts'
+import BillDetailPage from './pages/BillDetailPage.ts'
+import BillsPage from './pages/BillsPage.ts'
 import BootPage from './pages/BootPage.ts'
 import ComingSoonPage from './pages/ComingSoonPage.ts'
 import ErrorPage from './pages/ErrorPage.ts'
 import HomePage from './pages/HomePage.ts'
+import PaymentsPage from './pages/PaymentsPage.ts'
 import { reportRoute } from './lib/testHooks.ts'
 
 const OVERLAYS: Lowercase<string>[] = ['dialog', 'toast']
@@ -28,7 +31,9 @@ export const routes: Parameters<typeof Router.startRouter>[0] = {
     page('$', BootPage, { preventStorage: true }),
     page('home', HomePage, { clearHistory: true }),
     page('balance', BalancePage),
-    page('bills', ComingSoonPage),
+    page('bills', BillsPage),
+    page('bills/:billId', BillDetailPage),
+    page('payments', PaymentsPage),
     page('packages', ComingSoonPage),
     page('topup', ComingSoonPage),
     page('repair', ComingSoonPage),

@@ -1,0 +1,75 @@
+/**
+ * "Why did my bill change": the total's difference from last month in one line, then each change
+ * (package added or dropped, purchases, adjustments) with what it adds or takes off. A short list that
+ * scrolls when focused.
+ */
+import { Lightning } from '@lightningjs/sdk'
+import { Column } from '@lightningjs/ui-components'
+import type { BillChange, BillComparison } from '../lib/billChange.ts'
+import { formatFen } from '../lib/format.ts'
+import { t } from '../lib/i18n.ts'
+import type { TKey } from '../lib/i18nKeys.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import RecordRow, { RECORD_H, type RowContent } from './RecordRow.ts'
+
+export type ChangeView = { kind: 'loading' } | { kind: 'none' } | { kind: 'unavailable' } | { kind: 'compared'; comparison: BillComparison }
+
+export function changeRow(c: BillChange): RowContent {
+  return {
+    title: t(('billChange.' + c.kind) as TKey, { name: c.name }),
+    fen: c.deltaFen,
+    signed: true,
+    amountColor: c.deltaFen > 0 ? Colors.danger : c.deltaFen < 0 ? Colors.ok : Colors.text,
+  }
+}
+
+export function totalLine(c: BillComparison): string {
+  const d = c.totalDeltaFen
+  if (d === 0) return t('billChange.same')
+  return t(d > 0 ? 'billChange.up' : 'billChange.down', { amount: formatFen(d > 0 ? d : -d) })
+}
+
+export default class BillChangeList extends Lightning.Component {
+  private _view: ChangeView = { kind: 'loading' }
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: 800,
+      h: 420,
+      ChangeHeading: { text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
+      BillChangeTotal: { y: 60, text: textPatch('', { fontSize: FontSize.body }) },
+      ChangeRows: { type: Column, x: -8, y: 110, w: 816, h: 4 * (RECORD_H + 10) + 6, clipping: true, itemPosX: 8, itemPosY: 8, lazyUpCount: 4, style: { itemSpacing: 10 } },
+    }
+  }
+
+  set view(v: ChangeView) {
+    this._view = v
+    this.render()
+  }
+
+  /** True when there are rows to move through. */
+  get hasRows(): boolean {
+    return this._view.kind === 'compared' && this._view.comparison.changes.length > 0
+  }
+
+  render(): void {
+    const v = this._view
+    this.tag('ChangeHeading').text = textPatch(t('billChange.title'), { fontSize: FontSize.heading, fontStyle: 'bold' })
+    let line = ''
+    let color: number = Colors.textMuted
+    if (v.kind === 'loading') line = t('billChange.loading')
+    else if (v.kind === 'none') line = t('billChange.noPrevious')
+    else if (v.kind === 'unavailable') line = t('billChange.unavailable')
+    else {
+      line = totalLine(v.comparison) + (v.comparison.changes.length ? '' : '  ' + t('billChange.none'))
+      color = v.comparison.totalDeltaFen > 0 ? Colors.warning : Colors.text
+    }
+    this.tag('BillChangeTotal').text = textPatch(line, { fontSize: FontSize.body, textColor: color, fontStyle: 'bold' })
+    const changes = v.kind === 'compared' ? v.comparison.changes : []
+    this.tag('ChangeRows').items = changes.map((c, i) => ({ type: RecordRow, ref: 'ChangeRow' + i, w: 800, h: RECORD_H, detailAt: 0.8, record: changeRow(c) }))
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this.tag('ChangeRows')
+  }
+}

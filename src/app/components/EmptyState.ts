@@ -1,0 +1,26 @@
+/** What a history screen shows when there is nothing yet: a calm sign and a sentence, never a blank screen. */
+import { Lightning } from '@lightningjs/sdk'
+import { insertZeroWidthSpaces } from '../lib/text.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+export const EMPTY_W = 1200
+
+export default class EmptyState extends Lightning.Component {
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: EMPTY_W,
+      h: 260,
+      EmptyIcon: { x: EMPTY_W / 2, mountX: 0.5, text: textPatch('≡', { fontSize: 96, textColor: Colors.textMuted }) },
+      EmptyText: { x: EMPTY_W / 2, mountX: 0.5, y: 140, text: textPatch('') },
+    }
+  }
+
+  set message(v: string) {
+    this.tag('EmptyText').text = textPatch(insertZeroWidthSpaces(v), {
+      fontSize: FontSize.body,
+      wordWrapWidth: EMPTY_W,
+      textAlign: 'center',
+      maxLines: 2,
+    })
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * One line of a history list (a bill, a charge, a payment, a change): what it is on the left, a muted
+ * detail in the middle, the amount on the right. Focus shows as amber fill, dark text and a white
+ * frame, so it is plain from the sofa and for colour-blind viewers.
+ */
+import { Lightning } from '@lightningjs/sdk'
+import { formatFen } from '../lib/format.ts'
+import { insertZeroWidthSpaces } from '../lib/text.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+export const RECORD_H = 76
+
+export interface RowContent {
+  title: string
+  detail?: string
+  /** Colour of the detail when not focused (e.g. a bill's status). */
+  detailColor?: number
+  /** Amount in fen; null shows none. */
+  fen: number | null
+  /** Show a plus sign on positive amounts (money paid in, a bill going up). */
+  signed?: boolean
+  amountColor?: number
+}
+
+export default class RecordRow extends Lightning.Component {
+  private _record: RowContent | null = null
+  /** Where the detail starts, as a share of the row's width. */
+  detailAt = 0.42
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      h: RECORD_H,
+      Frame: { x: -4, y: -4, alpha: 0 },
+      Body: { rect: true, h: RECORD_H, color: Colors.panel },
+      RecordTitle: { x: 28, y: RECORD_H / 2, mountY: 0.5, text: textPatch('') },
+      RecordDetail: { y: RECORD_H / 2, mountY: 0.5, text: textPatch('') },
+      RecordAmount: { y: RECORD_H / 2, mountY: 0.5, mountX: 1, text: textPatch('') },
+    }
+  }
+
+  set record(v: RowContent) {
+    this._record = v
+    this.render()
+  }
+
+  get record(): RowContent | null {
+    return this._record
+  }
+
+  override _init(): void {
+    this.render()
+  }
+
+  render(): void {
+    const r = this._record
+    const w = this.w || 800
+    const focused = this.hasFocus()
+    const fg = focused ? Colors.textOnFocus : Colors.text
+    const detailX = Math.round(w * this.detailAt)
+    this.tag('Body').patch({ w, color: focused ? Colors.panelFocused : Colors.panel })
+    this.tag('Frame').patch({ texture: Lightning.Tools.getRoundRect(w + 8, RECORD_H + 8, 4, 4, Colors.text, false, 0) })
+    if (!r) return
+    const amount = r.fen === null ? '' : (r.signed && r.fen > 0 ? '+' : '') + formatFen(r.fen)
+    this.patch({
+      RecordTitle: {
+        text: textPatch(insertZeroWidthSpaces(r.title), { fontSize: FontSize.body, textColor: fg, fontStyle: 'bold', wordWrapWidth: detailX - 48, maxLines: 1 }),
+      },
+      RecordDetail: {
+        x: detailX,
+        text: textPatch(insertZeroWidthSpaces(r.detail || ''), {
+          fontSize: FontSize.small,
+          textColor: focused ? Colors.textOnFocus : r.detailColor === undefined ? Colors.textMuted : r.detailColor,
+          wordWrapWidth: w - detailX - 260,
+          maxLines: 1,
+        }),
+      },
+      RecordAmount: {
+        x: w - 28,
+        text: textPatch(amount, { fontSize: FontSize.body, fontStyle: 'bold', textColor: focused ? Colors.textOnFocus : r.amountColor === undefined ? Colors.text : r.amountColor }),
+      },
+    })
+  }
+
+  override _focus(): void {
+    this.tag('Frame').alpha = 1
+    this.render()
+  }
+
+  override _unfocus(): void {
+    this.tag('Frame').alpha = 0
+    this.render()
+  }
+}

@@ -1,0 +1,23 @@
+/** Words and labels for bills and payments that are not plain translations. */
+import type { BillStatus, PaymentChannel } from '../../contract/index.ts'
+import type { LanguageCode } from './format.ts'
+import type { TKey } from './i18nKeys.ts'
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** Under a chart bar: `3月` / `Mar`; January carries its year so the chart reads across a year end. */
+export function shortMonth(month: string, lang: LanguageCode): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month)
+  if (!m) return '--'
+  const n = Number(m[2])
+  const name = lang === 'en' ? MONTHS_EN[n - 1] : n + '月'
+  return n === 1 ? (lang === 'en' ? name + ' ' + m[1].slice(2) : m[1].slice(2) + '年' + name) : name
+}
+
+export function billStatusKey(status: BillStatus): TKey {
+  return ('bill.' + status) as TKey
+}
+
+export function channelKey(channel: PaymentChannel): TKey {
+  return ('payments.' + channel) as TKey
+}

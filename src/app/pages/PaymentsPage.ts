@@ -1,0 +1,177 @@
+/**
+ * 缴费记录: payments and top-ups, newest first, with channel, time and amount. Pages come from the BFF
+ * as the viewer scrolls: when focus is a few rows from the end the next page is fetched and appended,
+ * so a long history never waits for all of it. A failed next page says so in a toast and is asked again
+ * on the next move.
+ */
+import { Lightning } from '@lightningjs/sdk'
+import { Column } from '@lightningjs/ui-components'
+import type { Payment } from '../../contract/index.ts'
+import EmptyState from '../components/EmptyState.ts'
+import ErrorState from '../components/ErrorState.ts'
+import LoadingIndicator from '../components/LoadingIndicator.ts'
+import RecordRow, { RECORD_H, type RowContent } from '../components/RecordRow.ts'
+import { errorCode } from '../lib/api.ts'
+import { api } from '../lib/backend.ts'
+import { channelKey } from '../lib/billText.ts'
+import { formatDateTime } from '../lib/format.ts'
+import { currentLanguage, t } from '../lib/i18n.ts'
+import { errorMessageKey } from '../lib/i18nKeys.ts'
+import { showToast } from '../lib/overlays.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+const X = 96
+const W = 1728
+const PAGE_SIZE = 20
+/** Fetch the next page when focus is this close to the last loaded row. */
+const PREFETCH_ROWS = 4
+
+export function paymentRow(p: Payment): RowContent {
+  return { title: t(channelKey(p.channel)), detail: formatDateTime(p.paidAt, currentLanguage()), fen: p.amountFen, signed: true, amountColor: Colors.ok }
+}
+
+export default class PaymentsPage extends Lightning.Component {
+  private _payments: Payment[] = []
+  private _next: string | undefined
+  private _fetchingMore = false
+  private _loadSeq = 0
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: 1920,
+      h: 1080,
+      PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+      PaymentList: {
+        type: Column,
+        alpha: 0,
+        x: X - 8,
+        y: 160,
+        w: W + 16,
+        h: 800,
+        clipping: true,
+        itemPosX: 8,
+        itemPosY: 8,
+        lazyUpCount: 9,
+        style: { itemSpacing: 12 },
+        signals: { selectedChange: '_rowChanged' },
+      },
+      More: { x: 960, mountX: 0.5, y: 966, alpha: 0, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Empty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
+      Hints: { x: X, y: 990, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
+      Loading: { type: LoadingIndicator, x: 660, y: 460 },
+    }
+  }
+
+  override _init(): void {
+    this.tag('ErrorState').onRetry = () => this.load()
+    this.render()
+  }
+
+  override _onMounted(): void {
+    this.load()
+  }
+
+  override _onChanged(): void {
+    this.load()
+  }
+
+  load(): void {
+    const seq = ++this._loadSeq
+    const loading = this.tag('Loading') as LoadingIndicator
+    this.tag('ErrorState').visible = false
+    this.tag('Empty').visible = false
+    this._fetchingMore = false
+    this._setState('Loading')
+    loading.start()
+    api()
+      .getPayments({ limit: PAGE_SIZE })
+      .then((page) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this._payments = page.items
+        this._next = page.nextCursor
+        this.tag('PaymentList').items = page.items.map((p, i) => this._row(p, i))
+        this._setState(page.items.length ? 'Ready' : 'Empty')
+      })
+      .catch((e: unknown) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this.tag('ErrorState').code = errorCode(e)
+        this._setState('Failed')
+      })
+  }
+
+  private _row(p: Payment, i: number) {
+    return { type: RecordRow, ref: 'PaymentRow' + i, w: W, h: RECORD_H, detailAt: 0.35, record: paymentRow(p) }
+  }
+
+  _rowChanged(): void {
+    const i = this.tag('PaymentList').selectedIndex as number
+    if (this._next && !this._fetchingMore && i >= this._payments.length - PREFETCH_ROWS) this._fetchMore()
+  }
+
+  private _fetchMore(): void {
+    const seq = this._loadSeq
+    this._fetchingMore = true
+    this.tag('More').setSmooth('alpha', 1)
+    api()
+      .getPayments({ limit: PAGE_SIZE, cursor: this._next })
+      .then((page) => {
+        if (seq !== this._loadSeq) return
+        const start = this._payments.length
+        this._payments = this._payments.concat(page.items)
+        this._next = page.nextCursor
+        this.tag('PaymentList').appendItems(page.items.map((p, i) => this._row(p, start + i)))
+      })
+      .catch((e: unknown) => {
+        if (seq === this._loadSeq) showToast(t(errorMessageKey(errorCode(e))))
+      })
+      .then(() => {
+        if (seq !== this._loadSeq) return
+        this._fetchingMore = false
+        this.tag('More').setSmooth('alpha', 0)
+      })
+  }
+
+  render(): void {
+    this.tag('PageTitle').text = textPatch(t('payments.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.tag('More').text = textPatch(t('payments.loadingMore'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.tag('Hints').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    ;(this.tag('Empty') as EmptyState).message = t('payments.empty')
+    this.tag('ErrorState').render()
+    const rows = this.tag('PaymentList').items as RecordRow[]
+    rows.forEach((row, i) => (row.record = paymentRow(this._payments[i])))
+  }
+
+  static override _states() {
+    return [
+      class Loading extends this {
+        override $enter() {
+          this.tag('PaymentList').alpha = 0
+        }
+      },
+      class Ready extends this {
+        override $enter() {
+          this.tag('PaymentList').setSmooth('alpha', 1)
+        }
+        override _getFocused() {
+          return this.tag('PaymentList')
+        }
+      },
+      class Empty extends this {
+        override $enter() {
+          this.tag('Empty').visible = true
+        }
+      },
+      class Failed extends this {
+        override $enter() {
+          this.tag('ErrorState').visible = true
+        }
+        override _getFocused() {
+          return this.tag('ErrorState')
+        }
+      },
+    ]
+  }
+}

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'puppeteer-core'
+import { formatFen } from '../../src/app/lib/format.ts'
+import { bossCall, type Stack } from '../integration/harness.ts'
+import { startTvStack, tvUrl } from './stack.ts'
+import { launchBrowser, Tv } from './tv.ts'
+
+// Bills and payments on the TV with the remote, against the real boss-stub behind the real BFF. What the
+// screen shows is held against the stub's own records, asked over its own protocol.
+
+interface StubBill {
+  BILL_ID: string
+  BILL_MONTH: string
+  TOTAL_FEE: string
+  PAID_FEE: string
+}
+
+const yyyymm = (d: Date) => d.toISOString().slice(0, 7).replace('-', '')
+const yyyymmdd = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '')
+
+/** The stub's payments of the last year, one page, newest first. */
+async function stubPayments(stack: Stack, customerId: string, pageNo: number, pageSize: number) {
+  const now = new Date(Date.now() + 8 * 3600_000)
+  const res = await bossCall(stack, 'PAY_HIS_QRY', {
+    CUST_ID: customerId,
+    BEGIN_DATE: yyyymmdd(new Date(now.getTime() - 365 * 24 * 3600_000)),
+    END_DATE: yyyymmdd(now),
+    PAGE_NO: String(pageNo),
+    PAGE_SIZE: String(pageSize),
+  })
+  if (!Array.isArray(res.BODY.PAY_LIST)) throw new Error('PAY_HIS_QRY: ' + JSON.stringify(res.HEAD))
+  return { total: Number(res.BODY.TOTAL_COUNT), items: res.BODY.PAY_LIST as { PAY_FEE: string; PAY_CHANNEL: string }[] }
+}
+
+/** The stub's bills of the newest 12 billed months, newest first. */
+async function stubBills(stack: Stack, customerId: string): Promise<StubBill[]> {
+  const now = new Date(Date.now() + 8 * 3600_000)
+  const begin = new Date(now)
+  begin.setUTCMonth(begin.getUTCMonth() - 14)
+  const res = await bossCall(stack, 'BILL_LIST_QRY', { CUST_ID: customerId, BEGIN_MONTH: yyyymm(begin), END_MONTH: yyyymm(now) })
+  const bills = (res.BODY.BILL_LIST as StubBill[]).slice()
+  bills.sort((a, b) => (a.BILL_MONTH < b.BILL_MONTH ? 1 : -1))
+  return bills.slice(0, 12)
+}
+
+async function stubBillItems(stack: Stack, customerId: string, billId: string) {
+  const res = await bossCall(stack, 'BILL_DETAIL_QRY', { CUST_ID: customerId, BILL_ID: billId })
+  return res.BODY.ITEM_LIST as { ITEM_TYPE: string; ITEM_CODE: string; ITEM_NAME: string; FEE: string }[]
+}
+
+/** A row's texts (title, amount) read through the inspector's DOM mirror. */
+async function rowTexts(tv: Tv, ref: string): Promise<{ title: string; amount: string }> {
+  await tv.page.waitForSelector(`[ref="${ref}"] [ref="RecordAmount"][texture-text]`, { timeout: 20_000 })
+  return tv.page.evaluate((r) => {
+    const read = (part: string) => (document.querySelector(`[ref="${r}"] [ref="${part}"]`)?.getAttribute('texture-text') ?? '').replace(/\u200B/g, '')
+    return { title: read('RecordTitle'), amount: read('RecordAmount') }
+  }, ref)
+}
+
+async function countRows(tv: Tv, prefix: string): Promise<number> {
+  return tv.page.evaluate((p) => document.querySelectorAll(`[ref^="${p}"]`).length, prefix)
+}
+
+describe('bills and payments on the TV come from the BOSS', () => {
+  let stack: Stack
+  let browser: Browser
+
+  beforeAll(async () => {
+    stack = await startTvStack()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await stack?.close()
+  })
+
+  it('walks the chart, opens bills with their totals and changes, and Back keeps the place', async () => {
+    const who = stack.bySubscriber('bill-jump')
+    const bills = await stubBills(stack, who.customerId)
+    expect(bills.length).toBeGreaterThan(2)
+    const newest = bills.length - 1
+    const tv = await Tv.open(browser, tvUrl(stack, who))
+    await tv.waitForRoute('home')
+    await tv.press('right')
+    expect(await tv.focusedRef()).toBe('BillsTile')
+    await tv.press('ok')
+    await tv.waitForRoute('bills')
+
+    // The chart starts on the newest month; Left walks back through the months.
+    expect(await tv.waitForText('BillFocusTotal', (t) => t !== '--' && t !== '')).toBe(formatFen(Number(bills[0].TOTAL_FEE)))
+    expect(await tv.focusedRef()).toBe(`BillBar${newest}`)
+    await tv.press('left', 'left')
+    expect(await tv.focusedRef()).toBe(`BillBar${newest - 2}`)
+    expect(await tv.waitForText('BillFocusTotal', (t) => t === formatFen(Number(bills[2].TOTAL_FEE)))).toBeTruthy()
+    await tv.screenshot('bills-chart')
+    await tv.press('right', 'right')
+
+    // The newest bill: totals as the stub has them, every line, and what changed from the month before.
+    await tv.press('ok')
+    await tv.waitForRoute('bills/:billId')
+    expect(await tv.waitForText('BillTotalValue', (t) => t !== '--')).toBe(formatFen(Number(bills[0].TOTAL_FEE)))
+    expect(await tv.text('BillPaidValue')).toBe(formatFen(Number(bills[0].PAID_FEE)))
+    const items = await stubBillItems(stack, who.customerId, bills[0].BILL_ID)
+    for (let i = 0; i < Math.min(items.length, 8); i++) {
+      expect(await rowTexts(tv, `BillLine${i}`)).toEqual({ title: items[i].ITEM_NAME, amount: formatFen(Number(items[i].FEE)) })
+    }
+    const before = await stubBillItems(stack, who.customerId, bills[1].BILL_ID)
+    const delta = Number(bills[0].TOTAL_FEE) - Number(bills[1].TOTAL_FEE)
+    const totalLine = await tv.waitForText('BillChangeTotal', (t) => t.includes('¥'))
+    expect(totalLine).toContain(formatFen(Math.abs(delta)))
+    expect(totalLine).toMatch(delta > 0 ? /多/ : /少/)
+    const addedPackage = items.find((it) => it.ITEM_TYPE === '02' && !before.some((b) => b.ITEM_CODE === it.ITEM_CODE))
+    expect(addedPackage).toBeTruthy()
+    const changeTitles: string[] = []
+    for (let i = 0; i < Math.min(await countRows(tv, 'ChangeRow'), 4); i++) changeTitles.push((await rowTexts(tv, `ChangeRow${i}`)).title)
+    expect(changeTitles).toContain(`新增 ${addedPackage!.ITEM_NAME}`)
+    await tv.screenshot('bill-detail-newest')
+
+    await tv.press('back')
+    await tv.waitForRoute('bills')
+    expect(await tv.focusedRef()).toBe(`BillBar${newest}`)
+
+    // The list: Down, to the second bill, open it, Back lands on the same row.
+    await tv.press('down', 'down')
+    expect(await tv.focusedRef()).toBe('BillRow1')
+    expect((await rowTexts(tv, 'BillRow1')).amount).toBe(formatFen(Number(bills[1].TOTAL_FEE)))
+    await tv.screenshot('bills-list')
+    await tv.press('ok')
+    await tv.waitForRoute('bills/:billId')
+    expect(await tv.waitForText('BillTotalValue', (t) => t === formatFen(Number(bills[1].TOTAL_FEE)))).toBeTruthy()
+    expect(await tv.text('BillPaidValue')).toBe(formatFen(Number(bills[1].PAID_FEE)))
+    await tv.press('back')
+    await tv.waitForRoute('bills')
+    expect(await tv.focusedRef()).toBe('BillRow1')
+
+    // Up through the list and the chart to the payments button.
+    await tv.press('up', 'up', 'up')
+    await tv.press('ok')
+    await tv.waitForRoute('payments')
+    const pay = (await stubPayments(stack, who.customerId, 1, 1)).items[0]
+    expect((await rowTexts(tv, 'PaymentRow0')).amount).toBe('+' + formatFen(Number(pay.PAY_FEE)))
+    await tv.screenshot('payments')
+    expect(tv.errors).toEqual([])
+    await tv.page.close()
+  })
+
+  it('loads the next page of payments as focus nears the end', async () => {
+    const who = stack.bySubscriber('big-household')
+    const all = await stubPayments(stack, who.customerId, 2, 20)
+    const total = all.total
+    const tv = await Tv.open(browser, tvUrl(stack, who) + '#payments')
+    await tv.waitForRoute('payments')
+    await rowTexts(tv, 'PaymentRow0')
+    if (total <= 20) {
+      // This household has one page only: nothing more may appear.
+      await tv.press(...Array(total).fill('down'))
+      expect(await countRows(tv, 'PaymentRow')).toBeLessThanOrEqual(total)
+    } else {
+      await tv.press(...Array(18).fill('down'))
+      const second = all.items[0]
+      await tv.press('down', 'down')
+      expect(await tv.focusedRef()).toBe('PaymentRow20')
+      expect((await rowTexts(tv, 'PaymentRow20')).amount).toBe('+' + formatFen(Number(second.PAY_FEE)))
+      await tv.screenshot('payments-page2')
+    }
+    expect(tv.errors).toEqual([])
+    await tv.page.close()
+  })
+
+  it('says there are no bills yet for a household opened today', async () => {
+    const who = stack.bySubscriber('new')
+    const tv = await Tv.open(browser, tvUrl(stack, who) + '#bills')
+    await tv.waitForRoute('bills')
+    expect(await tv.waitForText('EmptyText', (t) => t.length > 0)).toMatch(/暂无账单/)
+    await tv.screenshot('bills-empty')
+    await tv.page.close()
+  })
+
+  it('shows Retry, not a frozen screen, when the BOSS is down', async () => {
+    const who = stack.bySubscriber('normal')
+    const tv = await Tv.open(browser, tvUrl(stack, who))
+    await tv.waitForRoute('home')
+    await stack.setFaults({ down: true })
+    try {
+      await tv.press('right', 'ok')
+      await tv.waitForRoute('bills')
+      await tv.page.waitForFunction(() => document.querySelector('[ref="RetryButton"][focused="true"], [ref="RetryButton"] [focused="true"]') !== null || (window as any).__tvhall?.focusedRef === 'RetryButton', { timeout: 30_000 })
+      await tv.screenshot('bills-boss-down')
+      await stack.resetFaults()
+      await tv.press('ok')
+      expect(await tv.waitForText('BillFocusTotal', (t) => t.startsWith('¥'))).toBeTruthy()
+      await tv.page.close()
+    } finally {
+      await stack.resetFaults()
+    }
+  })
+})
