@@ -21,6 +21,8 @@ export const ErrorCode = Type.Union([
   Type.Literal('LOCKED'),
   Type.Literal('INSUFFICIENT_BALANCE'),
   Type.Literal('WRONG_PIN'),
+  Type.Literal('PRODUCT_CONFLICT'), // already subscribed, mutually exclusive, not orderable (orders.ts)
+  Type.Literal('OVER_SPENDING_LIMIT'), // the household's monthly spending limit (orders.ts)
   Type.Literal('CARD_INVALID'), // prepaid card number or password wrong (topups.ts)
   Type.Literal('CARD_USED'),
   Type.Literal('CARD_EXPIRED'),
