@@ -23,6 +23,7 @@ import accountRoutes from './routes/account.ts'
 import billRoutes from './routes/bills.ts'
 import paymentRoutes from './routes/payments.ts'
 import healthRoutes from './routes/health.ts'
+import reportsPlugin from './outbox/plugin.ts'
 
 export interface BffDeps {
   /** Where log lines go (tests capture them); stdout by default. */
@@ -127,6 +128,7 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   await app.register(accountRoutes, services)
   await app.register(billRoutes, services)
   await app.register(paymentRoutes, services)
+  await app.register(reportsPlugin, services)
 
   if (config.staticDir) await app.register(tvAppPlugin, { root: config.staticDir })
   return app

@@ -22,6 +22,10 @@ export interface BffConfig {
   /** Request body limit in bytes: every request of the hall is tiny. */
   bodyLimit: number
   nodeEnv: string
+  /** Longest wait between two delivery attempts of an accepted ticket or complaint while the BOSS is down. */
+  outboxMaxDelaySeconds: number
+  /** Address phones reach the BFF at (for the complaint QR code); unset: taken from the TV's own request. */
+  publicBaseUrl: string | undefined
 }
 
 export const DEV_JWT_SECRET = 'tvhall-dev-jwt-secret-change-me-in-production'
@@ -80,5 +84,7 @@ export function loadConfig(env: Env = process.env): BffConfig {
     sessionLockSeconds: int(env, 'SESSION_LOCK_SECONDS', 900, 1),
     bodyLimit: int(env, 'BODY_LIMIT_BYTES', 16 * 1024, 1024),
     nodeEnv,
+    outboxMaxDelaySeconds: int(env, 'OUTBOX_MAX_DELAY_SECONDS', 60, 1),
+    publicBaseUrl: env.PUBLIC_BASE_URL ? env.PUBLIC_BASE_URL.replace(/\/+$/, '') : undefined,
   }
 }

@@ -58,7 +58,8 @@ export const Complaint = Type.Object({
 })
 export type Complaint = Static<typeof Complaint>
 
-export const ComplaintListResponse = Type.Object({ items: Type.Array(Complaint) })
+/** Pending complaints first, then the BOSS's, newest first. `bossAvailable: false`: only the pending ones could be shown. */
+export const ComplaintListResponse = Type.Object({ items: Type.Array(Complaint), bossAvailable: Type.Boolean() })
 export type ComplaintListResponse = Static<typeof ComplaintListResponse>
 
 /** Longest text the phone page accepts. */

@@ -72,7 +72,8 @@ export const Ticket = Type.Composite([
 ])
 export type Ticket = Static<typeof Ticket>
 
-export const TicketListResponse = Type.Object({ items: Type.Array(TicketSummary) })
+/** Pending tickets first, then the BOSS's, newest first. `bossAvailable: false`: only the pending ones could be shown. */
+export const TicketListResponse = Type.Object({ items: Type.Array(TicketSummary), bossAvailable: Type.Boolean() })
 export type TicketListResponse = Static<typeof TicketListResponse>
 
 /** Everything the report form needs in one call; phone and slots are null/empty when the BOSS cannot be asked. */

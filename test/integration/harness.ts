@@ -32,6 +32,8 @@ export interface StackOptions {
   bff?: Partial<BffConfig>
   /** Secret the stub expects from the TVHALL channel (default: the BFF's). */
   bossSecret?: string
+  /** How fast the stub moves repair tickets on (1800: one state per second). */
+  ticketSpeed?: number
 }
 
 export interface Stack {
@@ -65,6 +67,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     dbPath: join(dir, 'boss.sqlite'),
     secret: opts.bossSecret ?? opts.bff?.bossSecret ?? base.bossSecret,
     reseed: true,
+    ticketSpeed: opts.ticketSpeed,
   })
   let bff: FastifyInstance | undefined
   try {

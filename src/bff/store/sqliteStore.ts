@@ -25,6 +25,11 @@ CREATE TABLE IF NOT EXISTS outbox (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (available_at);
+CREATE TABLE IF NOT EXISTS kv (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
 `
 
 type Row = Record<string, unknown>
@@ -40,6 +45,10 @@ export class SqliteStore implements Store {
     this.#db = new DatabaseSync(path)
     this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;')
     this.#db.exec(SCHEMA)
+    // Stores made before the outbox had owners get the column (and its index) added in place.
+    const outboxColumns = this.#db.prepare('PRAGMA table_info(outbox)').all() as Row[]
+    if (!outboxColumns.some((c) => c.name === 'owner')) this.#db.exec("ALTER TABLE outbox ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
+    this.#db.exec('CREATE INDEX IF NOT EXISTS outbox_owner ON outbox (owner, topic)')
     this.#now = opts.now ?? Date.now
     const p = (sql: string) => this.#db.prepare(sql)
     this.#q = {
@@ -55,7 +64,12 @@ export class SqliteStore implements Store {
         RETURNING count, expires_at`),
       peek: p('SELECT count, expires_at FROM counters WHERE key = ? AND expires_at > ?'),
       clear: p('DELETE FROM counters WHERE key = ?'),
-      enqueue: p('INSERT INTO outbox (topic, payload, available_at, created_at) VALUES (?, ?, ?, ?)'),
+      enqueue: p('INSERT INTO outbox (topic, payload, available_at, created_at, owner) VALUES (?, ?, ?, ?, ?)'),
+      pending: p('SELECT id, topic, payload, attempts, created_at FROM outbox WHERE owner = ? AND topic = ? ORDER BY id'),
+      kvPut: p('INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at'),
+      kvGet: p('SELECT value FROM kv WHERE key = ? AND expires_at > ?'),
+      kvDelete: p('DELETE FROM kv WHERE key = ?'),
+      sweepKv: p('DELETE FROM kv WHERE expires_at <= ?'),
       lease: p(`UPDATE outbox SET attempts = attempts + 1, available_at = ?
         WHERE id IN (SELECT id FROM outbox WHERE available_at <= ? ORDER BY id LIMIT ?)
         RETURNING id, topic, payload, attempts, created_at`),
@@ -107,9 +121,36 @@ export class SqliteStore implements Store {
     this.#q.clear.run(key)
   }
 
-  async enqueue(topic: string, payload: unknown): Promise<number> {
+  async enqueue(topic: string, payload: unknown, owner = ''): Promise<number> {
     const now = this.#now()
-    return Number(this.#q.enqueue.run(topic, JSON.stringify(payload), now, now).lastInsertRowid)
+    return Number(this.#q.enqueue.run(topic, JSON.stringify(payload), now, now, owner).lastInsertRowid)
+  }
+
+  async pending(topic: string, owner: string): Promise<OutboxMessage[]> {
+    return (this.#q.pending.all(owner, topic) as Row[]).map((r) => this.#message(r))
+  }
+
+  async putValue(key: string, value: string, ttlSeconds: number): Promise<void> {
+    this.#q.kvPut.run(key, value, this.#now() + ttlSeconds * 1000)
+  }
+
+  async getValue(key: string): Promise<string | null> {
+    const row = this.#q.kvGet.get(key, this.#now()) as Row | undefined
+    return row ? String(row.value) : null
+  }
+
+  async deleteValue(key: string): Promise<void> {
+    this.#q.kvDelete.run(key)
+  }
+
+  #message(r: Row): OutboxMessage {
+    return {
+      id: Number(r.id),
+      topic: String(r.topic),
+      payload: JSON.parse(String(r.payload)) as unknown,
+      attempts: Number(r.attempts),
+      createdAt: Number(r.created_at),
+    }
   }
 
   async lease(limit: number, leaseSeconds: number): Promise<OutboxMessage[]> {
@@ -131,13 +172,14 @@ export class SqliteStore implements Store {
   }
 
   async retry(id: number, delaySeconds: number): Promise<void> {
-    this.#q.retry.run(this.#now() + delaySeconds * 1000, id)
+    this.#q.retry.run(this.#now() + Math.round(delaySeconds * 1000), id)
   }
 
   async sweep(): Promise<void> {
     const now = this.#now()
     this.#q.sweepIdem.run(now)
     this.#q.sweepCounters.run(now)
+    this.#q.sweepKv.run(now)
   }
 
   async ping(): Promise<void> {

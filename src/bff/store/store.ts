@@ -38,13 +38,21 @@ export interface Store {
   peek(key: string): Promise<CounterState | null>
   clear(key: string): Promise<void>
 
-  /** Keep a message that must not be lost (e.g. a report to forward to the BOSS). */
-  enqueue(topic: string, payload: unknown): Promise<number>
+  /** Keep a message that must not be lost (e.g. a report to forward to the BOSS); `owner` lets `pending` find it. */
+  enqueue(topic: string, payload: unknown, owner?: string): Promise<number>
+  /** Messages of `owner` not yet delivered (e.g. a household's tickets still waiting for the BOSS), oldest first. */
+  pending(topic: string, owner: string): Promise<OutboxMessage[]>
   /** Messages due for delivery, each hidden from other workers for `leaseSeconds`. */
   lease(limit: number, leaseSeconds: number): Promise<OutboxMessage[]>
   ack(id: number): Promise<void>
   /** Delivery failed: offer the message again after `delaySeconds`. */
   retry(id: number, delaySeconds: number): Promise<void>
+
+  /** A small value that expires by itself (e.g. a complaint draft bound to a phone page). */
+  putValue(key: string, value: string, ttlSeconds: number): Promise<void>
+  /** The value, or null when absent or expired. */
+  getValue(key: string): Promise<string | null>
+  deleteValue(key: string): Promise<void>
 
   /** Drop expired idempotency records and counters. */
   sweep(): Promise<void>

@@ -1,0 +1,37 @@
+import { randomInt } from 'node:crypto'
+import { BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
+import type { ReportServices } from './plugin.ts'
+
+/** How long a viewer's submit waits for the BOSS before the answer is "accepted, pending". */
+export const ACCEPT_WAIT_MS = 1500
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789' // no 0/O, 1/I: a viewer may read it out on the phone
+
+/** The hall's reference, e.g. `RT7K3MQ2XWA4B9`: given at once, sent to the BOSS as its stable SERIAL. */
+export function newReference(kind: 'T' | 'C'): string {
+  let s = `R${kind}`
+  for (let i = 0; i < 12; i++) s += ALPHABET[randomInt(ALPHABET.length)]
+  return s
+}
+
+/**
+ * Write the report to the outbox (durable before anyone is told "accepted"), then give the deliverer
+ * a short moment: the BOSS's record when it answered in time, null when the report stays pending.
+ */
+export async function acceptReport(r: ReportServices, topic: string, owner: string, payload: unknown): Promise<unknown | null> {
+  const id = await r.store.enqueue(topic, payload, owner)
+  const waiting = r.deliverer.waitFor(id, Math.min(ACCEPT_WAIT_MS, r.config.bossTimeoutMs))
+  r.deliverer.kick()
+  const outcome = await waiting
+  return outcome.delivered ? outcome.result : null
+}
+
+/** Run a BOSS read that may be skipped when the BOSS cannot answer: the list then shows what the hall holds. */
+export async function unlessBossDown<T>(work: () => Promise<T>, fallback: T): Promise<{ value: T; bossAvailable: boolean }> {
+  try {
+    return { value: await work(), bossAvailable: true }
+  } catch (err) {
+    if (err instanceof BossUnavailableError || err instanceof BossTimeoutError) return { value: fallback, bossAvailable: false }
+    throw err
+  }
+}

@@ -1,0 +1,102 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import {
+  Complaint, ComplaintDraft, ComplaintListResponse, ComplaintOptions, ComplaintPath, CreateComplaintRequest, DraftIdParams,
+  ErrorBody,
+} from '../../contract/index.ts'
+import { badRequest, notFound } from '../errors.ts'
+import { toIsoBeijing } from '../boss/bossFormat.ts'
+import { acceptReport, newReference, unlessBossDown } from '../outbox/accept.ts'
+import { Topic, type ComplaintMessage } from '../outbox/reports.ts'
+import type { ReportServices } from '../outbox/plugin.ts'
+import type { OutboxMessage } from '../store/store.ts'
+import { createDraft, dropDraft, readDraft, type Draft } from '../phone/drafts.ts'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
+const meta = { tags: ['complaints'], security: [{ bearer: [] }] }
+
+function pendingComplaint(m: OutboxMessage): Complaint {
+  const { order, acceptedAt } = m.payload as ComplaintMessage
+  return {
+    complaintId: null, reference: order.serial, type: order.type, subjectId: order.subjectId, subject: order.subject,
+    text: order.text, status: 'pending', createdAt: acceptedAt, repeatOf: null,
+  }
+}
+
+export default async function complaintRoutes(app: FastifyInstance, r: ReportServices) {
+  const phoneUrl = (request: FastifyRequest, draftId: string) =>
+    `${r.config.publicBaseUrl ?? `${request.protocol}://${request.host}`}${ComplaintPath.phonePage.replace(':draftId', draftId)}`
+  const draftView = (request: FastifyRequest, draftId: string, d: Draft): ComplaintDraft => ({
+    draftId, phoneUrl: phoneUrl(request, draftId), expiresAt: toIsoBeijing(new Date(d.expiresAt)),
+    status: d.text === null ? 'waiting' : 'submitted', text: d.text,
+  })
+  /** Only the household that opened a draft sees it; someone else's is "not found". */
+  const ownDraft = async (customerId: string, draftId: string) => {
+    const d = await readDraft(r.store, draftId)
+    return d && d.customerId === customerId && d.expiresAt > r.now().getTime() ? d : null
+  }
+
+  app.get<{ Reply: ComplaintOptions }>(ComplaintPath.options, {
+    onRequest: app.authenticate,
+    schema: { ...meta, summary: 'Complaint types with their preset subjects', response: { 200: ComplaintOptions, 401: ErrorBody } },
+  }, async () => ({ types: r.knowledge.complaintTypes }))
+
+  app.get<{ Reply: ComplaintListResponse | ErrorBody }>(ComplaintPath.complaints, {
+    onRequest: app.authenticate,
+    schema: { ...meta, summary: 'My complaints: pending ones first, then the BOSS\'s, newest first', response: { 200: ComplaintListResponse, ...errors } },
+  }, async (request) => {
+    const c = request.customer.customerId
+    const pending = (await r.store.pending(Topic.complaint, c)).map(pendingComplaint).reverse()
+    const boss = await unlessBossDown(() => r.complaints.list(c), [])
+    const known = new Set(boss.value.map((x) => x.reference))
+    return { items: [...pending.filter((x) => !known.has(x.reference)), ...boss.value], bossAvailable: boss.bossAvailable }
+  })
+
+  app.post<{ Reply: ComplaintDraft | ErrorBody }>(ComplaintPath.drafts, {
+    onRequest: app.authenticate,
+    schema: { ...meta, summary: 'Open a phone page for typing the complaint text (show phoneUrl as a QR code)', response: { 201: ComplaintDraft, ...errors } },
+  }, async (request, reply) => {
+    const { draftId, draft } = await createDraft(r.store, request.customer.customerId, r.now().getTime())
+    return reply.code(201).send(draftView(request, draftId, draft))
+  })
+
+  app.get<{ Params: DraftIdParams; Reply: ComplaintDraft | ErrorBody }>(ComplaintPath.draft, {
+    onRequest: app.authenticate,
+    schema: { ...meta, summary: 'Poll a draft: the text once the viewer sent it from the phone', params: DraftIdParams, response: { 200: ComplaintDraft, ...errors } },
+  }, async (request) => {
+    const d = await ownDraft(request.customer.customerId, request.params.draftId)
+    if (!d) throw notFound('No such draft (expired, used, or never opened here)')
+    return draftView(request, request.params.draftId, d)
+  })
+
+  app.post<{ Body: CreateComplaintRequest; Reply: Complaint | ErrorBody }>(ComplaintPath.complaints, {
+    onRequest: app.authenticate,
+    schema: {
+      ...meta,
+      summary: 'Make a complaint or suggestion: 201 registered with the BOSS (repeatOf set for a repeat), 202 accepted and pending',
+      body: CreateComplaintRequest,
+      response: { 201: Complaint, 202: Complaint, ...errors },
+    },
+  }, async (request, reply) => {
+    const c = request.customer.customerId
+    const { type, subjectId, draftId } = request.body
+    const subject = r.knowledge.complaintType(type)?.subjects.find((x) => x.id === subjectId)
+    if (!subject) throw badRequest(`body.subjectId ${subjectId} is not a subject of ${type}`)
+    let text: string | null = null
+    if (draftId) {
+      const d = await ownDraft(c, draftId)
+      if (!d) throw badRequest('body.draftId is not a draft of this box (expired or used)')
+      if (d.text === null) throw badRequest('body.draftId has no text yet: nothing was sent from the phone')
+      text = d.text
+    }
+    const message: ComplaintMessage = {
+      order: { serial: newReference('C'), customerId: c, type, subjectId, subject: subject.text['zh-CN'], text },
+      acceptedAt: toIsoBeijing(r.now()),
+    }
+    const delivered = (await acceptReport(r, Topic.complaint, c, message)) as Complaint | null
+    if (draftId) await dropDraft(r.store, draftId)
+    request.log.info({ reference: message.order.serial, delivered: delivered !== null }, 'complaint accepted')
+    if (delivered) return reply.code(201).send(delivered)
+    const pending = (await r.store.pending(Topic.complaint, c)).map(pendingComplaint).find((x) => x.reference === message.order.serial)
+    return reply.code(202).send(pending ?? (await r.complaints.bySerial(c, message.order.serial)) ?? pendingComplaint({ id: 0, topic: Topic.complaint, payload: message, attempts: 0, createdAt: 0 }))
+  })
+}

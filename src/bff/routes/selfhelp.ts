@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify'
+import {
+  Diagnosis, DiagnosisQuery, ErrorBody, ErrorCodeParams, SelfhelpPath, StbErrorCode, SymptomListResponse,
+  type DiagnosisFinding, type DiagnosisOffer, type ExpiredPackage,
+} from '../../contract/index.ts'
+import { notFound } from '../errors.ts'
+import { unlessBossDown } from '../outbox/accept.ts'
+import type { ReportServices } from '../outbox/plugin.ts'
+
+const meta = { tags: ['selfhelp'], security: [{ bearer: [] }] }
+
+export default async function selfhelpRoutes(app: FastifyInstance, r: ReportServices) {
+  app.get<{ Reply: SymptomListResponse }>(SelfhelpPath.symptoms, {
+    onRequest: app.authenticate,
+    schema: { ...meta, summary: 'Symptoms with their step-by-step checks (knowledge base)', response: { 200: SymptomListResponse, 401: ErrorBody } },
+  }, async () => ({ items: r.knowledge.symptoms }))
+
+  app.get<{ Params: ErrorCodeParams; Reply: StbErrorCode | ErrorBody }>(SelfhelpPath.code, {
+    onRequest: app.authenticate,
+    schema: { ...meta, summary: 'What an error code on the box means and what to do', params: ErrorCodeParams, response: { 200: StbErrorCode, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody } },
+  }, async (request) => {
+    const found = r.knowledge.errorCode(request.params.code)
+    if (!found) throw notFound(`Error code ${request.params.code.toUpperCase()} is not in the knowledge base`)
+    return found
+  })
+
+  app.get<{ Querystring: DiagnosisQuery; Reply: Diagnosis | ErrorBody }>(SelfhelpPath.diagnosis, {
+    onRequest: app.authenticate,
+    schema: {
+      ...meta,
+      summary: 'A symptom held against the account: arrears, suspension or an expired package explain "not authorised" before any repair visit',
+      querystring: DiagnosisQuery,
+      response: { 200: Diagnosis, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 502: ErrorBody },
+    },
+  }, async (request) => {
+    const symptom = r.knowledge.symptom(request.query.symptom)
+    if (!symptom) throw notFound(`Symptom ${request.query.symptom} is not in the knowledge base`)
+    const base = { symptom, repairCategory: symptom.repairCategory }
+    if (!symptom.checksAccount) return { ...base, finding: 'none', offer: 'checks', account: null, expiredPackages: [] }
+    const c = request.customer.customerId
+    const { value, bossAvailable } = await unlessBossDown(async () => {
+      const [account, expired] = await Promise.all([r.accounts.balance(c), r.diagnosis.recentlyExpired(c)])
+      return { account, expired }
+    }, null)
+    if (!bossAvailable || !value) return { ...base, finding: 'unknown', offer: 'checks', account: null, expiredPackages: [] }
+    const { account, expired } = value
+    let finding: DiagnosisFinding = 'none'
+    let offer: DiagnosisOffer = 'checks'
+    if (account.status === 'suspended') [finding, offer] = ['suspended', 'top-up']
+    else if (expired.length > 0) [finding, offer] = ['package-expired', 'renew']
+    else if (account.status === 'arrears') [finding, offer] = ['arrears', 'top-up']
+    const expiredPackages: ExpiredPackage[] = expired
+    return { ...base, finding, offer, account: { status: account.status, arrearsFen: account.arrearsFen }, expiredPackages }
+  })
+}

@@ -1,0 +1,31 @@
+import type { Ticket, TicketSummary } from '../../contract/index.ts'
+import { slotOf } from '../boss/bossTicketAdapter.ts'
+import { maskPhone } from '../log.ts'
+import type { OutboxMessage } from '../store/store.ts'
+import type { TicketMessage } from '../outbox/reports.ts'
+
+/** A ticket the hall accepted but the BOSS has not yet taken, shown in the contract's shape. */
+export function pendingTicket(m: OutboxMessage): Ticket {
+  const { order, acceptedAt } = m.payload as TicketMessage
+  const visit = order.slotId ? slotOf(order.slotId) : null
+  return {
+    ticketId: null,
+    reference: order.serial,
+    category: order.category,
+    description: order.description,
+    status: 'pending',
+    createdAt: acceptedAt,
+    updatedAt: acceptedAt,
+    appointment: visit,
+    rating: null,
+    canCancel: false,
+    canRate: false,
+    contactPhoneMasked: order.contactPhone ? maskPhone(order.contactPhone) : null,
+    timeline: [{ status: 'pending', at: acceptedAt, note: '报修已受理，正在提交，请稍候' }],
+  }
+}
+
+export function toSummary(t: Ticket): TicketSummary {
+  const { contactPhoneMasked: _phone, timeline: _timeline, ...summary } = t
+  return summary
+}

@@ -1,0 +1,131 @@
+import type { FastifyInstance } from 'fastify'
+import {
+  CreateTicketRequest, ErrorBody, RateTicketRequest, Ticket, TicketForm, TicketIdParams, TicketListResponse, TicketPath,
+  type AppointmentSlot,
+} from '../../contract/index.ts'
+import { ApiError, badRequest, notFound } from '../errors.ts'
+import { slotOf } from '../boss/bossTicketAdapter.ts'
+import { BossBusinessError } from '../boss/bossErrors.ts'
+import { maskPhone } from '../log.ts'
+import { toBossDate, toIsoBeijing } from '../boss/bossFormat.ts'
+import { acceptReport, newReference, unlessBossDown } from '../outbox/accept.ts'
+import { Topic, type TicketMessage } from '../outbox/reports.ts'
+import type { ReportServices } from '../outbox/plugin.ts'
+import { pendingTicket, toSummary } from './ticketViews.ts'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
+const meta = { tags: ['tickets'], security: [{ bearer: [] }] }
+
+export default async function ticketRoutes(app: FastifyInstance, r: ReportServices) {
+  const pendingOf = async (customerId: string) => (await r.store.pending(Topic.ticket, customerId)).map(pendingTicket)
+
+  /** The ticket by the BOSS's id or the hall's reference; pending ones come from the outbox. */
+  async function find(customerId: string, id: string): Promise<Ticket> {
+    const pending = (await pendingOf(customerId)).find((t) => t.reference === id)
+    if (pending) return pending
+    const ticket = await r.tickets.get(customerId, id.startsWith('RT') ? { serial: id } : { ticketId: id })
+    if (!ticket) throw notFound('No such ticket for this account')
+    return ticket
+  }
+
+  /** Cancel and rate act on tickets the BOSS has; a refusal for the ticket's state is a 409. */
+  async function act(customerId: string, id: string, work: (ticketId: string) => Promise<Ticket | null>): Promise<Ticket> {
+    const ticket = await find(customerId, id)
+    if (!ticket.ticketId) throw new ApiError(409, 'CONFLICT', 'The ticket is still being registered; try again shortly', { retryAfter: 10 })
+    try {
+      const done = await work(ticket.ticketId)
+      if (!done) throw notFound('No such ticket for this account')
+      return done
+    } catch (err) {
+      if (err instanceof BossBusinessError && err.rspCode === '5002') throw new ApiError(409, 'CONFLICT', `Not possible in state ${ticket.status}`)
+      throw err
+    }
+  }
+
+  app.get<{ Reply: TicketForm | ErrorBody }>(TicketPath.form, {
+    onRequest: app.authenticate,
+    schema: { ...meta, summary: 'Categories with preset descriptions, the contact phone (masked) and free visit slots', response: { 200: TicketForm, ...errors } },
+  }, async (request) => {
+    const c = request.customer.customerId
+    const [phone, slots] = await Promise.all([
+      unlessBossDown(() => r.tickets.contactPhone(c), null),
+      unlessBossDown(() => r.tickets.freeSlots(c), [] as AppointmentSlot[]),
+    ])
+    return {
+      categories: r.knowledge.repairCategories,
+      contactPhoneMasked: phone.value ? maskPhone(phone.value) : null,
+      slots: slots.value,
+      bossAvailable: phone.bossAvailable && slots.bossAvailable,
+    }
+  })
+
+  app.get<{ Reply: TicketListResponse | ErrorBody }>(TicketPath.tickets, {
+    onRequest: app.authenticate,
+    schema: { ...meta, summary: 'My tickets: pending ones first, then the BOSS\'s, newest first', response: { 200: TicketListResponse, ...errors } },
+  }, async (request) => {
+    const c = request.customer.customerId
+    const pending = (await pendingOf(c)).reverse()
+    const boss = await unlessBossDown(() => r.tickets.list(c), [])
+    // Delivered but not yet acknowledged in the outbox: the BOSS's record wins.
+    const known = new Set(boss.value.map((t) => t.reference))
+    return { items: [...pending.filter((t) => !known.has(t.reference)).map(toSummary), ...boss.value], bossAvailable: boss.bossAvailable }
+  })
+
+  app.get<{ Params: TicketIdParams; Reply: Ticket | ErrorBody }>(TicketPath.ticket, {
+    onRequest: app.authenticate,
+    schema: { ...meta, summary: 'One ticket with its timeline', params: TicketIdParams, response: { 200: Ticket, ...errors } },
+  }, async (request) => find(request.customer.customerId, request.params.ticketId))
+
+  app.post<{ Body: CreateTicketRequest; Reply: Ticket | ErrorBody }>(TicketPath.tickets, {
+    onRequest: app.authenticate,
+    schema: {
+      ...meta,
+      summary: 'Report a fault: 201 registered with the BOSS, 202 accepted and pending (delivered when the BOSS can take it)',
+      body: CreateTicketRequest,
+      response: { 201: Ticket, 202: Ticket, ...errors },
+    },
+  }, async (request, reply) => {
+    const c = request.customer.customerId
+    const { category, presetId, contactPhone, slotId } = request.body
+    const info = r.knowledge.repairCategory(category)
+    if (!info) throw badRequest(`body.category ${category} is not offered`)
+    const preset = info.presets.find((p) => p.id === presetId)
+    if (!preset) throw badRequest(`body.presetId ${presetId} is not a preset of ${category}`)
+    if (slotId) {
+      const visit = slotOf(slotId)
+      if (!visit) throw badRequest('body.slotId is not a slot this hall offered')
+      if (visit.date.replace(/-/g, '') <= toBossDate(r.now())) throw badRequest('body.slotId is in the past; pick another slot')
+      const offered = await unlessBossDown(() => r.tickets.freeSlots(c), null)
+      // While the BOSS is down the slot cannot be checked: if it filled up meanwhile, the ticket goes without it.
+      if (offered.value && !offered.value.some((s) => s.slotId === slotId)) throw badRequest('body.slotId is not offered (full or not your area); pick another slot')
+    }
+    const message: TicketMessage = {
+      order: { serial: newReference('T'), customerId: c, category, description: preset.text['zh-CN'], contactPhone: contactPhone ?? null, slotId: slotId ?? null },
+      acceptedAt: toIsoBeijing(r.now()),
+      presetId,
+    }
+    const delivered = (await acceptReport(r, Topic.ticket, c, message)) as Ticket | null
+    request.log.info({ reference: message.order.serial, delivered: delivered !== null }, 'ticket accepted')
+    if (delivered) return reply.code(201).send(delivered)
+    const pending = (await pendingOf(c)).find((t) => t.reference === message.order.serial)
+    // Delivered between the wait and this look: ask the BOSS for it.
+    return reply.code(202).send(pending ?? (await find(c, message.order.serial)))
+  })
+
+  app.post<{ Params: TicketIdParams; Reply: Ticket | ErrorBody }>(TicketPath.cancel, {
+    onRequest: app.authenticate,
+    schema: { ...meta, summary: 'Cancel an open ticket', params: TicketIdParams, response: { 200: Ticket, ...errors } },
+  }, async (request) => {
+    const c = request.customer.customerId
+    return act(c, request.params.ticketId, (id) => r.tickets.cancel(c, id))
+  })
+
+  app.post<{ Params: TicketIdParams; Body: RateTicketRequest; Reply: Ticket | ErrorBody }>(TicketPath.rating, {
+    onRequest: app.authenticate,
+    schema: { ...meta, summary: 'Rate a resolved ticket (回访), which closes it', params: TicketIdParams, body: RateTicketRequest, response: { 200: Ticket, ...errors } },
+  }, async (request) => {
+    const c = request.customer.customerId
+    return act(c, request.params.ticketId, (id) => r.tickets.rate(c, id, request.body.stars))
+  })
+}
+
