@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startBossStub, type BossStub } from '../../../boss-stub/stub.ts'
+
+const ROOT = resolve(import.meta.dirname, '../../..')
+const NODE = join(ROOT, 'node_modules/.bin/node')
+
+let boss: BossStub
+let dir: string
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tvhall-crash-'))
+  boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite'), reseed: true })
+})
+afterAll(async () => {
+  await boss?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function startBff(storePath: string) {
+  const child = spawn(NODE, ['src/bff/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', BOSS_URL: boss.url,
+      STORE_PATH: storePath, OUTBOX_MAX_DELAY_SECONDS: '1', BOSS_TIMEOUT_MS: '2000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  child.stdout!.on('data', (c: Buffer) => (out += c))
+  child.stderr!.on('data', (c: Buffer) => (out += c))
+  const exited = new Promise<void>((r) => child.on('exit', () => r()))
+  const url = (async () => {
+    for (let i = 0; i < 200; i++) {
+      const m = /BFF listening on (http:\/\/[^\s"]+)/.exec(out)
+      if (m) return m[1]
+      if (child.exitCode !== null) throw new Error(`BFF exited early:\n${out}`)
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    throw new Error(`BFF did not start:\n${out}`)
+  })()
+  return { child, url, exited, output: () => out }
+}
+
+const admin = async (path: string, init?: RequestInit) => (await fetch(`${boss.url}${path}`, init)).json()
+const json = { 'content-type': 'application/json' }
+
+describe('a BFF killed between accepting and delivering', () => {
+  it('delivers the accepted ticket exactly once after a restart on the same store', async () => {
+    const storePath = join(dir, 'bff.sqlite')
+    const sub = ((await admin('/admin/subscribers')) as Array<{ deviceId: string; cardNo: string; customerId: string }>)[0]
+    const first = startBff(storePath)
+    try {
+      const url = await first.url
+      const session = await (await fetch(`${url}/api/v1/session`, { method: 'POST', headers: json, body: JSON.stringify({ deviceId: sub.deviceId, cardNo: sub.cardNo }) })).json()
+      await admin('/admin/faults', { method: 'PUT', headers: json, body: JSON.stringify({ down: true }) })
+      const res = await fetch(`${url}/api/v1/tickets`, {
+        method: 'POST',
+        headers: { ...json, authorization: `Bearer ${session.token}` },
+        body: JSON.stringify({ category: 'no-signal', presetId: 'area' }),
+      })
+      expect(res.status).toBe(202)
+      const reference = (await res.json()).reference as string
+      first.child.kill('SIGKILL')
+      await first.exited
+      await admin('/admin/faults/reset', { method: 'POST' })
+      expect((await admin(`/admin/tickets?customerId=${sub.customerId}`)).tickets.count).toBe(0)
+
+      const second = startBff(storePath)
+      try {
+        const url2 = await second.url
+        let found: { ticketId: string; status: string } | undefined
+        for (let i = 0; i < 100 && !found?.ticketId; i++) {
+          await new Promise((r) => setTimeout(r, 200))
+          const t = await fetch(`${url2}/api/v1/tickets/${reference}`, { headers: { authorization: `Bearer ${session.token}` } })
+          found = await t.json()
+        }
+        expect(found).toMatchObject({ status: 'acknowledged', reference })
+        await new Promise((r) => setTimeout(r, 1000))
+        expect((await admin(`/admin/tickets?customerId=${sub.customerId}`)).tickets).toEqual({ count: 1, serials: 1, repeatedSerials: 0 })
+        second.child.kill('SIGTERM')
+        await second.exited
+        expect(second.output()).toContain('"msg":"stopped"')
+      } finally {
+        second.child.kill('SIGKILL')
+      }
+    } finally {
+      first.child.kill('SIGKILL')
+    }
+  })
+})
