@@ -8,6 +8,7 @@ import { createRequestStats, registerStatsRoutes } from './admin/stats.ts'
 import { registerSubscriberRoutes } from './admin/subscribers.ts'
 import { registerTicketAdminRoutes } from './admin/tickets.ts'
 import { registerPayPage } from './pay/routes.ts'
+import { registerPrepaidCardRoutes } from './admin/topups.ts'
 import { ensureSeeded, openBossDb } from './db/open.ts'
 import { createFaultSwitch } from './faults.ts'
 import { registerGateway } from './gateway.ts'
@@ -56,6 +57,7 @@ export async function startBossStub(opts: BossStubOptions = {}): Promise<BossStu
   registerStatsRoutes(app, db, stats)
   registerTicketAdminRoutes(app, db)
   registerPayPage(app, db)
+  registerPrepaidCardRoutes(app, db)
   app.get('/healthz', async () => ({ ok: true, down: faults.get().down }))
 
   const host = opts.host ?? '127.0.0.1'

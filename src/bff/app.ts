@@ -11,6 +11,7 @@ import { bossCustomerAdapter } from './boss/bossCustomerAdapter.ts'
 import { bossAccountAdapter } from './boss/bossAccountAdapter.ts'
 import { bossBillingAdapter } from './boss/bossBillingAdapter.ts'
 import { bossPaymentAdapter } from './boss/bossPaymentAdapter.ts'
+import { bossTopupAdapter } from './boss/bossTopupAdapter.ts'
 import { SqliteStore } from './store/sqliteStore.ts'
 import type { Store } from './store/store.ts'
 import type { BffServices } from './services.ts'
@@ -22,6 +23,7 @@ import sessionRoutes from './routes/session.ts'
 import accountRoutes from './routes/account.ts'
 import billRoutes from './routes/bills.ts'
 import paymentRoutes from './routes/payments.ts'
+import topupRoutes from './routes/topups.ts'
 import healthRoutes from './routes/health.ts'
 import reportsPlugin from './outbox/plugin.ts'
 
@@ -65,6 +67,7 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
     accounts: bossAccountAdapter(boss, now),
     billing: bossBillingAdapter(boss, now),
     payments: bossPaymentAdapter(boss, now),
+    topups: bossTopupAdapter(boss, now),
   }
 
   // Expired lockout counters and idempotency records would otherwise pile up.
@@ -128,6 +131,7 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   await app.register(accountRoutes, services)
   await app.register(billRoutes, services)
   await app.register(paymentRoutes, services)
+  await app.register(topupRoutes, services)
   await app.register(reportsPlugin, services)
 
   if (config.staticDir) await app.register(tvAppPlugin, { root: config.staticDir })

@@ -22,6 +22,11 @@ export interface BffConfig {
   /** Request body limit in bytes: every request of the hall is tiny. */
   bodyLimit: number
   nodeEnv: string
+  /** Wrong prepaid cards per account before card top-up is locked, and for how long (kept in the store). */
+  topupCardMaxFailures: number
+  topupCardLockSeconds: number
+  /** How long a QR top-up code can be paid. */
+  topupQrTtlSeconds: number
   /** Longest wait between two delivery attempts of an accepted ticket or complaint while the BOSS is down. */
   outboxMaxDelaySeconds: number
   /** Address phones reach the BFF at (for the complaint QR code); unset: taken from the TV's own request. */
@@ -84,6 +89,9 @@ export function loadConfig(env: Env = process.env): BffConfig {
     sessionLockSeconds: int(env, 'SESSION_LOCK_SECONDS', 900, 1),
     bodyLimit: int(env, 'BODY_LIMIT_BYTES', 16 * 1024, 1024),
     nodeEnv,
+    topupCardMaxFailures: int(env, 'TOPUP_CARD_MAX_FAILURES', 5, 1),
+    topupCardLockSeconds: int(env, 'TOPUP_CARD_LOCK_SECONDS', 900, 1),
+    topupQrTtlSeconds: int(env, 'TOPUP_QR_TTL_SECONDS', 300, 1),
     outboxMaxDelaySeconds: int(env, 'OUTBOX_MAX_DELAY_SECONDS', 60, 1),
     publicBaseUrl: env.PUBLIC_BASE_URL ? env.PUBLIC_BASE_URL.replace(/\/+$/, '') : undefined,
   }

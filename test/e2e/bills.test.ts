@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { spawn, type ChildProcess } from 'node:child_process'
 import type { Browser } from 'puppeteer-core'
+import { mockDemoDevice } from '../../mocks/fixtures/households.ts'
+import { householdData } from '../../mocks/scenarios.ts'
 import { formatFen } from '../../src/app/lib/format.ts'
 import { bossCall, type Stack } from '../integration/harness.ts'
 import { startTvStack, tvUrl } from './stack.ts'
@@ -145,24 +148,29 @@ describe('bills and payments on the TV come from the BOSS', () => {
   })
 
   it('loads the next page of payments as focus nears the end', async () => {
-    const who = stack.bySubscriber('big-household')
-    const all = await stubPayments(stack, who.customerId, 2, 20)
-    const total = all.total
+    // The app asks for 10 payments a page; find a household with more than one page.
+    let who = stack.subscribers[0]
+    let total = 0
+    for (const s of stack.subscribers.slice(0, 40)) {
+      total = (await stubPayments(stack, s.customerId, 1, 1)).total
+      who = s
+      if (total > 10) break
+    }
+    expect(total).toBeGreaterThan(10)
+    const second = (await stubPayments(stack, who.customerId, 2, 10)).items[0]
     const tv = await Tv.open(browser, tvUrl(stack, who) + '#payments')
     await tv.waitForRoute('payments')
     await rowTexts(tv, 'PaymentRow0')
-    if (total <= 20) {
-      // This household has one page only: nothing more may appear.
-      await tv.press(...Array(total).fill('down'))
-      expect(await countRows(tv, 'PaymentRow')).toBeLessThanOrEqual(total)
-    } else {
-      await tv.press(...Array(18).fill('down'))
-      const second = all.items[0]
-      await tv.press('down', 'down')
-      expect(await tv.focusedRef()).toBe('PaymentRow20')
-      expect((await rowTexts(tv, 'PaymentRow20')).amount).toBe('+' + formatFen(Number(second.PAY_FEE)))
-      await tv.screenshot('payments-page2')
-    }
+    expect(await countRows(tv, 'PaymentRow')).toBe(10)
+    // Six rows down is near the end of the first page: the second arrives before the viewer gets there.
+    await tv.press(...(Array(6).fill('down') as 'down'[]))
+    await tv.page.waitForSelector('[ref="PaymentRow10"]', { timeout: 10_000 })
+    expect(await tv.focusedRef()).toBe('PaymentRow6')
+    await tv.press(...(Array(4).fill('down') as 'down'[]))
+    expect(await tv.focusedRef()).toBe('PaymentRow10')
+    const row = await rowTexts(tv, 'PaymentRow10')
+    expect(row.amount).toBe('+' + formatFen(Number(second.PAY_FEE)))
+    await tv.screenshot('payments-page2')
     expect(tv.errors).toEqual([])
     await tv.page.close()
   })
@@ -171,7 +179,7 @@ describe('bills and payments on the TV come from the BOSS', () => {
     const who = stack.bySubscriber('new')
     const tv = await Tv.open(browser, tvUrl(stack, who) + '#bills')
     await tv.waitForRoute('bills')
-    expect(await tv.waitForText('EmptyText', (t) => t.length > 0)).toMatch(/暂无账单/)
+    expect(await tv.waitForText('BillsEmpty', (t) => t.length > 1)).toMatch(/暂无账单/)
     await tv.screenshot('bills-empty')
     await tv.page.close()
   })
@@ -193,5 +201,59 @@ describe('bills and payments on the TV come from the BOSS', () => {
     } finally {
       await stack.resetFaults()
     }
+  })
+})
+
+// msw scenarios through `npm run preview` (the built app on the mocks alone): what the mocks hold is what shows.
+describe('bills on the msw scenarios', () => {
+  let preview: ChildProcess
+  let base: string
+  let browser: Browser
+
+  beforeAll(async () => {
+    preview = spawn(process.execPath, ['src/dev/preview.ts'], {
+      env: { ...process.env, PREVIEW_PORT: '0', HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    base = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      preview.stdout!.on('data', (d: Buffer) => {
+        out += d.toString()
+        const m = /http:\/\/localhost:(\d+)\//.exec(out)
+        if (m) resolve(`http://127.0.0.1:${m[1]}`)
+      })
+      preview.once('exit', (code) => reject(new Error(`preview exited ${code}`)))
+    })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    preview?.kill('SIGTERM')
+  })
+
+  it('shows the friendly empty state for bills and payments in the empty scenario', async () => {
+    expect(householdData('empty', mockDemoDevice, new Date()).bills).toEqual([])
+    const tv = await Tv.open(browser, `${base}/?mock=empty&inspector=1#bills`)
+    await tv.waitForRoute('bills')
+    expect(await tv.waitForText('BillsEmpty', (t) => t.length > 1)).toMatch(/暂无账单/)
+    await tv.page.keyboard.press('F3') // Yellow
+    await tv.waitForRoute('payments')
+    expect(await tv.waitForText('PaymentsEmpty', (t) => t.length > 1)).toMatch(/暂无缴费/)
+    await tv.screenshot('payments-empty-mock')
+    await tv.page.close()
+  })
+
+  it('shows the arrears scenario’s open bill as the mocks hold it', async () => {
+    const data = householdData('arrears', mockDemoDevice, new Date())
+    const open = data.bills.findIndex((b) => b.status !== 'settled')
+    expect(open).toBeGreaterThanOrEqual(0)
+    const tv = await Tv.open(browser, `${base}/?mock=arrears&inspector=1#bills`)
+    await tv.waitForRoute('bills')
+    await tv.waitForText('BillFocusTotal', (t) => t.startsWith('¥'))
+    await tv.press(...Array(open).fill('left'))
+    expect(await tv.waitForText('BillFocusTotal', (t) => t === formatFen(data.bills[open].totalFen))).toBeTruthy()
+    expect(await tv.text('BillFocusStatus')).toBe(data.bills[open].status === 'partial' ? '部分已缴' : '未缴费')
+    await tv.screenshot('bills-arrears-mock')
+    await tv.page.close()
   })
 })

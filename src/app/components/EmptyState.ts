@@ -10,8 +10,9 @@ export default class EmptyState extends Lightning.Component {
     return {
       w: EMPTY_W,
       h: 260,
-      EmptyIcon: { x: EMPTY_W / 2, mountX: 0.5, text: textPatch('≡', { fontSize: 96, textColor: Colors.textMuted }) },
+      // The sentence first: tests read a page's empty state as its first text.
       EmptyText: { x: EMPTY_W / 2, mountX: 0.5, y: 140, text: textPatch('') },
+      EmptyIcon: { x: EMPTY_W / 2, mountX: 0.5, text: textPatch('≡', { fontSize: 96, textColor: Colors.textMuted }) },
     }
   }
 

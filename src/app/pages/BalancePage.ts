@@ -45,6 +45,7 @@ export default class BalancePage extends Lightning.Component {
         TopupButton: { type: Button, y: ROW_H * 6 + 90, w: 320, h: 84, fixed: true, title: '' },
       },
       BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      PaymentsHint: { x: 96, y: 1010, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }
@@ -94,6 +95,7 @@ export default class BalancePage extends Lightning.Component {
     const lang = currentLanguage()
     const label = (row: string, text: string) => ((this.tag('Details.' + row) as InfoRow).label = text)
     this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.tag('PaymentsHint').text = textPatch(t('bills.hintPayments'), { fontSize: FontSize.small, textColor: Colors.textMuted })
     this.tag('PageTitle').text = textPatch(t('balance.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
     label('BalanceRow', t('balance.balance'))
     label('ArrearsRow', t('balance.arrears'))
@@ -124,6 +126,12 @@ export default class BalancePage extends Lightning.Component {
       { fontSize: FontSize.heading },
     )
     this.tag('Details.AsOf').text = textPatch(t('balance.asOf', { time: formatDateTime(a.asOf, lang) }), { fontSize: FontSize.small, textColor: Colors.textMuted })
+  }
+
+  /** Yellow: the payment history, to see where the balance came from. */
+  _handleYellow(): boolean {
+    Router.navigate('payments')
+    return true
   }
 
   static override _states() {

@@ -82,7 +82,7 @@ export default class BillsPage extends Lightning.Component {
           signals: { selectedChange: '_listChanged' },
         },
       },
-      Empty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
+      BillsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
       Hints: { x: X, y: 990, text: small('') },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
@@ -110,7 +110,7 @@ export default class BillsPage extends Lightning.Component {
     const seq = ++this._loadSeq
     const loading = this.tag('Loading') as LoadingIndicator
     this.tag('ErrorState').visible = false
-    this.tag('Empty').visible = false
+    this.tag('BillsEmpty').visible = false
     this._setState('Loading')
     loading.start()
     api()
@@ -152,7 +152,7 @@ export default class BillsPage extends Lightning.Component {
     this.tag('Hints').text = small(hints.join('    '))
     this.tag('Content.Legend.PaidLabel').text = small(t('bills.legendPaid'))
     this.tag('Content.Legend.OwedLabel').text = small(t('bills.legendOwed'))
-    ;(this.tag('Empty') as EmptyState).message = t('bills.empty')
+    ;(this.tag('BillsEmpty') as EmptyState).message = t('bills.empty')
     this.tag('ErrorState').render()
     if (!this._bills.length) return
     ;(this.tag('Content.BillChart') as BillChart).render()
@@ -239,7 +239,7 @@ export default class BillsPage extends Lightning.Component {
       class Empty extends this {
         override $enter() {
           this.tag('Content').alpha = 0
-          this.tag('Empty').visible = true
+          this.tag('BillsEmpty').visible = true
         }
         override _getFocused() {
           return this.tag('PaymentsButton')

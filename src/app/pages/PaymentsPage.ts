@@ -22,7 +22,8 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
 const W = 1728
-const PAGE_SIZE = 20
+/** Small pages: a slow box shows the first rows sooner; a year of history is two or three pages. */
+const PAGE_SIZE = 10
 /** Fetch the next page when focus is this close to the last loaded row. */
 const PREFETCH_ROWS = 4
 
@@ -56,7 +57,7 @@ export default class PaymentsPage extends Lightning.Component {
         signals: { selectedChange: '_rowChanged' },
       },
       More: { x: 960, mountX: 0.5, y: 966, alpha: 0, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      Empty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
+      PaymentsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
       Hints: { x: X, y: 990, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
@@ -80,7 +81,7 @@ export default class PaymentsPage extends Lightning.Component {
     const seq = ++this._loadSeq
     const loading = this.tag('Loading') as LoadingIndicator
     this.tag('ErrorState').visible = false
-    this.tag('Empty').visible = false
+    this.tag('PaymentsEmpty').visible = false
     this._fetchingMore = false
     this._setState('Loading')
     loading.start()
@@ -138,7 +139,7 @@ export default class PaymentsPage extends Lightning.Component {
     this.tag('PageTitle').text = textPatch(t('payments.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
     this.tag('More').text = textPatch(t('payments.loadingMore'), { fontSize: FontSize.small, textColor: Colors.textMuted })
     this.tag('Hints').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
-    ;(this.tag('Empty') as EmptyState).message = t('payments.empty')
+    ;(this.tag('PaymentsEmpty') as EmptyState).message = t('payments.empty')
     this.tag('ErrorState').render()
     const rows = this.tag('PaymentList').items as RecordRow[]
     rows.forEach((row, i) => (row.record = paymentRow(this._payments[i])))
@@ -161,7 +162,7 @@ export default class PaymentsPage extends Lightning.Component {
       },
       class Empty extends this {
         override $enter() {
-          this.tag('Empty').visible = true
+          this.tag('PaymentsEmpty').visible = true
         }
       },
       class Failed extends this {

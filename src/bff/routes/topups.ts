@@ -1,0 +1,113 @@
+import type { FastifyInstance } from 'fastify'
+import {
+  CardTopupRequest,
+  ErrorBody,
+  QrTopupRequest,
+  Topup,
+  TopupIdParams,
+  TopupPath,
+} from '../../contract/index.ts'
+import { ApiError, notFound } from '../errors.ts'
+import { createIdempotency, stableRef } from '../plugins/idempotency.ts'
+import { CARD_SERIAL_PREFIX, QR_SERIAL_PREFIX, type CardRefusal } from '../boss/bossTopupAdapter.ts'
+import type { BffServices } from '../services.ts'
+
+const BOSS_ERRORS = { 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
+const refused: Record<Exclude<CardRefusal, 'wrong'>, () => ApiError> = {
+  used: () => new ApiError(409, 'CARD_USED', 'This prepaid card has already been used'),
+  expired: () => new ApiError(422, 'CARD_EXPIRED', 'This prepaid card has expired'),
+  notAllowed: () => new ApiError(422, 'CARD_NOT_ALLOWED', 'This prepaid card cannot be used for this account (another region)'),
+}
+
+/** Top-ups: prepaid card (synchronous) and QR code (pending until paid on a phone, polled by the TV). */
+export default async function topupRoutes(app: FastifyInstance, s: BffServices) {
+  const { topupCardMaxFailures: maxFailures, topupCardLockSeconds: lockSeconds, topupQrTtlSeconds: qrTtl } = s.config
+  const cardIdem = createIdempotency(s.store, { scope: 'topup-card' })
+  const qrIdem = createIdempotency(s.store, { scope: 'topup-qr' })
+  // Per account, not per box: guessing card passwords from several boxes of one household still stops.
+  const lockKey = (customerId: string) => `topup-card-fail:${customerId}`
+
+  const locked = (retryAfter: number) =>
+    new ApiError(429, 'LOCKED', `Too many wrong prepaid cards; card top-up is locked for ${Math.ceil(retryAfter / 60)} minutes`, {
+      retryAfter,
+      attemptsLeft: 0,
+    })
+
+  app.post<{ Body: CardTopupRequest }>(
+    TopupPath.card,
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['topups'],
+        summary: 'Top up with a prepaid card (number + password); needs Idempotency-Key',
+        security: [{ bearer: [] }],
+        body: CardTopupRequest,
+        response: { 200: Topup, 400: ErrorBody, 401: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody, ...BOSS_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { customerId } = request.customer
+      const { cardNo, password } = request.body
+      // The password stays out of the fingerprint (it is stored); a retry with a corrected password is a new attempt anyway.
+      return cardIdem.run(request, reply, { material: { cardNo } }, async (key) => {
+        const lock = await s.store.peek(lockKey(customerId))
+        if (lock && lock.count >= maxFailures) throw locked(lock.resetInSeconds)
+        const out = await s.topups.rechargeCard(customerId, stableRef(CARD_SERIAL_PREFIX, customerId, key), { cardNo, password })
+        if (!out.ok) {
+          if (out.refusal !== 'wrong') throw refused[out.refusal]()
+          const hit = await s.store.hit(lockKey(customerId), lockSeconds)
+          request.log.info({ customerId, failures: hit.count }, 'prepaid card refused: number or password wrong')
+          if (hit.count >= maxFailures) throw locked(hit.resetInSeconds)
+          throw new ApiError(422, 'CARD_INVALID', 'The prepaid card number or password is wrong', {
+            attemptsLeft: maxFailures - hit.count,
+          })
+        }
+        await s.store.clear(lockKey(customerId))
+        request.log.info({ customerId, topupId: out.topup.topupId, amountFen: out.topup.amountFen }, 'card top-up credited')
+        return { statusCode: 200, body: out.topup }
+      })
+    },
+  )
+
+  app.post<{ Body: QrTopupRequest }>(
+    TopupPath.qr,
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['topups'],
+        summary: 'Start a QR-code top-up: answers the pay address for the QR code; needs Idempotency-Key',
+        security: [{ bearer: [] }],
+        body: QrTopupRequest,
+        response: { 201: Topup, 400: ErrorBody, 401: ErrorBody, 409: ErrorBody, 422: ErrorBody, ...BOSS_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { customerId } = request.customer
+      const { amountFen } = request.body
+      return qrIdem.run(request, reply, { material: { amountFen } }, async (key) => {
+        const topup = await s.topups.createQr(customerId, stableRef(QR_SERIAL_PREFIX, customerId, key), amountFen, qrTtl)
+        request.log.info({ customerId, topupId: topup.topupId, amountFen }, 'QR top-up created')
+        return { statusCode: 201, body: topup }
+      })
+    },
+  )
+
+  app.get<{ Params: TopupIdParams; Reply: Topup | ErrorBody }>(
+    TopupPath.topup,
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['topups'],
+        summary: 'One top-up of this household: the TV polls a pending QR top-up here',
+        security: [{ bearer: [] }],
+        params: TopupIdParams,
+        response: { 200: Topup, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, ...BOSS_ERRORS },
+      },
+    },
+    async (request) => {
+      const topup = await s.topups.find(request.customer.customerId, request.params.topupId)
+      if (!topup) throw notFound('No such top-up for this account')
+      return topup
+    },
+  )
+}
