@@ -81,13 +81,6 @@ CREATE TABLE IF NOT EXISTS qr_pay (
   pay_no TEXT PRIMARY KEY, serial TEXT NOT NULL UNIQUE, cust_id TEXT NOT NULL REFERENCES customer,
   amount INTEGER NOT NULL CHECK (amount > 0), pay_status TEXT NOT NULL, create_time TEXT NOT NULL, expire_time TEXT NOT NULL,
   finish_time TEXT NOT NULL DEFAULT '', pay_id TEXT NOT NULL DEFAULT '', chnl_id TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS card_recharge (
-  serial TEXT PRIMARY KEY, cust_id TEXT NOT NULL REFERENCES customer, card_no TEXT NOT NULL UNIQUE REFERENCES prepaid_card,
-  fee INTEGER NOT NULL, pay_id TEXT NOT NULL, create_time TEXT NOT NULL, chnl_id TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS qr_pay (
-  pay_no TEXT PRIMARY KEY, serial TEXT NOT NULL UNIQUE, cust_id TEXT NOT NULL REFERENCES customer,
-  amount INTEGER NOT NULL CHECK (amount > 0), pay_status TEXT NOT NULL, create_time TEXT NOT NULL, expire_time TEXT NOT NULL,
-  finish_time TEXT NOT NULL DEFAULT '', pay_id TEXT NOT NULL DEFAULT '', chnl_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS ticket_extra (
   ticket_id TEXT PRIMARY KEY REFERENCES ticket, serial TEXT NOT NULL UNIQUE, chnl_id TEXT NOT NULL,
   contact_phone TEXT NOT NULL, created_ms INTEGER NOT NULL, engineer TEXT NOT NULL, repeat_hits INTEGER NOT NULL DEFAULT 0);

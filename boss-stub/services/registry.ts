@@ -14,8 +14,6 @@ import { limitQry, limitSet } from './spending-limit.ts'
 import { subsRenewMod } from './subscription-changes.ts'
 import { cardRecharge, cardRechargeQry } from './topups-card.ts'
 import { qrPayCreate, qrPayQry } from './topups-qr.ts'
-import { cardRecharge, cardRechargeQry } from './topups-card.ts'
-import { qrPayCreate, qrPayQry } from './topups-qr.ts'
 import type { Service } from './types.ts'
 
 /** Every SVC_CODE the gateway answers; anything else is a 1003. */
@@ -24,7 +22,6 @@ const SERVICES: Service[] = [
   prodListQry, prodDetailQry, subsListQry, orderCreate, orderQry,
   custInfoQry, slotQry, ticketCreate, ticketQry, ticketListQry, ticketCancel, ticketRate,
   complaintCreate, complaintQry, complaintListQry,
-  cardRecharge, cardRechargeQry, qrPayCreate, qrPayQry,
   cardRecharge, cardRechargeQry, qrPayCreate, qrPayQry,
   orderCheck, limitQry, limitSet, subsRenewMod,
 ]
