@@ -14,6 +14,7 @@ import { pageOf } from './paging.ts'
 import { householdData, scenarios, type HouseholdData, type ScenarioName } from './scenarios.ts'
 import { createSessionResolver } from './session.ts'
 import { checkAuthorization, TOKEN_TTL_S } from './tokens.ts'
+import { createReportHandlers } from './reports.ts'
 
 export interface MockHandlerOptions {
   /** Origin (and prefix) the BFF is reached at; default same origin, as the app calls `/api/v1/...`. */
@@ -114,6 +115,8 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
         return HttpResponse.json(body)
       }),
     ),
+
+    ...createReportHandlers({ at, now, wait, authenticate, scenario }),
 
     // Anything else under the API is a 404 with an ErrorBody, like the BFF's not-found handler.
     http.all(at('/api/*'), async ({ request }) => {
