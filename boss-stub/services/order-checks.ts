@@ -94,6 +94,7 @@ export const orderCheck: Service = {
       RENEW_SUBS_ID: plan.extend?.subs_id ?? '',
       BALANCE: String(acct.balance),
       BALANCE_AFTER: String(acct.balance - plan.fee),
+      LIMIT_MONTH: formatDate(now).slice(0, 6),
       MONTH_LIMIT: plan.limit === null ? '' : String(plan.limit),
       MONTH_SPENT: String(plan.spent),
       CHECK_LIST: plan.issues.map((i) => ({ CHECK_CODE: i.code, CHECK_DESC: i.desc, CONFLICT_PROD_ID: i.conflictProdId })),

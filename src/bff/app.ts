@@ -22,6 +22,10 @@ import tvAppPlugin, { tvAppScriptSources } from './plugins/tvApp.ts'
 import sessionRoutes from './routes/session.ts'
 import accountRoutes from './routes/account.ts'
 import billRoutes from './routes/bills.ts'
+import productRoutes from './routes/products.ts'
+import orderRoutes from './routes/orders.ts'
+import subscriptionRoutes from './routes/subscriptions.ts'
+import spendingLimitRoutes from './routes/spendingLimit.ts'
 import paymentRoutes from './routes/payments.ts'
 import topupRoutes from './routes/topups.ts'
 import healthRoutes from './routes/health.ts'
@@ -119,7 +123,7 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   })
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'PUT'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
     maxAge: 600,
   })
@@ -130,6 +134,10 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   await app.register(sessionRoutes, services)
   await app.register(accountRoutes, services)
   await app.register(billRoutes, services)
+  await app.register(productRoutes, services)
+  await app.register(orderRoutes, services)
+  await app.register(subscriptionRoutes, services)
+  await app.register(spendingLimitRoutes, services)
   await app.register(paymentRoutes, services)
   await app.register(topupRoutes, services)
   await app.register(reportsPlugin, services)

@@ -19,6 +19,9 @@ export interface BffConfig {
   /** Wrong STB/card pairs tolerated per box before it is locked out for a while. */
   sessionMaxFailures: number
   sessionLockSeconds: number
+  /** Wrong purchase PINs in a row before ordering is locked for the household, and for how long (kept in the store). */
+  pinMaxFailures: number
+  pinLockSeconds: number
   /** Request body limit in bytes: every request of the hall is tiny. */
   bodyLimit: number
   nodeEnv: string
@@ -87,6 +90,8 @@ export function loadConfig(env: Env = process.env): BffConfig {
     logLevel: str(env, 'LOG_LEVEL', 'info'),
     sessionMaxFailures: int(env, 'SESSION_MAX_FAILURES', 5, 1),
     sessionLockSeconds: int(env, 'SESSION_LOCK_SECONDS', 900, 1),
+    pinMaxFailures: int(env, 'PIN_MAX_FAILURES', 5, 1),
+    pinLockSeconds: int(env, 'PIN_LOCK_SECONDS', 900, 1),
     bodyLimit: int(env, 'BODY_LIMIT_BYTES', 16 * 1024, 1024),
     nodeEnv,
     topupCardMaxFailures: int(env, 'TOPUP_CARD_MAX_FAILURES', 5, 1),

@@ -1,0 +1,148 @@
+import type { FastifyInstance } from 'fastify'
+import {
+  ErrorBody,
+  Order,
+  OrderIdParams,
+  OrderPath,
+  OrderProcessing,
+  OrderQuote,
+  OrderQuoteRequest,
+  OrderRequest,
+  OrderResult,
+  type OrderConflict,
+} from '../../contract/index.ts'
+import { bossCatalogueAdapter } from '../boss/bossCatalogueAdapter.ts'
+import { BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
+import { bossOrderAdapter, WrongPinError } from '../boss/bossOrderAdapter.ts'
+import { notFound } from '../errors.ts'
+import { createIdempotency, stableRef } from '../plugins/idempotency.ts'
+import { pinLock } from '../plugins/pinLock.ts'
+import type { BffServices } from '../services.ts'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
+/** How long an order the BOSS has not (yet) recorded still counts as "processing" after the attempt. */
+const PROCESSING_WINDOW_SECONDS = 120
+const ATTEMPT_TTL_SECONDS = 86_400
+const POLL_AFTER_SECONDS = 2
+
+export default async function orderRoutes(app: FastifyInstance, s: BffServices) {
+  const orders = bossOrderAdapter(s.boss)
+  const catalogue = bossCatalogueAdapter(s.boss)
+  const pins = pinLock(s.store, { maxFailures: s.config.pinMaxFailures, lockSeconds: s.config.pinLockSeconds })
+  // A duplicate waits about as long as the first can take before it is told 409.
+  const idem = createIdempotency(s.store, { scope: 'order', waitMs: Math.min(10_000, s.config.bossTimeoutMs * 2 + 500) })
+  // Marks an order whose outcome the BOSS did not tell in time: its number is known to be ours while polling.
+  const attemptKey = (customerId: string, orderId: string) => `order-attempt:${customerId}:${orderId}`
+
+  app.post<{ Body: OrderQuoteRequest; Reply: OrderQuote | ErrorBody }>(
+    OrderPath.quote,
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['orders'],
+        summary: 'Price, dates, balance before/after and every conflict of an order, before the PIN. Charges nothing.',
+        security: [{ bearer: [] }],
+        body: OrderQuoteRequest,
+        response: { 200: OrderQuote, 404: ErrorBody, ...errors },
+      },
+    },
+    async (request) => {
+      const customerId = request.customer.customerId
+      const names = await catalogue.all().catch(() => [])
+      const nameOf = (id: string) => names.find((p) => p.productId === id)?.name ?? null
+      const [check, lockedFor] = await Promise.all([
+        orders.check(customerId, request.body.productId, request.body.periodMonths, nameOf),
+        pins.lockedFor(customerId),
+      ])
+      const conflicts: OrderConflict[] = [...check.conflicts]
+      if (lockedFor !== null) {
+        conflicts.push({ code: 'ORDERING_LOCKED', message: 'Too many wrong purchase PINs', productId: null, productName: null, retryAfter: lockedFor })
+      }
+      return {
+        ...check,
+        shortfallFen: Math.max(0, -check.balanceAfterFen),
+        autoRenewDefault: false as const,
+        conflicts,
+        canOrder: conflicts.length === 0,
+      }
+    },
+  )
+
+  app.post<{ Body: OrderRequest; Reply: Order | OrderProcessing | ErrorBody }>(
+    OrderPath.orders,
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['orders'],
+        summary: 'Order a package with the purchase PIN; needs an Idempotency-Key header. 201 done, 202 processing (poll).',
+        security: [{ bearer: [] }],
+        body: OrderRequest,
+        response: {
+          201: Order, 202: OrderProcessing, 402: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody,
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const customerId = request.customer.customerId
+      const { productId, periodMonths, pin } = request.body
+      const autoRenew = request.body.autoRenew === true
+      // The PIN is not part of "the same request": a retry with the right PIN may reuse the key.
+      return idem.run(request, reply, { material: { productId, periodMonths, autoRenew } }, async (key) => {
+        await pins.assertUnlocked(customerId)
+        const orderId = stableRef('TVO', customerId, key)
+        try {
+          const order = await orders.create(customerId, orderId, { productId, periodMonths, autoRenew, pin })
+          await pins.rightPin(customerId)
+          request.log.info({ customerId, orderId, productId, periodMonths, amountFen: order.amountFen }, 'order placed')
+          return { statusCode: 201, body: order }
+        } catch (err) {
+          if (err instanceof WrongPinError) throw await pins.wrongPin(customerId)
+          if (!(err instanceof BossTimeoutError)) throw err
+        }
+        // The BOSS may have committed before going quiet: ask it by our order number, never order again.
+        request.log.warn({ customerId, orderId }, 'order timed out at the BOSS; asking ORDER_QRY')
+        await s.store.hit(attemptKey(customerId, orderId), ATTEMPT_TTL_SECONDS)
+        const found = await orders.find(customerId, orderId).catch(() => null)
+        if (found) return { statusCode: 201, body: found }
+        reply.header('location', OrderPath.order.replace(':orderId', orderId))
+        return { statusCode: 202, body: { orderId, status: 'processing', pollAfterSeconds: POLL_AFTER_SECONDS } }
+      })
+    },
+  )
+
+  app.get<{ Params: OrderIdParams; Reply: OrderResult | ErrorBody }>(
+    OrderPath.order,
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['orders'],
+        summary: "One of the household's orders: its state as the BOSS holds it (poll after a 202)",
+        security: [{ bearer: [] }],
+        params: OrderIdParams,
+        response: { 200: OrderResult, 404: ErrorBody, ...errors },
+      },
+    },
+    async (request) => {
+      const customerId = request.customer.customerId
+      const { orderId } = request.params
+      let order: Order | null
+      try {
+        order = await orders.find(customerId, orderId)
+      } catch (err) {
+        if (err instanceof BossTimeoutError || err instanceof BossUnavailableError) {
+          const attempt = await s.store.peek(attemptKey(customerId, orderId))
+          if (attempt) return { orderId, status: 'processing' as const, pollAfterSeconds: POLL_AFTER_SECONDS * 2 }
+        }
+        throw err
+      }
+      if (order) return order
+      // Another household's number, or a made-up one, is simply not found.
+      const attempt = await s.store.peek(attemptKey(customerId, orderId))
+      if (!attempt) throw notFound('No such order for this account')
+      const age = ATTEMPT_TTL_SECONDS - attempt.resetInSeconds
+      if (age < PROCESSING_WINDOW_SECONDS) return { orderId, status: 'processing' as const, pollAfterSeconds: POLL_AFTER_SECONDS }
+      return { orderId, status: 'notPlaced' as const }
+    },
+  )
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify'
+import {
+  ErrorBody,
+  OrderPath,
+  ProductDetail,
+  ProductIdParams,
+  ProductListQuery,
+  ProductListResponse,
+  type ProductCategoryInfo,
+} from '../../contract/index.ts'
+import { bossCatalogueAdapter, type CatalogueProduct } from '../boss/bossCatalogueAdapter.ts'
+import { bossSubscriptionAdapter } from '../boss/bossSubscriptionAdapter.ts'
+import { notFound } from '../errors.ts'
+import type { BffServices } from '../services.ts'
+import { badgeFor, beijingToday } from './holdings.ts'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
+
+export default async function productRoutes(app: FastifyInstance, s: BffServices) {
+  const catalogue = bossCatalogueAdapter(s.boss)
+  const subscriptions = bossSubscriptionAdapter(s.boss)
+
+  const summary = ({ description: _d, channels: _c, ...p }: CatalogueProduct) => p
+
+  app.get<{ Querystring: ProductListQuery; Reply: ProductListResponse | ErrorBody }>(
+    OrderPath.products,
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['orders'],
+        summary: 'The catalogue by category, with prices per period and what the household already holds',
+        security: [{ bearer: [] }],
+        querystring: ProductListQuery,
+        response: { 200: ProductListResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const [products, holdings] = await Promise.all([catalogue.all(), subscriptions.list(request.customer.customerId)])
+      const today = beijingToday(s.now())
+      const categories: ProductCategoryInfo[] = []
+      for (const p of products) {
+        const c = categories.find((x) => x.id === p.category)
+        if (c) c.count++
+        else categories.push({ id: p.category, name: p.categoryName, count: 1 })
+      }
+      const wanted = request.query.category
+      return {
+        categories,
+        items: products
+          .filter((p) => wanted === undefined || p.category === wanted)
+          .map((p) => ({ ...summary(p), ...badgeFor(p.productId, holdings, today) })),
+      }
+    },
+  )
+
+  app.get<{ Params: ProductIdParams; Reply: ProductDetail | ErrorBody }>(
+    OrderPath.product,
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['orders'],
+        summary: 'One product: description, every channel, price per period',
+        security: [{ bearer: [] }],
+        params: ProductIdParams,
+        response: { 200: ProductDetail, 404: ErrorBody, ...errors },
+      },
+    },
+    async (request) => {
+      const [product, holdings] = await Promise.all([
+        catalogue.product(request.params.productId),
+        subscriptions.list(request.customer.customerId),
+      ])
+      if (!product) throw notFound('No such product')
+      return { ...product, ...badgeFor(product.productId, holdings, beijingToday(s.now())) }
+    },
+  )
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify'
+import {
+  AutoRenewRequest,
+  ErrorBody,
+  OrderPath,
+  Subscription,
+  SubscriptionIdParams,
+  SubscriptionListResponse,
+} from '../../contract/index.ts'
+import { bossSubscriptionAdapter } from '../boss/bossSubscriptionAdapter.ts'
+import { ApiError, notFound } from '../errors.ts'
+import type { BffServices } from '../services.ts'
+import { beijingToday, toSubscription } from './holdings.ts'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
+
+export default async function subscriptionRoutes(app: FastifyInstance, s: BffServices) {
+  const subscriptions = bossSubscriptionAdapter(s.boss)
+
+  app.get<{ Reply: SubscriptionListResponse | ErrorBody }>(
+    OrderPath.subscriptions,
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['orders'],
+        summary: 'My subscriptions: active, expiring within 7 days, suspended for arrears, expired',
+        security: [{ bearer: [] }],
+        response: { 200: SubscriptionListResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const today = beijingToday(s.now())
+      const holdings = await subscriptions.list(request.customer.customerId)
+      return { items: holdings.map((h) => toSubscription(h, today)) }
+    },
+  )
+
+  app.post<{ Params: SubscriptionIdParams; Body: AutoRenewRequest; Reply: Subscription | ErrorBody }>(
+    OrderPath.autoRenew,
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['orders'],
+        summary: 'Switch auto-renewal off (the subscription then ends on its expiry date); repeating it is harmless',
+        security: [{ bearer: [] }],
+        params: SubscriptionIdParams,
+        body: AutoRenewRequest,
+        response: { 200: Subscription, 404: ErrorBody, 409: ErrorBody, ...errors },
+      },
+    },
+    async (request) => {
+      const customerId = request.customer.customerId
+      const { subscriptionId } = request.params
+      const before = (await subscriptions.list(customerId)).find((h) => h.subscriptionId === subscriptionId)
+      if (!before) throw notFound('No such subscription for this account')
+      // Already off: nothing to ask the BOSS (a double press of OK is not an error).
+      if (before.autoRenew) {
+        const done = await subscriptions.stopAutoRenew(customerId, subscriptionId)
+        if (!done) throw new ApiError(409, 'PRODUCT_CONFLICT', 'Auto-renewal of this subscription cannot be switched off')
+      }
+      const after = (await subscriptions.list(customerId)).find((h) => h.subscriptionId === subscriptionId)
+      if (!after) throw notFound('No such subscription for this account')
+      request.log.info({ customerId, subscriptionId }, 'auto-renewal switched off')
+      return toSubscription(after, beijingToday(s.now()))
+    },
+  )
+}
