@@ -29,6 +29,8 @@ import spendingLimitRoutes from './routes/spendingLimit.ts'
 import paymentRoutes from './routes/payments.ts'
 import topupRoutes from './routes/topups.ts'
 import healthRoutes from './routes/health.ts'
+import messageRoutes from './routes/messages.ts'
+import serviceInfoRoutes from './routes/serviceInfo.ts'
 import reportsPlugin from './outbox/plugin.ts'
 
 export interface BffDeps {
@@ -139,6 +141,8 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   await app.register(subscriptionRoutes, services)
   await app.register(spendingLimitRoutes, services)
   await app.register(paymentRoutes, services)
+  await app.register(messageRoutes, services)
+  await app.register(serviceInfoRoutes)
   await app.register(topupRoutes, services)
   await app.register(reportsPlugin, services)
 

@@ -14,6 +14,8 @@ export * from './health.ts'
 export * from './selfhelp.ts'
 export * from './tickets.ts'
 export * from './complaints.ts'
+export * from './messages.ts'
+export * from './serviceInfo.ts'
 
 export const API_PREFIX = '/api/v1'
 

@@ -39,6 +39,8 @@ export interface StackOptions {
 export interface Stack {
   bossUrl: string
   bffUrl: string
+  /** The stub's SQLite file, for tests that work out what to expect from the BOSS's own tables. */
+  bossDbPath: string
   /** Demo households first; `bySubscriber('arrears')` picks one by scenario. */
   subscribers: Subscriber[]
   bySubscriber(scenario: string): Subscriber
@@ -97,6 +99,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     return {
       bossUrl: boss.url,
       bffUrl,
+      bossDbPath: join(dir, 'boss.sqlite'),
       subscribers,
       bySubscriber(scenario) {
         const found = subscribers.find((s) => s.scenario === scenario)
