@@ -184,6 +184,23 @@ describe('bills and payments on the TV come from the BOSS', () => {
     await tv.page.close()
   })
 
+  it('redraws the bills in English on Blue, keeping the month in focus', async () => {
+    const who = stack.bySubscriber('arrears')
+    const bills = await stubBills(stack, who.customerId)
+    const tv = await Tv.open(browser, tvUrl(stack, who) + '#bills')
+    await tv.waitForRoute('bills')
+    await tv.waitForText('BillFocusTotal', (t) => t.startsWith('¥'))
+    await tv.press('left')
+    await tv.page.keyboard.press('F4') // Blue
+    const month = bills[1].BILL_MONTH
+    const en = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(month.slice(4)) - 1] + ' ' + month.slice(0, 4)
+    expect(await tv.waitForText('BillFocusMonth', (t) => t === en)).toBe(en)
+    expect(await tv.text('BillFocusTotal')).toBe(formatFen(Number(bills[1].TOTAL_FEE)))
+    expect(await tv.focusedRef()).toBe(`BillBar${bills.length - 2}`)
+    await tv.screenshot('bills-english')
+    await tv.page.close()
+  })
+
   it('shows Retry, not a frozen screen, when the BOSS is down', async () => {
     const who = stack.bySubscriber('normal')
     const tv = await Tv.open(browser, tvUrl(stack, who))

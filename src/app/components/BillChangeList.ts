@@ -38,7 +38,7 @@ export default class BillChangeList extends Lightning.Component {
       h: 420,
       ChangeHeading: { text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
       BillChangeTotal: { y: 60, text: textPatch('', { fontSize: FontSize.body }) },
-      ChangeRows: { type: Column, x: -8, y: 110, w: 816, h: 4 * (RECORD_H + 10) + 6, clipping: true, itemPosX: 8, itemPosY: 8, lazyUpCount: 4, style: { itemSpacing: 10 } },
+      ChangeRows: { type: Column, x: -8, y: 110, w: 816, h: 4 * (RECORD_H + 10) + 6, clipping: true, itemPosX: 8, itemPosY: 8, lazyUpCount: 4, scrollIndex: 2, style: { itemSpacing: 10 } },
     }
   }
 

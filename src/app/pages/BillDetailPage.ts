@@ -15,12 +15,11 @@ import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
 import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { compareBills, previousMonth } from '../lib/billChange.ts'
-import { billStatusKey } from '../lib/billText.ts'
+import { STATUS_COLOR, billStatusKey } from '../lib/billText.ts'
 import { formatDate, formatMonth } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
-import { STATUS_COLOR } from './BillsPage.ts'
 
 const X = 96
 const LEFT_W = 800
@@ -70,7 +69,7 @@ export default class BillDetailPage extends Lightning.Component {
         BillChangeList: { type: BillChangeList, x: X, y: 520 },
         LinesHeading: { x: RIGHT_X, y: 150, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
         NoLines: { x: RIGHT_X, y: 230, text: textPatch('', { textColor: Colors.textMuted }) },
-        BillLines: { type: Column, x: RIGHT_X - 8, y: 210, w: RIGHT_W + 16, h: 9 * (RECORD_H + 10) + 6, clipping: true, itemPosX: 8, itemPosY: 8, lazyUpCount: 9, style: { itemSpacing: 10 } },
+        BillLines: { type: Column, x: RIGHT_X - 8, y: 210, w: RIGHT_W + 16, h: 9 * (RECORD_H + 10) + 6, clipping: true, itemPosX: 8, itemPosY: 8, lazyUpCount: 9, scrollIndex: 5, style: { itemSpacing: 10 } },
       },
       Hints: { x: X, y: 990, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },

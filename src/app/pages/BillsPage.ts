@@ -15,7 +15,7 @@ import MoneyText from '../components/MoneyText.ts'
 import RecordRow, { RECORD_H, type RowContent } from '../components/RecordRow.ts'
 import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
-import { billStatusKey } from '../lib/billText.ts'
+import { STATUS_COLOR, billStatusKey } from '../lib/billText.ts'
 import { formatDate, formatMonth } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
@@ -27,8 +27,6 @@ const LIST_Y = 612
 const LIST_H = 360
 /** Routes this page opens; coming back from them keeps the viewer's place. */
 const CHILD_ROUTES = ['bills/:billId', 'payments']
-
-export const STATUS_COLOR = { unpaid: Colors.danger, partial: Colors.warning, settled: Colors.ok } as const
 
 const small = (text: string, color: number = Colors.textMuted) => textPatch(text, { fontSize: FontSize.small, textColor: color })
 
@@ -78,6 +76,8 @@ export default class BillsPage extends Lightning.Component {
           itemPosX: 8,
           itemPosY: 8,
           lazyUpCount: 4,
+          // Scroll only past the third row, so the newest bills stay in view above the focus.
+          scrollIndex: 2,
           style: { itemSpacing: 12 },
           signals: { selectedChange: '_listChanged' },
         },

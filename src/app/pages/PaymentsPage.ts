@@ -53,6 +53,7 @@ export default class PaymentsPage extends Lightning.Component {
         itemPosX: 8,
         itemPosY: 8,
         lazyUpCount: 9,
+        scrollIndex: 5,
         style: { itemSpacing: 12 },
         signals: { selectedChange: '_rowChanged' },
       },
