@@ -201,6 +201,30 @@ describe('bills and payments on the TV come from the BOSS', () => {
     await tv.page.close()
   })
 
+  it('shows the loading indicator while a slow BOSS answers, then the bills', async () => {
+    const who = stack.bySubscriber('normal')
+    const tv = await Tv.open(browser, tvUrl(stack, who))
+    await tv.waitForRoute('home')
+    await stack.setFaults({ latencyMs: 2500 })
+    try {
+      await tv.press('right', 'ok')
+      await tv.waitForRoute('bills')
+      // On screen means the indicator and every element above it are visible (the inspector mirrors `visible`).
+      const spinnerShown = () =>
+        Array.from(document.querySelectorAll('[ref="Loading"]')).some((el) => {
+          for (let e: HTMLElement | null = el as HTMLElement; e && e !== document.body; e = e.parentElement) if (e.style.visibility === 'hidden') return false
+          return true
+        })
+      await tv.page.waitForFunction(spinnerShown, { timeout: 5_000 })
+      await tv.screenshot('bills-loading')
+      await tv.waitForText('BillFocusTotal', (t) => t.startsWith('¥'), 30_000)
+      expect(await tv.page.evaluate(spinnerShown)).toBe(false)
+    } finally {
+      await stack.resetFaults()
+    }
+    await tv.page.close()
+  })
+
   it('shows Retry, not a frozen screen, when the BOSS is down', async () => {
     const who = stack.bySubscriber('normal')
     const tv = await Tv.open(browser, tvUrl(stack, who))
