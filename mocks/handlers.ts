@@ -14,6 +14,7 @@ import { pageOf } from './paging.ts'
 import { householdData, scenarios, type HouseholdData, type ScenarioName } from './scenarios.ts'
 import { createSessionResolver } from './session.ts'
 import { checkAuthorization, TOKEN_TTL_S } from './tokens.ts'
+import { createTopupMocks } from './topups.ts'
 import { createReportHandlers } from './reports.ts'
 
 export interface MockHandlerOptions {
@@ -71,13 +72,27 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
       return answer({ url: new URL(request.url), params, data: householdData(scenarioName, device, now()) })
     }
 
+  const topups = createTopupMocks({
+    at,
+    now,
+    bossDown: scenario.bossDown,
+    admit: async (request) => {
+      await wait()
+      const unrouted = notRouted(request)
+      if (unrouted) return unrouted
+      const device = authenticate(request)
+      if (device instanceof Response) return device
+      return { device, account: householdData(scenarioName, device, now()).account }
+    },
+  })
+
   return [
     http.post(at(ApiPath.session), async (args) => {
       await wait()
       return notRouted(args.request) ?? session(args)
     }),
 
-    http.get(at(ApiPath.account), dataRoute(({ data }) => HttpResponse.json(data.account))),
+    http.get(at(ApiPath.account), dataRoute(({ data }) => HttpResponse.json(topups.account(data.account)))),
 
     http.get(
       at(ApiPath.bills),
@@ -117,6 +132,8 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
     ),
 
     ...createReportHandlers({ at, now, wait, authenticate, scenario }),
+
+    ...topups.handlers,
 
     // Anything else under the API is a 404 with an ErrorBody, like the BFF's not-found handler.
     http.all(at('/api/*'), async ({ request }) => {

@@ -9,6 +9,7 @@ import {
   type ContractTarget,
 } from './contract-client.ts'
 import { describeSessionContract } from './session-contract.ts'
+import { describeTopupContract } from './topup-contract.ts'
 
 const DATA_ROUTES = [ApiPath.account, ApiPath.bills, ApiPath.payments, '/api/v1/bills/B202601C00000001'] as const
 
@@ -20,6 +21,7 @@ const DATA_ROUTES = [ApiPath.account, ApiPath.bills, ApiPath.payments, '/api/v1/
 export function describeContract(name: string, getTarget: () => ContractTarget): void {
   describe(`BFF contract: ${name}`, () => {
     describeSessionContract(getTarget)
+    describeTopupContract(getTarget)
 
     describe('authorization', () => {
       it.each(DATA_ROUTES)('answers 401 UNAUTHORIZED to %s without a token', async (path) => {
