@@ -48,6 +48,17 @@ describe('QR top-up', () => {
     expect((await api(stack, 'GET', '/api/v1/payments?limit=1', { token: t })).body.items[0]).toMatchObject({ channel: 'qr', amountFen: 5000 })
   })
 
+  it('two submissions with one Idempotency-Key at once create one payment and answer the same top-up', async () => {
+    const t = await token('C00000009')
+    const calls = (await stubStats(stack)).requests.QR_PAY_CREATE ?? 0
+    const key = newKey()
+    const [a, b] = await Promise.all([post(stack, QR, t, { amountFen: 4000 }, key), post(stack, QR, t, { amountFen: 4000 }, key)])
+    expect([a.status, b.status]).toEqual([201, 201])
+    expect(b.body.topupId).toBe(a.body.topupId)
+    expect(b.body.qr.payUrl).toBe(a.body.qr.payUrl)
+    expect((await stubStats(stack)).requests.QR_PAY_CREATE - calls).toBe(1)
+  })
+
   it('shows a cancellation on the phone as cancelled, crediting nothing', async () => {
     const t = await token('C00000001')
     const before = await stubAccount(stack, 'C00000001')
