@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto'
+import { createHash, randomInt } from 'node:crypto'
 import { BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
 import type { ReportServices } from './plugin.ts'
 
@@ -11,6 +11,17 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789' // no 0/O, 1/I: a viewer may
 export function newReference(kind: 'T' | 'C'): string {
   let s = `R${kind}`
   for (let i = 0; i < 12; i++) s += ALPHABET[randomInt(ALPHABET.length)]
+  return s
+}
+
+/**
+ * The reference for a report sent with an Idempotency-Key: derived from household and key, so a resend
+ * carries the same SERIAL and the BOSS answers with the ticket it already opened, even if our store forgot the key.
+ */
+export function referenceFor(kind: 'T' | 'C', owner: string, key: string): string {
+  const hash = createHash('sha256').update(`${kind}\n${owner}\n${key}`).digest()
+  let s = `R${kind}`
+  for (let i = 0; i < 12; i++) s += ALPHABET[hash[i] % ALPHABET.length]
   return s
 }
 

@@ -5,7 +5,8 @@ import {
 } from '../../contract/index.ts'
 import { badRequest, notFound } from '../errors.ts'
 import { toIsoBeijing } from '../boss/bossFormat.ts'
-import { acceptReport, newReference, unlessBossDown } from '../outbox/accept.ts'
+import { acceptReport, referenceFor, unlessBossDown } from '../outbox/accept.ts'
+import { createIdempotency } from '../plugins/idempotency.ts'
 import { Topic, type ComplaintMessage } from '../outbox/reports.ts'
 import type { ReportServices } from '../outbox/plugin.ts'
 import type { OutboxMessage } from '../store/store.ts'
@@ -23,6 +24,8 @@ function pendingComplaint(m: OutboxMessage): Complaint {
 }
 
 export default async function complaintRoutes(app: FastifyInstance, r: ReportServices) {
+  // A box resending after a lost answer must not file the complaint twice (nor link it to itself as a repeat).
+  const idem = createIdempotency(r.store, { scope: 'complaint' })
   const phoneUrl = (request: FastifyRequest, draftId: string) =>
     `${r.config.publicBaseUrl ?? `${request.protocol}://${request.host}`}${ComplaintPath.phonePage.replace(':draftId', draftId)}`
   const draftView = (request: FastifyRequest, draftId: string, d: Draft): ComplaintDraft => ({
@@ -76,7 +79,7 @@ export default async function complaintRoutes(app: FastifyInstance, r: ReportSer
       body: CreateComplaintRequest,
       response: { 201: Complaint, 202: Complaint, ...errors },
     },
-  }, async (request, reply) => {
+  }, async (request, reply) => idem.run(request, reply, { material: request.body }, async (key) => {
     const c = request.customer.customerId
     const { type, subjectId, draftId } = request.body
     const subject = r.knowledge.complaintType(type)?.subjects.find((x) => x.id === subjectId)
@@ -89,14 +92,14 @@ export default async function complaintRoutes(app: FastifyInstance, r: ReportSer
       text = d.text
     }
     const message: ComplaintMessage = {
-      order: { serial: newReference('C'), customerId: c, type, subjectId, subject: subject.text['zh-CN'], text },
+      order: { serial: referenceFor('C', c, key), customerId: c, type, subjectId, subject: subject.text['zh-CN'], text },
       acceptedAt: toIsoBeijing(r.now()),
     }
     const delivered = (await acceptReport(r, Topic.complaint, c, message)) as Complaint | null
     if (draftId) await dropDraft(r.store, draftId)
     request.log.info({ reference: message.order.serial, delivered: delivered !== null }, 'complaint accepted')
-    if (delivered) return reply.code(201).send(delivered)
+    if (delivered) return { statusCode: 201, body: delivered }
     const pending = (await r.store.pending(Topic.complaint, c)).map(pendingComplaint).find((x) => x.reference === message.order.serial)
-    return reply.code(202).send(pending ?? (await r.complaints.bySerial(c, message.order.serial)) ?? pendingComplaint({ id: 0, topic: Topic.complaint, payload: message, attempts: 0, createdAt: 0 }))
-  })
+    return { statusCode: 202, body: pending ?? (await r.complaints.bySerial(c, message.order.serial)) ?? pendingComplaint({ id: 0, topic: Topic.complaint, payload: message, attempts: 0, createdAt: 0 }) }
+  }))
 }

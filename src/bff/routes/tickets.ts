@@ -8,7 +8,8 @@ import { slotOf } from '../boss/bossTicketAdapter.ts'
 import { BossBusinessError } from '../boss/bossErrors.ts'
 import { maskPhone } from '../log.ts'
 import { toBossDate, toIsoBeijing } from '../boss/bossFormat.ts'
-import { acceptReport, newReference, unlessBossDown } from '../outbox/accept.ts'
+import { acceptReport, referenceFor, unlessBossDown } from '../outbox/accept.ts'
+import { createIdempotency } from '../plugins/idempotency.ts'
 import { Topic, type TicketMessage } from '../outbox/reports.ts'
 import type { ReportServices } from '../outbox/plugin.ts'
 import { pendingTicket, toSummary } from './ticketViews.ts'
@@ -17,6 +18,8 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody,
 const meta = { tags: ['tickets'], security: [{ bearer: [] }] }
 
 export default async function ticketRoutes(app: FastifyInstance, r: ReportServices) {
+  // A box resending after a lost answer must not open a second ticket.
+  const idem = createIdempotency(r.store, { scope: 'ticket' })
   const pendingOf = async (customerId: string) => (await r.store.pending(Topic.ticket, customerId)).map(pendingTicket)
 
   /** The ticket by the BOSS's id or the hall's reference; pending ones come from the outbox. */
@@ -84,7 +87,7 @@ export default async function ticketRoutes(app: FastifyInstance, r: ReportServic
       body: CreateTicketRequest,
       response: { 201: Ticket, 202: Ticket, ...errors },
     },
-  }, async (request, reply) => {
+  }, async (request, reply) => idem.run(request, reply, { material: request.body }, async (key) => {
     const c = request.customer.customerId
     const { category, presetId, contactPhone, slotId } = request.body
     const info = r.knowledge.repairCategory(category)
@@ -100,17 +103,17 @@ export default async function ticketRoutes(app: FastifyInstance, r: ReportServic
       if (offered.value && !offered.value.some((s) => s.slotId === slotId)) throw badRequest('body.slotId is not offered (full or not your area); pick another slot')
     }
     const message: TicketMessage = {
-      order: { serial: newReference('T'), customerId: c, category, description: preset.text['zh-CN'], contactPhone: contactPhone ?? null, slotId: slotId ?? null },
+      order: { serial: referenceFor('T', c, key), customerId: c, category, description: preset.text['zh-CN'], contactPhone: contactPhone ?? null, slotId: slotId ?? null },
       acceptedAt: toIsoBeijing(r.now()),
       presetId,
     }
     const delivered = (await acceptReport(r, Topic.ticket, c, message)) as Ticket | null
     request.log.info({ reference: message.order.serial, delivered: delivered !== null }, 'ticket accepted')
-    if (delivered) return reply.code(201).send(delivered)
+    if (delivered) return { statusCode: 201, body: delivered }
     const pending = (await pendingOf(c)).find((t) => t.reference === message.order.serial)
     // Delivered between the wait and this look: ask the BOSS for it.
-    return reply.code(202).send(pending ?? (await find(c, message.order.serial)))
-  })
+    return { statusCode: 202, body: pending ?? (await find(c, message.order.serial)) }
+  }))
 
   app.post<{ Params: TicketIdParams; Reply: Ticket | ErrorBody }>(TicketPath.cancel, {
     onRequest: app.authenticate,

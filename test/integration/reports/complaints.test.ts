@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, login, startStack, type Stack } from '../harness.ts'
 
@@ -36,17 +37,17 @@ describe('complaints and the phone page', () => {
     expect(polled.body).toMatchObject({ status: 'submitted', text: typed })
     expect((await api(stack, 'GET', `/api/v1/complaints/drafts/${draft.body.draftId}`, { token: other })).status).toBe(404)
 
-    const first = await api(stack, 'POST', '/api/v1/complaints', { token, body: { type: 'billing', subjectId: 'wrong-charge', draftId: draft.body.draftId } })
+    const first = await api(stack, 'POST', '/api/v1/complaints', { headers: { 'Idempotency-Key': randomUUID() }, token, body: { type: 'billing', subjectId: 'wrong-charge', draftId: draft.body.draftId } })
     expect(first.status).toBe(201)
     expect(first.body).toMatchObject({ type: 'billing', subject: '账单有不明扣费', text: typed, status: 'open', repeatOf: null })
     // The draft is used up: neither the TV nor the phone can use it again.
     expect((await api(stack, 'GET', `/api/v1/complaints/drafts/${draft.body.draftId}`, { token })).status).toBe(404)
     expect((await fetch(`${stack.bffUrl}${phone(draft.body.phoneUrl)}`)).status).toBe(404)
 
-    const repeat = await api(stack, 'POST', '/api/v1/complaints', { token, body: { type: 'billing', subjectId: 'wrong-charge' } })
+    const repeat = await api(stack, 'POST', '/api/v1/complaints', { headers: { 'Idempotency-Key': randomUUID() }, token, body: { type: 'billing', subjectId: 'wrong-charge' } })
     expect(repeat.status).toBe(201)
     expect(repeat.body.repeatOf).toBe(first.body.complaintId)
-    const unrelated = await api(stack, 'POST', '/api/v1/complaints', { token, body: { type: 'suggestion', subjectId: 'channels' } })
+    const unrelated = await api(stack, 'POST', '/api/v1/complaints', { headers: { 'Idempotency-Key': randomUUID() }, token, body: { type: 'suggestion', subjectId: 'channels' } })
     expect(unrelated.body.repeatOf).toBeNull()
     const list = await api(stack, 'GET', '/api/v1/complaints', { token })
     expect(list.body.items.map((c: { complaintId: string }) => c.complaintId)).toEqual([unrelated.body.complaintId, repeat.body.complaintId, first.body.complaintId])
@@ -66,7 +67,7 @@ describe('complaints and the phone page', () => {
     expect((await post(path, '长'.repeat(501))).status).toBe(400)
     expect((await api(stack, 'GET', `/api/v1/complaints/drafts/${draft.body.draftId}`, { token })).body.status).toBe('waiting')
     // Nothing typed yet: the TV cannot submit the draft.
-    const early = await api(stack, 'POST', '/api/v1/complaints', { token, body: { type: 'service', subjectId: 'hotline', draftId: draft.body.draftId } })
+    const early = await api(stack, 'POST', '/api/v1/complaints', { headers: { 'Idempotency-Key': randomUUID() }, token, body: { type: 'service', subjectId: 'hotline', draftId: draft.body.draftId } })
     expect(early.status).toBe(400)
   })
 
@@ -77,7 +78,7 @@ describe('complaints and the phone page', () => {
       { type: 'service', subjectId: 'wrong-charge' },
       { type: 'service', subjectId: 'hotline', text: 'typed on the remote' },
     ]) {
-      const res = await api(stack, 'POST', '/api/v1/complaints', { token, body })
+      const res = await api(stack, 'POST', '/api/v1/complaints', { headers: { 'Idempotency-Key': randomUUID() }, token, body })
       expect(res.status, JSON.stringify(body)).toBe(400)
     }
     expect((await api(stack, 'GET', '/api/v1/complaints', { token })).body.items.length).toBe(before)
@@ -85,7 +86,7 @@ describe('complaints and the phone page', () => {
 
   it('accepts a complaint while the BOSS is down and delivers it later', async () => {
     await stack.setFaults({ down: true })
-    const res = await api(stack, 'POST', '/api/v1/complaints', { token: other, body: { type: 'service', subjectId: 'hotline' } })
+    const res = await api(stack, 'POST', '/api/v1/complaints', { headers: { 'Idempotency-Key': randomUUID() }, token: other, body: { type: 'service', subjectId: 'hotline' } })
     expect(res.status).toBe(202)
     expect(res.body).toMatchObject({ status: 'pending', complaintId: null })
     await stack.resetFaults()

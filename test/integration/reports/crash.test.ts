@@ -58,7 +58,7 @@ describe('a BFF killed between accepting and delivering', () => {
       await admin('/admin/faults', { method: 'PUT', headers: json, body: JSON.stringify({ down: true }) })
       const res = await fetch(`${url}/api/v1/tickets`, {
         method: 'POST',
-        headers: { ...json, authorization: `Bearer ${session.token}` },
+        headers: { ...json, authorization: `Bearer ${session.token}`, 'Idempotency-Key': 'crash-test-ticket-1' },
         body: JSON.stringify({ category: 'no-signal', presetId: 'area' }),
       })
       expect(res.status).toBe(202)

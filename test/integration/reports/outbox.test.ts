@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, login, startStack, type Stack } from '../harness.ts'
 
@@ -33,7 +34,7 @@ describe('nothing is lost while the BOSS is down', () => {
     const refs: string[] = []
     for (let i = 0; i < 200; i += 10) {
       const answers = await Promise.all(Array.from({ length: 10 }, (_, j) =>
-        api(stack, 'POST', '/api/v1/tickets', { token: tokens[(i + j) % 4], body: { category: 'picture', presetId: 'some-channels' } })))
+        api(stack, 'POST', '/api/v1/tickets', { headers: { 'Idempotency-Key': randomUUID() }, token: tokens[(i + j) % 4], body: { category: 'picture', presetId: 'some-channels' } })))
       for (const a of answers) {
         expect(a.status).toBe(202)
         expect(a.body).toMatchObject({ status: 'pending', ticketId: null })
@@ -67,7 +68,7 @@ describe('nothing is lost while the BOSS is down', () => {
     const before = await counts()
     // Commit, then never answer: the BFF cannot know the ticket exists.
     await stack.setFaults({ commitThenTimeout: true, holdMs: 5000, services: ['TICKET_CREATE'] })
-    const made = await api(stack, 'POST', '/api/v1/tickets', { token, body: { category: 'remote', presetId: 'some-keys' } })
+    const made = await api(stack, 'POST', '/api/v1/tickets', { headers: { 'Idempotency-Key': randomUUID() }, token, body: { category: 'remote', presetId: 'some-keys' } })
     expect(made.status).toBe(202)
     await stack.resetFaults()
     await until(async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, login, startStack, type Stack } from '../harness.ts'
 
@@ -24,7 +25,7 @@ describe('repair tickets through the BFF', () => {
     expect(form.body.contactPhoneMasked).toBe('159****0004')
     expect(form.body.slots.length).toBeGreaterThan(0)
     const slot = form.body.slots[0]
-    const made = await api(stack, 'POST', '/api/v1/tickets', { token, body: { category: 'no-signal', presetId: 'all-channels', slotId: slot.slotId } })
+    const made = await api(stack, 'POST', '/api/v1/tickets', { headers: { 'Idempotency-Key': randomUUID() }, token, body: { category: 'no-signal', presetId: 'all-channels', slotId: slot.slotId } })
     expect(made.status).toBe(201)
     expect(made.body).toMatchObject({ status: 'acknowledged', category: 'no-signal', description: '所有频道都没有信号', appointment: { date: slot.date, period: slot.period }, contactPhoneMasked: '159****0004' })
     expect(made.body.reference).toMatch(/^RT[A-Z0-9]{12}$/)
@@ -35,7 +36,7 @@ describe('repair tickets through the BFF', () => {
   })
 
   it('the timeline advances on its own, the ticket can be rated once resolved; cancel only while open', async () => {
-    const made = await api(stack, 'POST', '/api/v1/tickets', { token, body: { category: 'remote', presetId: 'no-response', contactPhone: '13712345678' } })
+    const made = await api(stack, 'POST', '/api/v1/tickets', { headers: { 'Idempotency-Key': randomUUID() }, token, body: { category: 'remote', presetId: 'no-response', contactPhone: '13712345678' } })
     expect(made.status).toBe(201)
     expect(made.body.contactPhoneMasked).toBe('137****5678')
     const id = made.body.ticketId
@@ -50,7 +51,7 @@ describe('repair tickets through the BFF', () => {
     expect(rated.status).toBe(200)
     expect(rated.body).toMatchObject({ status: 'closed', rating: 4, canRate: false })
 
-    const open = await api(stack, 'POST', '/api/v1/tickets', { token, body: { category: 'picture', presetId: 'evenings' } })
+    const open = await api(stack, 'POST', '/api/v1/tickets', { headers: { 'Idempotency-Key': randomUUID() }, token, body: { category: 'picture', presetId: 'evenings' } })
     const cancelled = await api(stack, 'POST', `/api/v1/tickets/${open.body.reference}/cancel`, { token })
     expect(cancelled.status).toBe(200)
     expect(cancelled.body.status).toBe('cancelled')
@@ -72,7 +73,7 @@ describe('repair tickets through the BFF', () => {
       [{ category: 'no-signal', presetId: 'all-channels', note: 'free text' }, 400, /note/],
     ]
     for (const [body, status, message] of bad) {
-      const res = await api(stack, 'POST', '/api/v1/tickets', { token, body })
+      const res = await api(stack, 'POST', '/api/v1/tickets', { headers: { 'Idempotency-Key': randomUUID() }, token, body })
       expect(res.status, JSON.stringify(body)).toBe(status)
       expect(res.body.error.message).toMatch(message)
     }

@@ -132,10 +132,20 @@ describe('BFF client', () => {
     const api = createApiClient({ baseUrl: '', identity, adapter })
     await api.post('/api/v1/topups', {}, { moneyMoving: true, idempotencyKey: 'same-key' })
     await api.post('/api/v1/topups', {}, { moneyMoving: true, idempotencyKey: 'same-key' })
-    await api.post('/api/v1/complaints', {})
+    await api.post('/api/v1/complaints/drafts', {})
     await api.getAccount()
     const keys = seen.filter((s) => s.url !== '/api/v1/session').map((s) => s.key)
     expect(keys).toEqual(['same-key', 'same-key', undefined, undefined])
+  })
+
+  it('keys ticket and complaint reports without being asked, so a resend is one report', async () => {
+    const { adapter, seen } = fakeBff((req) => (req.url === '/api/v1/session' ? session() : { status: 201, data: {} }))
+    let n = 0
+    const api = createApiClient({ baseUrl: '', identity, adapter, newKey: () => 'report-' + ++n })
+    await api.post('/api/v1/tickets', {})
+    await api.post('/api/v1/complaints', {}, { idempotencyKey: 'again' })
+    await api.post('/api/v1/tickets/T1/cancel', {})
+    expect(seen.filter((s) => s.url !== '/api/v1/session').map((s) => s.key)).toEqual(['report-1', 'again', undefined])
   })
 
   it('generates RFC 4122 v4 keys by default, different each time', async () => {
