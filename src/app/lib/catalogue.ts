@@ -1,0 +1,53 @@
+/**
+ * The catalogue as the TV shows it: products grouped by category in the BOSS's category order, empty
+ * categories left out (a viewer should never open an empty shelf).
+ */
+import type { PeriodPrice, ProductBadge, ProductCategory, ProductListResponse, ProductSummary } from '../../contract/index.ts'
+import { Colors } from './theme.ts'
+import type { TKey } from './i18nKeys.ts'
+
+export interface CatalogueGroup {
+  category: ProductCategory
+  name: string
+  items: ProductSummary[]
+}
+
+export function groupCatalogue(list: ProductListResponse): CatalogueGroup[] {
+  const groups: CatalogueGroup[] = []
+  for (const c of list.categories) {
+    const items = list.items.filter((p) => p.category === c.id)
+    if (items.length) groups.push({ category: c.id, name: c.name, items })
+  }
+  // Products of a category the list forgot to name still get a shelf, at the end.
+  const named = list.categories.map((c) => c.id)
+  for (const p of list.items) {
+    if (named.indexOf(p.category) >= 0) continue
+    let g = groups.filter((x) => x.category === p.category)[0]
+    if (!g) groups.push((g = { category: p.category, name: p.categoryName, items: [] }))
+    g.items.push(p)
+  }
+  return groups
+}
+
+/** The cheapest per-month way in, for the catalogue line: the 1-month price, else the first period offered. */
+export function entryPrice(p: Pick<ProductSummary, 'prices'>): PeriodPrice | null {
+  const monthly = p.prices.filter((x) => x.periodMonths === 1)[0]
+  return monthly || p.prices[0] || null
+}
+
+export const BADGE_KEY: Record<Exclude<ProductBadge, null>, TKey> = {
+  subscribed: 'catalog.badge.subscribed',
+  expiring: 'catalog.badge.expiring',
+  suspended: 'catalog.badge.suspended',
+}
+
+export const BADGE_COLOR: Record<Exclude<ProductBadge, null>, number> = {
+  subscribed: Colors.ok,
+  expiring: Colors.warning,
+  suspended: Colors.danger,
+}
+
+/** `1` → 1 个月 / 1 month; 12 → 12 个月 / 12 months. */
+export function periodKey(months: number): TKey {
+  return months === 1 ? 'catalog.period.one' : 'catalog.period.many'
+}

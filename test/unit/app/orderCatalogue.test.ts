@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import type { ProductListResponse, ProductSummary } from '../../../src/contract/index.ts'
+import { BADGE_KEY, entryPrice, groupCatalogue, periodKey } from '../../../src/app/lib/catalogue.ts'
+import { KEYS } from '../../../src/app/lib/i18nKeys.ts'
+
+const product = (productId: string, category: ProductSummary['category'], prices = [{ periodMonths: 1, priceFen: 1500 }]): ProductSummary => ({
+  productId,
+  name: productId,
+  category,
+  categoryName: category,
+  kind: 'package',
+  orderable: true,
+  channelCount: 3,
+  prices,
+  badge: null,
+  holding: null,
+  excludes: [],
+})
+
+describe('groupCatalogue', () => {
+  it('groups products under their categories in the BOSS order and leaves out empty shelves', () => {
+    const list: ProductListResponse = {
+      categories: [
+        { id: 'basic', name: '基础', count: 1 },
+        { id: 'hd', name: '高清', count: 2 },
+        { id: 'opera', name: '戏曲', count: 0 },
+        { id: 'sports', name: '体育', count: 1 },
+      ],
+      items: [product('P_SPORTS', 'sports'), product('P_HD', 'hd'), product('P_BASIC', 'basic'), product('P_4K', 'hd')],
+    }
+    const groups = groupCatalogue(list)
+    expect(groups.map((g) => g.category)).toEqual(['basic', 'hd', 'sports'])
+    expect(groups[1].items.map((p) => p.productId)).toEqual(['P_HD', 'P_4K'])
+    expect(groups[1].name).toBe('高清')
+  })
+
+  it('still shows a product whose category the list did not name', () => {
+    const groups = groupCatalogue({ categories: [], items: [product('P_VOD', 'vod')] })
+    expect(groups).toEqual([{ category: 'vod', name: 'vod', items: [product('P_VOD', 'vod')] }])
+  })
+})
+
+describe('prices and words', () => {
+  it('leads with the monthly price, else the first period offered', () => {
+    expect(entryPrice(product('A', 'hd', [{ periodMonths: 3, priceFen: 4200 }, { periodMonths: 1, priceFen: 1500 }]))).toEqual({ periodMonths: 1, priceFen: 1500 })
+    expect(entryPrice(product('A', 'hd', [{ periodMonths: 12, priceFen: 15000 }]))).toEqual({ periodMonths: 12, priceFen: 15000 })
+    expect(entryPrice(product('A', 'hd', []))).toBeNull()
+  })
+
+  it('has a translation for every badge and period form', () => {
+    for (const k of Object.values(BADGE_KEY)) expect(KEYS).toContain(k)
+    expect(periodKey(1)).toBe('catalog.period.one')
+    expect(periodKey(6)).toBe('catalog.period.many')
+  })
+})

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import type { OrderConflict, OrderResult, Subscription } from '../../../src/contract/index.ts'
+import { KEYS } from '../../../src/app/lib/i18nKeys.ts'
+import { CONFLICT_KEY, conflictAction, minutesFrom, orderFailure, waitForOrder } from '../../../src/app/lib/orderFlow.ts'
+import { rowPanel, sortSubscriptions, STATUS_KEY, subscriptionActions } from '../../../src/app/lib/subscriptionView.ts'
+import { Colors } from '../../../src/app/lib/theme.ts'
+
+const conflict = (code: OrderConflict['code']): OrderConflict => ({ code, message: '', productId: null, productName: null })
+
+describe('conflicts before the PIN', () => {
+  it('offers a top-up only when money is the sole obstacle', () => {
+    expect(conflictAction({ conflicts: [conflict('INSUFFICIENT_BALANCE')] })).toBe('topup')
+    expect(conflictAction({ conflicts: [conflict('INSUFFICIENT_BALANCE'), conflict('MUTUALLY_EXCLUSIVE')] })).toBe('back')
+    expect(conflictAction({ conflicts: [conflict('OVER_SPENDING_LIMIT')] })).toBe('back')
+    expect(conflictAction({ conflicts: [] })).toBe('back')
+  })
+
+  it('words every conflict code and rounds lock time up to minutes', () => {
+    for (const k of Object.values(CONFLICT_KEY)) expect(KEYS).toContain(k)
+    expect(minutesFrom(842)).toBe(15)
+    expect(minutesFrom(0)).toBe(1)
+  })
+})
+
+describe('a refused order', () => {
+  it('keeps the PIN open after a wrong PIN or a lost answer, not after a lock or a shortfall', () => {
+    expect(orderFailure('WRONG_PIN')).toMatchObject({ retryPin: true })
+    expect(orderFailure('NETWORK')).toMatchObject({ retryPin: true, key: 'order.failed.retry' })
+    expect(orderFailure('LOCKED')).toMatchObject({ retryPin: false })
+    expect(orderFailure('INSUFFICIENT_BALANCE')).toMatchObject({ retryPin: false, topup: true })
+    for (const c of ['WRONG_PIN', 'LOCKED', 'PRODUCT_CONFLICT', 'OVER_SPENDING_LIMIT', 'INTERNAL'] as const) expect(KEYS).toContain(orderFailure(c).key)
+  })
+})
+
+describe('waitForOrder', () => {
+  const processing: OrderResult = { orderId: 'TVO' + 'A'.repeat(40), status: 'processing', pollAfterSeconds: 2 }
+
+  it('polls a 202 until the BOSS tells, riding out a failed poll', async () => {
+    const answers: (OrderResult | Error)[] = [new Error('net'), processing, { orderId: processing.orderId, status: 'notPlaced' }]
+    const slept: number[] = []
+    const out = await waitForOrder(processing, {
+      getOrder: async () => {
+        const a = answers.shift()!
+        if (a instanceof Error) throw a
+        return a
+      },
+      sleep: async (ms) => void slept.push(ms),
+      maxWaitMs: 60_000,
+      stillWanted: () => true,
+    })
+    expect(out.status).toBe('notPlaced')
+    expect(slept).toEqual([2000, 2000, 2000])
+  })
+
+  it('stops asking when the viewer left or time ran out', async () => {
+    let calls = 0
+    const getOrder = async () => (calls++, processing)
+    const sleep = async () => undefined
+    expect((await waitForOrder(processing, { getOrder, sleep, maxWaitMs: 5000, stillWanted: () => true })).status).toBe('processing')
+    expect(calls).toBe(3)
+    calls = 0
+    await waitForOrder(processing, { getOrder, sleep, maxWaitMs: 60_000, stillWanted: () => false })
+    expect(calls).toBe(0)
+  })
+})
+
+describe('my subscriptions', () => {
+  const sub = (id: string, status: Subscription['status'], expiryDate: string): Subscription => ({
+    subscriptionId: id, productId: 'P', productName: id, kind: 'package', status, startDate: '2026-01-01', expiryDate,
+    daysLeft: 0, autoRenew: false, periodMonths: 1, priceFen: 100, renewable: true, canStopAutoRenew: false,
+  })
+
+  it('highlights expiring and suspended rows and words every status', () => {
+    expect(rowPanel('expiring')).toBe(Colors.warningPanel)
+    expect(rowPanel('suspended')).toBe(Colors.dangerPanel)
+    expect(rowPanel('active')).toBe(Colors.panel)
+    for (const k of Object.values(STATUS_KEY)) expect(KEYS).toContain(k)
+  })
+
+  it('lists live ones by soonest end, then ended ones newest first', () => {
+    const out = sortSubscriptions([sub('e1', 'expired', '2026-01-05'), sub('a', 'active', '2026-12-31'), sub('e2', 'expired', '2026-03-01'), sub('x', 'expiring', '2026-11-25')])
+    expect(out.map((s) => s.subscriptionId)).toEqual(['x', 'a', 'e2', 'e1'])
+  })
+
+  it('offers renew and stopping auto-renew only when the BFF allows them', () => {
+    expect(subscriptionActions({ renewable: true, canStopAutoRenew: false })).toEqual(['renew'])
+    expect(subscriptionActions({ renewable: false, canStopAutoRenew: true })).toEqual(['stopAutoRenew'])
+    expect(subscriptionActions({ renewable: false, canStopAutoRenew: false })).toEqual([])
+  })
+})
