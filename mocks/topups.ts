@@ -67,7 +67,7 @@ export function createTopupMocks(ctx: TopupMockContext) {
   /** The account the data routes show: the scenario's figures plus this page load's top-ups. */
   const account = (a: Account): Account => accountAfter(a, credited(a.customerId))
 
-  function qrTopup(id: string, created: Date, amountFen: number, base: Account): Topup {
+  function qrTopup(id: string, created: Date, amountFen: number, base: Account, requestUrl: string): Topup {
     const ageS = (ctx.now().getTime() - created.getTime()) / 1000
     const paid = ageS >= MOCK_QR_PAID_AFTER_S
     if (paid) credit(base.customerId, id, amountFen)
@@ -77,7 +77,8 @@ export function createTopupMocks(ctx: TopupMockContext) {
       createdAt: beijingDateTime(created),
       completedAt: paid ? beijingDateTime(new Date(created.getTime() + MOCK_QR_PAID_AFTER_S * 1000)) : null,
       cardNoMasked: null,
-      qr: paid ? null : { payUrl: `${ctx.at('/mock-pay/')}${id}`, expiresAt: beijingDateTime(expiresAt), expiresInSeconds: Math.max(0, Math.ceil(MOCK_QR_TTL_S - ageS)) },
+      // Absolute, as the TV encodes it into the QR image; nothing serves it: in the preview the code pays itself.
+      qr: paid ? null : { payUrl: new URL(`/mock-pay/${id}`, requestUrl).href, expiresAt: beijingDateTime(expiresAt), expiresInSeconds: Math.max(0, Math.ceil(MOCK_QR_TTL_S - ageS)) },
       account: paid ? topupAccount(account(base)) : null,
     }
   }
@@ -137,7 +138,7 @@ export function createTopupMocks(ctx: TopupMockContext) {
         if (ctx.bossDown) return errorResponse(503, 'BOSS_UNAVAILABLE', 'The BOSS is not available right now; try again shortly', { retryAfter: 10 })
         const created = ctx.now()
         const id = `TQM${device.customerId.slice(1)}T${created.getTime()}N${amountFen}`
-        return { status: 201, body: qrTopup(id, created, amountFen, base) }
+        return { status: 201, body: qrTopup(id, created, amountFen, base, request.url) }
       })
     }),
 
@@ -150,7 +151,7 @@ export function createTopupMocks(ctx: TopupMockContext) {
       const m = ID.exec(p.topupId)
       const { device, account: base } = admitted
       if (!m || `C${m[2]}` !== device.customerId) return notFound('No such top-up for this account')
-      if (m[1] === 'Q') return HttpResponse.json(qrTopup(p.topupId, new Date(Number(m[3])), Number(m[4]), base))
+      if (m[1] === 'Q') return HttpResponse.json(qrTopup(p.topupId, new Date(Number(m[3])), Number(m[4]), base, request.url))
       const card = cardTopups.get(p.topupId)
       if (!card) return notFound('No such top-up for this account')
       return HttpResponse.json({ ...card, account: topupAccount(account(base)) } satisfies Topup)
