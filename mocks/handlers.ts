@@ -16,6 +16,7 @@ import { createSessionResolver } from './session.ts'
 import { checkAuthorization, TOKEN_TTL_S } from './tokens.ts'
 import { createTopupMocks } from './topups.ts'
 import { createReportHandlers } from './reports.ts'
+import { createMessageHandlers } from './messages.ts'
 
 export interface MockHandlerOptions {
   /** Origin (and prefix) the BFF is reached at; default same origin, as the app calls `/api/v1/...`. */
@@ -134,6 +135,8 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
     ...createReportHandlers({ at, now, wait, authenticate, scenario }),
 
     ...topups.handlers,
+
+    ...createMessageHandlers({ at, now, wait, authenticate, scenario, account: (device) => householdData(scenarioName, device, now()).account }),
 
     // Anything else under the API is a 404 with an ErrorBody, like the BFF's not-found handler.
     http.all(at('/api/*'), async ({ request }) => {

@@ -11,6 +11,9 @@ import ComingSoonPage from './pages/ComingSoonPage.ts'
 import ErrorPage from './pages/ErrorPage.ts'
 import HomePage from './pages/HomePage.ts'
 import PaymentsPage from './pages/PaymentsPage.ts'
+import MessagesPage from './pages/MessagesPage.ts'
+import MessageDetailPage from './pages/MessageDetailPage.ts'
+import HelpPage from './pages/HelpPage.ts'
 import { reportRoute } from './lib/testHooks.ts'
 
 const OVERLAYS: Lowercase<string>[] = ['dialog', 'toast']
@@ -37,8 +40,9 @@ export const routes: Parameters<typeof Router.startRouter>[0] = {
     page('packages', ComingSoonPage),
     page('topup', ComingSoonPage),
     page('repair', ComingSoonPage),
-    page('messages', ComingSoonPage),
-    page('help', ComingSoonPage),
+    page('messages', MessagesPage),
+    page('messages/:messageId', MessageDetailPage),
+    page('help', HelpPage),
     page('error', ErrorPage, { preventStorage: true }),
     page('!', ErrorPage, { preventStorage: true }),
     page('*', ComingSoonPage, { preventStorage: true }),

@@ -15,6 +15,8 @@ import { offeredLanguages, t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { digitOfKey } from '../lib/keys.ts'
 import { MENU_ROWS, menuByDigit } from '../lib/menu.ts'
+import { getMessages } from '../lib/messages.ts'
+import { offerBootNotice } from '../lib/bootNotice.ts'
 import { showToast } from '../lib/overlays.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -78,6 +80,23 @@ export default class HomePage extends Lightning.Component {
         // The menu works without the account: say so briefly and keep the viewer where they are.
         if (seq === this._loadSeq) showToast(t(errorMessageKey(errorCode(e))))
       })
+    this._refreshMessages()
+  }
+
+  /** The unread count on the messages tile, and on start the one notice worth a dialog. */
+  private _refreshMessages(): void {
+    getMessages()
+      .then((list) => {
+        this._setUnread(list.unreadCount)
+        offerBootNotice(list, () => this._refreshMessages())
+      })
+      .catch(() => undefined) // the tile works without its count
+  }
+
+  private _setUnread(count: number): void {
+    for (const row of this.tag('HomeMenu').items as Lightning.Component[]) {
+      for (const tile of (row as unknown as { items: MenuTile[] }).items) if (tile.entry && tile.entry.route === 'messages') tile.badge = count
+    }
   }
 
   private _setAccount(account: Account): void {

@@ -1,0 +1,72 @@
+/**
+ * The message centre's calls and the box's own memory of boot notices it has shown, so the same event
+ * never interrupts the viewer twice (also after a reload, and before the BFF has heard of the read).
+ */
+import type { Message, MessageListResponse, MessagePath } from '../../contract/index.ts'
+import { api } from './backend.ts'
+
+// A literal copy checked against the contract at compile time; importing the value would pull TypeBox into the TV bundle.
+const PATH: typeof MessagePath = { messages: '/api/v1/messages', read: '/api/v1/messages/:messageId/read' }
+const SHOWN_KEY = 'tvhall.bootNoticesShown'
+/** Enough for years of notices; the oldest are forgotten first. */
+const MAX_REMEMBERED = 50
+
+/** The last list fetched: the detail screen opens from it without another round trip. */
+let last: MessageListResponse | null = null
+
+export function getMessages(): Promise<MessageListResponse> {
+  return api()
+    .get<MessageListResponse>(PATH.messages)
+    .then((list) => {
+      last = list
+      return list
+    })
+}
+
+export function cachedMessage(id: string): Message | null {
+  if (!last) return null
+  for (const m of last.items) if (m.id === id) return m
+  return null
+}
+
+export function markRead(id: string): Promise<Message> {
+  return api()
+    .post<Message>(PATH.read.replace(':messageId', encodeURIComponent(id)), {})
+    .then((m) => {
+      if (last) {
+        const wasUnread = last.items.some((x) => x.id === id && !x.read)
+        last = { items: last.items.map((x) => (x.id === id ? { ...x, read: true, readAt: m.readAt, bootNotice: false } : x)), unreadCount: last.unreadCount - (wasUnread ? 1 : 0) }
+      }
+      return m
+    })
+}
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage
+  } catch (e) {
+    return null // storage disabled on some boxes: the BFF's read mark still prevents a repeat
+  }
+}
+
+export function shownBootNotices(): string[] {
+  const s = storage()
+  try {
+    const v = s ? JSON.parse(s.getItem(SHOWN_KEY) || '[]') : []
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []
+  } catch (e) {
+    return []
+  }
+}
+
+export function rememberBootNotice(id: string): void {
+  const s = storage()
+  if (!s) return
+  const ids = shownBootNotices().filter((x) => x !== id)
+  ids.push(id)
+  try {
+    s.setItem(SHOWN_KEY, JSON.stringify(ids.slice(-MAX_REMEMBERED)))
+  } catch (e) {
+    // full or disabled storage: nothing else to do
+  }
+}

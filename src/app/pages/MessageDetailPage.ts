@@ -1,0 +1,152 @@
+/**
+ * One message: what kind, when, the whole text, and a button to the screen that acts on it (top up,
+ * renew, my tickets...). Opening it marks it read; Back returns to the list on the same row.
+ */
+import { Lightning, Router } from '@lightningjs/sdk'
+import { Button } from '@lightningjs/ui-components'
+import type { Message } from '../../contract/index.ts'
+import ErrorState from '../components/ErrorState.ts'
+import LoadingIndicator from '../components/LoadingIndicator.ts'
+import { errorCode } from '../lib/api.ts'
+import { formatDateTime } from '../lib/format.ts'
+import { currentLanguage, t } from '../lib/i18n.ts'
+import { cachedMessage, getMessages, markRead } from '../lib/messages.ts'
+import { ACTION_ROUTE, messageText } from '../lib/messageText.ts'
+import { insertZeroWidthSpaces } from '../lib/text.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+const X = 200
+const W = 1520
+
+const todayIso = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+
+export default class MessageDetailPage extends Lightning.Component {
+  private _id = ''
+  private _message: Message | null = null
+  private _loadSeq = 0
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: 1920,
+      h: 1080,
+      Content: {
+        alpha: 0,
+        MessageKind: { x: X, y: 80, text: textPatch('', { fontSize: FontSize.body }) },
+        MessageDate: { x: X + W, mountX: 1, y: 84, text: textPatch('', { fontSize: FontSize.small }) },
+        MessageTitle: { x: X, y: 150, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+        MessageBody: { x: X, y: 260, text: textPatch('', { fontSize: FontSize.body }) },
+        MessageAction: { type: Button, x: X, y: 760, w: 360, h: 88, fixed: true, title: '' },
+      },
+      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
+      Loading: { type: LoadingIndicator, x: 660, y: 460 },
+    }
+  }
+
+  /** Router: `messages/:messageId`. */
+  override set params(p: Router.PageParams) {
+    this._id = p && p.messageId ? String(p.messageId) : ''
+  }
+
+  override _init(): void {
+    this.tag('ErrorState').onRetry = () => this.load()
+    this.tag('Content.MessageAction').onEnter = () => {
+      const action = this._message ? this._message.action : null
+      if (action) Router.navigate(ACTION_ROUTE[action])
+      return true
+    }
+    this.render()
+  }
+
+  override _onMounted(): void {
+    this.load()
+  }
+
+  override _onChanged(): void {
+    this.load()
+  }
+
+  load(): void {
+    const seq = ++this._loadSeq
+    const cached = cachedMessage(this._id)
+    if (cached) return this._show(cached)
+    // Deep link or reload: the list first.
+    const loading = this.tag('Loading') as LoadingIndicator
+    this.tag('ErrorState').visible = false
+    this._setState('Loading')
+    loading.start()
+    getMessages()
+      .then(() => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        const m = cachedMessage(this._id)
+        if (m) this._show(m)
+        else {
+          this.tag('ErrorState').code = 'NOT_FOUND'
+          this._setState('Failed')
+        }
+      })
+      .catch((e: unknown) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this.tag('ErrorState').code = errorCode(e)
+        this._setState('Failed')
+      })
+  }
+
+  private _show(m: Message): void {
+    this._message = m
+    this.render()
+    this._setState('Ready')
+    // Reading it is enough; a failed mark is retried next time it is opened.
+    if (!m.read) markRead(m.id).catch(() => undefined)
+  }
+
+  render(): void {
+    const lang = currentLanguage()
+    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.tag('ErrorState').render()
+    const m = this._message
+    if (!m) return
+    const text = messageText(m, lang, t, todayIso())
+    this.patch({
+      Content: {
+        MessageKind: { text: textPatch(text.kind, { fontSize: FontSize.body, textColor: Colors.accent, fontStyle: 'bold' }) },
+        MessageDate: { text: textPatch(formatDateTime(m.createdAt, lang), { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+        MessageTitle: { text: textPatch(insertZeroWidthSpaces(text.title), { fontSize: FontSize.title, fontStyle: 'bold', wordWrapWidth: W, maxLines: 2 }) },
+        MessageBody: { text: textPatch(insertZeroWidthSpaces(text.body), { fontSize: FontSize.body, wordWrapWidth: W, maxLines: 9, lineHeight: 52 }) },
+      },
+    })
+    const button = this.tag('Content.MessageAction')
+    button.visible = !!m.action
+    button.title = text.actionLabel
+  }
+
+  static override _states() {
+    return [
+      class Loading extends this {
+        override $enter() {
+          this.tag('Content').alpha = 0
+        }
+      },
+      class Ready extends this {
+        override $enter() {
+          this.tag('ErrorState').visible = false
+          this.tag('Content').setSmooth('alpha', 1)
+        }
+        override _getFocused() {
+          return this._message && this._message.action ? this.tag('Content.MessageAction') : undefined
+        }
+      },
+      class Failed extends this {
+        override $enter() {
+          this.tag('Content').alpha = 0
+          this.tag('ErrorState').visible = true
+        }
+        override _getFocused() {
+          return this.tag('ErrorState')
+        }
+      },
+    ]
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * 消息中心: reminders, notices and offers, most important first, unread ones marked. OK opens one;
+ * coming back lands on the same row with its mark gone. Rows are created as they scroll into view.
+ */
+import { Lightning, Router } from '@lightningjs/sdk'
+import { Column } from '@lightningjs/ui-components'
+import type { MessageListResponse } from '../../contract/index.ts'
+import EmptyState from '../components/EmptyState.ts'
+import ErrorState from '../components/ErrorState.ts'
+import LoadingIndicator from '../components/LoadingIndicator.ts'
+import MessageRow, { MESSAGE_ROW_H } from '../components/MessageRow.ts'
+import { errorCode } from '../lib/api.ts'
+import { formatDate } from '../lib/format.ts'
+import { currentLanguage, t } from '../lib/i18n.ts'
+import { getMessages } from '../lib/messages.ts'
+import { messageText } from '../lib/messageText.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+const X = 120
+const W = 1680
+const LIST_Y = 200
+const LIST_H = 780
+
+const todayIso = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+
+export default class MessagesPage extends Lightning.Component {
+  private _list: MessageListResponse | null = null
+  private _loadSeq = 0
+  private _selected = 0
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: 1920,
+      h: 1080,
+      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+      UnreadCount: { x: X + W, mountX: 1, y: 84, text: textPatch('', { fontSize: FontSize.body }) },
+      MessageList: {
+        type: Column,
+        x: X - 8,
+        y: LIST_Y,
+        w: W + 16,
+        h: LIST_H,
+        clipping: true,
+        itemPosX: 8,
+        itemPosY: 8,
+        lazyUpCount: 6,
+        scrollIndex: 3,
+        style: { itemSpacing: 16 },
+        alpha: 0,
+      },
+      MessagesEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 360, visible: false },
+      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
+      Loading: { type: LoadingIndicator, x: 660, y: 460 },
+    }
+  }
+
+  override _init(): void {
+    this.tag('ErrorState').onRetry = () => this.load()
+    this.render()
+  }
+
+  override _onMounted(): void {
+    this._selected = 0
+    this.load()
+  }
+
+  /** Back from a message: same row, fresh read marks. */
+  override _onChanged(): void {
+    this.load()
+  }
+
+  load(): void {
+    const seq = ++this._loadSeq
+    const loading = this.tag('Loading') as LoadingIndicator
+    this.tag('ErrorState').visible = false
+    this._setState('Loading')
+    loading.start()
+    getMessages()
+      .then((list) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this._list = list
+        this.render()
+        this._setState(list.items.length ? 'Ready' : 'Empty')
+      })
+      .catch((e: unknown) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this.tag('ErrorState').code = errorCode(e)
+        this._setState('Failed')
+      })
+  }
+
+  render(): void {
+    const lang = currentLanguage()
+    this.tag('PageTitle').text = textPatch(t('messages.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    ;(this.tag('MessagesEmpty') as EmptyState).message = t('messages.empty')
+    this.tag('ErrorState').render()
+    const list = this._list
+    if (!list) return
+    const unread = list.unreadCount
+    this.tag('UnreadCount').text = textPatch(unread ? t('messages.unreadCount', { count: unread }) : t('messages.allRead'), {
+      fontSize: FontSize.body,
+      textColor: unread ? Colors.accent : Colors.textMuted,
+    })
+    const today = todayIso()
+    const column = this.tag('MessageList')
+    const selected = Math.min(this._selected, Math.max(0, list.items.length - 1))
+    column.items = list.items.map((m) => {
+      const text = messageText(m, lang, t, today)
+      return {
+        type: MessageRow,
+        ref: 'Message-' + m.id,
+        w: W,
+        h: MESSAGE_ROW_H,
+        content: { kind: text.kind, title: text.title, date: formatDate(m.createdAt.slice(0, 10), lang), unread: !m.read, unreadLabel: t('messages.unread') },
+        onSelect: () => {
+          this._selected = column.selectedIndex
+          Router.navigate('messages/' + m.id)
+        },
+      }
+    })
+    if (list.items.length) column.selectedIndex = selected
+  }
+
+  static override _states() {
+    return [
+      class Loading extends this {
+        override $enter() {
+          this.tag('MessageList').setSmooth('alpha', this._list ? 0.4 : 0)
+        }
+      },
+      class Ready extends this {
+        override $enter() {
+          this.tag('MessagesEmpty').visible = false
+          this.tag('MessageList').setSmooth('alpha', 1)
+        }
+        override _getFocused() {
+          return this.tag('MessageList')
+        }
+      },
+      class Empty extends this {
+        override $enter() {
+          this.tag('MessageList').alpha = 0
+          this.tag('MessagesEmpty').visible = true
+        }
+      },
+      class Failed extends this {
+        override $enter() {
+          this.tag('MessageList').alpha = 0
+          this.tag('ErrorState').visible = true
+        }
+        override _getFocused() {
+          return this.tag('ErrorState')
+        }
+      },
+    ]
+  }
+}
