@@ -15,6 +15,8 @@ import { householdData, scenarios, type HouseholdData, type ScenarioName } from 
 import { createSessionResolver } from './session.ts'
 import { checkAuthorization, TOKEN_TTL_S } from './tokens.ts'
 import { createTopupMocks } from './topups.ts'
+import { createOrderingMocks } from './orders.ts'
+import { profiles } from './fixtures/profiles.ts'
 import { createReportHandlers } from './reports.ts'
 import { createMessageHandlers } from './messages.ts'
 
@@ -87,13 +89,28 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
     },
   })
 
+  const ordering = createOrderingMocks({
+    at,
+    now,
+    bossDown: scenario.bossDown,
+    profile: profiles[scenario.profile],
+    admit: async (request) => {
+      await wait()
+      const unrouted = notRouted(request)
+      if (unrouted) return unrouted
+      const device = authenticate(request)
+      if (device instanceof Response) return device
+      return { device, account: topups.account(householdData(scenarioName, device, now()).account) }
+    },
+  })
+
   return [
     http.post(at(ApiPath.session), async (args) => {
       await wait()
       return notRouted(args.request) ?? session(args)
     }),
 
-    http.get(at(ApiPath.account), dataRoute(({ data }) => HttpResponse.json(topups.account(data.account)))),
+    http.get(at(ApiPath.account), dataRoute(({ data }) => HttpResponse.json(ordering.account(topups.account(data.account))))),
 
     http.get(
       at(ApiPath.bills),
@@ -135,6 +152,8 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
     ...createReportHandlers({ at, now, wait, authenticate, scenario }),
 
     ...topups.handlers,
+
+    ...ordering.handlers,
 
     ...createMessageHandlers({ at, now, wait, authenticate, scenario, account: (device) => householdData(scenarioName, device, now()).account }),
 
