@@ -3,10 +3,11 @@
  *  - dist/js/app.modern.js  boxes whose engine knows `noModule` (Chrome 61+), no polyfills needed;
  *  - dist/js/app.legacy.js  ES5 + core-js for Chrome 38-class boxes; node_modules are transpiled too,
  *                           because Lightning core > 2.11 and axios ship syntax those engines cannot parse;
- *  - dist/js/mocks.js       msw for preview and tests (desktop browsers only, so modern only).
+ *  - dist/js/mocks.js       msw for preview and tests (desktop browsers only, so modern only);
+ *  - dist/js/emulator.js    the operators' emulator page, dist/emulator.html (desktop only, modern only).
  * static/, settings.json, msw's service worker and the Lightning inspector are copied next to them.
  */
-import { cpSync, copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs'
+import { cpSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import typescript from '@rollup/plugin-typescript'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import commonjs from '@rollup/plugin-commonjs'
@@ -107,5 +108,35 @@ if (existsSync('mocks/browser.ts')) {
     onwarn,
   })
 }
+
+// TVHALL_BENCH=1 (npm run bench): the benchmark's baseline Lightning app, same plugins, into dist-bench/ (never shipped).
+if (process.env.TVHALL_BENCH) {
+  const baseline = (file, targets, polyfill) => ({
+    input: 'test/bench/baseline/index.js',
+    output: { file: `dist-bench/js/${file}`, format: 'iife', name: 'tvHallApp', exports: 'default', generatedCode: 'es5' },
+    plugins: plugins(targets, polyfill),
+    onwarn,
+  })
+  config.push(baseline('baseline.modern.js', MODERN_TARGET, false), baseline('baseline.legacy.js', LEGACY_TARGET, true))
+}
+
+// The operators' emulator page (desktop browsers only, so modern only). It is its own entry: nothing in
+// src/app imports src/emulator, so none of it is in the boxes' bundles.
+function copyEmulatorPage() {
+  return {
+    name: 'copy-emulator-page',
+    writeBundle() {
+      // Next to index.html, so the page reaches the app, settings.json and js/ by the same relative paths.
+      copyFileSync('static/emulator.html', `${DIST}/emulator.html`)
+      rmSync(`${DIST}/static/emulator.html`, { force: true })
+    },
+  }
+}
+config.push({
+  input: 'src/emulator/index.ts',
+  output: { file: `${DIST}/js/emulator.js`, format: 'iife', name: 'tvHallEmulator' },
+  plugins: [...plugins(MODERN_TARGET, false), copyEmulatorPage()],
+  onwarn,
+})
 
 export default config

@@ -1,0 +1,74 @@
+/**
+ * Runs in the page before any of its scripts (evaluateOnNewDocument). It catches the Application as the
+ * bundle's `tvHallApp(...)` returns it (both the hall and the baseline export that global), so neither app
+ * needs a bench hook, and wraps `stage.renderFrame` (Lightning's per-rAF pass; it returns whether the tree
+ * changed and anything was drawn). Everything the bench reads is on `window.__bench`.
+ *
+ * Key-to-frame: a capturing keydown listener (registered before the app's) notes `event.timeStamp`; the
+ * latency ends when the first render pass that drew something after it returns, i.e. the GL commands of
+ * the frame that shows the key's effect were issued (the compositor presents them at the next vsync).
+ * The bench only presses a key after 3 frames in a row drew nothing, so the drawn frame is the key's.
+ */
+export interface BenchProbe {
+  stage: any
+  frameNo: number
+  lastDrawnFrame: number
+  firstDrawnAt: number | null
+  /** First drawn frame after the account answer arrived while home was shown with a focus. */
+  homeReadyAt: number | null
+  accountAnsweredAt: number | null
+  keyAt: number | null
+  keyLatencies: number[]
+  recording: boolean
+  frameTimes: number[]
+}
+
+export function installProbe(): void {
+  const w = window as any
+  const b: BenchProbe = {
+    stage: null, frameNo: 0, lastDrawnFrame: 0, firstDrawnAt: null, homeReadyAt: null, accountAnsweredAt: null,
+    keyAt: null, keyLatencies: [], recording: false, frameTimes: [],
+  }
+  w.__bench = b
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as PerformanceResourceTiming[]) {
+      if (b.accountAnsweredAt === null && /\/api\/v1\/account(\?|$)/.test(e.name)) b.accountAnsweredAt = e.responseEnd
+    }
+  }).observe({ type: 'resource', buffered: true })
+  window.addEventListener('keydown', (e) => { if (b.keyAt === null) b.keyAt = e.timeStamp }, true)
+
+  const hook = (app: any) => {
+    const stage = app.stage
+    b.stage = stage
+    const render = stage.renderFrame.bind(stage)
+    stage.renderFrame = () => {
+      const drew = render()
+      const now = performance.now()
+      b.frameNo++
+      if (b.recording) b.frameTimes.push(now)
+      if (drew) {
+        b.lastDrawnFrame = b.frameNo
+        if (b.firstDrawnAt === null) b.firstDrawnAt = now
+        if (b.keyAt !== null) {
+          b.keyLatencies.push(now - b.keyAt)
+          b.keyAt = null
+        }
+        const hall = w.__tvhall
+        if (b.homeReadyAt === null && b.accountAnsweredAt !== null && hall && hall.route === 'home' && hall.focusedRef) b.homeReadyAt = now
+      }
+      return drew
+    }
+  }
+  let real: unknown
+  Object.defineProperty(window, 'tvHallApp', {
+    configurable: true,
+    get: () => real,
+    set(start: (...a: unknown[]) => unknown) {
+      real = function (this: unknown, ...args: unknown[]) {
+        const app = start.apply(this, args)
+        hook(app)
+        return app
+      }
+    },
+  })
+}
