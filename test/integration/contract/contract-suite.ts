@@ -10,6 +10,7 @@ import {
 } from './contract-client.ts'
 import { describeSessionContract } from './session-contract.ts'
 import { describeTopupContract } from './topup-contract.ts'
+import { describeOrderContract } from './order-contract.ts'
 import { describeMessagesContract } from './messages-contract.ts'
 
 const DATA_ROUTES = [ApiPath.account, ApiPath.bills, ApiPath.payments, '/api/v1/bills/B202601C00000001'] as const
@@ -23,6 +24,7 @@ export function describeContract(name: string, getTarget: () => ContractTarget):
   describe(`BFF contract: ${name}`, () => {
     describeSessionContract(getTarget)
     describeTopupContract(getTarget)
+    describeOrderContract(getTarget)
     describeMessagesContract(getTarget)
 
     describe('authorization', () => {
