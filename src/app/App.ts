@@ -8,7 +8,7 @@ import { routes } from './routes.ts'
 import { currentLanguage, isLanguage, nextLanguage, offeredLanguages, setLanguage, t } from './lib/i18n.ts'
 import { isDialogOpen, openDialog, showToast } from './lib/overlays.ts'
 import { queryParam } from './lib/query.ts'
-import { reportFocus, reportLanguage } from './lib/testHooks.ts'
+import { reportFocus, reportLanguage, reportScreens } from './lib/testHooks.ts'
 import { Colors } from './lib/theme.ts'
 import Dialog from './widgets/Dialog.ts'
 import Toast from './widgets/Toast.ts'
@@ -40,6 +40,7 @@ export default class App extends Router.App {
 
   override _setup(): void {
     reportLanguage(currentLanguage())
+    reportScreens(routes.routes)
     Router.startRouter(routes, this)
   }
 

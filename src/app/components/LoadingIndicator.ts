@@ -5,6 +5,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { delayed, type Delayed } from '../lib/delayed.ts'
 import { t } from '../lib/i18n.ts'
+import { reportLoading } from '../lib/testHooks.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const DOTS = 8
@@ -13,6 +14,7 @@ const RADIUS = 36
 export default class LoadingIndicator extends Lightning.Component {
   private _delay: Delayed | null = null
   private _spin: Lightning.types.Animation | null = null
+  private _counted = false
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     const dots: Record<string, unknown> = {}
@@ -57,10 +59,14 @@ export default class LoadingIndicator extends Lightning.Component {
 
   start(): void {
     if (this._delay) this._delay.start()
+    if (!this._counted) reportLoading(1)
+    this._counted = true
   }
 
   stop(): void {
     if (this._delay) this._delay.stop()
+    if (this._counted) reportLoading(-1)
+    this._counted = false
   }
 
   private _show(): void {

@@ -6,6 +6,12 @@ interface TvHallHooks {
   route?: string
   focusedRef?: string
   language?: string
+  /** Main screens (routes without parameters), so the emulator's walk picks up new pages unedited. */
+  screens?: string[]
+  /** Loading indicators started and not yet stopped: the screen is still filling in. */
+  loading?: number
+  /** One more frame drawn: WebGL keeps no picture between frames, so the emulator's screenshot asks for one. */
+  redraw?: () => void
 }
 
 function hooks(): TvHallHooks {
@@ -24,4 +30,20 @@ export function reportFocus(ref: string | undefined): void {
 
 export function reportLanguage(language: string): void {
   hooks().language = language
+}
+
+type RouteLike = { path: string; options?: { preventStorage?: boolean } }
+
+/** Boot, error and fallback routes keep out of history (preventStorage); `a/:id` needs data to open. */
+export function reportScreens(routes: readonly RouteLike[]): void {
+  hooks().screens = routes.filter((r) => !(r.options && r.options.preventStorage) && !/[:$!*]/.test(r.path)).map((r) => r.path)
+}
+
+export function reportLoading(delta: 1 | -1): void {
+  const h = hooks()
+  h.loading = Math.max(0, (h.loading || 0) + delta)
+}
+
+export function exposeRedraw(redraw: () => void): void {
+  hooks().redraw = redraw
 }

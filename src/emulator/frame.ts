@@ -1,0 +1,63 @@
+/**
+ * The TV: a same-origin iframe at the stage's own size (1280×720 or 1920×1080 CSS pixels, as on a box),
+ * scaled as one piece to fit the window, with the safe-area guides drawn over it.
+ */
+import type { EmulatorSettings } from './settings.ts'
+
+/** Broadcast safe areas, as a share of each edge: action-safe 3.5 %, title-safe 5 %. */
+export const ACTION_SAFE = 0.035
+export const TITLE_SAFE = 0.05
+
+export interface TvFrame {
+  iframe: HTMLIFrameElement
+  load(url: string, s: EmulatorSettings): void
+  window(): Window | null
+}
+
+export function stageSize(s: EmulatorSettings): { w: number; h: number } {
+  return s.res === '1080' ? { w: 1920, h: 1080 } : { w: 1280, h: 720 }
+}
+
+function safeArea(className: string, inset: number, label: string): HTMLElement {
+  const el = document.createElement('div')
+  el.className = `safe-area ${className}`
+  el.style.inset = `${inset * 100}%`
+  el.dataset.label = label
+  return el
+}
+
+export function buildFrame(screen: HTMLElement): TvFrame {
+  const stage = document.createElement('div')
+  stage.className = 'tv-stage'
+  const iframe = document.createElement('iframe')
+  iframe.id = 'tv'
+  iframe.title = 'TV'
+  // The TV is not a touch screen: the page keeps keyboard focus, so every key goes through the remote and its log.
+  iframe.tabIndex = -1
+  const overlay = document.createElement('div')
+  overlay.className = 'safe-overlay'
+  overlay.append(safeArea('action-safe', ACTION_SAFE, 'action safe 3.5%'), safeArea('title-safe', TITLE_SAFE, 'title safe 5%'))
+  stage.append(iframe, overlay)
+  screen.append(stage)
+
+  let size = { w: 1280, h: 720 }
+  const fit = () => {
+    const scale = Math.min(screen.clientWidth / size.w, screen.clientHeight / size.h)
+    stage.style.width = `${size.w}px`
+    stage.style.height = `${size.h}px`
+    stage.style.transform = `translate(-50%, -50%) scale(${scale})`
+  }
+  new ResizeObserver(fit).observe(screen)
+
+  return {
+    iframe,
+    load(url, s) {
+      size = stageSize(s)
+      overlay.hidden = !s.safe
+      fit()
+      // A new address only: switching the overlay alone must not restart the app.
+      if (iframe.getAttribute('src') !== url) iframe.src = url
+    },
+    window: () => iframe.contentWindow,
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The emulator page (static/emulator.html → dist/js/emulator.js): the TV app in a frame, a remote, the
+ * switches, screenshots and the walk. A desktop tool only: nothing in src/app imports it.
+ */
+import { scenarioList } from '../../mocks/scenarios.ts'
+import { bindControls } from './controls.ts'
+import { buildFrame } from './frame.ts'
+import { buildRemote } from './remote.ts'
+import { captureTv, download } from './screenshot.ts'
+import { loadSettings, saveSettings, shotName, tvAppUrl, type EmulatorSettings } from './settings.ts'
+import { liveSubscribers, mockSubscribers } from './subscribers.ts'
+import { bindWalk } from './walkPanel.ts'
+import { tvHooks } from './walk.ts'
+
+interface AppSettingsFile {
+  appSettings?: { keys?: Record<string, string>; languages?: string[] }
+}
+
+async function main(): Promise<void> {
+  const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
+  const file = (await (await fetch('settings.json')).json()) as AppSettingsFile
+  const app = file.appSettings ?? {}
+
+  const frame = buildFrame($('screen'))
+  const live = liveSubscribers(window.location.search)
+  let settings: EmulatorSettings = loadSettings(window.location.search)
+  const apply = (next: EmulatorSettings) => {
+    settings = next
+    saveSettings(settings)
+    frame.load(tvAppUrl(settings), settings)
+    $('tv-url').textContent = new URL(tvAppUrl(settings), window.location.href).href
+  }
+  apply(
+    bindControls(
+      document.body,
+      {
+        scenarios: scenarioList,
+        languages: app.languages ?? ['zh-CN', 'en'],
+        subscribers: (source) => (source === 'live' ? live : mockSubscribers()),
+      },
+      settings,
+      apply,
+    ),
+  )
+
+  buildRemote($('remote'), $('key-log'), frame.window, app.keys ?? {})
+
+  $('reload').addEventListener('click', () => frame.window()?.location.reload())
+  $('screenshot').addEventListener('click', async () => {
+    const win = frame.window()
+    if (!win) return
+    const screen = tvHooks(win)?.route || 'tv'
+    try {
+      download(shotName(settings, screen), await captureTv(win))
+    } catch (err) {
+      $('status').textContent = String(err instanceof Error ? err.message : err)
+    }
+  })
+  bindWalk($('walk'), $('walk-results'), $('status'), frame.window, (screen) => shotName(settings, screen))
+}
+
+main().catch((err) => {
+  document.getElementById('status')!.textContent = `emulator failed to start: ${err instanceof Error ? err.message : err}`
+})
