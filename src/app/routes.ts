@@ -11,6 +11,11 @@ import ComingSoonPage from './pages/ComingSoonPage.ts'
 import ErrorPage from './pages/ErrorPage.ts'
 import HomePage from './pages/HomePage.ts'
 import PaymentsPage from './pages/PaymentsPage.ts'
+import CatalogPage from './pages/CatalogPage.ts'
+import ProductDetailPage from './pages/ProductDetailPage.ts'
+import OrderPage from './pages/OrderPage.ts'
+import MySubscriptionsPage from './pages/MySubscriptionsPage.ts'
+import SpendingLimitPage from './pages/SpendingLimitPage.ts'
 import MessagesPage from './pages/MessagesPage.ts'
 import MessageDetailPage from './pages/MessageDetailPage.ts'
 import HelpPage from './pages/HelpPage.ts'
@@ -37,7 +42,11 @@ export const routes: Parameters<typeof Router.startRouter>[0] = {
     page('bills', BillsPage),
     page('bills/:billId', BillDetailPage),
     page('payments', PaymentsPage),
-    page('packages', ComingSoonPage),
+    page('packages', CatalogPage),
+    page('packages/:productId', ProductDetailPage),
+    page('order/:productId/:periodMonths', OrderPage),
+    page('subscriptions', MySubscriptionsPage),
+    page('spending-limit', SpendingLimitPage),
     page('topup', ComingSoonPage),
     page('repair', ComingSoonPage),
     page('messages', MessagesPage),

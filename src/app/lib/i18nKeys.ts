@@ -238,6 +238,8 @@ export const KEYS = [
   'limit.choose',
   'limit.pinFor',
   'limit.saved',
+  'order.on',
+  'order.off',
 ] as const
 
 export type TKey = (typeof KEYS)[number]

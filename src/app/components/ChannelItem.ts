@@ -1,0 +1,40 @@
+/** One line of a package's channel list: number, name, HD mark. Focusable only so the list can scroll. */
+import { Lightning } from '@lightningjs/sdk'
+import type { Channel } from '../../contract/index.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+export const CHANNEL_H = 56
+
+export default class ChannelItem extends Lightning.Component {
+  private _channel: Channel | null = null
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      h: CHANNEL_H,
+      Body: { rect: true, h: CHANNEL_H, color: 0x00000000 },
+      ChannelText: { x: 20, y: CHANNEL_H / 2, mountY: 0.5, text: textPatch('', { fontSize: FontSize.small }) },
+    }
+  }
+
+  set channel(v: Channel) {
+    this._channel = v
+    this.render()
+  }
+
+  render(): void {
+    const c = this._channel
+    const focused = this.hasFocus()
+    this.tag('Body').patch({ w: this.w || 600, color: focused ? Colors.panelFocused : 0x00000000 })
+    if (!c) return
+    const label = (c.number ? c.number + '  ' : '') + c.name + (c.hd ? '  HD' : '')
+    this.tag('ChannelText').text = textPatch(label, { fontSize: FontSize.small, textColor: focused ? Colors.textOnFocus : Colors.text })
+  }
+
+  override _focus(): void {
+    this.render()
+  }
+
+  override _unfocus(): void {
+    this.render()
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * 我的订购: what the household holds, soonest end first, expiring and suspended ones tinted. OK on one
+ * offers renewing it (the order flow) and switching its auto-renewal off, each behind one confirmation.
+ */
+import { Lightning, Router } from '@lightningjs/sdk'
+import { Column } from '@lightningjs/ui-components'
+import type { Subscription } from '../../contract/index.ts'
+import EmptyState from '../components/EmptyState.ts'
+import ErrorState from '../components/ErrorState.ts'
+import LoadingIndicator from '../components/LoadingIndicator.ts'
+import SubscriptionRow, { SUBSCRIPTION_H } from '../components/SubscriptionRow.ts'
+import { errorCode } from '../lib/api.ts'
+import { api } from '../lib/backend.ts'
+import { formatDate } from '../lib/format.ts'
+import { currentLanguage, t } from '../lib/i18n.ts'
+import { errorMessageKey } from '../lib/i18nKeys.ts'
+import { openDialog, showToast, type DialogAction } from '../lib/overlays.ts'
+import { sortSubscriptions, subscriptionActions } from '../lib/subscriptionView.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+const X = 96
+const W = 1728
+
+export default class MySubscriptionsPage extends Lightning.Component {
+  private _subs: Subscription[] = []
+  private _loadSeq = 0
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: 1920,
+      h: 1080,
+      PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+      SubscriptionList: { type: Column, x: X - 8, y: 162, w: W + 16, h: 810, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 4, style: { itemSpacing: 14 }, alpha: 0 },
+      SubscriptionsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
+      Hints: { x: X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
+      Loading: { type: LoadingIndicator, x: 660, y: 460 },
+    }
+  }
+
+  override _init(): void {
+    this.tag('ErrorState').onRetry = () => this.load()
+    this.render()
+  }
+
+  override _onMounted(): void {
+    this.load()
+  }
+
+  override _onChanged(): void {
+    this.load()
+  }
+
+  load(): void {
+    const seq = ++this._loadSeq
+    const loading = this.tag('Loading') as LoadingIndicator
+    this.tag('ErrorState').visible = false
+    this.tag('SubscriptionsEmpty').visible = false
+    this._setState('Loading')
+    loading.start()
+    api()
+      .getSubscriptions()
+      .then((list) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this._show(sortSubscriptions(list.items))
+      })
+      .catch((e: unknown) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this.tag('ErrorState').code = errorCode(e)
+        this._setState('Failed')
+      })
+  }
+
+  private _show(subs: Subscription[]): void {
+    const list = this.tag('SubscriptionList')
+    const keep = this._subs.length ? list.selectedIndex : 0
+    this._subs = subs
+    list.items = subs.map((s) => ({ type: SubscriptionRow, ref: 'Subscription_' + s.productId, w: W, h: SUBSCRIPTION_H, subscription: s, onSelect: (x: Subscription) => this._manage(x) }))
+    if (subs.length) list.selectedIndex = Math.min(keep, subs.length - 1)
+    this.render()
+    this._setState(subs.length ? 'Ready' : 'Empty')
+  }
+
+  private _manage(s: Subscription): void {
+    const actions: DialogAction[] = [{ label: t('subs.close'), ref: 'SubsClose' }]
+    for (const a of subscriptionActions(s)) {
+      if (a === 'renew') actions.push({ label: t('subs.renew'), ref: 'SubsRenew', onSelect: () => Router.navigate('packages/' + s.productId) })
+      else actions.push({ label: t('subs.stopAutoRenew'), ref: 'SubsStopAutoRenew', onSelect: () => this._confirmStop(s) })
+    }
+    const lang = currentLanguage()
+    openDialog({ title: s.productName, message: t('subs.dates', { start: formatDate(s.startDate, lang), end: formatDate(s.expiryDate, lang) }), actions, defaultIndex: 0 })
+  }
+
+  private _confirmStop(s: Subscription): void {
+    const lang = currentLanguage()
+    openDialog({
+      title: t('subs.stopTitle', { product: s.productName }),
+      message: t('subs.stopBody', { date: formatDate(s.expiryDate, lang) }),
+      actions: [
+        { label: t('subs.keep'), ref: 'SubsKeep' },
+        { label: t('subs.stopAutoRenew'), ref: 'SubsStopConfirm', onSelect: () => this._stop(s) },
+      ],
+      defaultIndex: 0,
+    })
+  }
+
+  private _stop(s: Subscription): void {
+    api()
+      .stopAutoRenew(s.subscriptionId)
+      .then(() => {
+        showToast(t('subs.stopped'))
+        this.load()
+      })
+      .catch((e: unknown) => showToast(t(errorMessageKey(errorCode(e)))))
+  }
+
+  render(): void {
+    this.tag('PageTitle').text = textPatch(t('subs.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.tag('Hints').text = textPatch(t('subs.hint') + '    ' + t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    ;(this.tag('SubscriptionsEmpty') as EmptyState).message = t('subs.empty')
+    this.tag('ErrorState').render()
+    for (const row of this.tag('SubscriptionList').items as SubscriptionRow[]) row.render()
+  }
+
+  static override _states() {
+    return [
+      class Loading extends this {
+        override $enter() {
+          this.tag('SubscriptionList').setSmooth('alpha', this._subs.length ? 0.4 : 0)
+        }
+      },
+      class Ready extends this {
+        override $enter() {
+          this.tag('SubscriptionList').setSmooth('alpha', 1)
+        }
+        override _getFocused() {
+          return this.tag('SubscriptionList')
+        }
+      },
+      class Empty extends this {
+        override $enter() {
+          this.tag('SubscriptionList').alpha = 0
+          this.tag('SubscriptionsEmpty').visible = true
+        }
+      },
+      class Failed extends this {
+        override $enter() {
+          this.tag('SubscriptionList').alpha = 0
+          this.tag('ErrorState').visible = true
+        }
+        override _getFocused() {
+          return this.tag('ErrorState')
+        }
+      },
+    ]
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * A package: what it is, its channels (Right, then Up/Down to scroll them) and its periods with prices.
+ * OK on a period starts the order (confirmation next; nothing is charged here).
+ */
+import { Lightning, Router } from '@lightningjs/sdk'
+import { Button, Column } from '@lightningjs/ui-components'
+import type { ProductDetail } from '../../contract/index.ts'
+import ChannelItem, { CHANNEL_H } from '../components/ChannelItem.ts'
+import ErrorState from '../components/ErrorState.ts'
+import LoadingIndicator from '../components/LoadingIndicator.ts'
+import { errorCode } from '../lib/api.ts'
+import { api } from '../lib/backend.ts'
+import { BADGE_COLOR, BADGE_KEY, periodKey } from '../lib/catalogue.ts'
+import { formatDate, formatFen } from '../lib/format.ts'
+import { currentLanguage, t } from '../lib/i18n.ts'
+import { insertZeroWidthSpaces } from '../lib/text.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+const X = 96
+const RIGHT_X = 1140
+const RIGHT_W = 684
+
+export default class ProductDetailPage extends Lightning.Component {
+  private _productId = ''
+  private _product: ProductDetail | null = null
+  private _loadSeq = 0
+  private _zone: 'Periods' | 'Channels' = 'Periods'
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: 1920,
+      h: 1080,
+      Content: {
+        alpha: 0,
+        ProductTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+        ProductBadge: { x: X, y: 140, text: textPatch('', { fontSize: FontSize.small }) },
+        Description: { x: X, y: 190, text: textPatch('', { fontSize: FontSize.body }) },
+        PeriodHeading: { x: X, y: 400, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
+        PeriodList: { type: Column, x: X, y: 470, w: 560, h: 480, neverScroll: true, style: { itemSpacing: 16 } },
+        ChannelHeading: { x: RIGHT_X, y: 140, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
+        ChannelPanel: { rect: true, x: RIGHT_X - 12, y: 200, w: RIGHT_W + 24, h: 760, color: Colors.panel },
+        ChannelList: { type: Column, x: RIGHT_X, y: 212, w: RIGHT_W, h: 736, clipping: true, scrollIndex: 6, style: { itemSpacing: 4 } },
+      },
+      Hints: { x: X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
+      Loading: { type: LoadingIndicator, x: 660, y: 460 },
+    }
+  }
+
+  /** Router: `packages/:productId`. */
+  override set params(p: Router.PageParams) {
+    const id = p && p.productId ? String(p.productId) : ''
+    if (id !== this._productId) this._zone = 'Periods'
+    this._productId = id
+  }
+
+  override _init(): void {
+    this.tag('ErrorState').onRetry = () => this.load()
+    this.render()
+  }
+
+  override _onMounted(): void {
+    this.load()
+  }
+
+  override _onChanged(): void {
+    this.load()
+  }
+
+  load(): void {
+    const seq = ++this._loadSeq
+    const loading = this.tag('Loading') as LoadingIndicator
+    this.tag('ErrorState').visible = false
+    const sameProduct = this._product && this._product.productId === this._productId
+    if (!sameProduct) this._product = null
+    this._setState('Loading')
+    loading.start()
+    api()
+      .getProduct(this._productId)
+      .then((product) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        const periodIndex = sameProduct ? this.tag('Content.PeriodList').selectedIndex : 0
+        this._product = product
+        this._fill(periodIndex)
+        this._setState('Ready')
+      })
+      .catch((e: unknown) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this.tag('ErrorState').code = errorCode(e)
+        this._setState('Failed')
+      })
+  }
+
+  private _fill(periodIndex: number): void {
+    const p = this._product
+    if (!p) return
+    const order = (months: number) => () => {
+      Router.navigate('order/' + p.productId + '/' + months)
+      return true
+    }
+    const periods = this.tag('Content.PeriodList')
+    periods.items = p.orderable
+      ? p.prices.map((price) => ({ type: Button, ref: 'Period' + price.periodMonths, w: 560, h: 80, fixed: true, title: '', onEnter: order(price.periodMonths) }))
+      : []
+    periods.selectedIndex = Math.min(periodIndex, Math.max(0, p.prices.length - 1))
+    this.tag('Content.ChannelList').items = p.channels.map((c, i) => ({ type: ChannelItem, ref: 'Channel' + i, w: RIGHT_W, h: CHANNEL_H, channel: c }))
+    if (!p.orderable || !p.prices.length) this._zone = 'Channels'
+    this.render()
+  }
+
+  render(): void {
+    this.tag('Hints').text = textPatch(t('product.hint') + '    ' + t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.tag('ErrorState').render()
+    const p = this._product
+    if (!p) return
+    const lang = currentLanguage()
+    this.tag('Content.ProductTitle').text = textPatch(p.name, { fontSize: FontSize.title, fontStyle: 'bold' })
+    const badge = p.badge ? t(BADGE_KEY[p.badge]) + (p.holding ? '    ' + t('catalog.expiresOn', { date: formatDate(p.holding.expiryDate, lang) }) : '') : ''
+    this.tag('Content.ProductBadge').text = textPatch(badge, { fontSize: FontSize.small, fontStyle: 'bold', textColor: p.badge ? BADGE_COLOR[p.badge] : Colors.text })
+    this.tag('Content.Description').text = textPatch(insertZeroWidthSpaces(p.description), { fontSize: FontSize.body, wordWrapWidth: 960, maxLines: 4, lineHeight: 48 })
+    this.tag('Content.PeriodHeading').text = textPatch(p.orderable ? t('product.choosePeriod') : t('catalog.notOrderable'), { fontSize: FontSize.heading, fontStyle: 'bold' })
+    const buttons = this.tag('Content.PeriodList').items as Lightning.Component[]
+    p.prices.forEach((price, i) => {
+      if (buttons[i]) (buttons[i] as unknown as { title: string }).title = t(periodKey(price.periodMonths), { n: price.periodMonths }) + '    ' + formatFen(price.priceFen)
+    })
+    const heading = p.channels.length ? t('product.channels', { count: p.channels.length }) : t('catalog.vod')
+    this.tag('Content.ChannelHeading').text = textPatch(heading, { fontSize: FontSize.heading, fontStyle: 'bold' })
+  }
+
+  static override _states() {
+    return [
+      class Loading extends this {
+        override $enter() {
+          this.tag('Content').setSmooth('alpha', this._product ? 0.4 : 0)
+        }
+      },
+      class Ready extends this {
+        override $enter() {
+          this.tag('Content').setSmooth('alpha', 1)
+        }
+        override _getFocused() {
+          return this.tag(this._zone === 'Periods' ? 'Content.PeriodList' : 'Content.ChannelList')
+        }
+        override _handleRight(): boolean {
+          if (this._product && this._product.channels.length) this._zone = 'Channels'
+          return true
+        }
+        override _handleLeft(): boolean {
+          if (this._product && this._product.orderable && this._product.prices.length) this._zone = 'Periods'
+          return true
+        }
+      },
+      class Failed extends this {
+        override $enter() {
+          this.tag('Content').alpha = 0
+          this.tag('ErrorState').visible = true
+        }
+        override _getFocused() {
+          return this.tag('ErrorState')
+        }
+      },
+    ]
+  }
+}
