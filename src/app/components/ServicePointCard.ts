@@ -7,8 +7,8 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 import QrCode from './QrCode.ts'
 
 export const POINT_W = 1160
-export const POINT_H = 250
-const QR_SIZE = 210
+export const POINT_H = 236
+const QR_SIZE = 200
 
 export default class ServicePointCard extends Lightning.Component {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {

@@ -105,7 +105,7 @@ export default class HelpPage extends Lightning.Component {
       ])
     this._index = Math.min(this._index, this._tabs.length - 1)
     this.tag('Tabs').children = this._tabs.map((tab, i) => ({ type: Button, ref: tab.ref, y: i * (TAB_H + 16), w: TAB_W, h: TAB_H, fixed: true, title: tab.label }))
-    this.tag('HelpContent.Points').children = info.servicePoints.map((p, i) => ({ type: ServicePointCard, ref: 'Point-' + p.id, y: i * (POINT_H + 24), point: p }))
+    this.tag('HelpContent.Points').children = info.servicePoints.map((p, i) => ({ type: ServicePointCard, ref: 'Point-' + p.id, y: i * (POINT_H + 20), point: p }))
     this.tag('HelpContent.Hotline').patch({
       HotlineNumber: { text: textPatch(info.hotline.number, { fontSize: FontSize.display, fontStyle: 'bold', textColor: Colors.accent }) },
       HotlineCall: { text: textPatch(t('help.hotlineCall', { number: info.hotline.number }), { fontSize: FontSize.heading }) },
