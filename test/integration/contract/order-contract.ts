@@ -231,6 +231,7 @@ export function describeOrderContract(getTarget: () => ContractTarget): void {
       const read = await send(t, OrderPath.order.replace(':orderId', created.body.orderId), { token })
       expectOk(Order, read, 'order read back')
       expect(read.body).toMatchObject({ orderId: created.body.orderId, productId: q.productId, amountFen: q.amountFen, status: created.body.status })
+      if (t.devices[1]) expectError(await send(t, OrderPath.order.replace(':orderId', created.body.orderId), { token: await openSession(t, t.devices[1]) }), 404, 'NOT_FOUND', 'another household\'s order')
       const subs = (await send(t, OrderPath.subscriptions, { token })).body.items as Subscription[]
       expect(subs.find((s) => s.subscriptionId === created.body.subscriptionId)?.productId).toBe(q.productId)
       const product = await send(t, `${OrderPath.products}/${q.productId}`, { token })
