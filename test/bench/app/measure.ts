@@ -1,0 +1,110 @@
+import type { Browser, KeyInput, Page } from 'puppeteer-core'
+import { droppedFrames, fps, percentile } from '../lib/stats.ts'
+import { goTo, openThrottled, route, timedPress, waitIdle } from './page.ts'
+
+/** Navigation start to the app's first drawn frame (baseline) or to home with live data and a focus (hall). */
+export async function bootTime(browser: Browser, url: string, what: 'firstFrame' | 'homeReady'): Promise<number> {
+  const { page, close } = await openThrottled(browser, url)
+  try {
+    const field = what === 'firstFrame' ? 'firstDrawnAt' : 'homeReadyAt'
+    await page.waitForFunction((f) => (window as any).__bench[f] !== null, { timeout: 120_000, polling: 100 }, field)
+    return await page.evaluate((f) => (window as any).__bench[f] as number, field)
+  } finally {
+    await close()
+  }
+}
+
+export interface KeySegment {
+  /** Hash to open first ('' stays where the app is). */
+  hash: string
+  keys: KeyInput[]
+}
+
+export interface KeyResult {
+  samples: number[]
+  noEffect: number
+  bySegment: Record<string, number[]>
+}
+
+export async function keyLatency(page: Page, segments: KeySegment[]): Promise<KeyResult> {
+  const out: KeyResult = { samples: [], noEffect: 0, bySegment: {} }
+  for (const seg of segments) {
+    if (seg.hash) await goTo(page, seg.hash)
+    const name = seg.hash || (await route(page)) || '?'
+    const mine = (out.bySegment[name] ??= [])
+    for (const key of seg.keys) {
+      const ms = await timedPress(page, key)
+      if (ms === null) out.noEffect++
+      else {
+        out.samples.push(ms)
+        mine.push(ms)
+      }
+    }
+  }
+  return out
+}
+
+export interface ScrollResult {
+  fps: number
+  dropped: number
+  frames: number
+  seconds: number
+  rows: number
+}
+
+/**
+ * Holds Down as a remote's auto-repeat does (a key every `everyMs`) down the list and back up, recording
+ * every rAF pass. Lightning renders on every rAF even when idle, so the frame times are the display's.
+ */
+export async function scrollFrames(page: Page, hash: string, presses: number, everyMs = 120): Promise<ScrollResult> {
+  await goTo(page, hash)
+  await waitIdle(page)
+  await page.evaluate(() => { const b = (window as any).__bench; b.frameTimes = []; b.recording = true })
+  const started = Date.now()
+  for (const key of ['ArrowDown', 'ArrowUp'] as KeyInput[]) {
+    for (let i = 0; i < presses; i++) {
+      await page.keyboard.press(key)
+      await new Promise((r) => setTimeout(r, everyMs))
+    }
+  }
+  await waitIdle(page)
+  const times = await page.evaluate(() => { const b = (window as any).__bench; b.recording = false; return b.frameTimes as number[] })
+  return { fps: fps(times), dropped: droppedFrames(times), frames: times.length, seconds: (Date.now() - started) / 1000, rows: presses }
+}
+
+export interface MemorySample {
+  heapMB: number
+  textureMP: number
+  stageMP: number
+}
+
+/** After a full GC in V8 and an aggressive one in Lightning: what is still held. */
+export async function memory(page: Page): Promise<MemorySample> {
+  const cdp = await page.createCDPSession()
+  await page.evaluate(() => { const s = (window as any).__bench.stage; s.gc(true) })
+  await waitIdle(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.collectGarbage')
+  const heap = await cdp.send('Runtime.getHeapUsage')
+  const tex = await page.evaluate(() => { const s = (window as any).__bench.stage; return [s.textureManager.usedMemory, s.usedMemory] as number[] })
+  await cdp.detach()
+  // Lightning counts texture memory in pixels; at 4 bytes each, 1 MP is 4 MB of GPU memory.
+  return { heapMB: heap.usedSize / 1e6, textureMP: tex[0] / 1e6, stageMP: tex[1] / 1e6 }
+}
+
+/** Every main screen the app reports, `rounds` times; memory after the first round and after the last. */
+export async function screenRounds(page: Page, screens: string[], rounds: number): Promise<{ first: MemorySample; last: MemorySample; visits: number }> {
+  let first: MemorySample | undefined
+  let visits = 0
+  for (let r = 0; r < rounds; r++) {
+    for (const s of screens) {
+      await goTo(page, s).catch(() => undefined) // a screen that fails to load still counts as visited
+      visits++
+    }
+    await goTo(page, 'home')
+    if (r === 0) first = await memory(page)
+  }
+  return { first: first!, last: await memory(page), visits }
+}
+
+export const p = (xs: number[], q: number) => percentile(xs, q)

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const ROOT = new URL('../../../', import.meta.url).pathname
+
+export async function freePort(): Promise<number> {
+  const s = createServer()
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r))
+  const { port } = s.address() as AddressInfo
+  await new Promise((r) => s.close(r))
+  return port
+}
+
+/** Each server is its own process, so its memory is its own and the load generator does not share its event loop. */
+function start(script: string, args: string[], env: Record<string, string>, readyPattern: RegExp): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  return new Promise((resolve, reject) => {
+    let seen = ''
+    const onData = (d: Buffer) => {
+      seen += d.toString()
+      if (readyPattern.test(seen)) {
+        child.stdout!.off('data', onData)
+        child.stdout!.resume()
+        resolve(child)
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (d: Buffer) => (seen += d.toString()))
+    child.on('exit', (code) => reject(new Error(`${script} exited (${code}): ${seen.slice(-2000)}`)))
+  })
+}
+
+export interface Servers {
+  bossUrl: string
+  bffUrl: string
+  proxyUrl: string
+  bffPid: number
+  close(): Promise<void>
+}
+
+export async function startServers(): Promise<Servers> {
+  const dir = mkdtempSync(join(tmpdir(), 'tvhall-bench-'))
+  const [bossPort, bffPort, proxyPort] = [await freePort(), await freePort(), await freePort()]
+  const bossUrl = `http://127.0.0.1:${bossPort}`
+  const children: ChildProcess[] = []
+  try {
+    children.push(await start('boss-stub/main.ts', [], { BOSS_PORT: String(bossPort), BOSS_DB: join(dir, 'boss.sqlite'), BOSS_RESEED: '1' }, /listening/))
+    children.push(
+      await start('src/bff/main.ts', [], {
+        PORT: String(bffPort), HOST: '127.0.0.1', BOSS_URL: bossUrl, STORE_PATH: join(dir, 'bff.sqlite'), LOG_LEVEL: process.env.BENCH_BFF_LOG_LEVEL ?? 'info', NODE_ENV: 'development',
+      }, /BFF listening/),
+    )
+    children.push(await start('test/bench/bff/proxy.ts', [String(proxyPort), bossUrl], {}, /ready/))
+  } catch (err) {
+    for (const c of children) c.kill('SIGTERM')
+    throw err
+  }
+  return {
+    bossUrl,
+    bffUrl: `http://127.0.0.1:${bffPort}`,
+    proxyUrl: `http://127.0.0.1:${proxyPort}`,
+    bffPid: children[1].pid!,
+    async close() {
+      await Promise.all(children.map((c) => new Promise((r) => { c.once('exit', r); c.kill('SIGTERM') })))
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Resident memory of a process, MB, from /proc (Linux). */
+export function rssMB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return m ? Number(m[1]) / 1024 : NaN
+}

@@ -1,0 +1,37 @@
+import type { AppBench } from './app/benchApp.ts'
+import type { BffBench } from './bff/benchBff.ts'
+import { percentile } from './lib/stats.ts'
+
+const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–')
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–')
+const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(2)}` : '–')
+const med = (xs: number[]) => percentile(xs, 50)
+
+/** The figures as one markdown table: what was measured, the hall (subject), its baseline, and how far apart. */
+export function table(app: AppBench | null, bff: BffBench | null): string {
+  const rows: string[][] = []
+  if (app) {
+    const { sizes: s, hallKeys: hk, baseKeys: bk, mem } = app
+    rows.push(['Modern bundle, gzip KB', f1(s.modern.hall), f1(s.modern.baseline), ratio(s.modern.hall, s.modern.baseline)])
+    rows.push(['Legacy (ES5) bundle, gzip KB', f1(s.legacy.hall), f1(s.legacy.baseline), ratio(s.legacy.hall, s.legacy.baseline)])
+    rows.push([`Navigation → home interactive with live data (hall) / first frame (baseline), ms, median of ${app.hallBoot.length}`, f0(med(app.hallBoot)), f0(med(app.baseBoot)), `+${f0(med(app.hallBoot) - med(app.baseBoot))} ms`])
+    rows.push([`Key-to-frame p50, ms (hall n=${hk.samples.length}, ${hk.noEffect} presses drew nothing; baseline Row n=${bk.samples.length})`, f1(percentile(hk.samples, 50)), f1(percentile(bk.samples, 50)), ratio(percentile(hk.samples, 50), percentile(bk.samples, 50))])
+    rows.push(['Key-to-frame p95, ms', f1(percentile(hk.samples, 95)), f1(percentile(bk.samples, 95)), ratio(percentile(hk.samples, 95), percentile(bk.samples, 95))])
+    for (const [name, xs] of Object.entries(hk.bySegment)) rows.push([`  key-to-frame on ${name}: p50 / p95, ms (n=${xs.length})`, `${f1(percentile(xs, 50))} / ${f1(percentile(xs, 95))}`, '', ''])
+    rows.push([`Scrolling payments (longest list, ${app.scrollPayments.rows} rows down and up, a key every 120 ms): fps / dropped frames`, `${f1(app.scrollPayments.fps)} / ${app.scrollPayments.dropped}`, '60 / 0', ''])
+    rows.push([`Scrolling bills list (${app.scrollBills.rows} rows down and up): fps / dropped frames`, `${f1(app.scrollBills.fps)} / ${app.scrollBills.dropped}`, '60 / 0', ''])
+    rows.push(['Channel list (product detail): fps / dropped', app.channelList ? 'see note' : 'not built yet', '', ''])
+    rows.push([`JS heap after GC, MB: after round 1 → after round ${mem.visits / app.screens.length} of ${app.screens.length} screens`, `${f1(mem.first.heapMB)} → ${f1(mem.last.heapMB)}`, 'growth ≤ 2 MB', mem.last.heapMB - mem.first.heapMB <= 2 ? 'ok' : 'LEAK?'])
+    rows.push(['Lightning texture memory after gc(true), MP (×4 = MB)', `${f1(mem.first.textureMP)} → ${f1(mem.last.textureMP)}`, 'growth ≤ 0.5 MP', mem.last.textureMP - mem.first.textureMP <= 0.5 ? 'ok' : 'LEAK?'])
+  }
+  if (bff) {
+    const d = bff.atRateDirect
+    const b = bff.atRateBff
+    rows.push([`Account balance at ${bff.rate} rps fixed rate: BFF GET /api/v1/account vs BOSS gateway direct, p50 ms`, f0(b.p50), f0(d.p50), `+${f0(b.p50 - d.p50)} ms`])
+    rows.push(['  same, p99 ms', f0(b.p99), f0(d.p99), `+${f0(b.p99 - d.p99)} ms`])
+    rows.push([`Max throughput, ${bff.connections} connections: BFF GET /api/v1/account vs @fastify/http-proxy → stub, rps (errors)`, `${f0(bff.maxBff.rps)} (${f1(bff.maxBff.errors * 100)}%)`, `${f0(bff.maxProxy.rps)} (${f1(bff.maxProxy.errors * 100)}%)`, ratio(bff.maxBff.rps, bff.maxProxy.rps)])
+    rows.push(['  stub alone (gateway direct), rps; p99 ms of BFF / proxy / stub', f0(bff.maxDirect.rps), '', `${f0(bff.maxBff.p99)} / ${f0(bff.maxProxy.p99)} / ${f0(bff.maxDirect.p99)}`])
+    rows.push([`BFF RSS at ${bff.peak} rps steady for ${bff.memorySeconds} s, MB: start → max (end)`, `${f0(bff.rss[0])} → ${f0(Math.max(...bff.rss))} (${f0(bff.rss[bff.rss.length - 1])})`, '', `p99 ${f0(bff.steady.p99)} ms, errors ${f1(bff.steady.errors * 100)}%`])
+  }
+  return ['| measure | hall (subject) | baseline | difference |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
+}
