@@ -13,6 +13,7 @@ import { bossBillingAdapter } from './boss/bossBillingAdapter.ts'
 import { bossPaymentAdapter } from './boss/bossPaymentAdapter.ts'
 import { bossTopupAdapter } from './boss/bossTopupAdapter.ts'
 import { SqliteStore } from './store/sqliteStore.ts'
+import { RedisStore } from './store/redisStore.ts'
 import type { Store } from './store/store.ts'
 import type { BffServices } from './services.ts'
 import errorsPlugin from './plugins/errors.ts'
@@ -55,7 +56,8 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   app.setValidatorCompiler(buildValidatorCompiler())
 
   const now = deps.now ?? (() => new Date())
-  const store = deps.store ?? new SqliteStore(config.storePath)
+  const store =
+    deps.store ?? (config.redisUrl ? new RedisStore(config.redisUrl, { prefix: config.redisPrefix }) : new SqliteStore(config.storePath))
   const boss = new BossClient({
     url: config.bossUrl,
     channel: config.bossChannel,

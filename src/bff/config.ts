@@ -11,6 +11,10 @@ export interface BffConfig {
   jwtSecret: string
   tokenTtlSeconds: number
   storePath: string
+  /** When set, the store is Redis (several instances share lockouts, idempotency, rate limits, outbox); else SQLite at storePath. */
+  redisUrl: string | undefined
+  /** Put before every Redis key, so one Redis can serve several halls. */
+  redisPrefix: string
   /** Folder of the built TV app (`dist/`), served at `/` when set. */
   staticDir: string | undefined
   /** Origins allowed by CORS; empty means none (same-origin only). */
@@ -84,6 +88,8 @@ export function loadConfig(env: Env = process.env): BffConfig {
     jwtSecret,
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 900, 1),
     storePath: str(env, 'STORE_PATH', '.data/bff.sqlite'),
+    redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: str(env, 'REDIS_PREFIX', 'tvhall:'),
     // @fastify/static wants an absolute root; relative paths are taken from the working directory.
     staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : undefined,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),

@@ -1,24 +1,40 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { randomUUID } from 'node:crypto'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SqliteStore } from '../../../src/bff/store/sqliteStore.ts'
+import { RedisStore } from '../../../src/bff/store/redisStore.ts'
+import type { Store } from '../../../src/bff/store/store.ts'
+import { startRedis, type RedisServer } from '../../redisServer.ts'
 
+// One contract, two implementations: every behaviour below must hold for SQLite (one instance) and Redis (many).
 let clock = 1_000_000
-const stores: SqliteStore[] = []
-const open = (path = ':memory:') => {
-  const s = new SqliteStore(path, { now: () => clock })
-  stores.push(s)
-  return s
-}
+let redis: RedisServer
+const stores: Store[] = []
+const track = <S extends Store>(s: S) => (stores.push(s), s)
+beforeAll(async () => {
+  redis = await startRedis()
+})
+afterAll(async () => {
+  await redis?.stop()
+})
 afterEach(async () => {
   await Promise.all(stores.splice(0).map((s) => s.close()))
   clock = 1_000_000
 })
 
-describe('SqliteStore idempotency', () => {
+const kinds: [string, () => Store][] = [
+  ['SqliteStore', () => track(new SqliteStore(':memory:', { now: () => clock }))],
+  // A fresh prefix per store: tests never see each other's keys in the shared server.
+  ['RedisStore', () => track(new RedisStore(redis.url, { prefix: `t${randomUUID()}:`, now: () => clock }))],
+]
+const open = (path = ':memory:') => track(new SqliteStore(path, { now: () => clock }))
+
+describe.each(kinds)('%s', (_name, make) => {
+describe('idempotency', () => {
   it('lets the first caller claim a key and replays the completed answer', async () => {
-    const s = open()
+    const s = make()
     expect(await s.claimIdempotency('order:1', 'fp-a', 60)).toEqual({ state: 'claimed' })
     expect(await s.claimIdempotency('order:1', 'fp-a', 60)).toEqual({ state: 'pending', fingerprint: 'fp-a' })
     await s.completeIdempotency('order:1', 201, '{"ok":true}')
@@ -28,7 +44,7 @@ describe('SqliteStore idempotency', () => {
   })
 
   it('frees a released or expired key, but never releases a completed one', async () => {
-    const s = open()
+    const s = make()
     await s.claimIdempotency('k', 'fp', 60)
     await s.releaseIdempotency('k')
     expect(await s.claimIdempotency('k', 'fp2', 60)).toEqual({ state: 'claimed' })
@@ -40,9 +56,9 @@ describe('SqliteStore idempotency', () => {
   })
 })
 
-describe('SqliteStore counters', () => {
+describe('counters', () => {
   it('counts within a window that starts at the first hit, then starts over', async () => {
-    const s = open()
+    const s = make()
     expect(await s.hit('c', 10)).toEqual({ count: 1, resetInSeconds: 10 })
     clock += 4_000
     expect(await s.hit('c', 10)).toEqual({ count: 2, resetInSeconds: 6 })
@@ -56,9 +72,9 @@ describe('SqliteStore counters', () => {
   })
 })
 
-describe('SqliteStore outbox', () => {
+describe('outbox', () => {
   it('leases due messages once, retries later, and forgets acknowledged ones', async () => {
-    const s = open()
+    const s = make()
     const a = await s.enqueue('ticket', { n: 1 })
     const b = await s.enqueue('ticket', { n: 2 })
     const first = await s.lease(10, 30)
@@ -73,6 +89,60 @@ describe('SqliteStore outbox', () => {
     expect(again.map((m) => [m.id, m.attempts])).toEqual([[b, 2]])
     clock += 31_000 // a crashed worker's lease runs out and the message comes back
     expect((await s.lease(1, 30)).map((m) => m.id)).toEqual([b])
+  })
+
+  it('lists pending messages by owner and topic until acknowledged', async () => {
+    const s = make()
+    const a = await s.enqueue('ticket', { n: 1 }, 'C1')
+    await s.enqueue('ticket', { n: 2 }, 'C2')
+    await s.enqueue('complaint', { n: 3 }, 'C1')
+    const b = await s.enqueue('ticket', { n: 4 }, 'C1')
+    expect((await s.pending('ticket', 'C1')).map((m) => [m.id, m.payload, m.attempts])).toEqual([[a, { n: 1 }, 0], [b, { n: 4 }, 0]])
+    await s.ack(a)
+    expect((await s.pending('ticket', 'C1')).map((m) => m.id)).toEqual([b])
+    await s.retry(a, 1) // an acknowledged message never comes back
+    clock += 2_000
+    expect((await s.lease(10, 30)).map((m) => m.id).includes(a)).toBe(false)
+  })
+})
+
+describe('values and concurrency', () => {
+  it('keeps a value until it expires or is deleted', async () => {
+    const s = make()
+    await s.putValue('k', 'v1', 10)
+    await s.putValue('k', 'v2', 10)
+    expect(await s.getValue('k')).toBe('v2')
+    clock += 10_001
+    expect(await s.getValue('k')).toBeNull()
+    await s.putValue('k', 'v3', 10)
+    await s.deleteValue('k')
+    expect(await s.getValue('k')).toBeNull()
+    await s.sweep()
+    await s.ping()
+  })
+
+  it('lets exactly one of many simultaneous claims win and counts every simultaneous hit', async () => {
+    const s = make()
+    const claims = await Promise.all(Array.from({ length: 50 }, () => s.claimIdempotency('race', 'fp', 60)))
+    expect(claims.filter((c) => c.state === 'claimed')).toHaveLength(1)
+    const hits = await Promise.all(Array.from({ length: 50 }, () => s.hit('many', 60)))
+    expect(hits.map((h) => h.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+  })
+})
+})
+
+describe('RedisStore shared by two instances', () => {
+  it('lets one instance see the claims, counters and messages of the other', async () => {
+    const prefix = `shared${randomUUID()}:`
+    const a = track(new RedisStore(redis.url, { prefix }))
+    const b = track(new RedisStore(redis.url, { prefix }))
+    const both = await Promise.all([a.claimIdempotency('k', 'fp', 60), b.claimIdempotency('k', 'fp', 60)])
+    expect(both.map((c) => c.state).sort()).toEqual(['claimed', 'pending'])
+    await a.hit('c', 60)
+    expect((await b.hit('c', 60)).count).toBe(2)
+    const id = await a.enqueue('ticket', { n: 1 }, 'C1')
+    expect((await b.lease(10, 30)).map((m) => m.id)).toEqual([id])
+    expect(await a.lease(10, 30)).toEqual([])
   })
 })
 
