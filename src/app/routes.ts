@@ -19,6 +19,10 @@ import SpendingLimitPage from './pages/SpendingLimitPage.ts'
 import MessagesPage from './pages/MessagesPage.ts'
 import MessageDetailPage from './pages/MessageDetailPage.ts'
 import HelpPage from './pages/HelpPage.ts'
+import TopupPage from './pages/TopupPage.ts'
+import CardTopupPage from './pages/CardTopupPage.ts'
+import QrTopupPage from './pages/QrTopupPage.ts'
+import TopupResultPage from './pages/TopupResultPage.ts'
 import { reportRoute } from './lib/testHooks.ts'
 
 const OVERLAYS: Lowercase<string>[] = ['dialog', 'toast']
@@ -47,7 +51,10 @@ export const routes: Parameters<typeof Router.startRouter>[0] = {
     page('order/:productId/:periodMonths', OrderPage),
     page('subscriptions', MySubscriptionsPage),
     page('spending-limit', SpendingLimitPage),
-    page('topup', ComingSoonPage),
+    page('topup', TopupPage),
+    page('topup/card', CardTopupPage),
+    page('topup/qr', QrTopupPage),
+    page('topup/result/:topupId', TopupResultPage, { preventStorage: true }),
     page('repair', ComingSoonPage),
     page('messages', MessagesPage),
     page('messages/:messageId', MessageDetailPage),

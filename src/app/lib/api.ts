@@ -52,7 +52,7 @@ const ORDER_PATH = {
 } as const satisfies Partial<typeof OrderPath>
 
 /** Reports the BFF accepts once per key (a resend after a lost answer must not open a second ticket). */
-const KEYED_POSTS: string[] = ['/api/v1/tickets', '/api/v1/complaints']
+const KEYED_POSTS: string[] = ['/api/v1/tickets', '/api/v1/complaints', '/api/v1/topups/card', '/api/v1/topups/qr']
 const ORDER_PATH = {
   products: '/api/v1/products',
   quote: '/api/v1/orders/quote',

@@ -18,6 +18,7 @@ import { MENU_ROWS, menuByDigit } from '../lib/menu.ts'
 import { getMessages } from '../lib/messages.ts'
 import { offerBootNotice } from '../lib/bootNotice.ts'
 import { showToast } from '../lib/overlays.ts'
+import { takeServiceRestored } from '../lib/topupMemory.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const GAP = 40
@@ -74,7 +75,10 @@ export default class HomePage extends Lightning.Component {
     api()
       .getAccount()
       .then((account) => {
-        if (seq === this._loadSeq) this._setAccount(account)
+        if (seq !== this._loadSeq) return
+        this._setAccount(account)
+        // Once, after a top-up that paid the arrears: the viewer hears the good news where the bad one was.
+        if (takeServiceRestored() && account.arrearsFen === 0) showToast(t('topup.result.restored'))
       })
       .catch((e: unknown) => {
         // The menu works without the account: say so briefly and keep the viewer where they are.

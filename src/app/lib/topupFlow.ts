@@ -1,0 +1,66 @@
+/**
+ * Rules of the top-up screens that need no canvas: the amounts offered, the countdown, the card
+ * refusals in plain words. Pure, so they are unit-tested.
+ */
+import type { TKey } from './i18nKeys.ts'
+
+/** Mirrors the contract's QR_TOPUP_PRESETS_FEN / QR_TOPUP_MAX_FEN (importing values would pull TypeBox into the TV bundle). */
+export const PRESETS_FEN = [3_000, 5_000, 10_000, 20_000, 50_000]
+export const MAX_FEN = 500_000
+
+/** Presets, with the arrears first when the account owes money: the one press that lifts a suspension. */
+export function amountOptions(arrearsFen: number): number[] {
+  const out = PRESETS_FEN.slice()
+  if (arrearsFen > 0 && arrearsFen <= MAX_FEN && out.indexOf(arrearsFen) < 0) out.unshift(arrearsFen)
+  return out
+}
+
+/** `125` → `2:05`; never negative. */
+export function formatCountdown(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds))
+  const m = Math.floor(s / 60)
+  const r = s % 60
+  return m + ':' + (r < 10 ? '0' : '') + r
+}
+
+/** Seconds left, counted from when the BFF answered, on the box's monotonic-enough clock. */
+export function secondsLeft(expiresInSeconds: number, answeredAtMs: number, nowMs: number): number {
+  return Math.max(0, Math.ceil(expiresInSeconds - (nowMs - answeredAtMs) / 1000))
+}
+
+/** Whole minutes to wait, rounded up, at least one. */
+export function minutesOf(retryAfterSeconds: number | undefined): number {
+  return Math.max(1, Math.ceil((retryAfterSeconds || 0) / 60))
+}
+
+export interface CardRefusal {
+  key: TKey
+  params: Record<string, number>
+  /** The viewer fixes what was typed (number or password) and tries again. */
+  retype: boolean
+}
+
+/** A refused card top-up in the viewer's words. */
+export function cardRefusal(code: string, attemptsLeft?: number, retryAfter?: number): CardRefusal {
+  switch (code) {
+    case 'CARD_INVALID':
+      return { key: 'topup.card.invalid', params: { attempts: attemptsLeft || 0 }, retype: true }
+    case 'LOCKED':
+      return { key: 'topup.card.locked', params: { minutes: minutesOf(retryAfter) }, retype: false }
+    case 'CARD_USED':
+      return { key: 'topup.card.used', params: {}, retype: true }
+    case 'CARD_EXPIRED':
+      return { key: 'topup.card.expired', params: {}, retype: true }
+    case 'CARD_NOT_ALLOWED':
+      return { key: 'topup.card.notAllowed', params: {}, retype: true }
+    case 'BAD_REQUEST':
+      return { key: 'topup.card.invalid', params: { attempts: attemptsLeft || 0 }, retype: true }
+    case 'BOSS_UNAVAILABLE':
+    case 'BOSS_ERROR':
+    case 'BOSS_TIMEOUT':
+    case 'NETWORK':
+      return { key: 'topup.bossDown', params: {}, retype: false }
+    default:
+      return { key: 'topup.failed', params: {}, retype: false }
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * What the top-up screens remember beyond one page: the QR payment still waiting (so a viewer who leaves
+ * and comes back sees how it ended), where to go after success (e.g. back to an order), and whether
+ * the home screen should say the service is restored.
+ */
+import type { Account, Topup } from '../../contract/index.ts'
+
+const PENDING_KEY = 'tvhall.pendingTopup'
+
+let pendingInMemory: string | null = null
+let returnTo: string | null = null
+let restored = false
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage !== 'undefined' ? localStorage : null
+  } catch {
+    return null // some boxes throw on access with storage disabled
+  }
+}
+
+export function rememberPendingTopup(topupId: string): void {
+  pendingInMemory = topupId
+  const s = storage()
+  if (s) s.setItem(PENDING_KEY, topupId)
+}
+
+export function pendingTopup(): string | null {
+  const s = storage()
+  return (s && s.getItem(PENDING_KEY)) || pendingInMemory
+}
+
+export function forgetPendingTopup(topupId?: string): void {
+  if (topupId && pendingTopup() !== topupId) return
+  pendingInMemory = null
+  const s = storage()
+  if (s) s.removeItem(PENDING_KEY)
+}
+
+export function setReturnTo(route: string | null): void {
+  returnTo = route
+}
+
+export function topupReturnTo(): string | null {
+  return returnTo
+}
+
+/** Set when a top-up lifted a suspension or cleared arrears; the home screen says so once. */
+export function noteServiceRestored(): void {
+  restored = true
+}
+
+export function takeServiceRestored(): boolean {
+  const r = restored
+  restored = false
+  return r
+}
+
+let owedBefore = false
+let lastResult: Topup | null = null
+
+/** The account as the viewer saw it before paying: success then says "service restored" only when it was owed. */
+export function noteAccountBefore(account: Pick<Account, 'arrearsFen' | 'status'>): void {
+  owedBefore = account.arrearsFen > 0 || account.status !== 'normal'
+}
+
+/** True when this successful top-up cleared what the account owed (and noted for the home screen). */
+export function restoredBy(topup: Topup): boolean {
+  const a = topup.account
+  if (topup.status !== 'succeeded' || !a || !owedBefore) return false
+  if (a.arrearsFen > 0 || a.status !== 'normal') return false
+  owedBefore = false
+  noteServiceRestored()
+  return true
+}
+
+/** Hands a top-up the page already has to the result screen, which otherwise asks the BFF. */
+export function showTopupResult(topup: Topup): void {
+  lastResult = topup
+}
+
+export function takeTopupResult(topupId: string): Topup | null {
+  const r = lastResult && lastResult.topupId === topupId ? lastResult : null
+  lastResult = null
+  return r
+}
+
+/** `window.__tvhall.qrPayUrl`: the address in the QR code on screen, so a test opens the pay page without decoding pixels. */
+export function reportQrPayUrl(url: string | undefined): void {
+  if (typeof window === 'undefined') return
+  const w = window as unknown as { __tvhall?: Record<string, unknown> }
+  if (!w.__tvhall) w.__tvhall = {}
+  w.__tvhall.qrPayUrl = url
+}

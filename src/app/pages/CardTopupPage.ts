@@ -1,0 +1,203 @@
+/**
+ * 充值卡充值: the card number (shown 4-4-4-4) and its password (masked), typed with the remote's digit
+ * keys or the on-screen pad, then one press on Top up. Refusals are said in plain words next to the
+ * fields; the new balance is the result screen's. One Idempotency-Key per card+password, reused when
+ * the viewer retries after a lost answer, so a card is never redeemed twice by accident.
+ */
+import { Lightning, Router } from '@lightningjs/sdk'
+import { Button } from '@lightningjs/ui-components'
+import CardField, { FIELD_W } from '../components/CardField.ts'
+import CardKeypad from '../components/CardKeypad.ts'
+import LoadingIndicator from '../components/LoadingIndicator.ts'
+import { errorCode, isApiError } from '../lib/api.ts'
+import { applyCardKey, canSubmitCard, EMPTY_CARD_ENTRY, groupCardNo, maskPassword, type CardEntry, type CardField as Field } from '../lib/cardEntry.ts'
+import { t } from '../lib/i18n.ts'
+import { digitOfKey } from '../lib/keys.ts'
+import { insertZeroWidthSpaces } from '../lib/text.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { cardRefusal } from '../lib/topupFlow.ts'
+import { topupApi } from '../lib/topupApi.ts'
+import { showTopupResult } from '../lib/topupMemory.ts'
+import { uuidV4 } from '../lib/uuid.ts'
+
+const X = 140
+const PAD_X = 1160
+
+type Zone = 'fields' | 'keypad' | 'confirm'
+
+export default class CardTopupPage extends Lightning.Component {
+  private _entry: CardEntry = EMPTY_CARD_ENTRY
+  private _zone: Zone = 'keypad'
+  private _busy = false
+  private _message = ''
+  private _key = ''
+  private _keyFor = ''
+  private _seq = 0
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: 1920,
+      h: 1080,
+      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+      Help: { x: X, y: 150, text: textPatch('', { fontSize: FontSize.small }) },
+      CardNoField: { type: CardField, x: X, y: 240 },
+      PasswordField: { type: CardField, x: X, y: 420 },
+      CardMessage: { x: X, y: 620, text: textPatch('', { fontSize: FontSize.body }) },
+      Keypad: { type: CardKeypad, x: PAD_X, y: 240 },
+      TopupConfirmButton: { type: Button, x: PAD_X, y: 700, w: 600, h: 90, fixed: true, title: '' },
+      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Loading: { type: LoadingIndicator, x: 660, y: 780 },
+    }
+  }
+
+  override _init(): void {
+    this.tag('TopupConfirmButton').onEnter = () => (this._submit(), true)
+    this.render()
+  }
+
+  /** Every visit starts with an empty form: a card's password must not wait on screen for the next viewer. */
+  override _onMounted(): void {
+    this._reset()
+  }
+
+  override _onChanged(): void {
+    this._reset()
+  }
+
+  private _reset(): void {
+    this._seq++
+    this._entry = EMPTY_CARD_ENTRY
+    this._zone = 'keypad'
+    this._busy = false
+    this._message = ''
+    this._key = ''
+    this._keyFor = ''
+    ;(this.tag('Loading') as LoadingIndicator).stop()
+    this.render()
+  }
+
+  render(): void {
+    const e = this._entry
+    this.tag('PageTitle').text = textPatch(t('topup.card.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.tag('Help').text = textPatch(insertZeroWidthSpaces(t('topup.card.help')), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 1640, maxLines: 1 })
+    const cardNo = this.tag('CardNoField') as CardField
+    cardNo.label = t('topup.card.number')
+    cardNo.value = groupCardNo(e.cardNo)
+    cardNo.editing = e.field === 'cardNo'
+    const password = this.tag('PasswordField') as CardField
+    password.label = t('topup.card.password')
+    password.value = maskPassword(e.password)
+    password.editing = e.field === 'password'
+    this.tag('CardMessage').text = textPatch(insertZeroWidthSpaces(this._message || (this._busy ? t('topup.processing') : '')), {
+      fontSize: FontSize.body,
+      textColor: this._busy ? Colors.textMuted : Colors.danger,
+      wordWrapWidth: FIELD_W,
+      maxLines: 3,
+      lineHeight: 48,
+    })
+    ;(this.tag('Keypad') as CardKeypad).render()
+    this.tag('TopupConfirmButton').title = t('topup.card.confirm')
+    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+  }
+
+  private _type(key: string): void {
+    if (this._busy) return
+    this._entry = applyCardKey(this._entry, key)
+    this._message = ''
+    this.render()
+  }
+
+  /** The on-screen pad (CardKeypad). */
+  $onCardKey(key: string): void {
+    this._type(key)
+  }
+
+  /** The remote's digit keys type wherever the focus is. */
+  override _handleKey(e: KeyboardEvent): boolean {
+    const d = digitOfKey(e)
+    if (d === null) return false
+    this._type(String(d))
+    return true
+  }
+
+  private _submit(): void {
+    if (this._busy) return
+    const e = this._entry
+    if (!canSubmitCard(e)) {
+      this._message = t('topup.card.incomplete')
+      return this.render()
+    }
+    // The same card and password again is a retry of the same top-up: same key.
+    const what = e.cardNo + ':' + e.password
+    if (what !== this._keyFor) {
+      this._key = uuidV4()
+      this._keyFor = what
+    }
+    const seq = ++this._seq
+    const loading = this.tag('Loading') as LoadingIndicator
+    this._busy = true
+    this._message = ''
+    this.render()
+    loading.start()
+    topupApi
+      .card({ cardNo: e.cardNo, password: e.password }, this._key)
+      .then((topup) => {
+        if (seq !== this._seq) return
+        loading.stop()
+        showTopupResult(topup)
+        // The filled-in form is not a place to come back to: Back from the result goes to the top-up home.
+        Router.navigate('topup/result/' + topup.topupId, {}, false)
+      })
+      .catch((err: unknown) => {
+        if (seq !== this._seq) return
+        loading.stop()
+        this._busy = false
+        const code = errorCode(err)
+        const r = cardRefusal(code, isApiError(err) ? err.attemptsLeft : undefined, isApiError(err) ? err.retryAfter : undefined)
+        this._message = t(r.key, r.params)
+        if (code === 'CARD_INVALID' || code === 'BAD_REQUEST') this._entry = { ...this._entry, password: '', field: 'password' as Field }
+        else if (r.retype) this._entry = EMPTY_CARD_ENTRY
+        this._zone = r.retype ? 'keypad' : 'confirm'
+        this.render()
+      })
+  }
+
+  override _getFocused(): Lightning.Component {
+    if (this._zone === 'fields') return this.tag(this._entry.field === 'cardNo' ? 'CardNoField' : 'PasswordField')
+    return this.tag(this._zone === 'keypad' ? 'Keypad' : 'TopupConfirmButton')
+  }
+
+  /** Arrows past the pad's edges: left to the fields, down to Top up; up/down between the fields. */
+  override _handleLeft(): boolean {
+    if (this._zone !== 'fields') this._zone = 'fields'
+    return true
+  }
+
+  override _handleRight(): boolean {
+    if (this._zone === 'fields') this._zone = 'keypad'
+    return true
+  }
+
+  override _handleUp(): boolean {
+    if (this._zone === 'confirm') this._zone = 'keypad'
+    else if (this._zone === 'fields') this._select('cardNo')
+    return true
+  }
+
+  override _handleDown(): boolean {
+    if (this._zone === 'keypad') this._zone = 'confirm'
+    else if (this._zone === 'fields') this._select('password')
+    return true
+  }
+
+  /** OK on a field: type into it with the pad. */
+  override _handleEnter(): boolean {
+    if (this._zone === 'fields') this._zone = 'keypad'
+    return true
+  }
+
+  private _select(field: Field): void {
+    this._entry = { ...this._entry, field }
+    this.render()
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * 充值缴费: what the account holds or owes, and the two ways to top up (prepaid card, QR code). Reached
+ * from the home banner, the red key, the balance screen and an order short of money (`returnTo` brings
+ * the viewer back there after success). A QR payment left waiting is looked up on every visit, so a
+ * viewer who paid and wandered off sees how it ended.
+ */
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { Account } from '../../contract/index.ts'
+import TopupButtons from '../components/TopupButtons.ts'
+import ErrorState from '../components/ErrorState.ts'
+import LoadingIndicator from '../components/LoadingIndicator.ts'
+import MoneyText from '../components/MoneyText.ts'
+import { errorCode } from '../lib/api.ts'
+import { api } from '../lib/backend.ts'
+import { t } from '../lib/i18n.ts'
+import { insertZeroWidthSpaces } from '../lib/text.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { topupApi } from '../lib/topupApi.ts'
+import { forgetPendingTopup, noteAccountBefore, pendingTopup, setReturnTo, showTopupResult } from '../lib/topupMemory.ts'
+
+const X = 360
+
+export default class TopupPage extends Lightning.Component {
+  private _account: Account | null = null
+  private _loadSeq = 0
+  private _childOpen = false
+  private _pendingWaiting = false
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: 1920,
+      h: 1080,
+      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+      Summary: {
+        x: X,
+        y: 190,
+        alpha: 0,
+        BalanceLabel: { text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
+        TopupBalanceValue: { type: MoneyText, x: 320 },
+        ArrearsLabel: { y: 80, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
+        TopupArrearsValue: { type: MoneyText, x: 320, y: 80 },
+        Note: { y: 170, text: textPatch('', { fontSize: FontSize.body }) },
+      },
+      Ways: { type: TopupButtons, x: X - 12, y: 420, alpha: 0 },
+      WayHints: {
+        x: X,
+        y: 560,
+        CardHint: { text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+        QrHint: { y: 50, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      },
+      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
+      Loading: { type: LoadingIndicator, x: 660, y: 460 },
+    }
+  }
+
+  /** Router: `returnTo` when an order sent the viewer here; absent on Back from a child screen, which keeps it. */
+  override set params(p: Router.PageParams) {
+    const returnTo = p && typeof p.returnTo === 'string' ? p.returnTo : null
+    if (returnTo) setReturnTo(returnTo)
+    else if (!this._childOpen) setReturnTo(null)
+    this._childOpen = false
+  }
+
+  override _init(): void {
+    this.tag('ErrorState').onRetry = () => this.load()
+    const ways = this.tag('Ways') as TopupButtons
+    ways.buttonW = 520
+    ways.buttons = [
+      { ref: 'CardTopupButton', label: '', onSelect: () => this._open('topup/card') },
+      { ref: 'QrTopupButton', label: '', onSelect: () => this._open('topup/qr') },
+    ]
+    this.render()
+  }
+
+  override _onMounted(): void {
+    this.load()
+  }
+
+  override _onChanged(): void {
+    this.load()
+  }
+
+  private _open(route: string): void {
+    this._childOpen = true
+    Router.navigate(route)
+  }
+
+  load(): void {
+    const seq = ++this._loadSeq
+    const loading = this.tag('Loading') as LoadingIndicator
+    this.tag('ErrorState').visible = false
+    this._setState('Loading')
+    loading.start()
+    const pending = pendingTopup()
+    Promise.all([api().getAccount(), pending ? topupApi.get(pending).catch(() => null) : Promise.resolve(null)])
+      .then(([account, topup]) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this._account = account
+        this._pendingWaiting = !!topup && topup.status === 'pending'
+        if (topup && topup.status !== 'pending') {
+          // How the waiting payment ended, once; afterwards this screen is plain again.
+          forgetPendingTopup(topup.topupId)
+          showTopupResult(topup)
+          this._childOpen = true
+          Router.navigate('topup/result/' + topup.topupId)
+          return
+        }
+        noteAccountBefore(account)
+        this.render()
+        this._setState('Ready')
+      })
+      .catch((e: unknown) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this.tag('ErrorState').code = errorCode(e)
+        this._setState('Failed')
+      })
+  }
+
+  render(): void {
+    const muted = (s: string) => textPatch(s, { fontSize: FontSize.body, textColor: Colors.textMuted })
+    this.tag('PageTitle').text = textPatch(t('topup.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.tag('Summary.BalanceLabel').text = muted(t('topup.balance'))
+    this.tag('Summary.ArrearsLabel').text = muted(t('topup.arrears'))
+    ;(this.tag('Ways') as TopupButtons).relabel([t('topup.card'), t('topup.qr')])
+    const small = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 1200, maxLines: 1 })
+    this.tag('WayHints.CardHint').text = small(t('topup.card') + '：' + t('topup.card.hint'))
+    this.tag('WayHints.QrHint').text = small(t('topup.qr') + '：' + t('topup.qr.hint'))
+    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.tag('ErrorState').render()
+    const a = this._account
+    if (!a) return
+    const balance = this.tag('Summary.TopupBalanceValue') as MoneyText
+    balance.fen = a.balanceFen
+    const arrears = this.tag('Summary.TopupArrearsValue') as MoneyText
+    arrears.fen = a.arrearsFen
+    arrears.tone = a.arrearsFen > 0 ? 'danger' : 'normal'
+    const note = this._pendingWaiting ? t('topup.pendingNote') : a.status === 'suspended' ? t('topup.suspendedNote') : ''
+    this.tag('Summary.Note').text = textPatch(insertZeroWidthSpaces(note), {
+      fontSize: FontSize.body,
+      textColor: this._pendingWaiting ? Colors.warning : Colors.danger,
+      wordWrapWidth: 1200,
+      maxLines: 2,
+    })
+  }
+
+  override _handleBack(): boolean {
+    setReturnTo(null)
+    Router.back()
+    return true
+  }
+
+  static override _states() {
+    return [
+      class Loading extends this {},
+      class Ready extends this {
+        override $enter() {
+          this.tag('Summary').setSmooth('alpha', 1)
+          this.tag('Ways').setSmooth('alpha', 1)
+          // The QR way first when a payment is waiting there.
+          if (this._pendingWaiting) (this.tag('Ways') as TopupButtons).select(1)
+        }
+        override _getFocused() {
+          return this.tag('Ways')
+        }
+      },
+      class Failed extends this {
+        override $enter() {
+          this.tag('Summary').alpha = 0
+          this.tag('Ways').alpha = 0
+          this.tag('ErrorState').visible = true
+        }
+        override _getFocused() {
+          return this.tag('ErrorState')
+        }
+      },
+    ]
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * How a top-up ended: the amount and the new balance (as the BOSS reports it) with "service restored"
+ * when it cleared the arrears; or, for a QR code, that it expired or was cancelled and nothing was
+ * charged. Continue goes back to what sent the viewer here (e.g. an order), Done to the home screen.
+ */
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { Topup } from '../../contract/index.ts'
+import TopupButtons, { type TopupButton } from '../components/TopupButtons.ts'
+import ErrorState from '../components/ErrorState.ts'
+import LoadingIndicator from '../components/LoadingIndicator.ts'
+import MoneyText from '../components/MoneyText.ts'
+import { errorCode } from '../lib/api.ts'
+import { t } from '../lib/i18n.ts'
+import { insertZeroWidthSpaces } from '../lib/text.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { topupApi } from '../lib/topupApi.ts'
+import { restoredBy, setReturnTo, takeTopupResult, topupReturnTo } from '../lib/topupMemory.ts'
+
+const X = 560
+
+export default class TopupResultPage extends Lightning.Component {
+  private _topupId = ''
+  private _topup: Topup | null = null
+  private _restored = false
+  private _seq = 0
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: 1920,
+      h: 1080,
+      Result: {
+        alpha: 0,
+        ResultIcon: { x: 960, mountX: 0.5, y: 110, text: textPatch('', { fontSize: 96 }) },
+        TopupResultTitle: { x: 960, mountX: 0.5, y: 240, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+        AmountLabel: { x: X, y: 360, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
+        TopupAmountValue: { type: MoneyText, x: X + 800, mountX: 1, y: 356 },
+        BalanceLabel: { x: X, y: 440, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
+        TopupNewBalance: { type: MoneyText, x: X + 800, mountX: 1, y: 436 },
+        TopupResultNote: { x: 960, mountX: 0.5, y: 540, text: textPatch('', { fontSize: FontSize.body }) },
+        ResultButtons: { type: TopupButtons, x: X - 12, y: 660 },
+      },
+      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
+      Loading: { type: LoadingIndicator, x: 660, y: 460 },
+    }
+  }
+
+  override set params(p: Router.PageParams) {
+    this._topupId = p && p.topupId ? String(p.topupId) : ''
+  }
+
+  override _init(): void {
+    this.tag('ErrorState').onRetry = () => this.load()
+  }
+
+  override _onMounted(): void {
+    this.load()
+  }
+
+  override _onChanged(): void {
+    this.load()
+  }
+
+  load(): void {
+    const seq = ++this._seq
+    const loading = this.tag('Loading') as LoadingIndicator
+    this.tag('ErrorState').visible = false
+    this.tag('Result').alpha = 0
+    this._setState('Loading')
+    const known = takeTopupResult(this._topupId)
+    loading.start()
+    ;(known ? Promise.resolve(known) : topupApi.get(this._topupId))
+      .then((topup) => {
+        if (seq !== this._seq) return
+        loading.stop()
+        this._topup = topup
+        this._restored = restoredBy(topup)
+        this.render()
+        this.tag('Result').alpha = 1
+        this._setState('Ready')
+      })
+      .catch((e: unknown) => {
+        if (seq !== this._seq) return
+        loading.stop()
+        this.tag('ErrorState').code = errorCode(e)
+        this.tag('ErrorState').visible = true
+        this._setState('Failed')
+      })
+  }
+
+  render(): void {
+    this.tag('ErrorState').render()
+    const topup = this._topup
+    if (!topup) return
+    const ok = topup.status === 'succeeded'
+    const color = ok ? Colors.ok : Colors.warning
+    const titleKey = ok ? 'topup.result.success' : topup.status === 'expired' ? 'topup.result.expired' : topup.status === 'cancelled' ? 'topup.result.cancelled' : 'topup.result.pending'
+    this.tag('Result.ResultIcon').text = textPatch(ok ? '✓' : '!', { fontSize: 96, textColor: color, fontStyle: 'bold' })
+    this.tag('Result.TopupResultTitle').text = textPatch(insertZeroWidthSpaces(t(titleKey)), {
+      fontSize: FontSize.title, fontStyle: 'bold', textColor: color, wordWrapWidth: 1500, textAlign: 'center', maxLines: 2,
+    })
+    const muted = (s: string) => textPatch(ok ? s : '', { fontSize: FontSize.body, textColor: Colors.textMuted })
+    this.tag('Result.AmountLabel').text = muted(t('topup.result.amount'))
+    this.tag('Result.BalanceLabel').text = muted(t('topup.result.balance'))
+    ;(this.tag('Result.TopupAmountValue') as MoneyText).fen = ok ? topup.amountFen : null
+    this.tag('Result.TopupAmountValue').visible = ok
+    ;(this.tag('Result.TopupNewBalance') as MoneyText).fen = ok && topup.account ? topup.account.balanceFen : null
+    this.tag('Result.TopupNewBalance').visible = ok
+    this.tag('Result.TopupResultNote').text = textPatch(this._restored ? t('topup.result.restored') : '', { fontSize: FontSize.heading, textColor: Colors.ok })
+    const buttons = this.tag('Result.ResultButtons') as TopupButtons
+    buttons.buttons = this._actions(ok)
+  }
+
+  private _actions(ok: boolean): TopupButton[] {
+    const returnTo = topupReturnTo()
+    const done: TopupButton = { ref: 'TopupDoneButton', label: t('topup.result.done'), onSelect: () => this._leave('home') }
+    if (ok && returnTo) return [{ ref: 'TopupContinueButton', label: t('topup.result.continue'), onSelect: () => this._leave(returnTo) }, done]
+    const again: TopupButton = {
+      ref: 'TopupAgainButton',
+      label: t('topup.result.again'),
+      onSelect: () => Router.navigate(this._topup && this._topup.method === 'qr' ? 'topup/qr' : 'topup/card', {}, false),
+    }
+    return ok ? [done, again] : [again, done]
+  }
+
+  private _leave(route: string): void {
+    setReturnTo(null)
+    Router.navigate(route)
+  }
+
+  static override _states() {
+    return [
+      class Loading extends this {},
+      class Ready extends this {
+        override _getFocused() {
+          return this.tag('Result.ResultButtons')
+        }
+      },
+      class Failed extends this {
+        override _getFocused() {
+          return this.tag('ErrorState')
+        }
+      },
+    ]
+  }
+}
