@@ -5,6 +5,7 @@
 import Fastify from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { scenarioList } from '../../mocks/scenarios.ts'
+import { emulatorLink } from '../emulator/link.ts'
 
 const root = new URL('../..', import.meta.url).pathname
 const port = Number(process.env.PREVIEW_PORT ?? process.env.PORT ?? 8081)
@@ -19,6 +20,7 @@ console.log(`\n电视营业厅 preview on mocks (no back end)`)
 for (const s of scenarioList) {
   console.log(`  ${s.name.padEnd(12)} ${s.title}\thttp://localhost:${actualPort}/?mock=${s.name}`)
 }
+console.log(`\nEmulator (TV frame, remote, scenarios, screenshots):\n  ${emulatorLink(`http://localhost:${actualPort}`, [], { source: 'normal' })}`)
 console.log('\nCtrl-C stops it.')
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => server.close().then(() => process.exit(0)))

@@ -3,6 +3,7 @@
  * TV app and `/api` on one port.
  */
 import { startChild, waitForOk, stopAll } from './processes.ts'
+import { emulatorLink, type DemoSubscriber } from '../emulator/link.ts'
 
 const root = new URL('../..', import.meta.url).pathname
 const port = process.env.PORT ?? '8080'
@@ -32,6 +33,9 @@ Demo devices:`)
   for (const s of subscribers) {
     console.log(`  ${s.scenario.padEnd(14)} ${s.name}\t${app}?deviceId=${s.deviceId}&cardNo=${s.cardNo}`)
   }
+  // The emulator's link carries the stub's demo households: the BFF's CSP keeps its pages from asking the stub.
+  const demo = ((await (await fetch(`${bossUrl}/admin/subscribers?limit=50`)).json()) as Array<DemoSubscriber & { demo?: boolean }>).filter((s) => s.demo)
+  console.log(`\nEmulator (TV frame, remote, scenarios, screenshots):\n  ${emulatorLink(`http://localhost:${port}`, demo)}`)
   console.log('\nCtrl-C stops everything.')
 } catch (err) {
   console.error(err instanceof Error ? err.message : err)

@@ -10,11 +10,12 @@ export interface DemoSubscriber {
   name: string
 }
 
-const FIELD = '~'
-const ENTRY = ','
+// Characters URLSearchParams leaves as they are, so the printed link stays readable.
+const FIELD = '.'
+const ENTRY = '*'
 
 export function encodeSubscribers(list: readonly DemoSubscriber[]): string {
-  const clean = (v: string) => v.replace(/[~,]/g, ' ')
+  const clean = (v: string) => v.replace(/[.*]/g, ' ')
   return list.map((s) => [s.deviceId, s.cardNo, s.scenario, s.name].map(clean).join(FIELD)).join(ENTRY)
 }
 

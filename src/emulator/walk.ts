@@ -37,7 +37,7 @@ export async function settle(win: Window, screen: string, timeoutMs = 12_000): P
   let last = ''
   let still = 0
   while (Date.now() < until) {
-    await sleep(200)
+    await sleep(150)
     const busy = (hooks().loading ?? 0) > 0
     const now = await fingerprint(win).catch(() => '')
     still = !busy && now === last ? still + 1 : 0
@@ -60,8 +60,10 @@ export async function walkScreens(
   const screens = await mainScreens(win)
   const shots: Shot[] = []
   for (const screen of screens) {
+    const t0 = performance.now()
     if (tvHooks(win)?.route !== screen) win.location.hash = `#${screen}`
     await settle(win, screen)
+    console.debug(`[walk] ${screen} settled in ${Math.round(performance.now() - t0)} ms`)
     const shot = { screen, fileName: fileName(screen), dataUrl: await captureTv(win) }
     shots.push(shot)
     onShot(shot, shots.length, screens.length)
