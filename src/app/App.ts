@@ -8,7 +8,8 @@ import { routes } from './routes.ts'
 import { currentLanguage, isLanguage, nextLanguage, offeredLanguages, setLanguage, t } from './lib/i18n.ts'
 import { isDialogOpen, openDialog, showToast } from './lib/overlays.ts'
 import { queryParam } from './lib/query.ts'
-import { reportFocus, reportLanguage, reportScreens } from './lib/testHooks.ts'
+import { exposeScan, reportFocus, reportLanguage, reportScreens } from './lib/testHooks.ts'
+import { scanScreen } from './lib/screenScan.ts'
 import { Colors } from './lib/theme.ts'
 import Dialog from './widgets/Dialog.ts'
 import Toast from './widgets/Toast.ts'
@@ -41,6 +42,8 @@ export default class App extends Router.App {
   override _setup(): void {
     reportLanguage(currentLanguage())
     reportScreens(routes.routes)
+    const app = this.application as unknown as { _focusPath?: unknown[] }
+    exposeScan(() => scanScreen(this.stage as never, app._focusPath as never))
     Router.startRouter(routes, this)
   }
 

@@ -12,6 +12,8 @@ interface TvHallHooks {
   loading?: number
   /** One more frame drawn: WebGL keeps no picture between frames, so the emulator's screenshot asks for one. */
   redraw?: () => void
+  /** The focused leaf and the visible texts with their boxes, for the remote crawler. */
+  scan?: () => unknown
 }
 
 function hooks(): TvHallHooks {
@@ -46,4 +48,8 @@ export function reportLoading(delta: 1 | -1): void {
 
 export function exposeRedraw(redraw: () => void): void {
   hooks().redraw = redraw
+}
+
+export function exposeScan(scan: () => unknown): void {
+  hooks().scan = scan
 }

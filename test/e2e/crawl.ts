@@ -1,0 +1,224 @@
+/**
+ * The remote crawler: explores the app with arrows, OK and Back only (as a viewer with the remote
+ * would), and notes every place that breaks the rules for viewers three metres away: no focus, focus on
+ * something hidden or off the title-safe area, text outside it, raw translation keys, Back that goes
+ * nowhere, focus not restored on return, JS errors. Screens are found at run time, so new screens are
+ * crawled without editing this file.
+ */
+import type { KeyInput } from 'puppeteer-core'
+import type { Tv } from './tv.ts'
+
+export interface Box {
+  x1: number
+  y1: number
+  x2: number
+  y2: number
+}
+interface Scan {
+  focused: (Box & { ref?: string; path: string; visible: boolean; scale: number }) | null
+  texts: (Box & { text: string; ref?: string })[]
+}
+export interface Snapshot {
+  route: string
+  loading: number
+  dialog: string
+  scan: Scan
+}
+export interface Finding {
+  kind: string
+  route: string
+  detail: string
+}
+
+/** Title-safe area: 5% in from every edge of the 1920×1080 stage (a little slack for anti-aliasing). */
+export const SAFE: Box = { x1: 96 - 1, y1: 54 - 1, x2: 1824 + 1, y2: 1026 + 1 }
+const ARROWS = ['right', 'down', 'left', 'up'] as const
+type Key = (typeof ARROWS)[number] | 'ok' | 'back' | 'home'
+const PUPPETEER_KEY: Record<Key, KeyInput> = { right: 'ArrowRight', down: 'ArrowDown', left: 'ArrowLeft', up: 'ArrowUp', ok: 'Enter', back: 'Escape', home: 'Home' }
+const OPPOSITE = { right: 'left', left: 'right', up: 'down', down: 'up' } as const
+/** OK on these would leave the app or move money or records: the crawler looks but does not press. */
+const NO_OK = /Leave|Confirm|Submit|Pay(?!ments)|Buy|Unsubscribe|AutoRenew|Save|Delete/i
+/** A translation key shown as it is, e.g. `menu.balance`. */
+export const RAW_KEY = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)+$/
+
+export function inside(b: Box, area: Box = SAFE): boolean {
+  return b.x1 >= area.x1 && b.y1 >= area.y1 && b.x2 <= area.x2 && b.y2 <= area.y2
+}
+
+export function stateKey(s: Snapshot): string {
+  return `${s.route}|${s.scan.focused ? s.scan.focused.path : '-'}|${s.dialog}`
+}
+
+export interface CrawlLimits {
+  maxKeys: number
+  maxMs: number
+  /** Focus states explored per screen, so one long list does not eat the whole budget. */
+  perRoute: number
+}
+
+export class Crawler {
+  readonly findings: Finding[] = []
+  readonly states = new Map<string, Key[]>()
+  readonly routes = new Map<string, Key[]>()
+  keys = 0
+  private readonly started = Date.now()
+  private readonly seen = new Set<string>()
+  private readonly perRoute = new Map<string, number>()
+
+  readonly tv: Tv
+  readonly limits: CrawlLimits
+
+  constructor(tv: Tv, limits: CrawlLimits) {
+    this.tv = tv
+    this.limits = limits
+  }
+
+  private outOfBudget(): boolean {
+    return this.keys >= this.limits.maxKeys || Date.now() - this.started > this.limits.maxMs
+  }
+
+  note(kind: string, route: string, detail: string): void {
+    const id = `${kind}|${route}|${detail}`
+    if (this.seen.has(id)) return
+    this.seen.add(id)
+    this.findings.push({ kind, route, detail })
+  }
+
+  async snapshot(): Promise<Snapshot> {
+    return this.tv.page.evaluate(() => {
+      const h = (window as unknown as { __tvhall: { route?: string; loading?: number; scan: () => unknown } }).__tvhall
+      const scan = h.scan() as { texts: { ref?: string; text: string }[] }
+      const title = scan.texts.find((t) => t.ref === 'DialogTitle')
+      return { route: h.route || '', loading: h.loading || 0, dialog: title ? title.text : '', scan } as never
+    })
+  }
+
+  /** After a key: wait until nothing loads and two looks 120 ms apart agree (animations done). */
+  async settle(): Promise<Snapshot> {
+    let last = await this.snapshot()
+    const until = Date.now() + 6000
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 120))
+      const now = await this.snapshot()
+      const f = now.scan.focused
+      const g = last.scan.focused
+      const same = stateKey(now) === stateKey(last) && now.loading === 0 && (!f || !g || (Math.abs(f.x1 - g.x1) < 0.5 && Math.abs(f.y1 - g.y1) < 0.5 && Math.abs(f.x2 - g.x2) < 0.5))
+      if (same || Date.now() > until) return now
+      last = now
+    }
+  }
+
+  async press(key: Key): Promise<Snapshot> {
+    this.keys++
+    await this.tv.page.keyboard.press(PUPPETEER_KEY[key])
+    return this.settle()
+  }
+
+  /** The rules every state must keep. */
+  check(s: Snapshot): void {
+    const f = s.scan.focused
+    const where = s.route + (s.dialog ? ` [dialog ${s.dialog}]` : '')
+    if (!f || f.x2 - f.x1 < 4 || f.y2 - f.y1 < 4) this.note('focus-missing', where, f ? f.path : 'nothing focused')
+    else if (f.x2 - f.x1 > 1700 && f.y2 - f.y1 > 900) this.note('focus-missing', where, `only the whole screen is focused (${f.path})`)
+    else {
+      if (!f.visible) this.note('focus-hidden', where, f.path)
+      else if (!inside(f)) this.note('focus-unsafe', where, `${f.path} at ${fmt(f)}`)
+    }
+    for (const t of s.scan.texts) {
+      if (!inside(t)) this.note('text-unsafe', where, `"${t.text.slice(0, 30)}" (${t.ref || '?'}) at ${fmt(t)}`)
+      if (RAW_KEY.test(t.text.trim()) || /undefined|NaN|\[object |\{\w+\}/.test(t.text)) this.note('raw-text', where, `"${t.text.slice(0, 40)}"`)
+    }
+    for (const e of this.tv.errors.splice(0)) this.note('js-error', where, e.slice(0, 200))
+  }
+
+  /** Home with no dialog, then the keys again: the way back to any state when the cheap way fails. */
+  async goTo(path: Key[]): Promise<Snapshot> {
+    let s = await this.settle()
+    for (let i = 0; i < 4 && s.dialog; i++) s = await this.press('back')
+    if (s.route !== 'home') s = await this.press('home')
+    for (let i = 0; i < 4 && s.dialog; i++) s = await this.press('back')
+    if (s.route !== 'home' || s.dialog) {
+      // A broken screen holds the remote: start the app afresh (already noted as a trap) and go on elsewhere.
+      await this.tv.page.reload({ waitUntil: 'load' })
+      await this.tv.waitForRoute('home')
+      s = await this.settle()
+      for (let i = 0; i < 4 && s.dialog; i++) s = await this.press('back')
+    }
+    for (const k of path) s = await this.press(k)
+    return s
+  }
+
+  private record(s: Snapshot, path: Key[]): boolean {
+    const key = stateKey(s)
+    if (this.states.has(key)) return false
+    this.states.set(key, path)
+    if (!this.routes.has(s.route)) this.routes.set(s.route, path)
+    this.check(s)
+    return true
+  }
+
+  async explore(s: Snapshot, path: Key[]): Promise<void> {
+    const here = stateKey(s)
+    for (const key of [...ARROWS, 'ok'] as Key[]) {
+      if (this.outOfBudget()) return
+      const ref = s.scan.focused && s.scan.focused.ref ? s.scan.focused.ref : ''
+      if (key === 'ok' && NO_OK.test(ref)) continue
+      let next = await this.press(key)
+      if (stateKey(next) === here) continue
+      const nextPath = [...path, key]
+      const fresh = this.record(next, nextPath)
+      const sameScreen = next.route === s.route && next.dialog === s.dialog
+      const count = (this.perRoute.get(next.route + next.dialog) || 0) + 1
+      this.perRoute.set(next.route + next.dialog, count)
+      if (fresh && (!sameScreen || count <= this.limits.perRoute)) {
+        await this.explore(next, nextPath)
+        if (this.outOfBudget()) return
+        next = await this.settle()
+      }
+      // Back the cheap way: the opposite arrow on the same screen, Back from a new screen or dialog.
+      const undo: Key = key !== 'ok' && sameScreen ? OPPOSITE[key as keyof typeof OPPOSITE] : 'back'
+      const from = next
+      let back = stateKey(next) === here ? next : await this.press(undo)
+      if (undo === 'back') this.checkBack(from, s, back)
+      if (stateKey(back) !== here) back = await this.goTo(path)
+      if (stateKey(back) !== here) {
+        this.note('lost', s.route, `could not get back to ${here} (at ${stateKey(back)})`)
+        return
+      }
+    }
+  }
+
+  /** Back closes a dialog first, otherwise goes one level up and lands where the viewer left. */
+  private checkBack(from: Snapshot, parent: Snapshot, after: Snapshot): void {
+    const where = from.route + (from.dialog ? ` [dialog ${from.dialog}]` : '')
+    if (from.dialog) {
+      if (after.dialog) this.note('back-dialog', where, 'Back did not close the dialog')
+      return
+    }
+    if (after.route === from.route && !after.dialog) this.note('back-dead', where, `Back stayed on ${stateKey(after)}`)
+    else if (after.route === parent.route && stateKey(after) !== stateKey(parent) && !parent.dialog)
+      this.note('focus-not-restored', where, `back on ${parent.route}: focus ${after.scan.focused?.path} instead of ${parent.scan.focused?.path}`)
+  }
+
+  /** From the first state of every screen, Back (at most 8 times) and Home each reach the home screen. */
+  async checkWayHome(route: string, path: Key[]): Promise<void> {
+    let s = await this.goTo(path)
+    if (s.route !== route) return this.note('lost', route, `path ${path.join(',')} now leads to ${s.route}`)
+    let n = 0
+    while (!(s.route === 'home' && !s.dialog) && n < 8) {
+      s = await this.press('back')
+      n++
+    }
+    if (s.route !== 'home' || s.dialog) this.note('trap', route, `8 x Back ends on ${stateKey(s)}`)
+    s = await this.goTo(path)
+    s = await this.press('home')
+    if (s.route !== 'home') this.note('home-key', route, `Home key stays on ${stateKey(s)}`)
+    s = await this.press('back')
+    if (s.route !== 'home' || !s.dialog) this.note('exit-question', 'home', `Back on home did not ask before leaving (${stateKey(s)})`)
+    else await this.press('back')
+  }
+}
+
+function fmt(b: Box): string {
+  return `${Math.round(b.x1)},${Math.round(b.y1)}-${Math.round(b.x2)},${Math.round(b.y2)}`
+}
