@@ -27,6 +27,7 @@ const TONE: Record<OutcomeContent['tone'], [string, number]> = { ok: ['✓', Col
 export default class OrderOutcome extends Lightning.Component {
   private _index = 0
   private _count = 0
+  private _armedAt = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -60,10 +61,15 @@ export default class OrderOutcome extends Lightning.Component {
       h: 84,
       fixed: true,
       title: b.label,
-      onEnter: () => (b.onEnter(), true),
+      // OKs still being pressed from the step before must not choose a button the viewer has not seen yet.
+      onEnter: () => {
+        if (Date.now() >= this._armedAt) b.onEnter()
+        return true
+      },
     }))
     this._index = 0
     this._count = c.buttons.length
+    this._armedAt = Date.now() + 800
   }
 
   override _getFocused(): Lightning.Component | undefined {

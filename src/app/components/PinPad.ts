@@ -48,7 +48,7 @@ export default class PinPad extends Lightning.Component {
     this._busy = false
     this._message = message
     // An OK pressed twice on "Confirm" must not type into the keypad that just opened under it.
-    this._armedAt = Date.now() + 600
+    this._armedAt = Date.now() + 1500
     this.render()
   }
 

@@ -36,7 +36,7 @@ export default class CatalogPage extends Lightning.Component {
       SpendingLimitButton: { type: Button, x: 1460, mountX: 1, y: 48, w: 300, h: 80, fixed: true, title: '' },
       Content: {
         alpha: 0,
-        CategoryList: { type: Column, x: X, y: 180, w: 320, h: 780, neverScroll: true, style: { itemSpacing: 14 }, signals: { selectedChange: '_categoryChanged' } },
+        CategoryList: { type: Column, x: X, y: 180, w: 320, h: 780, neverScroll: true, style: { itemSpacing: 10 }, signals: { selectedChange: '_categoryChanged' } },
         ProductList: { type: Column, x: LIST_X - 8, y: 172, w: LIST_W + 16, h: 800, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 4, style: { itemSpacing: 14 } },
       },
       CatalogEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
@@ -94,7 +94,7 @@ export default class CatalogPage extends Lightning.Component {
     }
     this._category = Math.min(this._category, groups.length - 1)
     const categories = this.tag('Content.CategoryList')
-    categories.items = groups.map((g) => ({ type: Button, ref: 'Category_' + g.category, w: 320, h: 80, fixed: true, title: g.name }))
+    categories.items = groups.map((g) => ({ type: Button, ref: 'Category_' + g.category, w: 320, h: 70, fixed: true, title: g.name }))
     categories.selectedIndex = this._category
     this._fillProducts(keepProduct)
     this._setState('Ready')
@@ -110,7 +110,9 @@ export default class CatalogPage extends Lightning.Component {
     list.selectedIndex = i >= 0 ? i : 0
   }
 
-  _categoryChanged(index: number): void {
+  /** Column signal (it passes the item, not the index). */
+  _categoryChanged(): void {
+    const index = this.tag('Content.CategoryList').selectedIndex as number
     if (index === this._category) return
     this._category = index
     this._fillProducts()
