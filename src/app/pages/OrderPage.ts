@@ -132,7 +132,7 @@ export default class OrderPage extends Lightning.Component {
       wordWrapWidth: 1000,
       maxLines: 2,
     })
-    this.tag('Confirm.Notice').y = blocked ? BUTTONS_Y - 120 : BUTTONS_Y - 56
+    this.tag('Confirm.Notice').y = blocked ? BUTTONS_Y - 120 : BUTTONS_Y + 110
     ;(this.tag('Confirm.Summary') as OrderSummary).render()
     ;(this.tag('Pin') as PinPad).render()
     this.tag('ErrorState').render()
