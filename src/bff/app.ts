@@ -18,6 +18,7 @@ import type { Store } from './store/store.ts'
 import type { BffServices } from './services.ts'
 import errorsPlugin from './plugins/errors.ts'
 import authPlugin from './plugins/auth.ts'
+import rateLimitPlugin from './plugins/rateLimit.ts'
 import docsPlugin from './plugins/docs.ts'
 import tvAppPlugin, { tvAppScriptSources } from './plugins/tvApp.ts'
 import sessionRoutes from './routes/session.ts'
@@ -133,6 +134,11 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   })
   await app.register(docsPlugin)
   await app.register(authPlugin, { secret: config.jwtSecret, ttlSeconds: config.tokenTtlSeconds })
+  await app.register(rateLimitPlugin, {
+    readsPerMinute: config.rateLimitReadsPerMinute,
+    strictPerMinute: config.rateLimitStrictPerMinute,
+    store: config.redisUrl ? store : undefined,
+  })
 
   await app.register(healthRoutes, services)
   await app.register(sessionRoutes, services)

@@ -38,6 +38,9 @@ export interface BffConfig {
   outboxMaxDelaySeconds: number
   /** Address phones reach the BFF at (for the complaint QR code); unset: taken from the TV's own request. */
   publicBaseUrl: string | undefined
+  /** Requests per device per minute: reads, and calls that try a PIN/card password or move money. */
+  rateLimitReadsPerMinute: number
+  rateLimitStrictPerMinute: number
 }
 
 export const DEV_JWT_SECRET = 'tvhall-dev-jwt-secret-change-me-in-production'
@@ -105,5 +108,7 @@ export function loadConfig(env: Env = process.env): BffConfig {
     topupQrTtlSeconds: int(env, 'TOPUP_QR_TTL_SECONDS', 300, 1),
     outboxMaxDelaySeconds: int(env, 'OUTBOX_MAX_DELAY_SECONDS', 60, 1),
     publicBaseUrl: env.PUBLIC_BASE_URL ? env.PUBLIC_BASE_URL.replace(/\/+$/, '') : undefined,
+    rateLimitReadsPerMinute: int(env, 'RATE_LIMIT_READS_PER_MINUTE', 600, 1),
+    rateLimitStrictPerMinute: int(env, 'RATE_LIMIT_STRICT_PER_MINUTE', 30, 1),
   }
 }
