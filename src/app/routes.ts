@@ -10,6 +10,11 @@ import BootPage from './pages/BootPage.ts'
 import ComingSoonPage from './pages/ComingSoonPage.ts'
 import ErrorPage from './pages/ErrorPage.ts'
 import HomePage from './pages/HomePage.ts'
+import MyTicketsPage from './pages/MyTicketsPage.ts'
+import RepairTicketPage from './pages/RepairTicketPage.ts'
+import SelfHelpPage from './pages/SelfHelpPage.ts'
+import SymptomStepsPage from './pages/SymptomStepsPage.ts'
+import TicketDetailPage from './pages/TicketDetailPage.ts'
 import PaymentsPage from './pages/PaymentsPage.ts'
 import CatalogPage from './pages/CatalogPage.ts'
 import ProductDetailPage from './pages/ProductDetailPage.ts'
@@ -55,7 +60,11 @@ export const routes: Parameters<typeof Router.startRouter>[0] = {
     page('topup/card', CardTopupPage),
     page('topup/qr', QrTopupPage),
     page('topup/result/:topupId', TopupResultPage, { preventStorage: true }),
-    page('repair', ComingSoonPage),
+    page('repair', SelfHelpPage),
+    page('repair/symptom/:symptomId', SymptomStepsPage),
+    page('repair/report/:category', RepairTicketPage),
+    page('repair/tickets', MyTicketsPage),
+    page('repair/tickets/:ticketId', TicketDetailPage),
     page('messages', MessagesPage),
     page('messages/:messageId', MessageDetailPage),
     page('help', HelpPage),

@@ -1,0 +1,70 @@
+/**
+ * A row of ui-components Buttons: Left/Right move, OK runs the focused action. The buttons are direct
+ * children with the refs pages give them (as in the Dialog), so tests find the focused one by name.
+ */
+import { Lightning } from '@lightningjs/sdk'
+import { Button } from '@lightningjs/ui-components'
+
+export interface ButtonAction {
+  ref: string
+  label: string
+  onSelect: () => void
+}
+
+const BUTTON_H = 84
+const GAP = 40
+
+export default class ActionButtons extends Lightning.Component {
+  private _actions: ButtonAction[] = []
+  private _index = 0
+  buttonW = 340
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return { h: BUTTON_H + 24 }
+  }
+
+  set actions(actions: ButtonAction[]) {
+    this._actions = actions
+    this._index = Math.min(this._index, Math.max(0, actions.length - 1))
+    // x/y 12: room for the focus outline, as the first version (a ui-components Row) had.
+    this.children = actions.map((a, i) => ({ type: Button, ref: a.ref, x: 12 + i * (this.buttonW + GAP), y: 12, w: this.buttonW, h: BUTTON_H, fixed: true, title: a.label }))
+  }
+
+  /** Relabels after a language switch, keeping the focused button. */
+  relabel(labels: string[]): void {
+    this.children.forEach((b, i) => {
+      if (labels[i] !== undefined) (b as unknown as { title: string }).title = labels[i]
+    })
+  }
+
+  get actions(): ButtonAction[] {
+    return this._actions
+  }
+
+  select(index: number): void {
+    this._index = Math.min(Math.max(index, 0), Math.max(0, this._actions.length - 1))
+    this._refocus()
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this._actions.length ? this.children[this._index] : undefined
+  }
+
+  override _handleLeft(): boolean {
+    if (this._index === 0) return false
+    this.select(this._index - 1)
+    return true
+  }
+
+  override _handleRight(): boolean {
+    if (this._index >= this._actions.length - 1) return false
+    this.select(this._index + 1)
+    return true
+  }
+
+  override _handleEnter(): boolean {
+    const a = this._actions[this._index]
+    if (a) a.onSelect()
+    return true
+  }
+}

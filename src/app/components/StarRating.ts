@@ -1,0 +1,69 @@
+/**
+ * 回访: one to five stars chosen with Left/Right, OK confirms through `onRate`. Big glyphs and the
+ * number beside them, so the choice reads from the sofa without counting.
+ */
+import { Lightning } from '@lightningjs/sdk'
+import { Colors, FOCUS_SCALE, FontSize, textPatch } from '../lib/theme.ts'
+
+const MAX = 5
+const STAR_W = 96
+
+export function clampStars(n: number): number {
+  return Math.min(MAX, Math.max(1, Math.round(n)))
+}
+
+export default class StarRating extends Lightning.Component {
+  private _stars = 5
+  onRate: ((stars: number) => void) | null = null
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    const stars: Record<string, unknown> = {}
+    for (let i = 0; i < MAX; i++) stars['Star' + i] = { x: i * STAR_W, text: textPatch('★', { fontSize: 80 }) }
+    return { h: 110, Stars: { ...stars }, StarCount: { x: MAX * STAR_W + 24, y: 24, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) } }
+  }
+
+  get stars(): number {
+    return this._stars
+  }
+
+  set stars(n: number) {
+    this._stars = clampStars(n)
+    this._draw()
+  }
+
+  override _init(): void {
+    this._draw()
+  }
+
+  private _draw(): void {
+    const focused = this.hasFocus()
+    for (let i = 0; i < MAX; i++) {
+      const on = i < this._stars
+      this.tag('Stars.Star' + i).patch({ text: textPatch('★', { fontSize: 80, textColor: on ? Colors.accent : 0x55ffffff }), scale: focused && i === this._stars - 1 ? FOCUS_SCALE * 1.1 : 1 })
+    }
+    this.tag('StarCount').text = textPatch(this._stars + ' / ' + MAX, { fontSize: FontSize.heading, fontStyle: 'bold', textColor: focused ? Colors.accent : Colors.text })
+  }
+
+  override _focus(): void {
+    this._draw()
+  }
+
+  override _unfocus(): void {
+    this._draw()
+  }
+
+  override _handleLeft(): boolean {
+    this.stars = this._stars - 1
+    return true
+  }
+
+  override _handleRight(): boolean {
+    this.stars = this._stars + 1
+    return true
+  }
+
+  override _handleEnter(): boolean {
+    if (this.onRate) this.onRate(this._stars)
+    return true
+  }
+}

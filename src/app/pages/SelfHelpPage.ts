@@ -1,0 +1,160 @@
+/**
+ * 故障自助: the symptoms on the left (each opens its checks), the other services on the right (error
+ * code, my tickets, complaints, a direct report). Left/Right switch columns; the focus stays where it
+ * was when the viewer comes back, since the page is kept alive and the lists are built once.
+ */
+import { Lightning, Router } from '@lightningjs/sdk'
+import { Column } from '@lightningjs/ui-components'
+import type { Symptom } from '../../contract/index.ts'
+import ErrorState from '../components/ErrorState.ts'
+import LoadingIndicator from '../components/LoadingIndicator.ts'
+import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
+import { errorCode } from '../lib/api.ts'
+import { t } from '../lib/i18n.ts'
+import type { TKey } from '../lib/i18nKeys.ts'
+import { local, repairApi } from '../lib/repairApi.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+const X = 96
+const LEFT_W = 1060
+const RIGHT_X = 1220
+const RIGHT_W = 604
+
+const SERVICES: Array<{ ref: string; label: TKey; route: string }> = [
+  { ref: 'ErrorCodeRow', label: 'repair.codeEntry', route: 'repair/code' },
+  { ref: 'MyTicketsRow', label: 'repair.myTickets', route: 'repair/tickets' },
+  { ref: 'ComplaintRow', label: 'repair.complaint', route: 'repair/complaint' },
+  { ref: 'ReportOtherRow', label: 'repair.reportOther', route: 'repair/report/other' },
+]
+
+const list = (x: number, w: number) => ({
+  type: Column, x: x - 8, y: 210, w: w + 16, h: 780, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 6, style: { itemSpacing: 12 },
+})
+
+export default class SelfHelpPage extends Lightning.Component {
+  private _symptoms: Symptom[] = []
+  private _loadSeq = 0
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    const heading = (x: number) => ({ x, y: 150, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) })
+    return {
+      w: 1920,
+      h: 1080,
+      PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+      SymptomsHeading: heading(X),
+      ServicesHeading: heading(RIGHT_X),
+      SymptomList: { ...list(X, LEFT_W), alpha: 0 },
+      ServiceList: list(RIGHT_X, RIGHT_W),
+      Hints: { x: X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      ErrorState: { type: ErrorState, x: X + LEFT_W / 2, mountX: 0.5, y: 300, visible: false },
+      Loading: { type: LoadingIndicator, x: 300, y: 460 },
+    }
+  }
+
+  override _init(): void {
+    this.tag('ErrorState').onRetry = () => this.load()
+    this.tag('ServiceList').items = SERVICES.map((s) => ({ type: RecordRow, ref: s.ref, w: RIGHT_W, h: RECORD_H, detailAt: 0.99, record: { title: t(s.label), fen: null } }))
+    this.render()
+    this._setState('Symptoms')
+  }
+
+  override _onMounted(): void {
+    this.load()
+  }
+
+  override _onChanged(): void {
+    // The knowledge base does not change while the viewer is here: keep the list and its focus.
+    if (!this._symptoms.length) this.load()
+  }
+
+  load(): void {
+    const seq = ++this._loadSeq
+    const loading = this.tag('Loading') as LoadingIndicator
+    this.tag('ErrorState').visible = false
+    loading.start()
+    repairApi
+      .symptoms()
+      .then((res) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this._symptoms = res.items
+        this.render()
+        this.tag('SymptomList').setSmooth('alpha', 1)
+        this._setState('Symptoms')
+      })
+      .catch((e: unknown) => {
+        if (seq !== this._loadSeq) return
+        loading.stop()
+        this.tag('ErrorState').code = errorCode(e)
+        this._setState('Failed')
+      })
+  }
+
+  render(): void {
+    const muted = (s: string) => textPatch(s, { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.tag('PageTitle').text = textPatch(t('repair.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.tag('SymptomsHeading').text = muted(t('repair.symptoms'))
+    this.tag('ServicesHeading').text = muted(t('repair.services'))
+    this.tag('Hints').text = muted(t('repair.hint') + '    ' + t('common.backHint'))
+    this.tag('ErrorState').render()
+    const services = this.tag('ServiceList').items as RecordRow[]
+    services.forEach((row, i) => (row.record = { title: t(SERVICES[i].label), fen: null }))
+    const symptomList = this.tag('SymptomList')
+    const rows = symptomList.items as RecordRow[]
+    if (rows.length === this._symptoms.length) {
+      rows.forEach((row, i) => (row.record = { title: local(this._symptoms[i].title), fen: null }))
+    } else {
+      symptomList.items = this._symptoms.map((s, i) => ({ type: RecordRow, ref: 'Symptom' + i, w: LEFT_W, h: RECORD_H, detailAt: 0.99, record: { title: local(s.title), fen: null } }))
+    }
+  }
+
+  static override _states() {
+    return [
+      class Symptoms extends this {
+        override _getFocused() {
+          return this._symptoms.length ? this.tag('SymptomList') : this.tag('ServiceList')
+        }
+        override _handleRight(): boolean {
+          this._setState('Services')
+          return true
+        }
+        override _handleEnter(): boolean {
+          const s = this._symptoms[this.tag('SymptomList').selectedIndex as number]
+          if (s) Router.navigate('repair/symptom/' + s.id)
+          return true
+        }
+      },
+      class Services extends this {
+        override _getFocused() {
+          return this.tag('ServiceList')
+        }
+        override _handleLeft(): boolean {
+          if (this._symptoms.length) this._setState('Symptoms')
+          return true
+        }
+        override _handleEnter(): boolean {
+          Router.navigate(SERVICES[this.tag('ServiceList').selectedIndex as number].route)
+          return true
+        }
+      },
+      class Failed extends this {
+        override $enter() {
+          this.tag('ErrorState').visible = true
+        }
+        override $exit() {
+          this.tag('ErrorState').visible = false
+        }
+        override _getFocused() {
+          return this.tag('ErrorState')
+        }
+        override _handleLeft(): boolean {
+          return true
+        }
+        override _handleRight(): boolean {
+          this._setState('Services')
+          return true
+        }
+      },
+    ]
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * 工单进展: one ticket's timeline with times and notes, refreshed while on screen. An open ticket can
+ * be cancelled (one confirmation, "keep it" first); a resolved one can be rated 1-5 (回访).
+ */
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { Ticket } from '../../contract/index.ts'
+import ActionButtons, { type ButtonAction } from '../components/ActionButtons.ts'
+import ErrorState from '../components/ErrorState.ts'
+import LoadingIndicator from '../components/LoadingIndicator.ts'
+import StarRating from '../components/StarRating.ts'
+import TicketTimeline from '../components/TicketTimeline.ts'
+import { errorCode } from '../lib/api.ts'
+import { formatDateTime } from '../lib/format.ts'
+import { currentLanguage, t } from '../lib/i18n.ts'
+import { openDialog, showToast } from '../lib/overlays.ts'
+import { repairApi } from '../lib/repairApi.ts'
+import { insertZeroWidthSpaces } from '../lib/text.ts'
+import { ticketNumber, timelineSteps } from '../lib/ticketTimeline.ts'
+import { categoryName, visitText } from '../lib/ticketFormText.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+const X = 120
+const REFRESH_MS = 3000
+
+export default class TicketDetailPage extends Lightning.Component {
+  private _id = ''
+  private _ticket: Ticket | null = null
+  private _loadSeq = 0
+  private _timer: ReturnType<typeof setTimeout> | null = null
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    const muted = textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted })
+    return {
+      w: 1920,
+      h: 1080,
+      PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+      Details: {
+        alpha: 0,
+        TicketSummaryText: { x: X, y: 140, text: textPatch('', { fontSize: FontSize.body }) },
+        TicketMeta: { x: X, y: 194, text: muted },
+        Timeline: { type: TicketTimeline, x: X, y: 270 },
+        Side: {
+          x: 1340,
+          y: 270,
+          RatingTitle: { text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 480, maxLines: 2 }) },
+          Rating: { type: StarRating, y: 90, visible: false },
+          TicketActions: { type: ActionButtons, y: 220, buttonW: 420 },
+        },
+      },
+      Hints: { x: X, y: 1000, text: muted },
+      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
+      Loading: { type: LoadingIndicator, x: 660, y: 460 },
+    }
+  }
+
+  /** Router: `repair/tickets/:ticketId` (the BOSS's number or the hall's reference). */
+  override set params(p: Router.PageParams) {
+    this._id = p && p.ticketId ? String(p.ticketId) : ''
+  }
+
+  override _init(): void {
+    this.tag('ErrorState').onRetry = () => this.load(false)
+    ;(this.tag('Details.Side.Rating') as StarRating).onRate = (stars) => this._rate(stars)
+  }
+
+  override _onMounted(): void {
+    this.load(false)
+  }
+
+  override _onChanged(): void {
+    this._ticket = null
+    this.load(false)
+  }
+
+  override _detach(): void {
+    if (this._timer) clearTimeout(this._timer)
+    this._timer = null
+  }
+
+  load(quiet: boolean): void {
+    const seq = ++this._loadSeq
+    const loading = this.tag('Loading') as LoadingIndicator
+    if (this._timer) clearTimeout(this._timer)
+    if (!quiet) {
+      this.tag('ErrorState').visible = false
+      this.tag('Details').alpha = 0
+      loading.start()
+    }
+    repairApi
+      .ticket(this._id)
+      .then((ticket) => {
+        if (seq !== this._loadSeq) return
+        if (!quiet) loading.stop()
+        this._show(ticket)
+      })
+      .catch((e: unknown) => {
+        if (seq !== this._loadSeq) return
+        if (!quiet) loading.stop()
+        if (quiet && this._ticket) return this._schedule()
+        this.tag('ErrorState').code = errorCode(e)
+        this._setState('Failed')
+      })
+  }
+
+  private _schedule(): void {
+    const open = this._ticket && this._ticket.status !== 'closed' && this._ticket.status !== 'cancelled'
+    if (!open) return
+    this._timer = setTimeout(() => {
+      if (Router.getActivePage() === (this as unknown)) this.load(true)
+    }, REFRESH_MS)
+  }
+
+  private _show(ticket: Ticket): void {
+    const before = this._ticket
+    this._ticket = ticket
+    this.render()
+    this.tag('Details').setSmooth('alpha', 1)
+    // Keep the viewer where they are unless what can be done changed.
+    const changed = !before || before.canRate !== ticket.canRate || before.canCancel !== ticket.canCancel
+    if (changed || this._getState() === '') this._setState(ticket.canRate ? 'Rating' : 'Actions')
+    this._schedule()
+  }
+
+  render(): void {
+    const muted = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 1700, maxLines: 1 })
+    this.tag('Hints').text = muted(t('common.backHint'))
+    this.tag('ErrorState').render()
+    const x = this._ticket
+    if (!x) return
+    this.tag('PageTitle').text = textPatch(t('tickets.detailTitle', { number: ticketNumber(x) }), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.tag('Details.TicketSummaryText').text = textPatch(insertZeroWidthSpaces(categoryName(x.category) + '  ·  ' + x.description), { fontSize: FontSize.body, wordWrapWidth: 1700, maxLines: 1 })
+    const meta = [t('tickets.created', { time: formatDateTime(x.createdAt, currentLanguage()) }), visitText(x.appointment), x.contactPhoneMasked || '']
+    this.tag('Details.TicketMeta').text = muted(meta.filter((s) => s).join('   '))
+    ;(this.tag('Details.Timeline') as TicketTimeline).steps = timelineSteps(x)
+    const rating = this.tag('Details.Side.Rating') as StarRating
+    rating.visible = x.canRate || x.rating !== null
+    if (x.rating !== null) rating.stars = x.rating
+    const ratingTitle = x.canRate ? t('tickets.rateTitle') : x.rating !== null ? t('tickets.yourRating', { stars: x.rating }) : ''
+    this.tag('Details.Side.RatingTitle').text = textPatch(insertZeroWidthSpaces(ratingTitle), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 480, maxLines: 2 })
+    const actions: ButtonAction[] = x.canCancel ? [{ ref: 'CancelTicketButton', label: t('tickets.cancel'), onSelect: () => this._askCancel() }] : []
+    ;(this.tag('Details.Side.TicketActions') as ActionButtons).actions = actions
+  }
+
+  private _askCancel(): void {
+    openDialog({
+      title: t('tickets.cancelTitle'),
+      message: categoryName(this._ticket!.category) + ' · ' + ticketNumber(this._ticket!),
+      actions: [
+        { ref: 'KeepTicket', label: t('tickets.keep') },
+        { ref: 'ConfirmCancelTicket', label: t('tickets.cancel'), onSelect: () => this._act(() => repairApi.cancelTicket(this._id), t('tickets.cancelled')) },
+      ],
+      defaultIndex: 0,
+    })
+  }
+
+  private _rate(stars: number): void {
+    this._act(() => repairApi.rateTicket(this._id, stars), t('tickets.rated'))
+  }
+
+  private _act(call: () => Promise<Ticket>, done: string): void {
+    const loading = this.tag('Loading') as LoadingIndicator
+    loading.start()
+    call()
+      .then((ticket) => {
+        loading.stop()
+        showToast(done)
+        this._show(ticket)
+      })
+      .catch(() => {
+        loading.stop()
+        showToast(t('tickets.actionFailed'))
+      })
+  }
+
+  static override _states() {
+    return [
+      class Actions extends this {
+        override _getFocused() {
+          return this._ticket && this._ticket.canCancel ? this.tag('Details.Side.TicketActions') : this
+        }
+      },
+      class Rating extends this {
+        override _getFocused() {
+          return this.tag('Details.Side.Rating')
+        }
+      },
+      class Failed extends this {
+        override $enter() {
+          this.tag('ErrorState').visible = true
+        }
+        override _getFocused() {
+          return this.tag('ErrorState')
+        }
+      },
+    ]
+  }
+}

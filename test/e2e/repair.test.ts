@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'puppeteer-core'
+import { bossCall, type Stack } from '../integration/harness.ts'
+import { startTvStack, tvUrl } from './stack.ts'
+import { launchBrowser, Tv, type RemoteKey } from './tv.ts'
+
+const zh = (JSON.parse(readFileSync(new URL('../../static/translations.json', import.meta.url), 'utf8')) as Record<string, Record<string, string>>)['zh-CN']
+
+// Self-help, repair report and ticket progress with the remote only, against the real BFF and boss-stub.
+// ticketSpeed 1800: the stub moves a ticket one state per second, so its timeline visibly advances.
+describe('repairs on the TV', () => {
+  let stack: Stack
+  let browser: Browser
+
+  beforeAll(async () => {
+    stack = await startTvStack({ ticketSpeed: 1800, bff: { outboxMaxDelaySeconds: 1 } })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await stack?.close()
+  })
+
+  const openRepair = async (scenario: string, bootNotice = false) => {
+    const tv = await Tv.open(browser, tvUrl(stack, stack.bySubscriber(scenario)))
+    await tv.waitForRoute('home')
+    if (bootNotice) {
+      // A suspended household is told so once at start (a dialog); Back closes it first.
+      await tv.page.waitForFunction(() => /^BootNotice/.test((window as unknown as { __tvhall: { focusedRef?: string } }).__tvhall.focusedRef || ''))
+      await tv.press('back')
+    }
+    await tv.press('5')
+    await tv.waitForRoute('repair')
+    await tv.waitForText('Symptom0', (t) => t.length > 0)
+    return tv
+  }
+  const times = (n: number, key: RemoteKey): RemoteKey[] => Array.from({ length: n }, () => key)
+  const bossTickets = async (customerId: string) =>
+    (await bossCall(stack, 'TICKET_LIST_QRY', { CUST_ID: customerId })).BODY.TICKET_LIST as Array<{ TICKET_ID: string; SLOT_ID: string }>
+
+  it('walks the remote checks one step at a time and ends fixed', async () => {
+    const tv = await openRepair('normal')
+    await tv.screenshot('repair-home')
+    await tv.press(...times(5, 'down'))
+    expect(await tv.focusedRef()).toBe('Symptom5')
+    await tv.press('ok')
+    await tv.waitForRoute('repair/symptom/:symptomId')
+    expect(await tv.waitForText('StepCounter', (t) => t.length > 0)).toMatch(/1.*3/)
+    expect(await tv.focusedRef()).toBe('YesButton')
+    await tv.screenshot('repair-step')
+    await tv.press('right', 'ok')
+    expect(await tv.waitForText('StepCounter', (t) => /2/.test(t))).toMatch(/2.*3/)
+    expect(await tv.focusedRef()).toBe('YesButton')
+    await tv.press('ok')
+    expect(await tv.waitForText('StepHeading', (t) => t.length > 0)).toMatch(/解决/)
+    expect(await tv.focusedRef()).toBe('DoneButton')
+    await tv.screenshot('repair-fixed')
+    // Back leaves the finished checks for the symptoms, focus where it was.
+    await tv.press('back')
+    await tv.waitForRoute('repair')
+    expect(await tv.focusedRef()).toBe('Symptom5')
+    expect(tv.errors).toEqual([])
+    await tv.page.close()
+  })
+
+  it('ends the checks in a repair report with a visit slot; the ticket number is the BOSS\'s, and its timeline moves on', async () => {
+    const who = stack.bySubscriber('normal')
+    const tv = await openRepair('normal')
+    await tv.press('ok') // no signal
+    await tv.waitForRoute('repair/symptom/:symptomId')
+    await tv.waitForText('StepCounter', (t) => t.length > 0)
+    for (let i = 0; i < 4; i++) await tv.press('right', 'ok')
+    await tv.waitForText('StepHeading', (t) => t.length > 0)
+    expect(await tv.focusedRef()).toBe('ReportButton')
+    await tv.press('ok')
+    await tv.waitForRoute('repair/report/:category')
+    const category = await tv.waitForText('CategoryField.RecordDetail', (t) => t.length > 0)
+    expect(category).toBe('无信号')
+    const slot = await tv.waitForText('SlotField.RecordDetail', (t) => t.length > 0)
+    expect(slot).not.toBe('电话联系预约')
+    await tv.screenshot('repair-form')
+    await tv.press(...times(4, 'down'))
+    expect(await tv.focusedRef()).toBe('SubmitButton')
+    await tv.press('ok')
+    expect(await tv.focusedRef()).toBe('ConfirmSubmit')
+    await tv.screenshot('repair-confirm')
+    await tv.press('ok')
+    const number = await tv.waitForText('TicketNumber', (t) => t.length > 0)
+    const atBoss = await bossTickets(who.customerId)
+    const admin = (await (await fetch(`${stack.bossUrl}/admin/tickets?customerId=${who.customerId}`)).json()) as { tickets: { count: number } }
+    expect(admin.tickets.count).toBe(1)
+    const mine = atBoss.find((x) => x.TICKET_ID === number)
+    expect(mine, `${number} at the BOSS`).toBeDefined()
+    expect(mine!.SLOT_ID).not.toBe('')
+    await tv.screenshot('repair-ticket-created')
+
+    await tv.press('ok') // My tickets
+    await tv.waitForRoute('repair/tickets')
+    const first = await tv.waitForText('TicketRow0.RecordDetail', (t) => t.includes(number))
+    const resolved = await tv.waitForText('TicketRow0.RecordDetail', (t) => t.includes(zh['messages.ticketStatus.resolved']), 15_000)
+    expect(resolved).not.toBe(first)
+    expect(await tv.focusedRef()).toBe('TicketRow0')
+    await tv.screenshot('repair-my-tickets')
+    await tv.press('ok')
+    await tv.waitForRoute('repair/tickets/:ticketId')
+    expect(await tv.waitForText('TimelineStep3.StepName', (t) => t.length > 0)).toBe(zh['messages.ticketStatus.resolved'])
+    expect(await tv.waitForText('TimelineStep3.StepTime', (t) => t.length > 0)).toMatch(/\d{2}:\d{2}/)
+    expect(await tv.focusedRef()).toBe('Rating')
+    await tv.screenshot('repair-timeline')
+    await tv.press('left', 'ok') // 4 stars
+    await tv.waitForText('RatingTitle', (t) => /4/.test(t))
+    expect(await tv.waitForText('TimelineStep4.StepTime', (t) => t.length > 0)).toMatch(/\d{2}:\d{2}/)
+    await tv.screenshot('repair-rated')
+    expect(tv.errors).toEqual([])
+    await tv.page.close()
+  })
+
+  it('tells a suspended household that "not authorised" is the arrears and offers a top-up, not a repair', async () => {
+    const tv = await openRepair('suspended', true)
+    await tv.screenshot('repair-home-suspended')
+    await tv.press(...times(4, 'down'), 'ok')
+    await tv.waitForRoute('repair/symptom/:symptomId')
+    expect(await tv.waitForText('StepText', (t) => t.length > 0)).toMatch(/停机/)
+    expect(await tv.focusedRef()).toBe('TopupButton')
+    await tv.screenshot('repair-suspended-topup')
+    await tv.press('ok')
+    await tv.waitForRoute('topup')
+    await tv.page.close()
+  })
+})
