@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     ),
   )
 
-  buildRemote($('remote'), $('key-log'), frame.window, app.keys ?? {})
+  const remote = buildRemote($('remote'), $('key-log'), frame.window, app.keys ?? {})
 
   $('reload').addEventListener('click', () => frame.window()?.location.reload())
   $('screenshot').addEventListener('click', async () => {
@@ -56,7 +56,9 @@ async function main(): Promise<void> {
       $('status').textContent = String(err instanceof Error ? err.message : err)
     }
   })
-  bindWalk($('walk'), $('walk-results'), $('status'), frame.window, (screen) => shotName(settings, screen))
+  bindWalk($('walk'), $('walk-results'), $('status'), frame.window, (screen) => shotName(settings, screen), () =>
+    remote.press('Back', 'walk'),
+  )
 }
 
 main().catch((err) => {

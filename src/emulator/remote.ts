@@ -5,7 +5,7 @@
 import { keyCodes, keyForKeyboard, REMOTE_KEYS, type RemoteKey } from './keys.ts'
 
 export interface Remote {
-  press(name: string, via: 'button' | 'keyboard'): void
+  press(name: string, via: 'button' | 'keyboard' | 'walk'): void
 }
 
 type Target = () => Window | null
@@ -30,7 +30,7 @@ function logLine(log: HTMLElement, text: string): void {
 
 export function buildRemote(host: HTMLElement, log: HTMLElement, target: Target, appKeys: Record<string, string>): Remote {
   const codes = keyCodes(appKeys)
-  const press = (name: string, via: 'button' | 'keyboard') => {
+  const press = (name: string, via: 'button' | 'keyboard' | 'walk') => {
     const key = REMOTE_KEYS.find((k) => k.name === name)
     const win = target()
     if (!key) return

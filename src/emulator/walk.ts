@@ -10,6 +10,7 @@ interface TvHallHooks {
   route?: string
   screens?: string[]
   loading?: number
+  dialogOpen?: () => boolean
 }
 
 export function tvHooks(win: Window | null): TvHallHooks | undefined {
@@ -52,15 +53,25 @@ export async function mainScreens(win: Window): Promise<string[]> {
   return tvHooks(win)!.screens!.slice()
 }
 
+/** A dialog left up (e.g. the suspension notice at start-up) would cover every later screen: Back closes it. */
+async function closeDialog(win: Window, back: () => void): Promise<void> {
+  for (let tries = 0; tries < 3 && tvHooks(win)?.dialogOpen?.(); tries++) {
+    back()
+    await waitFor(() => !tvHooks(win)?.dialogOpen?.(), 2000, 'the dialog to close').catch(() => undefined)
+  }
+}
+
 export async function walkScreens(
   win: Window,
   fileName: (screen: string) => string,
   onShot: (shot: Shot, index: number, total: number) => void,
+  back: () => void,
 ): Promise<Shot[]> {
   const screens = await mainScreens(win)
   const shots: Shot[] = []
   for (const screen of screens) {
     const t0 = performance.now()
+    await closeDialog(win, back)
     if (tvHooks(win)?.route !== screen) win.location.hash = `#${screen}`
     await settle(win, screen)
     console.debug(`[walk] ${screen} settled in ${Math.round(performance.now() - t0)} ms`)

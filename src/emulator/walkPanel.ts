@@ -24,6 +24,7 @@ export function bindWalk(
   status: HTMLElement,
   tv: () => Window | null,
   fileName: (screen: string) => string,
+  back: () => void,
 ): void {
   let zipUrl = ''
   button.addEventListener('click', async () => {
@@ -37,7 +38,7 @@ export function bindWalk(
       const shots = await walkScreens(win, fileName, (shot, i, total) => {
         results.append(thumbnail(shot))
         status.textContent = `walk: ${i}/${total} ${shot.screen}`
-      })
+      }, back)
       if (zipUrl) URL.revokeObjectURL(zipUrl)
       zipUrl = URL.createObjectURL(zipShots(shots))
       const zip = document.createElement('a')

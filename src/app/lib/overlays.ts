@@ -2,6 +2,8 @@
  * Pages open the Dialog and the Toast through here instead of reaching into the App's widget tree.
  * The widgets register themselves when they are created.
  */
+import { exposeDialogState } from './testHooks.ts'
+
 export interface DialogAction {
   label: string
   /** Stable ref for tests, e.g. `ExitLeave`. */
@@ -34,6 +36,7 @@ let toast: ToastHost | null = null
 
 export function registerDialog(host: DialogHost): void {
   dialog = host
+  exposeDialogState(() => host.isOpen)
 }
 
 export function registerToast(host: ToastHost): void {

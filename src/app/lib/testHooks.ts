@@ -14,6 +14,8 @@ interface TvHallHooks {
   redraw?: () => void
   /** The focused leaf and the visible texts with their boxes, for the remote crawler. */
   scan?: () => unknown
+  /** Whether a dialog is up: the emulator's walk closes one (as a viewer would) before the next screen. */
+  dialogOpen?: () => boolean
 }
 
 function hooks(): TvHallHooks {
@@ -52,4 +54,8 @@ export function exposeRedraw(redraw: () => void): void {
 
 export function exposeScan(scan: () => unknown): void {
   hooks().scan = scan
+}
+
+export function exposeDialogState(isOpen: () => boolean): void {
+  hooks().dialogOpen = isOpen
 }
