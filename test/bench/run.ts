@@ -2,7 +2,7 @@
  * `npm run bench`: what a viewer feels on a slow box, and what one BFF sustains, each next to a baseline
  * measured in the same run (the machine is shared and noisy; only the side-by-side figures mean much).
  * Not a test: nothing is asserted. Prints a markdown table and writes it to test-output/bench/results.md
- * and test/bench/RESULTS-latest.md (RESULTS.md, quoted by the README, is curated from it with the analysis).
+ * and test/bench/RESULTS-latest.md (test/bench/RESULTS.md, quoted by the README, is curated from it with the analysis).
  *
  * BENCH_QUICK=1 shorter runs; BENCH_ONLY=app|bff one half; BENCH_SKIP_BUILD=1 reuse dist/ and dist-bench/.
  */
