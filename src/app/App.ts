@@ -10,6 +10,8 @@ import { isDialogOpen, openDialog, showToast } from './lib/overlays.ts'
 import { queryParam } from './lib/query.ts'
 import { exposeScan, reportFocus, reportLanguage, reportScreens } from './lib/testHooks.ts'
 import { scanScreen } from './lib/screenScan.ts'
+import { announceFocus, setSpeechEnabled } from './lib/announcer.ts'
+import { loadPrefs, platformWantsSpeech, speechOn } from './lib/viewerPrefs.ts'
 import { Colors } from './lib/theme.ts'
 import Dialog from './widgets/Dialog.ts'
 import Toast from './widgets/Toast.ts'
@@ -44,6 +46,8 @@ export default class App extends Router.App {
     reportScreens(routes.routes)
     const app = this.application as unknown as { _focusPath?: unknown[] }
     exposeScan(() => scanScreen(this.stage as never, app._focusPath as never))
+    const platform = { speech: Settings.get('platform', 'speech', false), voiceGuidance: Settings.get('platform', 'voiceGuidance', false) }
+    setSpeechEnabled(speechOn(loadPrefs(), platformWantsSpeech(platform, window.location.search)))
     Router.startRouter(routes, this)
   }
 
@@ -63,6 +67,11 @@ export default class App extends Router.App {
       showToast(t('toast.language'))
     })
     return true
+  }
+
+  /** The settings screen's language row does what Blue does. */
+  $switchLanguage(): boolean {
+    return this._handleBlue()
   }
 
   private _rerender(): void {
@@ -94,5 +103,6 @@ export default class App extends Router.App {
   /** Lightning calls this on every component that stays in the focus path, so the App hears every focus move. */
   override _focusChange(target: Lightning.Component | undefined): void {
     reportFocus(target && target.ref ? target.ref : undefined)
+    announceFocus(((this.application as unknown as { _focusPath?: unknown[] })._focusPath || []) as never)
   }
 }

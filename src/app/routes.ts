@@ -26,6 +26,7 @@ import MessageDetailPage from './pages/MessageDetailPage.ts'
 import HelpPage from './pages/HelpPage.ts'
 import TopupPage from './pages/TopupPage.ts'
 import CardTopupPage from './pages/CardTopupPage.ts'
+import SettingsPage from './pages/SettingsPage.ts'
 import QrTopupPage from './pages/QrTopupPage.ts'
 import TopupResultPage from './pages/TopupResultPage.ts'
 import { reportRoute } from './lib/testHooks.ts'
@@ -72,6 +73,7 @@ export const routes: Parameters<typeof Router.startRouter>[0] = {
     page('!', ErrorPage, { preventStorage: true }),
     page('*', ComingSoonPage, { preventStorage: true }),
   ],
+    page('settings', SettingsPage),
   afterEachRoute: (request: { route?: { path?: string } }) => {
     reportRoute(request.route && request.route.path ? request.route.path : '')
   },

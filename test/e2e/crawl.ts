@@ -37,7 +37,7 @@ type Key = (typeof ARROWS)[number] | 'ok' | 'back' | 'home'
 const PUPPETEER_KEY: Record<Key, KeyInput> = { right: 'ArrowRight', down: 'ArrowDown', left: 'ArrowLeft', up: 'ArrowUp', ok: 'Enter', back: 'Escape', home: 'Home' }
 const OPPOSITE = { right: 'left', left: 'right', up: 'down', down: 'up' } as const
 /** OK on these would leave the app or move money or records: the crawler looks but does not press. */
-const NO_OK = /Leave|Confirm|Submit|Pay(?!ments)|Buy|Unsubscribe|AutoRenew|Save|Delete/i
+const NO_OK = /Leave|Confirm|Submit|Pay(?!ments)|Buy|Unsubscribe|AutoRenew|Save|Delete|LargeTextSetting|HighContrastSetting/i
 /** A translation key shown as it is, e.g. `menu.balance`. */
 export const RAW_KEY = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)+$/
 

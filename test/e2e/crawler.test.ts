@@ -9,9 +9,11 @@ import { launchBrowser, Tv } from './tv.ts'
 // with arrows, OK and Back only. Every screen reachable that way is checked; new screens are found unedited.
 const LIMITS = {
   maxKeys: Number(process.env.CRAWL_MAX_KEYS || 420),
-  maxMs: Number(process.env.CRAWL_MAX_MS || 120_000),
+  maxMs: Number(process.env.CRAWL_MAX_MS || 100_000),
   perRoute: Number(process.env.CRAWL_PER_ROUTE || 8),
 }
+/** Time for the Back-to-home and Home checks after exploring (one pass per screen found). */
+const WAY_HOME_MS = Number(process.env.CRAWL_WAY_HOME_MS || 60_000)
 
 describe('remote crawler', () => {
   let stack: Stack
@@ -41,11 +43,17 @@ describe('remote crawler', () => {
     crawler.routes.set('home', [])
     await crawler.explore(start, [])
     const exploreKeys = crawler.keys
-    for (const [route, path] of crawler.routes) if (route !== 'home') await crawler.checkWayHome(route, path)
+    const wayHomeUntil = Date.now() + WAY_HOME_MS
+    let checkedWayHome = 0
+    for (const [route, path] of crawler.routes) {
+      if (route === 'home' || Date.now() > wayHomeUntil) continue
+      await crawler.checkWayHome(route, path)
+      checkedWayHome++
+    }
     crawler.check(await crawler.settle())
 
     const screens = [...crawler.routes.keys()]
-    console.log(`crawler: ${screens.length} screens, ${crawler.states.size} states, ${crawler.keys} key presses (${exploreKeys} exploring)`)
+    console.log(`crawler: ${screens.length} screens, ${crawler.states.size} states, ${crawler.keys} key presses (${exploreKeys} exploring; way home checked from ${checkedWayHome} screens)`)
     console.log(`crawler screens: ${screens.join(', ')}`)
     for (const f of crawler.findings) console.log(`crawler finding: ${f.kind} on ${f.route}: ${f.detail}`)
     await tv.screenshot('crawler-last')
@@ -54,5 +62,5 @@ describe('remote crawler', () => {
     expect(screens.length).toBeGreaterThanOrEqual(8)
     expect(crawler.findings).toEqual([])
     await tv.page.close()
-  })
+  }, 260_000)
 })

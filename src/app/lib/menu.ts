@@ -12,6 +12,7 @@ export const MENU_ROWS: MenuEntry[][] = [
     { route: 'repair', ref: 'RepairTile', label: 'menu.repair', hint: 'menu.repair.hint', glyph: '⚒' },
     { route: 'messages', ref: 'MessagesTile', label: 'menu.messages', hint: 'menu.messages.hint', glyph: '✉' },
     { route: 'help', ref: 'HelpTile', label: 'menu.help', hint: 'menu.help.hint', glyph: '?' },
+    { route: 'settings', ref: 'SettingsTile', label: 'menu.settings', hint: 'menu.settings.hint', glyph: '⚙' },
   ],
 ]
 

@@ -12,7 +12,8 @@ export const Colors = {
   textMuted: 0xffb8c7d9,
   accent: 0xfff5a623,
   warning: 0xffffc53d,
-  danger: 0xffe5484d,
+  // Light enough for 4.5:1 as text on the background and on panels (test/unit/app/look.test.ts).
+  danger: 0xffff7a7a,
   dangerPanel: 0xff5c1a1d,
   warningPanel: 0xff4d3b0f,
   ok: 0xff3ecf8e,
@@ -67,12 +68,47 @@ export function textPatch(text: string, style: TextStyle = {}): Record<string, u
   return {
     text,
     fontFace: fontFace(),
-    fontSize: style.fontSize || FontSize.body,
+    fontSize: Math.round((style.fontSize || FontSize.body) * textScale),
     textColor: style.textColor === undefined ? Colors.text : style.textColor,
     fontStyle: style.fontStyle || 'normal',
     ...(style.wordWrapWidth ? { wordWrapWidth: style.wordWrapWidth, wordWrap: true } : {}),
     ...(style.maxLines ? { maxLines: style.maxLines } : {}),
     ...(style.textAlign ? { textAlign: style.textAlign } : {}),
-    ...(style.lineHeight ? { lineHeight: style.lineHeight } : {}),
+    ...(style.lineHeight ? { lineHeight: Math.round(style.lineHeight * textScale) } : {}),
   }
+}
+
+/** High contrast: black ground, white text, yellow focus; for viewers with weak sight. */
+export const HIGH_CONTRAST: Record<keyof typeof Colors, number> = {
+  background: 0xff000000,
+  panel: 0xff1c1c1c,
+  panelFocused: 0xffffe600,
+  text: 0xffffffff,
+  textOnFocus: 0xff000000,
+  textMuted: 0xffe8e8e8,
+  accent: 0xffffe600,
+  warning: 0xffffd84d,
+  danger: 0xffff8c8c,
+  dangerPanel: 0xff3d0000,
+  warningPanel: 0xff332b00,
+  ok: 0xff6dffa8,
+  dim: 0xe6000000,
+}
+
+/** Large text: every text drawn through `textPatch` grows by this much. */
+export const LARGE_TEXT_SCALE = 1.25
+
+let textScale = 1
+
+export function currentTextScale(): number {
+  return textScale
+}
+
+/**
+ * The viewer's look, applied once before the first screen is built (templates read `Colors` when a
+ * page is first created, so a change of look restarts the app on the settings screen).
+ */
+export function applyLook(look: { largeText?: boolean; highContrast?: boolean }): void {
+  textScale = look.largeText ? LARGE_TEXT_SCALE : 1
+  if (look.highContrast) Object.assign(Colors as Record<string, number>, HIGH_CONTRAST)
 }

@@ -1,0 +1,104 @@
+/**
+ * The viewer's settings: large text, high contrast, read aloud, language. Remembered on the box.
+ * A new look restarts the app on this screen, because every screen's template is built once with the
+ * look it had; speech and language change at once.
+ */
+import { Lightning, Router, Settings } from '@lightningjs/sdk'
+import { Button, Column } from '@lightningjs/ui-components'
+import { setSpeechEnabled, speak, speechEnabled } from '../lib/announcer.ts'
+import { currentLanguage, offeredLanguages, t } from '../lib/i18n.ts'
+import { showToast } from '../lib/overlays.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { loadPrefs, savePrefs, type ViewerPrefs } from '../lib/viewerPrefs.ts'
+
+type Row = 'LargeText' | 'HighContrast' | 'Speech' | 'Language'
+
+const LANGUAGE_NAMES: Record<string, string> = { 'zh-CN': '中文', en: 'English' }
+
+export default class SettingsPage extends Lightning.Component {
+  private _rows: Row[] = []
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: 1920,
+      h: 1080,
+      PageTitle: { x: 160, y: 90, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+      SettingsList: { type: Column, x: 160, y: 230, w: 1000, h: 560, neverScroll: true, style: { itemSpacing: 36 } },
+      Hints: { x: 160, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+    }
+  }
+
+  override _init(): void {
+    this._rows = ['LargeText', 'HighContrast', 'Speech']
+    if (offeredLanguages(Settings.get('app', 'languages')).length > 1) this._rows.push('Language')
+    this.tag('SettingsList').items = this._rows.map((row) => ({
+      type: Button,
+      ref: `${row}Setting`,
+      w: 900,
+      h: 96,
+      fixed: true,
+      justify: 'left',
+      title: '',
+      onEnter: () => {
+        this._toggle(row)
+        return true
+      },
+    }))
+    this.render()
+  }
+
+  override _onChanged(): void {
+    this.render()
+  }
+
+  private _value(row: Row, prefs: ViewerPrefs): string {
+    if (row === 'Language') return LANGUAGE_NAMES[currentLanguage()] || currentLanguage()
+    const on = row === 'LargeText' ? prefs.largeText : row === 'HighContrast' ? prefs.highContrast : speechEnabled()
+    return on ? t('settings.on') : t('settings.off')
+  }
+
+  private _label(row: Row): string {
+    const key = row === 'LargeText' ? 'settings.largeText' : row === 'HighContrast' ? 'settings.highContrast' : row === 'Speech' ? 'settings.speech' : 'settings.language'
+    return `${t(key)}: ${this._value(row, loadPrefs())}`
+  }
+
+  render(): void {
+    this.tag('PageTitle').text = textPatch(t('settings.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.tag('Hints').text = textPatch(t('settings.hint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    const items = this.tag('SettingsList').items as Lightning.Component[]
+    this._rows.forEach((row, i) => {
+      if (items[i]) (items[i] as unknown as { title: string }).title = this._label(row)
+    })
+  }
+
+  private _toggle(row: Row): void {
+    const prefs = loadPrefs()
+    if (row === 'Language') {
+      // The App owns the language switch (it redraws every kept page), as the Blue key does.
+      ;(this.fireAncestors as unknown as (name: string) => void).call(this, '$switchLanguage')
+      return
+    }
+    if (row === 'Speech') {
+      prefs.speech = !speechEnabled()
+      savePrefs(prefs)
+      setSpeechEnabled(prefs.speech)
+      this.render()
+      speak(this._label(row))
+      return
+    }
+    if (row === 'LargeText') prefs.largeText = !prefs.largeText
+    else prefs.highContrast = !prefs.highContrast
+    savePrefs(prefs)
+    this.render()
+    showToast(t('settings.restarting'))
+    // Start again on this screen with the new look (templates are built once per screen).
+    setTimeout(() => {
+      window.location.hash = '#settings'
+      window.location.reload()
+    }, 800)
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this.tag('SettingsList')
+  }
+}
