@@ -9,13 +9,16 @@ import { t } from '../lib/i18n.ts'
 
 export const CARD_KEYPAD_W = 600
 
+const key = (title: string, keyId?: string) => ({ title, keyId: keyId || title, size: 'md' })
+
 function formats() {
   return {
+    // Double-width keys: a big target for the eyes of a viewer three metres away.
     dialpad: [
-      ['1', '2', '3'],
-      ['4', '5', '6'],
-      ['7', '8', '9'],
-      [{ title: t('topup.card.clear'), keyId: 'clear' }, '0', { title: '⌫', keyId: 'delete' }],
+      [key('1'), key('2'), key('3')],
+      [key('4'), key('5'), key('6')],
+      [key('7'), key('8'), key('9')],
+      [key(t('topup.card.clear'), 'clear'), key('0'), key('⌫', 'delete')],
     ],
   }
 }
