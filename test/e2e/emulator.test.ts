@@ -127,6 +127,7 @@ describe('emulator page', () => {
     await page.select('#res', '720')
 
     await page.reload()
+    await page.waitForSelector('#tv[src]')
     await waitForRoute(page, 'home')
     const src = await page.$eval('#tv', (f) => f.getAttribute('src'))
     expect(src).toMatch(/mock=arrears/)
@@ -137,6 +138,8 @@ describe('emulator page', () => {
 
     // A bare address opens as it was left (local storage).
     await page.goto(`${stack.bffUrl}/emulator.html`)
+    // The switches are filled once the page has read settings.json; the TV address comes last.
+    await page.waitForSelector('#tv[src]')
     expect(await page.$eval('#source', (s) => (s as HTMLSelectElement).value)).toBe('arrears')
     expect(await page.$eval('#lang', (s) => (s as HTMLSelectElement).value)).toBe('en')
     await waitForRoute(page, 'home')
