@@ -10,6 +10,8 @@ import BootPage from './pages/BootPage.ts'
 import ComingSoonPage from './pages/ComingSoonPage.ts'
 import ErrorPage from './pages/ErrorPage.ts'
 import HomePage from './pages/HomePage.ts'
+import ComplaintPage from './pages/ComplaintPage.ts'
+import ErrorCodePage from './pages/ErrorCodePage.ts'
 import MyTicketsPage from './pages/MyTicketsPage.ts'
 import RepairTicketPage from './pages/RepairTicketPage.ts'
 import SelfHelpPage from './pages/SelfHelpPage.ts'
@@ -63,6 +65,8 @@ export const routes: Parameters<typeof Router.startRouter>[0] = {
     page('topup/result/:topupId', TopupResultPage, { preventStorage: true }),
     page('repair', SelfHelpPage),
     page('repair/symptom/:symptomId', SymptomStepsPage),
+    page('repair/code', ErrorCodePage),
+    page('repair/complaint', ComplaintPage),
     page('repair/report/:category', RepairTicketPage),
     page('repair/tickets', MyTicketsPage),
     page('repair/tickets/:ticketId', TicketDetailPage),

@@ -47,7 +47,7 @@ export default class ActionButtons extends Lightning.Component {
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    return this._actions.length ? this.children[this._index] : undefined
+    return this._actions.length ? (this.children[this._index] as unknown as Lightning.Component) : undefined
   }
 
   override _handleLeft(): boolean {

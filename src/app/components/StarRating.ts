@@ -6,7 +6,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { Colors, FOCUS_SCALE, FontSize, textPatch } from '../lib/theme.ts'
 
 const MAX = 5
-const STAR_W = 96
+const STAR_W = 84
 
 export function clampStars(n: number): number {
   return Math.min(MAX, Math.max(1, Math.round(n)))

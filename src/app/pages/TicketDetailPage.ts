@@ -40,9 +40,9 @@ export default class TicketDetailPage extends Lightning.Component {
         TicketMeta: { x: X, y: 194, text: muted },
         Timeline: { type: TicketTimeline, x: X, y: 270 },
         Side: {
-          x: 1340,
+          x: 1240,
           y: 270,
-          RatingTitle: { text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 480, maxLines: 2 }) },
+          RatingTitle: { text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 560, maxLines: 2 }) },
           Rating: { type: StarRating, y: 90, visible: false },
           TicketActions: { type: ActionButtons, y: 220, buttonW: 420 },
         },
@@ -136,7 +136,7 @@ export default class TicketDetailPage extends Lightning.Component {
     rating.visible = x.canRate || x.rating !== null
     if (x.rating !== null) rating.stars = x.rating
     const ratingTitle = x.canRate ? t('tickets.rateTitle') : x.rating !== null ? t('tickets.yourRating', { stars: x.rating }) : ''
-    this.tag('Details.Side.RatingTitle').text = textPatch(insertZeroWidthSpaces(ratingTitle), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 480, maxLines: 2 })
+    this.tag('Details.Side.RatingTitle').text = textPatch(insertZeroWidthSpaces(ratingTitle), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 560, maxLines: 2, lineHeight: 40 })
     const actions: ButtonAction[] = x.canCancel ? [{ ref: 'CancelTicketButton', label: t('tickets.cancel'), onSelect: () => this._askCancel() }] : []
     ;(this.tag('Details.Side.TicketActions') as ActionButtons).actions = actions
   }

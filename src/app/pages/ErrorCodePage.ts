@@ -1,0 +1,170 @@
+/**
+ * 错误代码查询: the viewer types the code the box shows (E + three digits) with the remote's digits or
+ * the on-screen pad; at the third digit the hall looks it up and shows cause and fix, with the
+ * symptom's step-by-step checks one key away when the knowledge base links them.
+ */
+import { Lightning, Router } from '@lightningjs/sdk'
+import { Keyboard } from '@lightningjs/ui-components'
+import type { StbErrorCode } from '../../contract/index.ts'
+import ActionButtons from '../components/ActionButtons.ts'
+import LoadingIndicator from '../components/LoadingIndicator.ts'
+import { errorCode as appErrorCode } from '../lib/api.ts'
+import { CODE_DIGITS, codeDisplay, errorCodeOf, typeDigit } from '../lib/digitEntry.ts'
+import { t } from '../lib/i18n.ts'
+import { errorMessageKey } from '../lib/i18nKeys.ts'
+import { digitOfKey } from '../lib/keys.ts'
+import { local, repairApi } from '../lib/repairApi.ts'
+import { insertZeroWidthSpaces } from '../lib/text.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+
+const X = 160
+const PAD_W = 540
+const RESULT_X = 820
+const RESULT_W = 1000
+
+const key = (title: string, keyId?: string) => ({ title, keyId: keyId || title, size: 'md' })
+const DIALPAD = {
+  dialpad: [
+    [key('1'), key('2'), key('3')],
+    [key('4'), key('5'), key('6')],
+    [key('7'), key('8'), key('9')],
+    [key('0'), key('⌫', 'delete')],
+  ],
+}
+
+export default class ErrorCodePage extends Lightning.Component {
+  private _digits = ''
+  private _result: StbErrorCode | null = null
+  private _message = ''
+  private _lookupSeq = 0
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    const body = textPatch('', { fontSize: FontSize.body })
+    return {
+      w: 1920,
+      h: 1080,
+      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+      Prompt: { x: X, y: 150, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      CodeField: { x: X, y: 210, text: textPatch('', { fontSize: FontSize.display, fontStyle: 'bold', textColor: Colors.accent }) },
+      Keypad: { type: Keyboard, x: X, y: 330, w: PAD_W, centerKeys: true, formats: DIALPAD, style: { keySpacing: 20 } },
+      Result: {
+        x: RESULT_X,
+        y: 210,
+        CodeTitle: { text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
+        CauseLabel: { y: 90, text: body },
+        CauseText: { y: 140, text: body },
+        FixLabel: { y: 300, text: body },
+        FixText: { y: 350, text: body },
+        CodeActions: { type: ActionButtons, y: 560, buttonW: 400 },
+      },
+      Hints: { x: X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Loading: { type: LoadingIndicator, x: 1000, y: 460 },
+    }
+  }
+
+  override _init(): void {
+    this.render()
+    this._setState('Pad')
+  }
+
+  override _onMounted(): void {
+    this._reset()
+  }
+
+  private _reset(): void {
+    this._digits = ''
+    this._result = null
+    this._message = ''
+    this.render()
+  }
+
+  /** From the pad ($onSoftKey) or the remote's digits. */
+  private _type(k: string): void {
+    // A complete code starts over with the next digit.
+    const base = this._digits.length >= CODE_DIGITS && k !== 'delete' ? '' : this._digits
+    this._digits = typeDigit(base, k, CODE_DIGITS)
+    this._result = null
+    this._message = ''
+    this.render()
+    const code = errorCodeOf(this._digits)
+    if (code) this._lookup(code)
+  }
+
+  $onSoftKey(e: { key: string }): void {
+    this._type(e.key)
+  }
+
+  private _lookup(code: string): void {
+    const seq = ++this._lookupSeq
+    const loading = this.tag('Loading') as LoadingIndicator
+    loading.start()
+    repairApi
+      .errorCode(code)
+      .then((r) => {
+        if (seq !== this._lookupSeq) return
+        loading.stop()
+        this._result = r
+        this.render()
+      })
+      .catch((e: unknown) => {
+        if (seq !== this._lookupSeq) return
+        loading.stop()
+        const c = appErrorCode(e)
+        this._message = c === 'NOT_FOUND' ? t('code.notFound', { code }) : t(errorMessageKey(c))
+        this.render()
+      })
+  }
+
+  render(): void {
+    const muted = (s: string) => textPatch(s, { fontSize: FontSize.small, textColor: Colors.textMuted })
+    const para = (s: string, color: number = Colors.text) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.body, textColor: color, wordWrapWidth: RESULT_W, maxLines: 3, lineHeight: 48 })
+    this.tag('PageTitle').text = textPatch(t('code.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.tag('Prompt').text = muted(t('code.prompt'))
+    this.tag('Hints').text = muted(t('common.backHint'))
+    this.tag('CodeField').text = textPatch(codeDisplay(this._digits), { fontSize: FontSize.display, fontStyle: 'bold', textColor: Colors.accent })
+    const r = this._result
+    this.patch({
+      Result: {
+        CodeTitle: { text: textPatch(insertZeroWidthSpaces(r ? r.code + '  ' + local(r.title) : this._message), { fontSize: FontSize.heading, fontStyle: 'bold', textColor: r ? Colors.text : Colors.warning, wordWrapWidth: RESULT_W, maxLines: 2 }) },
+        CauseLabel: { text: para(r ? t('code.cause') : '', Colors.textMuted) },
+        CauseText: { text: para(r ? local(r.cause) : '') },
+        FixLabel: { text: para(r ? t('code.fix') : '', Colors.textMuted) },
+        FixText: { text: para(r ? local(r.fix) : '') },
+      },
+    })
+    const symptomId = r ? r.symptomId : null
+    ;(this.tag('Result.CodeActions') as ActionButtons).actions = symptomId
+      ? [{ ref: 'CodeStepsButton', label: t('code.steps'), onSelect: () => Router.navigate('repair/symptom/' + symptomId) }]
+      : []
+  }
+
+  override _handleKey(e: KeyboardEvent): boolean {
+    const d = digitOfKey(e)
+    if (d === null) return false
+    this._type(String(d))
+    return true
+  }
+
+  static override _states() {
+    return [
+      class Pad extends this {
+        override _getFocused() {
+          return this.tag('Keypad')
+        }
+        override _handleRight(): boolean {
+          if (this._result && this._result.symptomId) this._setState('Actions')
+          return true
+        }
+      },
+      class Actions extends this {
+        override _getFocused() {
+          return this.tag('Result.CodeActions')
+        }
+        override _handleLeft(): boolean {
+          this._setState('Pad')
+          return true
+        }
+      },
+    ]
+  }
+}
