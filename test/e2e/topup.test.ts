@@ -106,6 +106,7 @@ describe('top-up on the TV', () => {
     await tv.page.waitForFunction(() => document.querySelector('[ref="Amount0"][focused="true"]'), { timeout: 20_000 })
     for (let i = 0; i < index; i++) await tv.press('right')
     const label = await tv.text(`Amount${index}`)
+    await tv.screenshot(`topup-qr-amounts-${index}`)
     await tv.press('ok')
     const handle = await tv.page.waitForFunction(() => (window as unknown as { __tvhall?: { qrPayUrl?: string } }).__tvhall?.qrPayUrl, { timeout: 20_000 })
     const payUrl = (await handle.jsonValue()) as string
