@@ -7,6 +7,7 @@ import type { BffConfig } from './config.ts'
 import { createLogger } from './log.ts'
 import { buildValidatorCompiler } from './validation.ts'
 import { BossClient } from './boss/bossClient.ts'
+import { GuardedBossClient } from './boss/bossGuard.ts'
 import { bossCustomerAdapter } from './boss/bossCustomerAdapter.ts'
 import { bossAccountAdapter } from './boss/bossAccountAdapter.ts'
 import { bossBillingAdapter } from './boss/bossBillingAdapter.ts'
@@ -59,14 +60,22 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   const now = deps.now ?? (() => new Date())
   const store =
     deps.store ?? (config.redisUrl ? new RedisStore(config.redisUrl, { prefix: config.redisPrefix }) : new SqliteStore(config.storePath))
-  const boss = new BossClient({
-    url: config.bossUrl,
-    channel: config.bossChannel,
-    secret: config.bossSecret,
-    timeoutMs: config.bossTimeoutMs,
-    logger: logger.child({ component: 'boss' }),
-    now,
-  })
+  const boss: BossClient = new GuardedBossClient(
+    {
+      url: config.bossUrl,
+      channel: config.bossChannel,
+      secret: config.bossSecret,
+      timeoutMs: config.bossTimeoutMs,
+      logger: logger.child({ component: 'boss' }),
+      now,
+    },
+    {
+      breakerResetMs: config.bossBreakerResetMs,
+      maxInFlight: config.bossMaxInFlight,
+      readRetries: config.bossReadRetries,
+      cacheFreshMs: config.bossCacheSeconds * 1000,
+    },
+  )
   const services: BffServices = {
     config,
     boss,

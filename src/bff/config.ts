@@ -41,6 +41,12 @@ export interface BffConfig {
   /** Requests per device per minute: reads, and calls that try a PIN/card password or move money. */
   rateLimitReadsPerMinute: number
   rateLimitStrictPerMinute: number
+  /** BOSS resilience: open breaker's pause before a trial call, calls in flight per BOSS domain, retries of a read. */
+  bossBreakerResetMs: number
+  bossMaxInFlight: number
+  bossReadRetries: number
+  /** Seconds a catalogue answer is served from memory (visit slots: half); served stale while the BOSS is down. */
+  bossCacheSeconds: number
 }
 
 export const DEV_JWT_SECRET = 'tvhall-dev-jwt-secret-change-me-in-production'
@@ -110,5 +116,9 @@ export function loadConfig(env: Env = process.env): BffConfig {
     publicBaseUrl: env.PUBLIC_BASE_URL ? env.PUBLIC_BASE_URL.replace(/\/+$/, '') : undefined,
     rateLimitReadsPerMinute: int(env, 'RATE_LIMIT_READS_PER_MINUTE', 600, 1),
     rateLimitStrictPerMinute: int(env, 'RATE_LIMIT_STRICT_PER_MINUTE', 30, 1),
+    bossBreakerResetMs: int(env, 'BOSS_BREAKER_RESET_MS', 10_000, 100),
+    bossMaxInFlight: int(env, 'BOSS_MAX_IN_FLIGHT', 64, 1),
+    bossReadRetries: int(env, 'BOSS_READ_RETRIES', 2, 0),
+    bossCacheSeconds: int(env, 'BOSS_CACHE_SECONDS', 60, 0),
   }
 }

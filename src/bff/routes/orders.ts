@@ -27,7 +27,7 @@ const POLL_AFTER_SECONDS = 2
 
 export default async function orderRoutes(app: FastifyInstance, s: BffServices) {
   const orders = bossOrderAdapter(s.boss)
-  const catalogue = bossCatalogueAdapter(s.boss)
+  const catalogue = bossCatalogueAdapter(s.boss, { ttlMs: s.config.bossCacheSeconds * 1000 })
   const pins = pinLock(s.store, { maxFailures: s.config.pinMaxFailures, lockSeconds: s.config.pinLockSeconds })
   // A duplicate waits about as long as the first can take before it is told 409.
   const idem = createIdempotency(s.store, { scope: 'order', waitMs: Math.min(10_000, s.config.bossTimeoutMs * 2 + 500) })

@@ -17,7 +17,7 @@ import { badgeFor, beijingToday } from './holdings.ts'
 const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
 export default async function productRoutes(app: FastifyInstance, s: BffServices) {
-  const catalogue = bossCatalogueAdapter(s.boss)
+  const catalogue = bossCatalogueAdapter(s.boss, { ttlMs: s.config.bossCacheSeconds * 1000 })
   const subscriptions = bossSubscriptionAdapter(s.boss)
 
   const summary = ({ description: _d, channels: _c, ...p }: CatalogueProduct) => p

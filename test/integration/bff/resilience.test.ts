@@ -4,10 +4,14 @@ import { api, login, startStack, type Stack } from '../harness.ts'
 let stack: Stack
 let token: string
 beforeAll(async () => {
-  stack = await startStack({ bff: { bossTimeoutMs: 400 } })
+  // A short breaker pause: the tests below open it on purpose, and each must start with the BOSS reachable again.
+  stack = await startStack({ bff: { bossTimeoutMs: 400, bossBreakerResetMs: 300 } })
   token = await login(stack, stack.bySubscriber('normal'))
 })
-afterEach(() => stack.resetFaults())
+afterEach(async () => {
+  await stack.resetFaults()
+  await new Promise((r) => setTimeout(r, 350)) // past the breaker's pause: its next call is the half-open trial
+})
 afterAll(() => stack?.close())
 
 describe('when the BOSS misbehaves', () => {
@@ -47,10 +51,11 @@ describe('when the BOSS misbehaves', () => {
     expect(took).toBeLessThan(1400)
   })
 
-  it('recovers as soon as the BOSS is back', async () => {
+  it('recovers as soon as the BOSS is back (at most the breaker pause later)', async () => {
     await stack.setFaults({ down: true })
     expect((await api(stack, 'GET', '/api/v1/account', { token })).status).toBe(503)
     await stack.resetFaults()
+    await new Promise((r) => setTimeout(r, 350))
     expect((await api(stack, 'GET', '/api/v1/account', { token })).status).toBe(200)
   })
 
