@@ -11,6 +11,7 @@ import {
 import { bossCatalogueAdapter, type CatalogueProduct } from '../boss/bossCatalogueAdapter.ts'
 import { bossSubscriptionAdapter } from '../boss/bossSubscriptionAdapter.ts'
 import { notFound } from '../errors.ts'
+import { BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
 import type { BffServices } from '../services.ts'
 import { badgeFor, beijingToday } from './holdings.ts'
 
@@ -19,6 +20,12 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody,
 export default async function productRoutes(app: FastifyInstance, s: BffServices) {
   const catalogue = bossCatalogueAdapter(s.boss, { ttlMs: s.config.bossCacheSeconds * 1000 })
   const subscriptions = bossSubscriptionAdapter(s.boss)
+  // While the BOSS is down the catalogue (cached) still shows, without "subscribed" badges; an order is checked by the BOSS anyway.
+  const holdingsOrNone = (customerId: string) =>
+    subscriptions.list(customerId).catch((err: unknown) => {
+      if (err instanceof BossUnavailableError || err instanceof BossTimeoutError) return []
+      throw err
+    })
 
   const summary = ({ description: _d, channels: _c, ...p }: CatalogueProduct) => p
 
@@ -35,7 +42,7 @@ export default async function productRoutes(app: FastifyInstance, s: BffServices
       },
     },
     async (request) => {
-      const [products, holdings] = await Promise.all([catalogue.all(), subscriptions.list(request.customer.customerId)])
+      const [products, holdings] = await Promise.all([catalogue.all(), holdingsOrNone(request.customer.customerId)])
       const today = beijingToday(s.now())
       const categories: ProductCategoryInfo[] = []
       for (const p of products) {
@@ -68,7 +75,7 @@ export default async function productRoutes(app: FastifyInstance, s: BffServices
     async (request) => {
       const [product, holdings] = await Promise.all([
         catalogue.product(request.params.productId),
-        subscriptions.list(request.customer.customerId),
+        holdingsOrNone(request.customer.customerId),
       ])
       if (!product) throw notFound('No such product')
       return { ...product, ...badgeFor(product.productId, holdings, beijingToday(s.now())) }
