@@ -16,7 +16,7 @@ export interface Box {
 }
 interface Scan {
   focused: (Box & { ref?: string; path: string; visible: boolean; scale: number }) | null
-  texts: (Box & { text: string; ref?: string })[]
+  texts: (Box & { text: string; size: number; ref?: string })[]
 }
 export interface Snapshot {
   route: string
@@ -38,11 +38,18 @@ const PUPPETEER_KEY: Record<Key, KeyInput> = { right: 'ArrowRight', down: 'Arrow
 const OPPOSITE = { right: 'left', left: 'right', up: 'down', down: 'up' } as const
 /** OK on these would leave the app or move money or records: the crawler looks but does not press. */
 const NO_OK = /Leave|Confirm|Submit|Pay(?!ments)|Buy|Unsubscribe|AutoRenew|Save|Delete|LargeTextSetting|HighContrastSetting/i
+/** Smallest text readable from three metres, in 1080p stage pixels. */
+export const MIN_TEXT_PX = 24
 /** A translation key shown as it is, e.g. `menu.balance`. */
 export const RAW_KEY = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)+$/
 
 export function inside(b: Box, area: Box = SAFE): boolean {
   return b.x1 >= area.x1 && b.y1 >= area.y1 && b.x2 <= area.x2 && b.y2 <= area.y2
+}
+
+/** A screen: the route, plus the dialog over it if one is open. */
+export function screenOf(s: Snapshot): string {
+  return s.dialog ? `${s.route} [dialog ${s.dialog}]` : s.route
 }
 
 export function stateKey(s: Snapshot): string {
@@ -123,9 +130,12 @@ export class Crawler {
     else {
       if (!f.visible) this.note('focus-hidden', where, f.path)
       else if (!inside(f)) this.note('focus-unsafe', where, `${f.path} at ${fmt(f)}`)
+      // Focus shows by size as well as colour, for viewers who cannot tell the colours apart.
+      if (f.scale < 1.01) this.note('focus-colour-only', s.route, f.path.replace(/\d+$/, '<n>'))
     }
     for (const t of s.scan.texts) {
       if (!inside(t)) this.note('text-unsafe', where, `"${t.text.slice(0, 30)}" (${t.ref || '?'}) at ${fmt(t)}`)
+      if (t.size && t.size < MIN_TEXT_PX) this.note('text-small', s.route, `"${t.text.slice(0, 20)}" (${t.ref || '?'}) ${Math.round(t.size)}px`)
       if (RAW_KEY.test(t.text.trim()) || /undefined|NaN|\[object |\{\w+\}/.test(t.text)) this.note('raw-text', where, `"${t.text.slice(0, 40)}"`)
     }
     for (const e of this.tv.errors.splice(0)) this.note('js-error', where, e.slice(0, 200))
@@ -148,7 +158,7 @@ export class Crawler {
     return s
   }
 
-  private record(s: Snapshot, path: Key[]): boolean {
+  record(s: Snapshot, path: Key[]): boolean {
     const key = stateKey(s)
     if (this.states.has(key)) return false
     this.states.set(key, path)
@@ -157,6 +167,33 @@ export class Crawler {
     return true
   }
 
+  /** Screens (route and dialog) found and waiting, breadth first, with the keys that reach them from home. */
+  private readonly queue: { screen: string; path: Key[] }[] = []
+  private readonly queued = new Set<string>()
+  private askedToLeave = false
+
+  /** Every screen in turn: menu tiles first, then what they open, and so on, until the budget is spent. */
+  async crawl(start: Snapshot): Promise<void> {
+    this.record(start, [])
+    this.enqueue(start, [])
+    while (this.queue.length && !this.outOfBudget()) {
+      const { screen, path } = this.queue.shift()!
+      const s = await this.goTo(path)
+      if (screenOf(s) !== screen) {
+        this.note('lost', screen, `path ${path.join(',')} now leads to ${stateKey(s)}`)
+        continue
+      }
+      await this.explore(s, path)
+    }
+  }
+
+  private enqueue(s: Snapshot, path: Key[]): void {
+    if (this.queued.has(screenOf(s))) return
+    this.queued.add(screenOf(s))
+    this.queue.push({ screen: screenOf(s), path })
+  }
+
+  /** Arrows within one screen (depth first, a few states per screen); OK and what it opens is queued. */
   async explore(s: Snapshot, path: Key[]): Promise<void> {
     const here = stateKey(s)
     for (const key of [...ARROWS, 'ok'] as Key[]) {
@@ -167,14 +204,16 @@ export class Crawler {
       if (stateKey(next) === here) continue
       const nextPath = [...path, key]
       const fresh = this.record(next, nextPath)
-      const sameScreen = next.route === s.route && next.dialog === s.dialog
-      const count = (this.perRoute.get(next.route + next.dialog) || 0) + 1
-      this.perRoute.set(next.route + next.dialog, count)
-      if (fresh && (!sameScreen || count <= this.limits.perRoute)) {
-        await this.explore(next, nextPath)
-        if (this.outOfBudget()) return
-        next = await this.settle()
-      }
+      const sameScreen = screenOf(next) === screenOf(s)
+      if (sameScreen) {
+        const count = (this.perRoute.get(screenOf(next)) || 0) + 1
+        this.perRoute.set(screenOf(next), count)
+        if (fresh && count <= this.limits.perRoute) {
+          await this.explore(next, nextPath)
+          if (this.outOfBudget()) return
+          next = await this.settle()
+        }
+      } else this.enqueue(next, nextPath)
       // Back the cheap way: the opposite arrow on the same screen, Back from a new screen or dialog.
       const undo: Key = key !== 'ok' && sameScreen ? OPPOSITE[key as keyof typeof OPPOSITE] : 'back'
       const from = next
@@ -213,6 +252,8 @@ export class Crawler {
     s = await this.goTo(path)
     s = await this.press('home')
     if (s.route !== 'home') this.note('home-key', route, `Home key stays on ${stateKey(s)}`)
+    if (this.askedToLeave) return
+    this.askedToLeave = true
     s = await this.press('back')
     if (s.route !== 'home' || !s.dialog) this.note('exit-question', 'home', `Back on home did not ask before leaving (${stateKey(s)})`)
     else await this.press('back')

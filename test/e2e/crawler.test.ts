@@ -38,10 +38,7 @@ describe('remote crawler', () => {
       crawler.check(start)
       start = await crawler.press('back')
     }
-    crawler.check(start)
-    crawler.states.set(`${start.route}|${start.scan.focused?.path}|`, [])
-    crawler.routes.set('home', [])
-    await crawler.explore(start, [])
+    await crawler.crawl(start)
     const exploreKeys = crawler.keys
     const wayHomeUntil = Date.now() + WAY_HOME_MS
     let checkedWayHome = 0

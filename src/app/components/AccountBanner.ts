@@ -11,7 +11,8 @@ import { currentLanguage, t } from '../lib/i18n.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
-export const BANNER_W = 1740
+// As wide as the four home tiles (4 × 384 + 3 × 40), inside the title-safe area.
+export const BANNER_W = 1656
 export const BANNER_H = 120
 
 

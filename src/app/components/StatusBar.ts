@@ -13,10 +13,11 @@ export default class StatusBar extends Lightning.Component {
     return {
       w: 1920,
       h: 120,
-      Operator: { x: 90, y: 40, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
-      Customer: { x: 1500, mountX: 1, y: 30, text: textPatch('', { fontSize: FontSize.body, textAlign: 'right' }) },
-      Card: { x: 1500, mountX: 1, y: 74, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      Clock: { x: 1830, mountX: 1, y: 34, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+      // Inside the title-safe area (5% = 96/54 px), which TVs may crop.
+      Operator: { x: 110, y: 60, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
+      Customer: { x: 1500, mountX: 1, y: 56, text: textPatch('', { fontSize: FontSize.body, textAlign: 'right' }) },
+      Card: { x: 1500, mountX: 1, y: 100, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Clock: { x: 1810, mountX: 1, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
     }
   }
 

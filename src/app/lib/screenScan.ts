@@ -13,6 +13,8 @@ export interface ScreenBox {
 
 export interface ScannedText extends ScreenBox {
   text: string
+  /** Font size as drawn, times the world scale (1080p stage pixels). */
+  size: number
   ref?: string
 }
 
@@ -36,7 +38,7 @@ interface ElementLike {
   visible: boolean
   alpha: number
   core: CoreLike
-  texture?: { text?: unknown; fontFace?: unknown } | null
+  texture?: { text?: unknown; fontFace?: unknown; fontSize?: unknown } | null
   childList?: { length: number; getAt(i: number): ElementLike }
   parent?: ElementLike | null
 }
@@ -64,7 +66,8 @@ export function scanScreen(stage: StageLike, focusPath: ElementLike[] | undefine
     if (!el.visible || el.alpha <= 0.01) return
     const tex = el.texture
     if (tex && typeof tex.text === 'string' && tex.fontFace !== undefined && tex.text.replace(/[\s\u200B]/g, '') && shown(el)) {
-      texts.push({ text: tex.text.replace(/\u200B/g, ''), ref: el.ref || (el.parent ? el.parent.ref : undefined), ...box(el) })
+      const size = (typeof tex.fontSize === 'number' ? tex.fontSize : 0) * el.core._worldContext.td
+      texts.push({ text: tex.text.replace(/\u200B/g, ''), size, ref: el.ref || (el.parent ? el.parent.ref : undefined), ...box(el) })
     }
     const list = el.childList
     if (list) for (let i = 0; i < list.length; i++) walk(list.getAt(i))

@@ -44,8 +44,8 @@ export default class BalancePage extends Lightning.Component {
         AsOf: { y: ROW_H * 6 + 20, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
         TopupButton: { type: Button, y: ROW_H * 6 + 90, w: 320, h: 84, fixed: true, title: '' },
       },
-      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      PaymentsHint: { x: 96, y: 1010, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      PaymentsHint: { x: 96, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }

@@ -71,7 +71,7 @@ export default class BillDetailPage extends Lightning.Component {
         NoLines: { x: RIGHT_X, y: 230, text: textPatch('', { textColor: Colors.textMuted }) },
         BillLines: { type: Column, x: RIGHT_X - 8, y: 210, w: RIGHT_W + 16, h: 9 * (RECORD_H + 10) + 6, clipping: true, itemPosX: 8, itemPosY: 8, lazyUpCount: 9, scrollIndex: 5, style: { itemSpacing: 10 } },
       },
-      Hints: { x: X, y: 990, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Hints: { x: X, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }

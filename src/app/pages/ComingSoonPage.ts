@@ -14,7 +14,7 @@ export default class ComingSoonPage extends Lightning.Component {
       h: 1080,
       PageTitle: { x: 960, y: 300, mount: 0.5, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
       ComingSoonText: { x: 960, y: 420, mount: 0.5, text: textPatch('', { fontSize: FontSize.body }) },
-      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       BackButton: { type: Button, x: 960, mountX: 0.5, y: 540, w: 320, h: 84, fixed: true, title: '' },
     }
   }

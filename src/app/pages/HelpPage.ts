@@ -48,7 +48,7 @@ export default class HelpPage extends Lightning.Component {
           HotlineHours: { y: 180, text: textPatch('') },
         },
       },
-      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }

@@ -22,7 +22,7 @@ import { takeServiceRestored } from '../lib/topupMemory.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const GAP = 40
-const MENU_X = 90
+const MENU_X = 130
 const MENU_Y_PLAIN = 200
 const MENU_Y_WITH_BANNER = 200 + BANNER_H + 50
 
@@ -30,7 +30,7 @@ function tileRow(entries: MenuEntry[], onSelect: (e: MenuEntry) => void) {
   return {
     type: Row,
     h: TILE_H,
-    w: 1740,
+    w: 1660,
     style: { itemSpacing: GAP },
     neverScroll: true,
     items: entries.map((entry) => ({ type: MenuTile, ref: entry.ref, w: TILE_W, h: TILE_H, entry, onSelect })),
@@ -47,8 +47,8 @@ export default class HomePage extends Lightning.Component {
       h: 1080,
       StatusBar: { type: StatusBar },
       Banner: { type: AccountBanner, x: MENU_X, y: 150 },
-      HomeMenu: { type: Column, x: MENU_X, y: MENU_Y_PLAIN, w: 1740, h: TILE_H * 2 + GAP, plinko: true, neverScroll: true, style: { itemSpacing: GAP } },
-      Hints: { x: MENU_X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      HomeMenu: { type: Column, x: MENU_X, y: MENU_Y_PLAIN, w: 1660, h: TILE_H * 2 + GAP, plinko: true, neverScroll: true, style: { itemSpacing: GAP } },
+      Hints: { x: MENU_X, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
     }
   }
 

@@ -37,7 +37,7 @@ export default class MessageDetailPage extends Lightning.Component {
         MessageBody: { x: X, y: 260, text: textPatch('', { fontSize: FontSize.body }) },
         MessageAction: { type: Button, x: X, y: 760, w: 360, h: 88, fixed: true, title: '' },
       },
-      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }

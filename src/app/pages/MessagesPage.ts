@@ -49,7 +49,7 @@ export default class MessagesPage extends Lightning.Component {
         alpha: 0,
       },
       MessagesEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 360, visible: false },
-      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }

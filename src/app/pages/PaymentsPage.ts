@@ -59,7 +59,7 @@ export default class PaymentsPage extends Lightning.Component {
       },
       More: { x: 960, mountX: 0.5, y: 966, alpha: 0, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       PaymentsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
-      Hints: { x: X, y: 990, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Hints: { x: X, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }

@@ -41,7 +41,7 @@ export default class ProductDetailPage extends Lightning.Component {
         ChannelPanel: { rect: true, x: RIGHT_X - 12, y: 200, w: RIGHT_W + 24, h: 760, color: Colors.panel },
         ChannelList: { type: Column, x: RIGHT_X, y: 212, w: RIGHT_W, h: 736, clipping: true, scrollIndex: 6, style: { itemSpacing: 4 } },
       },
-      Hints: { x: X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Hints: { x: X, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }

@@ -48,7 +48,7 @@ export default class SpendingLimitPage extends Lightning.Component {
       },
       Pin: { type: PinPad, x: 960, mountX: 0.5, y: 160, visible: false },
       PinFor: { x: 960, mountX: 0.5, y: 90, visible: false, text: textPatch('', { fontSize: FontSize.body }) },
-      Hints: { x: 96, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Hints: { x: 96, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }
