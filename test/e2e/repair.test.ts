@@ -133,13 +133,31 @@ describe('repairs on the TV', () => {
     await tv.press('down', 'down', 'ok')
     await tv.waitForRoute('repair/complaint')
     await tv.waitForText('TypeRow0', (t) => t.length > 0)
+    const draftAnswer = tv.page.waitForResponse((r) => r.url().endsWith('/api/v1/complaints/drafts') && r.request().method() === 'POST')
     await tv.press('ok', 'ok')
     await tv.waitForText('DraftStatus', (t) => t === zh['complaint.waiting'])
     expect(await tv.focusedRef()).toBe('ComplaintSubmitButton')
     await tv.screenshot('repair-complaint-qr')
+    // The viewer's phone: the page the QR code opens, a plain form.
+    const { phoneUrl } = (await (await draftAnswer).json()) as { phoneUrl: string }
+    const typed = '师傅说好上午来，一直没来'
+    const sent = await fetch(phoneUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ text: typed }).toString() })
+    expect(sent.status).toBe(200)
+    expect(await tv.waitForText('DraftText', (t) => t.length > 0)).toBe(typed)
+    await tv.screenshot('repair-complaint-text')
     await tv.press('ok')
     expect(await tv.waitForText('DraftStatus', (t) => /\d/.test(t))).toMatch(/编号/)
     await tv.screenshot('repair-complaint-filed')
+
+    // The same complaint again is linked to the first one, and the TV says so.
+    await tv.press('back')
+    await tv.waitForText('SubjectRow0', (t) => t.length > 0)
+    await tv.press('ok')
+    await tv.waitForText('DraftStatus', (t) => t === zh['complaint.waiting'])
+    await tv.press('ok')
+    expect(await tv.waitForText('DraftStatus', (t) => /\d/.test(t))).toMatch(/关联/)
+    expect(await tv.focusedRef()).toBe('DoneButton')
+    await tv.screenshot('repair-complaint-repeat')
     expect(tv.errors).toEqual([])
     await tv.page.close()
   })

@@ -69,7 +69,9 @@ export default class ComplaintPage extends Lightning.Component {
   }
 
   override _onChanged(): void {
+    // A new visit is a new complaint: back to the types, keeping the one chosen last time focused.
     if (!this._types.length) this.load()
+    else this._setState('Types')
   }
 
   override _detach(): void {
