@@ -1,5 +1,6 @@
 import type { AppBench } from './app/benchApp.ts'
 import type { BffBench } from './bff/benchBff.ts'
+import type { Step } from './bff/load.ts'
 import { percentile } from './lib/stats.ts'
 
 const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–')
@@ -29,9 +30,15 @@ export function table(app: AppBench | null, bff: BffBench | null): string {
     const b = bff.atRateBff
     rows.push([`Account balance at ${bff.rate} rps fixed rate: BFF GET /api/v1/account vs BOSS gateway direct, p50 ms`, f0(b.p50), f0(d.p50), `+${f0(b.p50 - d.p50)} ms`])
     rows.push(['  same, p99 ms', f0(b.p99), f0(d.p99), `+${f0(b.p99 - d.p99)} ms`])
-    rows.push([`Max throughput, ${bff.connections} connections: BFF GET /api/v1/account vs @fastify/http-proxy → stub, rps (errors)`, `${f0(bff.maxBff.rps)} (${f1(bff.maxBff.errors * 100)}%)`, `${f0(bff.maxProxy.rps)} (${f1(bff.maxProxy.errors * 100)}%)`, ratio(bff.maxBff.rps, bff.maxProxy.rps)])
-    rows.push(['  stub alone (gateway direct), rps; p99 ms of BFF / proxy / stub', f0(bff.maxDirect.rps), '', `${f0(bff.maxBff.p99)} / ${f0(bff.maxProxy.p99)} / ${f0(bff.maxDirect.p99)}`])
-    rows.push([`BFF RSS at ${bff.peak} rps steady for ${bff.memorySeconds} s, MB: start → max (end)`, `${f0(bff.rss[0])} → ${f0(Math.max(...bff.rss))} (${f0(bff.rss[bff.rss.length - 1])})`, '', `p99 ${f0(bff.steady.p99)} ms, errors ${f1(bff.steady.errors * 100)}%`])
+    const sd = bff.stepDirect.max, sp = bff.stepProxy.max, sb = bff.stepBff.max
+    const stepCell = (m: Step | null) => (m ? `${m.target} (p99 ${f0(m.p99)} ms)` : 'none')
+    const codes = (c: Record<string, number>) => Object.entries(c).map(([k, v]) => `${k}: ${v}`).join(', ')
+    rows.push([`Max arrival rate with ≤ 1 % errors, ${bff.stepSeconds} s steps, requests round robin over ${bff.households} boxes' sessions: BFF GET /api/v1/account vs @fastify/http-proxy → stub, rps (p99 at that step)`, stepCell(sb), stepCell(sp), sb && sp ? ratio(sb.target, sp.target) : '–'])
+    rows.push(['  stub alone (gateway direct), same steps', stepCell(sd), '', ''])
+    const over = bff.stepBff.steps.find((x) => !x.ok)
+    rows.push(['  BFF status codes at its max step / first step over', sb ? codes(sb.codes) : '–', '', over ? `at ${over.target}: ${codes(over.codes)}, got ${f0(over.rps)} rps, p99 ${f0(over.p99)} ms` : 'ladder top reached'])
+    rows.push([`  closed loop, ${bff.connections} connections: BFF vs proxy, rps (errors); stub alone`, `${f0(bff.maxBff.rps)} (${f1(bff.maxBff.errors * 100)}%)`, `${f0(bff.maxProxy.rps)} (${f1(bff.maxProxy.errors * 100)}%)`, `stub ${f0(bff.maxDirect.rps)}; p99 ${f0(bff.maxBff.p99)} / ${f0(bff.maxProxy.p99)} / ${f0(bff.maxDirect.p99)} ms`])
+    rows.push([`BFF RSS at ${bff.peak} rps steady for ${bff.memorySeconds} s, MB: start → max (end)`, `${f0(bff.rss[0])} → ${f0(Math.max(...bff.rss))} (${f0(bff.rss[bff.rss.length - 1])})`, '', `p99 ${f0(bff.steady.p99)} ms, ${codes(bff.steady.codes)}`])
   }
   return ['| measure | hall (subject) | baseline | difference |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
 }

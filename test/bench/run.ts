@@ -27,7 +27,10 @@ let app: AppBench | null = null
 let bff: BffBench | null = null
 if (only !== 'bff') app = await benchApp({ bootRuns: quick ? 1 : 3, memoryRounds: quick ? 3 : 20, log })
 if (only !== 'app') {
-  bff = await benchBff({ rate: 200, rateSeconds: quick ? 5 : 20, flatSeconds: quick ? 5 : 15, connections: 32, memorySeconds: quick ? 10 : 60, log })
+  bff = await benchBff({
+    rate: 200, rateSeconds: quick ? 5 : 20, flatSeconds: quick ? 5 : 15, connections: 32, memorySeconds: quick ? 10 : 60, log,
+    ladder: [100, 200, 300, 400, 500, 600, 700, 800, 1000, 1200, 1500, 1800, 2200, 2600, 3000], stepSeconds: quick ? 5 : 10,
+  })
 }
 
 const when = new Date().toISOString()

@@ -9,6 +9,7 @@ import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 export const RECORD_H = 76
+const WHITE = 0xffffffff
 
 export interface RowContent {
   title: string
@@ -24,6 +25,8 @@ export interface RowContent {
 
 export default class RecordRow extends Lightning.Component {
   private _record: RowContent | null = null
+  /** Width the focus frame texture was made for (made again only when the width changes). */
+  private _frameW = -1
   /** Where the detail starts, as a share of the row's width. */
   detailAt = 0.42
 
@@ -58,25 +61,28 @@ export default class RecordRow extends Lightning.Component {
     const fg = focused ? Colors.textOnFocus : Colors.text
     const detailX = Math.round(w * this.detailAt)
     this.tag('Body').patch({ w, color: focused ? Colors.panelFocused : Colors.panel })
-    this.tag('Frame').patch({ texture: Lightning.Tools.getRoundRect(w + 8, RECORD_H + 8, 4, 4, Colors.text, false, 0) })
+    if (this._frameW !== w) {
+      this._frameW = w
+      this.tag('Frame').patch({ texture: Lightning.Tools.getRoundRect(w + 8, RECORD_H + 8, 4, 4, Colors.text, false, 0) })
+    }
     if (!r) return
     const amount = r.fen === null ? '' : (r.signed && r.fen > 0 ? '+' : '') + formatFen(r.fen)
+    // The texts are drawn white once and coloured by the element's tint: a focus move changes only tints,
+    // never redraws a text texture (each redraw is a canvas draw and a texture upload, ~20 ms on a slow box).
     this.patch({
       RecordTitle: {
-        text: textPatch(insertZeroWidthSpaces(r.title), { fontSize: FontSize.body, textColor: fg, fontStyle: 'bold', wordWrapWidth: detailX - 48, maxLines: 1 }),
+        color: fg,
+        text: textPatch(insertZeroWidthSpaces(r.title), { fontSize: FontSize.body, textColor: WHITE, fontStyle: 'bold', wordWrapWidth: detailX - 48, maxLines: 1 }),
       },
       RecordDetail: {
         x: detailX,
-        text: textPatch(insertZeroWidthSpaces(r.detail || ''), {
-          fontSize: FontSize.small,
-          textColor: focused ? Colors.textOnFocus : r.detailColor === undefined ? Colors.textMuted : r.detailColor,
-          wordWrapWidth: w - detailX - 260,
-          maxLines: 1,
-        }),
+        color: focused ? Colors.textOnFocus : r.detailColor === undefined ? Colors.textMuted : r.detailColor,
+        text: textPatch(insertZeroWidthSpaces(r.detail || ''), { fontSize: FontSize.small, textColor: WHITE, wordWrapWidth: w - detailX - 260, maxLines: 1 }),
       },
       RecordAmount: {
         x: w - 28,
-        text: textPatch(amount, { fontSize: FontSize.body, fontStyle: 'bold', textColor: focused ? Colors.textOnFocus : r.amountColor === undefined ? Colors.text : r.amountColor }),
+        color: focused ? Colors.textOnFocus : r.amountColor === undefined ? Colors.text : r.amountColor,
+        text: textPatch(amount, { fontSize: FontSize.body, fontStyle: 'bold', textColor: WHITE }),
       },
     })
   }

@@ -1,5 +1,5 @@
 import type { Result } from 'autocannon'
-import { atRate, errorRate, flatOut, signedBalanceQuery, type Target } from './load.ts'
+import { atRate, errorRate, flatOut, rotate, signedBalanceQuery, statusCounts, stepUp, type Target } from './load.ts'
 import { rssMB, startServers } from './processes.ts'
 
 export interface BffBenchOptions {
@@ -7,6 +7,9 @@ export interface BffBenchOptions {
   rate: number
   rateSeconds: number
   flatSeconds: number
+  /** Offered arrival rates, rps, tried in turn for `stepSeconds` each until one fails. */
+  ladder: number[]
+  stepSeconds: number
   connections: number
   memorySeconds: number
   log: (s: string) => void
@@ -21,48 +24,88 @@ export interface Run {
 
 const summary = (r: Result): Run => ({ rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, errors: errorRate(r) })
 
+/** How many households' boxes share the load (the stub seeds 1 200). */
+const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 1200)
+
+/** Open a session for each box, a few at a time; returns the tokens that opened. */
+async function openSessions(bffUrl: string, subs: readonly Subscriber[], parallel = 16): Promise<string[]> {
+  const tokens: string[] = []
+  let next = 0
+  const refused: Record<string, number> = {}
+  await Promise.all(Array.from({ length: parallel }, async () => {
+    while (next < subs.length) {
+      const who = subs[next++]
+      const res = await fetch(`${bffUrl}/api/v1/session`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: who.deviceId, cardNo: who.cardNo }),
+      })
+      if (res.ok) tokens.push(((await res.json()) as { token: string }).token)
+      else refused[res.status] = (refused[res.status] ?? 0) + 1
+    }
+  }))
+  if (Object.keys(refused).length) throw new Error(`sessions refused: ${JSON.stringify(refused)}`)
+  return tokens
+}
+
+interface Subscriber { deviceId: string; cardNo: string; customerId: string; scenario: string; status: string }
+
 export async function benchBff(o: BffBenchOptions) {
   const servers = await startServers()
   try {
-    const subs = (await (await fetch(`${servers.bossUrl}/admin/subscribers`)).json()) as { deviceId: string; cardNo: string; customerId: string; scenario: string }[]
-    const who = subs.find((s) => s.scenario === 'normal') ?? subs[0]
-    const session = await fetch(`${servers.bffUrl}/api/v1/session`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: who.deviceId, cardNo: who.cardNo }),
-    })
-    const { token } = (await session.json()) as { token: string }
-    const bff: Target = { url: servers.bffUrl, method: 'GET', path: '/api/v1/account', headers: { authorization: `Bearer ${token}` } }
-    const gateway = { method: 'POST' as const, path: '/boss/gateway', headers: { 'content-type': 'application/json; charset=utf-8' }, body: signedBalanceQuery(who.customerId) }
+    const all = (await (await fetch(`${servers.bossUrl}/admin/subscribers?limit=5000`)).json()) as Subscriber[]
+    const subs = all.slice(0, HOUSEHOLDS)
+    // Many boxes each asking a little, as at an evening peak: one session per household, requests round robin
+    // over their tokens, so the per-box rate limit (600 reads/min by default) stays in force and is not what is measured.
+    const t0 = Date.now()
+    const tokens = await openSessions(servers.bffUrl, subs)
+    o.log(`opened ${tokens.length} sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+    const nextToken = rotate(tokens.map((t) => `Bearer ${t}`))
+    const bff: Target = { url: servers.bffUrl, method: 'GET', path: '/api/v1/account', headers: {}, perRequestHeaders: () => ({ authorization: nextToken() }) }
+    const gateway = { method: 'POST' as const, path: '/boss/gateway', headers: { 'content-type': 'application/json; charset=utf-8' }, body: signedBalanceQuery(subs.map((s) => s.customerId)) }
     const direct: Target = { url: servers.bossUrl, ...gateway }
     const proxied: Target = { url: servers.proxyUrl, ...gateway }
 
     // Make sure all three answer the balance before timing them (a bad signature would be a fast "200").
     const check = await (await fetch(`${servers.bossUrl}/boss/gateway`, { method: 'POST', headers: gateway.headers, body: gateway.body() })).json()
     if (check.HEAD?.RSP_CODE !== '0000') throw new Error(`direct balance query refused: ${JSON.stringify(check.HEAD)}`)
-    const viaBff = await fetch(`${servers.bffUrl}/api/v1/account`, { headers: bff.headers })
+    const viaBff = await fetch(`${servers.bffUrl}/api/v1/account`, { headers: bff.perRequestHeaders!() })
     if (!viaBff.ok) throw new Error(`BFF /account: ${viaBff.status}`)
 
-    // Warm up JITs and connection pools on every path.
-    for (const t of [direct, bff, proxied]) await atRate(t, 100, 2)
+    // Warm up JITs and connection pools on every path; the BFF pass asks once for every box.
+    for (const t of [direct, proxied]) await atRate(t, 100, 2)
+    const warm = await atRate(bff, 200, Math.ceil(tokens.length / 200))
+    o.log(`BFF warm-up over all boxes: ${JSON.stringify(statusCounts(warm))}`)
 
     const atRateDirect = summary(await atRate(direct, o.rate, o.rateSeconds))
     const atRateBff = summary(await atRate(bff, o.rate, o.rateSeconds))
     o.log(`at ${o.rate} rps: direct p50 ${atRateDirect.p50} p99 ${atRateDirect.p99}; BFF p50 ${atRateBff.p50} p99 ${atRateBff.p99}`)
 
+    // Step the arrival rate: the highest step each sustains with ≤ 1 % errors.
+    o.log('stepping the arrival rate: stub direct, proxy, BFF')
+    const stepDirect = await stepUp(direct, o.ladder, o.stepSeconds, o.log)
+    const stepProxy = await stepUp(proxied, o.ladder, o.stepSeconds, o.log)
+    const stepBff = await stepUp(bff, o.ladder, o.stepSeconds, o.log)
+
+    // Closed loop for reference (each answer immediately followed by the next request).
     const maxDirect = summary(await flatOut(direct, o.connections, o.flatSeconds))
     const maxProxy = summary(await flatOut(proxied, o.connections, o.flatSeconds))
-    const maxBff = summary(await flatOut(bff, o.connections, o.flatSeconds))
-    o.log(`flat out: direct ${maxDirect.rps.toFixed(0)} rps, proxy ${maxProxy.rps.toFixed(0)}, BFF ${maxBff.rps.toFixed(0)}`)
+    const flatBff = await flatOut(bff, o.connections, o.flatSeconds)
+    const maxBff = summary(flatBff)
+    o.log(`closed loop: direct ${maxDirect.rps.toFixed(0)} rps, proxy ${maxProxy.rps.toFixed(0)}, BFF ${maxBff.rps.toFixed(0)} ${JSON.stringify(statusCounts(flatBff))}`)
 
-    // Steady at 90% of what the BFF just sustained, sampling its resident memory every second.
-    const peak = Math.max(50, Math.floor(maxBff.rps * 0.9))
+    // Steady at 90% of the BFF's stepped maximum, sampling its resident memory every second.
+    const peak = Math.max(50, Math.floor((stepBff.max?.target ?? 100) * 0.9))
     const rss: number[] = [rssMB(servers.bffPid)]
     const timer = setInterval(() => rss.push(rssMB(servers.bffPid)), 1000)
-    const steady = summary(await atRate(bff, peak, o.memorySeconds))
+    const steadyResult = await atRate(bff, peak, o.memorySeconds, Math.max(8, Math.ceil(peak / 10)))
+    const steady = { ...summary(steadyResult), codes: statusCounts(steadyResult) }
     clearInterval(timer)
     rss.push(rssMB(servers.bffPid))
-    o.log(`steady ${peak} rps for ${o.memorySeconds}s: RSS ${rss[0].toFixed(0)} → max ${Math.max(...rss).toFixed(0)} MB`)
+    o.log(`steady ${peak} rps for ${o.memorySeconds}s: RSS ${rss[0].toFixed(0)} → max ${Math.max(...rss).toFixed(0)} MB, ${JSON.stringify(steady.codes)}`)
 
-    return { rate: o.rate, atRateDirect, atRateBff, maxDirect, maxProxy, maxBff, connections: o.connections, peak, steady, rss, memorySeconds: o.memorySeconds }
+    return {
+      rate: o.rate, households: tokens.length, stepSeconds: o.stepSeconds, atRateDirect, atRateBff, stepDirect, stepProxy, stepBff,
+      maxDirect, maxProxy, maxBff, connections: o.connections, peak, steady, rss, memorySeconds: o.memorySeconds,
+    }
   } finally {
     await servers.close()
   }

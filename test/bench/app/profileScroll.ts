@@ -1,0 +1,92 @@
+/**
+ * Where the time goes while a list scrolls: the same throttled browser and key rhythm as the bench's
+ * scroll measure, with the CDP sampling profiler running. Prints fps and the top functions by self time
+ * (and by total time), and writes the .cpuprofile (open it in Chrome DevTools → Performance) to test-output/bench/.
+ *
+ *   npx rollup -c --silent && npx node test/bench/app/profileScroll.ts [hash=bills] [presses=12]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { launchBrowser } from '../../e2e/tv.ts'
+import { startTvStack, tvUrl } from '../../e2e/stack.ts'
+import { scrollFrames } from './measure.ts'
+import { openThrottled } from './page.ts'
+
+interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[]; hitCount?: number }
+interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+
+const ROOT = new URL('../../../', import.meta.url).pathname
+const [hash = 'bills', pressArg = '12'] = process.argv.slice(2)
+
+/** Self and total ms per function (name + file + column), from a CDP cpuprofile. */
+export function hotSpots(p: Profile, top = 25): { self: string[]; total: string[] } {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]))
+  const parent = new Map<number, number>()
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const selfMs = new Map<number, number>()
+  p.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000))
+  const key = (n: Node) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`
+  const self = new Map<string, number>()
+  const total = new Map<string, number>()
+  for (const [id, ms] of selfMs) {
+    const n = byId.get(id)!
+    self.set(key(n), (self.get(key(n)) ?? 0) + ms)
+    const seen = new Set<string>()
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const k = key(byId.get(cur)!)
+      if (seen.has(k)) continue
+      seen.add(k)
+      total.set(k, (total.get(k) ?? 0) + ms)
+    }
+  }
+  const fmt = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`)
+  return { self: fmt(self), total: fmt(total) }
+}
+
+const stack = await startTvStack({ bff: { logLevel: 'warn' } })
+const browser = await launchBrowser()
+try {
+  const who = stack.subscribers.find((s) => s.scenario === 'big-household') ?? stack.subscribers[0]
+  const hall = await openThrottled(browser, tvUrl(stack, who, { inspector: '0' }))
+  await hall.page.waitForFunction(() => (window as any).__bench.homeReadyAt !== null, { timeout: 120_000 })
+  const cdp = await hall.page.createCDPSession()
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  // One unprofiled pass first, so the profile shows the steady state rather than first-visit work.
+  await scrollFrames(hall.page, hash, Number(pressArg))
+  // Which strings get drawn into text textures while scrolling (each one is a canvas draw and a texture upload).
+  await hall.page.evaluate(() => {
+    const drawn: Record<string, number> = ((window as any).__drawn = {})
+    const fillText = CanvasRenderingContext2D.prototype.fillText
+    CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, max?: number) {
+      drawn[text] = (drawn[text] ?? 0) + 1
+      return max === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, max)
+    }
+    // Lightning uploads a canvas texture by reading it back with getImageData: count those by size.
+    const uploads: Record<string, number> = ((window as any).__uploads = {})
+    const getImageData = CanvasRenderingContext2D.prototype.getImageData
+    CanvasRenderingContext2D.prototype.getImageData = function (this: CanvasRenderingContext2D, ...args: Parameters<typeof getImageData>) {
+      const k = `${args[2]}x${args[3]}`
+      uploads[k] = (uploads[k] ?? 0) + 1
+      return getImageData.apply(this, args)
+    } as typeof getImageData
+  })
+  await cdp.send('Profiler.start')
+  const r = await scrollFrames(hall.page, hash, Number(pressArg))
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile }
+  const drawn = (await hall.page.evaluate(() => (window as any).__drawn)) as Record<string, number>
+  const uploads = (await hall.page.evaluate(() => (window as any).__uploads)) as Record<string, number>
+  console.log(`--- canvas uploads by size: ${JSON.stringify(uploads)}`)
+  const texts = Object.entries(drawn).sort((a, b) => b[1] - a[1])
+  console.log(`--- text drawn: ${texts.reduce((a, [, n]) => a + n, 0)} fillText calls, ${texts.length} distinct ---`)
+  console.log(texts.slice(0, 30).map(([t, n]) => `${String(n).padStart(5)}  ${JSON.stringify(t)}`).join('\n'))
+  console.log(`${hash}: ${r.fps.toFixed(1)} fps, ${r.dropped} dropped, ${r.seconds.toFixed(1)} s`)
+  const hs = hotSpots(profile)
+  console.log('--- self time ---\n' + hs.self.join('\n'))
+  console.log('--- total time ---\n' + hs.total.join('\n'))
+  mkdirSync(`${ROOT}test-output/bench`, { recursive: true })
+  writeFileSync(`${ROOT}test-output/bench/scroll-${hash}.cpuprofile`, JSON.stringify(profile))
+  await hall.close()
+} finally {
+  await browser.close()
+  await stack.close()
+}
