@@ -34,7 +34,7 @@ export default class ComplaintPage extends Lightning.Component {
   private _seq = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    const column = { type: Column, x: X - 8, y: 200, w: 1600 + 16, h: 780, clipping: true, itemPosX: 8, itemPosY: 8, style: { itemSpacing: 12 } }
+    const column = { type: Column, x: X - 8, y: 200, w: 1600 + 16, h: 740, clipping: true, itemPosX: 8, itemPosY: 8, style: { itemSpacing: 12 } }
     const body = textPatch('', { fontSize: FontSize.body })
     return {
       w: 1920,
@@ -54,7 +54,7 @@ export default class ComplaintPage extends Lightning.Component {
         QrTitle: { x: 1140, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 460, maxLines: 2, lineHeight: 40 }) },
         ComplaintQr: { type: QrCode, x: 1140, y: 110, size: 360 },
       },
-      Hints: { x: X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Hints: { x: X, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }

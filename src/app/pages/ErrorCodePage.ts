@@ -57,7 +57,7 @@ export default class ErrorCodePage extends Lightning.Component {
         FixText: { y: 350, text: body },
         CodeActions: { type: ActionButtons, y: 560, buttonW: 400 },
       },
-      Hints: { x: X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Hints: { x: X, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       Loading: { type: LoadingIndicator, x: 1000, y: 460 },
     }
   }

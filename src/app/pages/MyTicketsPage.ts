@@ -47,9 +47,9 @@ export default class MyTicketsPage extends Lightning.Component {
       h: 1080,
       PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
       TicketNote: { x: X, y: 140, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.warning }) },
-      TicketList: { type: Column, alpha: 0, x: X - 8, y: 190, w: W + 16, h: 780, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 5, style: { itemSpacing: 12 } },
+      TicketList: { type: Column, alpha: 0, x: X - 8, y: 190, w: W + 16, h: 750, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 5, style: { itemSpacing: 12 } },
       TicketsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
-      Hints: { x: X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Hints: { x: X, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }

@@ -48,7 +48,7 @@ export default class RepairTicketPage extends Lightning.Component {
       FormFields: { ...column, y: 180, h: 400, alpha: 0, items: FIELDS.map((ref) => ({ type: RecordRow, ref, w: W, h: RECORD_H, detailAt: 0.3, record: { title: '', fen: null } })) },
       FormNote: { x: X, y: 580, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       SubmitActions: { type: ActionButtons, x: X, y: 640, alpha: 0 },
-      Choices: { ...column, y: 180, h: 800, visible: false, scrollIndex: 6 },
+      Choices: { ...column, y: 180, h: 760, visible: false, scrollIndex: 6 },
       Result: {
         x: X,
         y: 220,
@@ -58,7 +58,7 @@ export default class RepairTicketPage extends Lightning.Component {
         ResultNote: { y: 230, text: textPatch('', { fontSize: FontSize.body }) },
         ResultActions: { type: ActionButtons, y: 380 },
       },
-      Hints: { x: X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Hints: { x: X, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }

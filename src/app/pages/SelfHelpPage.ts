@@ -28,7 +28,7 @@ const SERVICES: Array<{ ref: string; label: TKey; route: string }> = [
 ]
 
 const list = (x: number, w: number) => ({
-  type: Column, x: x - 8, y: 210, w: w + 16, h: 780, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 6, style: { itemSpacing: 12 },
+  type: Column, x: x - 8, y: 210, w: w + 16, h: 730, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 6, style: { itemSpacing: 12 },
 })
 
 export default class SelfHelpPage extends Lightning.Component {
@@ -45,7 +45,7 @@ export default class SelfHelpPage extends Lightning.Component {
       ServicesHeading: heading(RIGHT_X),
       SymptomList: { ...list(X, LEFT_W), alpha: 0 },
       ServiceList: list(RIGHT_X, RIGHT_W),
-      Hints: { x: X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Hints: { x: X, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: X + LEFT_W / 2, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 300, y: 460 },
     }

@@ -40,7 +40,7 @@ export default class SymptomStepsPage extends Lightning.Component {
         Question: { y: 420, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
         StepActions: { type: ActionButtons, y: 480 },
       },
-      Hints: { x: X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Hints: { x: X, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }

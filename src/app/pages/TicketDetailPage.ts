@@ -47,7 +47,7 @@ export default class TicketDetailPage extends Lightning.Component {
           TicketActions: { type: ActionButtons, y: 220, buttonW: 420 },
         },
       },
-      Hints: { x: X, y: 1000, text: muted },
+      Hints: { x: X, y: 960, text: muted },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }
@@ -137,7 +137,12 @@ export default class TicketDetailPage extends Lightning.Component {
     if (x.rating !== null) rating.stars = x.rating
     const ratingTitle = x.canRate ? t('tickets.rateTitle') : x.rating !== null ? t('tickets.yourRating', { stars: x.rating }) : ''
     this.tag('Details.Side.RatingTitle').text = textPatch(insertZeroWidthSpaces(ratingTitle), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 560, maxLines: 2, lineHeight: 40 })
-    const actions: ButtonAction[] = x.canCancel ? [{ ref: 'CancelTicketButton', label: t('tickets.cancel'), onSelect: () => this._askCancel() }] : []
+    // A ticket with nothing left to do still gets one focused button, so the remote always shows where it is.
+    const actions: ButtonAction[] = x.canCancel
+      ? [{ ref: 'CancelTicketButton', label: t('tickets.cancel'), onSelect: () => this._askCancel() }]
+      : x.canRate
+        ? []
+        : [{ ref: 'BackButton', label: t('common.back'), onSelect: () => Router.back() }]
     ;(this.tag('Details.Side.TicketActions') as ActionButtons).actions = actions
   }
 
@@ -176,7 +181,7 @@ export default class TicketDetailPage extends Lightning.Component {
     return [
       class Actions extends this {
         override _getFocused() {
-          return this._ticket && this._ticket.canCancel ? this.tag('Details.Side.TicketActions') : this
+          return this.tag('Details.Side.TicketActions')
         }
       },
       class Rating extends this {
