@@ -38,7 +38,7 @@ export default class TicketDetailPage extends Lightning.Component {
         alpha: 0,
         TicketSummaryText: { x: X, y: 140, text: textPatch('', { fontSize: FontSize.body }) },
         TicketMeta: { x: X, y: 194, text: muted },
-        Timeline: { type: TicketTimeline, x: X, y: 270 },
+        Timeline: { type: TicketTimeline, x: X, y: 270, width: 1020 },
         Side: {
           x: 1240,
           y: 270,
