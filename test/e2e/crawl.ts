@@ -147,8 +147,9 @@ export class Crawler {
     for (let i = 0; i < 4 && s.dialog; i++) s = await this.press('back')
     if (s.route !== 'home') s = await this.press('home')
     for (let i = 0; i < 4 && s.dialog; i++) s = await this.press('back')
-    if (s.route !== 'home' || s.dialog) {
-      // A broken screen holds the remote: start the app afresh (already noted as a trap) and go on elsewhere.
+    if (stateKey(s) !== this.homeStart) {
+      // Home remembers its last tile (paths start from the first one), or a broken screen holds the remote:
+      // start the app afresh and go on.
       await this.tv.page.reload({ waitUntil: 'load' })
       await this.tv.waitForRoute('home')
       s = await this.settle()
@@ -171,9 +172,11 @@ export class Crawler {
   private readonly queue: { screen: string; path: Key[] }[] = []
   private readonly queued = new Set<string>()
   private askedToLeave = false
+  private homeStart = ''
 
   /** Every screen in turn: menu tiles first, then what they open, and so on, until the budget is spent. */
   async crawl(start: Snapshot): Promise<void> {
+    this.homeStart = stateKey(start)
     this.record(start, [])
     this.enqueue(start, [])
     while (this.queue.length && !this.outOfBudget()) {

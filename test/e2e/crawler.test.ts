@@ -9,11 +9,11 @@ import { launchBrowser, Tv } from './tv.ts'
 // with arrows, OK and Back only. Every screen reachable that way is checked; new screens are found unedited.
 const LIMITS = {
   maxKeys: Number(process.env.CRAWL_MAX_KEYS || 420),
-  maxMs: Number(process.env.CRAWL_MAX_MS || 100_000),
-  perRoute: Number(process.env.CRAWL_PER_ROUTE || 8),
+  maxMs: Number(process.env.CRAWL_MAX_MS || 110_000),
+  perRoute: Number(process.env.CRAWL_PER_ROUTE || 5),
 }
 /** Time for the Back-to-home and Home checks after exploring (one pass per screen found). */
-const WAY_HOME_MS = Number(process.env.CRAWL_WAY_HOME_MS || 60_000)
+const WAY_HOME_MS = Number(process.env.CRAWL_WAY_HOME_MS || 45_000)
 
 describe('remote crawler', () => {
   let stack: Stack
@@ -60,4 +60,28 @@ describe('remote crawler', () => {
     expect(crawler.findings).toEqual([])
     await tv.page.close()
   }, 260_000)
+
+  it('in English on a 1080p stage, every menu screen keeps the same rules', async () => {
+    const tv = await Tv.open(browser, tvUrl(stack, stack.bySubscriber('arrears'), { lang: 'en', res: '1080' }))
+    await tv.waitForRoute('home')
+    const crawler = new Crawler(tv, LIMITS)
+    let s = await crawler.settle()
+    while (s.dialog) s = await crawler.press('back')
+    const tiles = await tv.page.evaluate(() => (window as unknown as { __tvhall: { screens: string[] } }).__tvhall.screens.length)
+    const visited: string[] = []
+    // Digits open the numbered home tiles; each screen is checked as the crawler checks it, then Home.
+    for (let d = 1; d <= 9; d++) {
+      await tv.press(String(d) as never)
+      s = await crawler.settle()
+      if (s.route === 'home') continue
+      visited.push(s.route)
+      crawler.check(s)
+      s = await crawler.press('home')
+      while (s.dialog) s = await crawler.press('back')
+    }
+    for (const f of crawler.findings) console.log(`crawler 1080p/en finding: ${f.kind} on ${f.route}: ${f.detail}`)
+    expect(visited.length).toBeGreaterThanOrEqual(Math.min(8, tiles - 1))
+    expect(crawler.findings).toEqual([])
+    await tv.page.close()
+  }, 120_000)
 })

@@ -40,7 +40,9 @@ export function speechLang(): string {
 export function speak(text: string): void {
   if (!enabled || !text.trim() || typeof window === 'undefined' || !window.speechSynthesis) return
   // `Speech` ships in ui-components' JS but not in its type declarations.
-  ;(Lui as unknown as { Speech: (text: string, lang: string) => unknown }).Speech(text, speechLang())
+  const said = (Lui as unknown as { Speech: (text: string, lang: string) => { series?: Promise<unknown> } | undefined }).Speech(text, speechLang())
+  // A box without voices fails each utterance: guidance is a help, never an error for the viewer.
+  if (said && said.series) said.series.catch(() => undefined)
 }
 
 /** Visible texts drawn inside an element, in tree order. */
