@@ -43,7 +43,7 @@ describe('Redis restart', () => {
     expect([202, 503]).toContain(during.status)
     const inOutbox = accepted.length + (during.status === 202 ? 1 : 0)
 
-    const again = await order(second, token, body, key)
+    const again = await api(second, 'POST', '/api/v1/orders', { token, body, headers: { 'idempotency-key': key } })
     expect(again.status).toBe(201)
     expect(again.body).toEqual(first.body)
     expect(again.headers.get('idempotent-replayed')).toBe('true')
