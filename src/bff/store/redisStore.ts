@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis'
+import { ApiError } from '../errors.ts'
 import type { CounterState, IdempotencyClaim, OutboxMessage, Store } from './store.ts'
 import * as lua from './redisScripts.ts'
 
@@ -25,6 +26,10 @@ const SCRIPTS = {
 } as const
 type ScriptName = keyof typeof SCRIPTS
 type Reply = string | number | null | Reply[]
+
+/** Redis unreachable past the client's retries: the viewer is told to try again (503), not shown a 500 "bug". */
+const unavailable = (err: unknown) =>
+  new ApiError(503, 'BOSS_UNAVAILABLE', 'The hall cannot serve this right now; try again shortly', { retryAfter: 5, cause: err })
 
 /**
  * The Store on Redis, for several BFF instances behind one load balancer: idempotency records, lockout and
@@ -65,7 +70,15 @@ export class RedisStore implements Store {
 
   async #run(name: ScriptName, keys: string[], args: (string | number)[]): Promise<Reply> {
     const command = (this.#redis as unknown as Record<ScriptName, (...a: (string | number)[]) => Promise<Reply>>)[name]
-    return command.call(this.#redis, ...keys, this.#clock(), ...args)
+    return command.call(this.#redis, ...keys, this.#clock(), ...args).catch((err: unknown) => {
+      throw unavailable(err)
+    })
+  }
+
+  async #del(key: string): Promise<void> {
+    await this.#redis.del(key).catch((err: unknown) => {
+      throw unavailable(err)
+    })
   }
 
   async claimIdempotency(key: string, fingerprint: string, ttlSeconds: number): Promise<IdempotencyClaim> {
@@ -98,7 +111,7 @@ export class RedisStore implements Store {
   }
 
   async clear(key: string): Promise<void> {
-    await this.#redis.del(this.#k(`ctr:${key}`))
+    await this.#del(this.#k(`ctr:${key}`))
   }
 
   async putValue(key: string, value: string, ttlSeconds: number): Promise<void> {
@@ -111,7 +124,7 @@ export class RedisStore implements Store {
   }
 
   async deleteValue(key: string): Promise<void> {
-    await this.#redis.del(this.#k(`kv:${key}`))
+    await this.#del(this.#k(`kv:${key}`))
   }
 
   get #msg(): string {

@@ -65,4 +65,17 @@ describe('Redis restart', () => {
       lost: inOutbox - (after.count - before.count), replayAfterRestart: again.status, charges: s.charges.count,
     }
   }, 60_000)
+
+  it('Redis gone for good: the viewer gets 503 within seconds (never a 500), and the instance reports not ready', async () => {
+    const token = await login(stack, stack.bySubscriber('normal'))
+    await redis.stop()
+    const t0 = performance.now()
+    const res = await ticket(stack, token)
+    const ms = Math.round(performance.now() - t0)
+    expect(res.status).toBe(503)
+    expect(res.body.error.retryAfter).toBeGreaterThan(0)
+    expect(ms).toBeLessThan(10_000)
+    expect((await api(second, 'GET', '/readyz')).status).toBe(503)
+    figures.redisGone = { ticketStatus: res.status, ms }
+  }, 30_000)
 })
