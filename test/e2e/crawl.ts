@@ -133,7 +133,8 @@ export class Crawler {
       // Focus shows by size as well as colour, for viewers who cannot tell the colours apart.
       if (f.scale < 1.01) this.note('focus-colour-only', s.route, f.path.replace(/\d+$/, '<n>'))
     }
-    for (const t of s.scan.texts) {
+    // A text with no size yet is not drawn (its texture is still coming): nothing a viewer sees.
+    for (const t of s.scan.texts.filter((x) => x.x2 - x.x1 > 0 && x.y2 - x.y1 > 0)) {
       if (!inside(t)) this.note('text-unsafe', where, `"${t.text.slice(0, 30)}" (${t.ref || '?'}) at ${fmt(t)}`)
       if (t.size && t.size < MIN_TEXT_PX) this.note('text-small', s.route, `"${t.text.slice(0, 20)}" (${t.ref || '?'}) ${Math.round(t.size)}px`)
       if (RAW_KEY.test(t.text.trim()) || /undefined|NaN|\[object |\{\w+\}/.test(t.text)) this.note('raw-text', where, `"${t.text.slice(0, 40)}"`)

@@ -8,9 +8,9 @@ import { launchBrowser, Tv } from './tv.ts'
 // The remote crawler against the real stack: a household with bills, packages, messages and tickets, driven
 // with arrows, OK and Back only. Every screen reachable that way is checked; new screens are found unedited.
 const LIMITS = {
-  maxKeys: Number(process.env.CRAWL_MAX_KEYS || 420),
+  maxKeys: Number(process.env.CRAWL_MAX_KEYS || 450),
   maxMs: Number(process.env.CRAWL_MAX_MS || 110_000),
-  perRoute: Number(process.env.CRAWL_PER_ROUTE || 5),
+  perRoute: Number(process.env.CRAWL_PER_ROUTE || 4),
 }
 /** Time for the Back-to-home and Home checks after exploring (one pass per screen found). */
 const WAY_HOME_MS = Number(process.env.CRAWL_WAY_HOME_MS || 45_000)

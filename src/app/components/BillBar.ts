@@ -6,7 +6,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { BillSummary } from '../../contract/index.ts'
 import { formatFen } from '../lib/format.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 
 export const BAR_SLOT_W = 116
 export const CHART_H = 360
@@ -83,10 +83,13 @@ export default class BillBar extends Lightning.Component {
   }
 
   override _focus(): void {
+    // Focus shows by size too, not by colour alone.
+    this.setSmooth('scale', ROW_FOCUS_SCALE)
     this.render()
   }
 
   override _unfocus(): void {
+    this.setSmooth('scale', 1)
     this.render()
   }
 }
