@@ -131,7 +131,8 @@ export class Crawler {
       if (!f.visible) this.note('focus-hidden', where, f.path)
       else if (!inside(f)) this.note('focus-unsafe', where, `${f.path} at ${fmt(f)}`)
       // Focus shows by size as well as colour, for viewers who cannot tell the colours apart.
-      if (f.scale < 1.01) this.note('focus-colour-only', s.route, f.path.replace(/\d+$/, '<n>'))
+      // Rows as wide as the safe area cannot grow; they show focus by a frame and fill instead.
+      if (f.scale < 1.01 && f.x2 - f.x1 < 1200) this.note('focus-colour-only', s.route, f.path.replace(/\d+$/, '<n>'))
     }
     // A text with no size yet is not drawn (its texture is still coming): nothing a viewer sees.
     for (const t of s.scan.texts.filter((x) => x.x2 - x.x1 > 0 && x.y2 - x.y1 > 0)) {

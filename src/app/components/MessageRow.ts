@@ -4,7 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
-import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 export const MESSAGE_ROW_H = 100
 
@@ -64,13 +64,10 @@ export default class MessageRow extends Lightning.Component {
   }
 
   override _focus(): void {
-    // Focus shows by size too, not by colour alone.
-    this.setSmooth('scale', ROW_FOCUS_SCALE)
     this.render()
   }
 
   override _unfocus(): void {
-    this.setSmooth('scale', 1)
     this.render()
   }
 

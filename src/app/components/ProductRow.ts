@@ -8,7 +8,7 @@ import { BADGE_COLOR, BADGE_KEY, entryPrice, periodKey } from '../lib/catalogue.
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
-import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 export const PRODUCT_H = 100
 
@@ -67,14 +67,11 @@ export default class ProductRow extends Lightning.Component {
   }
 
   override _focus(): void {
-    // Focus shows by size too, not by colour alone.
-    this.setSmooth('scale', ROW_FOCUS_SCALE)
     this.tag('Frame').alpha = 1
     this.render()
   }
 
   override _unfocus(): void {
-    this.setSmooth('scale', 1)
     this.tag('Frame').alpha = 0
     this.render()
   }

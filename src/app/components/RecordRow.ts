@@ -6,7 +6,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { formatFen } from '../lib/format.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
-import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 export const RECORD_H = 76
 const WHITE = 0xffffffff
@@ -88,14 +88,11 @@ export default class RecordRow extends Lightning.Component {
   }
 
   override _focus(): void {
-    // Focus shows by size too, not by colour alone.
-    this.setSmooth('scale', ROW_FOCUS_SCALE)
     this.tag('Frame').alpha = 1
     this.render()
   }
 
   override _unfocus(): void {
-    this.setSmooth('scale', 1)
     this.tag('Frame').alpha = 0
     this.render()
   }

@@ -30,7 +30,7 @@ export const FontSize = {
 
 /** Focused things grow as well as change colour, so focus is visible to colour-blind viewers too. */
 export const FOCUS_SCALE = 1.08
-/** Wide rows grow less, so they stay inside the title-safe area. */
+/** Small items (chart bars) grow a little when focused; full-width rows cannot grow inside the safe area. */
 export const ROW_FOCUS_SCALE = 1.03
 
 const DEFAULT_FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
