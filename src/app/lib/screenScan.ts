@@ -37,6 +37,7 @@ interface ElementLike {
   attached: boolean
   visible: boolean
   alpha: number
+  clipping?: boolean
   core: CoreLike
   texture?: { text?: unknown; fontFace?: unknown; fontSize?: unknown } | null
   childList?: { length: number; getAt(i: number): ElementLike }
@@ -55,6 +56,11 @@ function box(el: ElementLike): ScreenBox {
   return { x1: Math.min(...xs), y1: Math.min(...ys), x2: Math.max(...xs), y2: Math.max(...ys) }
 }
 
+function intersect(clip: ScreenBox | null, b: ScreenBox): ScreenBox {
+  if (!clip) return b
+  return { x1: Math.max(clip.x1, b.x1), y1: Math.max(clip.y1, b.y1), x2: Math.min(clip.x2, b.x2), y2: Math.min(clip.y2, b.y2) }
+}
+
 /** Drawn at all: attached, not transparent, not clipped away by a scrolling parent. */
 function shown(el: ElementLike): boolean {
   return el.attached && el.core._worldContext.alpha > 0.01 && el.core.outOfBounds < 2
@@ -62,17 +68,20 @@ function shown(el: ElementLike): boolean {
 
 export function scanScreen(stage: StageLike, focusPath: ElementLike[] | undefined): ScreenScan {
   const texts: ScannedText[] = []
-  const walk = (el: ElementLike): void => {
+  // Texts scrolled out of a clipping list are not drawn: clip each box by its clipping ancestors.
+  const walk = (el: ElementLike, clip: ScreenBox | null): void => {
     if (!el.visible || el.alpha <= 0.01) return
+    if (el.clipping) clip = intersect(clip, box(el))
     const tex = el.texture
     if (tex && typeof tex.text === 'string' && tex.fontFace !== undefined && tex.text.replace(/[\s\u200B]/g, '') && shown(el)) {
       const size = (typeof tex.fontSize === 'number' ? tex.fontSize : 0) * el.core._worldContext.td
-      texts.push({ text: tex.text.replace(/\u200B/g, ''), size, ref: el.ref || (el.parent ? el.parent.ref : undefined), ...box(el) })
+      const b = intersect(clip, box(el))
+      if (b.x2 > b.x1 && b.y2 > b.y1) texts.push({ text: tex.text.replace(/\u200B/g, ''), size, ref: el.ref || (el.parent ? el.parent.ref : undefined), ...b })
     }
     const list = el.childList
-    if (list) for (let i = 0; i < list.length; i++) walk(list.getAt(i))
+    if (list) for (let i = 0; i < list.length; i++) walk(list.getAt(i), clip)
   }
-  walk(stage.root)
+  walk(stage.root, null)
   const leaf = focusPath && focusPath.length ? focusPath[focusPath.length - 1] : undefined
   const focused = leaf
     ? {

@@ -36,7 +36,8 @@ export default class ProductDetailPage extends Lightning.Component {
         ProductBadge: { x: X, y: 140, text: textPatch('', { fontSize: FontSize.small }) },
         Description: { x: X, y: 190, text: textPatch('', { fontSize: FontSize.body }) },
         PeriodHeading: { x: X, y: 400, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
-        PeriodList: { type: Column, x: X, y: 470, w: 560, h: 480, neverScroll: true, style: { itemSpacing: 16 } },
+        // In from X by the buttons' focus growth, so a focused period stays inside the title-safe area.
+        PeriodList: { type: Column, x: X + 24, y: 470, w: 560, h: 480, neverScroll: true, style: { itemSpacing: 16 } },
         ChannelHeading: { x: RIGHT_X, y: 140, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
         ChannelPanel: { rect: true, x: RIGHT_X - 12, y: 200, w: RIGHT_W + 24, h: 760, color: Colors.panel },
         ChannelList: { type: Column, x: RIGHT_X, y: 212, w: RIGHT_W, h: 736, clipping: true, scrollIndex: 6, style: { itemSpacing: 4 } },
