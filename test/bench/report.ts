@@ -5,6 +5,7 @@ import { percentile } from './lib/stats.ts'
 
 const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–')
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–')
+const signed = (n: number) => (n >= 0 ? `+${f0(n)}` : `−${f0(-n)}`)
 const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(2)}` : '–')
 const med = (xs: number[]) => percentile(xs, 50)
 
@@ -28,8 +29,8 @@ export function table(app: AppBench | null, bff: BffBench | null): string {
   if (bff) {
     const d = bff.atRateDirect
     const b = bff.atRateBff
-    rows.push([`Account balance at ${bff.rate} rps fixed rate: BFF GET /api/v1/account vs BOSS gateway direct, p50 ms`, f0(b.p50), f0(d.p50), `+${f0(b.p50 - d.p50)} ms`])
-    rows.push(['  same, p99 ms', f0(b.p99), f0(d.p99), `+${f0(b.p99 - d.p99)} ms`])
+    rows.push([`Account balance at ${bff.rate} rps fixed rate: BFF GET /api/v1/account vs BOSS gateway direct, p50 ms`, f0(b.p50), f0(d.p50), `${signed(b.p50 - d.p50)} ms`])
+    rows.push(['  same, p99 ms', f0(b.p99), f0(d.p99), `${signed(b.p99 - d.p99)} ms`])
     const sd = bff.stepDirect.max, sp = bff.stepProxy.max, sb = bff.stepBff.max
     const stepCell = (m: Step | null) => (m ? `${m.target} (p99 ${f0(m.p99)} ms)` : 'none')
     const codes = (c: Record<string, number>) => Object.entries(c).map(([k, v]) => `${k}: ${v}`).join(', ')

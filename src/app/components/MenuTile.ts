@@ -10,6 +10,7 @@ import { Colors, FOCUS_SCALE, FontSize, textPatch } from '../lib/theme.ts'
 // Four in a row, grown 1.08 when focused with their ring, stay inside the title-safe area.
 export const TILE_W = 384
 export const TILE_H = 220
+const WHITE = 0xffffffff
 
 export interface MenuEntry {
   /** Router path the tile opens. */
@@ -70,18 +71,14 @@ export default class MenuTile extends Lightning.Component {
     if (!this._entry) return
     const focused = this.hasFocus()
     const fg = focused ? Colors.textOnFocus : Colors.text
+    const muted = focused ? 0xff333333 : Colors.textMuted
+    // Texts drawn white once, coloured by the element's tint: a focus move redraws no text texture
+    // (each redraw is a canvas draw plus a texture upload; 8 of them per key made home keys slow on a box).
     this.patch({
-      Glyph: { text: textPatch(this._entry.glyph, { fontSize: 64, textColor: focused ? Colors.textOnFocus : Colors.accent }) },
-      Digit: { text: textPatch(this._entry.digit ? String(this._entry.digit) : '', { fontSize: FontSize.small, textColor: focused ? 0xff333333 : Colors.textMuted }) },
-      Label: { text: textPatch(t(this._entry.label), { fontSize: FontSize.heading, fontStyle: 'bold', textColor: fg }) },
-      Hint: {
-        text: textPatch(t(this._entry.hint), {
-          fontSize: FontSize.small,
-          textColor: focused ? 0xff333333 : Colors.textMuted,
-          wordWrapWidth: TILE_W - 48,
-          maxLines: 1,
-        }),
-      },
+      Glyph: { color: focused ? Colors.textOnFocus : Colors.accent, text: textPatch(this._entry.glyph, { fontSize: 64, textColor: WHITE }) },
+      Digit: { color: muted, text: textPatch(this._entry.digit ? String(this._entry.digit) : '', { fontSize: FontSize.small, textColor: WHITE }) },
+      Label: { color: fg, text: textPatch(t(this._entry.label), { fontSize: FontSize.heading, fontStyle: 'bold', textColor: WHITE }) },
+      Hint: { color: muted, text: textPatch(t(this._entry.hint), { fontSize: FontSize.small, textColor: WHITE, wordWrapWidth: TILE_W - 48, maxLines: 1 }) },
     })
   }
 
