@@ -26,9 +26,9 @@ import SpendingLimitPage from './pages/SpendingLimitPage.ts'
 import MessagesPage from './pages/MessagesPage.ts'
 import MessageDetailPage from './pages/MessageDetailPage.ts'
 import HelpPage from './pages/HelpPage.ts'
+import SettingsPage from './pages/SettingsPage.ts'
 import TopupPage from './pages/TopupPage.ts'
 import CardTopupPage from './pages/CardTopupPage.ts'
-import SettingsPage from './pages/SettingsPage.ts'
 import QrTopupPage from './pages/QrTopupPage.ts'
 import TopupResultPage from './pages/TopupResultPage.ts'
 import { reportRoute } from './lib/testHooks.ts'
@@ -73,11 +73,11 @@ export const routes: Parameters<typeof Router.startRouter>[0] = {
     page('messages', MessagesPage),
     page('messages/:messageId', MessageDetailPage),
     page('help', HelpPage),
+    page('settings', SettingsPage),
     page('error', ErrorPage, { preventStorage: true }),
     page('!', ErrorPage, { preventStorage: true }),
     page('*', ComingSoonPage, { preventStorage: true }),
   ],
-    page('settings', SettingsPage),
   afterEachRoute: (request: { route?: { path?: string } }) => {
     reportRoute(request.route && request.route.path ? request.route.path : '')
   },

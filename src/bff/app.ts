@@ -160,8 +160,8 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   await app.register(paymentRoutes, services)
   await app.register(messageRoutes, services)
   await app.register(serviceInfoRoutes)
-  await app.register(topupRoutes, services)
   await app.register(reportsPlugin, services)
+  await app.register(topupRoutes, services)
 
   if (config.staticDir) await app.register(tvAppPlugin, { root: config.staticDir })
   return app

@@ -23,16 +23,6 @@ import type {
   ProductListResponse,
   SpendingLimit,
   SubscriptionListResponse,
-  Order,
-  OrderPath,
-  OrderQuote,
-  OrderQuoteRequest,
-  OrderRequest,
-  OrderResult,
-  ProductDetail,
-  ProductListResponse,
-  SpendingLimit,
-  SubscriptionListResponse,
   PageQuery,
   PaymentListResponse,
   SessionRequest,
@@ -43,14 +33,6 @@ import { uuidV4 } from './uuid.ts'
 // Literal copies checked against the contract at compile time; importing the values would pull TypeBox into the TV bundle.
 const PATH = { session: '/api/v1/session', account: '/api/v1/account', bills: '/api/v1/bills', payments: '/api/v1/payments' } as const satisfies Partial<typeof ApiPath>
 const IDEMPOTENCY: typeof IDEMPOTENCY_HEADER = 'Idempotency-Key'
-const ORDER_PATH = {
-  products: '/api/v1/products',
-  quote: '/api/v1/orders/quote',
-  orders: '/api/v1/orders',
-  subscriptions: '/api/v1/subscriptions',
-  spendingLimit: '/api/v1/spending-limit',
-} as const satisfies Partial<typeof OrderPath>
-
 /** Reports the BFF accepts once per key (a resend after a lost answer must not open a second ticket). */
 const KEYED_POSTS: string[] = ['/api/v1/tickets', '/api/v1/complaints', '/api/v1/topups/card', '/api/v1/topups/qr']
 const ORDER_PATH = {
@@ -128,16 +110,6 @@ export interface TvHallApi {
   getBills(page?: PageQuery): Promise<BillListResponse>
   getBill(billId: string): Promise<BillDetail>
   getPayments(page?: PageQuery): Promise<PaymentListResponse>
-  getProducts(): Promise<ProductListResponse>
-  getProduct(productId: string): Promise<ProductDetail>
-  quoteOrder(request: OrderQuoteRequest): Promise<OrderQuote>
-  /** 201 Order or 202 processing; `idempotencyKey` is the one of this order attempt, reused on every retry of it. */
-  placeOrder(request: OrderRequest, idempotencyKey: string): Promise<Order | OrderResult>
-  getOrder(orderId: string): Promise<OrderResult>
-  getSubscriptions(): Promise<SubscriptionListResponse>
-  stopAutoRenew(subscriptionId: string): Promise<unknown>
-  getSpendingLimit(): Promise<SpendingLimit>
-  setSpendingLimit(limitFen: number | null, pin: string): Promise<SpendingLimit>
   getProducts(): Promise<ProductListResponse>
   getProduct(productId: string): Promise<ProductDetail>
   quoteOrder(request: OrderQuoteRequest): Promise<OrderQuote>
@@ -235,17 +207,6 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
     getBills: (page?: PageQuery) => http.get<BillListResponse>(PATH.bills, page ? { params: page } : undefined).then((r) => r.data),
     getBill: (billId: string) => http.get<BillDetail>(PATH.bills + '/' + encodeURIComponent(billId)).then((r) => r.data),
     getPayments: (page?: PageQuery) => http.get<PaymentListResponse>(PATH.payments, page ? { params: page } : undefined).then((r) => r.data),
-    getProducts: () => http.get<ProductListResponse>(ORDER_PATH.products).then((r) => r.data),
-    getProduct: (productId: string) => http.get<ProductDetail>(ORDER_PATH.products + '/' + encodeURIComponent(productId)).then((r) => r.data),
-    quoteOrder: (request: OrderQuoteRequest) => http.post<OrderQuote>(ORDER_PATH.quote, request).then((r) => r.data),
-    placeOrder: (request: OrderRequest, idempotencyKey: string) =>
-      http.post<OrderResult>(ORDER_PATH.orders, request, { headers: { [IDEMPOTENCY]: idempotencyKey } }).then((r) => r.data),
-    getOrder: (orderId: string) => http.get<OrderResult>(ORDER_PATH.orders + '/' + encodeURIComponent(orderId)).then((r) => r.data),
-    getSubscriptions: () => http.get<SubscriptionListResponse>(ORDER_PATH.subscriptions).then((r) => r.data),
-    stopAutoRenew: (subscriptionId: string) =>
-      http.post<unknown>(ORDER_PATH.subscriptions + '/' + encodeURIComponent(subscriptionId) + '/auto-renew', { autoRenew: false }).then((r) => r.data),
-    getSpendingLimit: () => http.get<SpendingLimit>(ORDER_PATH.spendingLimit).then((r) => r.data),
-    setSpendingLimit: (limitFen: number | null, pin: string) => http.put<SpendingLimit>(ORDER_PATH.spendingLimit, { limitFen, pin }).then((r) => r.data),
     getProducts: () => http.get<ProductListResponse>(ORDER_PATH.products).then((r) => r.data),
     getProduct: (productId: string) => http.get<ProductDetail>(ORDER_PATH.products + '/' + encodeURIComponent(productId)).then((r) => r.data),
     quoteOrder: (request: OrderQuoteRequest) => http.post<OrderQuote>(ORDER_PATH.quote, request).then((r) => r.data),
