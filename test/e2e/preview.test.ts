@@ -37,6 +37,7 @@ describe('preview on mocks', () => {
     const tv = await Tv.open(browser, `${base}/?mock=arrears&inspector=1`)
     await tv.waitForRoute('home')
     expect(await tv.waitForText('BannerText', (t) => t.length > 0)).toMatch(/欠费/)
+    expect(await tv.dismissBootNotice()).toMatch(/欠费/)
     await tv.press('ok')
     await tv.waitForRoute('balance')
     const expected = householdData('arrears', mockDemoDevice, new Date()).account

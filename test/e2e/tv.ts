@@ -100,6 +100,20 @@ export class Tv {
     }
   }
 
+  /**
+   * A household in arrears gets one boot notice over home (issue 7). Waits for it, checks it holds the focus,
+   * and closes it with Back as a viewer would; returns its title so a test can check what it said.
+   */
+  async dismissBootNotice(timeout = 20_000): Promise<string> {
+    await this.page.waitForSelector('[ref="BootNoticeClose"]', { timeout })
+    const title = await this.text('DialogTitle')
+    const focused = await this.focusedRef()
+    if (focused !== 'BootNoticeAction' && focused !== 'BootNoticeClose') throw new Error(`boot notice up without focus (focus on ${focused})`)
+    await this.press('back')
+    await this.page.waitForFunction(() => document.querySelector('[ref="BootNoticeClose"]') === null, { timeout: 5_000 })
+    return title
+  }
+
   /** Refs along the focus path's leaf, as marked by the inspector. */
   async focusedRef(): Promise<string | null> {
     return this.page.evaluate(() => {
