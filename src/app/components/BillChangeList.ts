@@ -9,8 +9,12 @@ import type { BillChange, BillComparison } from '../lib/billChange.ts'
 import { formatFen } from '../lib/format.ts'
 import { t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
-import RecordRow, { RECORD_H, type RowContent } from './RecordRow.ts'
+import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
+import RecordRow, { RECORD_H, rowOverhang, type RowContent } from './RecordRow.ts'
+
+const W = 800
+/** Rows are inset so a focused one can grow (it is narrower than the safe area) and stay inside W. */
+const PAD = rowOverhang(W)
 
 export type ChangeView = { kind: 'loading' } | { kind: 'none' } | { kind: 'unavailable' } | { kind: 'compared'; comparison: BillComparison }
 
@@ -34,11 +38,11 @@ export default class BillChangeList extends Lightning.Component {
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
-      w: 800,
+      w: W,
       h: 420,
       ChangeHeading: { text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
       BillChangeTotal: { y: 60, text: textPatch('', { fontSize: FontSize.body }) },
-      ChangeRows: { type: Column, x: -8, y: 110, w: 816, h: 4 * (RECORD_H + 10) + 6, clipping: true, itemPosX: 8, itemPosY: 8, lazyUpCount: 4, scrollIndex: 2, style: { itemSpacing: 10 } },
+      ChangeRows: { type: Column, y: 110, w: W, h: 4 * (RECORD_H + 10) + 6, clipping: true, itemPosX: PAD, itemPosY: 8, lazyUpCount: 4, scrollIndex: 2, style: { itemSpacing: 10 } },
     }
   }
 
@@ -66,7 +70,7 @@ export default class BillChangeList extends Lightning.Component {
     }
     this.tag('BillChangeTotal').text = textPatch(line, { fontSize: FontSize.body, textColor: color, fontStyle: 'bold' })
     const changes = v.kind === 'compared' ? v.comparison.changes : []
-    this.tag('ChangeRows').items = changes.map((c, i) => ({ type: RecordRow, ref: 'ChangeRow' + i, w: 800, h: RECORD_H, detailAt: 0.8, record: changeRow(c) }))
+    this.tag('ChangeRows').items = changes.map((c, i) => ({ type: RecordRow, ref: 'ChangeRow' + i, w: W - 2 * PAD, h: RECORD_H, detailAt: 0.8, focusScale: ROW_FOCUS_SCALE, record: changeRow(c) }))
   }
 
   override _getFocused(): Lightning.Component {

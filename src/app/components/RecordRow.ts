@@ -1,15 +1,26 @@
 /**
  * One line of a history list (a bill, a charge, a payment, a change): what it is on the left, a muted
  * detail in the middle, the amount on the right. Focus shows as amber fill, dark text and a white
- * frame, so it is plain from the sofa and for colour-blind viewers.
+ * frame, so it is plain from the sofa and for colour-blind viewers. Rows narrower than the safe area
+ * also grow a little (`focusScale`); full-width rows cannot, they would leave the title-safe area.
  */
 import { Lightning } from '@lightningjs/sdk'
 import { formatFen } from '../lib/format.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 
 export const RECORD_H = 76
 const WHITE = 0xffffffff
+/** The focus frame's margin around the row. */
+const FRAME = 4
+
+/**
+ * How far a row of width `w` reaches past each side when focused and grown (frame included): the room a
+ * clipping list must leave around its rows, and the gap to keep from the title-safe edge.
+ */
+export function rowOverhang(w: number, scale: number = ROW_FOCUS_SCALE): number {
+  return Math.ceil((w / 2 + FRAME) * scale - w / 2)
+}
 
 export interface RowContent {
   title: string
@@ -29,11 +40,13 @@ export default class RecordRow extends Lightning.Component {
   private _frameW = -1
   /** Where the detail starts, as a share of the row's width. */
   detailAt = 0.42
+  /** Size when focused; 1 for full-width rows, `ROW_FOCUS_SCALE` for narrower ones (leave `rowOverhang` around them). */
+  focusScale = 1
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       h: RECORD_H,
-      Frame: { x: -4, y: -4, alpha: 0 },
+      Frame: { x: -FRAME, y: -FRAME, alpha: 0 },
       Body: { rect: true, h: RECORD_H, color: Colors.panel },
       RecordTitle: { x: 28, y: RECORD_H / 2, mountY: 0.5, text: textPatch('') },
       RecordDetail: { y: RECORD_H / 2, mountY: 0.5, text: textPatch('') },
@@ -63,7 +76,7 @@ export default class RecordRow extends Lightning.Component {
     this.tag('Body').patch({ w, color: focused ? Colors.panelFocused : Colors.panel })
     if (this._frameW !== w) {
       this._frameW = w
-      this.tag('Frame').patch({ texture: Lightning.Tools.getRoundRect(w + 8, RECORD_H + 8, 4, 4, Colors.text, false, 0) })
+      this.tag('Frame').patch({ texture: Lightning.Tools.getRoundRect(w + 2 * FRAME, RECORD_H + 2 * FRAME, 4, 4, Colors.text, false, 0) })
     }
     if (!r) return
     const amount = r.fen === null ? '' : (r.signed && r.fen > 0 ? '+' : '') + formatFen(r.fen)
@@ -88,11 +101,14 @@ export default class RecordRow extends Lightning.Component {
   }
 
   override _focus(): void {
+    // A scale change is a transform only: no text is drawn again.
+    if (this.focusScale !== 1) this.setSmooth('scale', this.focusScale)
     this.tag('Frame').alpha = 1
     this.render()
   }
 
   override _unfocus(): void {
+    if (this.focusScale !== 1) this.setSmooth('scale', 1)
     this.tag('Frame').alpha = 0
     this.render()
   }

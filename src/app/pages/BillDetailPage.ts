@@ -11,7 +11,7 @@ import BillChangeList, { type ChangeView } from '../components/BillChangeList.ts
 import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import MoneyText from '../components/MoneyText.ts'
-import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
+import RecordRow, { RECORD_H, rowOverhang } from '../components/RecordRow.ts'
 import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { compareBills, previousMonth } from '../lib/billChange.ts'
@@ -19,12 +19,14 @@ import { STATUS_COLOR, billStatusKey } from '../lib/billText.ts'
 import { formatDate, formatMonth } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 
 const X = 96
 const LEFT_W = 800
-const RIGHT_X = 984
-const RIGHT_W = 840
+const RIGHT_W = 800
+/** The charges are narrower than the safe area, so the focused one grows: keep that much room round them. */
+const PAD = rowOverhang(RIGHT_W)
+const RIGHT_X = 1824 - PAD - RIGHT_W
 const ROW = 64
 const FIELDS: [string, TKey][] = [
   ['BillPeriod', 'billDetail.period'],
@@ -69,7 +71,7 @@ export default class BillDetailPage extends Lightning.Component {
         BillChangeList: { type: BillChangeList, x: X, y: 520 },
         LinesHeading: { x: RIGHT_X, y: 150, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
         NoLines: { x: RIGHT_X, y: 230, text: textPatch('', { textColor: Colors.textMuted }) },
-        BillLines: { type: Column, x: RIGHT_X - 8, y: 210, w: RIGHT_W + 16, h: 9 * (RECORD_H + 10) + 6, clipping: true, itemPosX: 8, itemPosY: 8, lazyUpCount: 9, scrollIndex: 5, style: { itemSpacing: 10 } },
+        BillLines: { type: Column, x: RIGHT_X - PAD, y: 210, w: RIGHT_W + 2 * PAD, h: 9 * (RECORD_H + 10) + 6, clipping: true, itemPosX: PAD, itemPosY: 8, lazyUpCount: 9, scrollIndex: 5, style: { itemSpacing: 10 } },
       },
       Hints: { x: X, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
@@ -169,6 +171,7 @@ export default class BillDetailPage extends Lightning.Component {
       w: RIGHT_W,
       h: RECORD_H,
       detailAt: 0.82,
+      focusScale: ROW_FOCUS_SCALE,
       record: { title: l.name, fen: l.amountFen, amountColor: l.amountFen < 0 ? Colors.ok : Colors.text },
     }))
   }

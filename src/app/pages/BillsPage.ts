@@ -53,7 +53,8 @@ export default class BillsPage extends Lightning.Component {
       w: 1920,
       h: 1080,
       PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-      PaymentsButton: { type: Button, x: X + W - 16, mountX: 1, y: 48, w: 320, h: 80, fixed: true, title: '' },
+      // y 60: grown by the focus scale (1.08) its top stays below the title-safe edge (54).
+      PaymentsButton: { type: Button, x: X + W - 16, mountX: 1, y: 60, w: 320, h: 80, fixed: true, title: '' },
       Content: {
         alpha: 0,
         BillFocusMonth: { x: X, y: 150, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
@@ -86,7 +87,8 @@ export default class BillsPage extends Lightning.Component {
         },
       },
       BillsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
-      Hints: { x: X, y: 990, text: small('') },
+      // Ends (one 28 px line) above the title-safe bottom (1026).
+      Hints: { x: X, y: 978, text: small('') },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }

@@ -8,12 +8,12 @@ import { Column } from '@lightningjs/ui-components'
 import type { Symptom } from '../../contract/index.ts'
 import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
-import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
+import RecordRow, { RECORD_H, rowOverhang } from '../components/RecordRow.ts'
 import { errorCode } from '../lib/api.ts'
 import { t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
 import { local, repairApi } from '../lib/repairApi.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 
 const X = 96
 const LEFT_W = 1060
@@ -27,9 +27,16 @@ const SERVICES: Array<{ ref: string; label: TKey; route: string }> = [
   { ref: 'ReportOtherRow', label: 'repair.reportOther', route: 'repair/report/other' },
 ]
 
+/** Room for a focused row to grow (frame included) without being clipped or leaving the column. */
+const PAD = rowOverhang(LEFT_W)
+const SYMPTOM_W = LEFT_W - 2 * PAD
+const SERVICE_W = RIGHT_W - 2 * PAD
+
+// The rows are narrower than the safe area, so they grow on focus; inset by PAD, the grown row fills x..x+w.
 const list = (x: number, w: number) => ({
-  type: Column, x: x - 8, y: 210, w: w + 16, h: 730, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 6, style: { itemSpacing: 12 },
+  type: Column, x, y: 210, w, h: 730, clipping: true, itemPosX: PAD, itemPosY: 8, scrollIndex: 6, style: { itemSpacing: 12 },
 })
+const row = (ref: string, w: number, title: string) => ({ type: RecordRow, ref, w, h: RECORD_H, detailAt: 0.99, focusScale: ROW_FOCUS_SCALE, record: { title, fen: null } })
 
 export default class SelfHelpPage extends Lightning.Component {
   private _symptoms: Symptom[] = []
@@ -53,7 +60,7 @@ export default class SelfHelpPage extends Lightning.Component {
 
   override _init(): void {
     this.tag('ErrorState').onRetry = () => this.load()
-    this.tag('ServiceList').items = SERVICES.map((s) => ({ type: RecordRow, ref: s.ref, w: RIGHT_W, h: RECORD_H, detailAt: 0.99, record: { title: t(s.label), fen: null } }))
+    this.tag('ServiceList').items = SERVICES.map((s) => row(s.ref, SERVICE_W, t(s.label)))
     this.render()
     this._setState('Symptoms')
   }
@@ -104,7 +111,7 @@ export default class SelfHelpPage extends Lightning.Component {
     if (rows.length === this._symptoms.length) {
       rows.forEach((row, i) => (row.record = { title: local(this._symptoms[i].title), fen: null }))
     } else {
-      symptomList.items = this._symptoms.map((s, i) => ({ type: RecordRow, ref: 'Symptom' + i, w: LEFT_W, h: RECORD_H, detailAt: 0.99, record: { title: local(s.title), fen: null } }))
+      symptomList.items = this._symptoms.map((s, i) => row('Symptom' + i, SYMPTOM_W, local(s.title)))
     }
   }
 
