@@ -20,9 +20,10 @@ export function table(app: AppBench | null, bff: BffBench | null): string {
     rows.push([`Key-to-frame p50, ms (hall n=${hk.samples.length}, ${hk.noEffect} presses drew nothing; baseline Row n=${bk.samples.length})`, f1(percentile(hk.samples, 50)), f1(percentile(bk.samples, 50)), ratio(percentile(hk.samples, 50), percentile(bk.samples, 50))])
     rows.push(['Key-to-frame p95, ms', f1(percentile(hk.samples, 95)), f1(percentile(bk.samples, 95)), ratio(percentile(hk.samples, 95), percentile(bk.samples, 95))])
     for (const [name, xs] of Object.entries(hk.bySegment)) rows.push([`  key-to-frame on ${name}: p50 / p95, ms (n=${xs.length})`, `${f1(percentile(xs, 50))} / ${f1(percentile(xs, 95))}`, '', ''])
-    rows.push([`Scrolling payments (longest list, ${app.scrollPayments.rows} rows down and up, a key every 120 ms): fps / dropped frames`, `${f1(app.scrollPayments.fps)} / ${app.scrollPayments.dropped}`, '60 / 0', ''])
-    rows.push([`Scrolling bills list (${app.scrollBills.rows} rows down and up): fps / dropped frames`, `${f1(app.scrollBills.fps)} / ${app.scrollBills.dropped}`, '60 / 0', ''])
-    rows.push(['Channel list (product detail): fps / dropped', app.channelList ? 'see note' : 'not built yet', '', ''])
+    const baseScroll = `${f1(app.scrollBaseline.fps)} / ${app.scrollBaseline.dropped} (Row, ${app.scrollBaseline.rows} across and back)`
+    rows.push([`Scrolling payments (longest list, ${app.scrollPayments.rows} rows down and up, a key every 120 ms): fps / dropped frames`, `${f1(app.scrollPayments.fps)} / ${app.scrollPayments.dropped}`, baseScroll, ''])
+    rows.push([`Scrolling bills list (${app.scrollBills.rows} rows down and up): fps / dropped frames`, `${f1(app.scrollBills.fps)} / ${app.scrollBills.dropped}`, baseScroll, ''])
+    rows.push([`Scrolling the channel list of ${app.channelProduct} (product detail, ${app.scrollChannels.rows} rows down and up): fps / dropped frames`, `${f1(app.scrollChannels.fps)} / ${app.scrollChannels.dropped}`, baseScroll, ''])
     rows.push([`JS heap after GC, MB: after round 1 → after round ${mem.visits / app.screens.length} of ${app.screens.length} screens`, `${f1(mem.first.heapMB)} → ${f1(mem.last.heapMB)}`, 'growth ≤ 2 MB', mem.last.heapMB - mem.first.heapMB <= 2 ? 'ok' : 'LEAK?'])
     rows.push(['Lightning texture memory after gc(true), MP (×4 = MB)', `${f1(mem.first.textureMP)} → ${f1(mem.last.textureMP)}`, 'growth ≤ 0.5 MP', mem.last.textureMP - mem.first.textureMP <= 0.5 ? 'ok' : 'LEAK?'])
   }

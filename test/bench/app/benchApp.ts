@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { KeyInput } from 'puppeteer-core'
 import { launchBrowser } from '../../e2e/tv.ts'
 import { startTvStack, tvUrl } from '../../e2e/stack.ts'
@@ -15,11 +16,24 @@ export interface AppBenchOptions {
 
 const times = (n: number, ...keys: KeyInput[]): KeyInput[] => Array.from({ length: n }, () => keys).flat()
 
-/** 200 presses: the menu grid, the bills (chart across, list down) and the payments list. */
+/** The product with the longest channel list, straight from the stub's catalogue (the BOSS's product ids are the API's). */
+function longestChannelList(): { productId: string; channels: number } {
+  const catalogue = JSON.parse(readFileSync(new URL('../../../boss-stub/data/catalogue.json', import.meta.url), 'utf8')) as { products: { prodId: string; channels?: string[] }[] }
+  const best = catalogue.products.reduce((a, b) => ((b.channels?.length ?? 0) > (a.channels?.length ?? 0) ? b : a))
+  return { productId: best.prodId, channels: best.channels?.length ?? 0 }
+}
+const CHANNELS = longestChannelList()
+const PRODUCT = { hash: `packages/${CHANNELS.productId}`, routeName: 'packages/:productId' }
+
+/**
+ * 200 presses: the menu grid, the bills (chart across, list down), the payments list and the card keypad
+ * (the digits and the arrows over the keys).
+ */
 const KEY_PLAN: KeySegment[] = [
-  { hash: 'home', keys: times(8, 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp') }, // 64
+  { hash: 'home', keys: times(6, 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp') }, // 48
   { hash: 'bills', keys: [...times(10, 'ArrowLeft'), ...times(10, 'ArrowRight'), ...times(12, 'ArrowDown'), ...times(12, 'ArrowUp')] }, // 44
-  { hash: 'payments', keys: [...times(23, 'ArrowDown'), ...times(23, 'ArrowUp'), ...times(23, 'ArrowDown'), ...times(23, 'ArrowUp')] }, // 92
+  { hash: 'payments', keys: [...times(20, 'ArrowDown'), ...times(20, 'ArrowUp'), ...times(20, 'ArrowDown')] }, // 60
+  { hash: 'topup/card', keys: [...times(4, 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowUp', 'ArrowUp'), ...times(2, '1', '2', '3', '4', '5', '6', '7', '8')] }, // 48
 ]
 
 export async function benchApp(opts: AppBenchOptions) {
@@ -43,6 +57,8 @@ export async function benchApp(opts: AppBenchOptions) {
     const base = await openThrottled(browser, baseline.url)
     await base.page.waitForFunction(() => (window as any).__bench.firstDrawnAt !== null, { timeout: 60_000 })
     const baseKeys = await keyLatency(base.page, [{ hash: '', keys: times(10, ...times(6, 'ArrowRight' as KeyInput), ...times(6, 'ArrowLeft' as KeyInput)) }])
+    // The baseline's scrolling: its Row of buttons across and back with the same key rhythm.
+    const scrollBaseline = await scrollFrames(base.page, '', 6, 120, { there: 'ArrowRight', back: 'ArrowLeft' })
     await base.close()
     opts.log(`baseline keys: ${baseKeys.samples.length} drawn`)
 
@@ -52,6 +68,8 @@ export async function benchApp(opts: AppBenchOptions) {
     opts.log(`hall keys: ${hallKeys.samples.length} drawn, ${hallKeys.noEffect} without effect`)
     const scrollPayments = await scrollFrames(hall.page, 'payments', 20)
     const scrollBills = await scrollFrames(hall.page, 'bills', 12)
+    // Right moves the focus from the periods into the channel list.
+    const scrollChannels = await scrollFrames(hall.page, PRODUCT.hash, CHANNELS.channels - 1, 120, { routeName: PRODUCT.routeName, keys: ['ArrowRight'] })
     const screens = ((await hall.page.evaluate(() => (window as any).__tvhall.screens)) as string[]) ?? []
     await hall.close()
 
@@ -62,7 +80,7 @@ export async function benchApp(opts: AppBenchOptions) {
     await memPage.close()
     opts.log(`memory: ${mem.visits} visits of ${screens.join(', ')}`)
 
-    return { sizes, hallBoot, baseBoot, baseKeys, hallKeys, scrollPayments, scrollBills, screens, mem, channelList: screens.some((s) => /channel|product/.test(s)) }
+    return { sizes, hallBoot, baseBoot, baseKeys, hallKeys, scrollPayments, scrollBills, scrollChannels, scrollBaseline, channelProduct: CHANNELS.productId, screens, mem }
   } finally {
     await browser.close()
     await baseline.close()

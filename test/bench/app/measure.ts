@@ -18,6 +18,10 @@ export interface KeySegment {
   /** Hash to open first ('' stays where the app is). */
   hash: string
   keys: KeyInput[]
+  /** Route the app reports for that hash when it has a parameter. */
+  routeName?: string
+  /** Keys pressed untimed after opening, to put the focus where the timed keys start. */
+  before?: KeyInput[]
 }
 
 export interface KeyResult {
@@ -29,8 +33,9 @@ export interface KeyResult {
 export async function keyLatency(page: Page, segments: KeySegment[]): Promise<KeyResult> {
   const out: KeyResult = { samples: [], noEffect: 0, bySegment: {} }
   for (const seg of segments) {
-    if (seg.hash) await goTo(page, seg.hash)
-    const name = seg.hash || (await route(page)) || '?'
+    if (seg.hash) await goTo(page, seg.hash, 20_000, seg.routeName)
+    for (const key of seg.before ?? []) await timedPress(page, key)
+    const name = seg.routeName || seg.hash || (await route(page)) || '?'
     const mine = (out.bySegment[name] ??= [])
     for (const key of seg.keys) {
       const ms = await timedPress(page, key)
@@ -56,12 +61,19 @@ export interface ScrollResult {
  * Holds Down as a remote's auto-repeat does (a key every `everyMs`) down the list and back up, recording
  * every rAF pass. Lightning renders on every rAF even when idle, so the frame times are the display's.
  */
-export async function scrollFrames(page: Page, hash: string, presses: number, everyMs = 120): Promise<ScrollResult> {
-  await goTo(page, hash)
+export async function scrollFrames(
+  page: Page,
+  hash: string,
+  presses: number,
+  everyMs = 120,
+  enter: { routeName?: string; keys?: KeyInput[]; there?: KeyInput; back?: KeyInput } = {},
+): Promise<ScrollResult> {
+  if (hash) await goTo(page, hash, 20_000, enter.routeName)
+  for (const key of enter.keys ?? []) await timedPress(page, key)
   await waitIdle(page)
   await page.evaluate(() => { const b = (window as any).__bench; b.frameTimes = []; b.recording = true })
   const started = Date.now()
-  for (const key of ['ArrowDown', 'ArrowUp'] as KeyInput[]) {
+  for (const key of [enter.there ?? 'ArrowDown', enter.back ?? 'ArrowUp'] as KeyInput[]) {
     for (let i = 0; i < presses; i++) {
       await page.keyboard.press(key)
       await new Promise((r) => setTimeout(r, everyMs))

@@ -45,11 +45,12 @@ export async function route(page: Page): Promise<string | undefined> {
 }
 
 /** Deep link (the Router follows the hash), then wait until the screen is filled in. */
-export async function goTo(page: Page, hash: string, timeout = 20_000): Promise<void> {
+export async function goTo(page: Page, hash: string, timeout = 20_000, routeName = hash): Promise<void> {
   await page.evaluate((h) => { window.location.hash = h }, hash)
+  // A screen with a parameter reports its pattern (`packages/:productId`), not the hash.
   await page.waitForFunction(
-    (h) => { const t = (window as any).__tvhall; return t && t.route === h && !t.loading },
+    (r) => { const t = (window as any).__tvhall; return t && t.route === r && !t.loading },
     { timeout, polling: 100 },
-    hash,
+    routeName,
   )
 }
