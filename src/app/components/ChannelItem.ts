@@ -1,7 +1,11 @@
-/** One line of a package's channel list: number, name, HD mark. Focusable only so the list can scroll. */
+/**
+ * One line of a package's channel list: number, name, HD mark. Focusable so the list can scroll; focused it
+ * grows a little (`ROW_FOCUS_SCALE`) as well as changing colour, so colour-blind viewers see it too; its
+ * list leaves `rowOverhang` around it.
+ */
 import { Lightning } from '@lightningjs/sdk'
 import type { Channel } from '../../contract/index.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 
 export const CHANNEL_H = 56
 
@@ -31,10 +35,12 @@ export default class ChannelItem extends Lightning.Component {
   }
 
   override _focus(): void {
+    this.setSmooth('scale', ROW_FOCUS_SCALE)
     this.render()
   }
 
   override _unfocus(): void {
+    this.setSmooth('scale', 1)
     this.render()
   }
 }

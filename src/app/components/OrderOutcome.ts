@@ -76,12 +76,15 @@ export default class OrderOutcome extends Lightning.Component {
     return this._count ? this.tag('Buttons').children[this._index] : undefined
   }
 
+  // Moving between the buttons shows the viewer has seen them: OK counts from then on, however soon.
   override _handleLeft(): boolean {
+    this._armedAt = 0
     if (this._index > 0) this._index--
     return true
   }
 
   override _handleRight(): boolean {
+    this._armedAt = 0
     if (this._index < this._count - 1) this._index++
     return true
   }

@@ -13,11 +13,18 @@ import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { groupCatalogue, type CatalogueGroup } from '../lib/catalogue.ts'
 import { t } from '../lib/i18n.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { Colors, FOCUS_SCALE, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
 const LIST_X = 460
 const LIST_W = 1364
+const CATEGORY_W = 320
+/** How far a focused button grows past each side (ui-components scale it by FOCUS_SCALE about its centre). */
+const grow = (w: number) => Math.ceil((w * (FOCUS_SCALE - 1)) / 2)
+// The top buttons sit in from the title-safe edges (x 1824, y 54) by their growth, so focused they stay inside.
+const TOP_Y = 54 + grow(80)
+const SUBS_RIGHT = 1824 - grow(340)
+const LIMIT_RIGHT = SUBS_RIGHT - 340 - 2 * grow(340)
 type Zone = 'Categories' | 'Products' | 'Buttons'
 
 export default class CatalogPage extends Lightning.Component {
@@ -32,15 +39,18 @@ export default class CatalogPage extends Lightning.Component {
       w: 1920,
       h: 1080,
       PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-      SubscriptionsButton: { type: Button, x: 1824, mountX: 1, y: 48, w: 340, h: 80, fixed: true, title: '' },
-      SpendingLimitButton: { type: Button, x: 1460, mountX: 1, y: 48, w: 300, h: 80, fixed: true, title: '' },
+      SubscriptionsButton: { type: Button, x: SUBS_RIGHT, mountX: 1, y: TOP_Y, w: 340, h: 80, fixed: true, title: '' },
+      SpendingLimitButton: { type: Button, x: LIMIT_RIGHT, mountX: 1, y: TOP_Y, w: 300, h: 80, fixed: true, title: '' },
       Content: {
         alpha: 0,
-        CategoryList: { type: Column, x: X, y: 180, w: 320, h: 780, neverScroll: true, style: { itemSpacing: 10 }, signals: { selectedChange: '_categoryChanged' } },
-        ProductList: { type: Column, x: LIST_X - 8, y: 172, w: LIST_W + 16, h: 800, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 4, style: { itemSpacing: 14 } },
+        // In from X by the buttons' focus growth, so a focused category stays inside the title-safe area.
+        CategoryList: { type: Column, x: X + grow(CATEGORY_W), y: 180, w: 320, h: 780, neverScroll: true, style: { itemSpacing: 10 }, signals: { selectedChange: '_categoryChanged' } },
+        // Ends above the hints: the last whole row and its focus frame end at 796.
+        ProductList: { type: Column, x: LIST_X - 8, y: 172, w: LIST_W + 16, h: 796, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 4, style: { itemSpacing: 14 } },
       },
       CatalogEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
-      Hints: { x: X, y: 1000, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      // Its ~42 px line ends above the title-safe bottom (y 1026).
+      Hints: { x: X, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }
@@ -94,7 +104,7 @@ export default class CatalogPage extends Lightning.Component {
     }
     this._category = Math.min(this._category, groups.length - 1)
     const categories = this.tag('Content.CategoryList')
-    categories.items = groups.map((g) => ({ type: Button, ref: 'Category_' + g.category, w: 320, h: 70, fixed: true, title: g.name }))
+    categories.items = groups.map((g) => ({ type: Button, ref: 'Category_' + g.category, w: CATEGORY_W, h: 70, fixed: true, title: g.name }))
     categories.selectedIndex = this._category
     this._fillProducts(keepProduct)
     this._setState('Ready')

@@ -8,6 +8,7 @@ import type { ProductDetail } from '../../contract/index.ts'
 import ChannelItem, { CHANNEL_H } from '../components/ChannelItem.ts'
 import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
+import { rowOverhang } from '../components/RecordRow.ts'
 import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { BADGE_COLOR, BADGE_KEY, periodKey } from '../lib/catalogue.ts'
@@ -18,7 +19,10 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
 const RIGHT_X = 1140
-const RIGHT_W = 684
+// The channel panel ends at the title-safe edge (x 1824).
+const RIGHT_W = 1824 - 12 - RIGHT_X
+// Channel rows sit in from the list's clipping edges by their focus growth, so a focused row shows whole.
+const CHANNEL_PAD = rowOverhang(RIGHT_W)
 
 export default class ProductDetailPage extends Lightning.Component {
   private _productId = ''
@@ -40,7 +44,7 @@ export default class ProductDetailPage extends Lightning.Component {
         PeriodList: { type: Column, x: X + 24, y: 470, w: 560, h: 480, neverScroll: true, style: { itemSpacing: 16 } },
         ChannelHeading: { x: RIGHT_X, y: 140, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
         ChannelPanel: { rect: true, x: RIGHT_X - 12, y: 200, w: RIGHT_W + 24, h: 760, color: Colors.panel },
-        ChannelList: { type: Column, x: RIGHT_X, y: 212, w: RIGHT_W, h: 736, clipping: true, scrollIndex: 6, style: { itemSpacing: 4 } },
+        ChannelList: { type: Column, x: RIGHT_X, y: 212, w: RIGHT_W, h: 736, clipping: true, itemPosX: CHANNEL_PAD, itemPosY: 2, scrollIndex: 6, style: { itemSpacing: 4 } },
       },
       Hints: { x: X, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
@@ -106,7 +110,7 @@ export default class ProductDetailPage extends Lightning.Component {
       ? p.prices.map((price) => ({ type: Button, ref: 'Period' + price.periodMonths, w: 560, h: 80, fixed: true, title: '', onEnter: order(price.periodMonths) }))
       : []
     periods.selectedIndex = Math.min(periodIndex, Math.max(0, p.prices.length - 1))
-    this.tag('Content.ChannelList').items = p.channels.map((c, i) => ({ type: ChannelItem, ref: 'Channel' + i, w: RIGHT_W, h: CHANNEL_H, channel: c }))
+    this.tag('Content.ChannelList').items = p.channels.map((c, i) => ({ type: ChannelItem, ref: 'Channel' + i, w: RIGHT_W - 2 * CHANNEL_PAD, h: CHANNEL_H, channel: c }))
     if (!p.orderable || !p.prices.length) this._zone = 'Channels'
     this.render()
   }
