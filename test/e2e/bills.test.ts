@@ -5,6 +5,7 @@ import { mockDemoDevice } from '../../mocks/fixtures/households.ts'
 import { householdData } from '../../mocks/scenarios.ts'
 import { formatFen } from '../../src/app/lib/format.ts'
 import { bossCall, type Stack } from '../integration/harness.ts'
+import { inside, settledFocus, textsOutsideSafeArea, waitForDrawn } from './focusCheck.ts'
 import { startTvStack, tvUrl } from './stack.ts'
 import { launchBrowser, Tv } from './tv.ts'
 
@@ -92,6 +93,16 @@ describe('bills and payments on the TV come from the BOSS', () => {
     // The chart starts on the newest month; Left walks back through the months.
     expect(await tv.waitForText('BillFocusTotal', (t) => t !== '--' && t !== '')).toBe(formatFen(Number(bills[0].TOTAL_FEE)))
     expect(await tv.focusedRef()).toBe(`BillBar${newest}`)
+    await waitForDrawn(tv, '左右键选月份')
+    // Nothing drawn past the title-safe area (the hints once ended below it); the payments button, grown
+    // by its focus, neither (it once reached above it).
+    expect(await textsOutsideSafeArea(tv)).toEqual([])
+    await tv.press('up')
+    const button = await settledFocus(tv)
+    expect(button.ref).toBe('PaymentsButton')
+    expect(inside(button)).toBe(true)
+    await tv.press('down')
+    expect(await tv.focusedRef()).toBe(`BillBar${newest}`)
     await tv.press('left', 'left')
     expect(await tv.focusedRef()).toBe(`BillBar${newest - 2}`)
     expect(await tv.waitForText('BillFocusTotal', (t) => t === formatFen(Number(bills[2].TOTAL_FEE)))).toBeTruthy()
@@ -117,6 +128,14 @@ describe('bills and payments on the TV come from the BOSS', () => {
     const changeTitles: string[] = []
     for (let i = 0; i < Math.min(await countRows(tv, 'ChangeRow'), 4); i++) changeTitles.push((await rowTexts(tv, `ChangeRow${i}`)).title)
     expect(changeTitles).toContain(`新增 ${addedPackage!.ITEM_NAME}`)
+    // The focused charge and change grow a little (focus not by colour alone) and stay in the safe area.
+    for (const [key, ref] of [['right', 'BillLine0'], ['left', 'ChangeRow0'], ['right', 'BillLine0']] as const) {
+      await tv.press(key)
+      const row = await settledFocus(tv)
+      expect(row.ref).toBe(ref)
+      expect(row.scale).toBeGreaterThanOrEqual(1.02)
+      expect(inside(row)).toBe(true)
+    }
     await tv.screenshot('bill-detail-newest')
 
     await tv.press('back')
@@ -197,6 +216,9 @@ describe('bills and payments on the TV come from the BOSS', () => {
     expect(await tv.waitForText('BillFocusMonth', (t) => t === en)).toBe(en)
     expect(await tv.text('BillFocusTotal')).toBe(formatFen(Number(bills[1].TOTAL_FEE)))
     expect(await tv.focusedRef()).toBe(`BillBar${bills.length - 2}`)
+    // The English hints are longer; they still end inside the title-safe area.
+    await waitForDrawn(tv, 'Left/Right')
+    expect(await textsOutsideSafeArea(tv)).toEqual([])
     await tv.screenshot('bills-english')
     await tv.page.close()
   })

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'puppeteer-core'
 import { bossCall, type Stack } from '../integration/harness.ts'
+import { inside, settledFocus } from './focusCheck.ts'
 import { startTvStack, tvUrl } from './stack.ts'
 import { launchBrowser, Tv, type RemoteKey } from './tv.ts'
 
@@ -42,6 +43,14 @@ describe('repairs on the TV', () => {
   it('walks the remote checks one step at a time and ends fixed', async () => {
     const tv = await openRepair('normal')
     await tv.screenshot('repair-home')
+    // The focused symptom and service grow a little (focus not by colour alone), inside the title-safe area.
+    for (const [key, ref] of [['right', 'ErrorCodeRow'], ['left', 'Symptom0']] as const) {
+      await tv.press(key)
+      const row = await settledFocus(tv)
+      expect(row.ref).toBe(ref)
+      expect(row.scale).toBeGreaterThanOrEqual(1.02)
+      expect(inside(row)).toBe(true)
+    }
     await tv.press(...times(5, 'down'))
     expect(await tv.focusedRef()).toBe('Symptom5')
     await tv.press('ok')

@@ -68,7 +68,8 @@ export default class BillDetailPage extends Lightning.Component {
       Content: {
         alpha: 0,
         Fields: { x: X, y: 160, ...fieldRows() },
-        BillChangeList: { type: BillChangeList, x: X, y: 520 },
+        // y 500: its four rows end above the hints (970).
+        BillChangeList: { type: BillChangeList, x: X, y: 500 },
         LinesHeading: { x: RIGHT_X, y: 150, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
         NoLines: { x: RIGHT_X, y: 230, text: textPatch('', { textColor: Colors.textMuted }) },
         BillLines: { type: Column, x: RIGHT_X - PAD, y: 210, w: RIGHT_W + 2 * PAD, h: 9 * (RECORD_H + 10) + 6, clipping: true, itemPosX: PAD, itemPosY: 8, lazyUpCount: 9, scrollIndex: 5, style: { itemSpacing: 10 } },

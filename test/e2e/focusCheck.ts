@@ -1,0 +1,44 @@
+import { inside, SAFE, type Box } from './crawl.ts'
+import type { Tv } from './tv.ts'
+
+// The crawler's screen rules, asked of one screen in a scripted test: the focused item grown (not shown by
+// colour alone) and inside the title-safe area, and every drawn text inside it.
+
+interface Scanned {
+  focused: (Box & { ref?: string; scale: number }) | null
+  texts: (Box & { text: string; ref?: string })[]
+}
+
+const scan = (tv: Tv): Promise<Scanned> =>
+  tv.page.evaluate(() => (window as unknown as { __tvhall: { scan: () => Scanned } }).__tvhall.scan())
+
+/** The focused item once its focus animation has ended (two looks 150 ms apart agree). */
+export async function settledFocus(tv: Tv): Promise<NonNullable<Scanned['focused']>> {
+  let last = (await scan(tv)).focused
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 150))
+    const now = (await scan(tv)).focused
+    if (now && last && now.ref === last.ref && Math.abs(now.scale - last.scale) < 0.001 && Math.abs(now.x1 - last.x1) < 0.5) return now
+    last = now
+  }
+  throw new Error('focus did not settle: ' + JSON.stringify(last))
+}
+
+/** Waits until a text starting with `prefix` is drawn (has a size) on screen. */
+export async function waitForDrawn(tv: Tv, prefix: string, timeout = 10_000): Promise<void> {
+  const until = Date.now() + timeout
+  while (!(await scan(tv)).texts.some((t) => t.text.startsWith(prefix) && t.x2 > t.x1 && t.y2 > t.y1)) {
+    if (Date.now() > until) throw new Error(`no text "${prefix}…" drawn`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+/** Texts drawn outside the title-safe area, as "text (ref) at x1,y1-x2,y2". */
+export async function textsOutsideSafeArea(tv: Tv): Promise<string[]> {
+  const { texts } = await scan(tv)
+  return texts
+    .filter((t) => t.x2 > t.x1 && t.y2 > t.y1 && !inside(t))
+    .map((t) => `${t.text.slice(0, 30)} (${t.ref}) at ${Math.round(t.x1)},${Math.round(t.y1)}-${Math.round(t.x2)},${Math.round(t.y2)}`)
+}
+
+export { inside, SAFE }
