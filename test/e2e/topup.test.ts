@@ -85,13 +85,16 @@ describe('top-up on the TV', () => {
     await tv.screenshot('topup-card-success')
 
     // Back goes one level up, to the top-up home (not the filled-in form).
+    // The result screen holds the focus (its transition done) before the viewer presses Back.
+    await tv.page.waitForFunction(() => document.querySelector('[ref="TopupDoneButton"][focused="true"]'), { timeout: 20_000 })
     await tv.press('back')
     await tv.waitForRoute('topup')
     await tv.press('ok')
     await tv.waitForRoute('topup/card')
     await typeCard(tv, card)
     await tv.press('ok')
-    expect(await tv.waitForText('CardMessage', (t) => t.length > 0)).toMatch(/已经充值过/)
+    // "Processing" shows while the BFF asks the BOSS; the refusal replaces it.
+    expect(await tv.waitForText('CardMessage', (t) => t.length > 0 && !/正在充值/.test(t))).toMatch(/已经充值过/)
     expect((await bossAccount(stack, who.customerId)).balanceFen).toBe(after.balanceFen)
     await tv.screenshot('topup-card-used')
     // The browser logs the refused POST itself (409 CARD_USED); nothing else may go wrong.
@@ -133,6 +136,39 @@ describe('top-up on the TV', () => {
     expect(after.balanceFen - after.arrearsFen).toBe(before.balanceFen - before.arrearsFen + 5_000)
     expect(await tv.waitForText('TopupNewBalance', (t) => t !== '--')).toBe(formatFen(after.balanceFen))
     await tv.screenshot('topup-qr-success')
+    expect(tv.errors).toEqual([])
+    await tv.page.close()
+  })
+
+  it('Back from the QR code returns to the amounts on the chosen one; a visit from home starts on the card way', async () => {
+    const tv = await openTopup(stack.bySubscriber('normal'))
+    const focused = (ref: string) => tv.page.waitForFunction((r) => document.querySelector(`[ref="${r}"][focused="true"]`), { timeout: 20_000 }, ref)
+    const payUrl = () => tv.page.evaluate(() => (window as unknown as { __tvhall?: { qrPayUrl?: string } }).__tvhall?.qrPayUrl)
+    await tv.press('right', 'ok')
+    await tv.waitForRoute('topup/qr')
+    await focused('Amount0')
+    await tv.press('right', 'right', 'ok')
+    await focused('QrOtherAmountButton')
+    expect(await payUrl()).toMatch(/\/pay\/QP/)
+    // One level up: the amounts, on the one just chosen; the code (and its address) is gone.
+    await tv.press('back')
+    await focused('Amount2')
+    expect(await tv.route()).toBe('topup/qr')
+    expect(await payUrl()).toBeUndefined()
+    // 换个金额 does the same.
+    await tv.press('ok')
+    await focused('QrOtherAmountButton')
+    await tv.press('ok')
+    await focused('Amount2')
+    await tv.press('back')
+    await tv.waitForRoute('topup')
+    await focused('QrTopupButton')
+    // Home and the red key again: a new visit, so the first way, whatever was chosen last time.
+    await tv.press('home')
+    await tv.waitForRoute('home')
+    await tv.page.keyboard.press('F1')
+    await tv.waitForRoute('topup')
+    await focused('CardTopupButton')
     expect(tv.errors).toEqual([])
     await tv.page.close()
   })

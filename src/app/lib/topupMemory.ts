@@ -4,8 +4,18 @@
  * the home screen should say the service is restored.
  */
 import type { Account, Topup } from '../../contract/index.ts'
+import { isApiError } from './api.ts'
+import { boxIdentity } from './backend.ts'
+import { topupApi } from './topupApi.ts'
 
-const PENDING_KEY = 'tvhall.pendingTopup'
+/**
+ * Per box identity: storage outlives the session, and a top-up id of another household (another demo
+ * device in the same browser, a swapped smart card) is not this account's to look up (the BFF answers 404).
+ */
+function pendingKey(): string {
+  const who = boxIdentity()
+  return 'tvhall.pendingTopup' + (who ? ':' + who.deviceId + ':' + who.cardNo : '')
+}
 
 let pendingInMemory: string | null = null
 let returnTo: string | null = null
@@ -22,19 +32,29 @@ function storage(): Storage | null {
 export function rememberPendingTopup(topupId: string): void {
   pendingInMemory = topupId
   const s = storage()
-  if (s) s.setItem(PENDING_KEY, topupId)
+  if (s) s.setItem(pendingKey(), topupId)
 }
 
 export function pendingTopup(): string | null {
   const s = storage()
-  return (s && s.getItem(PENDING_KEY)) || pendingInMemory
+  return (s && s.getItem(pendingKey())) || pendingInMemory
+}
+
+/** The waiting payment as the BFF has it now; null when there is none, the BFF is not reachable, or it knows no such top-up (then forgotten). */
+export function lookUpPendingTopup(): Promise<Topup | null> {
+  const id = pendingTopup()
+  if (!id) return Promise.resolve(null)
+  return topupApi.get(id).catch((e: unknown) => {
+    if (isApiError(e) && e.code === 'NOT_FOUND') forgetPendingTopup(id)
+    return null
+  })
 }
 
 export function forgetPendingTopup(topupId?: string): void {
   if (topupId && pendingTopup() !== topupId) return
   pendingInMemory = null
   const s = storage()
-  if (s) s.removeItem(PENDING_KEY)
+  if (s) s.removeItem(pendingKey())
 }
 
 export function setReturnTo(route: string | null): void {

@@ -45,7 +45,7 @@ export default class CardTopupPage extends Lightning.Component {
       CardMessage: { x: X, y: 620, text: textPatch('', { fontSize: FontSize.body }) },
       Keypad: { type: CardKeypad, x: PAD_X, y: 240 },
       TopupConfirmButton: { type: Button, x: PAD_X, y: 700, w: 600, h: 90, fixed: true, title: '' },
-      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       Loading: { type: LoadingIndicator, x: 660, y: 780 },
     }
   }

@@ -1,7 +1,8 @@
 /**
  * 扫码支付: choose an amount (the arrears first when the account owes), then a big QR code the phone
- * scans, a countdown, and the TV asking the BFF every 2 s how it ended. The waiting payment is
- * remembered, so leaving cancels nothing and coming back picks it up again.
+ * scans, a countdown, and the TV asking the BFF every 2 s how it ended. The code is one level below the
+ * amounts: Back (or 换个金额) returns to them with that amount focused, and the TV stops waiting for it.
+ * Leaving the hall otherwise (Home) cancels nothing: the waiting payment is remembered and picked up again.
  */
 import { Lightning, Router } from '@lightningjs/sdk'
 import type { Topup } from '../../contract/index.ts'
@@ -17,7 +18,7 @@ import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 import { amountOptions, formatCountdown, secondsLeft } from '../lib/topupFlow.ts'
 import { topupApi } from '../lib/topupApi.ts'
-import { forgetPendingTopup, noteAccountBefore, pendingTopup, rememberPendingTopup, reportQrPayUrl, showTopupResult } from '../lib/topupMemory.ts'
+import { forgetPendingTopup, lookUpPendingTopup, noteAccountBefore, rememberPendingTopup, reportQrPayUrl, showTopupResult } from '../lib/topupMemory.ts'
 import { uuidV4 } from '../lib/uuid.ts'
 
 const X = 140
@@ -52,7 +53,7 @@ export default class QrTopupPage extends Lightning.Component {
         QrWaiting: { x: 900, y: 520, text: textPatch('', { fontSize: FontSize.body }) },
         QrChangeAmountButton: { type: TopupButtons, x: 888, y: 640 },
       },
-      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }
@@ -63,7 +64,7 @@ export default class QrTopupPage extends Lightning.Component {
     this.tag('ErrorState').onRetry = () => (this._amountFen ? this._create(this._amountFen) : this.load())
     const change = this.tag('Code.QrChangeAmountButton') as TopupButtons
     change.buttonW = 400
-    change.buttons = [{ ref: 'QrOtherAmountButton', label: '', onSelect: () => this.load(true) }]
+    change.buttons = [{ ref: 'QrOtherAmountButton', label: '', onSelect: () => this._backToChoice() }]
     this.render()
   }
 
@@ -81,13 +82,13 @@ export default class QrTopupPage extends Lightning.Component {
     this._seq++
   }
 
-  /** A waiting payment comes back on screen; otherwise (or for another amount) the choice of amounts. */
-  load(otherAmount = false): void {
+  /** A waiting payment comes back on screen; otherwise the choice of amounts, from the first one (a new visit). */
+  load(): void {
     const seq = this._begin()
-    const pending = otherAmount ? null : pendingTopup()
+    this._topup = null
     const loading = this.tag('Loading') as LoadingIndicator
     loading.start()
-    Promise.all([api().getAccount(), pending ? topupApi.get(pending).catch(() => null) : Promise.resolve(null)])
+    Promise.all([api().getAccount(), lookUpPendingTopup()])
       .then(([account, topup]) => {
         if (seq !== this._seq) return
         loading.stop()
@@ -97,7 +98,7 @@ export default class QrTopupPage extends Lightning.Component {
         }
         if (topup) return this._finish(topup)
         noteAccountBefore(account)
-        this._showChoice()
+        this._showChoice(0)
       })
       .catch((e: unknown) => this._failed(seq, e))
   }
@@ -110,12 +111,34 @@ export default class QrTopupPage extends Lightning.Component {
     return ++this._seq
   }
 
-  private _showChoice(): void {
+  private _showChoice(focusIndex: number): void {
     const amounts = this.tag('Choose.Amounts') as TopupButtons
     amounts.buttonW = 250
     amounts.buttons = amountOptions(this._arrearsFen).map((fen, i) => ({ ref: 'Amount' + i, label: formatFen(fen), onSelect: () => this._choose(fen) }))
+    amounts.select(focusIndex)
     this.render()
     this._show('Choose')
+  }
+
+  /**
+   * From the code back to the amounts, the one on the code focused. The TV forgets that payment (the viewer
+   * turned away from it) after one last look, so a phone that paid just now still gets its result screen.
+   */
+  private _backToChoice(): void {
+    const shown = this._topup
+    this._begin()
+    this._topup = null
+    reportQrPayUrl(undefined)
+    this._showChoice(shown ? Math.max(0, amountOptions(this._arrearsFen).indexOf(shown.amountFen)) : 0)
+    if (!shown) return
+    forgetPendingTopup(shown.topupId)
+    const seq = this._seq
+    topupApi
+      .get(shown.topupId)
+      .then((topup) => {
+        if (seq === this._seq && topup.status === 'succeeded') this._finish(topup)
+      })
+      .catch(() => undefined) // nothing to add: the amounts are already on screen
   }
 
   private _choose(fen: number): void {
@@ -240,6 +263,10 @@ export default class QrTopupPage extends Lightning.Component {
       class Code extends this {
         override _getFocused() {
           return this.tag('Code.QrChangeAmountButton')
+        }
+        override _handleBack() {
+          this._backToChoice()
+          return true
         }
       },
       class Failed extends this {

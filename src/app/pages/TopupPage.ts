@@ -15,15 +15,15 @@ import { api } from '../lib/backend.ts'
 import { t } from '../lib/i18n.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
-import { topupApi } from '../lib/topupApi.ts'
-import { forgetPendingTopup, noteAccountBefore, pendingTopup, setReturnTo, showTopupResult } from '../lib/topupMemory.ts'
+import { forgetPendingTopup, lookUpPendingTopup, noteAccountBefore, setReturnTo, showTopupResult } from '../lib/topupMemory.ts'
 
 const X = 360
 
 export default class TopupPage extends Lightning.Component {
   private _account: Account | null = null
   private _loadSeq = 0
-  private _childOpen = false
+  /** Arrived from elsewhere (not Back from one of its own screens): the focus starts on the first way again. */
+  private _fresh = true
   private _pendingWaiting = false
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
@@ -48,18 +48,23 @@ export default class TopupPage extends Lightning.Component {
         CardHint: { text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
         QrHint: { y: 50, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       },
-      BackHint: { x: 960, y: 1010, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
       Loading: { type: LoadingIndicator, x: 660, y: 460 },
     }
   }
 
-  /** Router: `returnTo` when an order sent the viewer here; absent on Back from a child screen, which keeps it. */
+  /**
+   * Router: `returnTo` when an order sent the viewer here; absent on Back from a child screen, which keeps it.
+   * The route being left tells a return from a child (topup/…) from a new visit; a flag set on leaving would
+   * survive the Home key and make the next visit from home start on the way chosen last time.
+   */
   override set params(p: Router.PageParams) {
     const returnTo = p && typeof p.returnTo === 'string' ? p.returnTo : null
+    const fromChild = /^\/?topup\//.test(Router.getActiveHash() || '')
     if (returnTo) setReturnTo(returnTo)
-    else if (!this._childOpen) setReturnTo(null)
-    this._childOpen = false
+    else if (!fromChild) setReturnTo(null)
+    this._fresh = !fromChild
   }
 
   override _init(): void {
@@ -67,8 +72,8 @@ export default class TopupPage extends Lightning.Component {
     const ways = this.tag('Ways') as TopupButtons
     ways.buttonW = 520
     ways.buttons = [
-      { ref: 'CardTopupButton', label: '', onSelect: () => this._open('topup/card') },
-      { ref: 'QrTopupButton', label: '', onSelect: () => this._open('topup/qr') },
+      { ref: 'CardTopupButton', label: '', onSelect: () => Router.navigate('topup/card') },
+      { ref: 'QrTopupButton', label: '', onSelect: () => Router.navigate('topup/qr') },
     ]
     this.render()
   }
@@ -81,19 +86,13 @@ export default class TopupPage extends Lightning.Component {
     this.load()
   }
 
-  private _open(route: string): void {
-    this._childOpen = true
-    Router.navigate(route)
-  }
-
   load(): void {
     const seq = ++this._loadSeq
     const loading = this.tag('Loading') as LoadingIndicator
     this.tag('ErrorState').visible = false
     this._setState('Loading')
     loading.start()
-    const pending = pendingTopup()
-    Promise.all([api().getAccount(), pending ? topupApi.get(pending).catch(() => null) : Promise.resolve(null)])
+    Promise.all([api().getAccount(), lookUpPendingTopup()])
       .then(([account, topup]) => {
         if (seq !== this._loadSeq) return
         loading.stop()
@@ -103,7 +102,6 @@ export default class TopupPage extends Lightning.Component {
           // How the waiting payment ended, once; afterwards this screen is plain again.
           forgetPendingTopup(topup.topupId)
           showTopupResult(topup)
-          this._childOpen = true
           Router.navigate('topup/result/' + topup.topupId)
           return
         }
@@ -159,8 +157,10 @@ export default class TopupPage extends Lightning.Component {
         override $enter() {
           this.tag('Summary').setSmooth('alpha', 1)
           this.tag('Ways').setSmooth('alpha', 1)
-          // The QR way first when a payment is waiting there.
-          if (this._pendingWaiting) (this.tag('Ways') as TopupButtons).select(1)
+          // A new visit starts on the first way (the QR way when a payment is waiting there); Back from a
+          // child screen keeps the way the viewer had chosen.
+          if (this._fresh) (this.tag('Ways') as TopupButtons).select(this._pendingWaiting ? 1 : 0)
+          this._fresh = false
         }
         override _getFocused() {
           return this.tag('Ways')
