@@ -30,11 +30,15 @@ export function installProbe(): void {
     keyAt: null, keyLatencies: [], recording: false, frameTimes: [],
   }
   w.__bench = b
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries() as PerformanceResourceTiming[]) {
-      if (b.accountAnsweredAt === null && /\/api\/v1\/account(\?|$)/.test(e.name)) b.accountAnsweredAt = e.responseEnd
+  // When the app's own XHR handler gets the account (a resource observer reports it later, when the page is busy,
+  // possibly after the frame that drew it).
+  const open = XMLHttpRequest.prototype.open
+  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+    if (/\/api\/v1\/account(\?|$)/.test(String(args[1]))) {
+      this.addEventListener('load', () => { if (b.accountAnsweredAt === null) b.accountAnsweredAt = performance.now() })
     }
-  }).observe({ type: 'resource', buffered: true })
+    return (open as (...a: unknown[]) => void).apply(this, args)
+  } as typeof XMLHttpRequest.prototype.open
   window.addEventListener('keydown', (e) => { if (b.keyAt === null) b.keyAt = e.timeStamp }, true)
 
   const hook = (app: any) => {
@@ -53,9 +57,9 @@ export function installProbe(): void {
           b.keyLatencies.push(now - b.keyAt)
           b.keyAt = null
         }
-        const hall = w.__tvhall
-        if (b.homeReadyAt === null && b.accountAnsweredAt !== null && hall && hall.route === 'home' && hall.focusedRef) b.homeReadyAt = now
       }
+      const hall = w.__tvhall
+      if (drew && b.homeReadyAt === null && b.accountAnsweredAt !== null && hall && hall.route === 'home' && hall.focusedRef) b.homeReadyAt = now
       return drew
     }
   }
