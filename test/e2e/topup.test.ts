@@ -88,7 +88,9 @@ describe('top-up on the TV', () => {
     // The result screen holds the focus (its transition done) before the viewer presses Back.
     await tv.page.waitForFunction(() => document.querySelector('[ref="TopupDoneButton"][focused="true"]'), { timeout: 20_000 })
     await tv.press('back')
-    await tv.waitForRoute('topup')
+    await tv.waitForRoute('topup').catch(async (e) => {
+      throw new Error(`Back from the result left the TV on ${await tv.route()}, focus ${await tv.focusedRef()} errors ${tv.errors}: ${e}`)
+    })
     await tv.press('ok')
     await tv.waitForRoute('topup/card')
     await typeCard(tv, card)
@@ -140,7 +142,7 @@ describe('top-up on the TV', () => {
     await tv.page.close()
   })
 
-  it('Back from the QR code returns to the amounts on the chosen one; a visit from home starts on the card way', async () => {
+  it('换个金额 returns to the amounts on the chosen one; Back leaves the code; a visit from home starts on the card way', async () => {
     const tv = await openTopup(stack.bySubscriber('normal'))
     const focused = (ref: string) => tv.page.waitForFunction((r) => document.querySelector(`[ref="${r}"][focused="true"]`), { timeout: 20_000 }, ref)
     const payUrl = () => tv.page.evaluate(() => (window as unknown as { __tvhall?: { qrPayUrl?: string } }).__tvhall?.qrPayUrl)
@@ -150,19 +152,20 @@ describe('top-up on the TV', () => {
     await tv.press('right', 'right', 'ok')
     await focused('QrOtherAmountButton')
     expect(await payUrl()).toMatch(/\/pay\/QP/)
-    // One level up: the amounts, on the one just chosen; the code (and its address) is gone.
-    await tv.press('back')
+    // 换个金额: the amounts, on the one just chosen; the code (and its address) is gone.
+    await tv.press('ok')
     await focused('Amount2')
     expect(await tv.route()).toBe('topup/qr')
     expect(await payUrl()).toBeUndefined()
-    // 换个金额 does the same.
+    // Back on the code: one level up, to the way the viewer chose; the code is not waiting there on return.
     await tv.press('ok')
     await focused('QrOtherAmountButton')
-    await tv.press('ok')
-    await focused('Amount2')
     await tv.press('back')
     await tv.waitForRoute('topup')
     await focused('QrTopupButton')
+    await tv.press('ok')
+    await tv.waitForRoute('topup/qr')
+    await focused('Amount0')
     // Home and the red key again: a new visit, so the first way, whatever was chosen last time.
     await tv.press('home')
     await tv.waitForRoute('home')

@@ -1,8 +1,9 @@
 /**
  * 扫码支付: choose an amount (the arrears first when the account owes), then a big QR code the phone
- * scans, a countdown, and the TV asking the BFF every 2 s how it ended. The code is one level below the
- * amounts: Back (or 换个金额) returns to them with that amount focused, and the TV stops waiting for it.
- * Leaving the hall otherwise (Home) cancels nothing: the waiting payment is remembered and picked up again.
+ * scans, a countdown, and the TV asking the BFF every 2 s how it ended. 换个金额 returns to the amounts with
+ * that amount focused; Back leaves the screen, as Back does on every screen. Either way the viewer turned
+ * away from that code, so the TV stops waiting for it (the next visit starts with the amounts). Leaving
+ * otherwise (Home) cancels nothing: the waiting payment is remembered and picked up again.
  */
 import { Lightning, Router } from '@lightningjs/sdk'
 import type { Topup } from '../../contract/index.ts'
@@ -122,7 +123,7 @@ export default class QrTopupPage extends Lightning.Component {
 
   /**
    * From the code back to the amounts, the one on the code focused. The TV forgets that payment (the viewer
-   * turned away from it) after one last look, so a phone that paid just now still gets its result screen.
+   * turned away from it) but takes one last look, so a phone that paid just now still gets its result screen.
    */
   private _backToChoice(): void {
     const shown = this._topup
@@ -265,7 +266,9 @@ export default class QrTopupPage extends Lightning.Component {
           return this.tag('Code.QrChangeAmountButton')
         }
         override _handleBack() {
-          this._backToChoice()
+          if (this._topup) forgetPendingTopup(this._topup.topupId)
+          reportQrPayUrl(undefined)
+          Router.back()
           return true
         }
       },
