@@ -9,10 +9,10 @@ import ErrorState from '../components/ErrorState.ts'
 import InfoRow, { ROW_H } from '../components/InfoRow.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import MoneyText from '../components/MoneyText.ts'
-import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { formatDate, formatDateTime, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 360
@@ -24,7 +24,6 @@ const money = (ref: string) => ({ [ref]: { type: MoneyText, x: VALUE_X, mountX: 
 
 export default class BalancePage extends Lightning.Component {
   private _account: Account | null = null
-  private _loadSeq = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -69,26 +68,11 @@ export default class BalancePage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
-    this._setState('Loading')
-    loading.start()
-    api()
-      .getAccount()
-      .then((account) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._account = account
-        this.render()
-        this._setState('Ready')
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    loadScreen(this, () => api().getAccount(), (account) => {
+      this._account = account
+      this.render()
+      this._setState('Ready')
+    })
   }
 
   render(): void {

@@ -19,6 +19,7 @@ import { STATUS_COLOR, billStatusKey } from '../lib/billText.ts'
 import { formatDate, formatMonth } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
+import { isCurrentLoad, loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 
 const X = 96
@@ -57,7 +58,6 @@ function findPrevious(bills: BillSummary[], bill: BillDetail): BillSummary | und
 export default class BillDetailPage extends Lightning.Component {
   private _bill: BillDetail | null = null
   private _billId = ''
-  private _loadSeq = 0
   private _zone: 'Lines' | 'Changes' = 'Lines'
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
@@ -99,34 +99,19 @@ export default class BillDetailPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
-    this._bill = null
-    this._setState('Loading')
-    loading.start()
-    api()
-      .getBill(this._billId)
-      .then((bill) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._bill = bill
-        this._zone = 'Lines'
-        this.render()
-        this._setState('Ready')
-        this._compare(bill, seq)
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    const reset = () => (this._bill = null)
+    loadScreen(this, () => api().getBill(this._billId), (bill, seq) => {
+      this._bill = bill
+      this._zone = 'Lines'
+      this.render()
+      this._setState('Ready')
+      this._compare(bill, seq)
+    }, { reset })
   }
 
   private _compare(bill: BillDetail, seq: number): void {
     const show = (v: ChangeView) => {
-      if (seq === this._loadSeq) (this.tag('Content.BillChangeList') as BillChangeList).view = v
+      if (isCurrentLoad(this, seq)) (this.tag('Content.BillChangeList') as BillChangeList).view = v
     }
     show({ kind: 'loading' })
     api()

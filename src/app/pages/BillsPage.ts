@@ -13,11 +13,11 @@ import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import MoneyText from '../components/MoneyText.ts'
 import RecordRow, { RECORD_H, type RowContent } from '../components/RecordRow.ts'
-import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { STATUS_COLOR, billStatusKey } from '../lib/billText.ts'
 import { formatDate, formatMonth } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
@@ -44,7 +44,6 @@ export function billRow(b: BillSummary): RowContent {
 
 export default class BillsPage extends Lightning.Component {
   private _bills: BillSummary[] = []
-  private _loadSeq = 0
   private _zone: 'Chart' | 'List' | 'Payments' = 'Chart'
   private _focusInfoTimer: ReturnType<typeof setTimeout> | undefined
 
@@ -112,25 +111,8 @@ export default class BillsPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
-    this.tag('BillsEmpty').visible = false
-    this._setState('Loading')
-    loading.start()
-    api()
-      .getBills({ limit: 50 })
-      .then((page) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._show(page.items)
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    const reset = () => (this.tag('BillsEmpty').visible = false)
+    loadScreen(this, () => api().getBills({ limit: 50 }), (page) => this._show(page.items), { reset })
   }
 
   private _show(bills: BillSummary[]): void {

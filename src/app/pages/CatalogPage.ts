@@ -9,10 +9,10 @@ import EmptyState from '../components/EmptyState.ts'
 import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import ProductRow, { PRODUCT_H } from '../components/ProductRow.ts'
-import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { groupCatalogue, type CatalogueGroup } from '../lib/catalogue.ts'
 import { t } from '../lib/i18n.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FOCUS_SCALE, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
@@ -30,7 +30,6 @@ type Zone = 'Categories' | 'Products' | 'Buttons'
 export default class CatalogPage extends Lightning.Component {
   private _groups: CatalogueGroup[] = []
   private _category = 0
-  private _loadSeq = 0
   private _zone: Zone = 'Products'
   private _button = 0
 
@@ -73,24 +72,7 @@ export default class CatalogPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
-    this._setState('Loading')
-    loading.start()
-    api()
-      .getProducts()
-      .then((list) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._show(groupCatalogue(list))
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    loadScreen(this, () => api().getProducts(), (list) => this._show(groupCatalogue(list)))
   }
 
   private _show(groups: CatalogueGroup[]): void {

@@ -10,9 +10,9 @@ import ErrorState from '../components/ErrorState.ts'
 import FaqAnswers from '../components/FaqAnswers.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import ServicePointCard, { POINT_H } from '../components/ServicePointCard.ts'
-import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { localized, t } from '../lib/i18n.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 // A literal copy checked against the contract at compile time; importing the value would pull TypeBox into the TV bundle.
@@ -28,7 +28,6 @@ export default class HelpPage extends Lightning.Component {
   private _info: ServiceInfo | null = null
   private _tabs: Tab[] = []
   private _index = 0
-  private _loadSeq = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -69,26 +68,11 @@ export default class HelpPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
-    this._setState('Loading')
-    loading.start()
-    api()
-      .get<ServiceInfo>(PATH.serviceInfo)
-      .then((info) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._info = info
-        this.render()
-        this._setState('Ready')
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    loadScreen(this, () => api().get<ServiceInfo>(PATH.serviceInfo), (info) => {
+      this._info = info
+      this.render()
+      this._setState('Ready')
+    })
   }
 
   render(): void {

@@ -7,11 +7,11 @@ import { Button } from '@lightningjs/ui-components'
 import type { Message } from '../../contract/index.ts'
 import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
-import { errorCode } from '../lib/api.ts'
 import { formatDateTime } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { cachedMessage, getMessages, markRead } from '../lib/messages.ts'
 import { ACTION_ROUTE, messageText } from '../lib/messageText.ts'
+import { loadScreen, newLoad } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -23,7 +23,6 @@ const todayIso = (): string => new Date(Date.now() + 8 * 3600_000).toISOString()
 export default class MessageDetailPage extends Lightning.Component {
   private _id = ''
   private _message: Message | null = null
-  private _loadSeq = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -67,31 +66,20 @@ export default class MessageDetailPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
     const cached = cachedMessage(this._id)
-    if (cached) return this._show(cached)
+    if (cached) {
+      newLoad(this) // an earlier load still on its way must not replace this message
+      return this._show(cached)
+    }
     // Deep link or reload: the list first.
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
-    this._setState('Loading')
-    loading.start()
-    getMessages()
-      .then(() => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        const m = cachedMessage(this._id)
-        if (m) this._show(m)
-        else {
-          this.tag('ErrorState').code = 'NOT_FOUND'
-          this._setState('Failed')
-        }
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
+    loadScreen(this, getMessages, () => {
+      const m = cachedMessage(this._id)
+      if (m) this._show(m)
+      else {
+        this.tag('ErrorState').code = 'NOT_FOUND'
         this._setState('Failed')
-      })
+      }
+    })
   }
 
   private _show(m: Message): void {

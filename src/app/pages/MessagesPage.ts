@@ -9,11 +9,11 @@ import EmptyState from '../components/EmptyState.ts'
 import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import MessageRow, { MESSAGE_ROW_H } from '../components/MessageRow.ts'
-import { errorCode } from '../lib/api.ts'
 import { formatDate } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { getMessages } from '../lib/messages.ts'
 import { messageText } from '../lib/messageText.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 120
@@ -25,7 +25,6 @@ const todayIso = (): string => new Date(Date.now() + 8 * 3600_000).toISOString()
 
 export default class MessagesPage extends Lightning.Component {
   private _list: MessageListResponse | null = null
-  private _loadSeq = 0
   private _selected = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
@@ -71,25 +70,11 @@ export default class MessagesPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
-    this._setState('Loading')
-    loading.start()
-    getMessages()
-      .then((list) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._list = list
-        this.render()
-        this._setState(list.items.length ? 'Ready' : 'Empty')
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    loadScreen(this, getMessages, (list) => {
+      this._list = list
+      this.render()
+      this._setState(list.items.length ? 'Ready' : 'Empty')
+    })
   }
 
   render(): void {

@@ -15,6 +15,7 @@ import { formatDate } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { openDialog, showToast, type DialogAction } from '../lib/overlays.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { sortSubscriptions, subscriptionActions } from '../lib/subscriptionView.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -23,7 +24,6 @@ const W = 1728
 
 export default class MySubscriptionsPage extends Lightning.Component {
   private _subs: Subscription[] = []
-  private _loadSeq = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -52,25 +52,8 @@ export default class MySubscriptionsPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
-    this.tag('SubscriptionsEmpty').visible = false
-    this._setState('Loading')
-    loading.start()
-    api()
-      .getSubscriptions()
-      .then((list) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._show(sortSubscriptions(list.items))
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    const reset = () => (this.tag('SubscriptionsEmpty').visible = false)
+    loadScreen(this, () => api().getSubscriptions(), (list) => this._show(sortSubscriptions(list.items)), { reset })
   }
 
   private _show(subs: Subscription[]): void {

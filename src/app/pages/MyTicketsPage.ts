@@ -9,11 +9,11 @@ import EmptyState from '../components/EmptyState.ts'
 import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import RecordRow, { RECORD_H, type RowContent } from '../components/RecordRow.ts'
-import { errorCode } from '../lib/api.ts'
 import { formatDate } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
 import { repairApi } from '../lib/repairApi.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { ticketNumber } from '../lib/ticketTimeline.ts'
 import { categoryName } from '../lib/ticketFormText.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
@@ -38,7 +38,6 @@ function ticketRow(x: TicketSummary): RowContent {
 
 export default class MyTicketsPage extends Lightning.Component {
   private _items: TicketSummary[] = []
-  private _loadSeq = 0
   private _timer: ReturnType<typeof setTimeout> | null = null
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
@@ -79,27 +78,20 @@ export default class MyTicketsPage extends Lightning.Component {
 
   /** quiet: a refresh behind a list already shown (no spinner, failures keep the list). */
   load(quiet: boolean): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this._stopTimer()
-    this.tag('ErrorState').visible = false
-    if (!quiet) loading.start()
-    repairApi
-      .tickets()
-      .then((res) => {
-        if (seq !== this._loadSeq) return
-        if (!quiet) loading.stop()
-        this._show(res.items)
-        this.tag('TicketNote').text = textPatch(res.bossAvailable ? '' : t('tickets.bossDown'), { fontSize: FontSize.small, textColor: Colors.warning })
-        this._schedule()
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        if (!quiet) loading.stop()
-        if (quiet && this._items.length) return this._schedule()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    const reset = () => {
+      this._stopTimer()
+      this.tag('ErrorState').visible = false // quiet too: a refresh from a failed screen starts clean
+    }
+    const failed = () => {
+      if (!quiet || !this._items.length) return false
+      this._schedule()
+      return true
+    }
+    loadScreen(this, () => repairApi.tickets(), (res) => {
+      this._show(res.items)
+      this.tag('TicketNote').text = textPatch(res.bossAvailable ? '' : t('tickets.bossDown'), { fontSize: FontSize.small, textColor: Colors.warning })
+      this._schedule()
+    }, { reset, failed, quiet, loadingState: false })
   }
 
   private _schedule(): void {

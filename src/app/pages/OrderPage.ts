@@ -16,6 +16,7 @@ import { api } from '../lib/backend.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { CONFLICT_KEY, conflictAction, conflictParams, isPlaced, minutesFrom, orderFailure, waitForOrder } from '../lib/orderFlow.ts'
+import { currentLoad, isCurrentLoad, loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 import { uuidV4 } from '../lib/uuid.ts'
@@ -29,7 +30,6 @@ export default class OrderPage extends Lightning.Component {
   private _quote: OrderQuote | null = null
   private _autoRenew = false
   private _keys: Record<string, string> = {}
-  private _loadSeq = 0
   private _button = 0
   private _inFlight = false
 
@@ -82,30 +82,19 @@ export default class OrderPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this._keys = {}
-    this._autoRenew = false
-    this._button = 0
-    this._inFlight = false
-    this._show('Loading')
-    loading.start()
-    api()
-      .quoteOrder({ productId: this._productId, periodMonths: this._months })
-      .then((quote) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._quote = quote
-        ;(this.tag('Confirm.Summary') as OrderSummary).quote = quote
-        this.render()
-        this._show(quote.canOrder ? 'Confirm' : 'Blocked')
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._show('Failed')
-      })
+    const reset = () => {
+      this._keys = {}
+      this._autoRenew = false
+      this._button = 0
+      this._inFlight = false
+    }
+    const setState = (state: string) => this._show(state)
+    loadScreen(this, () => api().quoteOrder({ productId: this._productId, periodMonths: this._months }), (quote) => {
+      this._quote = quote
+      ;(this.tag('Confirm.Summary') as OrderSummary).quote = quote
+      this.render()
+      this._show(quote.canOrder ? 'Confirm' : 'Blocked')
+    }, { reset, setState })
   }
 
   private _show(state: string): void {
@@ -168,25 +157,25 @@ export default class OrderPage extends Lightning.Component {
   private _place(pin: string): void {
     if (this._inFlight) return
     this._inFlight = true
-    const seq = this._loadSeq
+    const seq = currentLoad(this)
     const pad = this.tag('Pin') as PinPad
     this._outcome('wait', t('order.processing'), [])
     api()
       .placeOrder({ productId: this._productId, periodMonths: this._months, autoRenew: this._autoRenew, pin }, this._key())
       .then((result) => {
-        if (seq !== this._loadSeq) return
+        if (!isCurrentLoad(this, seq)) return
         if (result.status !== 'processing') return this._finish(result)
         return waitForOrder(result, {
           getOrder: (id) => api().getOrder(id),
           sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
           maxWaitMs: 120_000,
-          stillWanted: () => seq === this._loadSeq,
+          stillWanted: () => isCurrentLoad(this, seq),
         }).then((r) => {
-          if (seq === this._loadSeq) this._finish(r)
+          if (isCurrentLoad(this, seq)) this._finish(r)
         })
       })
       .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
+        if (!isCurrentLoad(this, seq)) return
         this._inFlight = false
         const code = errorCode(e)
         const f = orderFailure(code)

@@ -18,6 +18,7 @@ import { formatDateTime } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { showToast } from '../lib/overlays.ts'
+import { currentLoad, isCurrentLoad, loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
@@ -35,7 +36,6 @@ export default class PaymentsPage extends Lightning.Component {
   private _payments: Payment[] = []
   private _next: string | undefined
   private _fetchingMore = false
-  private _loadSeq = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -79,29 +79,16 @@ export default class PaymentsPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
-    this.tag('PaymentsEmpty').visible = false
-    this._fetchingMore = false
-    this._setState('Loading')
-    loading.start()
-    api()
-      .getPayments({ limit: PAGE_SIZE })
-      .then((page) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._payments = page.items
-        this._next = page.nextCursor
-        this.tag('PaymentList').items = page.items.map((p, i) => this._row(p, i))
-        this._setState(page.items.length ? 'Ready' : 'Empty')
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    const reset = () => {
+      this.tag('PaymentsEmpty').visible = false
+      this._fetchingMore = false
+    }
+    loadScreen(this, () => api().getPayments({ limit: PAGE_SIZE }), (page) => {
+      this._payments = page.items
+      this._next = page.nextCursor
+      this.tag('PaymentList').items = page.items.map((p, i) => this._row(p, i))
+      this._setState(page.items.length ? 'Ready' : 'Empty')
+    }, { reset })
   }
 
   private _row(p: Payment, i: number) {
@@ -114,23 +101,23 @@ export default class PaymentsPage extends Lightning.Component {
   }
 
   private _fetchMore(): void {
-    const seq = this._loadSeq
+    const seq = currentLoad(this)
     this._fetchingMore = true
     this.tag('More').setSmooth('alpha', 1)
     api()
       .getPayments({ limit: PAGE_SIZE, cursor: this._next })
       .then((page) => {
-        if (seq !== this._loadSeq) return
+        if (!isCurrentLoad(this, seq)) return
         const start = this._payments.length
         this._payments = this._payments.concat(page.items)
         this._next = page.nextCursor
         this.tag('PaymentList').appendItems(page.items.map((p, i) => this._row(p, start + i)))
       })
       .catch((e: unknown) => {
-        if (seq === this._loadSeq) showToast(t(errorMessageKey(errorCode(e))))
+        if (isCurrentLoad(this, seq)) showToast(t(errorMessageKey(errorCode(e))))
       })
       .then(() => {
-        if (seq !== this._loadSeq) return
+        if (!isCurrentLoad(this, seq)) return
         this._fetchingMore = false
         this.tag('More').setSmooth('alpha', 0)
       })

@@ -9,11 +9,11 @@ import ChannelItem, { CHANNEL_H } from '../components/ChannelItem.ts'
 import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import { rowOverhang } from '../components/RecordRow.ts'
-import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { BADGE_COLOR, BADGE_KEY, periodKey } from '../lib/catalogue.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -27,7 +27,6 @@ const CHANNEL_PAD = rowOverhang(RIGHT_W)
 export default class ProductDetailPage extends Lightning.Component {
   private _productId = ''
   private _product: ProductDetail | null = null
-  private _loadSeq = 0
   private _zone: 'Periods' | 'Channels' = 'Periods'
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
@@ -73,29 +72,16 @@ export default class ProductDetailPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
     const sameProduct = this._product && this._product.productId === this._productId
-    if (!sameProduct) this._product = null
-    this._setState('Loading')
-    loading.start()
-    api()
-      .getProduct(this._productId)
-      .then((product) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        const periodIndex = sameProduct ? this.tag('Content.PeriodList').selectedIndex : 0
-        this._product = product
-        this._fill(periodIndex)
-        this._setState('Ready')
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    const reset = () => {
+      if (!sameProduct) this._product = null
+    }
+    loadScreen(this, () => api().getProduct(this._productId), (product) => {
+      const periodIndex = sameProduct ? this.tag('Content.PeriodList').selectedIndex : 0
+      this._product = product
+      this._fill(periodIndex)
+      this._setState('Ready')
+    }, { reset })
   }
 
   private _fill(periodIndex: number): void {

@@ -17,6 +17,7 @@ import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { digitOfKey } from '../lib/keys.ts'
 import { openDialog, showToast } from '../lib/overlays.ts'
 import { local, repairApi } from '../lib/repairApi.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { ticketNumber } from '../lib/ticketTimeline.ts'
 import { categoryName, slotText } from '../lib/ticketFormText.ts'
@@ -37,7 +38,6 @@ export default class RepairTicketPage extends Lightning.Component {
   private _phone = ''
   private _choosing: Choosing = 'category'
   private _key = ''
-  private _loadSeq = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     const column = { type: Column, x: X - 8, w: W + 16, clipping: true, itemPosX: 8, itemPosY: 8, style: { itemSpacing: 12 } }
@@ -82,32 +82,19 @@ export default class RepairTicketPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.patch({ ErrorState: { visible: false }, Result: { visible: false }, Choices: { visible: false }, FormFields: { alpha: 0 }, SubmitActions: { alpha: 0 } })
-    loading.start()
-    repairApi
-      .ticketForm()
-      .then((form) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._form = form
-        this._category = form.categories.find((c) => c.id === this._initial) || form.categories[0] || null
-        this._presetIndex = 0
-        this._slot = form.slots[0] || null
-        this._phone = ''
-        this._key = uuidV4()
-        this.render()
-        this.patch({ FormFields: { smooth: { alpha: 1 } }, SubmitActions: { smooth: { alpha: 1 } } })
-        this.tag('FormFields').selectedIndex = 0
-        this._setState('Fields')
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    const reset = () => this.patch({ Result: { visible: false }, Choices: { visible: false }, FormFields: { alpha: 0 }, SubmitActions: { alpha: 0 } })
+    loadScreen(this, () => repairApi.ticketForm(), (form) => {
+      this._form = form
+      this._category = form.categories.find((c) => c.id === this._initial) || form.categories[0] || null
+      this._presetIndex = 0
+      this._slot = form.slots[0] || null
+      this._phone = ''
+      this._key = uuidV4()
+      this.render()
+      this.patch({ FormFields: { smooth: { alpha: 1 } }, SubmitActions: { smooth: { alpha: 1 } } })
+      this.tag('FormFields').selectedIndex = 0
+      this._setState('Fields')
+    }, { reset, loadingState: false })
   }
 
   private _phoneText(): string {

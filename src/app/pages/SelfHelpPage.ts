@@ -9,10 +9,10 @@ import type { Symptom } from '../../contract/index.ts'
 import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import RecordRow, { RECORD_H, rowOverhang } from '../components/RecordRow.ts'
-import { errorCode } from '../lib/api.ts'
 import { t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
 import { local, repairApi } from '../lib/repairApi.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 
 const X = 96
@@ -40,7 +40,6 @@ const row = (ref: string, w: number, title: string) => ({ type: RecordRow, ref, 
 
 export default class SelfHelpPage extends Lightning.Component {
   private _symptoms: Symptom[] = []
-  private _loadSeq = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     const heading = (x: number) => ({ x, y: 150, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) })
@@ -75,26 +74,12 @@ export default class SelfHelpPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
-    loading.start()
-    repairApi
-      .symptoms()
-      .then((res) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._symptoms = res.items
-        this.render()
-        this.tag('SymptomList').setSmooth('alpha', 1)
-        this._setState('Symptoms')
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    loadScreen(this, () => repairApi.symptoms(), (res) => {
+      this._symptoms = res.items
+      this.render()
+      this.tag('SymptomList').setSmooth('alpha', 1)
+      this._setState('Symptoms')
+    }, { loadingState: false })
   }
 
   render(): void {

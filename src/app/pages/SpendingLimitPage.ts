@@ -15,6 +15,7 @@ import { formatFen, formatMonth } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { minutesFrom, orderFailure } from '../lib/orderFlow.ts'
 import { showToast } from '../lib/overlays.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { LIMIT_PRESETS } from '../lib/spendingLimitPresets.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
@@ -29,7 +30,6 @@ export function limitText(limitFen: number | null): string {
 export default class SpendingLimitPage extends Lightning.Component {
   private _limit: SpendingLimit | null = null
   private _chosen: number | null = null
-  private _loadSeq = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     const value = (ref: string) => ({ [ref]: { x: VALUE_X, mountX: 1, y: 14, text: textPatch('--', { fontSize: FontSize.heading }) } })
@@ -78,25 +78,12 @@ export default class SpendingLimitPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this._show('Loading')
-    loading.start()
-    api()
-      .getSpendingLimit()
-      .then((limit) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._limit = limit
-        this.render()
-        this._show('Ready')
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._show('Failed')
-      })
+    const setState = (state: string) => this._show(state)
+    loadScreen(this, () => api().getSpendingLimit(), (limit) => {
+      this._limit = limit
+      this.render()
+      this._show('Ready')
+    }, { setState })
   }
 
   private _show(state: string): void {

@@ -8,11 +8,11 @@ import type { Diagnosis } from '../../contract/index.ts'
 import ActionButtons, { type ButtonAction } from '../components/ActionButtons.ts'
 import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
-import { errorCode } from '../lib/api.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { local, repairApi } from '../lib/repairApi.ts'
 import { answerStep, offerRoute, skipAccount, startSteps, stepBack, type StepState } from '../lib/repairSteps.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -23,7 +23,6 @@ export default class SymptomStepsPage extends Lightning.Component {
   private _symptomId = ''
   private _diagnosis: Diagnosis | null = null
   private _steps: StepState | null = null
-  private _loadSeq = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -64,27 +63,13 @@ export default class SymptomStepsPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
-    this.tag('Panel').alpha = 0
-    loading.start()
-    repairApi
-      .diagnosis(this._symptomId)
-      .then((d) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._diagnosis = d
-        this._go(startSteps(d))
-        this.tag('Panel').setSmooth('alpha', 1)
-        this._setState('Ready')
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    const reset = () => (this.tag('Panel').alpha = 0)
+    loadScreen(this, () => repairApi.diagnosis(this._symptomId), (d) => {
+      this._diagnosis = d
+      this._go(startSteps(d))
+      this.tag('Panel').setSmooth('alpha', 1)
+      this._setState('Ready')
+    }, { reset, loadingState: false })
   }
 
   private _go(next: StepState): void {

@@ -9,11 +9,11 @@ import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import StarRating from '../components/StarRating.ts'
 import TicketTimeline from '../components/TicketTimeline.ts'
-import { errorCode } from '../lib/api.ts'
 import { formatDateTime } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { openDialog, showToast } from '../lib/overlays.ts'
 import { repairApi } from '../lib/repairApi.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { ticketNumber, timelineSteps } from '../lib/ticketTimeline.ts'
 import { categoryName, visitText } from '../lib/ticketFormText.ts'
@@ -25,7 +25,6 @@ const REFRESH_MS = 3000
 export default class TicketDetailPage extends Lightning.Component {
   private _id = ''
   private _ticket: Ticket | null = null
-  private _loadSeq = 0
   private _timer: ReturnType<typeof setTimeout> | null = null
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
@@ -78,28 +77,16 @@ export default class TicketDetailPage extends Lightning.Component {
   }
 
   load(quiet: boolean): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    if (this._timer) clearTimeout(this._timer)
-    if (!quiet) {
-      this.tag('ErrorState').visible = false
-      this.tag('Details').alpha = 0
-      loading.start()
+    const reset = () => {
+      if (this._timer) clearTimeout(this._timer)
+      if (!quiet) this.tag('Details').alpha = 0
     }
-    repairApi
-      .ticket(this._id)
-      .then((ticket) => {
-        if (seq !== this._loadSeq) return
-        if (!quiet) loading.stop()
-        this._show(ticket)
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        if (!quiet) loading.stop()
-        if (quiet && this._ticket) return this._schedule()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    const failed = () => {
+      if (!quiet || !this._ticket) return false
+      this._schedule()
+      return true
+    }
+    loadScreen(this, () => repairApi.ticket(this._id), (ticket) => this._show(ticket), { reset, failed, quiet, loadingState: false })
   }
 
   private _schedule(): void {

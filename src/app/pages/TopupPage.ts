@@ -10,9 +10,9 @@ import TopupButtons from '../components/TopupButtons.ts'
 import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import MoneyText from '../components/MoneyText.ts'
-import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { t } from '../lib/i18n.ts'
+import { loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 import { forgetPendingTopup, lookUpPendingTopup, noteAccountBefore, setReturnTo, showTopupResult } from '../lib/topupMemory.ts'
@@ -21,7 +21,6 @@ const X = 360
 
 export default class TopupPage extends Lightning.Component {
   private _account: Account | null = null
-  private _loadSeq = 0
   /** Arrived from elsewhere (not Back from one of its own screens): the focus starts on the first way again. */
   private _fresh = true
   private _pendingWaiting = false
@@ -87,34 +86,20 @@ export default class TopupPage extends Lightning.Component {
   }
 
   load(): void {
-    const seq = ++this._loadSeq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
-    this._setState('Loading')
-    loading.start()
-    Promise.all([api().getAccount(), lookUpPendingTopup()])
-      .then(([account, topup]) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this._account = account
-        this._pendingWaiting = !!topup && topup.status === 'pending'
-        if (topup && topup.status !== 'pending') {
-          // How the waiting payment ended, once; afterwards this screen is plain again.
-          forgetPendingTopup(topup.topupId)
-          showTopupResult(topup)
-          Router.navigate('topup/result/' + topup.topupId)
-          return
-        }
-        noteAccountBefore(account)
-        this.render()
-        this._setState('Ready')
-      })
-      .catch((e: unknown) => {
-        if (seq !== this._loadSeq) return
-        loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this._setState('Failed')
-      })
+    loadScreen(this, () => Promise.all([api().getAccount(), lookUpPendingTopup()]), ([account, topup]) => {
+      this._account = account
+      this._pendingWaiting = !!topup && topup.status === 'pending'
+      if (topup && topup.status !== 'pending') {
+        // How the waiting payment ended, once; afterwards this screen is plain again.
+        forgetPendingTopup(topup.topupId)
+        showTopupResult(topup)
+        Router.navigate('topup/result/' + topup.topupId)
+        return
+      }
+      noteAccountBefore(account)
+      this.render()
+      this._setState('Ready')
+    })
   }
 
   render(): void {

@@ -1,0 +1,72 @@
+/**
+ * How a page loads its screen's data, in one place so every screen keeps the same three promises:
+ * - Only the newest answer is shown. Pages are kept alive, so a second visit, Retry or a refresh can ask
+ *   again while an older request is still on its way; its late answer must not overwrite the screen.
+ *   The count of loads lives here (per page), so later work of the same load can ask `isCurrentLoad`.
+ * - The page's `Loading` indicator runs for the wait; it only appears after 300 ms itself, so quick
+ *   answers do not flicker.
+ * - A failure is never a blank screen: the page's `ErrorState` shows the code in plain words with Retry.
+ * The page needs the refs `Loading` (LoadingIndicator) and `ErrorState`, and a `Failed` state.
+ */
+import type { Lightning } from '@lightningjs/sdk'
+import type ErrorState from '../components/ErrorState.ts'
+import type LoadingIndicator from '../components/LoadingIndicator.ts'
+import { errorCode } from './api.ts'
+
+export interface ScreenLoadOptions {
+  /** The page's own reset before it asks (runs after the error is hidden, before the Loading state). */
+  reset?: () => void
+  /** Enter the `Loading` state while waiting (default); false: the page stays in its state. */
+  loadingState?: boolean
+  /** How the page enters `Loading`/`Failed` (default `_setState`), for pages that switch their parts themselves. */
+  setState?: (state: 'Loading' | 'Failed') => void
+  /** A refresh behind what is already shown: no indicator, and the error state is left as it is. */
+  quiet?: boolean
+  /** Sees a failure first: true when the page dealt with it (e.g. a quiet refresh keeps what is shown). */
+  failed?: (e: unknown) => boolean
+}
+
+const loads = new WeakMap<object, number>()
+
+/** A new load of the page: answers of earlier loads are stale from now on. */
+export function newLoad(page: object): number {
+  const seq = (loads.get(page) || 0) + 1
+  loads.set(page, seq)
+  return seq
+}
+
+/** The page's newest load (for later work that belongs to it). */
+export function currentLoad(page: object): number {
+  return loads.get(page) || 0
+}
+
+export function isCurrentLoad(page: object, seq: number): boolean {
+  return currentLoad(page) === seq
+}
+
+/** Loads the screen's data and hands it to `show` unless a newer load started meanwhile; returns the load's number. */
+export function loadScreen<T>(page: Lightning.Component, fetch: () => Promise<T>, show: (data: T, seq: number) => void, options: ScreenLoadOptions = {}): number {
+  const seq = newLoad(page)
+  const loading = page.tag('Loading') as LoadingIndicator
+  const errorState = page.tag('ErrorState') as ErrorState
+  const setState = options.setState || ((state: string) => page._setState(state))
+  const quiet = !!options.quiet
+  if (!quiet) errorState.visible = false
+  if (options.reset) options.reset()
+  if (options.loadingState !== false) setState('Loading')
+  if (!quiet) loading.start()
+  fetch()
+    .then((data) => {
+      if (!isCurrentLoad(page, seq)) return
+      if (!quiet) loading.stop()
+      show(data, seq)
+    })
+    .catch((e: unknown) => {
+      if (!isCurrentLoad(page, seq)) return
+      if (!quiet) loading.stop()
+      if (options.failed && options.failed(e)) return
+      errorState.code = errorCode(e)
+      setState('Failed')
+    })
+  return seq
+}
