@@ -70,3 +70,19 @@ export function loadScreen<T>(page: Lightning.Component, fetch: () => Promise<T>
     })
   return seq
 }
+
+/**
+ * The `Failed` state `loadScreen` ends in, for `_states()`: the given parts fade out at once, the
+ * ErrorState shows and takes the focus (its Retry), so the remote always has something to press.
+ */
+export function failedState<B extends Lightning.Component.Constructor>(Base: B, ...hide: string[]) {
+  return class Failed extends Base {
+    override $enter(): void {
+      for (const ref of hide) this.tag(ref).alpha = 0
+      this.tag('ErrorState').visible = true
+    }
+    override _getFocused(): Lightning.Component {
+      return this.tag('ErrorState') as Lightning.Component
+    }
+  }
+}

@@ -12,7 +12,7 @@ import MoneyText from '../components/MoneyText.ts'
 import { api } from '../lib/backend.ts'
 import { formatDate, formatDateTime, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
-import { loadScreen } from '../lib/screenLoad.ts'
+import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 360
@@ -133,15 +133,7 @@ export default class BalancePage extends Lightning.Component {
           return this.tag('Details.TopupButton')
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('Details').alpha = 0
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this, 'Details'),
     ]
   }
 }

@@ -19,7 +19,7 @@ import { STATUS_COLOR, billStatusKey } from '../lib/billText.ts'
 import { formatDate, formatMonth } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
-import { isCurrentLoad, loadScreen } from '../lib/screenLoad.ts'
+import { failedState, isCurrentLoad, loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 
 const X = 96
@@ -189,15 +189,7 @@ export default class BillDetailPage extends Lightning.Component {
           return true
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('Content').alpha = 0
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this, 'Content'),
     ]
   }
 }

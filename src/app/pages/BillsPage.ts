@@ -17,7 +17,7 @@ import { api } from '../lib/backend.ts'
 import { STATUS_COLOR, billStatusKey } from '../lib/billText.ts'
 import { formatDate, formatMonth } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
-import { loadScreen } from '../lib/screenLoad.ts'
+import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
@@ -246,15 +246,7 @@ export default class BillsPage extends Lightning.Component {
           return this.tag('PaymentsButton')
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('Content').alpha = 0
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this, 'Content'),
     ]
   }
 }

@@ -12,7 +12,7 @@ import ProductRow, { PRODUCT_H } from '../components/ProductRow.ts'
 import { api } from '../lib/backend.ts'
 import { groupCatalogue, type CatalogueGroup } from '../lib/catalogue.ts'
 import { t } from '../lib/i18n.ts'
-import { loadScreen } from '../lib/screenLoad.ts'
+import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FOCUS_SCALE, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
@@ -179,15 +179,7 @@ export default class CatalogPage extends Lightning.Component {
           return true
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('Content').alpha = 0
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this, 'Content'),
     ]
   }
 }

@@ -16,6 +16,7 @@ import { t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { showToast } from '../lib/overlays.ts'
 import { local, repairApi } from '../lib/repairApi.ts'
+import { failedState } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { uuidV4 } from '../lib/uuid.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
@@ -241,14 +242,7 @@ export default class ComplaintPage extends Lightning.Component {
           return true
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this),
     ]
   }
 }

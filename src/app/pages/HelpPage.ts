@@ -12,7 +12,7 @@ import LoadingIndicator from '../components/LoadingIndicator.ts'
 import ServicePointCard, { POINT_H } from '../components/ServicePointCard.ts'
 import { api } from '../lib/backend.ts'
 import { localized, t } from '../lib/i18n.ts'
-import { loadScreen } from '../lib/screenLoad.ts'
+import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 // A literal copy checked against the contract at compile time; importing the value would pull TypeBox into the TV bundle.
@@ -137,16 +137,7 @@ export default class HelpPage extends Lightning.Component {
           return this.tag('Tabs').children[this._index] as Lightning.Component
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('Tabs').alpha = 0
-          this.tag('HelpContent').alpha = 0
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this, 'Tabs', 'HelpContent'),
     ]
   }
 }

@@ -11,7 +11,7 @@ import { formatDateTime } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { cachedMessage, getMessages, markRead } from '../lib/messages.ts'
 import { ACTION_ROUTE, messageText } from '../lib/messageText.ts'
-import { loadScreen, newLoad } from '../lib/screenLoad.ts'
+import { failedState, loadScreen, newLoad } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -126,15 +126,7 @@ export default class MessageDetailPage extends Lightning.Component {
           return this._message && this._message.action ? this.tag('Content.MessageAction') : undefined
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('Content').alpha = 0
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this, 'Content'),
     ]
   }
 }

@@ -13,7 +13,7 @@ import { formatDate } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { getMessages } from '../lib/messages.ts'
 import { messageText } from '../lib/messageText.ts'
-import { loadScreen } from '../lib/screenLoad.ts'
+import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 120
@@ -132,15 +132,7 @@ export default class MessagesPage extends Lightning.Component {
           this.tag('MessagesEmpty').visible = true
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('MessageList').alpha = 0
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this, 'MessageList'),
     ]
   }
 }

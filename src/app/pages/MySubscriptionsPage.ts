@@ -15,7 +15,7 @@ import { formatDate } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { openDialog, showToast, type DialogAction } from '../lib/overlays.ts'
-import { loadScreen } from '../lib/screenLoad.ts'
+import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { sortSubscriptions, subscriptionActions } from '../lib/subscriptionView.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -128,15 +128,7 @@ export default class MySubscriptionsPage extends Lightning.Component {
           this.tag('SubscriptionsEmpty').visible = true
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('SubscriptionList').alpha = 0
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this, 'SubscriptionList'),
     ]
   }
 }

@@ -13,7 +13,7 @@ import { formatDate } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
 import { repairApi } from '../lib/repairApi.ts'
-import { loadScreen } from '../lib/screenLoad.ts'
+import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { ticketNumber } from '../lib/ticketTimeline.ts'
 import { categoryName } from '../lib/ticketFormText.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
@@ -137,14 +137,7 @@ export default class MyTicketsPage extends Lightning.Component {
         }
       },
       class Empty extends this {},
-      class Failed extends this {
-        override $enter() {
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this),
     ]
   }
 }

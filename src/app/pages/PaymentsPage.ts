@@ -18,7 +18,7 @@ import { formatDateTime } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { showToast } from '../lib/overlays.ts'
-import { currentLoad, isCurrentLoad, loadScreen } from '../lib/screenLoad.ts'
+import { currentLoad, failedState, isCurrentLoad, loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
@@ -153,14 +153,7 @@ export default class PaymentsPage extends Lightning.Component {
           this.tag('PaymentsEmpty').visible = true
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this),
     ]
   }
 }

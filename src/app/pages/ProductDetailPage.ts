@@ -13,7 +13,7 @@ import { api } from '../lib/backend.ts'
 import { BADGE_COLOR, BADGE_KEY, periodKey } from '../lib/catalogue.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
-import { loadScreen } from '../lib/screenLoad.ts'
+import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -143,15 +143,7 @@ export default class ProductDetailPage extends Lightning.Component {
           return true
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('Content').alpha = 0
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this, 'Content'),
     ]
   }
 }

@@ -17,7 +17,7 @@ import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { digitOfKey } from '../lib/keys.ts'
 import { openDialog, showToast } from '../lib/overlays.ts'
 import { local, repairApi } from '../lib/repairApi.ts'
-import { loadScreen } from '../lib/screenLoad.ts'
+import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { ticketNumber } from '../lib/ticketTimeline.ts'
 import { categoryName, slotText } from '../lib/ticketFormText.ts'
@@ -263,14 +263,7 @@ export default class RepairTicketPage extends Lightning.Component {
           return this.tag('Result.ResultActions')
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this),
     ]
   }
 }

@@ -12,7 +12,7 @@ import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { local, repairApi } from '../lib/repairApi.ts'
 import { answerStep, offerRoute, skipAccount, startSteps, stepBack, type StepState } from '../lib/repairSteps.ts'
-import { loadScreen } from '../lib/screenLoad.ts'
+import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -149,14 +149,7 @@ export default class SymptomStepsPage extends Lightning.Component {
           return this.tag('Panel.StepActions')
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this),
     ]
   }
 }

@@ -13,7 +13,7 @@ import { formatDateTime } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { openDialog, showToast } from '../lib/overlays.ts'
 import { repairApi } from '../lib/repairApi.ts'
-import { loadScreen } from '../lib/screenLoad.ts'
+import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { ticketNumber, timelineSteps } from '../lib/ticketTimeline.ts'
 import { categoryName, visitText } from '../lib/ticketFormText.ts'
@@ -176,14 +176,7 @@ export default class TicketDetailPage extends Lightning.Component {
           return this.tag('Details.Side.Rating')
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this),
     ]
   }
 }

@@ -12,7 +12,7 @@ import LoadingIndicator from '../components/LoadingIndicator.ts'
 import MoneyText from '../components/MoneyText.ts'
 import { api } from '../lib/backend.ts'
 import { t } from '../lib/i18n.ts'
-import { loadScreen } from '../lib/screenLoad.ts'
+import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 import { forgetPendingTopup, lookUpPendingTopup, noteAccountBefore, setReturnTo, showTopupResult } from '../lib/topupMemory.ts'
@@ -151,16 +151,7 @@ export default class TopupPage extends Lightning.Component {
           return this.tag('Ways')
         }
       },
-      class Failed extends this {
-        override $enter() {
-          this.tag('Summary').alpha = 0
-          this.tag('Ways').alpha = 0
-          this.tag('ErrorState').visible = true
-        }
-        override _getFocused() {
-          return this.tag('ErrorState')
-        }
-      },
+      failedState(this, 'Summary', 'Ways'),
     ]
   }
 }
