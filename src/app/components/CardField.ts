@@ -3,6 +3,7 @@
  * being typed into has an accent frame; the remote's focus fills it, so the one focus stays unmistakable.
  */
 import { Lightning } from '@lightningjs/sdk'
+import { rowInk, tintedText } from '../lib/rowLook.ts'
 import { Colors, FOCUS_SCALE, FontSize, textPatch } from '../lib/theme.ts'
 
 export const FIELD_W = 820
@@ -57,6 +58,7 @@ export default class CardField extends Lightning.Component {
     this.tag('Box').scale = focused ? FOCUS_SCALE : 1
     this.tag('FieldLabel').text = textPatch(this._label, { fontSize: FontSize.small, textColor: Colors.textMuted })
     // Monospace-like spacing comes from the fixed groups; the digits are what a viewer checks against the card.
-    this.tag('FieldValue').text = textPatch(this._value, { fontSize: 56, textColor: focused ? Colors.textOnFocus : Colors.text, fontStyle: 'bold' })
+    // Tinted, not redrawn, on focus (lib/rowLook.ts).
+    this.tag('FieldValue').patch(tintedText(this._value, rowInk(focused).fg, { fontSize: 56, fontStyle: 'bold' }))
   }
 }

@@ -5,6 +5,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 import type { Channel } from '../../contract/index.ts'
+import { rowInk, tintedText } from '../lib/rowLook.ts'
 import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 
 export const CHANNEL_H = 56
@@ -31,7 +32,8 @@ export default class ChannelItem extends Lightning.Component {
     this.tag('Body').patch({ w: this.w || 600, color: focused ? Colors.panelFocused : 0x00000000 })
     if (!c) return
     const label = (c.number ? c.number + '  ' : '') + c.name + (c.hd ? '  HD' : '')
-    this.tag('ChannelText').text = textPatch(label, { fontSize: FontSize.small, textColor: focused ? Colors.textOnFocus : Colors.text })
+    // Tinted, not redrawn, on focus (lib/rowLook.ts).
+    this.tag('ChannelText').patch(tintedText(label, rowInk(focused).fg, { fontSize: FontSize.small }))
   }
 
   override _focus(): void {

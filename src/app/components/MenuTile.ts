@@ -5,12 +5,12 @@
 import { Lightning } from '@lightningjs/sdk'
 import { t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
+import { rowInk, tintedText } from '../lib/rowLook.ts'
 import { Colors, FOCUS_SCALE, FontSize, textPatch } from '../lib/theme.ts'
 
 // Four in a row, grown 1.08 when focused with their ring, stay inside the title-safe area.
 export const TILE_W = 384
 export const TILE_H = 220
-const WHITE = 0xffffffff
 
 export interface MenuEntry {
   /** Router path the tile opens. */
@@ -70,15 +70,13 @@ export default class MenuTile extends Lightning.Component {
   render(): void {
     if (!this._entry) return
     const focused = this.hasFocus()
-    const fg = focused ? Colors.textOnFocus : Colors.text
-    const muted = focused ? 0xff333333 : Colors.textMuted
-    // Texts drawn white once, coloured by the element's tint: a focus move redraws no text texture
-    // (each redraw is a canvas draw plus a texture upload; 8 of them per key made home keys slow on a box).
+    const { fg, muted } = rowInk(focused)
+    // Texts tinted, not redrawn, on focus (lib/rowLook.ts): 8 redraws per key made home keys slow on a box.
     this.patch({
-      Glyph: { color: focused ? Colors.textOnFocus : Colors.accent, text: textPatch(this._entry.glyph, { fontSize: 64, textColor: WHITE }) },
-      Digit: { color: muted, text: textPatch(this._entry.digit ? String(this._entry.digit) : '', { fontSize: FontSize.small, textColor: WHITE }) },
-      Label: { color: fg, text: textPatch(t(this._entry.label), { fontSize: FontSize.heading, fontStyle: 'bold', textColor: WHITE }) },
-      Hint: { color: muted, text: textPatch(t(this._entry.hint), { fontSize: FontSize.small, textColor: WHITE, wordWrapWidth: TILE_W - 48, maxLines: 1 }) },
+      Glyph: tintedText(this._entry.glyph, focused ? Colors.textOnFocus : Colors.accent, { fontSize: 64 }),
+      Digit: tintedText(this._entry.digit ? String(this._entry.digit) : '', muted, { fontSize: FontSize.small }),
+      Label: tintedText(t(this._entry.label), fg, { fontSize: FontSize.heading, fontStyle: 'bold' }),
+      Hint: tintedText(t(this._entry.hint), muted, { fontSize: FontSize.small, wordWrapWidth: TILE_W - 48, maxLines: 1 }),
     })
   }
 

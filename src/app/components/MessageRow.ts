@@ -3,6 +3,7 @@
  * on colour alone), what kind of message, its title, and when. Focus: amber fill, dark text, white frame.
  */
 import { Lightning } from '@lightningjs/sdk'
+import { FOCUS_FRAME, focusFrame, rowInk, tintedText } from '../lib/rowLook.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -24,7 +25,7 @@ export default class MessageRow extends Lightning.Component {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       h: MESSAGE_ROW_H,
-      Frame: { x: -4, y: -4, alpha: 0 },
+      Frame: { x: -FOCUS_FRAME, y: -FOCUS_FRAME, alpha: 0 },
       Body: { rect: true, h: MESSAGE_ROW_H, color: Colors.panel },
       UnreadDot: { x: 24, y: MESSAGE_ROW_H / 2 - 10, w: 20, h: 20, texture: Lightning.Tools.getRoundRect(20, 20, 10, 0, 0, true, Colors.accent) },
       UnreadLabel: { x: 56, y: MESSAGE_ROW_H / 2, mountY: 0.5, text: textPatch('') },
@@ -47,19 +48,23 @@ export default class MessageRow extends Lightning.Component {
     const c = this._content
     const w = this.w || 1600
     const focused = this.hasFocus()
-    const fg = focused ? Colors.textOnFocus : Colors.text
-    const muted = focused ? 0xff333333 : Colors.textMuted
+    const { fg, muted } = rowInk(focused)
     this.tag('Body').patch({ w, color: focused ? Colors.panelFocused : Colors.panel })
-    this.tag('Frame').patch({ alpha: focused ? 1 : 0, texture: Lightning.Tools.getRoundRect(w + 8, MESSAGE_ROW_H + 8, 4, 4, Colors.text, false, 0) })
+    this.tag('Frame').alpha = focused ? 1 : 0
+    focusFrame(this.tag('Frame'), w, MESSAGE_ROW_H)
     if (!c) return
     this.tag('UnreadDot').visible = c.unread
+    // Texts tinted, not redrawn, on focus (lib/rowLook.ts).
     this.patch({
-      UnreadLabel: { text: textPatch(c.unread ? c.unreadLabel : '', { fontSize: FontSize.small, textColor: focused ? Colors.textOnFocus : Colors.accent, fontStyle: 'bold' }) },
-      MessageKind: { text: textPatch(insertZeroWidthSpaces(c.kind), { fontSize: FontSize.small, textColor: muted, wordWrapWidth: 240, maxLines: 1 }) },
-      MessageTitle: {
-        text: textPatch(insertZeroWidthSpaces(c.title), { fontSize: FontSize.body, textColor: c.unread || focused ? fg : Colors.textMuted, fontStyle: c.unread ? 'bold' : 'normal', wordWrapWidth: w - 400 - 300, maxLines: 1 }),
-      },
-      MessageDate: { x: w - 28, text: textPatch(c.date, { fontSize: FontSize.small, textColor: muted }) },
+      UnreadLabel: tintedText(c.unread ? c.unreadLabel : '', focused ? Colors.textOnFocus : Colors.accent, { fontSize: FontSize.small, fontStyle: 'bold' }),
+      MessageKind: tintedText(insertZeroWidthSpaces(c.kind), muted, { fontSize: FontSize.small, wordWrapWidth: 240, maxLines: 1 }),
+      MessageTitle: tintedText(insertZeroWidthSpaces(c.title), c.unread || focused ? fg : Colors.textMuted, {
+        fontSize: FontSize.body,
+        fontStyle: c.unread ? 'bold' : 'normal',
+        wordWrapWidth: w - 400 - 300,
+        maxLines: 1,
+      }),
+      MessageDate: { x: w - 28, ...tintedText(c.date, muted, { fontSize: FontSize.small }) },
     })
   }
 

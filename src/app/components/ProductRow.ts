@@ -7,6 +7,7 @@ import type { ProductSummary } from '../../contract/index.ts'
 import { BADGE_COLOR, BADGE_KEY, entryPrice, periodKey } from '../lib/catalogue.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
+import { FOCUS_FRAME, focusFrame, rowInk, tintedText } from '../lib/rowLook.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -25,7 +26,7 @@ export default class ProductRow extends Lightning.Component {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       h: PRODUCT_H,
-      Frame: { x: -4, y: -4, alpha: 0 },
+      Frame: { x: -FOCUS_FRAME, y: -FOCUS_FRAME, alpha: 0 },
       Body: { rect: true, h: PRODUCT_H, color: Colors.panel },
       ProductName: { x: 28, y: 12, text: textPatch('') },
       ProductInfo: { x: 28, y: 58, text: textPatch('') },
@@ -47,22 +48,22 @@ export default class ProductRow extends Lightning.Component {
     const p = this._product
     const w = this.w || 1200
     const focused = this.hasFocus()
-    const fg = focused ? Colors.textOnFocus : Colors.text
-    const muted = focused ? 0xff333333 : Colors.textMuted
+    const { fg, muted } = rowInk(focused)
     this.tag('Body').patch({ w, color: focused ? Colors.panelFocused : Colors.panel })
-    this.tag('Frame').patch({ texture: Lightning.Tools.getRoundRect(w + 8, PRODUCT_H + 8, 4, 4, Colors.text, false, 0) })
+    focusFrame(this.tag('Frame'), w, PRODUCT_H)
     if (!p) return
     const lang = currentLanguage()
     const info = p.channelCount > 0 ? t('catalog.channels', { count: p.channelCount }) : t('catalog.vod')
     const held = p.holding ? '    ' + t('catalog.expiresOn', { date: formatDate(p.holding.expiryDate, lang) }) : ''
+    // Texts tinted, not redrawn, on focus (lib/rowLook.ts).
     this.patch({
-      ProductName: { text: textPatch(insertZeroWidthSpaces(p.name), { fontSize: FontSize.body, fontStyle: 'bold', textColor: fg, wordWrapWidth: 520, maxLines: 1 }) },
-      ProductInfo: { text: textPatch(info + held, { fontSize: FontSize.small, textColor: muted }) },
+      ProductName: tintedText(insertZeroWidthSpaces(p.name), fg, { fontSize: FontSize.body, fontStyle: 'bold', wordWrapWidth: 520, maxLines: 1 }),
+      ProductInfo: tintedText(info + held, muted, { fontSize: FontSize.small }),
       ProductBadge: {
         x: 580,
-        text: textPatch(p.badge ? t(BADGE_KEY[p.badge]) : '', { fontSize: FontSize.small, fontStyle: 'bold', textColor: focused ? Colors.textOnFocus : p.badge ? BADGE_COLOR[p.badge] : Colors.text }),
+        ...tintedText(p.badge ? t(BADGE_KEY[p.badge]) : '', focused ? Colors.textOnFocus : p.badge ? BADGE_COLOR[p.badge] : Colors.text, { fontSize: FontSize.small, fontStyle: 'bold' }),
       },
-      ProductPrice: { x: w - 28, text: textPatch(productPriceText(p), { fontSize: FontSize.body, fontStyle: 'bold', textColor: fg }) },
+      ProductPrice: { x: w - 28, ...tintedText(productPriceText(p), fg, { fontSize: FontSize.body, fontStyle: 'bold' }) },
     })
   }
 

@@ -6,20 +6,18 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 import { formatFen } from '../lib/format.ts'
+import { FOCUS_FRAME, focusFrame, rowInk, tintedText } from '../lib/rowLook.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 
 export const RECORD_H = 76
-const WHITE = 0xffffffff
-/** The focus frame's margin around the row. */
-const FRAME = 4
 
 /**
  * How far a row of width `w` reaches past each side when focused and grown (frame included): the room a
  * clipping list must leave around its rows, and the gap to keep from the title-safe edge.
  */
 export function rowOverhang(w: number, scale: number = ROW_FOCUS_SCALE): number {
-  return Math.ceil((w / 2 + FRAME) * scale - w / 2)
+  return Math.ceil((w / 2 + FOCUS_FRAME) * scale - w / 2)
 }
 
 export interface RowContent {
@@ -36,8 +34,6 @@ export interface RowContent {
 
 export default class RecordRow extends Lightning.Component {
   private _record: RowContent | null = null
-  /** Width the focus frame texture was made for (made again only when the width changes). */
-  private _frameW = -1
   /** Where the detail starts, as a share of the row's width. */
   detailAt = 0.42
   /** Size when focused; 1 for full-width rows, `ROW_FOCUS_SCALE` for narrower ones (leave `rowOverhang` around them). */
@@ -46,7 +42,7 @@ export default class RecordRow extends Lightning.Component {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       h: RECORD_H,
-      Frame: { x: -FRAME, y: -FRAME, alpha: 0 },
+      Frame: { x: -FOCUS_FRAME, y: -FOCUS_FRAME, alpha: 0 },
       Body: { rect: true, h: RECORD_H, color: Colors.panel },
       RecordTitle: { x: 28, y: RECORD_H / 2, mountY: 0.5, text: textPatch('') },
       RecordDetail: { y: RECORD_H / 2, mountY: 0.5, text: textPatch('') },
@@ -71,31 +67,26 @@ export default class RecordRow extends Lightning.Component {
     const r = this._record
     const w = this.w || 800
     const focused = this.hasFocus()
-    const fg = focused ? Colors.textOnFocus : Colors.text
+    const { fg } = rowInk(focused)
     const detailX = Math.round(w * this.detailAt)
     this.tag('Body').patch({ w, color: focused ? Colors.panelFocused : Colors.panel })
-    if (this._frameW !== w) {
-      this._frameW = w
-      this.tag('Frame').patch({ texture: Lightning.Tools.getRoundRect(w + 2 * FRAME, RECORD_H + 2 * FRAME, 4, 4, Colors.text, false, 0) })
-    }
+    focusFrame(this.tag('Frame'), w, RECORD_H)
     if (!r) return
     const amount = r.fen === null ? '' : (r.signed && r.fen > 0 ? '+' : '') + formatFen(r.fen)
-    // The texts are drawn white once and coloured by the element's tint: a focus move changes only tints,
-    // never redraws a text texture (each redraw is a canvas draw and a texture upload, ~20 ms on a slow box).
+    // Texts tinted, not redrawn, on focus (lib/rowLook.ts).
     this.patch({
-      RecordTitle: {
-        color: fg,
-        text: textPatch(insertZeroWidthSpaces(r.title), { fontSize: FontSize.body, textColor: WHITE, fontStyle: 'bold', wordWrapWidth: detailX - 48, maxLines: 1 }),
-      },
+      RecordTitle: tintedText(insertZeroWidthSpaces(r.title), fg, { fontSize: FontSize.body, fontStyle: 'bold', wordWrapWidth: detailX - 48, maxLines: 1 }),
       RecordDetail: {
         x: detailX,
-        color: focused ? Colors.textOnFocus : r.detailColor === undefined ? Colors.textMuted : r.detailColor,
-        text: textPatch(insertZeroWidthSpaces(r.detail || ''), { fontSize: FontSize.small, textColor: WHITE, wordWrapWidth: w - detailX - 260, maxLines: 1 }),
+        ...tintedText(insertZeroWidthSpaces(r.detail || ''), focused ? Colors.textOnFocus : r.detailColor === undefined ? Colors.textMuted : r.detailColor, {
+          fontSize: FontSize.small,
+          wordWrapWidth: w - detailX - 260,
+          maxLines: 1,
+        }),
       },
       RecordAmount: {
         x: w - 28,
-        color: focused ? Colors.textOnFocus : r.amountColor === undefined ? Colors.text : r.amountColor,
-        text: textPatch(amount, { fontSize: FontSize.body, fontStyle: 'bold', textColor: WHITE }),
+        ...tintedText(amount, focused ? Colors.textOnFocus : r.amountColor === undefined ? Colors.text : r.amountColor, { fontSize: FontSize.body, fontStyle: 'bold' }),
       },
     })
   }

@@ -3,6 +3,7 @@
  * number beside them, so the choice reads from the sofa without counting.
  */
 import { Lightning } from '@lightningjs/sdk'
+import { tintedText } from '../lib/rowLook.ts'
 import { Colors, FOCUS_SCALE, FontSize, textPatch } from '../lib/theme.ts'
 
 const MAX = 5
@@ -39,9 +40,10 @@ export default class StarRating extends Lightning.Component {
     const focused = this.hasFocus()
     for (let i = 0; i < MAX; i++) {
       const on = i < this._stars
-      this.tag('Stars.Star' + i).patch({ text: textPatch('★', { fontSize: 80, textColor: on ? Colors.accent : 0x55ffffff }), scale: focused && i === this._stars - 1 ? FOCUS_SCALE * 1.1 : 1 })
+      // Stars and count tinted, not redrawn, when the choice or the focus moves (lib/rowLook.ts).
+      this.tag('Stars.Star' + i).patch({ ...tintedText('★', on ? Colors.accent : 0x55ffffff, { fontSize: 80 }), scale: focused && i === this._stars - 1 ? FOCUS_SCALE * 1.1 : 1 })
     }
-    this.tag('StarCount').text = textPatch(this._stars + ' / ' + MAX, { fontSize: FontSize.heading, fontStyle: 'bold', textColor: focused ? Colors.accent : Colors.text })
+    this.tag('StarCount').patch(tintedText(this._stars + ' / ' + MAX, focused ? Colors.accent : Colors.text, { fontSize: FontSize.heading, fontStyle: 'bold' }))
   }
 
   override _focus(): void {

@@ -8,6 +8,7 @@ import { periodKey } from '../lib/catalogue.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { rowPanel, STATUS_COLOR, STATUS_KEY } from '../lib/subscriptionView.ts'
+import { FOCUS_FRAME, focusFrame, rowInk, tintedText } from '../lib/rowLook.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
@@ -20,7 +21,7 @@ export default class SubscriptionRow extends Lightning.Component {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       h: SUBSCRIPTION_H,
-      Frame: { x: -4, y: -4, alpha: 0 },
+      Frame: { x: -FOCUS_FRAME, y: -FOCUS_FRAME, alpha: 0 },
       Body: { rect: true, h: SUBSCRIPTION_H, color: Colors.panel },
       SubName: { x: 28, y: 12, text: textPatch('') },
       SubStatus: { x: 560, y: 16, text: textPatch('') },
@@ -43,21 +44,18 @@ export default class SubscriptionRow extends Lightning.Component {
     const w = this.w || 1400
     const focused = this.hasFocus()
     this.tag('Body').patch({ w, color: focused ? Colors.panelFocused : s ? rowPanel(s.status) : Colors.panel })
-    this.tag('Frame').patch({ texture: Lightning.Tools.getRoundRect(w + 8, SUBSCRIPTION_H + 8, 4, 4, Colors.text, false, 0) })
+    focusFrame(this.tag('Frame'), w, SUBSCRIPTION_H)
     if (!s) return
     const lang = currentLanguage()
-    const fg = focused ? Colors.textOnFocus : Colors.text
-    const muted = focused ? 0xff333333 : Colors.textMuted
+    const { fg, muted } = rowInk(focused)
     const extra = s.autoRenew ? t('subs.autoRenew') : s.status !== 'expired' && s.daysLeft >= 0 ? t('subs.daysLeft', { days: s.daysLeft }) : ''
     const dates = t('subs.dates', { start: formatDate(s.startDate, lang), end: formatDate(s.expiryDate, lang) })
+    // Texts tinted, not redrawn, on focus (lib/rowLook.ts).
     this.patch({
-      SubName: { text: textPatch(insertZeroWidthSpaces(s.productName), { fontSize: FontSize.body, fontStyle: 'bold', textColor: fg, wordWrapWidth: 500, maxLines: 1 }) },
-      SubStatus: { text: textPatch(t(STATUS_KEY[s.status]) + (extra ? '  ·  ' + extra : ''), { fontSize: FontSize.small, fontStyle: 'bold', textColor: focused ? Colors.textOnFocus : STATUS_COLOR[s.status] }) },
-      SubDates: { text: textPatch(dates, { fontSize: FontSize.small, textColor: muted }) },
-      SubPrice: {
-        x: w - 28,
-        text: textPatch(formatFen(s.priceFen) + '/' + t(periodKey(s.periodMonths), { n: s.periodMonths }), { fontSize: FontSize.body, textColor: fg }),
-      },
+      SubName: tintedText(insertZeroWidthSpaces(s.productName), fg, { fontSize: FontSize.body, fontStyle: 'bold', wordWrapWidth: 500, maxLines: 1 }),
+      SubStatus: tintedText(t(STATUS_KEY[s.status]) + (extra ? '  ·  ' + extra : ''), focused ? Colors.textOnFocus : STATUS_COLOR[s.status], { fontSize: FontSize.small, fontStyle: 'bold' }),
+      SubDates: tintedText(dates, muted, { fontSize: FontSize.small }),
+      SubPrice: { x: w - 28, ...tintedText(formatFen(s.priceFen) + '/' + t(periodKey(s.periodMonths), { n: s.periodMonths }), fg, { fontSize: FontSize.body }) },
     })
   }
 

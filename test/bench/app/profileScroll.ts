@@ -4,13 +4,15 @@
  * (and by total time), and writes the .cpuprofile (open it in Chrome DevTools → Performance) to test-output/bench/.
  *
  *   npx rollup -c --silent && npx node test/bench/app/profileScroll.ts [hash=bills] [presses=12]
+ *   npx node test/bench/app/profileScroll.ts packages/P_BASIC 28   (a screen with a parameter: its route pattern and the keys into its list below)
+ *   npx node test/bench/app/profileScroll.ts messages 12 normal   (another household than big-household, which has no messages)
  *   npx node test/bench/app/profileScroll.ts boot     (a cold start instead: requests' timings and the profile)
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { launchBrowser } from '../../e2e/tv.ts'
 import { startTvStack, tvUrl } from '../../e2e/stack.ts'
 import { scrollFrames } from './measure.ts'
-import type { Browser } from 'puppeteer-core'
+import type { Browser, KeyInput } from 'puppeteer-core'
 import { CPU_SLOWDOWN, openThrottled } from './page.ts'
 import { installProbe } from './probe.ts'
 
@@ -18,7 +20,16 @@ interface Node { id: number; callFrame: { functionName: string; url: string; lin
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
 
 const ROOT = new URL('../../../', import.meta.url).pathname
-const [hash = 'bills', pressArg = '12'] = process.argv.slice(2)
+const [hash = 'bills', pressArg = '12', scenario = 'big-household'] = process.argv.slice(2)
+
+/**
+ * Screens with a parameter report their route pattern, not the hash (goTo waits for the pattern), and some
+ * lists are entered with a key first (a package's channels are to the right of its periods).
+ */
+const ENTER: Array<[RegExp, { routeName: string; keys: KeyInput[] }]> = [
+  [/^packages\/[^/]+$/, { routeName: 'packages/:productId', keys: ['ArrowRight'] }],
+]
+const enter = ENTER.find(([re]) => re.test(hash))?.[1] ?? {}
 
 /** Self and total ms per function (name + file + column), from a CDP cpuprofile. */
 export function hotSpots(p: Profile, top = 25): { self: string[]; total: string[] } {
@@ -82,14 +93,14 @@ try {
     await profileBoot(browser, tvUrl(stack, who, { inspector: '0' }))
     process.exit(0)
   }
-  const who = stack.subscribers.find((s) => s.scenario === 'big-household') ?? stack.subscribers[0]
+  const who = stack.subscribers.find((s) => s.scenario === scenario) ?? stack.subscribers[0]
   const hall = await openThrottled(browser, tvUrl(stack, who, { inspector: '0' }))
   await hall.page.waitForFunction(() => (window as any).__bench.homeReadyAt !== null, { timeout: 120_000 })
   const cdp = await hall.page.createCDPSession()
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
   // One unprofiled pass first, so the profile shows the steady state rather than first-visit work.
-  await scrollFrames(hall.page, hash, Number(pressArg))
+  await scrollFrames(hall.page, hash, Number(pressArg), 120, enter)
   // Which strings get drawn into text textures while scrolling (each one is a canvas draw and a texture upload).
   await hall.page.evaluate(() => {
     const drawn: Record<string, number> = ((window as any).__drawn = {})
@@ -108,7 +119,7 @@ try {
     } as typeof getImageData
   })
   await cdp.send('Profiler.start')
-  const r = await scrollFrames(hall.page, hash, Number(pressArg))
+  const r = await scrollFrames(hall.page, hash, Number(pressArg), 120, enter)
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile }
   const drawn = (await hall.page.evaluate(() => (window as any).__drawn)) as Record<string, number>
   const uploads = (await hall.page.evaluate(() => (window as any).__uploads)) as Record<string, number>
@@ -121,7 +132,7 @@ try {
   console.log('--- self time ---\n' + hs.self.join('\n'))
   console.log('--- total time ---\n' + hs.total.join('\n'))
   mkdirSync(`${ROOT}test-output/bench`, { recursive: true })
-  writeFileSync(`${ROOT}test-output/bench/scroll-${hash}.cpuprofile`, JSON.stringify(profile))
+  writeFileSync(`${ROOT}test-output/bench/scroll-${hash.replace(/\//g, '_')}.cpuprofile`, JSON.stringify(profile))
   await hall.close()
 } finally {
   await browser.close()
