@@ -44,6 +44,22 @@ describe('balance on the TV comes from the BOSS', () => {
     })
   }
 
+  it('runs the ES5 legacy bundle (old box engines) through to the live balance', async () => {
+    const who = stack.bySubscriber('normal')
+    const tv = await Tv.open(browser, tvUrl(stack, who, { legacy: '1' }))
+    await tv.waitForRoute('home')
+    const scripts = await tv.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/js\/app\./.test(n)))
+    expect(scripts.map((n) => n.replace(/^.*\/js\//, ''))).toEqual(['app.legacy.js'])
+    await tv.press('ok')
+    await tv.waitForRoute('balance')
+    const record = await bossAccount(stack, who.customerId)
+    expect(await tv.waitForText('BalanceValue', (t) => t !== '--')).toBe(formatFen(record.balanceFen))
+    await tv.press('back')
+    await tv.waitForRoute('home')
+    expect(tv.errors).toEqual([])
+    await tv.page.close()
+  })
+
   it('says in plain words on the home screen that a suspended account is suspended', async () => {
     const who = stack.bySubscriber('suspended')
     const tv = await Tv.open(browser, tvUrl(stack, who))
