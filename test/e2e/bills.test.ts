@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawn, type ChildProcess } from 'node:child_process'
 import type { Browser } from 'puppeteer-core'
 import { mockDemoDevice } from '../../mocks/fixtures/households.ts'
 import { householdData } from '../../mocks/scenarios.ts'
 import { formatFen } from '../../src/app/lib/format.ts'
 import { bossCall, type Stack } from '../integration/harness.ts'
 import { inside, settledFocus, textsOutsideSafeArea, waitForDrawn } from './focusCheck.ts'
-import { startTvStack, tvUrl } from './stack.ts'
+import { startPreview, startTvStack, tvUrl, type Preview } from './stack.ts'
 import { launchBrowser, Tv } from './tv.ts'
 
 // Bills and payments on the TV with the remote, against the real boss-stub behind the real BFF. What the
@@ -269,29 +268,18 @@ describe('bills and payments on the TV come from the BOSS', () => {
 
 // msw scenarios through `npm run preview` (the built app on the mocks alone): what the mocks hold is what shows.
 describe('bills on the msw scenarios', () => {
-  let preview: ChildProcess
+  let preview: Preview
   let base: string
   let browser: Browser
 
   beforeAll(async () => {
-    preview = spawn(process.execPath, ['src/dev/preview.ts'], {
-      env: { ...process.env, PREVIEW_PORT: '0', HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    base = await new Promise<string>((resolve, reject) => {
-      let out = ''
-      preview.stdout!.on('data', (d: Buffer) => {
-        out += d.toString()
-        const m = /http:\/\/localhost:(\d+)\//.exec(out)
-        if (m) resolve(`http://127.0.0.1:${m[1]}`)
-      })
-      preview.once('exit', (code) => reject(new Error(`preview exited ${code}`)))
-    })
+    preview = await startPreview()
+    base = preview.url
     browser = await launchBrowser()
   })
   afterAll(async () => {
     await browser?.close()
-    preview?.kill('SIGTERM')
+    preview?.close()
   })
 
   it('shows the friendly empty state for bills and payments in the empty scenario', async () => {

@@ -1,36 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawn, type ChildProcess } from 'node:child_process'
 import type { Browser } from 'puppeteer-core'
 import { formatFen } from '../../src/app/lib/format.ts'
 import { mockDemoDevice } from '../../mocks/fixtures/households.ts'
 import { householdData } from '../../mocks/scenarios.ts'
+import { startPreview, type Preview } from './stack.ts'
 import { launchBrowser, Tv } from './tv.ts'
 
 // `npm run preview`: the built app on msw's service worker alone, no BFF and no BOSS running.
 describe('preview on mocks', () => {
-  let preview: ChildProcess
+  let preview: Preview
   let base: string
   let browser: Browser
 
   beforeAll(async () => {
-    preview = spawn(process.execPath, ['src/dev/preview.ts'], {
-      env: { ...process.env, PREVIEW_PORT: '0', HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    base = await new Promise<string>((resolve, reject) => {
-      let out = ''
-      preview.stdout!.on('data', (d: Buffer) => {
-        out += d.toString()
-        const m = /http:\/\/localhost:(\d+)\//.exec(out)
-        if (m) resolve(`http://127.0.0.1:${m[1]}`)
-      })
-      preview.once('exit', (code) => reject(new Error(`preview exited ${code}`)))
-    })
+    preview = await startPreview()
+    base = preview.url
     browser = await launchBrowser()
   })
   afterAll(async () => {
     await browser?.close()
-    preview?.kill('SIGTERM')
+    preview?.close()
   })
 
   it('shows the arrears scenario from the mocks, with its balance on the balance screen', async () => {

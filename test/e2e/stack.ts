@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { startStack, type Stack, type StackOptions, type Subscriber } from '../integration/harness.ts'
 
@@ -26,4 +27,27 @@ export async function bossAccount(stack: Stack, customerId: string): Promise<Bos
   const res = await fetch(`${stack.bossUrl}/admin/accounts/${customerId}`)
   if (!res.ok) throw new Error(`admin/accounts/${customerId}: ${res.status}`)
   return (await res.json()) as BossAccount
+}
+
+export interface Preview {
+  url: string
+  close: () => void
+}
+
+/** `npm run preview` as a child process on a free port: the built app on msw's service worker alone. */
+export async function startPreview(): Promise<Preview> {
+  const child = spawn(process.execPath, ['src/dev/preview.ts'], {
+    env: { ...process.env, PREVIEW_PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /http:\/\/localhost:(\d+)\//.exec(out)
+      if (m) resolve(`http://127.0.0.1:${m[1]}`)
+    })
+    child.once('exit', (code) => reject(new Error(`preview exited ${code}`)))
+  })
+  return { url, close: () => child.kill('SIGTERM') }
 }
