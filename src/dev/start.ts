@@ -16,12 +16,8 @@ try {
   startChild('bff', `${root}src/bff/main.ts`, { PORT: port, BOSS_URL: bossUrl, STATIC_DIR: `${root}dist` })
   await waitForOk(`http://127.0.0.1:${port}/healthz`)
 
-  const subscribers = (await (await fetch(`${bossUrl}/admin/subscribers?limit=8`)).json()) as Array<{
-    deviceId: string
-    cardNo: string
-    name: string
-    scenario: string
-  }>
+  // The stub lists its demo households first; print every one of them (one per scenario).
+  const subscribers = ((await (await fetch(`${bossUrl}/admin/subscribers?limit=50`)).json()) as Array<DemoSubscriber & { demo?: boolean }>).filter((s) => s.demo)
   const app = `http://localhost:${port}/`
   console.log(`
 电视营业厅 is running
@@ -34,8 +30,7 @@ Demo devices:`)
     console.log(`  ${s.scenario.padEnd(14)} ${s.name}\t${app}?deviceId=${s.deviceId}&cardNo=${s.cardNo}`)
   }
   // The emulator's link carries the stub's demo households: the BFF's CSP keeps its pages from asking the stub.
-  const demo = ((await (await fetch(`${bossUrl}/admin/subscribers?limit=50`)).json()) as Array<DemoSubscriber & { demo?: boolean }>).filter((s) => s.demo)
-  console.log(`\nEmulator (TV frame, remote, scenarios, screenshots):\n  ${emulatorLink(`http://localhost:${port}`, demo)}`)
+  console.log(`\nEmulator (TV frame, remote, scenarios, screenshots):\n  ${emulatorLink(`http://localhost:${port}`, subscribers)}`)
   console.log('\nCtrl-C stops everything.')
 } catch (err) {
   console.error(err instanceof Error ? err.message : err)
