@@ -16,6 +16,12 @@ export type SeedOptions = {
 }
 
 export const DEFAULT_HOUSEHOLDS = 1200
+/**
+ * The operator's policy: every household starts with a monthly spending limit on package orders (¥500, above any
+ * single package's yearly price, far below a child ordering everything), which the account holder changes or
+ * removes behind the purchase PIN. Nobody has to know the setting exists for it to protect them.
+ */
+export const DEFAULT_MONTH_LIMIT_FEN = 50_000
 export const DEFAULT_SEED = 20240601
 
 /** Empties every table and writes the same data for the same options, every time. */
@@ -74,6 +80,7 @@ function writeHousehold(db: DatabaseSync, h: Household, today: string, rng: Retu
     h.acctId, h.custId, history.balance, history.oweFee, h.deposit, history.acctStatus, history.planStopDate,
     history.stopTime, h.pin,
   )
+  db.prepare('INSERT INTO spend_limit VALUES (?, ?)').run(h.custId, DEFAULT_MONTH_LIMIT_FEN)
   const bill = db.prepare('INSERT INTO bill VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
   const item = db.prepare('INSERT INTO bill_item VALUES (?, ?, ?, ?, ?, ?)')
   for (const b of history.bills) {

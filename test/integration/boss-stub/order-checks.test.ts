@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { admin, call } from './boss-client.ts'
 import { startTempStub } from './temp-stub.ts'
+import { DEFAULT_MONTH_LIMIT_FEN } from '../../../boss-stub/db/seed.ts'
 
 let url: string
 let stop: () => Promise<void>
@@ -58,11 +59,11 @@ describe('ORDER_CHECK', () => {
 })
 
 describe('LIMIT_QRY / LIMIT_SET and the 3005 refusal', () => {
-  it('has no limit by default, sets one behind the PIN, and ORDER_CREATE refuses over it', async () => {
+  it('has the operator\'s limit on by default, sets another behind the PIN, and ORDER_CREATE refuses over it', async () => {
     const q = await call(url, 'LIMIT_QRY', { CUST_ID: 'C00000006' })
-    expect(q.BODY).toMatchObject({ MONTH_LIMIT: '', MONTH_SPENT: '0' })
+    expect(q.BODY).toMatchObject({ MONTH_LIMIT: String(DEFAULT_MONTH_LIMIT_FEN), MONTH_SPENT: '0' })
     expect((await call(url, 'LIMIT_SET', { CUST_ID: 'C00000006', PIN: '000000', MONTH_LIMIT: '2500' })).HEAD.RSP_CODE).toBe('3004')
-    expect((await call(url, 'LIMIT_QRY', { CUST_ID: 'C00000006' })).BODY.MONTH_LIMIT).toBe('')
+    expect((await call(url, 'LIMIT_QRY', { CUST_ID: 'C00000006' })).BODY.MONTH_LIMIT).toBe(String(DEFAULT_MONTH_LIMIT_FEN))
     const set = await call(url, 'LIMIT_SET', { CUST_ID: 'C00000006', PIN: '123456', MONTH_LIMIT: '2500' })
     expect(set.BODY).toMatchObject({ MONTH_LIMIT: '2500', MONTH_SPENT: '0' })
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, login, startStack, type Stack } from '../harness.ts'
 import { stats } from './helpers.ts'
+import { DEFAULT_MONTH_LIMIT_FEN } from '../../../boss-stub/db/seed.ts'
 
 let stack: Stack
 beforeAll(async () => {
@@ -62,8 +63,9 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
 
   it('reads the spending limit and sets it behind the PIN; orders over it are refused', async () => {
     const token = await login(stack, stack.bySubscriber('big-household'))
-    const none = await api(stack, 'GET', '/api/v1/spending-limit', { token })
-    expect(none.body).toMatchObject({ limitFen: null, remainingFen: null, spentFen: 0 })
+    // On by default: the operator's limit, before anybody set one.
+    const initial = await api(stack, 'GET', '/api/v1/spending-limit', { token })
+    expect(initial.body).toMatchObject({ limitFen: DEFAULT_MONTH_LIMIT_FEN, remainingFen: DEFAULT_MONTH_LIMIT_FEN, spentFen: 0 })
     const wrong = await api(stack, 'PUT', '/api/v1/spending-limit', { token, body: { limitFen: 500, pin: '000000' } })
     expect([wrong.status, wrong.body.error.code, wrong.body.error.attemptsLeft]).toEqual([403, 'WRONG_PIN', 4])
     const set = await api(stack, 'PUT', '/api/v1/spending-limit', { token, body: { limitFen: 500, pin: '123456' } })
@@ -74,5 +76,10 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
       token, body: { productId: 'P_OPERA', periodMonths: 1, pin: '123456' }, headers: { 'idempotency-key': 'limit-test-key-1' },
     })
     expect([res.status, res.body.error.code]).toEqual([403, 'OVER_SPENDING_LIMIT'])
+    // The account holder may switch it off altogether, behind the PIN as well.
+    const off = await api(stack, 'PUT', '/api/v1/spending-limit', { token, body: { limitFen: null, pin: '123456' } })
+    expect(off.body).toMatchObject({ limitFen: null, remainingFen: null })
+    const after = await api(stack, 'POST', '/api/v1/orders/quote', { token, body: { productId: 'P_OPERA', periodMonths: 1 } })
+    expect(after.body.conflicts).toEqual([])
   })
 })
