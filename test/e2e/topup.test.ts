@@ -91,6 +91,8 @@ describe('top-up on the TV', () => {
     await tv.waitForRoute('topup').catch(async (e) => {
       throw new Error(`Back from the result left the TV on ${await tv.route()}, focus ${await tv.focusedRef()} errors ${tv.errors}: ${e}`)
     })
+    // Back on the top-up home the card way keeps the focus at once (the new balance comes in behind it).
+    expect(await tv.focusedRef()).toBe('CardTopupButton')
     await tv.press('ok')
     await tv.waitForRoute('topup/card')
     await typeCard(tv, card)

@@ -82,13 +82,21 @@ export default class TopupPage extends Lightning.Component {
   }
 
   override _onChanged(): void {
-    this.load()
+    this.load(!this._fresh && this._account !== null)
   }
 
-  load(): void {
+  /**
+   * `refresh`: back from one of its own screens (e.g. a result) with the ways already on screen; they keep the focus and take
+   * OK while the new balance comes in, instead of swallowing the viewer's key during a Loading state.
+   */
+  load(refresh = false): void {
+    const options = refresh ? { loadingState: false, quiet: true } : {}
     loadScreen(this, () => Promise.all([api().getAccount(), lookUpPendingTopup()]), ([account, topup]) => {
       this._account = account
       this._pendingWaiting = !!topup && topup.status === 'pending'
+      // A refresh answered after the viewer already went on (OK on a way) must not pull them back; the balance
+      // it brought is still the one a following top-up starts from.
+      if (refresh && Router.getActiveRoute() !== 'topup') return noteAccountBefore(account)
       if (topup && topup.status !== 'pending') {
         // How the waiting payment ended, once; afterwards this screen is plain again.
         forgetPendingTopup(topup.topupId)
@@ -99,7 +107,7 @@ export default class TopupPage extends Lightning.Component {
       noteAccountBefore(account)
       this.render()
       this._setState('Ready')
-    })
+    }, options)
   }
 
   render(): void {
