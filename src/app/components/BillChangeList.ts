@@ -10,7 +10,8 @@ import { formatFen } from '../lib/format.ts'
 import { t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
 import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
-import RecordRow, { RECORD_H, rowOverhang, type RowContent } from './RecordRow.ts'
+import RecordRow, { RECORD_H, type RowContent } from './RecordRow.ts'
+import { rowOverhang } from '../lib/rowLook.ts'
 
 const W = 800
 /** Rows are inset so a focused one can grow (it is narrower than the safe area) and stay inside W. */

@@ -8,17 +8,9 @@ import { Lightning } from '@lightningjs/sdk'
 import { formatFen } from '../lib/format.ts'
 import { FOCUS_FRAME, focusFrame, rowInk, tintedText } from '../lib/rowLook.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
-import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
+import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 export const RECORD_H = 76
-
-/**
- * How far a row of width `w` reaches past each side when focused and grown (frame included): the room a
- * clipping list must leave around its rows, and the gap to keep from the title-safe edge.
- */
-export function rowOverhang(w: number, scale: number = ROW_FOCUS_SCALE): number {
-  return Math.ceil((w / 2 + FOCUS_FRAME) * scale - w / 2)
-}
 
 export interface RowContent {
   title: string

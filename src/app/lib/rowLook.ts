@@ -4,7 +4,7 @@
  * only tints and alphas; a text redraw is a canvas draw plus a texture upload (~20 ms on a slow box).
  */
 import { Lightning } from '@lightningjs/sdk'
-import { Colors, textPatch, type TextStyle } from './theme.ts'
+import { Colors, ROW_FOCUS_SCALE, textPatch, type TextStyle } from './theme.ts'
 
 /** Texts are drawn in white; the element's tint gives them their colour. */
 export const WHITE = 0xffffffff
@@ -32,4 +32,12 @@ export function focusFrame(frame: Lightning.Element, w: number, h: number): void
   if (frameSizes.get(frame) === size) return
   frameSizes.set(frame, size)
   frame.patch({ texture: Lightning.Tools.getRoundRect(w + 2 * FOCUS_FRAME, h + 2 * FOCUS_FRAME, 4, 4, Colors.text, false, 0) })
+}
+
+/**
+ * How far a row of width `w` reaches past each side when focused and grown (frame included): the room a
+ * clipping list must leave around its rows, and the gap to keep from the title-safe edge.
+ */
+export function rowOverhang(w: number, scale: number = ROW_FOCUS_SCALE): number {
+  return Math.ceil((w / 2 + FOCUS_FRAME) * scale - w / 2)
 }
