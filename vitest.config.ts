@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-// Three suites mirror the test pyramid; `npm test` (test/run.ts) runs them in this order.
+// Four suites mirror the test pyramid; `npm test` (test/run.ts) runs them in this order.
 export default defineConfig({
   test: {
     projects: [
@@ -19,6 +19,17 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Real servers on loopback: keep files in one worker at a time so the 2-core box is not oversubscribed.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'security',
+          // One file per attack from issue 15: real BFF + boss-stub over HTTP, SQLite and a real Redis.
+          include: ['test/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
           fileParallelism: false,
         },
       },

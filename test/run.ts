@@ -36,7 +36,7 @@ singleLightningCore()
 step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])
 step('build', bin('rollup'), ['-c', '--silent'])
 
-const suites = (process.env.TEST_SUITES ?? 'unit,integration,e2e').split(',')
+const suites = (process.env.TEST_SUITES ?? 'unit,integration,security,e2e').split(',')
 let passed = 0
 let failed = 0
 let broken = false

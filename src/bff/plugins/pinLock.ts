@@ -2,13 +2,13 @@ import { ApiError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 
 /**
- * Wrong purchase PINs per household: after `maxFailures` in a row, ordering and the spending limit are locked
- * for `lockSeconds` from the last miss, even for the right PIN. Kept in the Store, so a BFF restart keeps the lock.
- * Keys carry the customer id only, never the PIN.
+ * Purchase PIN attempts per household. Each try is reserved in the store before the BOSS sees the PIN
+ * (`reserveAttempt`, atomic), so 50 tries sent at once are evaluated at most `maxFailures` times; after
+ * `maxFailures` misses ordering and the spending limit are locked for `lockSeconds`, even for the right PIN.
+ * Kept in the Store, so a BFF restart keeps the lock. Keys carry the customer id only, never the PIN.
  */
 export function pinLock(store: Store, opts: { maxFailures: number; lockSeconds: number }) {
-  const failKey = (customerId: string) => `pin-fail:${customerId}`
-  const lockKey = (customerId: string) => `pin-lock:${customerId}`
+  const key = (customerId: string) => `pin-attempts:${customerId}`
 
   const locked = (retryAfter: number) =>
     new ApiError(429, 'LOCKED', 'Too many wrong purchase PINs; ordering is locked for a while', { retryAfter, attemptsLeft: 0 })
@@ -16,25 +16,28 @@ export function pinLock(store: Store, opts: { maxFailures: number; lockSeconds: 
   return {
     /** Seconds until the lock ends, or null when not locked. */
     async lockedFor(customerId: string): Promise<number | null> {
-      const lock = await store.peek(lockKey(customerId))
-      return lock ? Math.max(1, lock.resetInSeconds) : null
+      const state = await store.peek(key(customerId))
+      return state && state.count >= opts.maxFailures ? Math.max(1, state.resetInSeconds) : null
     },
-    async assertUnlocked(customerId: string): Promise<void> {
-      const seconds = await this.lockedFor(customerId)
-      if (seconds !== null) throw locked(seconds)
+    /** Take one attempt before the PIN goes to the BOSS; throws LOCKED when none is left. */
+    async reserve(customerId: string): Promise<void> {
+      const r = await store.reserveAttempt(key(customerId), opts.maxFailures, opts.lockSeconds)
+      if (!r.granted) throw locked(Math.max(1, r.resetInSeconds))
     },
-    /** Count a wrong PIN; answers the error to throw (WRONG_PIN with attempts left, or LOCKED). */
+    /** The BOSS said the PIN is wrong: the reservation stays counted. Answers the error to throw. */
     async wrongPin(customerId: string): Promise<ApiError> {
-      const fails = await store.hit(failKey(customerId), opts.lockSeconds)
-      if (fails.count >= opts.maxFailures) {
-        await store.clear(failKey(customerId))
-        const lock = await store.hit(lockKey(customerId), opts.lockSeconds)
-        return locked(lock.resetInSeconds)
-      }
-      return new ApiError(403, 'WRONG_PIN', 'The purchase PIN is wrong', { attemptsLeft: opts.maxFailures - fails.count })
+      const state = await store.peek(key(customerId))
+      const used = state?.count ?? opts.maxFailures
+      if (used >= opts.maxFailures) return locked(Math.max(1, state?.resetInSeconds ?? opts.lockSeconds))
+      return new ApiError(403, 'WRONG_PIN', 'The purchase PIN is wrong', { attemptsLeft: opts.maxFailures - used })
     },
+    /** The BOSS accepted the PIN (whatever else it said): the misses are forgotten. */
     async rightPin(customerId: string): Promise<void> {
-      await store.clear(failKey(customerId))
+      await store.clear(key(customerId))
+    },
+    /** The PIN never reached a verdict (BOSS unreachable): the attempt is given back. */
+    async notTried(customerId: string): Promise<void> {
+      await store.releaseAttempt(key(customerId))
     },
   }
 }

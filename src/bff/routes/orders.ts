@@ -89,7 +89,7 @@ export default async function orderRoutes(app: FastifyInstance, s: BffServices) 
       const autoRenew = request.body.autoRenew === true
       // The PIN is not part of "the same request": a retry with the right PIN may reuse the key.
       return idem.run(request, reply, { material: { productId, periodMonths, autoRenew } }, async (key) => {
-        await pins.assertUnlocked(customerId)
+        await pins.reserve(customerId)
         const orderId = stableRef('TVO', customerId, key)
         try {
           const order = await orders.create(customerId, orderId, { productId, periodMonths, autoRenew, pin })
@@ -98,6 +98,8 @@ export default async function orderRoutes(app: FastifyInstance, s: BffServices) 
           return { statusCode: 201, body: order }
         } catch (err) {
           if (err instanceof WrongPinError) throw await pins.wrongPin(customerId)
+          // Refused for another reason, or never judged: this try tells nothing about the PIN.
+          await pins.notTried(customerId)
           if (!(err instanceof BossTimeoutError)) throw err
         }
         // The BOSS may have committed before going quiet: ask it by our order number, never order again.

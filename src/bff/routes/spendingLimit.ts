@@ -40,7 +40,7 @@ export default async function spendingLimitRoutes(app: FastifyInstance, s: BffSe
     },
     async (request) => {
       const customerId = request.customer.customerId
-      await pins.assertUnlocked(customerId)
+      await pins.reserve(customerId)
       try {
         const limit = await subscriptions.setSpendingLimit(customerId, request.body.limitFen, request.body.pin)
         await pins.rightPin(customerId)
@@ -48,6 +48,8 @@ export default async function spendingLimitRoutes(app: FastifyInstance, s: BffSe
         return limit
       } catch (err) {
         if (err instanceof WrongPinError) throw await pins.wrongPin(customerId)
+        // Refused for another reason, or never judged: this try tells nothing about the PIN.
+        await pins.notTried(customerId)
         throw err
       }
     },

@@ -50,16 +50,27 @@ export default async function topupRoutes(app: FastifyInstance, s: BffServices) 
       const { cardNo, password } = request.body
       // The password stays out of the fingerprint (it is stored); a retry with a corrected password is a new attempt anyway.
       return cardIdem.run(request, reply, { material: { cardNo } }, async (key) => {
-        const lock = await s.store.peek(lockKey(customerId))
-        if (lock && lock.count >= maxFailures) throw locked(lock.resetInSeconds)
-        const out = await s.topups.rechargeCard(customerId, stableRef(CARD_SERIAL_PREFIX, customerId, key), { cardNo, password })
+        // Reserved before the BOSS sees the password: parallel guesses are evaluated at most maxFailures times.
+        const reserved = await s.store.reserveAttempt(lockKey(customerId), maxFailures, lockSeconds)
+        if (!reserved.granted) throw locked(Math.max(1, reserved.resetInSeconds))
+        let out: Awaited<ReturnType<typeof s.topups.rechargeCard>>
+        try {
+          out = await s.topups.rechargeCard(customerId, stableRef(CARD_SERIAL_PREFIX, customerId, key), { cardNo, password })
+        } catch (err) {
+          await s.store.releaseAttempt(lockKey(customerId))
+          throw err
+        }
         if (!out.ok) {
-          if (out.refusal !== 'wrong') throw refused[out.refusal]()
-          const hit = await s.store.hit(lockKey(customerId), lockSeconds)
-          request.log.info({ customerId, failures: hit.count }, 'prepaid card refused: number or password wrong')
-          if (hit.count >= maxFailures) throw locked(hit.resetInSeconds)
+          if (out.refusal !== 'wrong') {
+            await s.store.releaseAttempt(lockKey(customerId))
+            throw refused[out.refusal]()
+          }
+          const state = await s.store.peek(lockKey(customerId))
+          const used = state?.count ?? maxFailures
+          request.log.info({ customerId, failures: used }, 'prepaid card refused: number or password wrong')
+          if (used >= maxFailures) throw locked(Math.max(1, state?.resetInSeconds ?? lockSeconds))
           throw new ApiError(422, 'CARD_INVALID', 'The prepaid card number or password is wrong', {
-            attemptsLeft: maxFailures - hit.count,
+            attemptsLeft: maxFailures - used,
           })
         }
         await s.store.clear(lockKey(customerId))

@@ -58,6 +58,34 @@ end
 return {redis.call('HINCRBY', KEYS[1], 'count', 1), exp - now}
 `
 
+/**
+ * KEYS[1] counter; ARGV: now, max, windowMs → {granted 0|1, count, msLeft}. Check and increment in one
+ * script, so parallel attempts from every instance are granted at most `max` times; the one that reaches
+ * `max` restarts the window (the lock).
+ */
+export const RESERVE = `${NOW}
+local max = tonumber(ARGV[2])
+local win = tonumber(ARGV[3])
+local r = redis.call('HMGET', KEYS[1], 'count', 'exp')
+local count = tonumber(r[1]) or 0
+local exp = tonumber(r[2])
+if not exp or exp <= now then count = 0; exp = now + win end
+if count >= max then return {0, count, exp - now} end
+count = count + 1
+if count >= max then exp = now + win end
+redis.call('HSET', KEYS[1], 'count', count, 'exp', exp)
+redis.call('PEXPIRE', KEYS[1], exp - now)
+return {1, count, exp - now}
+`
+
+/** KEYS[1] counter; ARGV: now. Gives one reservation back (never below zero, never revives an expired window). */
+export const RELEASE_ATTEMPT = `${NOW}
+local r = redis.call('HMGET', KEYS[1], 'count', 'exp')
+local exp = tonumber(r[2])
+if exp and exp > now and tonumber(r[1]) > 0 then redis.call('HINCRBY', KEYS[1], 'count', -1) end
+return 1
+`
+
 /** KEYS[1] counter or value; ARGV: now, field → {field value, msLeft} or false when absent or expired. */
 export const PEEK = `${NOW}
 local r = redis.call('HMGET', KEYS[1], ARGV[2], 'exp')

@@ -1,6 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis'
 import { ApiError } from '../errors.ts'
-import type { CounterState, IdempotencyClaim, OutboxMessage, Store } from './store.ts'
+import type { AttemptReservation, CounterState, IdempotencyClaim, OutboxMessage, Store } from './store.ts'
 import * as lua from './redisScripts.ts'
 
 export interface RedisStoreOptions {
@@ -16,6 +16,8 @@ const SCRIPTS = {
   tvComplete: [lua.COMPLETE, 1],
   tvRelease: [lua.RELEASE, 1],
   tvHit: [lua.HIT, 1],
+  tvReserve: [lua.RESERVE, 1],
+  tvReleaseAttempt: [lua.RELEASE_ATTEMPT, 1],
   tvPeek: [lua.PEEK, 1],
   tvPutValue: [lua.PUT_VALUE, 1],
   tvEnqueue: [lua.ENQUEUE, 3],
@@ -112,6 +114,15 @@ export class RedisStore implements Store {
 
   async clear(key: string): Promise<void> {
     await this.#del(this.#k(`ctr:${key}`))
+  }
+
+  async reserveAttempt(key: string, max: number, windowSeconds: number): Promise<AttemptReservation> {
+    const r = (await this.#run('tvReserve', [this.#k(`ctr:${key}`)], [max, windowSeconds * 1000])) as Reply[]
+    return { granted: Number(r[0]) === 1, ...this.#counter(r[1], r[2]) }
+  }
+
+  async releaseAttempt(key: string): Promise<void> {
+    await this.#run('tvReleaseAttempt', [this.#k(`ctr:${key}`)], [])
   }
 
   async putValue(key: string, value: string, ttlSeconds: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
-import type { CounterState, IdempotencyClaim, OutboxMessage, Store } from './store.ts'
+import type { AttemptReservation, CounterState, IdempotencyClaim, OutboxMessage, Store } from './store.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS idempotency (
@@ -64,6 +64,10 @@ export class SqliteStore implements Store {
         RETURNING count, expires_at`),
       peek: p('SELECT count, expires_at FROM counters WHERE key = ? AND expires_at > ?'),
       clear: p('DELETE FROM counters WHERE key = ?'),
+      counterGet: p('SELECT count, expires_at FROM counters WHERE key = ?'),
+      counterSet: p(`INSERT INTO counters (key, count, expires_at) VALUES (?, ?, ?)
+        ON CONFLICT (key) DO UPDATE SET count = excluded.count, expires_at = excluded.expires_at`),
+      release: p('UPDATE counters SET count = count - 1 WHERE key = ? AND count > 0 AND expires_at > ?'),
       enqueue: p('INSERT INTO outbox (topic, payload, available_at, created_at, owner) VALUES (?, ?, ?, ?, ?)'),
       pending: p('SELECT id, topic, payload, attempts, created_at FROM outbox WHERE owner = ? AND topic = ? ORDER BY id'),
       kvPut: p('INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at'),
@@ -119,6 +123,33 @@ export class SqliteStore implements Store {
 
   async clear(key: string): Promise<void> {
     this.#q.clear.run(key)
+  }
+
+  async reserveAttempt(key: string, max: number, windowSeconds: number): Promise<AttemptReservation> {
+    const now = this.#now()
+    // IMMEDIATE takes the write lock before the read: two BFF processes on one file cannot both pass the check.
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      const row = this.#q.counterGet.get(key) as Row | undefined
+      const live = row && Number(row.expires_at) > now
+      const count = live ? Number(row.count) : 0
+      if (count >= max) {
+        this.#db.exec('COMMIT')
+        return { granted: false, ...this.#counter(row!) }
+      }
+      const next = count + 1
+      const expiresAt = next >= max || !live ? now + windowSeconds * 1000 : Number(row.expires_at)
+      this.#q.counterSet.run(key, next, expiresAt)
+      this.#db.exec('COMMIT')
+      return { granted: true, ...this.#counter({ count: next, expires_at: expiresAt }) }
+    } catch (err) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK')
+      throw err
+    }
+  }
+
+  async releaseAttempt(key: string): Promise<void> {
+    this.#q.release.run(key, this.#now())
   }
 
   async enqueue(topic: string, payload: unknown, owner = ''): Promise<number> {

@@ -17,6 +17,15 @@ export interface CounterState {
   resetInSeconds: number
 }
 
+/** The answer of `reserveAttempt`: whether this caller may try once more, and the count it left behind. */
+export interface AttemptReservation {
+  granted: boolean
+  /** Attempts counted in the window, this one included when granted. */
+  count: number
+  /** Seconds until the window (and with it a lock) ends. */
+  resetInSeconds: number
+}
+
 export interface OutboxMessage {
   id: number
   topic: string
@@ -37,6 +46,16 @@ export interface Store {
   hit(key: string, windowSeconds: number): Promise<CounterState>
   peek(key: string): Promise<CounterState | null>
   clear(key: string): Promise<void>
+
+  /**
+   * Reserve one attempt of something guessable (a purchase PIN, a card password, a log-in) before it is
+   * tried, in one atomic step: granted only while fewer than `max` are counted in the window, so N requests
+   * sent at once are evaluated at most `max` times. The reservation that reaches `max` starts a full
+   * `windowSeconds` from now (the lock). A wrong try keeps its reservation; `clear` forgets them all (right
+   * answer); `releaseAttempt` gives one back when the try was never evaluated (the BOSS was unreachable).
+   */
+  reserveAttempt(key: string, max: number, windowSeconds: number): Promise<AttemptReservation>
+  releaseAttempt(key: string): Promise<void>
 
   /** Keep a message that must not be lost (e.g. a report to forward to the BOSS); `owner` lets `pending` find it. */
   enqueue(topic: string, payload: unknown, owner?: string): Promise<number>

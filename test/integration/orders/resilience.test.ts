@@ -6,7 +6,7 @@ import { balance, newKey, order, stats } from './helpers.ts'
 
 let stack: Stack
 beforeAll(async () => {
-  stack = await startStack({ bff: { bossTimeoutMs: 600, pinLockSeconds: 3 } })
+  stack = await startStack({ bff: { bossTimeoutMs: 600, pinLockSeconds: 5 } })
 })
 afterAll(() => stack?.close())
 
