@@ -14,6 +14,9 @@ export interface SystemDep {
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** WPE WebKit, the engine of RDK-style boxes: cog is its launcher, WPEWebDriver drives it (test/e2e/wpe). */
+export const COG_PATH = process.env.COG_PATH ?? '/usr/bin/cog'
+export const WPE_WEBDRIVER_PATH = process.env.WPE_WEBDRIVER_PATH ?? '/usr/bin/WPEWebDriver'
 
 export const systemDeps: SystemDep[] = [
   { pkg: 'chromium', present: () => existsSync(CHROMIUM_PATH) },
@@ -22,6 +25,8 @@ export const systemDeps: SystemDep[] = [
     present: () => has('fc-list') && /Noto Sans CJK/i.test(execFileSync('fc-list', { encoding: 'utf8' })),
   },
   { pkg: 'redis-server', present: () => has('redis-server') },
+  { pkg: 'cog', present: () => existsSync(COG_PATH) },
+  { pkg: 'wpewebkit-driver', present: () => existsSync(WPE_WEBDRIVER_PATH) },
 ]
 
 export function ensureSystemDeps(deps: SystemDep[] = systemDeps): void {
