@@ -19,6 +19,7 @@ import { createOrderingMocks } from './orders.ts'
 import { profiles } from './fixtures/profiles.ts'
 import { createReportHandlers } from './reports.ts'
 import { createMessageHandlers } from './messages.ts'
+import { createUsageHandlers } from './usage.ts'
 
 export interface MockHandlerOptions {
   /** Origin (and prefix) the BFF is reached at; default same origin, as the app calls `/api/v1/...`. */
@@ -156,6 +157,8 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
     ...ordering.handlers,
 
     ...createMessageHandlers({ at, now, wait, authenticate, scenario, account: (device) => householdData(scenarioName, device, now()).account }),
+
+    ...createUsageHandlers({ at, wait, authenticate }),
 
     // Anything else under the API is a 404 with an ErrorBody, like the BFF's not-found handler.
     http.all(at('/api/*'), async ({ request }) => {

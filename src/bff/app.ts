@@ -35,6 +35,7 @@ import healthRoutes from './routes/health.ts'
 import messageRoutes from './routes/messages.ts'
 import serviceInfoRoutes from './routes/serviceInfo.ts'
 import reportsPlugin from './outbox/plugin.ts'
+import usagePlugin from './analytics/plugin.ts'
 
 export interface BffDeps {
   /** Where log lines go (tests capture them); stdout by default. */
@@ -162,6 +163,7 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   await app.register(serviceInfoRoutes)
   await app.register(reportsPlugin, services)
   await app.register(topupRoutes, services)
+  await app.register(usagePlugin, services)
 
   if (config.staticDir) await app.register(tvAppPlugin, { root: config.staticDir })
   return app

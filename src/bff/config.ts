@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 
 /** Everything the BFF reads from its environment, parsed once at start-up. */
@@ -47,7 +48,27 @@ export interface BffConfig {
   bossReadRetries: number
   /** Seconds a catalogue answer is served from memory (visit slots: half); served stale while the BOSS is down. */
   bossCacheSeconds: number
+  /** Usage events (analytics): the DuckDB file, days kept, the household pseudonym key, whether this instance writes. */
+  usage: UsageConfig
 }
+
+export interface UsageConfig {
+  /** Unset: `usage.duckdb` beside the BFF's own store. */
+  storePath: string | undefined
+  retentionDays: number
+  /** HMAC key of the household pseudonyms; a new value (and a restart) rotates them. */
+  householdKey: string
+  /** This instance owns the DuckDB file: with Redis exactly one instance says so (USAGE_WRITER=1). */
+  writer: boolean
+  /** Consumer name in the Redis stream's group: stable across restarts of the writer. */
+  consumer: string
+  /** The operator's report login (HTTP basic), which boxes' tokens cannot pass. */
+  operatorUser: string
+  operatorPassword: string
+}
+
+export const DEV_USAGE_HOUSEHOLD_KEY = 'tvhall-dev-usage-household-key'
+export const DEV_OPERATOR_PASSWORD = 'tvhall-dev-operator'
 
 export const DEV_JWT_SECRET = 'tvhall-dev-jwt-secret-change-me-in-production'
 
@@ -81,6 +102,7 @@ export function loadConfig(env: Env = process.env): BffConfig {
   if (jwtSecret.length < 32 && nodeEnv === 'production') {
     throw new ConfigError('JWT_SECRET must be at least 32 characters in production')
   }
+  const usage = usageConfig(env, nodeEnv)
   const bossUrl = str(env, 'BOSS_URL', 'http://127.0.0.1:8090')
   try {
     new URL(bossUrl)
@@ -120,5 +142,29 @@ export function loadConfig(env: Env = process.env): BffConfig {
     bossMaxInFlight: int(env, 'BOSS_MAX_IN_FLIGHT', 64, 1),
     bossReadRetries: int(env, 'BOSS_READ_RETRIES', 2, 0),
     bossCacheSeconds: int(env, 'BOSS_CACHE_SECONDS', 60, 0),
+    usage,
+  }
+}
+
+function usageConfig(env: Env, nodeEnv: string): UsageConfig {
+  const householdKey = str(env, 'USAGE_HOUSEHOLD_KEY', DEV_USAGE_HOUSEHOLD_KEY)
+  const operatorPassword = str(env, 'OPERATOR_PASSWORD', DEV_OPERATOR_PASSWORD)
+  if (nodeEnv === 'production' && (householdKey === DEV_USAGE_HOUSEHOLD_KEY || householdKey.length < 32)) {
+    throw new ConfigError('USAGE_HOUSEHOLD_KEY must be set to at least 32 characters in production (pseudonyms under a public key are not pseudonymous)')
+  }
+  if (nodeEnv === 'production' && (operatorPassword === DEV_OPERATOR_PASSWORD || operatorPassword.length < 12)) {
+    throw new ConfigError('OPERATOR_PASSWORD must be set to at least 12 characters in production')
+  }
+  const writer = str(env, 'USAGE_WRITER', env.REDIS_URL ? '0' : '1')
+  if (!['0', '1'].includes(writer)) throw new ConfigError(`USAGE_WRITER must be 0 or 1, got "${writer}"`)
+  return {
+    // Beside the BFF's own store unless told otherwise.
+    storePath: env.USAGE_STORE_PATH || undefined,
+    retentionDays: int(env, 'USAGE_RETENTION_DAYS', 180, 1),
+    householdKey,
+    writer: writer === '1',
+    consumer: str(env, 'USAGE_CONSUMER', hostname()),
+    operatorUser: str(env, 'OPERATOR_USER', 'operator'),
+    operatorPassword,
   }
 }

@@ -16,6 +16,7 @@ export * from './tickets.ts'
 export * from './complaints.ts'
 export * from './messages.ts'
 export * from './serviceInfo.ts'
+export * from './usage.ts'
 
 export const API_PREFIX = '/api/v1'
 

@@ -12,6 +12,7 @@ import { describeSessionContract } from './session-contract.ts'
 import { describeTopupContract } from './topup-contract.ts'
 import { describeOrderContract } from './order-contract.ts'
 import { describeMessagesContract } from './messages-contract.ts'
+import { describeUsageContract } from './usage-contract.ts'
 
 const DATA_ROUTES = [ApiPath.account, ApiPath.bills, ApiPath.payments, '/api/v1/bills/B202601C00000001'] as const
 
@@ -26,6 +27,7 @@ export function describeContract(name: string, getTarget: () => ContractTarget):
     describeTopupContract(getTarget)
     describeOrderContract(getTarget)
     describeMessagesContract(getTarget)
+    describeUsageContract(getTarget)
 
     describe('authorization', () => {
       it.each(DATA_ROUTES)('answers 401 UNAUTHORIZED to %s without a token', async (path) => {

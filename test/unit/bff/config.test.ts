@@ -10,6 +10,9 @@ describe('loadConfig', () => {
       bossSecret: 'tvhall-dev-secret', jwtSecret: DEV_JWT_SECRET, tokenTtlSeconds: 900,
       storePath: '.data/bff.sqlite', staticDir: undefined, corsOrigins: [], logLevel: 'info', bodyLimit: 16384,
     })
+    // Usage events: kept 180 days; without Redis the one instance writes its own DuckDB file.
+    expect(c.usage).toMatchObject({ retentionDays: 180, writer: true, storePath: undefined })
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).usage.writer).toBe(false)
   })
   it('reads the environment', () => {
     const c = loadConfig({
@@ -20,9 +23,14 @@ describe('loadConfig', () => {
   })
   it('refuses production with the default JWT key, and bad numbers', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError)
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).not.toThrow()
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), USAGE_HOUSEHOLD_KEY: 'k'.repeat(32), OPERATOR_PASSWORD: 'p'.repeat(12) }
+    expect(() => loadConfig(prod)).not.toThrow()
+    // The usage pseudonyms' key and the operator's report password have public development defaults too.
+    expect(() => loadConfig({ ...prod, USAGE_HOUSEHOLD_KEY: undefined })).toThrow(/USAGE_HOUSEHOLD_KEY/)
+    expect(() => loadConfig({ ...prod, OPERATOR_PASSWORD: 'short' })).toThrow(/OPERATOR_PASSWORD/)
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/)
     expect(() => loadConfig({ TOKEN_TTL_SECONDS: '0' })).toThrow(/TOKEN_TTL_SECONDS/)
     expect(() => loadConfig({ BOSS_URL: 'not a url' })).toThrow(/BOSS_URL/)
+    expect(() => loadConfig({ USAGE_WRITER: 'yes' })).toThrow(/USAGE_WRITER/)
   })
 })

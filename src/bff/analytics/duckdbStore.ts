@@ -1,0 +1,157 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
+import type { ReportQuery, UsageReport } from '../../contract/usage.ts'
+import type { AcceptedBatch, UsageStore } from './eventStore.ts'
+import { buildReport } from './reports.ts'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS usage_batches (batch_key VARCHAR PRIMARY KEY, received_at TIMESTAMPTZ NOT NULL);
+CREATE TABLE IF NOT EXISTS usage_events (
+  occurred_at TIMESTAMPTZ NOT NULL, day DATE NOT NULL, household VARCHAR NOT NULL, key_id VARCHAR NOT NULL,
+  area VARCHAR NOT NULL, session VARCHAR NOT NULL, event_id VARCHAR NOT NULL, type VARCHAR NOT NULL,
+  screen VARCHAR, flow VARCHAR, step VARCHAR, outcome VARCHAR, symptom VARCHAR, category VARCHAR,
+  code VARCHAR, product VARCHAR, method VARCHAR, amount_fen BIGINT
+);`
+
+const OPEN = new Map<string, Promise<DuckDbUsageStore>>()
+const COLUMNS = 18
+// Rows per INSERT statement: DuckDB binds every value as a parameter.
+const ROWS_PER_INSERT = 200
+
+/** The operator's calendar day (Asia/Shanghai, no daylight saving) of an instant. */
+export const beijingDay = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10)
+
+function rowsOf(batch: AcceptedBatch): DuckDBValue[][] {
+  return batch.events.map((e) => [
+    e.at, beijingDay(e.at), batch.household, batch.keyId, batch.area, batch.session, e.id, e.type,
+    e.screen ?? null, e.flow ?? null, e.step ?? null, e.outcome ?? null, e.symptom ?? null, e.category ?? null,
+    e.code ?? null, e.product ?? null, e.method ?? null, e.amountFen ?? null,
+  ])
+}
+
+/**
+ * DuckDB in one file: columnar, so a month of millions of boxes' events aggregates in a scan rather
+ * than row by row. One connection writes (calls are chained so transactions never interleave), another reads.
+ */
+export class DuckDbUsageStore implements UsageStore {
+  #chain: Promise<unknown> = Promise.resolve()
+
+  readonly instance: DuckDBInstance
+  readonly writer: DuckDBConnection
+  readonly reader: DuckDBConnection
+
+  readonly #key: string | null
+
+  private constructor(instance: DuckDBInstance, writer: DuckDBConnection, reader: DuckDBConnection, key: string | null) {
+    this.#key = key
+    this.instance = instance
+    this.writer = writer
+    this.reader = reader
+  }
+
+  #users = 1
+
+  /**
+   * DuckDB's file lock is per process: two BFFs in one process (tests) opening one file would each
+   * write it behind the other's back. They share one store instead, closed when the last one closes.
+   */
+  static async open(path: string): Promise<DuckDbUsageStore> {
+    const key = path === ':memory:' ? null : resolve(path)
+    const shared = key ? OPEN.get(key) : undefined
+    if (shared) {
+      const store = await shared
+      store.#users += 1
+      return store
+    }
+    const opening = (async () => {
+      if (key) mkdirSync(dirname(key), { recursive: true })
+      const instance = await DuckDBInstance.create(key ?? ':memory:')
+      const writer = await instance.connect()
+      await writer.run(SCHEMA)
+      return new DuckDbUsageStore(instance, writer, await instance.connect(), key)
+    })()
+    if (key) OPEN.set(key, opening)
+    try {
+      return await opening
+    } catch (err) {
+      if (key) OPEN.delete(key)
+      throw err
+    }
+  }
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#chain.then(work, work)
+    this.#chain = next.catch(() => undefined)
+    return next
+  }
+
+  write(batches: AcceptedBatch[]): Promise<number> {
+    return this.#serial(async () => {
+      const db = this.writer
+      let added = 0
+      await db.run('BEGIN TRANSACTION')
+      try {
+        const seen = new Set<string>()
+        const rows: DuckDBValue[][] = []
+        for (const batch of batches) {
+          if (seen.has(batch.key)) continue
+          seen.add(batch.key)
+          const known = await db.runAndReadAll('SELECT 1 FROM usage_batches WHERE batch_key = $1', [batch.key])
+          if (known.currentRowCount > 0) continue
+          await db.run('INSERT INTO usage_batches VALUES ($1, $2::TIMESTAMPTZ)', [batch.key, batch.receivedAt])
+          rows.push(...rowsOf(batch))
+        }
+        for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+          const chunk = rows.slice(i, i + ROWS_PER_INSERT)
+          const values = chunk
+            .map((_, r) => `(${Array.from({ length: COLUMNS }, (_, c) => `$${r * COLUMNS + c + 1}`).join(', ')})`)
+            .join(', ')
+          await db.run(`INSERT INTO usage_events VALUES ${values}`, chunk.flat())
+          added += chunk.length
+        }
+        await db.run('COMMIT')
+      } catch (err) {
+        await db.run('ROLLBACK').catch(() => undefined)
+        throw err
+      }
+      return added
+    })
+  }
+
+  report(query: Required<Pick<ReportQuery, 'from' | 'to'>> & { area?: string }): Promise<UsageReport> {
+    return buildReport(async (sql, params) => {
+      const reader = await this.reader.runAndReadAll(sql, params)
+      return reader.getRowObjectsJson() as Record<string, string | number | null>[]
+    }, query)
+  }
+
+  enforceRetention(now: Date, days: number): Promise<number> {
+    return this.#serial(async () => {
+      const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString()
+      const gone = await this.writer.run('DELETE FROM usage_events WHERE occurred_at < $1::TIMESTAMPTZ', [cutoff])
+      await this.writer.run('DELETE FROM usage_batches WHERE received_at < $1::TIMESTAMPTZ', [cutoff])
+      return Number(gone.rowsChanged)
+    })
+  }
+
+  async count(): Promise<number> {
+    const reader = await this.reader.runAndReadAll('SELECT count(*)::INTEGER AS n FROM usage_events')
+    return Number(reader.getRowObjectsJson()[0]?.n ?? 0)
+  }
+
+  async dump(): Promise<Record<string, unknown>[]> {
+    const reader = await this.reader.runAndReadAll('SELECT * FROM usage_events ORDER BY occurred_at')
+    return reader.getRowObjectsJson() as Record<string, unknown>[]
+  }
+
+  close(): Promise<void> {
+    if (--this.#users > 0) return Promise.resolve()
+    if (this.#key) OPEN.delete(this.#key)
+    return this.#serial(async () => {
+      this.reader.closeSync()
+      this.writer.closeSync()
+      this.instance.closeSync()
+    })
+  }
+}

@@ -1,0 +1,84 @@
+import { dirname, join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { Redis } from 'ioredis'
+import type { BffServices } from '../services.ts'
+import usageRoutes from '../routes/usage.ts'
+import operatorReportRoutes from '../routes/operatorReports.ts'
+import { DuckDbUsageStore } from './duckdbStore.ts'
+import type { UsageStore } from './eventStore.ts'
+import { pseudonymizer } from './household.ts'
+import { directSink, streamSink, StreamWriter, type UsageSink } from './sink.ts'
+
+const RETENTION_EVERY_MS = 3_600_000
+
+export interface UsageDeps {
+  /** A store opened by the caller (tests); else DuckDB at the configured path when this instance writes. */
+  usageStore?: UsageStore
+}
+
+/**
+ * Usage analytics: the box's events route, the operator's reports, and the path between them.
+ * Without Redis the one instance writes its DuckDB file directly. With Redis every instance puts
+ * batches on a stream and the one writer (USAGE_WRITER=1) moves them into DuckDB and serves the reports.
+ */
+export default async function usagePlugin(app: FastifyInstance, s: BffServices & UsageDeps) {
+  const c = s.config.usage
+  const log = app.log.child({ component: 'usage' })
+  const store = s.usageStore ?? (c.writer ? await DuckDbUsageStore.open(c.storePath ?? join(dirname(s.config.storePath), 'usage.duckdb')) : undefined)
+  const redis = s.config.redisUrl
+    ? new Redis(s.config.redisUrl, { maxRetriesPerRequest: 3, connectTimeout: 2_000, retryStrategy: (n) => Math.min(50 * 2 ** n, 1_000) })
+    : undefined
+  redis?.on('error', () => {})
+  const stream = `${s.config.redisPrefix}usage:events`
+
+  let sink: UsageSink
+  let writer: StreamWriter | undefined
+  if (redis) {
+    sink = streamSink(redis, stream)
+    if (store) {
+      const reads = redis.duplicate()
+      reads.on('error', () => {})
+      writer = new StreamWriter({ redis: reads, stream, group: 'usage-writer', consumer: c.consumer, store, logger: log })
+      app.addHook('onClose', async () => {
+        reads.disconnect()
+      })
+    }
+  } else if (store) {
+    sink = directSink(store)
+  } else {
+    throw new Error('USAGE_WRITER=0 needs REDIS_URL: the events would have nowhere to go')
+  }
+
+  let retention: NodeJS.Timeout | undefined
+  const enforce = () => {
+    store?.enforceRetention(s.now(), c.retentionDays).then(
+      (n) => n > 0 && log.info({ deleted: n, days: c.retentionDays }, 'usage events past retention deleted'),
+      (err: unknown) => log.warn({ err }, 'usage retention failed'),
+    )
+  }
+  app.addHook('onReady', async () => {
+    await writer?.start()
+    if (store) {
+      enforce()
+      retention = setInterval(enforce, RETENTION_EVERY_MS)
+      retention.unref()
+    }
+  })
+  app.addHook('preClose', async () => {
+    clearInterval(retention)
+    await writer?.stop()
+  })
+  app.addHook('onClose', async () => {
+    if (redis) await redis.quit().catch(() => redis.disconnect())
+    if (store && !s.usageStore) await store.close()
+  })
+
+  await app.register(usageRoutes, { sink, pseudo: pseudonymizer(c.householdKey), now: s.now })
+  await app.register(operatorReportRoutes, {
+    usage: store,
+    store: s.store,
+    user: c.operatorUser,
+    password: c.operatorPassword,
+    now: s.now,
+  })
+}

@@ -1,0 +1,98 @@
+import { timingSafeEqual, createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import basicAuth from '@fastify/basic-auth'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { ErrorBody } from '../../contract/common.ts'
+import { OperatorPath, REPORT_TABLES, ReportQuery, UsageReport, type ReportTable } from '../../contract/usage.ts'
+import type { UsageStore } from '../analytics/eventStore.ts'
+import { beijingDay } from '../analytics/duckdbStore.ts'
+import { toCsv } from '../analytics/reports.ts'
+import { ApiError, badRequest } from '../errors.ts'
+import type { Store } from '../store/store.ts'
+
+export interface OperatorReportOptions {
+  /** Unset on instances that are not the usage writer: the reports live with the DuckDB file. */
+  usage: UsageStore | undefined
+  store: Store
+  user: string
+  password: string
+  now: () => Date
+}
+
+const PAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../analytics/page')
+const CHART_JS = join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js')
+// Wrong operator passwords per address before the login is refused for a while.
+const MAX_FAILURES = 10
+const LOCK_SECONDS = 900
+
+// Hashing first makes the comparison constant-time whatever the lengths.
+const same = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest())
+
+/**
+ * The operator's usage reports: a desktop page, its JSON and every table as CSV, behind the operator's
+ * own login (HTTP basic). A box's bearer token is no operator login: boxes get 401 here.
+ */
+export default async function operatorReportRoutes(app: FastifyInstance, o: OperatorReportOptions) {
+  await app.register(basicAuth, {
+    authenticate: { realm: 'tvhall operator reports' },
+    validate: async (user: string, password: string, request: FastifyRequest) => {
+      const key = `operator-login:${request.ip}`
+      const seen = await o.store.peek(key)
+      if (seen && seen.count >= MAX_FAILURES) {
+        throw new ApiError(429, 'RATE_LIMITED', 'Too many wrong operator logins; try again later', { retryAfter: seen.resetInSeconds })
+      }
+      if (same(user, o.user) && same(password, o.password)) return
+      await o.store.hit(key, LOCK_SECONDS)
+      throw new ApiError(401, 'UNAUTHORIZED', 'Operator login required')
+    },
+  })
+  app.addHook('onRequest', app.basicAuth)
+
+  const page = readFileSync(join(PAGE_DIR, 'usage.html'), 'utf8')
+  const script = readFileSync(join(PAGE_DIR, 'usage.js'), 'utf8')
+  const chart = readFileSync(CHART_JS, 'utf8')
+  const hide = { hide: true }
+
+  app.get(OperatorPath.page, { schema: hide }, async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page))
+  app.get(OperatorPath.script, { schema: hide }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(script))
+  app.get(OperatorPath.chart, { schema: hide }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'max-age=86400').send(chart))
+
+  const report = async (q: ReportQuery): Promise<UsageReport> => {
+    if (!o.usage) throw new ApiError(503, 'INTERNAL', 'Usage reports are served by the instance that writes the usage store (USAGE_WRITER=1)')
+    const to = q.to ?? beijingDay(o.now().toISOString())
+    const from = q.from ?? beijingDay(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString())
+    if (from > to) throw badRequest('query.from must not be after query.to')
+    return o.usage.report({ from, to, area: q.area })
+  }
+
+  app.get<{ Querystring: ReportQuery; Reply: UsageReport | ErrorBody }>(
+    OperatorPath.report,
+    {
+      schema: {
+        tags: ['operator'],
+        summary: 'Usage report (default: the last 30 days, every area)',
+        querystring: ReportQuery,
+        response: { 200: UsageReport, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (request, reply) => reply.header('cache-control', 'no-store').send(await report(request.query)),
+  )
+
+  app.get<{ Querystring: ReportQuery; Params: { table: string } }>(
+    OperatorPath.csv,
+    { schema: { tags: ['operator'], summary: 'One report table as CSV', querystring: ReportQuery } },
+    async (request, reply) => {
+      const table = request.params.table
+      if (!REPORT_TABLES.includes(table as ReportTable)) throw new ApiError(404, 'NOT_FOUND', `No report table ${table}`)
+      const r = await report(request.query)
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="usage-${table}-${r.from}-${r.to}.csv"`)
+        .send(toCsv(r.tables[table] ?? []))
+    },
+  )
+}

@@ -1,0 +1,123 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { IsoDateTime } from './common.ts'
+
+/**
+ * Usage events: what the box tells the operator about how the hall is used. Every field is a name
+ * from a closed vocabulary (a route pattern, a flow step, an error code), never a value the viewer
+ * typed: a name must start with a letter and holds no spaces, no CJK and no run of 5 or more digits,
+ * so a PIN, a card number, a password or free text cannot pass (the BFF answers 400 to the batch).
+ */
+const NAME_PATTERN = '^(?!.*[0-9]{5})[A-Za-z][A-Za-z0-9_.:/-]{0,47}$'
+export const UsageName = Type.String({ pattern: NAME_PATTERN, maxLength: 48 })
+
+export const UsageEventType = Type.Union([
+  Type.Literal('screen'), // a screen was shown (its route pattern, e.g. `packages/:productId`)
+  Type.Literal('flow'), // a key flow started, reached a step, finished or was abandoned
+  Type.Literal('selfhelp'), // a self-help outcome: solved by a step, or went on to a ticket
+  Type.Literal('error'), // an error screen or toast shown to the viewer (its contract code)
+])
+export type UsageEventType = Static<typeof UsageEventType>
+
+export const UsageFlow = Type.Union([
+  Type.Literal('order'),
+  Type.Literal('topup'),
+  Type.Literal('fault'),
+  Type.Literal('complaint'),
+  Type.Literal('rating'),
+])
+export type UsageFlow = Static<typeof UsageFlow>
+
+export const UsageOutcome = Type.Union([
+  Type.Literal('started'),
+  Type.Literal('step'),
+  Type.Literal('finished'),
+  Type.Literal('abandoned'),
+  Type.Literal('solved'), // selfhelp: a step fixed it
+  Type.Literal('ticket'), // selfhelp: the viewer went on to report the fault
+])
+export type UsageOutcome = Static<typeof UsageOutcome>
+
+/** The order funnel's steps, in order: the report shows the drop-off between each pair. */
+export const ORDER_FUNNEL = ['catalogue', 'detail', 'confirm', 'pin', 'done'] as const
+
+export const UsageEvent = Type.Object(
+  {
+    /** Made by the box, unique per event. */
+    id: Type.String({ pattern: '^[A-Za-z0-9_-]{8,40}$' }),
+    /** The box's clock; the BFF corrects it by the batch's sentAt. */
+    at: IsoDateTime,
+    type: UsageEventType,
+    screen: Type.Optional(UsageName),
+    flow: Type.Optional(UsageFlow),
+    step: Type.Optional(UsageName),
+    outcome: Type.Optional(UsageOutcome),
+    /** selfhelp: the symptom chosen; complaint: its category; error: the contract error code. */
+    symptom: Type.Optional(UsageName),
+    category: Type.Optional(UsageName),
+    code: Type.Optional(UsageName),
+    /** order: the package; topup: the method (card, qr...). */
+    product: Type.Optional(UsageName),
+    method: Type.Optional(UsageName),
+    /** topup, order: the amount in fen (a price, never a card value typed by hand). */
+    amountFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
+  },
+  { additionalProperties: false },
+)
+export type UsageEvent = Static<typeof UsageEvent>
+
+export const USAGE_BATCH_MAX = 50
+
+export const UsageBatch = Type.Object(
+  {
+    /** Made by the box per batch: a batch sent twice (a retry after a lost answer) is stored once. */
+    batchId: Type.String({ pattern: '^[A-Za-z0-9_-]{8,40}$' }),
+    /** Made by the box at boot: ties screens and flows of one sitting together. */
+    session: Type.String({ pattern: '^[A-Za-z0-9_-]{8,40}$' }),
+    /** The box's clock when it sent the batch (corrects a wrong box clock). */
+    sentAt: IsoDateTime,
+    events: Type.Array(UsageEvent, { minItems: 1, maxItems: USAGE_BATCH_MAX }),
+  },
+  { additionalProperties: false },
+)
+export type UsageBatch = Static<typeof UsageBatch>
+
+export const UsageAccepted = Type.Object({ accepted: Type.Integer({ minimum: 0 }) })
+export type UsageAccepted = Static<typeof UsageAccepted>
+
+export const UsagePath = { events: '/api/v1/usage/events' } as const
+
+/** The operator's reports (desktop, operator login; boxes' tokens are refused). */
+export const OperatorPath = {
+  page: '/operator/usage',
+  script: '/operator/usage.js',
+  chart: '/operator/chart.js',
+  report: '/operator/api/usage/report',
+  csv: '/operator/api/usage/:table.csv',
+} as const
+
+export const ReportQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+    to: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+    area: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' })),
+  },
+  { additionalProperties: false },
+)
+export type ReportQuery = Static<typeof ReportQuery>
+
+const Row = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()]))
+
+export const REPORT_TABLES = [
+  'daily', 'services', 'funnel', 'flows', 'topups', 'faults', 'complaints', 'errors', 'callsSaved', 'offers',
+] as const
+export type ReportTable = (typeof REPORT_TABLES)[number]
+
+export const UsageReport = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  area: Type.Union([Type.String(), Type.Null()]),
+  tables: Type.Record(Type.String(), Type.Array(Row)),
+  /** Share of self-help sessions solved without a ticket (0..1), null when none. */
+  deflectionRate: Type.Union([Type.Number(), Type.Null()]),
+})
+export type UsageReport = Static<typeof UsageReport>
