@@ -46,6 +46,8 @@ export interface BffConfig {
   bossBreakerResetMs: number
   bossMaxInFlight: number
   bossReadRetries: number
+  /** How long an order or top-up in flight holds its idempotency key before a crash is presumed and the BOSS is asked. */
+  idempotencyLeaseSeconds: number
   /** Seconds a catalogue answer is served from memory (visit slots: half); served stale while the BOSS is down. */
   bossCacheSeconds: number
   /** Usage events (analytics): the DuckDB file, days kept, the household pseudonym key, whether this instance writes. */
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env): BffConfig {
     bossMaxInFlight: int(env, 'BOSS_MAX_IN_FLIGHT', 64, 1),
     bossReadRetries: int(env, 'BOSS_READ_RETRIES', 2, 0),
     bossCacheSeconds: int(env, 'BOSS_CACHE_SECONDS', 60, 0),
+    idempotencyLeaseSeconds: int(env, 'IDEMPOTENCY_LEASE_SECONDS', 30, 1),
     usage,
   }
 }

@@ -19,9 +19,12 @@
  * - key completed → replays the first status and body (header `Idempotent-Replayed: true`), runs nothing;
  * - work returns {statusCode, body} → stored for `ttlSeconds` (a 4xx the work returns is stored too);
  *   work THROWS → the key is released: throw only when nothing happened (refusals), so the same key may be retried.
+ * - a claim whose owner died (its lease of `leaseSeconds` ran out with no answer) is taken over by the next
+ *   request with that key, and by `sweep()`: `recover` asks the BOSS by the stable reference; what it finds is
+ *   the answer, and when the BOSS has nothing the work runs again (same reference, so never twice).
  */
 import { createHash } from 'node:crypto'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { IDEMPOTENCY_HEADER } from '../../contract/index.ts'
 import { ApiError, badRequest } from '../errors.ts'
 import type { Store } from '../store/store.ts'
@@ -42,6 +45,13 @@ export interface IdempotencyOptions {
   /** How long a duplicate waits for the first request before answering 409 (default 2 s). */
   waitMs?: number
   pollMs?: number
+  /** How long a claim is held before a crash is presumed and the key may be settled by someone else (default 30 s). */
+  leaseSeconds?: number
+  /**
+   * What the BOSS holds under the stable reference of (household, key): the stored answer, or null when
+   * it has nothing (the work never happened). Called for a claim whose owner died.
+   */
+  recover?: (owner: string, key: string) => Promise<IdempotentResult | null>
 }
 
 export interface IdempotentCall {
@@ -89,6 +99,8 @@ export class Idempotency {
   readonly #ttl: number
   readonly #waitMs: number
   readonly #pollMs: number
+  readonly #lease: number
+  readonly #recover: IdempotencyOptions['recover']
 
   constructor(store: Store, opts: IdempotencyOptions) {
     this.#store = store
@@ -96,6 +108,32 @@ export class Idempotency {
     this.#ttl = opts.ttlSeconds ?? 86_400
     this.#waitMs = opts.waitMs ?? 2_000
     this.#pollMs = opts.pollMs ?? 50
+    this.#lease = opts.leaseSeconds ?? 30
+    this.#recover = opts.recover
+  }
+
+  #storeKey(owner: string, key: string): string {
+    return `idem:${this.#scope}:${owner}:${key}`
+  }
+
+  /**
+   * Settle claims whose owner died (lease run out): complete each with what the BOSS holds, or release it
+   * when the BOSS has nothing. A BOSS still down leaves the claim for the next sweep. Answers how many were settled.
+   */
+  async sweep(limit = 20): Promise<number> {
+    if (!this.#recover) return 0
+    const prefix = `idem:${this.#scope}:`
+    let settled = 0
+    for (const storeKey of await this.#store.takeStaleClaims(prefix, limit, this.#lease)) {
+      const [owner, key] = storeKey.slice(prefix.length).split(':')
+      if (!owner || !key) continue
+      const found = await this.#recover(owner, key).catch(() => undefined)
+      if (found === undefined) continue
+      if (found) await this.#store.completeIdempotency(storeKey, found.statusCode, JSON.stringify(found.body))
+      else await this.#store.releaseIdempotency(storeKey)
+      settled++
+    }
+    return settled
   }
 
   async execute(
@@ -107,16 +145,20 @@ export class Idempotency {
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw badRequest(`${IDEMPOTENCY_HEADER} must be 8 to 64 characters of A-Z, a-z, 0-9, - and _`)
     }
-    const storeKey = `idem:${this.#scope}:${call.owner}:${key}`
+    const storeKey = this.#storeKey(call.owner, key)
     const fp = fingerprint(this.#scope, call.material)
     const deadline = Date.now() + this.#waitMs
+    let recovered = false
     for (;;) {
-      const claim = await this.#store.claimIdempotency(storeKey, fp, this.#ttl)
+      const claim = await this.#store.claimIdempotency(storeKey, fp, this.#ttl, this.#lease)
       if (claim.state !== 'claimed' && claim.fingerprint !== fp) {
         throw new ApiError(422, 'UNPROCESSABLE', `This ${IDEMPOTENCY_HEADER} was already used for a different request; use a new key`)
       }
       if (claim.state === 'done') return { statusCode: claim.statusCode, body: claim.body, replayed: true }
-      if (claim.state === 'claimed') break
+      if (claim.state === 'claimed') {
+        recovered = claim.recovered === true
+        break
+      }
       if (Date.now() >= deadline) {
         throw new ApiError(409, 'CONFLICT', 'The same request is still being processed; try again shortly', { retryAfter: 1 })
       }
@@ -125,6 +167,13 @@ export class Idempotency {
 
     let result: IdempotentResult
     try {
+      // The first owner died mid-work: what the BOSS holds is the answer; run again only when it has nothing.
+      const found = recovered && this.#recover ? await this.#recover(call.owner, key) : null
+      if (found) {
+        const body = JSON.stringify(found.body)
+        await this.#store.completeIdempotency(storeKey, found.statusCode, body)
+        return { statusCode: found.statusCode, body, replayed: true }
+      }
       result = await work(key)
     } catch (err) {
       await this.#store.releaseIdempotency(storeKey)
@@ -141,6 +190,18 @@ export function createIdempotency(store: Store, opts: IdempotencyOptions) {
   const core = new Idempotency(store, opts)
   return {
     core,
+    /** Settle claims left by a crashed instance every half lease, for as long as `app` runs. */
+    sweepWith(app: FastifyInstance): void {
+      const everyMs = Math.max(1_000, ((opts.leaseSeconds ?? 30) * 1000) / 2)
+      const timer = setInterval(() => {
+        core.sweep().then(
+          (n) => n > 0 && app.log.info({ scope: opts.scope, settled: n }, 'idempotency claims of a crashed request settled with the BOSS'),
+          (err: unknown) => app.log.warn({ err, scope: opts.scope }, 'idempotency sweep failed'),
+        )
+      }, everyMs)
+      timer.unref()
+      app.addHook('onClose', async () => clearInterval(timer))
+    },
     async run(
       request: FastifyRequest,
       reply: FastifyReply,

@@ -30,7 +30,17 @@ export default async function orderRoutes(app: FastifyInstance, s: BffServices) 
   const catalogue = bossCatalogueAdapter(s.boss, { ttlMs: s.config.bossCacheSeconds * 1000 })
   const pins = pinLock(s.store, { maxFailures: s.config.pinMaxFailures, lockSeconds: s.config.pinLockSeconds })
   // A duplicate waits about as long as the first can take before it is told 409.
-  const idem = createIdempotency(s.store, { scope: 'order', waitMs: Math.min(10_000, s.config.bossTimeoutMs * 2 + 500) })
+  const idem = createIdempotency(s.store, {
+    scope: 'order',
+    waitMs: Math.min(10_000, s.config.bossTimeoutMs * 2 + 500),
+    leaseSeconds: s.config.idempotencyLeaseSeconds,
+    // After a crash mid-order: ORDER_QRY by the stable order number says whether it happened.
+    recover: async (customerId, key) => {
+      const found = await orders.find(customerId, stableRef('TVO', customerId, key))
+      return found ? { statusCode: 201, body: found } : null
+    },
+  })
+  idem.sweepWith(app)
   // Marks an order whose outcome the BOSS did not tell in time: its number is known to be ours while polling.
   const attemptKey = (customerId: string, orderId: string) => `order-attempt:${customerId}:${orderId}`
 

@@ -22,8 +22,16 @@ const refused: Record<Exclude<CardRefusal, 'wrong'>, () => ApiError> = {
 /** Top-ups: prepaid card (synchronous) and QR code (pending until paid on a phone, polled by the TV). */
 export default async function topupRoutes(app: FastifyInstance, s: BffServices) {
   const { topupCardMaxFailures: maxFailures, topupCardLockSeconds: lockSeconds, topupQrTtlSeconds: qrTtl } = s.config
-  const cardIdem = createIdempotency(s.store, { scope: 'topup-card' })
-  const qrIdem = createIdempotency(s.store, { scope: 'topup-qr' })
+  // After a crash mid-top-up: the BOSS is asked by the stable serial (CARD_RECHARGE_QRY, QR_PAY_QRY).
+  const recoverBy = (prefix: string, statusCode: number) => async (customerId: string, key: string) => {
+    const found = await s.topups.find(customerId, stableRef(prefix, customerId, key))
+    return found ? { statusCode, body: found } : null
+  }
+  const leaseSeconds = s.config.idempotencyLeaseSeconds
+  const cardIdem = createIdempotency(s.store, { scope: 'topup-card', leaseSeconds, recover: recoverBy(CARD_SERIAL_PREFIX, 200) })
+  const qrIdem = createIdempotency(s.store, { scope: 'topup-qr', leaseSeconds, recover: recoverBy(QR_SERIAL_PREFIX, 201) })
+  cardIdem.sweepWith(app)
+  qrIdem.sweepWith(app)
   // Per account, not per box: guessing card passwords from several boxes of one household still stops.
   const lockKey = (customerId: string) => `topup-card-fail:${customerId}`
 

@@ -15,35 +15,71 @@ if not now then
 end
 `
 
-/** KEYS[1] record; ARGV: now, fingerprint, ttlMs → {'claimed'} | {'pending', fp} | {'done', fp, status, body}. */
+/**
+ * KEYS[1] record, KEYS[2] lease index (zset record key → lease end); ARGV: now, fingerprint, ttlMs, leaseMs
+ * → {'claimed'} | {'claimed', 'recovered'} | {'pending', fp} | {'done', fp, status, body}. A pending record
+ * whose lease ran out is taken over by the next caller with the same fingerprint.
+ */
 export const CLAIM = `${NOW}
 local exp = tonumber(redis.call('HGET', KEYS[1], 'exp'))
 if exp and exp <= now then redis.call('DEL', KEYS[1]) end
+local lease = now + tonumber(ARGV[4])
 if redis.call('EXISTS', KEYS[1]) == 0 then
   local ttl = tonumber(ARGV[3])
-  redis.call('HSET', KEYS[1], 'fp', ARGV[2], 'exp', now + ttl)
+  redis.call('HSET', KEYS[1], 'fp', ARGV[2], 'exp', now + ttl, 'lease', lease)
   redis.call('PEXPIRE', KEYS[1], ttl)
+  redis.call('ZADD', KEYS[2], lease, KEYS[1])
   return {'claimed'}
 end
-local r = redis.call('HMGET', KEYS[1], 'fp', 'status', 'body')
-if not r[2] then return {'pending', r[1]} end
+local r = redis.call('HMGET', KEYS[1], 'fp', 'status', 'body', 'lease')
+if not r[2] then
+  if r[1] == ARGV[2] and (tonumber(r[4]) or 0) <= now then
+    redis.call('HSET', KEYS[1], 'lease', lease)
+    redis.call('ZADD', KEYS[2], lease, KEYS[1])
+    return {'claimed', 'recovered'}
+  end
+  return {'pending', r[1]}
+end
 return {'done', r[1], r[2], r[3]}
 `
 
-/** KEYS[1] record; ARGV: now, status, body. Only a record still held is completed (as SQLite's UPDATE). */
+/** KEYS[1] record, KEYS[2] lease index; ARGV: now, status, body. Only a record still held is completed (as SQLite's UPDATE). */
 export const COMPLETE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then
   redis.call('HSET', KEYS[1], 'status', ARGV[2], 'body', ARGV[3])
 end
+redis.call('ZREM', KEYS[2], KEYS[1])
 return 1
 `
 
-/** KEYS[1] record. A completed answer is never released. */
+/** KEYS[1] record, KEYS[2] lease index. A completed answer is never released. */
 export const RELEASE = `
 if redis.call('EXISTS', KEYS[1]) == 1 and redis.call('HEXISTS', KEYS[1], 'status') == 0 then
   redis.call('DEL', KEYS[1])
 end
+redis.call('ZREM', KEYS[2], KEYS[1])
 return 1
+`
+
+/**
+ * KEYS[1] lease index; ARGV: now, key prefix, limit, leaseMs → record keys whose lease ran out, each taken
+ * over for another lease. Index entries of records gone or completed are dropped on the way.
+ */
+export const TAKE_STALE = `${NOW}
+local out = {}
+local lease = now + tonumber(ARGV[4])
+for _, key in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, 200)) do
+  if #out >= tonumber(ARGV[3]) then break end
+  local r = redis.call('HMGET', key, 'status', 'exp')
+  if not r[2] or r[1] or tonumber(r[2]) <= now then
+    redis.call('ZREM', KEYS[1], key)
+  elseif string.sub(key, 1, #ARGV[2]) == ARGV[2] then
+    redis.call('HSET', key, 'lease', lease)
+    redis.call('ZADD', KEYS[1], lease, key)
+    table.insert(out, key)
+  end
+end
+return out
 `
 
 /** KEYS[1] counter; ARGV: now, windowMs → {count, msLeft}. The window starts at the first hit. */

@@ -12,9 +12,10 @@ export interface RedisStoreOptions {
 }
 
 const SCRIPTS = {
-  tvClaim: [lua.CLAIM, 1],
-  tvComplete: [lua.COMPLETE, 1],
-  tvRelease: [lua.RELEASE, 1],
+  tvClaim: [lua.CLAIM, 2],
+  tvComplete: [lua.COMPLETE, 2],
+  tvRelease: [lua.RELEASE, 2],
+  tvTakeStale: [lua.TAKE_STALE, 1],
   tvHit: [lua.HIT, 1],
   tvReserve: [lua.RESERVE, 1],
   tvReleaseAttempt: [lua.RELEASE_ATTEMPT, 1],
@@ -83,19 +84,30 @@ export class RedisStore implements Store {
     })
   }
 
-  async claimIdempotency(key: string, fingerprint: string, ttlSeconds: number): Promise<IdempotencyClaim> {
-    const r = (await this.#run('tvClaim', [this.#k(`idem:${key}`)], [fingerprint, ttlSeconds * 1000])) as string[]
-    if (r[0] === 'claimed') return { state: 'claimed' }
+  get #leases(): string {
+    return this.#k('idem-leases')
+  }
+
+  async claimIdempotency(key: string, fingerprint: string, ttlSeconds: number, leaseSeconds = 30): Promise<IdempotencyClaim> {
+    const keys = [this.#k(`idem:${key}`), this.#leases]
+    const r = (await this.#run('tvClaim', keys, [fingerprint, ttlSeconds * 1000, leaseSeconds * 1000])) as string[]
+    if (r[0] === 'claimed') return r[1] === 'recovered' ? { state: 'claimed', recovered: true } : { state: 'claimed' }
     if (r[0] === 'pending') return { state: 'pending', fingerprint: String(r[1]) }
     return { state: 'done', fingerprint: String(r[1]), statusCode: Number(r[2]), body: String(r[3]) }
   }
 
   async completeIdempotency(key: string, statusCode: number, body: string): Promise<void> {
-    await this.#run('tvComplete', [this.#k(`idem:${key}`)], [statusCode, body])
+    await this.#run('tvComplete', [this.#k(`idem:${key}`), this.#leases], [statusCode, body])
   }
 
   async releaseIdempotency(key: string): Promise<void> {
-    await this.#run('tvRelease', [this.#k(`idem:${key}`)], [])
+    await this.#run('tvRelease', [this.#k(`idem:${key}`), this.#leases], [])
+  }
+
+  async takeStaleClaims(prefix: string, limit: number, leaseSeconds: number): Promise<string[]> {
+    const base = this.#k('idem:')
+    const r = (await this.#run('tvTakeStale', [this.#leases], [base + prefix, limit, leaseSeconds * 1000])) as string[]
+    return r.map((key) => key.slice(base.length))
   }
 
   #counter(count: Reply, msLeft: Reply): CounterState {

@@ -49,11 +49,19 @@ export class SqliteStore implements Store {
     const outboxColumns = this.#db.prepare('PRAGMA table_info(outbox)').all() as Row[]
     if (!outboxColumns.some((c) => c.name === 'owner')) this.#db.exec("ALTER TABLE outbox ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
     this.#db.exec('CREATE INDEX IF NOT EXISTS outbox_owner ON outbox (owner, topic)')
+    // Claims made before leases existed have none: they count as run out (the crash they may hide is settled).
+    const idemColumns = this.#db.prepare('PRAGMA table_info(idempotency)').all() as Row[]
+    if (!idemColumns.some((c) => c.name === 'lease_until')) this.#db.exec('ALTER TABLE idempotency ADD COLUMN lease_until INTEGER')
     this.#now = opts.now ?? Date.now
     const p = (sql: string) => this.#db.prepare(sql)
     this.#q = {
       idemDeleteExpired: p('DELETE FROM idempotency WHERE key = ? AND expires_at <= ?'),
-      idemInsert: p('INSERT OR IGNORE INTO idempotency (key, fingerprint, expires_at) VALUES (?, ?, ?)'),
+      idemInsert: p('INSERT OR IGNORE INTO idempotency (key, fingerprint, expires_at, lease_until) VALUES (?, ?, ?, ?)'),
+      idemTakeOver: p('UPDATE idempotency SET lease_until = ? WHERE key = ? AND status_code IS NULL AND COALESCE(lease_until, 0) <= ?'),
+      idemStale: p(`UPDATE idempotency SET lease_until = ? WHERE key IN (
+          SELECT key FROM idempotency WHERE status_code IS NULL AND COALESCE(lease_until, 0) <= ? AND expires_at > ?
+            AND substr(key, 1, length(?)) = ? LIMIT ?)
+        RETURNING key`),
       idemGet: p('SELECT fingerprint, status_code, body FROM idempotency WHERE key = ?'),
       idemComplete: p('UPDATE idempotency SET status_code = ?, body = ? WHERE key = ?'),
       idemRelease: p('DELETE FROM idempotency WHERE key = ? AND status_code IS NULL'),
@@ -89,18 +97,30 @@ export class SqliteStore implements Store {
     return { count: Number(row.count), resetInSeconds: Math.max(0, Math.ceil((Number(row.expires_at) - this.#now()) / 1000)) }
   }
 
-  async claimIdempotency(key: string, fingerprint: string, ttlSeconds: number): Promise<IdempotencyClaim> {
+  async claimIdempotency(key: string, fingerprint: string, ttlSeconds: number, leaseSeconds = 30): Promise<IdempotencyClaim> {
     const now = this.#now()
+    const leaseUntil = now + leaseSeconds * 1000
     this.#q.idemDeleteExpired.run(key, now)
-    if (this.#q.idemInsert.run(key, fingerprint, now + ttlSeconds * 1000).changes === 1) return { state: 'claimed' }
+    if (this.#q.idemInsert.run(key, fingerprint, now + ttlSeconds * 1000, leaseUntil).changes === 1) return { state: 'claimed' }
     const row = this.#q.idemGet.get(key) as Row
-    if (row.status_code === null) return { state: 'pending', fingerprint: String(row.fingerprint) }
+    if (row.status_code === null) {
+      if (row.fingerprint === fingerprint && this.#q.idemTakeOver.run(leaseUntil, key, now).changes === 1) {
+        return { state: 'claimed', recovered: true }
+      }
+      return { state: 'pending', fingerprint: String(row.fingerprint) }
+    }
     return {
       state: 'done',
       fingerprint: String(row.fingerprint),
       statusCode: Number(row.status_code),
       body: String(row.body),
     }
+  }
+
+  async takeStaleClaims(prefix: string, limit: number, leaseSeconds: number): Promise<string[]> {
+    const now = this.#now()
+    const rows = this.#q.idemStale.all(now + leaseSeconds * 1000, now, now, prefix, prefix, limit) as Row[]
+    return rows.map((r) => String(r.key))
   }
 
   async completeIdempotency(key: string, statusCode: number, body: string): Promise<void> {

@@ -4,8 +4,11 @@
  */
 
 export type IdempotencyClaim =
-  /** This caller owns the key now and must `completeIdempotency` or `releaseIdempotency` it. */
-  | { state: 'claimed' }
+  /**
+   * This caller owns the key now and must `completeIdempotency` or `releaseIdempotency` it. `recovered`:
+   * an earlier owner's lease ran out without an answer (its process died): the work may have happened.
+   */
+  | { state: 'claimed'; recovered?: true }
   /** Another request with this key is still running. */
   | { state: 'pending'; fingerprint: string }
   /** The work was done: replay this answer (if the fingerprint matches the request). */
@@ -36,8 +39,17 @@ export interface OutboxMessage {
 }
 
 export interface Store {
-  /** Reserve an idempotency key (e.g. an order number) for `ttlSeconds`; the first caller wins. */
-  claimIdempotency(key: string, fingerprint: string, ttlSeconds: number): Promise<IdempotencyClaim>
+  /**
+   * Reserve an idempotency key (e.g. an order number) for `ttlSeconds`; the first caller wins and holds it
+   * for a lease of `leaseSeconds` (default 30). A claim still pending when its lease runs out is handed to
+   * the next caller as `recovered`, so a crash never leaves a key "in flight" for the whole ttl.
+   */
+  claimIdempotency(key: string, fingerprint: string, ttlSeconds: number, leaseSeconds?: number): Promise<IdempotencyClaim>
+  /**
+   * Pending claims under `prefix` whose lease ran out, each taken over for another `leaseSeconds` (so two
+   * sweepers never settle the same one). The caller completes or releases them.
+   */
+  takeStaleClaims(prefix: string, limit: number, leaseSeconds: number): Promise<string[]>
   completeIdempotency(key: string, statusCode: number, body: string): Promise<void>
   /** Give a key back when the work certainly did not happen, so a retry may try again. */
   releaseIdempotency(key: string): Promise<void>
