@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import helmet from '@fastify/helmet'
 import cors from '@fastify/cors'
 import type { DestinationStream, Logger } from 'pino'
@@ -8,15 +8,10 @@ import { createLogger } from './log.ts'
 import { buildValidatorCompiler } from './validation.ts'
 import { BossClient } from './boss/bossClient.ts'
 import { GuardedBossClient } from './boss/bossGuard.ts'
-import { bossCustomerAdapter } from './boss/bossCustomerAdapter.ts'
-import { bossAccountAdapter } from './boss/bossAccountAdapter.ts'
-import { bossBillingAdapter } from './boss/bossBillingAdapter.ts'
-import { bossPaymentAdapter } from './boss/bossPaymentAdapter.ts'
-import { bossTopupAdapter } from './boss/bossTopupAdapter.ts'
 import { SqliteStore } from './store/sqliteStore.ts'
 import { RedisStore } from './store/redisStore.ts'
 import type { Store } from './store/store.ts'
-import type { BffServices } from './services.ts'
+import { createServices } from './services.ts'
 import errorsPlugin from './plugins/errors.ts'
 import authPlugin from './plugins/auth.ts'
 import rateLimitPlugin from './plugins/rateLimit.ts'
@@ -34,7 +29,10 @@ import topupRoutes from './routes/topups.ts'
 import healthRoutes from './routes/health.ts'
 import messageRoutes from './routes/messages.ts'
 import serviceInfoRoutes from './routes/serviceInfo.ts'
-import reportsPlugin from './outbox/plugin.ts'
+import selfhelpRoutes from './routes/selfhelp.ts'
+import ticketRoutes from './routes/tickets.ts'
+import complaintRoutes from './routes/complaints.ts'
+import phonePageRoutes from './phone/complaintPage.ts'
 import usagePlugin from './analytics/plugin.ts'
 
 export interface BffDeps {
@@ -47,15 +45,17 @@ export interface BffDeps {
 
 export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<FastifyInstance> {
   const logger = deps.logger ?? createLogger({ level: config.logLevel, destination: deps.logDestination })
+  // Seen as fastify's logger type: pino's own would make this a FastifyInstance<…, Logger> that no caller takes.
+  const fastifyLogger: FastifyBaseLogger = logger
   const app = Fastify({
-    loggerInstance: logger,
+    loggerInstance: fastifyLogger,
     bodyLimit: config.bodyLimit,
     genReqId: () => randomUUID(),
     requestIdHeader: 'x-request-id',
     // A BOSS call is bounded by BOSS_TIMEOUT_MS; nothing should hold a socket much longer.
     requestTimeout: Math.max(10_000, config.bossTimeoutMs * 3),
     routerOptions: { maxParamLength: 200 },
-  }) as unknown as FastifyInstance
+  })
   app.setValidatorCompiler(buildValidatorCompiler())
 
   const now = deps.now ?? (() => new Date())
@@ -77,17 +77,9 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
       cacheFreshMs: config.bossCacheSeconds * 1000,
     },
   )
-  const services: BffServices = {
-    config,
-    boss,
-    store,
-    now,
-    customers: bossCustomerAdapter(boss),
-    accounts: bossAccountAdapter(boss, now),
-    billing: bossBillingAdapter(boss, now),
-    payments: bossPaymentAdapter(boss, now),
-    topups: bossTopupAdapter(boss, now),
-  }
+  // The composition root: every adapter, cache and the outbox deliverer exist once, here.
+  const services = createServices(config, { boss, store, now, logger: app.log })
+  const { deliverer } = services
 
   // Expired lockout counters and idempotency records would otherwise pile up.
   const sweeper = setInterval(() => {
@@ -105,6 +97,10 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
     if (closing) reply.header('connection', 'close')
   })
 
+  // The deliverer stops before the server closes, while the BOSS client and the store are still open;
+  // what it did not deliver stays in the outbox for the next start.
+  app.addHook('onReady', async () => deliverer.start())
+  app.addHook('preClose', async () => deliverer.stop())
   app.addHook('onClose', async () => {
     clearInterval(sweeper)
     await boss.close()
@@ -150,19 +146,21 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
     store: config.redisUrl ? store : undefined,
   })
 
-  await app.register(healthRoutes, services)
-  await app.register(sessionRoutes, services)
-  await app.register(accountRoutes, services)
-  await app.register(billRoutes, services)
-  await app.register(productRoutes, services)
-  await app.register(orderRoutes, services)
-  await app.register(subscriptionRoutes, services)
-  await app.register(spendingLimitRoutes, services)
-  await app.register(paymentRoutes, services)
-  await app.register(messageRoutes, services)
-  await app.register(serviceInfoRoutes)
-  await app.register(reportsPlugin, services)
-  await app.register(topupRoutes, services)
+  // Open to anyone: probes, opening a session, the operator's FAQ, the phone page behind a complaint QR code.
+  for (const routes of [healthRoutes, sessionRoutes, serviceInfoRoutes, phonePageRoutes]) {
+    await app.register(routes, services)
+  }
+  // Everything else acts for one household: one authentication hook for this whole scope (an encapsulated
+  // context), so a route added here cannot forget it and no route outside it gets it by accident.
+  await app.register(async function householdScope(household) {
+    household.addHook('onRequest', household.authenticate)
+    const routePlugins = [
+      accountRoutes, billRoutes, productRoutes, orderRoutes, subscriptionRoutes, spendingLimitRoutes, paymentRoutes,
+      messageRoutes, selfhelpRoutes, ticketRoutes, complaintRoutes, topupRoutes,
+    ]
+    for (const routes of routePlugins) await household.register(routes, services)
+  })
+  // Usage analytics: box events (its own token check) and the operator's reports (operator login).
   await app.register(usagePlugin, services)
 
   if (config.staticDir) await app.register(tvAppPlugin, { root: config.staticDir })

@@ -1,6 +1,6 @@
 import { createHash, randomInt } from 'node:crypto'
 import { BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
-import type { ReportServices } from './plugin.ts'
+import type { BffServices } from '../services.ts'
 
 /** How long a viewer's submit waits for the BOSS before the answer is "accepted, pending". */
 export const ACCEPT_WAIT_MS = 1500
@@ -29,7 +29,7 @@ export function referenceFor(kind: 'T' | 'C', owner: string, key: string): strin
  * Write the report to the outbox (durable before anyone is told "accepted"), then give the deliverer
  * a short moment: the BOSS's record when it answered in time, null when the report stays pending.
  */
-export async function acceptReport(r: ReportServices, topic: string, owner: string, payload: unknown): Promise<unknown | null> {
+export async function acceptReport(r: BffServices, topic: string, owner: string, payload: unknown): Promise<unknown | null> {
   const id = await r.store.enqueue(topic, payload, owner)
   const waiting = r.deliverer.waitFor(id, Math.min(ACCEPT_WAIT_MS, r.config.bossTimeoutMs))
   r.deliverer.kick()

@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import { COMPLAINT_TEXT_MAX, ComplaintPath } from '../../contract/index.ts'
-import type { ReportServices } from '../outbox/plugin.ts'
+import type { BffServices } from '../services.ts'
 import { readDraft, writeDraftText } from './drafts.ts'
 
 /**
@@ -41,7 +42,7 @@ ${error ? `<p class="error">${escape(error)}</p>` : ''}
 const gone = (reply: FastifyReply) =>
   reply.code(404).type('text/html; charset=utf-8').send(page('链接已失效', '<h1>链接已失效</h1><p>请在电视上重新打开“投诉建议”，再扫描新的二维码。</p>'))
 
-export default async function phonePageRoutes(app: FastifyInstance, r: ReportServices) {
+const phonePageRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
   // Browsers post forms url-encoded; this parser lives only in this plugin's scope.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))))
@@ -72,3 +73,4 @@ export default async function phonePageRoutes(app: FastifyInstance, r: ReportSer
     return html.send(page('已提交', '<h1>已提交</h1><p>谢谢！请回到电视上确认提交。</p>'))
   })
 }
+export default phonePageRoutes

@@ -3,7 +3,7 @@
  *
  * API, in a route plugin:
  *   const idem = createIdempotency(s.store, { scope: 'topup-card' })
- *   app.post(path, { onRequest: app.authenticate, schema }, async (request, reply) =>
+ *   app.post(path, { schema }, async (request, reply) =>           // inside the authenticated scope
  *     idem.run(request, reply, {
  *       material: { cardNo: body.cardNo },          // what makes two requests "the same"; never secrets (PIN, password)
  *     }, async (key) => {                           // key: the validated Idempotency-Key header

@@ -1,12 +1,11 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Account, ApiPath, ErrorBody } from '../../contract/index.ts'
 import type { BffServices } from '../services.ts'
 
-export default async function accountRoutes(app: FastifyInstance, s: BffServices) {
-  app.get<{ Reply: Account | ErrorBody }>(
+const accountRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
+  app.get(
     ApiPath.account,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['account'],
         summary: "The box's household account: balance, arrears, status",
@@ -27,3 +26,4 @@ export default async function accountRoutes(app: FastifyInstance, s: BffServices
     },
   )
 }
+export default accountRoutes

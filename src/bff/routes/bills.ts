@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   ApiPath,
   BillDetail,
@@ -15,11 +15,10 @@ import type { BffServices } from '../services.ts'
 const DEFAULT_LIMIT = 20
 const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
-export default async function billRoutes(app: FastifyInstance, s: BffServices) {
-  app.get<{ Querystring: PageQuery; Reply: BillListResponse | ErrorBody }>(
+const billRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
+  app.get(
     ApiPath.bills,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['bills'],
         summary: 'Monthly bills of the last 12 months, newest first',
@@ -41,10 +40,9 @@ export default async function billRoutes(app: FastifyInstance, s: BffServices) {
     },
   )
 
-  app.get<{ Params: BillIdParams; Reply: BillDetail | ErrorBody }>(
+  app.get(
     ApiPath.bill,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['bills'],
         summary: 'One bill with its itemised charges',
@@ -61,3 +59,4 @@ export default async function billRoutes(app: FastifyInstance, s: BffServices) {
     },
   )
 }
+export default billRoutes

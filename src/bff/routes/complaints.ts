@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import {
   Complaint, ComplaintDraft, ComplaintListResponse, ComplaintOptions, ComplaintPath, CreateComplaintRequest, DraftIdParams,
   ErrorBody,
@@ -8,7 +9,7 @@ import { toIsoBeijing } from '../boss/bossFormat.ts'
 import { acceptReport, referenceFor, unlessBossDown } from '../outbox/accept.ts'
 import { createIdempotency } from '../plugins/idempotency.ts'
 import { Topic, type ComplaintMessage } from '../outbox/reports.ts'
-import type { ReportServices } from '../outbox/plugin.ts'
+import type { BffServices } from '../services.ts'
 import type { OutboxMessage } from '../store/store.ts'
 import { createDraft, dropDraft, readDraft, type Draft } from '../phone/drafts.ts'
 
@@ -23,7 +24,7 @@ function pendingComplaint(m: OutboxMessage): Complaint {
   }
 }
 
-export default async function complaintRoutes(app: FastifyInstance, r: ReportServices) {
+const complaintRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
   // A box resending after a lost answer must not file the complaint twice (nor link it to itself as a repeat).
   const idem = createIdempotency(r.store, { scope: 'complaint' })
   const phoneUrl = (request: FastifyRequest, draftId: string) =>
@@ -38,13 +39,11 @@ export default async function complaintRoutes(app: FastifyInstance, r: ReportSer
     return d && d.customerId === customerId && d.expiresAt > r.now().getTime() ? d : null
   }
 
-  app.get<{ Reply: ComplaintOptions }>(ComplaintPath.options, {
-    onRequest: app.authenticate,
+  app.get(ComplaintPath.options, {
     schema: { ...meta, summary: 'Complaint types with their preset subjects', response: { 200: ComplaintOptions, 401: ErrorBody } },
   }, async () => ({ types: r.knowledge.complaintTypes }))
 
-  app.get<{ Reply: ComplaintListResponse | ErrorBody }>(ComplaintPath.complaints, {
-    onRequest: app.authenticate,
+  app.get(ComplaintPath.complaints, {
     schema: { ...meta, summary: 'My complaints: pending ones first, then the BOSS\'s, newest first', response: { 200: ComplaintListResponse, ...errors } },
   }, async (request) => {
     const c = request.customer.customerId
@@ -54,16 +53,14 @@ export default async function complaintRoutes(app: FastifyInstance, r: ReportSer
     return { items: [...pending.filter((x) => !known.has(x.reference)), ...boss.value], bossAvailable: boss.bossAvailable }
   })
 
-  app.post<{ Reply: ComplaintDraft | ErrorBody }>(ComplaintPath.drafts, {
-    onRequest: app.authenticate,
+  app.post(ComplaintPath.drafts, {
     schema: { ...meta, summary: 'Open a phone page for typing the complaint text (show phoneUrl as a QR code)', response: { 201: ComplaintDraft, ...errors } },
   }, async (request, reply) => {
     const { draftId, draft } = await createDraft(r.store, request.customer.customerId, r.now().getTime())
     return reply.code(201).send(draftView(request, draftId, draft))
   })
 
-  app.get<{ Params: DraftIdParams; Reply: ComplaintDraft | ErrorBody }>(ComplaintPath.draft, {
-    onRequest: app.authenticate,
+  app.get(ComplaintPath.draft, {
     schema: { ...meta, summary: 'Poll a draft: the text once the viewer sent it from the phone', params: DraftIdParams, response: { 200: ComplaintDraft, ...errors } },
   }, async (request) => {
     const d = await ownDraft(request.customer.customerId, request.params.draftId)
@@ -71,8 +68,7 @@ export default async function complaintRoutes(app: FastifyInstance, r: ReportSer
     return draftView(request, request.params.draftId, d)
   })
 
-  app.post<{ Body: CreateComplaintRequest; Reply: Complaint | ErrorBody }>(ComplaintPath.complaints, {
-    onRequest: app.authenticate,
+  app.post(ComplaintPath.complaints, {
     schema: {
       ...meta,
       summary: 'Make a complaint or suggestion: 201 registered with the BOSS (repeatOf set for a repeat), 202 accepted and pending',
@@ -103,3 +99,4 @@ export default async function complaintRoutes(app: FastifyInstance, r: ReportSer
     return { statusCode: 202, body: pending ?? (await r.complaints.bySerial(c, message.order.serial)) ?? pendingComplaint({ id: 0, topic: Topic.complaint, payload: message, attempts: 0, createdAt: 0 }) }
   }))
 }
+export default complaintRoutes

@@ -1,16 +1,16 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { HealthPath, LiveResponse, ReadyResponse } from '../../contract/index.ts'
 import type { BffServices } from '../services.ts'
 
-export default async function healthRoutes(app: FastifyInstance, s: BffServices) {
+const healthRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   // Probes are polled constantly; they would drown the request log.
-  app.get<{ Reply: LiveResponse }>(
+  app.get(
     HealthPath.live,
     { logLevel: 'warn', schema: { tags: ['health'], summary: 'The process is alive', response: { 200: LiveResponse } } },
     async () => ({ status: 'ok' as const }),
   )
 
-  app.get<{ Reply: ReadyResponse }>(
+  app.get(
     HealthPath.ready,
     {
       logLevel: 'warn',
@@ -36,3 +36,4 @@ export default async function healthRoutes(app: FastifyInstance, s: BffServices)
     },
   )
 }
+export default healthRoutes

@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ErrorBody, Message, MessageIdParams, MessageListResponse, MessagePath } from '../../contract/index.ts'
-import { bossMessageAdapter } from '../boss/bossMessageAdapter.ts'
 import { toIsoBeijing } from '../boss/bossFormat.ts'
 import { notFound } from '../errors.ts'
 import { markBootNotice } from '../messages/bootNotice.ts'
@@ -8,14 +7,13 @@ import type { BffServices } from '../services.ts'
 
 const errors = { 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
-export default async function messageRoutes(app: FastifyInstance, s: BffServices) {
-  const messages = bossMessageAdapter(s.boss)
+const messageRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
+  const { messages } = s
   const today = () => toIsoBeijing(s.now()).slice(0, 10)
 
-  app.get<{ Reply: MessageListResponse | ErrorBody }>(
+  app.get(
     MessagePath.messages,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['messages'],
         summary: "The household's messages (reminders, notices, a promotion), most important first; at most one is the boot notice",
@@ -29,10 +27,9 @@ export default async function messageRoutes(app: FastifyInstance, s: BffServices
     },
   )
 
-  app.post<{ Params: MessageIdParams; Reply: Message | ErrorBody }>(
+  app.post(
     MessagePath.read,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['messages'],
         summary: 'Mark one message read (repeating it changes nothing)',
@@ -49,3 +46,4 @@ export default async function messageRoutes(app: FastifyInstance, s: BffServices
     },
   )
 }
+export default messageRoutes

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   ErrorBody,
   Order,
@@ -11,9 +11,8 @@ import {
   OrderResult,
   type OrderConflict,
 } from '../../contract/index.ts'
-import { bossCatalogueAdapter } from '../boss/bossCatalogueAdapter.ts'
 import { BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
-import { bossOrderAdapter, WrongPinError } from '../boss/bossOrderAdapter.ts'
+import { WrongPinError } from '../boss/bossOrderAdapter.ts'
 import { notFound } from '../errors.ts'
 import { createIdempotency, stableRef } from '../plugins/idempotency.ts'
 import { pinLock } from '../plugins/pinLock.ts'
@@ -25,9 +24,8 @@ const PROCESSING_WINDOW_SECONDS = 120
 const ATTEMPT_TTL_SECONDS = 86_400
 const POLL_AFTER_SECONDS = 2
 
-export default async function orderRoutes(app: FastifyInstance, s: BffServices) {
-  const orders = bossOrderAdapter(s.boss)
-  const catalogue = bossCatalogueAdapter(s.boss, { ttlMs: s.config.bossCacheSeconds * 1000 })
+const orderRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
+  const { orders, catalogue } = s
   const pins = pinLock(s.store, { maxFailures: s.config.pinMaxFailures, lockSeconds: s.config.pinLockSeconds })
   // A duplicate waits about as long as the first can take before it is told 409.
   const idem = createIdempotency(s.store, {
@@ -44,10 +42,9 @@ export default async function orderRoutes(app: FastifyInstance, s: BffServices) 
   // Marks an order whose outcome the BOSS did not tell in time: its number is known to be ours while polling.
   const attemptKey = (customerId: string, orderId: string) => `order-attempt:${customerId}:${orderId}`
 
-  app.post<{ Body: OrderQuoteRequest; Reply: OrderQuote | ErrorBody }>(
+  app.post(
     OrderPath.quote,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['orders'],
         summary: 'Price, dates, balance before/after and every conflict of an order, before the PIN. Charges nothing.',
@@ -78,10 +75,9 @@ export default async function orderRoutes(app: FastifyInstance, s: BffServices) 
     },
   )
 
-  app.post<{ Body: OrderRequest; Reply: Order | OrderProcessing | ErrorBody }>(
+  app.post(
     OrderPath.orders,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['orders'],
         summary: 'Order a package with the purchase PIN; needs an Idempotency-Key header. 201 done, 202 processing (poll).',
@@ -123,10 +119,9 @@ export default async function orderRoutes(app: FastifyInstance, s: BffServices) 
     },
   )
 
-  app.get<{ Params: OrderIdParams; Reply: OrderResult | ErrorBody }>(
+  app.get(
     OrderPath.order,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['orders'],
         summary: "One of the household's orders: its state as the BOSS holds it (poll after a 202)",
@@ -158,3 +153,4 @@ export default async function orderRoutes(app: FastifyInstance, s: BffServices) 
     },
   )
 }
+export default orderRoutes

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiPath, ErrorBody, PageQuery, PaymentListResponse } from '../../contract/index.ts'
 import { badRequest } from '../errors.ts'
 import { decodeCursor, encodeCursor } from '../paging.ts'
@@ -7,11 +7,10 @@ import type { BffServices } from '../services.ts'
 
 const DEFAULT_LIMIT = 20
 
-export default async function paymentRoutes(app: FastifyInstance, s: BffServices) {
-  app.get<{ Querystring: PageQuery; Reply: PaymentListResponse | ErrorBody }>(
+const paymentRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
+  app.get(
     ApiPath.payments,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['payments'],
         summary: 'Payments and top-ups of the last 12 months, newest first',
@@ -39,3 +38,4 @@ export default async function paymentRoutes(app: FastifyInstance, s: BffServices
     },
   )
 }
+export default paymentRoutes

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   ErrorBody,
   OrderPath,
@@ -8,8 +8,7 @@ import {
   ProductListResponse,
   type ProductCategoryInfo,
 } from '../../contract/index.ts'
-import { bossCatalogueAdapter, type CatalogueProduct } from '../boss/bossCatalogueAdapter.ts'
-import { bossSubscriptionAdapter } from '../boss/bossSubscriptionAdapter.ts'
+import type { CatalogueProduct } from '../boss/bossCatalogueAdapter.ts'
 import { notFound } from '../errors.ts'
 import { BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
 import type { BffServices } from '../services.ts'
@@ -17,9 +16,8 @@ import { badgeFor, beijingToday } from './holdings.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
-export default async function productRoutes(app: FastifyInstance, s: BffServices) {
-  const catalogue = bossCatalogueAdapter(s.boss, { ttlMs: s.config.bossCacheSeconds * 1000 })
-  const subscriptions = bossSubscriptionAdapter(s.boss)
+const productRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
+  const { catalogue, subscriptions } = s
   // While the BOSS is down the catalogue (cached) still shows, without "subscribed" badges; an order is checked by the BOSS anyway.
   const holdingsOrNone = (customerId: string) =>
     subscriptions.list(customerId).catch((err: unknown) => {
@@ -29,10 +27,9 @@ export default async function productRoutes(app: FastifyInstance, s: BffServices
 
   const summary = ({ description: _d, channels: _c, ...p }: CatalogueProduct) => p
 
-  app.get<{ Querystring: ProductListQuery; Reply: ProductListResponse | ErrorBody }>(
+  app.get(
     OrderPath.products,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['orders'],
         summary: 'The catalogue by category, with prices per period and what the household already holds',
@@ -60,10 +57,9 @@ export default async function productRoutes(app: FastifyInstance, s: BffServices
     },
   )
 
-  app.get<{ Params: ProductIdParams; Reply: ProductDetail | ErrorBody }>(
+  app.get(
     OrderPath.product,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['orders'],
         summary: 'One product: description, every channel, price per period',
@@ -82,3 +78,4 @@ export default async function productRoutes(app: FastifyInstance, s: BffServices
     },
   )
 }
+export default productRoutes

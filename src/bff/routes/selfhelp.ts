@@ -1,22 +1,20 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   Diagnosis, DiagnosisQuery, ErrorBody, ErrorCodeParams, SelfhelpPath, StbErrorCode, SymptomListResponse,
   type DiagnosisFinding, type DiagnosisOffer, type ExpiredPackage,
 } from '../../contract/index.ts'
 import { notFound } from '../errors.ts'
 import { unlessBossDown } from '../outbox/accept.ts'
-import type { ReportServices } from '../outbox/plugin.ts'
+import type { BffServices } from '../services.ts'
 
 const meta = { tags: ['selfhelp'], security: [{ bearer: [] }] }
 
-export default async function selfhelpRoutes(app: FastifyInstance, r: ReportServices) {
-  app.get<{ Reply: SymptomListResponse }>(SelfhelpPath.symptoms, {
-    onRequest: app.authenticate,
+const selfhelpRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
+  app.get(SelfhelpPath.symptoms, {
     schema: { ...meta, summary: 'Symptoms with their step-by-step checks (knowledge base)', response: { 200: SymptomListResponse, 401: ErrorBody } },
   }, async () => ({ items: r.knowledge.symptoms }))
 
-  app.get<{ Params: ErrorCodeParams; Reply: StbErrorCode | ErrorBody }>(SelfhelpPath.code, {
-    onRequest: app.authenticate,
+  app.get(SelfhelpPath.code, {
     schema: { ...meta, summary: 'What an error code on the box means and what to do', params: ErrorCodeParams, response: { 200: StbErrorCode, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody } },
   }, async (request) => {
     const found = r.knowledge.errorCode(request.params.code)
@@ -24,15 +22,14 @@ export default async function selfhelpRoutes(app: FastifyInstance, r: ReportServ
     return found
   })
 
-  app.get<{ Querystring: DiagnosisQuery; Reply: Diagnosis | ErrorBody }>(SelfhelpPath.diagnosis, {
-    onRequest: app.authenticate,
+  app.get(SelfhelpPath.diagnosis, {
     schema: {
       ...meta,
       summary: 'A symptom held against the account: arrears, suspension or an expired package explain "not authorised" before any repair visit',
       querystring: DiagnosisQuery,
       response: { 200: Diagnosis, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 502: ErrorBody },
     },
-  }, async (request) => {
+  }, async (request): Promise<Diagnosis> => {
     const symptom = r.knowledge.symptom(request.query.symptom)
     if (!symptom) throw notFound(`Symptom ${request.query.symptom} is not in the knowledge base`)
     const base = { symptom, repairCategory: symptom.repairCategory }
@@ -53,3 +50,4 @@ export default async function selfhelpRoutes(app: FastifyInstance, r: ReportServ
     return { ...base, finding, offer, account: { status: account.status, arrearsFen: account.arrearsFen }, expiredPackages }
   })
 }
+export default selfhelpRoutes

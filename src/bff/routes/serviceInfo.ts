@@ -1,14 +1,15 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ServiceInfo, ServiceInfoPath } from '../../contract/index.ts'
 import { loadServiceInfo } from '../data/serviceInfo.ts'
+import type { BffServices } from '../services.ts'
 
 /**
  * 业务咨询: the operator's FAQ, service points and hotline. Content, not household data: no token
  * needed, and boxes may cache it for an hour (millions of boxes start at the evening peak).
  */
-export default async function serviceInfoRoutes(app: FastifyInstance) {
+const serviceInfoRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app) => {
   const info = loadServiceInfo()
-  app.get<{ Reply: ServiceInfo }>(
+  app.get(
     ServiceInfoPath.serviceInfo,
     {
       schema: {
@@ -23,3 +24,4 @@ export default async function serviceInfoRoutes(app: FastifyInstance) {
     },
   )
 }
+export default serviceInfoRoutes

@@ -1,5 +1,5 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { createHash } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
 import { ApiPath, ErrorBody, SessionRequest, SessionResponse } from '../../contract/index.ts'
 import { ApiError } from '../errors.ts'
 import { maskCardNo } from '../log.ts'
@@ -10,10 +10,10 @@ import type { BffServices } from '../services.ts'
 const failKey = (kind: string, value: string) =>
   `session-fail:${kind}:${createHash('sha256').update(value).digest('base64url').slice(0, 22)}`
 
-export default async function sessionRoutes(app: FastifyInstance, s: BffServices) {
+const sessionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   const { maxFailures, lockSeconds } = { maxFailures: s.config.sessionMaxFailures, lockSeconds: s.config.sessionLockSeconds }
 
-  app.post<{ Body: SessionRequest; Reply: SessionResponse | ErrorBody }>(
+  app.post(
     ApiPath.session,
     {
       schema: {
@@ -63,3 +63,4 @@ export default async function sessionRoutes(app: FastifyInstance, s: BffServices
     },
   )
 }
+export default sessionRoutes

@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ErrorBody, OrderPath, SpendingLimit, SpendingLimitRequest } from '../../contract/index.ts'
-import { bossSubscriptionAdapter } from '../boss/bossSubscriptionAdapter.ts'
 import { WrongPinError } from '../boss/bossOrderAdapter.ts'
 import { pinLock } from '../plugins/pinLock.ts'
 import type { BffServices } from '../services.ts'
@@ -8,14 +7,13 @@ import type { BffServices } from '../services.ts'
 const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
 /** The household's monthly spending limit: the BOSS keeps it and enforces it on every order. */
-export default async function spendingLimitRoutes(app: FastifyInstance, s: BffServices) {
-  const subscriptions = bossSubscriptionAdapter(s.boss)
+const spendingLimitRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
+  const { subscriptions } = s
   const pins = pinLock(s.store, { maxFailures: s.config.pinMaxFailures, lockSeconds: s.config.pinLockSeconds })
 
-  app.get<{ Reply: SpendingLimit | ErrorBody }>(
+  app.get(
     OrderPath.spendingLimit,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['orders'],
         summary: "The household's monthly spending limit and this month's order spending (reading needs no PIN)",
@@ -26,10 +24,9 @@ export default async function spendingLimitRoutes(app: FastifyInstance, s: BffSe
     async (request) => subscriptions.spendingLimit(request.customer.customerId),
   )
 
-  app.put<{ Body: SpendingLimitRequest; Reply: SpendingLimit | ErrorBody }>(
+  app.put(
     OrderPath.spendingLimit,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['orders'],
         summary: 'Set (or with null remove) the monthly spending limit, behind the purchase PIN; shares the PIN lock with orders',
@@ -55,3 +52,4 @@ export default async function spendingLimitRoutes(app: FastifyInstance, s: BffSe
     },
   )
 }
+export default spendingLimitRoutes

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   AutoRenewRequest,
   ErrorBody,
@@ -7,20 +7,18 @@ import {
   SubscriptionIdParams,
   SubscriptionListResponse,
 } from '../../contract/index.ts'
-import { bossSubscriptionAdapter } from '../boss/bossSubscriptionAdapter.ts'
 import { ApiError, notFound } from '../errors.ts'
 import type { BffServices } from '../services.ts'
 import { beijingToday, toSubscription } from './holdings.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
-export default async function subscriptionRoutes(app: FastifyInstance, s: BffServices) {
-  const subscriptions = bossSubscriptionAdapter(s.boss)
+const subscriptionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
+  const { subscriptions } = s
 
-  app.get<{ Reply: SubscriptionListResponse | ErrorBody }>(
+  app.get(
     OrderPath.subscriptions,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['orders'],
         summary: 'My subscriptions: active, expiring within 7 days, suspended for arrears, expired',
@@ -35,10 +33,9 @@ export default async function subscriptionRoutes(app: FastifyInstance, s: BffSer
     },
   )
 
-  app.post<{ Params: SubscriptionIdParams; Body: AutoRenewRequest; Reply: Subscription | ErrorBody }>(
+  app.post(
     OrderPath.autoRenew,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['orders'],
         summary: 'Switch auto-renewal off (the subscription then ends on its expiry date); repeating it is harmless',
@@ -65,3 +62,4 @@ export default async function subscriptionRoutes(app: FastifyInstance, s: BffSer
     },
   )
 }
+export default subscriptionRoutes

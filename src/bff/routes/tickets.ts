@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   CreateTicketRequest, ErrorBody, RateTicketRequest, Ticket, TicketForm, TicketIdParams, TicketListResponse, TicketPath,
   type AppointmentSlot,
@@ -11,13 +11,13 @@ import { toBossDate, toIsoBeijing } from '../boss/bossFormat.ts'
 import { acceptReport, referenceFor, unlessBossDown } from '../outbox/accept.ts'
 import { createIdempotency } from '../plugins/idempotency.ts'
 import { Topic, type TicketMessage } from '../outbox/reports.ts'
-import type { ReportServices } from '../outbox/plugin.ts'
+import type { BffServices } from '../services.ts'
 import { pendingTicket, toSummary } from './ticketViews.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 const meta = { tags: ['tickets'], security: [{ bearer: [] }] }
 
-export default async function ticketRoutes(app: FastifyInstance, r: ReportServices) {
+const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
   // A box resending after a lost answer must not open a second ticket.
   const idem = createIdempotency(r.store, { scope: 'ticket' })
   const pendingOf = async (customerId: string) => (await r.store.pending(Topic.ticket, customerId)).map(pendingTicket)
@@ -45,8 +45,7 @@ export default async function ticketRoutes(app: FastifyInstance, r: ReportServic
     }
   }
 
-  app.get<{ Reply: TicketForm | ErrorBody }>(TicketPath.form, {
-    onRequest: app.authenticate,
+  app.get(TicketPath.form, {
     schema: { ...meta, summary: 'Categories with preset descriptions, the contact phone (masked) and free visit slots', response: { 200: TicketForm, ...errors } },
   }, async (request) => {
     const c = request.customer.customerId
@@ -62,8 +61,7 @@ export default async function ticketRoutes(app: FastifyInstance, r: ReportServic
     }
   })
 
-  app.get<{ Reply: TicketListResponse | ErrorBody }>(TicketPath.tickets, {
-    onRequest: app.authenticate,
+  app.get(TicketPath.tickets, {
     schema: { ...meta, summary: 'My tickets: pending ones first, then the BOSS\'s, newest first', response: { 200: TicketListResponse, ...errors } },
   }, async (request) => {
     const c = request.customer.customerId
@@ -74,13 +72,11 @@ export default async function ticketRoutes(app: FastifyInstance, r: ReportServic
     return { items: [...pending.filter((t) => !known.has(t.reference)).map(toSummary), ...boss.value], bossAvailable: boss.bossAvailable }
   })
 
-  app.get<{ Params: TicketIdParams; Reply: Ticket | ErrorBody }>(TicketPath.ticket, {
-    onRequest: app.authenticate,
+  app.get(TicketPath.ticket, {
     schema: { ...meta, summary: 'One ticket with its timeline', params: TicketIdParams, response: { 200: Ticket, ...errors } },
   }, async (request) => find(request.customer.customerId, request.params.ticketId))
 
-  app.post<{ Body: CreateTicketRequest; Reply: Ticket | ErrorBody }>(TicketPath.tickets, {
-    onRequest: app.authenticate,
+  app.post(TicketPath.tickets, {
     schema: {
       ...meta,
       summary: 'Report a fault: 201 registered with the BOSS, 202 accepted and pending (delivered when the BOSS can take it)',
@@ -115,20 +111,18 @@ export default async function ticketRoutes(app: FastifyInstance, r: ReportServic
     return { statusCode: 202, body: pending ?? (await find(c, message.order.serial)) }
   }))
 
-  app.post<{ Params: TicketIdParams; Reply: Ticket | ErrorBody }>(TicketPath.cancel, {
-    onRequest: app.authenticate,
+  app.post(TicketPath.cancel, {
     schema: { ...meta, summary: 'Cancel an open ticket', params: TicketIdParams, response: { 200: Ticket, ...errors } },
   }, async (request) => {
     const c = request.customer.customerId
     return act(c, request.params.ticketId, (id) => r.tickets.cancel(c, id))
   })
 
-  app.post<{ Params: TicketIdParams; Body: RateTicketRequest; Reply: Ticket | ErrorBody }>(TicketPath.rating, {
-    onRequest: app.authenticate,
+  app.post(TicketPath.rating, {
     schema: { ...meta, summary: 'Rate a resolved ticket (回访), which closes it', params: TicketIdParams, body: RateTicketRequest, response: { 200: Ticket, ...errors } },
   }, async (request) => {
     const c = request.customer.customerId
     return act(c, request.params.ticketId, (id) => r.tickets.rate(c, id, request.body.stars))
   })
 }
-
+export default ticketRoutes

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   CardTopupRequest,
   ErrorBody,
@@ -20,7 +20,7 @@ const refused: Record<Exclude<CardRefusal, 'wrong'>, () => ApiError> = {
 }
 
 /** Top-ups: prepaid card (synchronous) and QR code (pending until paid on a phone, polled by the TV). */
-export default async function topupRoutes(app: FastifyInstance, s: BffServices) {
+const topupRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   const { topupCardMaxFailures: maxFailures, topupCardLockSeconds: lockSeconds, topupQrTtlSeconds: qrTtl } = s.config
   // After a crash mid-top-up: the BOSS is asked by the stable serial (CARD_RECHARGE_QRY, QR_PAY_QRY).
   const recoverBy = (prefix: string, statusCode: number) => async (customerId: string, key: string) => {
@@ -41,10 +41,9 @@ export default async function topupRoutes(app: FastifyInstance, s: BffServices) 
       attemptsLeft: 0,
     })
 
-  app.post<{ Body: CardTopupRequest }>(
+  app.post(
     TopupPath.card,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['topups'],
         summary: 'Top up with a prepaid card (number + password); needs Idempotency-Key',
@@ -88,10 +87,9 @@ export default async function topupRoutes(app: FastifyInstance, s: BffServices) 
     },
   )
 
-  app.post<{ Body: QrTopupRequest }>(
+  app.post(
     TopupPath.qr,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['topups'],
         summary: 'Start a QR-code top-up: answers the pay address for the QR code; needs Idempotency-Key',
@@ -111,10 +109,9 @@ export default async function topupRoutes(app: FastifyInstance, s: BffServices) 
     },
   )
 
-  app.get<{ Params: TopupIdParams; Reply: Topup | ErrorBody }>(
+  app.get(
     TopupPath.topup,
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['topups'],
         summary: 'One top-up of this household: the TV polls a pending QR top-up here',
@@ -130,3 +127,4 @@ export default async function topupRoutes(app: FastifyInstance, s: BffServices) 
     },
   )
 }
+export default topupRoutes
