@@ -12,6 +12,8 @@ const stub = await startBossStub({
   ticketSpeed: env.BOSS_TICKET_SPEED ? Number(env.BOSS_TICKET_SPEED) : undefined,
   logger: env.BOSS_LOG === '1',
   publicUrl: env.BOSS_PUBLIC_URL || undefined,
+  adminToken: env.BOSS_ADMIN_TOKEN || undefined,
+  devProvisioning: env.NODE_ENV !== 'production',
 })
 console.log(`boss-stub listening on ${stub.url} (POST ${stub.url}/boss/gateway, admin ${stub.url}/admin/subscribers)`)
 

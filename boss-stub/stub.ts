@@ -6,6 +6,9 @@ import { registerAccountRoutes } from './admin/accounts.ts'
 import { registerFaultRoutes } from './admin/faults.ts'
 import { createRequestStats, registerStatsRoutes } from './admin/stats.ts'
 import { registerSubscriberRoutes } from './admin/subscribers.ts'
+import { registerDeviceRoutes } from './admin/devices.ts'
+import { provisionSeededDevices } from './devices.ts'
+import { timingSafeEqual } from 'node:crypto'
 import { registerTicketAdminRoutes } from './admin/tickets.ts'
 import { registerPayPage } from './pay/routes.ts'
 import { registerPrepaidCardRoutes } from './admin/topups.ts'
@@ -27,16 +30,32 @@ export type BossStubOptions = {
   publicUrl?: string
   /** fastify request logging (never bodies, so no PINs or card passwords) */
   logger?: boolean
+  /**
+   * Bearer token the admin API (/admin/…) requires. Without one the admin API answers only while the stub
+   * listens on loopback: bound to any other address without a token, the stub refuses to start.
+   */
+  adminToken?: string
+  /**
+   * Development only: the subscriber list also shows each box's device key, so the demo links, the emulator
+   * and the tests can play the box. Off in production (NODE_ENV=production), where keys stay in the BOSS.
+   */
+  devProvisioning?: boolean
 }
 
-export type BossStub = { url: string; port: number; close(): Promise<void>; db: DatabaseSync }
+export type BossStub = { url: string; port: number; close(): Promise<void>; db: DatabaseSync; adminToken: string | undefined }
 
 export const DEFAULT_SECRET = 'tvhall-dev-secret'
 export const DEFAULT_CHANNEL = 'TVHALL'
 
 export async function startBossStub(opts: BossStubOptions = {}): Promise<BossStub> {
+  const host = opts.host ?? '127.0.0.1'
+  if (!opts.adminToken && !isLoopback(host)) {
+    throw new Error(`boss-stub: BOSS_ADMIN_TOKEN is required to listen on ${host} (the admin API moves money and shows PINs)`)
+  }
   const db = openBossDb(opts.dbPath ?? '.data/boss.sqlite')
   ensureSeeded(db, formatDate(new Date()), opts.reseed === true)
+  provisionSeededDevices(db)
+
   const held = new Set<Socket>()
   const app = Fastify({ logger: opts.logger === true, forceCloseConnections: true })
   const stats = createRequestStats()
@@ -51,7 +70,18 @@ export async function startBossStub(opts: BossStubOptions = {}): Promise<BossStu
     ticketSpeed: opts.ticketSpeed,
     publicUrl: () => (opts.publicUrl ?? ownUrl).replace(/\/+$/, ''),
   })
-  registerSubscriberRoutes(app, db)
+  if (opts.adminToken) {
+    const expected = Buffer.from(`Bearer ${opts.adminToken}`)
+    app.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/admin')) return
+      const given = Buffer.from(request.headers.authorization ?? '')
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'admin token required' })
+      }
+    })
+  }
+  registerSubscriberRoutes(app, db, { deviceKeys: opts.devProvisioning ?? process.env.NODE_ENV !== 'production' })
+  registerDeviceRoutes(app, db)
   registerAccountRoutes(app, db)
   registerFaultRoutes(app, faults)
   registerStatsRoutes(app, db, stats)
@@ -60,7 +90,6 @@ export async function startBossStub(opts: BossStubOptions = {}): Promise<BossStu
   registerPrepaidCardRoutes(app, db)
   app.get('/healthz', async () => ({ ok: true, down: faults.get().down }))
 
-  const host = opts.host ?? '127.0.0.1'
   await app.listen({ port: opts.port ?? 8090, host })
   const port = (app.server.address() as AddressInfo).port
   ownUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
@@ -69,6 +98,7 @@ export async function startBossStub(opts: BossStubOptions = {}): Promise<BossStu
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     db,
+    adminToken: opts.adminToken,
     async close() {
       if (closed) return
       closed = true
@@ -77,4 +107,8 @@ export async function startBossStub(opts: BossStubOptions = {}): Promise<BossStu
       db.close()
     },
   }
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host)
 }

@@ -92,6 +92,10 @@ CREATE TABLE IF NOT EXISTS complaint (
 CREATE INDEX IF NOT EXISTS complaint_cust ON complaint (cust_id, cmpl_type, subject_code);
 CREATE TABLE IF NOT EXISTS spend_limit (
   cust_id TEXT PRIMARY KEY REFERENCES customer, month_limit INTEGER NOT NULL CHECK (month_limit >= 0));
+-- STB provisioning: the key each box was given when it was provisioned (机顶盒入网). Outlives reseeds (not in
+-- SEEDED_TABLES), so a box keeps its key; pairings with a smart card are customer.stb_id / card_no (机卡配对).
+CREATE TABLE IF NOT EXISTS device (
+  stb_id TEXT PRIMARY KEY, device_key TEXT NOT NULL, provisioned_time TEXT NOT NULL);
 -- The viewer's read marks outlive reseeds (no foreign key, not in SEEDED_TABLES): MSG_IDs name events, not rows.
 CREATE TABLE IF NOT EXISTS message_read (
   cust_id TEXT NOT NULL, msg_id TEXT NOT NULL, read_time TEXT NOT NULL, PRIMARY KEY (cust_id, msg_id));

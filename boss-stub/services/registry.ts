@@ -2,6 +2,7 @@ import { acctBalQry } from './account.ts'
 import { billDetailQry, billListQry } from './billing.ts'
 import { prodDetailQry, prodListQry } from './catalogue.ts'
 import { custAuthQry } from './customer.ts'
+import { stbAuth } from './stb-auth.ts'
 import { orderCreate, orderQry } from './orders.ts'
 import { payHisQry } from './payments.ts'
 import { subsListQry } from './subscriptions.ts'
@@ -19,7 +20,7 @@ import type { Service } from './types.ts'
 
 /** Every SVC_CODE the gateway answers; anything else is a 1003. */
 const SERVICES: Service[] = [
-  custAuthQry, acctBalQry, billListQry, billDetailQry, payHisQry,
+  custAuthQry, stbAuth, acctBalQry, billListQry, billDetailQry, payHisQry,
   prodListQry, prodDetailQry, subsListQry, orderCreate, orderQry,
   custInfoQry, slotQry, ticketCreate, ticketQry, ticketListQry, ticketCancel, ticketRate,
   complaintCreate, complaintQry, complaintListQry,

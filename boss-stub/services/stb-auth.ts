@@ -1,0 +1,33 @@
+import { BossError } from '../protocol/codes.ts'
+import { DEVICE_ID, loginSignatureValid } from '../devices.ts'
+import { required } from './params.ts'
+import { regionName, type CustomerRow } from './records.ts'
+import type { Service } from './types.ts'
+
+/**
+ * STB_AUTH: a box proves it is the provisioned box (SIGN = HMAC-SHA256 of the hall's CHALLENGE under its
+ * device key), then the smart card is checked to be paired with it (机卡配对). 2004: the box did not prove
+ * itself; 2001: a proven box with a card not paired to it. Answers the household as CUST_AUTH_QRY does.
+ */
+export const stbAuth: Service = {
+  code: 'STB_AUTH',
+  moneyMoving: false,
+  handle(body, { db }) {
+    const stbId = required(body, 'STB_ID', DEVICE_ID)
+    const cardNo = required(body, 'CARD_NO', /^\d{16}$/)
+    const challenge = required(body, 'CHALLENGE', /^[A-Za-z0-9_-]{16,128}$/)
+    const sign = required(body, 'SIGN', /^[0-9A-Fa-f]{64}$/)
+    if (!loginSignatureValid(db, stbId, cardNo, challenge, sign)) throw new BossError('2004')
+    const cust = db.prepare('SELECT * FROM customer WHERE stb_id = ? AND card_no = ?').get(stbId, cardNo) as CustomerRow | undefined
+    if (!cust) throw new BossError('2001', '智能卡未与此机顶盒配对')
+    const acct = db.prepare('SELECT acct_id FROM account WHERE cust_id = ?').get(cust.cust_id) as { acct_id: string }
+    return {
+      CUST_ID: cust.cust_id,
+      CUST_NAME: cust.cust_name,
+      ACCT_ID: acct.acct_id,
+      CARD_NO: cust.card_no,
+      REGION_CODE: cust.region_code,
+      REGION_NAME: regionName(db, cust.region_code),
+    }
+  },
+}
