@@ -32,6 +32,8 @@ import CardTopupPage from './pages/CardTopupPage.ts'
 import QrTopupPage from './pages/QrTopupPage.ts'
 import TopupResultPage from './pages/TopupResultPage.ts'
 import { reportRoute } from './lib/testHooks.ts'
+import { usage } from './lib/usageHall.ts'
+import { routeParams } from './lib/usageFlows.ts'
 
 const OVERLAYS: Lowercase<string>[] = ['dialog', 'toast']
 
@@ -78,7 +80,10 @@ export const routes: Parameters<typeof Router.startRouter>[0] = {
     page('!', ErrorPage, { preventStorage: true }),
     page('*', ComingSoonPage, { preventStorage: true }),
   ],
-  afterEachRoute: (request: { route?: { path?: string } }) => {
-    reportRoute(request.route && request.route.path ? request.route.path : '')
+  afterEachRoute: (request: { route?: { path?: string }; hash?: string }) => {
+    const path = request.route && request.route.path ? request.route.path : ''
+    reportRoute(path)
+    // The one place screen views (and the flows they move) are recorded, whatever the page.
+    usage().screen(path, routeParams(path, request.hash || ''))
   },
 }

@@ -3,6 +3,7 @@ import { Settings } from '@lightningjs/sdk'
 import type { SessionRequest } from '../../contract/index.ts'
 import { createApiClient, type TvHallApi } from './api.ts'
 import { resolveIdentity, type PlatformDevice } from './device.ts'
+import { watchApi } from './usageHall.ts'
 
 let client: TvHallApi | null = null
 let identity: SessionRequest | null = null
@@ -18,14 +19,14 @@ export function boxIdentity(): SessionRequest | null {
 
 export function api(): TvHallApi {
   if (!client) {
-    client = createApiClient({
+    client = watchApi(createApiClient({
       baseUrl: (Settings.get('app', 'bffUrl', '') as string) || '',
       identity: () => {
         const id = boxIdentity()
         if (!id) throw new Error('box identity unknown')
         return id
       },
-    })
+    }))
   }
   return client
 }

@@ -3,6 +3,7 @@
  * first what the account says (a top-up or renewal beats a repair visit), then one check at a time.
  */
 import type { Diagnosis } from '../../contract/index.ts'
+import { usage } from './usageHall.ts'
 
 export type StepPhase = 'account' | 'step' | 'fixed' | 'report'
 
@@ -22,7 +23,10 @@ export function startSteps(d: Pick<Diagnosis, 'offer'> & { symptom: { steps: unk
 /** "Did that fix it?" Yes ends happily; No moves to the next check, after the last one to a repair report. */
 export function answerStep(s: StepState, fixed: boolean): StepState {
   if (s.phase !== 'step') return s
-  if (fixed) return { ...s, phase: 'fixed' }
+  if (fixed) {
+    usage().solved()
+    return { ...s, phase: 'fixed' }
+  }
   if (s.index + 1 < s.total) return { ...s, index: s.index + 1 }
   return { ...s, phase: 'report' }
 }

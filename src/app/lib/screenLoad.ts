@@ -12,6 +12,7 @@ import type { Lightning } from '@lightningjs/sdk'
 import type ErrorState from '../components/ErrorState.ts'
 import type LoadingIndicator from '../components/LoadingIndicator.ts'
 import { errorCode } from './api.ts'
+import { usage } from './usageHall.ts'
 
 export interface ScreenLoadOptions {
   /** The page's own reset before it asks (runs after the error is hidden, before the Loading state). */
@@ -65,7 +66,9 @@ export function loadScreen<T>(page: Lightning.Component, fetch: () => Promise<T>
       if (!isCurrentLoad(page, seq)) return
       if (!quiet) loading.stop()
       if (options.failed && options.failed(e)) return
-      errorState.code = errorCode(e)
+      const code = errorCode(e)
+      errorState.code = code
+      usage().error(code)
       setState('Failed')
     })
   return seq

@@ -1,5 +1,5 @@
 /**
- * The viewer's own settings, remembered on the box: large text, high contrast, spoken guidance.
+ * The viewer's own settings, remembered on the box: large text, high contrast, spoken guidance, usage statistics.
  * Speech left unset follows the platform (a box that asks for voice guidance gets it from the start).
  */
 import { queryParam } from './query.ts'
@@ -9,6 +9,8 @@ export interface ViewerPrefs {
   highContrast: boolean
   /** null: not chosen by the viewer, the platform decides. */
   speech: boolean | null
+  /** Usage statistics for the operator (anonymous, see usage.ts): on unless the viewer switched them off. */
+  usage: boolean
 }
 
 const KEY = 'tvhall.viewerPrefs'
@@ -28,7 +30,7 @@ export function parsePrefs(raw: string | null): ViewerPrefs {
   } catch {
     v = {}
   }
-  return { largeText: v.largeText === true, highContrast: v.highContrast === true, speech: typeof v.speech === 'boolean' ? v.speech : null }
+  return { largeText: v.largeText === true, highContrast: v.highContrast === true, speech: typeof v.speech === 'boolean' ? v.speech : null, usage: v.usage !== false }
 }
 
 export function loadPrefs(): ViewerPrefs {

@@ -11,7 +11,7 @@ import { showToast } from '../lib/overlays.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 import { loadPrefs, savePrefs, type ViewerPrefs } from '../lib/viewerPrefs.ts'
 
-type Row = 'LargeText' | 'HighContrast' | 'Speech' | 'Language'
+type Row = 'LargeText' | 'HighContrast' | 'Speech' | 'Usage' | 'Language'
 
 const LANGUAGE_NAMES: Record<string, string> = { 'zh-CN': '中文', en: 'English' }
 
@@ -23,13 +23,13 @@ export default class SettingsPage extends Lightning.Component {
       w: 1920,
       h: 1080,
       PageTitle: { x: 160, y: 90, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-      SettingsList: { type: Column, x: 160, y: 230, w: 1000, h: 560, neverScroll: true, style: { itemSpacing: 36 } },
+      SettingsList: { type: Column, x: 160, y: 230, w: 1000, h: 680, neverScroll: true, style: { itemSpacing: 36 } },
       Hints: { x: 160, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
     }
   }
 
   override _init(): void {
-    this._rows = ['LargeText', 'HighContrast', 'Speech']
+    this._rows = ['LargeText', 'HighContrast', 'Speech', 'Usage']
     if (offeredLanguages(Settings.get('app', 'languages')).length > 1) this._rows.push('Language')
     this.tag('SettingsList').items = this._rows.map((row) => ({
       type: Button,
@@ -53,12 +53,12 @@ export default class SettingsPage extends Lightning.Component {
 
   private _value(row: Row, prefs: ViewerPrefs): string {
     if (row === 'Language') return LANGUAGE_NAMES[currentLanguage()] || currentLanguage()
-    const on = row === 'LargeText' ? prefs.largeText : row === 'HighContrast' ? prefs.highContrast : speechEnabled()
+    const on = row === 'LargeText' ? prefs.largeText : row === 'HighContrast' ? prefs.highContrast : row === 'Usage' ? prefs.usage : speechEnabled()
     return on ? t('settings.on') : t('settings.off')
   }
 
   private _label(row: Row): string {
-    const key = row === 'LargeText' ? 'settings.largeText' : row === 'HighContrast' ? 'settings.highContrast' : row === 'Speech' ? 'settings.speech' : 'settings.language'
+    const key = row === 'LargeText' ? 'settings.largeText' : row === 'HighContrast' ? 'settings.highContrast' : row === 'Speech' ? 'settings.speech' : row === 'Usage' ? 'settings.usage' : 'settings.language'
     return `${t(key)}: ${this._value(row, loadPrefs())}`
   }
 
@@ -82,6 +82,14 @@ export default class SettingsPage extends Lightning.Component {
       prefs.speech = !speechEnabled()
       savePrefs(prefs)
       setSpeechEnabled(prefs.speech)
+      this.render()
+      speak(this._label(row))
+      return
+    }
+    if (row === 'Usage') {
+      // Off stops recording at once and drops what was not sent yet (usage.ts reads the switch every time).
+      prefs.usage = !prefs.usage
+      savePrefs(prefs)
       this.render()
       speak(this._label(row))
       return

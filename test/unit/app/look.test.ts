@@ -49,9 +49,9 @@ describe('look', () => {
 
 describe('viewer settings', () => {
   it('reads what the box remembered, and nothing odd', () => {
-    expect(parsePrefs(null)).toEqual({ largeText: false, highContrast: false, speech: null })
-    expect(parsePrefs('not json')).toEqual({ largeText: false, highContrast: false, speech: null })
-    expect(parsePrefs('{"largeText":true,"highContrast":"yes","speech":false}')).toEqual({ largeText: true, highContrast: false, speech: false })
+    expect(parsePrefs(null)).toEqual({ largeText: false, highContrast: false, speech: null, usage: true })
+    expect(parsePrefs('not json')).toEqual({ largeText: false, highContrast: false, speech: null, usage: true })
+    expect(parsePrefs('{"largeText":true,"highContrast":"yes","speech":false}')).toEqual({ largeText: true, highContrast: false, speech: false, usage: true })
   })
 
   it('speaks by default when the platform asks, unless the viewer turned it off', () => {

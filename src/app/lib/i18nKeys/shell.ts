@@ -53,6 +53,7 @@ export const SHELL_KEYS = [
   'settings.highContrast',
   'settings.speech',
   'settings.language',
+  'settings.usage',
   'settings.on',
   'settings.off',
   'settings.hint',

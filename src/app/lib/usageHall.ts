@@ -1,0 +1,70 @@
+/**
+ * The hall's one usage recorder, and the API calls that finish a flow (an order placed, a ticket or a
+ * complaint filed, a rating given, a top-up paid) observed where every page's call goes through.
+ */
+import type { Topup } from '../../contract/index.ts'
+import type { TvHallApi } from './api.ts'
+import { USAGE_EVENTS_PATH, UsageRecorder } from './usage.ts'
+import { loadPrefs } from './viewerPrefs.ts'
+
+let recorder: UsageRecorder | null = null
+let client: TvHallApi | null = null
+
+export function usage(): UsageRecorder {
+  if (!recorder) {
+    recorder = new UsageRecorder({
+      send: (batch) => (client ? client.post(USAGE_EVENTS_PATH, batch) : Promise.reject(new Error('no BFF client yet'))),
+      enabled: () => loadPrefs().usage,
+      ready: () => client !== null && client.hasSession(),
+    })
+  }
+  return recorder
+}
+
+const field = (body: unknown, name: string): string | undefined => {
+  const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined
+  return typeof v === 'string' ? v : undefined
+}
+
+function observePost(path: string, body: unknown, answer: unknown): void {
+  if (path === '/api/v1/tickets') usage().finished('fault', { category: field(body, 'category') })
+  else if (path === '/api/v1/complaints') usage().finished('complaint', { category: field(body, 'type') })
+  else if (/^\/api\/v1\/tickets\/[^/]+\/rating$/.test(path)) usage().finished('rating')
+  else if (path === '/api/v1/topups/card') observeTopup(answer)
+}
+
+const paidTopups: Record<string, true> = {}
+
+// A card top-up succeeds in its answer, a QR one when a later look finds it paid: each is counted once.
+function observeTopup(answer: unknown): void {
+  const t = answer as Partial<Topup> | null
+  if (!t || t.status !== 'succeeded' || typeof t.topupId !== 'string' || paidTopups[t.topupId]) return
+  paidTopups[t.topupId] = true
+  usage().finished('topup', { method: t.method, amountFen: t.amountFen })
+}
+
+/** The client every page uses, with the calls that finish a flow reported as they succeed. */
+export function watchApi(api: TvHallApi): TvHallApi {
+  client = api
+  return {
+    ...api,
+    // The funnel's PIN step is an order sent with its PIN (a viewer who leaves the pad unsent gave up at confirm).
+    placeOrder: (request, key) => {
+      usage().step('order', 'pin')
+      return api.placeOrder(request, key).then((r) => {
+        usage().finished('order', { product: request.productId })
+        return r
+      })
+    },
+    post: <T>(path: string, body: unknown, options?: Parameters<TvHallApi['post']>[2]) =>
+      api.post<T>(path, body, options).then((r) => {
+        if (path !== USAGE_EVENTS_PATH) observePost(path, body, r)
+        return r
+      }),
+    get: <T>(path: string, params?: Record<string, string | number>) =>
+      api.get<T>(path, params).then((r) => {
+        if (/^\/api\/v1\/topups\/[^/]+$/.test(path)) observeTopup(r)
+        return r
+      }),
+  }
+}
