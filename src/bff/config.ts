@@ -67,6 +67,8 @@ export interface UsageConfig {
   /** The operator's report login (HTTP basic), which boxes' tokens cannot pass. */
   operatorUser: string
   operatorPassword: string
+  /** `npm start`: an empty store gets a month of made-up demo usage, so the report page has something to show. */
+  demoSeed: boolean
 }
 
 export const DEV_USAGE_HOUSEHOLD_KEY = 'tvhall-dev-usage-household-key'
@@ -169,5 +171,6 @@ function usageConfig(env: Env, nodeEnv: string): UsageConfig {
     consumer: str(env, 'USAGE_CONSUMER', hostname()),
     operatorUser: str(env, 'OPERATOR_USER', 'operator'),
     operatorPassword,
+    demoSeed: env.USAGE_DEMO_SEED === '1',
   }
 }

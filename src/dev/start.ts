@@ -13,7 +13,7 @@ const bossUrl = `http://127.0.0.1:${bossPort}`
 try {
   startChild('boss-stub', `${root}boss-stub/main.ts`, { BOSS_PORT: bossPort })
   await waitForOk(`${bossUrl}/healthz`)
-  startChild('bff', `${root}src/bff/main.ts`, { PORT: port, BOSS_URL: bossUrl, STATIC_DIR: `${root}dist` })
+  startChild('bff', `${root}src/bff/main.ts`, { PORT: port, BOSS_URL: bossUrl, STATIC_DIR: `${root}dist`, USAGE_DEMO_SEED: '1' })
   await waitForOk(`http://127.0.0.1:${port}/healthz`)
 
   // The stub lists its demo households first; print every one of them (one per scenario).
@@ -31,6 +31,7 @@ Demo devices:`)
   }
   // The emulator's link carries the stub's demo households: the BFF's CSP keeps its pages from asking the stub.
   console.log(`\nEmulator (TV frame, remote, scenarios, screenshots):\n  ${emulatorLink(`http://localhost:${port}`, subscribers)}`)
+  console.log(`\nOperators' usage reports (a month of demo usage; login operator / tvhall-dev-operator):\n  http://localhost:${port}/operator/usage`)
   console.log('\nCtrl-C stops everything.')
 } catch (err) {
   console.error(err instanceof Error ? err.message : err)

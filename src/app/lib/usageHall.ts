@@ -5,14 +5,23 @@
 import type { Topup } from '../../contract/index.ts'
 import type { TvHallApi } from './api.ts'
 import { USAGE_EVENTS_PATH, UsageRecorder } from './usage.ts'
+import { queryParam } from './query.ts'
 import { loadPrefs } from './viewerPrefs.ts'
 
 let recorder: UsageRecorder | null = null
 let client: TvHallApi | null = null
 
+// End-to-end tests send sooner (`?usageEveryMs=500`); a box keeps the defaults.
+function interval(): number | undefined {
+  const v = typeof window !== 'undefined' ? Number(queryParam(window.location.search, 'usageEveryMs')) : NaN
+  return v >= 100 ? v : undefined
+}
+
 export function usage(): UsageRecorder {
   if (!recorder) {
+    const every = interval()
     recorder = new UsageRecorder({
+      ...(every ? { firstSendMs: every, everyMs: every } : {}),
       send: (batch) => (client ? client.post(USAGE_EVENTS_PATH, batch) : Promise.reject(new Error('no BFF client yet'))),
       enabled: () => loadPrefs().usage,
       ready: () => client !== null && client.hasSession(),

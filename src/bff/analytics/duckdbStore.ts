@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
+import { DuckDBInstance, LIST, listValue, VARCHAR, type DuckDBConnection } from '@duckdb/node-api'
 import type { ReportQuery, UsageReport } from '../../contract/usage.ts'
 import type { AcceptedBatch, UsageStore } from './eventStore.ts'
 import { buildReport } from './reports.ts'
@@ -16,13 +16,13 @@ CREATE TABLE IF NOT EXISTS usage_events (
 
 const OPEN = new Map<string, Promise<DuckDbUsageStore>>()
 const COLUMNS = 18
-// Rows per INSERT statement: DuckDB binds every value as a parameter.
-const ROWS_PER_INSERT = 200
+// How each column's text becomes its type (the values travel as VARCHAR lists).
+const COLUMN_CASTS = ['::TIMESTAMPTZ', '::DATE', ...Array<string>(COLUMNS - 3).fill(''), '::BIGINT']
 
 /** The operator's calendar day (Asia/Shanghai, no daylight saving) of an instant. */
 export const beijingDay = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10)
 
-function rowsOf(batch: AcceptedBatch): DuckDBValue[][] {
+function rowsOf(batch: AcceptedBatch): (string | number | null)[][] {
   return batch.events.map((e) => [
     e.at, beijingDay(e.at), batch.household, batch.keyId, batch.area, batch.session, e.id, e.type,
     e.screen ?? null, e.flow ?? null, e.step ?? null, e.outcome ?? null, e.symptom ?? null, e.category ?? null,
@@ -89,33 +89,38 @@ export class DuckDbUsageStore implements UsageStore {
   write(batches: AcceptedBatch[]): Promise<number> {
     return this.#serial(async () => {
       const db = this.writer
-      let added = 0
       await db.run('BEGIN TRANSACTION')
       try {
-        const seen = new Set<string>()
-        const rows: DuckDBValue[][] = []
-        for (const batch of batches) {
-          if (seen.has(batch.key)) continue
-          seen.add(batch.key)
-          const known = await db.runAndReadAll('SELECT 1 FROM usage_batches WHERE batch_key = $1', [batch.key])
-          if (known.currentRowCount > 0) continue
-          await db.run('INSERT INTO usage_batches VALUES ($1, $2::TIMESTAMPTZ)', [batch.key, batch.receivedAt])
-          rows.push(...rowsOf(batch))
+        // Column lists bound as parameters and unnested: one statement per table whatever the size of the read.
+        const fresh = new Map(batches.map((b) => [b.key, b]))
+        if (fresh.size === 0) {
+          await db.run('COMMIT')
+          return 0
         }
-        for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-          const chunk = rows.slice(i, i + ROWS_PER_INSERT)
-          const values = chunk
-            .map((_, r) => `(${Array.from({ length: COLUMNS }, (_, c) => `$${r * COLUMNS + c + 1}`).join(', ')})`)
-            .join(', ')
-          await db.run(`INSERT INTO usage_events VALUES ${values}`, chunk.flat())
-          added += chunk.length
+        const known = await db.runAndReadAll(
+          'SELECT b.batch_key AS k FROM usage_batches b JOIN (SELECT unnest($1) AS k) n ON b.batch_key = n.k',
+          [listValue([...fresh.keys()])],
+          [LIST(VARCHAR)],
+        )
+        for (const row of known.getRowObjectsJson()) fresh.delete(String(row.k))
+        const todo = [...fresh.values()]
+        const rows = todo.flatMap(rowsOf)
+        if (todo.length > 0) {
+          await db.run('INSERT INTO usage_batches SELECT unnest($1), unnest($2)::TIMESTAMPTZ', [
+            listValue(todo.map((b) => b.key)),
+            listValue(todo.map((b) => b.receivedAt)),
+          ], [LIST(VARCHAR), LIST(VARCHAR)])
+        }
+        if (rows.length > 0) {
+          const columns = Array.from({ length: COLUMNS }, (_, c) => listValue(rows.map((r) => (r[c] === null ? null : String(r[c])))))
+          await db.run(`INSERT INTO usage_events SELECT ${COLUMN_CASTS.map((cast, c) => `unnest($${c + 1})${cast}`).join(', ')}`, columns, columns.map(() => LIST(VARCHAR)))
         }
         await db.run('COMMIT')
+        return rows.length
       } catch (err) {
         await db.run('ROLLBACK').catch(() => undefined)
         throw err
       }
-      return added
     })
   }
 

@@ -6,6 +6,7 @@ import usageRoutes from '../routes/usage.ts'
 import operatorReportRoutes from '../routes/operatorReports.ts'
 import { DuckDbUsageStore } from './duckdbStore.ts'
 import type { UsageStore } from './eventStore.ts'
+import { demoBatches } from './demoSeed.ts'
 import { pseudonymizer } from './household.ts'
 import { directSink, streamSink, StreamWriter, type UsageSink } from './sink.ts'
 
@@ -56,9 +57,16 @@ export default async function usagePlugin(app: FastifyInstance, s: BffServices &
       (err: unknown) => log.warn({ err }, 'usage retention failed'),
     )
   }
+  const pseudo = pseudonymizer(c.householdKey)
+  const seed = async (target: UsageStore) => {
+    if ((await target.count()) > 0) return
+    const batches = demoBatches({ households: 1_200, days: 30, now: s.now(), pseudo })
+    log.info({ events: await target.write(batches) }, 'usage store seeded with a month of demo usage')
+  }
   app.addHook('onReady', async () => {
     await writer?.start()
     if (store) {
+      if (c.demoSeed) seed(store).catch((err: unknown) => log.warn({ err }, 'usage demo seed failed'))
       enforce()
       retention = setInterval(enforce, RETENTION_EVERY_MS)
       retention.unref()
@@ -73,7 +81,7 @@ export default async function usagePlugin(app: FastifyInstance, s: BffServices &
     if (store && !s.usageStore) await store.close()
   })
 
-  await app.register(usageRoutes, { sink, pseudo: pseudonymizer(c.householdKey), now: s.now })
+  await app.register(usageRoutes, { sink, pseudo, now: s.now })
   await app.register(operatorReportRoutes, {
     usage: store,
     store: s.store,
