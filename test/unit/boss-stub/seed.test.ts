@@ -25,7 +25,7 @@ const one = <T>(db: DatabaseSync, sql: string, ...args: Array<string | number>) 
 describe('seed determinism', () => {
   it('two seeds of the same day produce identical rows', () => {
     expect(dump(seeded())).toEqual(dump(seeded()))
-  })
+  }, 30_000) // two full seeds of 1,200 households: seconds on a busy 2-core box
 
   it('another PRNG seed produces other households (so the comparison above can fail)', () => {
     const a = dump(seeded({ households: 40, seed: 1 }))
