@@ -31,7 +31,7 @@
     if (!rows.length) { var r = t.insertRow(); r.appendChild(el('td', 'No events in this range.')); return t }
     var cols = Object.keys(rows[0])
     var head = t.createTHead().insertRow()
-    cols.forEach(function (c) { head.appendChild(el('th', c)) })
+    cols.forEach(function (c) { head.appendChild(el('th', c, typeof rows[0][c] === 'number' ? 'n' : '')) })
     var body = t.createTBody()
     rows.forEach(function (row) {
       var tr = body.insertRow()
@@ -58,7 +58,7 @@
       sec.appendChild(h)
       sec.appendChild(el('p', s.why, 'why'))
       if (s.kpi === 'deflection') sec.appendChild(el('div', report.deflectionRate == null ? '–' : Math.round(report.deflectionRate * 100) + '% solved before a ticket', 'kpi'))
-      if (s.kpi === 'calls') sec.appendChild(el('div', rows.reduce(function (n, r) { return n + r.calls }, 0) + ' calls saved', 'kpi'))
+      if (s.kpi === 'calls') sec.appendChild(el('div', 'Calls saved: ' + rows.reduce(function (n, r) { return n + r.calls }, 0), 'kpi'))
       if (rows.length && typeof Chart !== 'undefined') {
         var canvas = el('canvas')
         sec.appendChild(canvas)
