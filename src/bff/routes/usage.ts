@@ -4,7 +4,7 @@ import { UsageAccepted, UsageBatch, UsagePath } from '../../contract/usage.ts'
 import { acceptBatch } from '../analytics/accept.ts'
 import type { Pseudonymizer } from '../analytics/household.ts'
 import type { UsageSink } from '../analytics/sink.ts'
-import { badRequest } from '../errors.ts'
+import { ApiError, badRequest } from '../errors.ts'
 
 export interface UsageRouteOptions {
   sink: UsageSink
@@ -31,7 +31,14 @@ export default async function usageRoutes(app: FastifyInstance, o: UsageRouteOpt
     async (request, reply) => {
       const result = acceptBatch(request.body, request.customer, o.now(), o.pseudo)
       if (!result.ok) throw badRequest(result.message)
-      if (result.batch.events.length > 0) await o.sink.accept(result.batch)
+      if (result.batch.events.length > 0) {
+        try {
+          await o.sink.accept(result.batch)
+        } catch (err) {
+          // Redis or the DuckDB file is away: the box keeps the batch and sends it again (same batchId, stored once).
+          throw new ApiError(503, 'BOSS_UNAVAILABLE', 'Usage events cannot be kept right now; send them again later', { retryAfter: 60, cause: err })
+        }
+      }
       return reply.code(202).send({ accepted: result.batch.events.length })
     },
   )
