@@ -92,7 +92,7 @@ describe('bills and payments on the TV come from the BOSS', () => {
     // The chart starts on the newest month; Left walks back through the months.
     expect(await tv.waitForText('BillFocusTotal', (t) => t !== '--' && t !== '')).toBe(formatFen(Number(bills[0].TOTAL_FEE)))
     expect(await tv.focusedRef()).toBe(`BillBar${newest}`)
-    await waitForDrawn(tv, '左右键选月份')
+    await waitForDrawn(tv, '选月份')
     // Nothing drawn past the title-safe area (the hints once ended below it); the payments button, grown
     // by its focus, neither (it once reached above it).
     expect(await textsOutsideSafeArea(tv)).toEqual([])
@@ -216,7 +216,7 @@ describe('bills and payments on the TV come from the BOSS', () => {
     expect(await tv.text('BillFocusTotal')).toBe(formatFen(Number(bills[1].TOTAL_FEE)))
     expect(await tv.focusedRef()).toBe(`BillBar${bills.length - 2}`)
     // The English hints are longer; they still end inside the title-safe area.
-    await waitForDrawn(tv, 'Left/Right')
+    await waitForDrawn(tv, 'Month')
     expect(await textsOutsideSafeArea(tv)).toEqual([])
     await tv.screenshot('bills-english')
     await tv.page.close()

@@ -9,7 +9,7 @@ import { formatFen } from '../lib/format.ts'
 import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 
 export const BAR_SLOT_W = 116
-export const CHART_H = 360
+export const CHART_H = 290
 const BAR_W = 64
 const LABEL_H = 56
 const AMOUNT_H = 48

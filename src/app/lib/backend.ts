@@ -4,6 +4,7 @@ import type { SessionRequest } from '../../contract/index.ts'
 import { createApiClient, type TvHallApi } from './api.ts'
 import { resolveIdentity, type PlatformDevice } from './device.ts'
 import { watchApi } from './usageHall.ts'
+import { rememberHousehold } from './household.ts'
 
 let client: TvHallApi | null = null
 let identity: SessionRequest | null = null
@@ -27,6 +28,9 @@ export function api(): TvHallApi {
         return id
       },
     }))
+    // Every account answer also names the household for the page header.
+    const getAccount = client.getAccount
+    client.getAccount = () => getAccount().then((a) => (rememberHousehold(a), a))
   }
   return client
 }

@@ -28,6 +28,23 @@ export const FontSize = {
   small: 28,
 } as const
 
+/** One set of margins for every screen (1080p units): the title-safe edges, the gaps between blocks. */
+export const Space = {
+  /** Title-safe area: 5 % of the width and height, which TVs may crop. */
+  safeX: 96,
+  safeY: 54,
+  /** Between blocks of one screen, and inside panels. */
+  gap: 32,
+  inset: 24,
+  /** Where the hint bar starts: content ends above it. */
+  hintTop: 962,
+} as const
+
+export const Radius = {
+  panel: 16,
+  button: 12,
+} as const
+
 /** Focused things grow as well as change colour, so focus is visible to colour-blind viewers too. */
 export const FOCUS_SCALE = 1.08
 /** Small items (chart bars) grow a little when focused; full-width rows cannot grow inside the safe area. */

@@ -2,12 +2,11 @@
  * 余额查询: balance, arrears, deposit, status, suspension date, next deduction, fetched live on every
  * visit. While waiting: a loading indicator (after 300 ms); on failure: plain words and Retry.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { CONTENT_TOP, frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button } from '@lightningjs/ui-components'
 import type { Account } from '../../contract/index.ts'
-import ErrorState from '../components/ErrorState.ts'
 import InfoRow, { ROW_H } from '../components/InfoRow.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import MoneyText from '../components/MoneyText.ts'
 import { api } from '../lib/backend.ts'
 import { formatDate, formatDateTime, formatFen } from '../lib/format.ts'
@@ -22,17 +21,14 @@ const VALUE_X = 1200
 const value = (ref: string) => ({ [ref]: { x: VALUE_X, mountX: 1, y: 14, text: textPatch('--', { fontSize: FontSize.heading }) } })
 const money = (ref: string) => ({ [ref]: { type: MoneyText, x: VALUE_X, mountX: 1, y: 14 } })
 
-export default class BalancePage extends Lightning.Component {
+export default class BalancePage extends HallPage {
   private _account: Account | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+  static override _template(): PageTemplate {
+    return frame({
       Details: {
         x: X,
-        y: 180,
+        y: CONTENT_TOP + 24,
         alpha: 0,
         BalanceRow: { type: InfoRow, y: 0, ...money('BalanceValue') },
         ArrearsRow: { type: InfoRow, y: ROW_H, ...money('ArrearsValue') },
@@ -43,11 +39,7 @@ export default class BalancePage extends Lightning.Component {
         AsOf: { y: ROW_H * 6 + 20, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
         TopupButton: { type: Button, y: ROW_H * 6 + 90, w: 320, h: 84, fixed: true, title: '' },
       },
-      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      PaymentsHint: { x: 96, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   override _init(): void {
@@ -78,9 +70,8 @@ export default class BalancePage extends Lightning.Component {
   render(): void {
     const lang = currentLanguage()
     const label = (row: string, text: string) => ((this.tag('Details.' + row) as InfoRow).label = text)
-    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
-    this.tag('PaymentsHint').text = textPatch(t('bills.hintPayments'), { fontSize: FontSize.small, textColor: Colors.textMuted })
-    this.tag('PageTitle').text = textPatch(t('balance.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.hints = [['ok', t('balance.topup')], ['yellow', t('hint.payments')]]
+    this.title = t('balance.title')
     label('BalanceRow', t('balance.balance'))
     label('ArrearsRow', t('balance.arrears'))
     label('DepositRow', t('balance.deposit'))

@@ -4,12 +4,11 @@
  * between the charges and the changes. The comparison loads after the bill, so a slow or failing
  * previous month never holds the bill itself back.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Column } from '@lightningjs/ui-components'
 import type { BillDetail, BillSummary } from '../../contract/index.ts'
 import BillChangeList, { type ChangeView } from '../components/BillChangeList.ts'
-import ErrorState from '../components/ErrorState.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import MoneyText from '../components/MoneyText.ts'
 import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
 import { rowOverhang } from '../lib/rowLook.ts'
@@ -56,29 +55,23 @@ function findPrevious(bills: BillSummary[], bill: BillDetail): BillSummary | und
   return undefined
 }
 
-export default class BillDetailPage extends Lightning.Component {
+export default class BillDetailPage extends HallPage {
   private _bill: BillDetail | null = null
   private _billId = ''
   private _zone: 'Lines' | 'Changes' = 'Lines'
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+  static override _template(): PageTemplate {
+    return frame({
       Content: {
         alpha: 0,
-        Fields: { x: X, y: 160, ...fieldRows() },
+        Fields: { x: X, y: 190, ...fieldRows() },
         // y 500: its four rows end above the hints (970).
-        BillChangeList: { type: BillChangeList, x: X, y: 500 },
-        LinesHeading: { x: RIGHT_X, y: 150, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
-        NoLines: { x: RIGHT_X, y: 230, text: textPatch('', { textColor: Colors.textMuted }) },
-        BillLines: { type: Column, x: RIGHT_X - PAD, y: 210, w: RIGHT_W + 2 * PAD, h: 9 * (RECORD_H + 10) + 6, clipping: true, itemPosX: PAD, itemPosY: 8, lazyUpCount: 9, scrollIndex: 5, style: { itemSpacing: 10 } },
+        BillChangeList: { type: BillChangeList, x: X, y: 530 },
+        LinesHeading: { x: RIGHT_X, y: 184, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
+        NoLines: { x: RIGHT_X, y: 264, text: textPatch('', { textColor: Colors.textMuted }) },
+        BillLines: { type: Column, x: RIGHT_X - PAD, y: 244, w: RIGHT_W + 2 * PAD, h: 8 * (RECORD_H + 10) + 6, clipping: true, itemPosX: PAD, itemPosY: 8, lazyUpCount: 9, scrollIndex: 5, style: { itemSpacing: 10 } },
       },
-      Hints: { x: X, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   /** Router: `bills/:billId`. */
@@ -133,9 +126,9 @@ export default class BillDetailPage extends Lightning.Component {
   render(): void {
     const lang = currentLanguage()
     const b = this._bill
-    this.tag('PageTitle').text = textPatch(b ? t('billDetail.title', { month: formatMonth(b.month, lang) }) : t('bills.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.title = b ? t('billDetail.title', { month: formatMonth(b.month, lang) }) : t('bills.title')
     this.tag('Content.LinesHeading').text = textPatch(t('billDetail.lines'), { fontSize: FontSize.heading, fontStyle: 'bold' })
-    this.tag('Hints').text = textPatch(t('billDetail.hint') + '    ' + t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.hints = [['updown', t('hint.scroll')], ['leftright', t('hint.pane')]]
     for (const [name, key] of FIELDS) this.tag('Content.Fields.' + name + 'Label').text = textPatch(t(key), { fontSize: FontSize.body, textColor: Colors.textMuted })
     this.tag('ErrorState').render()
     ;(this.tag('Content.BillChangeList') as BillChangeList).render()

@@ -3,14 +3,13 @@
  * bill opening its detail with OK. Back from a bill or from the payments lands on the same bill; a
  * fresh visit from the menu starts at the newest month. Yellow (or the button) opens the payments.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { CONTENT_TOP, frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button, Column } from '@lightningjs/ui-components'
 import type { BillSummary } from '../../contract/index.ts'
 import BillChart, { chartWidth } from '../components/BillChart.ts'
 import { PAID_COLOR } from '../components/BillBar.ts'
 import EmptyState from '../components/EmptyState.ts'
-import ErrorState from '../components/ErrorState.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import MoneyText from '../components/MoneyText.ts'
 import RecordRow, { RECORD_H, type RowContent } from '../components/RecordRow.ts'
 import { api } from '../lib/backend.ts'
@@ -22,8 +21,9 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
 const W = 1728
-const CHART_Y = 220
-const LIST_Y = 612
+const CHART_Y = 300
+const LIST_Y = 600
+// Four whole rows (76 + 12) and their focus frame, ending above the hint bar.
 const LIST_H = 360
 /** Routes this page opens; coming back from them keeps the viewer's place. */
 const CHILD_ROUTES = ['bills/:billId', 'payments']
@@ -42,27 +42,23 @@ export function billRow(b: BillSummary): RowContent {
   }
 }
 
-export default class BillsPage extends Lightning.Component {
+export default class BillsPage extends HallPage {
   private _bills: BillSummary[] = []
   private _zone: 'Chart' | 'List' | 'Payments' = 'Chart'
   private _focusInfoTimer: ReturnType<typeof setTimeout> | undefined
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-      // y 60: grown by the focus scale (1.08) its top stays below the title-safe edge (54).
-      PaymentsButton: { type: Button, x: X + W - 16, mountX: 1, y: 60, w: 320, h: 80, fixed: true, title: '' },
+  static override _template(): PageTemplate {
+    return frame({
+      PaymentsButton: { type: Button, x: X + W - 16, mountX: 1, y: CONTENT_TOP + 4, w: 320, h: 72, fixed: true, title: '' },
       Content: {
         alpha: 0,
-        BillFocusMonth: { x: X, y: 150, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
-        BillFocusTotal: { type: MoneyText, x: X + 330, y: 150 },
-        BillFocusStatus: { x: X + 640, y: 154, text: textPatch('', { fontSize: FontSize.body }) },
-        BillFocusDue: { x: X + 860, y: 160, text: small('') },
+        BillFocusMonth: { x: X, y: 190, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
+        BillFocusTotal: { type: MoneyText, x: X + 330, y: 190 },
+        BillFocusStatus: { x: X + 640, y: 194, text: textPatch('', { fontSize: FontSize.body }) },
+        BillFocusDue: { x: X + 860, y: 200, text: small('') },
         Legend: {
           x: X + W - 300,
-          y: 160,
+          y: 268,
           PaidKey: { rect: true, y: 6, w: 24, h: 24, color: PAID_COLOR },
           PaidLabel: { x: 34, text: small('') },
           OwedKey: { rect: true, x: 150, y: 6, w: 24, h: 24, color: Colors.danger },
@@ -87,10 +83,7 @@ export default class BillsPage extends Lightning.Component {
       },
       BillsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
       // Ends (one 28 px line) above the title-safe bottom (1026).
-      Hints: { x: X, y: 978, text: small('') },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   override _init(): void {
@@ -133,10 +126,11 @@ export default class BillsPage extends Lightning.Component {
   }
 
   render(): void {
-    this.tag('PageTitle').text = textPatch(t('bills.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.title = t('bills.title')
     this.tag('PaymentsButton').title = t('bills.payments')
-    const hints = this._bills.length ? [t('bills.hint'), t('bills.hintPayments'), t('common.backHint')] : [t('bills.hintPayments'), t('common.backHint')]
-    this.tag('Hints').text = small(hints.join('    '))
+    this.hints = this._bills.length
+      ? [['leftright', t('hint.month')], ['updown', t('hint.choose')], ['ok', t('hint.details')], ['yellow', t('hint.payments')]]
+      : [['yellow', t('hint.payments')]]
     this.tag('Content.Legend.PaidLabel').text = small(t('bills.legendPaid'))
     this.tag('Content.Legend.OwedLabel').text = small(t('bills.legendOwed'))
     ;(this.tag('BillsEmpty') as EmptyState).message = t('bills.empty')

@@ -5,6 +5,7 @@
  * the viewer retries after a lost answer, so a card is never redeemed twice by accident.
  */
 import { Lightning, Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button } from '@lightningjs/ui-components'
 import CardField, { FIELD_W } from '../components/CardField.ts'
 import CardKeypad from '../components/CardKeypad.ts'
@@ -25,7 +26,7 @@ const PAD_X = 1160
 
 type Zone = 'fields' | 'keypad' | 'confirm'
 
-export default class CardTopupPage extends Lightning.Component {
+export default class CardTopupPage extends HallPage {
   private _entry: CardEntry = EMPTY_CARD_ENTRY
   private _zone: Zone = 'keypad'
   private _busy = false
@@ -34,20 +35,15 @@ export default class CardTopupPage extends Lightning.Component {
   private _keyFor = ''
   private _seq = 0
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-      Help: { x: X, y: 150, text: textPatch('', { fontSize: FontSize.small }) },
+  static override _template(): PageTemplate {
+    return frame({
+      Help: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.small }) },
       CardNoField: { type: CardField, x: X, y: 240 },
       PasswordField: { type: CardField, x: X, y: 420 },
       CardMessage: { x: X, y: 620, text: textPatch('', { fontSize: FontSize.body }) },
       Keypad: { type: CardKeypad, x: PAD_X, y: 240 },
       TopupConfirmButton: { type: Button, x: PAD_X, y: 700, w: 600, h: 90, fixed: true, title: '' },
-      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      Loading: { type: LoadingIndicator, x: 660, y: 780 },
-    }
+    })
   }
 
   override _init(): void {
@@ -78,7 +74,7 @@ export default class CardTopupPage extends Lightning.Component {
 
   render(): void {
     const e = this._entry
-    this.tag('PageTitle').text = textPatch(t('topup.card.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.title = t('topup.card.title')
     this.tag('Help').text = textPatch(insertZeroWidthSpaces(t('topup.card.help')), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 1640, maxLines: 1 })
     const cardNo = this.tag('CardNoField') as CardField
     cardNo.label = t('topup.card.number')
@@ -97,7 +93,7 @@ export default class CardTopupPage extends Lightning.Component {
     })
     ;(this.tag('Keypad') as CardKeypad).render()
     this.tag('TopupConfirmButton').title = t('topup.card.confirm')
-    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.hints = [['digits', t('hint.digits')], ['updown', t('hint.choose')], ['ok', t('hint.select')]]
   }
 
   private _type(key: string): void {

@@ -3,17 +3,16 @@
  * when already held). Up reaches My subscriptions and the spending limit. Coming back keeps the place.
  */
 import { Lightning, Router } from '@lightningjs/sdk'
+import HallPage, { CONTENT_TOP, frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button, Column } from '@lightningjs/ui-components'
 import type { ProductSummary } from '../../contract/index.ts'
 import EmptyState from '../components/EmptyState.ts'
-import ErrorState from '../components/ErrorState.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import ProductRow, { PRODUCT_H } from '../components/ProductRow.ts'
 import { api } from '../lib/backend.ts'
 import { groupCatalogue, type CatalogueGroup } from '../lib/catalogue.ts'
 import { t } from '../lib/i18n.ts'
 import { failedState, loadScreen } from '../lib/screenLoad.ts'
-import { Colors, FOCUS_SCALE, FontSize, textPatch } from '../lib/theme.ts'
+import { FOCUS_SCALE } from '../lib/theme.ts'
 
 const X = 96
 const LIST_X = 460
@@ -21,38 +20,35 @@ const LIST_W = 1364
 const CATEGORY_W = 320
 /** How far a focused button grows past each side (ui-components scale it by FOCUS_SCALE about its centre). */
 const grow = (w: number) => Math.ceil((w * (FOCUS_SCALE - 1)) / 2)
-// The top buttons sit in from the title-safe edges (x 1824, y 54) by their growth, so focused they stay inside.
-const TOP_Y = 54 + grow(80)
-const SUBS_RIGHT = 1824 - grow(340)
-const LIMIT_RIGHT = SUBS_RIGHT - 340 - 2 * grow(340)
+// The top buttons sit below the header and in from the title-safe edge (x 1824) by their growth.
+const TOP_Y = CONTENT_TOP + grow(72)
+const SUBS_W = 420
+const LIMIT_W = 380
+const SUBS_RIGHT = 1824 - grow(SUBS_W)
+const LIMIT_RIGHT = SUBS_RIGHT - SUBS_W - 2 * grow(SUBS_W)
+const LIST_Y = TOP_Y + 72 + 2 * grow(72) + 12
 type Zone = 'Categories' | 'Products' | 'Buttons'
 
-export default class CatalogPage extends Lightning.Component {
+export default class CatalogPage extends HallPage {
   private _groups: CatalogueGroup[] = []
   private _category = 0
   private _zone: Zone = 'Products'
   private _button = 0
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-      SubscriptionsButton: { type: Button, x: SUBS_RIGHT, mountX: 1, y: TOP_Y, w: 340, h: 80, fixed: true, title: '' },
-      SpendingLimitButton: { type: Button, x: LIMIT_RIGHT, mountX: 1, y: TOP_Y, w: 300, h: 80, fixed: true, title: '' },
+  static override _template(): PageTemplate {
+    return frame({
+      SubscriptionsButton: { type: Button, x: SUBS_RIGHT, mountX: 1, y: TOP_Y, w: SUBS_W, h: 72, fixed: true, title: '' },
+      SpendingLimitButton: { type: Button, x: LIMIT_RIGHT, mountX: 1, y: TOP_Y, w: LIMIT_W, h: 72, fixed: true, title: '' },
       Content: {
         alpha: 0,
         // In from X by the buttons' focus growth, so a focused category stays inside the title-safe area.
-        CategoryList: { type: Column, x: X + grow(CATEGORY_W), y: 180, w: 320, h: 780, neverScroll: true, style: { itemSpacing: 10 }, signals: { selectedChange: '_categoryChanged' } },
+        CategoryList: { type: Column, x: X + grow(CATEGORY_W), y: LIST_Y + 8, w: 320, h: 962 - LIST_Y - 8, neverScroll: true, style: { itemSpacing: 8 }, signals: { selectedChange: '_categoryChanged' } },
         // Ends above the hints: the last whole row and its focus frame end at 796.
-        ProductList: { type: Column, x: LIST_X - 8, y: 172, w: LIST_W + 16, h: 796, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 4, style: { itemSpacing: 14 } },
+        ProductList: { type: Column, x: LIST_X - 8, y: LIST_Y, w: LIST_W + 16, h: 962 - LIST_Y, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 4, style: { itemSpacing: 14 } },
       },
       CatalogEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
       // Its ~42 px line ends above the title-safe bottom (y 1026).
-      Hints: { x: X, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   override _init(): void {
@@ -86,7 +82,7 @@ export default class CatalogPage extends Lightning.Component {
     }
     this._category = Math.min(this._category, groups.length - 1)
     const categories = this.tag('Content.CategoryList')
-    categories.items = groups.map((g) => ({ type: Button, ref: 'Category_' + g.category, w: CATEGORY_W, h: 70, fixed: true, title: g.name }))
+    categories.items = groups.map((g) => ({ type: Button, ref: 'Category_' + g.category, w: CATEGORY_W, h: 60, fixed: true, title: g.name }))
     categories.selectedIndex = this._category
     this._fillProducts(keepProduct)
     this._setState('Ready')
@@ -111,10 +107,10 @@ export default class CatalogPage extends Lightning.Component {
   }
 
   render(): void {
-    this.tag('PageTitle').text = textPatch(t('catalog.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.title = t('catalog.title')
     this.tag('SubscriptionsButton').title = t('catalog.subscriptions')
     this.tag('SpendingLimitButton').title = t('catalog.limit')
-    this.tag('Hints').text = textPatch(t('catalog.hint') + '    ' + t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.hints = [['updown', t('hint.choose')], ['leftright', t('hint.pane')], ['ok', t('hint.details')]]
     ;(this.tag('CatalogEmpty') as EmptyState).message = t('catalog.empty')
     this.tag('ErrorState').render()
     for (const row of this.tag('Content.ProductList').items as ProductRow[]) row.render()

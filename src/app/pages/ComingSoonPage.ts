@@ -1,22 +1,19 @@
 /** Stands in for menu entries not built yet (and unknown routes): says so plainly; Back returns. */
 import { Lightning, Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button } from '@lightningjs/ui-components'
 import { t } from '../lib/i18n.ts'
 import { menuEntry } from '../lib/menu.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
-export default class ComingSoonPage extends Lightning.Component {
+export default class ComingSoonPage extends HallPage {
   private _route = ''
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: 960, y: 300, mount: 0.5, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+  static override _template(): PageTemplate {
+    return frame({
       ComingSoonText: { x: 960, y: 420, mount: 0.5, text: textPatch('', { fontSize: FontSize.body }) },
-      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       BackButton: { type: Button, x: 960, mountX: 0.5, y: 540, w: 320, h: 84, fixed: true, title: '' },
-    }
+    })
   }
 
   override _init(): void {
@@ -42,10 +39,10 @@ export default class ComingSoonPage extends Lightning.Component {
   }
 
   render(): void {
-    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.hints = [['ok', t('hint.back')]]
     const entry = menuEntry(this._route)
+    this.title = entry ? t(entry.label) : t('app.title')
     this.patch({
-      PageTitle: { text: textPatch(entry ? t(entry.label) : t('app.title'), { fontSize: FontSize.title, fontStyle: 'bold' }) },
       ComingSoonText: { text: textPatch(t('comingSoon.body'), { fontSize: FontSize.body, textColor: Colors.textMuted }) },
     })
     this.tag('BackButton').title = t('common.back')

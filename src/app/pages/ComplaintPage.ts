@@ -3,11 +3,11 @@
  * this draft (typing words on a remote is no way to complain). The TV polls the draft and shows the
  * text once sent; Submit files it, and a repeat complaint says which earlier one it was linked to.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Column } from '@lightningjs/ui-components'
 import type { Complaint, ComplaintDraft, ComplaintTypeInfo } from '../../contract/index.ts'
 import ActionButtons from '../components/ActionButtons.ts'
-import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import QrCode from '../components/QrCode.ts'
 import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
@@ -25,7 +25,7 @@ const X = 160
 const W = 1000
 const POLL_MS = 3000
 
-export default class ComplaintPage extends Lightning.Component {
+export default class ComplaintPage extends HallPage {
   private _types: ComplaintTypeInfo[] = []
   private _type: ComplaintTypeInfo | null = null
   private _subject = 0
@@ -34,14 +34,11 @@ export default class ComplaintPage extends Lightning.Component {
   private _timer: ReturnType<typeof setTimeout> | null = null
   private _seq = 0
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    const column = { type: Column, x: X - 8, y: 200, w: 1600 + 16, h: 740, clipping: true, itemPosX: 8, itemPosY: 8, style: { itemSpacing: 12 } }
+  static override _template(): PageTemplate {
+    const column = { type: Column, x: X - 8, y: 230, w: 1600 + 16, h: 720, clipping: true, itemPosX: 8, itemPosY: 8, style: { itemSpacing: 12 } }
     const body = textPatch('', { fontSize: FontSize.body })
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-      StepTitle: { x: X, y: 150, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+    return frame({
+      StepTitle: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       TypeList: { ...column, visible: false },
       SubjectList: { ...column, visible: false },
       Review: {
@@ -55,10 +52,7 @@ export default class ComplaintPage extends Lightning.Component {
         QrTitle: { x: 1140, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 460, maxLines: 2, lineHeight: 40 }) },
         ComplaintQr: { type: QrCode, x: 1140, y: 110, size: 360 },
       },
-      Hints: { x: X, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   override _init(): void {
@@ -177,8 +171,8 @@ export default class ComplaintPage extends Lightning.Component {
 
   render(): void {
     const muted = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 460, maxLines: 2, lineHeight: 40 })
-    this.tag('PageTitle').text = textPatch(t('complaint.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
-    this.tag('Hints').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.title = t('complaint.title')
+    this.hints = [['arrows', t('hint.choose')], ['ok', t('hint.select')]]
     const type = this._type
     if (!type) return
     const d = this._draft

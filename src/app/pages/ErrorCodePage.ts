@@ -3,7 +3,8 @@
  * the on-screen pad; at the third digit the hall looks it up and shows cause and fix, with the
  * symptom's step-by-step checks one key away when the knowledge base links them.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Keyboard } from '@lightningjs/ui-components'
 import type { StbErrorCode } from '../../contract/index.ts'
 import ActionButtons from '../components/ActionButtons.ts'
@@ -32,21 +33,18 @@ const DIALPAD = {
   ],
 }
 
-export default class ErrorCodePage extends Lightning.Component {
+export default class ErrorCodePage extends HallPage {
   private _digits = ''
   private _result: StbErrorCode | null = null
   private _message = ''
   private _lookupSeq = 0
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): PageTemplate {
     const body = textPatch('', { fontSize: FontSize.body })
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-      Prompt: { x: X, y: 150, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      CodeField: { x: X, y: 210, text: textPatch('', { fontSize: FontSize.display, fontStyle: 'bold', textColor: Colors.accent }) },
-      Keypad: { type: Keyboard, x: X, y: 330, w: PAD_W, centerKeys: true, formats: DIALPAD, style: { keySpacing: 20 } },
+    return frame({
+      Prompt: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      CodeField: { x: X, y: 226, text: textPatch('', { fontSize: FontSize.display, fontStyle: 'bold', textColor: Colors.accent }) },
+      Keypad: { type: Keyboard, x: X, y: 346, w: PAD_W, centerKeys: true, formats: DIALPAD, style: { keySpacing: 20 } },
       Result: {
         x: RESULT_X,
         y: 210,
@@ -57,9 +55,7 @@ export default class ErrorCodePage extends Lightning.Component {
         FixText: { y: 350, text: body },
         CodeActions: { type: ActionButtons, y: 560, buttonW: 400 },
       },
-      Hints: { x: X, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      Loading: { type: LoadingIndicator, x: 1000, y: 460 },
-    }
+    })
   }
 
   override _init(): void {
@@ -118,9 +114,9 @@ export default class ErrorCodePage extends Lightning.Component {
   render(): void {
     const muted = (s: string) => textPatch(s, { fontSize: FontSize.small, textColor: Colors.textMuted })
     const para = (s: string, color: number = Colors.text) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.body, textColor: color, wordWrapWidth: RESULT_W, maxLines: 3, lineHeight: 48 })
-    this.tag('PageTitle').text = textPatch(t('code.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.title = t('code.title')
     this.tag('Prompt').text = muted(t('code.prompt'))
-    this.tag('Hints').text = muted(t('common.backHint'))
+    this.hints = [['digits', t('hint.digits')], ['ok', t('hint.select')]]
     this.tag('CodeField').text = textPatch(codeDisplay(this._digits), { fontSize: FontSize.display, fontStyle: 'bold', textColor: Colors.accent })
     const r = this._result
     this.patch({

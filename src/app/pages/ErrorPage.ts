@@ -3,12 +3,11 @@
  * Retry opens the session again and carries on; the screen is never left blank or dead.
  */
 import { Lightning } from '@lightningjs/sdk'
-import ErrorState from '../components/ErrorState.ts'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import { errorCode } from '../lib/api.ts'
 import { t } from '../lib/i18n.ts'
 import { enterHall, startSession } from '../lib/session.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 interface ErrorParams {
   code?: string
@@ -16,17 +15,12 @@ interface ErrorParams {
   request?: { error?: unknown }
 }
 
-export default class ErrorPage extends Lightning.Component {
+export default class ErrorPage extends HallPage {
   private _busy = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      Title: { x: 960, y: 140, mountX: 0.5, text: textPatch('', { fontSize: FontSize.heading, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300 },
-      Loading: { type: LoadingIndicator, x: 660, y: 800 },
-    }
+  static override _template(): PageTemplate {
+    return frame({
+    })
   }
 
   override _init(): void {
@@ -41,7 +35,8 @@ export default class ErrorPage extends Lightning.Component {
   }
 
   render(): void {
-    this.tag('Title').text = textPatch(t('app.title'), { fontSize: FontSize.heading, textColor: Colors.textMuted })
+    this.hints = [['ok', t('hint.select')]]
+    this.title = t('app.title')
     this.tag('ErrorState').render()
   }
 

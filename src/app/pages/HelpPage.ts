@@ -4,11 +4,10 @@
  * operator's content from the BFF, shown in the selected language.
  */
 import { Lightning } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button } from '@lightningjs/ui-components'
 import type { ServiceInfo, ServiceInfoPath } from '../../contract/index.ts'
-import ErrorState from '../components/ErrorState.ts'
 import FaqAnswers from '../components/FaqAnswers.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import ServicePointCard, { POINT_H } from '../components/ServicePointCard.ts'
 import { api } from '../lib/backend.ts'
 import { localized, t } from '../lib/i18n.ts'
@@ -24,16 +23,13 @@ const CONTENT_X = 640
 
 type Tab = { ref: string; label: string; show: 'faq' | 'points' | 'hotline'; topicIndex?: number }
 
-export default class HelpPage extends Lightning.Component {
+export default class HelpPage extends HallPage {
   private _info: ServiceInfo | null = null
   private _tabs: Tab[] = []
   private _index = 0
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+  static override _template(): PageTemplate {
+    return frame({
       Tabs: { x: X, y: 200, alpha: 0 },
       HelpContent: {
         x: CONTENT_X,
@@ -47,10 +43,7 @@ export default class HelpPage extends Lightning.Component {
           HotlineHours: { y: 180, text: textPatch('') },
         },
       },
-      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   override _init(): void {
@@ -76,8 +69,8 @@ export default class HelpPage extends Lightning.Component {
   }
 
   render(): void {
-    this.tag('PageTitle').text = textPatch(t('help.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
-    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.title = t('help.title')
+    this.hints = [['arrows', t('hint.choose')]]
     this.tag('ErrorState').render()
     const info = this._info
     if (!info) return

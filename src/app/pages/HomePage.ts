@@ -4,14 +4,14 @@
  * viewer left.
  */
 import { Lightning, Router, Settings } from '@lightningjs/sdk'
+import HallPage, { CONTENT_TOP, frame, type Hint, type PageTemplate } from '../components/HallPage.ts'
 import { Column, Row } from '@lightningjs/ui-components'
 import type { Account } from '../../contract/index.ts'
 import AccountBanner, { BANNER_H } from '../components/AccountBanner.ts'
 import MenuTile, { TILE_H, TILE_W, type MenuEntry } from '../components/MenuTile.ts'
-import StatusBar from '../components/StatusBar.ts'
 import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
-import { offeredLanguages, t } from '../lib/i18n.ts'
+import { localized, offeredLanguages, t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { digitOfKey } from '../lib/keys.ts'
 import { MENU_ROWS, menuByDigit } from '../lib/menu.ts'
@@ -19,12 +19,11 @@ import { getMessages } from '../lib/messages.ts'
 import { offerBootNotice } from '../lib/bootNotice.ts'
 import { showToast } from '../lib/overlays.ts'
 import { takeServiceRestored } from '../lib/topupMemory.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const GAP = 40
 const MENU_X = 130
-const MENU_Y_PLAIN = 200
-const MENU_Y_WITH_BANNER = 200 + BANNER_H + 50
+const MENU_Y_PLAIN = CONTENT_TOP + 40
+const MENU_Y_WITH_BANNER = CONTENT_TOP + BANNER_H + 40
 
 function tileRow(entries: MenuEntry[], onSelect: (e: MenuEntry) => void) {
   return {
@@ -37,19 +36,15 @@ function tileRow(entries: MenuEntry[], onSelect: (e: MenuEntry) => void) {
   }
 }
 
-export default class HomePage extends Lightning.Component {
+export default class HomePage extends HallPage {
   private _account: Account | null = null
   private _loadSeq = 0
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      StatusBar: { type: StatusBar },
-      Banner: { type: AccountBanner, x: MENU_X, y: 150 },
+  static override _template(): PageTemplate {
+    return frame({
+      Banner: { type: AccountBanner, x: MENU_X, y: CONTENT_TOP },
       HomeMenu: { type: Column, x: MENU_X, y: MENU_Y_PLAIN, w: 1660, h: TILE_H * 2 + GAP, plinko: true, neverScroll: true, style: { itemSpacing: GAP } },
-      Hints: { x: MENU_X, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-    }
+    })
   }
 
   override _init(): void {
@@ -112,7 +107,6 @@ export default class HomePage extends Lightning.Component {
 
   private _setAccount(account: Account): void {
     this._account = account
-    this.tag('StatusBar').account = account
     const banner = this.tag('Banner')
     banner.account = account
     this.tag('HomeMenu').y = banner.kind ? MENU_Y_WITH_BANNER : MENU_Y_PLAIN
@@ -121,12 +115,13 @@ export default class HomePage extends Lightning.Component {
 
   /** Texts again, in the current language. */
   render(): void {
-    this.tag('StatusBar').account = this._account
+    this.title = (localized(Settings.get('app', 'operatorName', '')) || '') + '  ·  ' + t('app.title')
+    this.backLabel = t('hint.exit')
     this.tag('Banner').account = this._account
     // The language hint only when the operator offers more than one language.
-    const hints = [t('home.hintTopup')]
-    if (offeredLanguages(Settings.get('app', 'languages')).length > 1) hints.push(t('home.hintLanguage'))
-    this.tag('Hints').text = textPatch(hints.join('    '), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    const hints: Hint[] = [['arrows', t('hint.choose')], ['ok', t('hint.select')], ['digits', t('hint.openTile')], ['red', t('hint.topup')]]
+    if (offeredLanguages(Settings.get('app', 'languages')).length > 1) hints.push(['blue', t('hint.language')])
+    this.hints = hints
     for (const row of this.tag('HomeMenu').items as Lightning.Component[]) {
       for (const tile of (row as unknown as { items: MenuTile[] }).items) tile.render()
     }

@@ -2,11 +2,10 @@
  * One message: what kind, when, the whole text, and a button to the screen that acts on it (top up,
  * renew, my tickets...). Opening it marks it read; Back returns to the list on the same row.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button } from '@lightningjs/ui-components'
 import type { Message } from '../../contract/index.ts'
-import ErrorState from '../components/ErrorState.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import { formatDateTime } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { cachedMessage, getMessages, markRead } from '../lib/messages.ts'
@@ -20,26 +19,21 @@ const W = 1520
 
 const todayIso = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 
-export default class MessageDetailPage extends Lightning.Component {
+export default class MessageDetailPage extends HallPage {
   private _id = ''
   private _message: Message | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
+  static override _template(): PageTemplate {
+    return frame({
       Content: {
         alpha: 0,
-        MessageKind: { x: X, y: 80, text: textPatch('', { fontSize: FontSize.body }) },
-        MessageDate: { x: X + W, mountX: 1, y: 84, text: textPatch('', { fontSize: FontSize.small }) },
-        MessageTitle: { x: X, y: 150, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-        MessageBody: { x: X, y: 260, text: textPatch('', { fontSize: FontSize.body }) },
-        MessageAction: { type: Button, x: X, y: 760, w: 360, h: 88, fixed: true, title: '' },
+        MessageKind: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.body }) },
+        MessageDate: { x: X + W, mountX: 1, y: 188, text: textPatch('', { fontSize: FontSize.small }) },
+        MessageTitle: { x: X, y: 244, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+        MessageBody: { x: X, y: 344, text: textPatch('', { fontSize: FontSize.body }) },
+        MessageAction: { type: Button, x: X, y: 820, w: 360, h: 88, fixed: true, title: '' },
       },
-      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   /** Router: `messages/:messageId`. */
@@ -91,8 +85,9 @@ export default class MessageDetailPage extends Lightning.Component {
   }
 
   render(): void {
+    this.title = t('messages.title')
     const lang = currentLanguage()
-    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.hints = [['updown', t('hint.scroll')]]
     this.tag('ErrorState').render()
     const m = this._message
     if (!m) return

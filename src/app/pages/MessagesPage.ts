@@ -2,12 +2,11 @@
  * 消息中心: reminders, notices and offers, most important first, unread ones marked. OK opens one;
  * coming back lands on the same row with its mark gone. Rows are created as they scroll into view.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Column } from '@lightningjs/ui-components'
 import type { MessageListResponse } from '../../contract/index.ts'
 import EmptyState from '../components/EmptyState.ts'
-import ErrorState from '../components/ErrorState.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import MessageRow, { MESSAGE_ROW_H } from '../components/MessageRow.ts'
 import { formatDate } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
@@ -18,21 +17,18 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 120
 const W = 1680
-const LIST_Y = 200
-const LIST_H = 780
+const LIST_Y = 236
+const LIST_H = 720
 
 const todayIso = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 
-export default class MessagesPage extends Lightning.Component {
+export default class MessagesPage extends HallPage {
   private _list: MessageListResponse | null = null
   private _selected = 0
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-      UnreadCount: { x: X + W, mountX: 1, y: 84, text: textPatch('', { fontSize: FontSize.body }) },
+  static override _template(): PageTemplate {
+    return frame({
+      UnreadCount: { x: X + W, mountX: 1, y: 184, text: textPatch('', { fontSize: FontSize.body }) },
       MessageList: {
         type: Column,
         x: X - 8,
@@ -48,10 +44,7 @@ export default class MessagesPage extends Lightning.Component {
         alpha: 0,
       },
       MessagesEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 360, visible: false },
-      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   override _init(): void {
@@ -79,8 +72,8 @@ export default class MessagesPage extends Lightning.Component {
 
   render(): void {
     const lang = currentLanguage()
-    this.tag('PageTitle').text = textPatch(t('messages.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
-    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.title = t('messages.title')
+    this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')]]
     ;(this.tag('MessagesEmpty') as EmptyState).message = t('messages.empty')
     this.tag('ErrorState').render()
     const list = this._list

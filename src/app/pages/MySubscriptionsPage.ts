@@ -2,12 +2,11 @@
  * 我的订购: what the household holds, soonest end first, expiring and suspended ones tinted. OK on one
  * offers renewing it (the order flow) and switching its auto-renewal off, each behind one confirmation.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Column } from '@lightningjs/ui-components'
 import type { Subscription } from '../../contract/index.ts'
 import EmptyState from '../components/EmptyState.ts'
-import ErrorState from '../components/ErrorState.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import SubscriptionRow, { SUBSCRIPTION_H } from '../components/SubscriptionRow.ts'
 import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
@@ -17,25 +16,18 @@ import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { openDialog, showToast, type DialogAction } from '../lib/overlays.ts'
 import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { sortSubscriptions, subscriptionActions } from '../lib/subscriptionView.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
 const W = 1728
 
-export default class MySubscriptionsPage extends Lightning.Component {
+export default class MySubscriptionsPage extends HallPage {
   private _subs: Subscription[] = []
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-      SubscriptionList: { type: Column, x: X - 8, y: 162, w: W + 16, h: 810, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 4, style: { itemSpacing: 14 }, alpha: 0 },
+  static override _template(): PageTemplate {
+    return frame({
+      SubscriptionList: { type: Column, x: X - 8, y: 190, w: W + 16, h: 762, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 4, style: { itemSpacing: 14 }, alpha: 0 },
       SubscriptionsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
-      Hints: { x: X, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   override _init(): void {
@@ -100,8 +92,8 @@ export default class MySubscriptionsPage extends Lightning.Component {
   }
 
   render(): void {
-    this.tag('PageTitle').text = textPatch(t('subs.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
-    this.tag('Hints').text = textPatch(t('subs.hint') + '    ' + t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.title = t('subs.title')
+    this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')]]
     ;(this.tag('SubscriptionsEmpty') as EmptyState).message = t('subs.empty')
     this.tag('ErrorState').render()
     for (const row of this.tag('SubscriptionList').items as SubscriptionRow[]) row.render()

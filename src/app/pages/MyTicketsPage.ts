@@ -2,12 +2,11 @@
  * 我的工单: pending ones first, then the BOSS's, newest first. The list refreshes while on screen, so
  * a ticket's status moves on without the viewer doing anything; rows are updated in place to keep focus.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Column } from '@lightningjs/ui-components'
 import type { TicketSummary } from '../../contract/index.ts'
 import EmptyState from '../components/EmptyState.ts'
-import ErrorState from '../components/ErrorState.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import RecordRow, { RECORD_H, type RowContent } from '../components/RecordRow.ts'
 import { formatDate } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
@@ -36,22 +35,16 @@ function ticketRow(x: TicketSummary): RowContent {
   }
 }
 
-export default class MyTicketsPage extends Lightning.Component {
+export default class MyTicketsPage extends HallPage {
   private _items: TicketSummary[] = []
   private _timer: ReturnType<typeof setTimeout> | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-      TicketNote: { x: X, y: 140, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.warning }) },
-      TicketList: { type: Column, alpha: 0, x: X - 8, y: 190, w: W + 16, h: 750, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 5, style: { itemSpacing: 12 } },
+  static override _template(): PageTemplate {
+    return frame({
+      TicketNote: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.warning }) },
+      TicketList: { type: Column, alpha: 0, x: X - 8, y: 226, w: W + 16, h: 730, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 5, style: { itemSpacing: 12 } },
       TicketsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
-      Hints: { x: X, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   override _init(): void {
@@ -117,8 +110,8 @@ export default class MyTicketsPage extends Lightning.Component {
   }
 
   render(): void {
-    this.tag('PageTitle').text = textPatch(t('tickets.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
-    this.tag('Hints').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.title = t('tickets.title')
+    this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')]]
     ;(this.tag('TicketsEmpty') as EmptyState).message = t('tickets.empty')
     this.tag('ErrorState').render()
     ;(this.tag('TicketList').items as RecordRow[]).forEach((row, i) => (row.record = ticketRow(this._items[i])))

@@ -3,11 +3,10 @@
  * conflicts explained before any PIN, the purchase PIN, then the real result (waiting out a 202).
  * One Idempotency-Key per attempt, kept across retries, and a guard so repeated OKs order once.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button } from '@lightningjs/ui-components'
 import type { OrderQuote, OrderResult } from '../../contract/index.ts'
-import ErrorState from '../components/ErrorState.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import OrderOutcome from '../components/OrderOutcome.ts'
 import OrderSummary, { SUMMARY_ROW_H } from '../components/OrderSummary.ts'
 import PinPad from '../components/PinPad.ts'
@@ -24,7 +23,7 @@ import { uuidV4 } from '../lib/uuid.ts'
 const X = 460
 const BUTTONS_Y = 150 + 7 * SUMMARY_ROW_H + 150
 
-export default class OrderPage extends Lightning.Component {
+export default class OrderPage extends HallPage {
   private _productId = ''
   private _months = 0
   private _quote: OrderQuote | null = null
@@ -33,24 +32,19 @@ export default class OrderPage extends Lightning.Component {
   private _button = 0
   private _inFlight = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+  static override _template(): PageTemplate {
+    return frame({
       Confirm: {
         alpha: 0,
-        Summary: { type: OrderSummary, x: X, y: 150 },
-        AutoRenewButton: { type: Button, x: X, y: 150 + 7 * SUMMARY_ROW_H + 30, w: 1000, h: 80, fixed: true, title: '' },
+        Summary: { type: OrderSummary, x: X, y: 190 },
+        AutoRenewButton: { type: Button, x: X, y: 190 + 7 * SUMMARY_ROW_H + 30, w: 1000, h: 80, fixed: true, title: '' },
         Notice: { x: X, y: BUTTONS_Y - 56, text: textPatch('', { fontSize: FontSize.small }) },
         CancelButton: { type: Button, x: X, y: BUTTONS_Y, w: 480, h: 84, fixed: true, title: '' },
         ConfirmButton: { type: Button, x: X + 520, y: BUTTONS_Y, w: 480, h: 84, fixed: true, title: '' },
       },
-      Pin: { type: PinPad, x: 960, mountX: 0.5, y: 160, visible: false },
-      Outcome: { type: OrderOutcome, x: 960, mountX: 0.5, y: 200, visible: false },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+      Pin: { type: PinPad, x: 960, mountX: 0.5, y: 190, visible: false },
+      Outcome: { type: OrderOutcome, x: 960, mountX: 0.5, y: 210, visible: false },
+    })
   }
 
   /** Router: `order/:productId/:periodMonths`. */
@@ -108,7 +102,9 @@ export default class OrderPage extends Lightning.Component {
   render(): void {
     const q = this._quote
     const blocked = !!q && !q.canOrder
-    this.tag('PageTitle').text = textPatch(t(blocked ? 'order.cannot' : 'order.title'), { fontSize: FontSize.title, fontStyle: 'bold', textColor: blocked ? Colors.danger : Colors.text })
+    this.title = t(blocked ? 'order.cannot' : 'order.title')
+    this.titleColor = blocked ? Colors.danger : undefined
+    this.hints = [['arrows', t('hint.choose')], ['ok', t('hint.select')]]
     this.tag('Confirm.AutoRenewButton').title = t('order.autoRenew') + '：' + t(this._autoRenew ? 'order.on' : 'order.off')
     this.tag('Confirm.AutoRenewButton').visible = !blocked
     this.tag('Confirm.CancelButton').title = blocked ? t('order.back') : t('order.cancel')

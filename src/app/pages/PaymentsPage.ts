@@ -4,12 +4,10 @@
  * so a long history never waits for all of it. A failed next page says so in a toast and is asked again
  * on the next move.
  */
-import { Lightning } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Column } from '@lightningjs/ui-components'
 import type { Payment } from '../../contract/index.ts'
 import EmptyState from '../components/EmptyState.ts'
-import ErrorState from '../components/ErrorState.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import RecordRow, { RECORD_H, type RowContent } from '../components/RecordRow.ts'
 import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
@@ -32,23 +30,20 @@ export function paymentRow(p: Payment): RowContent {
   return { title: t(channelKey(p.channel)), detail: formatDateTime(p.paidAt, currentLanguage()), fen: p.amountFen, signed: true, amountColor: Colors.ok }
 }
 
-export default class PaymentsPage extends Lightning.Component {
+export default class PaymentsPage extends HallPage {
   private _payments: Payment[] = []
   private _next: string | undefined
   private _fetchingMore = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+  static override _template(): PageTemplate {
+    return frame({
       PaymentList: {
         type: Column,
         alpha: 0,
         x: X - 8,
-        y: 160,
+        y: 190,
         w: W + 16,
-        h: 800,
+        h: 720,
         clipping: true,
         itemPosX: 8,
         itemPosY: 8,
@@ -57,12 +52,9 @@ export default class PaymentsPage extends Lightning.Component {
         style: { itemSpacing: 12 },
         signals: { selectedChange: '_rowChanged' },
       },
-      More: { x: 960, mountX: 0.5, y: 966, alpha: 0, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      More: { x: 960, mountX: 0.5, y: 916, alpha: 0, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       PaymentsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
-      Hints: { x: X, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   override _init(): void {
@@ -124,9 +116,9 @@ export default class PaymentsPage extends Lightning.Component {
   }
 
   render(): void {
-    this.tag('PageTitle').text = textPatch(t('payments.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.title = t('payments.title')
     this.tag('More').text = textPatch(t('payments.loadingMore'), { fontSize: FontSize.small, textColor: Colors.textMuted })
-    this.tag('Hints').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.hints = [['updown', t('hint.scroll')]]
     ;(this.tag('PaymentsEmpty') as EmptyState).message = t('payments.empty')
     this.tag('ErrorState').render()
     const rows = this.tag('PaymentList').items as RecordRow[]

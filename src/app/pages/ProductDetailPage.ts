@@ -3,11 +3,10 @@
  * OK on a period starts the order (confirmation next; nothing is charged here).
  */
 import { Lightning, Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button, Column } from '@lightningjs/ui-components'
 import type { ProductDetail } from '../../contract/index.ts'
 import ChannelItem, { CHANNEL_H } from '../components/ChannelItem.ts'
-import ErrorState from '../components/ErrorState.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import { rowOverhang } from '../lib/rowLook.ts'
 import { api } from '../lib/backend.ts'
 import { BADGE_COLOR, BADGE_KEY, periodKey } from '../lib/catalogue.ts'
@@ -24,31 +23,26 @@ const RIGHT_W = 1824 - 12 - RIGHT_X
 // Channel rows sit in from the list's clipping edges by their focus growth, so a focused row shows whole.
 const CHANNEL_PAD = rowOverhang(RIGHT_W)
 
-export default class ProductDetailPage extends Lightning.Component {
+export default class ProductDetailPage extends HallPage {
   private _productId = ''
   private _product: ProductDetail | null = null
   private _zone: 'Periods' | 'Channels' = 'Periods'
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
+  static override _template(): PageTemplate {
+    return frame({
       Content: {
         alpha: 0,
-        ProductTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-        ProductBadge: { x: X, y: 140, text: textPatch('', { fontSize: FontSize.small }) },
-        Description: { x: X, y: 190, text: textPatch('', { fontSize: FontSize.body }) },
-        PeriodHeading: { x: X, y: 400, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
+        ProductTitle: { x: X, y: 180, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+        ProductBadge: { x: X, y: 256, text: textPatch('', { fontSize: FontSize.small }) },
+        Description: { x: X, y: 306, text: textPatch('', { fontSize: FontSize.body }) },
+        PeriodHeading: { x: X, y: 470, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
         // In from X by the buttons' focus growth, so a focused period stays inside the title-safe area.
-        PeriodList: { type: Column, x: X + 24, y: 470, w: 560, h: 480, neverScroll: true, style: { itemSpacing: 16 } },
-        ChannelHeading: { x: RIGHT_X, y: 140, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
-        ChannelPanel: { rect: true, x: RIGHT_X - 12, y: 200, w: RIGHT_W + 24, h: 760, color: Colors.panel },
-        ChannelList: { type: Column, x: RIGHT_X, y: 212, w: RIGHT_W, h: 736, clipping: true, itemPosX: CHANNEL_PAD, itemPosY: 2, scrollIndex: 6, style: { itemSpacing: 4 } },
+        PeriodList: { type: Column, x: X + 24, y: 536, w: 560, h: 420, neverScroll: true, style: { itemSpacing: 16 } },
+        ChannelHeading: { x: RIGHT_X, y: 180, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
+        ChannelPanel: { rect: true, x: RIGHT_X - 12, y: 240, w: RIGHT_W + 24, h: 712, color: Colors.panel },
+        ChannelList: { type: Column, x: RIGHT_X, y: 252, w: RIGHT_W, h: 688, clipping: true, itemPosX: CHANNEL_PAD, itemPosY: 2, scrollIndex: 6, style: { itemSpacing: 4 } },
       },
-      Hints: { x: X, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   /** Router: `packages/:productId`. */
@@ -102,7 +96,8 @@ export default class ProductDetailPage extends Lightning.Component {
   }
 
   render(): void {
-    this.tag('Hints').text = textPatch(t('product.hint') + '    ' + t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.title = t('frame.package')
+    this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')], ['leftright', t('hint.channels')]]
     this.tag('ErrorState').render()
     const p = this._product
     if (!p) return

@@ -5,10 +5,10 @@
  * away from that code, so the TV stops waiting for it (the next visit starts with the amounts). Leaving
  * otherwise (Home) cancels nothing: the waiting payment is remembered and picked up again.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import type { Topup } from '../../contract/index.ts'
 import TopupButtons from '../components/TopupButtons.ts'
-import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import QrCode from '../components/QrCode.ts'
 import { errorCode } from '../lib/api.ts'
@@ -26,7 +26,7 @@ const X = 140
 const POLL_MS = 2000 // contract TOPUP_POLL_SECONDS
 const QR_SIZE = 600
 
-export default class QrTopupPage extends Lightning.Component {
+export default class QrTopupPage extends HallPage {
   private _seq = 0
   private _arrearsFen = 0
   private _topup: Topup | null = null
@@ -35,11 +35,8 @@ export default class QrTopupPage extends Lightning.Component {
   private _key = ''
   private _timers: ReturnType<typeof setTimeout>[] = []
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+  static override _template(): PageTemplate {
+    return frame({
       Choose: {
         alpha: 0,
         Prompt: { x: X, y: 220, text: textPatch('', { fontSize: FontSize.heading }) },
@@ -54,10 +51,7 @@ export default class QrTopupPage extends Lightning.Component {
         QrWaiting: { x: 900, y: 520, text: textPatch('', { fontSize: FontSize.body }) },
         QrChangeAmountButton: { type: TopupButtons, x: 888, y: 640 },
       },
-      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   override _init(): void {
@@ -231,7 +225,7 @@ export default class QrTopupPage extends Lightning.Component {
 
   render(): void {
     const wrap = (s: string, size: number, color: number = Colors.text) => textPatch(insertZeroWidthSpaces(s), { fontSize: size, textColor: color, wordWrapWidth: 880, maxLines: 2 })
-    this.tag('PageTitle').text = textPatch(t('topup.qr.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.title = t('topup.qr.title')
     this.tag('Choose.Prompt').text = textPatch(t('topup.qr.choose'), { fontSize: FontSize.heading })
     this.tag('Choose.ArrearsNote').text = textPatch(this._arrearsFen > 0 ? t('topup.qr.arrearsAmount', { amount: formatFen(this._arrearsFen) }) : '', {
       fontSize: FontSize.body,
@@ -242,7 +236,7 @@ export default class QrTopupPage extends Lightning.Component {
     this.tag('Code.QrWaiting').text = wrap(t('topup.qr.waiting'), FontSize.body, Colors.textMuted)
     ;(this.tag('Code.QrChangeAmountButton') as TopupButtons).relabel([t('topup.qr.changeAmount')])
     this._renderCountdown()
-    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
     this.tag('ErrorState').render()
   }
 

@@ -3,11 +3,11 @@
  * (masked on-file number; typing digits replaces it), a visit slot from the BOSS's free ones; OK on a
  * field opens its choices, Submit asks once, then the ticket number (or the hall's reference, pending).
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Column } from '@lightningjs/ui-components'
 import type { AppointmentSlot, RepairCategoryInfo, Ticket, TicketCategory, TicketForm } from '../../contract/index.ts'
 import ActionButtons from '../components/ActionButtons.ts'
-import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import RecordRow, { RECORD_H, type RowContent } from '../components/RecordRow.ts'
 import { errorCode } from '../lib/api.ts'
@@ -29,7 +29,7 @@ const W = 1600
 const FIELDS = ['CategoryField', 'DescriptionField', 'PhoneField', 'SlotField'] as const
 type Choosing = 'category' | 'preset' | 'slot'
 
-export default class RepairTicketPage extends Lightning.Component {
+export default class RepairTicketPage extends HallPage {
   private _initial: TicketCategory = 'other'
   private _form: TicketForm | null = null
   private _category: RepairCategoryInfo | null = null
@@ -39,12 +39,9 @@ export default class RepairTicketPage extends Lightning.Component {
   private _choosing: Choosing = 'category'
   private _key = ''
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): PageTemplate {
     const column = { type: Column, x: X - 8, w: W + 16, clipping: true, itemPosX: 8, itemPosY: 8, style: { itemSpacing: 12 } }
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+    return frame({
       FormFields: { ...column, y: 180, h: 400, alpha: 0, items: FIELDS.map((ref) => ({ type: RecordRow, ref, w: W, h: RECORD_H, detailAt: 0.3, record: { title: '', fen: null } })) },
       FormNote: { x: X, y: 580, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       SubmitActions: { type: ActionButtons, x: X, y: 640, alpha: 0 },
@@ -58,10 +55,7 @@ export default class RepairTicketPage extends Lightning.Component {
         ResultNote: { y: 230, text: textPatch('', { fontSize: FontSize.body }) },
         ResultActions: { type: ActionButtons, y: 380 },
       },
-      Hints: { x: X, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   /** Router: `repair/report/:category`. */
@@ -104,8 +98,8 @@ export default class RepairTicketPage extends Lightning.Component {
 
   render(): void {
     const muted = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: W, maxLines: 2 })
-    this.tag('PageTitle').text = textPatch(t('ticket.formTitle'), { fontSize: FontSize.title, fontStyle: 'bold' })
-    this.tag('Hints').text = muted(t('common.backHint'))
+    this.title = t('ticket.formTitle')
+    this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')], ['digits', t('hint.digits')]]
     this.tag('ErrorState').render()
     const c = this._category
     if (!this._form || !c) return

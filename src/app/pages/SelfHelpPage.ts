@@ -3,11 +3,10 @@
  * code, my tickets, complaints, a direct report). Left/Right switch columns; the focus stays where it
  * was when the viewer comes back, since the page is kept alive and the lists are built once.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Column } from '@lightningjs/ui-components'
 import type { Symptom } from '../../contract/index.ts'
-import ErrorState from '../components/ErrorState.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
 import { rowOverhang } from '../lib/rowLook.ts'
 import { t } from '../lib/i18n.ts'
@@ -35,27 +34,21 @@ const SERVICE_W = RIGHT_W - 2 * PAD
 
 // The rows are narrower than the safe area, so they grow on focus; inset by PAD, the grown row fills x..x+w.
 const list = (x: number, w: number) => ({
-  type: Column, x, y: 210, w, h: 730, clipping: true, itemPosX: PAD, itemPosY: 8, scrollIndex: 6, style: { itemSpacing: 12 },
+  type: Column, x, y: 230, w, h: 720, clipping: true, itemPosX: PAD, itemPosY: 8, scrollIndex: 6, style: { itemSpacing: 12 },
 })
 const row = (ref: string, w: number, title: string) => ({ type: RecordRow, ref, w, h: RECORD_H, detailAt: 0.99, focusScale: ROW_FOCUS_SCALE, record: { title, fen: null } })
 
-export default class SelfHelpPage extends Lightning.Component {
+export default class SelfHelpPage extends HallPage {
   private _symptoms: Symptom[] = []
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    const heading = (x: number) => ({ x, y: 150, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) })
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+  static override _template(): PageTemplate {
+    const heading = (x: number) => ({ x, y: 184, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) })
+    return frame({
       SymptomsHeading: heading(X),
       ServicesHeading: heading(RIGHT_X),
       SymptomList: { ...list(X, LEFT_W), alpha: 0 },
       ServiceList: list(RIGHT_X, RIGHT_W),
-      Hints: { x: X, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: X + LEFT_W / 2, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 300, y: 460 },
-    }
+    })
   }
 
   override _init(): void {
@@ -85,10 +78,10 @@ export default class SelfHelpPage extends Lightning.Component {
 
   render(): void {
     const muted = (s: string) => textPatch(s, { fontSize: FontSize.small, textColor: Colors.textMuted })
-    this.tag('PageTitle').text = textPatch(t('repair.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.title = t('repair.title')
     this.tag('SymptomsHeading').text = muted(t('repair.symptoms'))
     this.tag('ServicesHeading').text = muted(t('repair.services'))
-    this.tag('Hints').text = muted(t('repair.hint') + '    ' + t('common.backHint'))
+    this.hints = [['updown', t('hint.choose')], ['leftright', t('hint.switch')], ['ok', t('hint.select')]]
     this.tag('ErrorState').render()
     const services = this.tag('ServiceList').items as RecordRow[]
     services.forEach((row, i) => (row.record = { title: t(SERVICES[i].label), fen: null }))

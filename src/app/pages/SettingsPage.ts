@@ -3,29 +3,25 @@
  * A new look restarts the app on this screen, because every screen's template is built once with the
  * look it had; speech and language change at once.
  */
-import { Lightning, Router, Settings } from '@lightningjs/sdk'
+import { Lightning, Settings } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button, Column } from '@lightningjs/ui-components'
 import { setSpeechEnabled, speak, speechEnabled } from '../lib/announcer.ts'
 import { currentLanguage, offeredLanguages, t } from '../lib/i18n.ts'
 import { showToast } from '../lib/overlays.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 import { loadPrefs, savePrefs, type ViewerPrefs } from '../lib/viewerPrefs.ts'
 
 type Row = 'LargeText' | 'HighContrast' | 'Speech' | 'Usage' | 'Language'
 
 const LANGUAGE_NAMES: Record<string, string> = { 'zh-CN': '中文', en: 'English' }
 
-export default class SettingsPage extends Lightning.Component {
+export default class SettingsPage extends HallPage {
   private _rows: Row[] = []
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: 160, y: 90, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-      SettingsList: { type: Column, x: 160, y: 230, w: 1000, h: 680, neverScroll: true, style: { itemSpacing: 36 } },
-      Hints: { x: 160, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-    }
+  static override _template(): PageTemplate {
+    return frame({
+      SettingsList: { type: Column, x: 160, y: 230, w: 1000, h: 700, neverScroll: true, style: { itemSpacing: 28 } },
+    })
   }
 
   override _init(): void {
@@ -63,8 +59,8 @@ export default class SettingsPage extends Lightning.Component {
   }
 
   render(): void {
-    this.tag('PageTitle').text = textPatch(t('settings.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
-    this.tag('Hints').text = textPatch(t('settings.hint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.title = t('settings.title')
+    this.hints = [['updown', t('hint.choose')], ['ok', t('hint.switch')]]
     const items = this.tag('SettingsList').items as Lightning.Component[]
     this._rows.forEach((row, i) => {
       if (items[i]) (items[i] as unknown as { title: string }).title = this._label(row)

@@ -2,12 +2,10 @@
  * 消费限额: the household's monthly cap on orders, so a child cannot run up the bill. Reading it needs
  * nothing; changing it needs the purchase PIN (the same lock as orders).
  */
-import { Lightning } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button, Row } from '@lightningjs/ui-components'
 import type { SpendingLimit } from '../../contract/index.ts'
-import ErrorState from '../components/ErrorState.ts'
 import InfoRow, { ROW_H } from '../components/InfoRow.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import PinPad from '../components/PinPad.ts'
 import { errorCode, isApiError } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
@@ -27,16 +25,13 @@ export function limitText(limitFen: number | null): string {
   return limitFen === null ? t('limit.none') : limitFen === 0 ? t('limit.zero') : formatFen(limitFen)
 }
 
-export default class SpendingLimitPage extends Lightning.Component {
+export default class SpendingLimitPage extends HallPage {
   private _limit: SpendingLimit | null = null
   private _chosen: number | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): PageTemplate {
     const value = (ref: string) => ({ [ref]: { x: VALUE_X, mountX: 1, y: 14, text: textPatch('--', { fontSize: FontSize.heading }) } })
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+    return frame({
       Details: {
         x: X,
         y: 180,
@@ -46,12 +41,9 @@ export default class SpendingLimitPage extends Lightning.Component {
         Choose: { y: ROW_H * 2 + 40, text: textPatch('', { fontSize: FontSize.body }) },
         Presets: { type: Row, x: -260, y: ROW_H * 2 + 110, w: 1720, h: 90, neverScroll: true, style: { itemSpacing: 16 } },
       },
-      Pin: { type: PinPad, x: 960, mountX: 0.5, y: 160, visible: false },
-      PinFor: { x: 960, mountX: 0.5, y: 90, visible: false, text: textPatch('', { fontSize: FontSize.body }) },
-      Hints: { x: 96, y: 970, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+      Pin: { type: PinPad, x: 960, mountX: 0.5, y: 230, visible: false },
+      PinFor: { x: 960, mountX: 0.5, y: 184, visible: false, text: textPatch('', { fontSize: FontSize.body }) },
+    })
   }
 
   override _init(): void {
@@ -123,7 +115,7 @@ export default class SpendingLimitPage extends Lightning.Component {
   render(): void {
     const lang = currentLanguage()
     const l = this._limit
-    this.tag('PageTitle').text = textPatch(t('limit.title') + (l ? '  ·  ' + formatMonth(l.month, lang) : ''), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.title = t('limit.title') + (l ? '  ·  ' + formatMonth(l.month, lang) : '')
     ;(this.tag('Details.LimitRow') as InfoRow).label = t('limit.current')
     ;(this.tag('Details.SpentRow') as InfoRow).label = t('limit.spent')
     this.tag('Details.LimitRow.LimitValue').text = textPatch(l ? limitText(l.limitFen) : '--', { fontSize: FontSize.heading, fontStyle: 'bold' })
@@ -134,7 +126,7 @@ export default class SpendingLimitPage extends Lightning.Component {
       if (buttons[i]) buttons[i].title = limitText(fen)
     })
     this.tag('PinFor').text = textPatch(t('limit.pinFor', { limit: limitText(this._chosen) }), { fontSize: FontSize.body, textColor: Colors.accent })
-    this.tag('Hints').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.hints = [['arrows', t('hint.choose')], ['ok', t('hint.select')]]
     ;(this.tag('Pin') as PinPad).render()
     this.tag('ErrorState').render()
   }

@@ -3,11 +3,10 @@
  * or renew instead of waiting for an engineer), then the checks one at a time, "Did that fix it?",
  * ending fixed or in a repair report with the category filled in. Back walks one step back.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import type { Diagnosis } from '../../contract/index.ts'
 import ActionButtons, { type ButtonAction } from '../components/ActionButtons.ts'
-import ErrorState from '../components/ErrorState.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { local, repairApi } from '../lib/repairApi.ts'
@@ -19,16 +18,13 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 const X = 160
 const W = 1600
 
-export default class SymptomStepsPage extends Lightning.Component {
+export default class SymptomStepsPage extends HallPage {
   private _symptomId = ''
   private _diagnosis: Diagnosis | null = null
   private _steps: StepState | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+  static override _template(): PageTemplate {
+    return frame({
       Panel: {
         x: X,
         y: 200,
@@ -39,10 +35,7 @@ export default class SymptomStepsPage extends Lightning.Component {
         Question: { y: 420, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
         StepActions: { type: ActionButtons, y: 480 },
       },
-      Hints: { x: X, y: 960, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   /** Router: `repair/symptom/:symptomId`. */
@@ -88,13 +81,12 @@ export default class SymptomStepsPage extends Lightning.Component {
   }
 
   render(): void {
-    const muted = (s: string) => textPatch(s, { fontSize: FontSize.small, textColor: Colors.textMuted })
-    this.tag('Hints').text = muted(t('common.backHint'))
+    this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
     this.tag('ErrorState').render()
     const d = this._diagnosis
     const s = this._steps
     if (!d || !s) return
-    this.tag('PageTitle').text = textPatch(insertZeroWidthSpaces(local(d.symptom.title)), { fontSize: FontSize.title, fontStyle: 'bold', wordWrapWidth: W, maxLines: 1 })
+    this.title = local(d.symptom.title)
     const body = (text: string) => textPatch(insertZeroWidthSpaces(text), { fontSize: FontSize.heading, wordWrapWidth: W, maxLines: 5, lineHeight: 58 })
     let counter = ''
     let heading = ''

@@ -2,10 +2,10 @@
  * 工单进展: one ticket's timeline with times and notes, refreshed while on screen. An open ticket can
  * be cancelled (one confirmation, "keep it" first); a resolved one can be rated 1-5 (回访).
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import type { Ticket } from '../../contract/index.ts'
 import ActionButtons, { type ButtonAction } from '../components/ActionButtons.ts'
-import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import StarRating from '../components/StarRating.ts'
 import TicketTimeline from '../components/TicketTimeline.ts'
@@ -22,34 +22,28 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 const X = 120
 const REFRESH_MS = 3000
 
-export default class TicketDetailPage extends Lightning.Component {
+export default class TicketDetailPage extends HallPage {
   private _id = ''
   private _ticket: Ticket | null = null
   private _timer: ReturnType<typeof setTimeout> | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): PageTemplate {
     const muted = textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted })
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+    return frame({
       Details: {
         alpha: 0,
-        TicketSummaryText: { x: X, y: 140, text: textPatch('', { fontSize: FontSize.body }) },
-        TicketMeta: { x: X, y: 194, text: muted },
-        Timeline: { type: TicketTimeline, x: X, y: 270, width: 1020 },
+        TicketSummaryText: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.body }) },
+        TicketMeta: { x: X, y: 232, text: muted },
+        Timeline: { type: TicketTimeline, x: X, y: 290, width: 1020 },
         Side: {
           x: 1240,
-          y: 270,
+          y: 290,
           RatingTitle: { text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 560, maxLines: 2 }) },
           Rating: { type: StarRating, y: 90, visible: false },
           TicketActions: { type: ActionButtons, y: 220, buttonW: 420 },
         },
       },
-      Hints: { x: X, y: 960, text: muted },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   /** Router: `repair/tickets/:ticketId` (the BOSS's number or the hall's reference). */
@@ -110,11 +104,11 @@ export default class TicketDetailPage extends Lightning.Component {
 
   render(): void {
     const muted = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 1700, maxLines: 1 })
-    this.tag('Hints').text = muted(t('common.backHint'))
+    this.hints = [['updown', t('hint.scroll')], ['ok', t('hint.select')]]
     this.tag('ErrorState').render()
     const x = this._ticket
     if (!x) return
-    this.tag('PageTitle').text = textPatch(t('tickets.detailTitle', { number: ticketNumber(x) }), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.title = t('tickets.detailTitle', { number: ticketNumber(x) })
     this.tag('Details.TicketSummaryText').text = textPatch(insertZeroWidthSpaces(categoryName(x.category) + '  ·  ' + x.description), { fontSize: FontSize.body, wordWrapWidth: 1700, maxLines: 1 })
     const meta = [t('tickets.created', { time: formatDateTime(x.createdAt, currentLanguage()) }), visitText(x.appointment), x.contactPhoneMasked || '']
     this.tag('Details.TicketMeta').text = muted(meta.filter((s) => s).join('   '))

@@ -4,11 +4,10 @@
  * the viewer back there after success). A QR payment left waiting is looked up on every visit, so a
  * viewer who paid and wandered off sees how it ended.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import type { Account } from '../../contract/index.ts'
 import TopupButtons from '../components/TopupButtons.ts'
-import ErrorState from '../components/ErrorState.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import MoneyText from '../components/MoneyText.ts'
 import { api } from '../lib/backend.ts'
 import { t } from '../lib/i18n.ts'
@@ -19,17 +18,14 @@ import { forgetPendingTopup, lookUpPendingTopup, noteAccountBefore, setReturnTo,
 
 const X = 360
 
-export default class TopupPage extends Lightning.Component {
+export default class TopupPage extends HallPage {
   private _account: Account | null = null
   /** Arrived from elsewhere (not Back from one of its own screens): the focus starts on the first way again. */
   private _fresh = true
   private _pendingWaiting = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
-      PageTitle: { x: X, y: 70, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+  static override _template(): PageTemplate {
+    return frame({
       Summary: {
         x: X,
         y: 190,
@@ -47,10 +43,7 @@ export default class TopupPage extends Lightning.Component {
         CardHint: { text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
         QrHint: { y: 50, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       },
-      BackHint: { x: 960, y: 970, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   /**
@@ -112,14 +105,14 @@ export default class TopupPage extends Lightning.Component {
 
   render(): void {
     const muted = (s: string) => textPatch(s, { fontSize: FontSize.body, textColor: Colors.textMuted })
-    this.tag('PageTitle').text = textPatch(t('topup.title'), { fontSize: FontSize.title, fontStyle: 'bold' })
+    this.title = t('topup.title')
     this.tag('Summary.BalanceLabel').text = muted(t('topup.balance'))
     this.tag('Summary.ArrearsLabel').text = muted(t('topup.arrears'))
     ;(this.tag('Ways') as TopupButtons).relabel([t('topup.card'), t('topup.qr')])
     const small = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 1200, maxLines: 1 })
     this.tag('WayHints.CardHint').text = small(t('topup.card') + '：' + t('topup.card.hint'))
     this.tag('WayHints.QrHint').text = small(t('topup.qr') + '：' + t('topup.qr.hint'))
-    this.tag('BackHint').text = textPatch(t('common.backHint'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
     this.tag('ErrorState').render()
     const a = this._account
     if (!a) return

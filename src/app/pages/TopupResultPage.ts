@@ -3,10 +3,10 @@
  * when it cleared the arrears; or, for a QR code, that it expired or was cancelled and nothing was
  * charged. Continue goes back to what sent the viewer here (e.g. an order), Done to the home screen.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import type { Topup } from '../../contract/index.ts'
 import TopupButtons, { type TopupButton } from '../components/TopupButtons.ts'
-import ErrorState from '../components/ErrorState.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import MoneyText from '../components/MoneyText.ts'
 import { errorCode } from '../lib/api.ts'
@@ -18,30 +18,26 @@ import { restoredBy, setReturnTo, takeTopupResult, topupReturnTo } from '../lib/
 
 const X = 560
 
-export default class TopupResultPage extends Lightning.Component {
+export default class TopupResultPage extends HallPage {
   private _topupId = ''
   private _topup: Topup | null = null
   private _restored = false
   private _seq = 0
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1920,
-      h: 1080,
+  static override _template(): PageTemplate {
+    return frame({
       Result: {
         alpha: 0,
-        ResultIcon: { x: 960, mountX: 0.5, y: 110, text: textPatch('', { fontSize: 96 }) },
-        TopupResultTitle: { x: 960, mountX: 0.5, y: 240, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-        AmountLabel: { x: X, y: 360, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
-        TopupAmountValue: { type: MoneyText, x: X + 800, mountX: 1, y: 356 },
-        BalanceLabel: { x: X, y: 440, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
-        TopupNewBalance: { type: MoneyText, x: X + 800, mountX: 1, y: 436 },
-        TopupResultNote: { x: 960, mountX: 0.5, y: 540, text: textPatch('', { fontSize: FontSize.body }) },
-        ResultButtons: { type: TopupButtons, x: X - 12, y: 660 },
+        ResultIcon: { x: 960, mountX: 0.5, y: 176, text: textPatch('', { fontSize: 96 }) },
+        TopupResultTitle: { x: 960, mountX: 0.5, y: 300, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+        AmountLabel: { x: X, y: 400, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
+        TopupAmountValue: { type: MoneyText, x: X + 800, mountX: 1, y: 396 },
+        BalanceLabel: { x: X, y: 470, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
+        TopupNewBalance: { type: MoneyText, x: X + 800, mountX: 1, y: 466 },
+        TopupResultNote: { x: 960, mountX: 0.5, y: 560, text: textPatch('', { fontSize: FontSize.body }) },
+        ResultButtons: { type: TopupButtons, x: X - 12, y: 700 },
       },
-      ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
-      Loading: { type: LoadingIndicator, x: 660, y: 460 },
-    }
+    })
   }
 
   override set params(p: Router.PageParams) {
@@ -88,6 +84,8 @@ export default class TopupResultPage extends Lightning.Component {
   }
 
   render(): void {
+    this.title = t('topup.title')
+    this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
     this.tag('ErrorState').render()
     const topup = this._topup
     if (!topup) return

@@ -1,8 +1,15 @@
-/** A short note at the bottom of the screen that fades by itself. It never takes the focus. */
+/**
+ * A short note that fades by itself. It never takes the focus, and it sits above the hint bar (its
+ * bottom at the bar's top), so the keys that act stay readable while it shows. Long notes wrap and
+ * the panel grows upwards.
+ */
 import { Lightning } from '@lightningjs/sdk'
 import { registerToast } from '../lib/overlays.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { Colors, FontSize, Radius, Space, textPatch } from '../lib/theme.ts'
+
+const W = 960
+const PAD = 24
 
 export default class Toast extends Lightning.Component {
   private _timer: ReturnType<typeof setTimeout> | null = null
@@ -15,27 +22,33 @@ export default class Toast extends Lightning.Component {
       ToastPanel: {
         alpha: 0,
         x: 960,
-        y: 960,
-        mount: 0.5,
-        rect: true,
-        w: 900,
+        y: Space.hintTop - 16,
+        mountX: 0.5,
+        mountY: 1,
+        w: W,
         h: 96,
-        color: 0xee222222,
-        ToastText: { x: 450, y: 48, mount: 0.5, text: textPatch('', { fontSize: FontSize.body }) },
+        texture: Lightning.Tools.getRoundRect(W, 96, Radius.panel, 2, Colors.accent, true, Colors.panel),
+        ToastText: { x: W / 2, y: PAD, mountX: 0.5, text: textPatch('', { fontSize: FontSize.body }) },
       },
     }
   }
 
   override _init(): void {
     registerToast(this)
+    this.tag('ToastText').on('txLoaded', () => this._fit())
+  }
+
+  /** The panel as tall as the note's lines. */
+  private _fit(): void {
+    const h = Math.ceil(this.tag('ToastText').renderHeight) + 2 * PAD
+    this.tag('ToastPanel').patch({ h, texture: Lightning.Tools.getRoundRect(W, h, Radius.panel, 2, Colors.accent, true, Colors.panel) })
   }
 
   show(text: string, seconds = 3): void {
     this.tag('ToastText').text = textPatch(insertZeroWidthSpaces(text), {
       fontSize: FontSize.body,
-      wordWrapWidth: 860,
+      wordWrapWidth: W - 2 * PAD,
       textAlign: 'center',
-      maxLines: 1,
       textColor: Colors.text,
     })
     this.tag('ToastPanel').setSmooth('alpha', 1, { duration: 0.2 })

@@ -1,0 +1,21 @@
+/** The page frame every screen shares: where I am (breadcrumb) and the hint bar's key labels. */
+export const FRAME_KEYS = [
+  'frame.home',
+  'frame.package',
+  'hint.back',
+  'hint.exit',
+  'hint.select',
+  'hint.choose',
+  'hint.scroll',
+  'hint.switch',
+  'hint.digits',
+  'hint.openTile',
+  'hint.topup',
+  'hint.language',
+  'hint.payments',
+  'hint.month',
+  'hint.category',
+  'hint.channels',
+  'hint.details',
+  'hint.pane',
+] as const
