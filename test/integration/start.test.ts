@@ -66,6 +66,11 @@ describe('npm start', () => {
       const account = await fetch(`http://127.0.0.1:${port}/api/v1/account`, { headers: { authorization: `Bearer ${token}` } })
       expect(account.status).toBe(200)
       expect(typeof ((await account.json()) as { balanceFen: unknown }).balanceFen).toBe('number')
+      // The operators' usage report: its link is printed, it wants the operator login and answers with it.
+      expect(out).toContain(`http://localhost:${port}/operator/usage`)
+      expect((await fetch(`http://127.0.0.1:${port}/operator/usage`)).status).toBe(401)
+      const login = { authorization: `Basic ${Buffer.from('operator:tvhall-dev-operator').toString('base64')}` }
+      expect((await fetch(`http://127.0.0.1:${port}/operator/api/usage/report`, { headers: login })).status).toBe(200)
     } finally {
       child.kill('SIGTERM')
     }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { DuckDBInstance, LIST, listValue, VARCHAR, type DuckDBConnection } from '@duckdb/node-api'
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import type { ReportQuery, UsageReport } from '../../contract/usage.ts'
 import type { AcceptedBatch, UsageStore } from './eventStore.ts'
 import { buildReport } from './reports.ts'
@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS usage_events (
 
 const OPEN = new Map<string, Promise<DuckDbUsageStore>>()
 const COLUMNS = 18
-// How each column's text becomes its type (the values travel as VARCHAR lists).
+// How each column's text becomes its type (the values travel as JSON strings).
 const COLUMN_CASTS = ['::TIMESTAMPTZ', '::DATE', ...Array<string>(COLUMNS - 3).fill(''), '::BIGINT']
 
 /** The operator's calendar day (Asia/Shanghai, no daylight saving) of an instant. */
@@ -91,29 +91,31 @@ export class DuckDbUsageStore implements UsageStore {
       const db = this.writer
       await db.run('BEGIN TRANSACTION')
       try {
-        // Column lists bound as parameters and unnested: one statement per table whatever the size of the read.
+        // Rows travel as one JSON parameter, unnested in SQL: one statement per table whatever the size of the read
+        // (a parameter per value, or a list per column, were 4 times slower for a stream read of thousands).
         const fresh = new Map(batches.map((b) => [b.key, b]))
         if (fresh.size === 0) {
           await db.run('COMMIT')
           return 0
         }
         const known = await db.runAndReadAll(
-          'SELECT b.batch_key AS k FROM usage_batches b JOIN (SELECT unnest($1) AS k) n ON b.batch_key = n.k',
-          [listValue([...fresh.keys()])],
-          [LIST(VARCHAR)],
+          `SELECT b.batch_key AS k FROM usage_batches b JOIN (SELECT unnest(from_json($1::JSON, '["VARCHAR"]')) AS k) n ON b.batch_key = n.k`,
+          [JSON.stringify([...fresh.keys()])],
         )
         for (const row of known.getRowObjectsJson()) fresh.delete(String(row.k))
         const todo = [...fresh.values()]
         const rows = todo.flatMap(rowsOf)
         if (todo.length > 0) {
-          await db.run('INSERT INTO usage_batches SELECT unnest($1), unnest($2)::TIMESTAMPTZ', [
-            listValue(todo.map((b) => b.key)),
-            listValue(todo.map((b) => b.receivedAt)),
-          ], [LIST(VARCHAR), LIST(VARCHAR)])
+          await db.run(
+            `INSERT INTO usage_batches SELECT r[1], r[2]::TIMESTAMPTZ FROM (SELECT unnest(from_json($1::JSON, '["VARCHAR[]"]')) AS r)`,
+            [JSON.stringify(todo.map((b) => [b.key, b.receivedAt]))],
+          )
         }
         if (rows.length > 0) {
-          const columns = Array.from({ length: COLUMNS }, (_, c) => listValue(rows.map((r) => (r[c] === null ? null : String(r[c])))))
-          await db.run(`INSERT INTO usage_events SELECT ${COLUMN_CASTS.map((cast, c) => `unnest($${c + 1})${cast}`).join(', ')}`, columns, columns.map(() => LIST(VARCHAR)))
+          const columns = COLUMN_CASTS.map((cast, c) => `r[${c + 1}]${cast}`).join(', ')
+          await db.run(`INSERT INTO usage_events SELECT ${columns} FROM (SELECT unnest(from_json($1::JSON, '["VARCHAR[]"]')) AS r)`, [
+            JSON.stringify(rows.map((r) => r.map((v) => (v === null ? null : String(v))))),
+          ])
         }
         await db.run('COMMIT')
         return rows.length
