@@ -34,7 +34,7 @@ function startBff(env: Record<string, string>) {
 }
 
 async function waitForUrl(output: () => string, child: ChildProcess): Promise<string> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     const m = /BFF listening on (http:\/\/[^\s"]+)/.exec(output())
     if (m) return m[1]
     if (child.exitCode !== null) throw new Error(`BFF exited early:\n${output()}`)

@@ -33,7 +33,7 @@ function startBff(storePath: string) {
   child.stderr!.on('data', (c: Buffer) => (out += c))
   const exited = new Promise<void>((r) => child.on('exit', () => r()))
   const url = (async () => {
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 600; i++) {
       const m = /BFF listening on (http:\/\/[^\s"]+)/.exec(out)
       if (m) return m[1]
       if (child.exitCode !== null) throw new Error(`BFF exited early:\n${out}`)
