@@ -6,7 +6,7 @@ import { balance, newKey, order, stats } from './helpers.ts'
 
 let stack: Stack
 beforeAll(async () => {
-  stack = await startStack({ bff: { bossTimeoutMs: 600, pinLockSeconds: 5 } })
+  stack = await startStack({ bff: { bossTimeoutMs: 600, pinLockSeconds: 15 } }) // the lock must outlast a BFF restart on a busy box
 })
 afterAll(() => stack?.close())
 
