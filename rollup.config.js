@@ -88,9 +88,26 @@ function copyAssets() {
   }
 }
 
+// Engines with ES5 function semantics (V8 before Chrome 43, JavaScriptCore before Safari 10 and QtWebKit)
+// make a function's `name` non-configurable; ui-components' mixins redefine it (`static get name`) and Babel's
+// class helper throws "Attempting to change configurable attribute of unconfigurable property" before the app
+// starts. Found by the legacy bundle's boot on QtWebKit (test/e2e/oldEngine); there such a class keeps its own name.
+const OLD_ENGINE_PRELUDE = `(function () {
+  try { Object.defineProperty(function () {}, 'name', { get: function () { return '' } }) } catch (e) {
+    var define = Object.defineProperty
+    Object.defineProperty = function (o, key, desc) {
+      if (typeof o === 'function' && key === 'name') {
+        var own = Object.getOwnPropertyDescriptor(o, key)
+        if (own && !own.configurable) return o
+      }
+      return define(o, key, desc)
+    }
+  }
+})();`
+
 const app = (file, targets, polyfill, extra = []) => ({
   input: 'src/app/index.ts',
-  output: { file: `${DIST}/js/${file}`, format: 'iife', name: 'tvHallApp', exports: 'default', generatedCode: 'es5' },
+  output: { file: `${DIST}/js/${file}`, format: 'iife', name: 'tvHallApp', exports: 'default', generatedCode: 'es5', intro: polyfill ? OLD_ENGINE_PRELUDE : undefined },
   plugins: [...plugins(targets, polyfill), ...extra],
   onwarn,
 })
@@ -113,7 +130,7 @@ if (existsSync('mocks/browser.ts')) {
 if (process.env.TVHALL_BENCH) {
   const baseline = (file, targets, polyfill) => ({
     input: 'test/bench/baseline/index.js',
-    output: { file: `dist-bench/js/${file}`, format: 'iife', name: 'tvHallApp', exports: 'default', generatedCode: 'es5' },
+    output: { file: `dist-bench/js/${file}`, format: 'iife', name: 'tvHallApp', exports: 'default', generatedCode: 'es5', intro: polyfill ? OLD_ENGINE_PRELUDE : undefined },
     plugins: plugins(targets, polyfill),
     onwarn,
   })

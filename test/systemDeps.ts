@@ -17,6 +17,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** WPE WebKit, the engine of RDK-style boxes: cog is its launcher, WPEWebDriver drives it (test/e2e/wpe). */
 export const COG_PATH = process.env.COG_PATH ?? '/usr/bin/cog'
 export const WPE_WEBDRIVER_PATH = process.env.WPE_WEBDRIVER_PATH ?? '/usr/bin/WPEWebDriver'
+/** QtWebKit (a 2016 WebKit), the oldest engine Debian ships, for the legacy bundle (test/e2e/oldEngine). */
+export const WKHTMLTOIMAGE_PATH = process.env.WKHTMLTOIMAGE_PATH ?? '/usr/bin/wkhtmltoimage'
 
 export const systemDeps: SystemDep[] = [
   { pkg: 'chromium', present: () => existsSync(CHROMIUM_PATH) },
@@ -27,6 +29,7 @@ export const systemDeps: SystemDep[] = [
   { pkg: 'redis-server', present: () => has('redis-server') },
   { pkg: 'cog', present: () => existsSync(COG_PATH) },
   { pkg: 'wpewebkit-driver', present: () => existsSync(WPE_WEBDRIVER_PATH) },
+  { pkg: 'wkhtmltopdf', present: () => existsSync(WKHTMLTOIMAGE_PATH) },
 ]
 
 export function ensureSystemDeps(deps: SystemDep[] = systemDeps): void {

@@ -39,7 +39,8 @@ export default class SpendingLimitPage extends HallPage {
         LimitRow: { type: InfoRow, ...value('LimitValue') },
         SpentRow: { type: InfoRow, y: ROW_H, ...value('SpentValue') },
         Choose: { y: ROW_H * 2 + 40, text: textPatch('', { fontSize: FontSize.body }) },
-        Presets: { type: Row, x: -260, y: ROW_H * 2 + 110, w: 1720, h: 90, neverScroll: true, style: { itemSpacing: 16 } },
+        // Seven presets across the title-safe width, the focused one (grown ×1.08) included.
+        Presets: { type: Row, x: -250, y: ROW_H * 2 + 110, w: 1720, h: 90, neverScroll: true, style: { itemSpacing: 12 } },
       },
       Pin: { type: PinPad, x: 960, mountX: 0.5, y: 230, visible: false },
       PinFor: { x: 960, mountX: 0.5, y: 184, visible: false, text: textPatch('', { fontSize: FontSize.body }) },

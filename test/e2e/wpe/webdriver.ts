@@ -73,7 +73,10 @@ export class WpeSession {
     const capabilities = {
       alwaysMatch: {
         'wpe:browserOptions': { binary: COG_PATH, args: ['--automation', '-P', 'headless', ...(opts.cogArgs ?? [])] },
-        timeouts: { script: 60_000, pageLoad: 60_000 },
+        timeouts: { script: 60_000, pageLoad: 120_000 },
+        // Navigation returns at DOMContentLoaded: the bundle the page then loads is waited for by the tests
+        // (route, texts), not by the page's load event, which a 1 MB ES5 bundle on a busy machine delays.
+        pageLoadStrategy: 'eager',
       },
     }
     try {
@@ -89,7 +92,7 @@ export class WpeSession {
     return call<T>(this.base, method, `/session/${this.id}${path}`, body)
   }
 
-  /** Navigates and waits for the load event (pageLoadStrategy "normal"). */
+  /** Navigates and waits for DOMContentLoaded (pageLoadStrategy "eager"). */
   navigate(url: string): Promise<void> {
     return this.cmd('POST', '/url', { url })
   }
