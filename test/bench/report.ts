@@ -1,4 +1,5 @@
 import type { AppBench } from './app/benchApp.ts'
+import type { WpeBench } from './app/wpeBench.ts'
 import type { BffBench } from './bff/benchBff.ts'
 import type { Step } from './bff/load.ts'
 import { percentile } from './lib/stats.ts'
@@ -10,7 +11,7 @@ const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(2)}` : '�
 const med = (xs: number[]) => percentile(xs, 50)
 
 /** The figures as one markdown table: what was measured, the hall (subject), its baseline, and how far apart. */
-export function table(app: AppBench | null, bff: BffBench | null): string {
+export function table(app: AppBench | null, bff: BffBench | null, wpe: WpeBench | null = null): string {
   const rows: string[][] = []
   if (app) {
     const { sizes: s, hallKeys: hk, baseKeys: bk, mem } = app
@@ -26,6 +27,14 @@ export function table(app: AppBench | null, bff: BffBench | null): string {
     rows.push([`Scrolling the channel list of ${app.channelProduct} (product detail, ${app.scrollChannels.rows} rows down and up): fps / dropped frames`, `${f1(app.scrollChannels.fps)} / ${app.scrollChannels.dropped}`, baseScroll, ''])
     rows.push([`JS heap after GC, MB: after round 1 → after round ${mem.visits / app.screens.length} of ${app.screens.length} screens`, `${f1(mem.first.heapMB)} → ${f1(mem.last.heapMB)}`, 'growth ≤ 2 MB', mem.last.heapMB - mem.first.heapMB <= 2 ? 'ok' : 'LEAK?'])
     rows.push(['Lightning texture memory after gc(true), MP (×4 = MB)', `${f1(mem.first.textureMP)} → ${f1(mem.last.textureMP)}`, 'growth ≤ 0.5 MP', mem.last.textureMP - mem.first.textureMP <= 0.5 ? 'ok' : 'LEAK?'])
+  }
+  if (wpe) {
+    const { hallKeys: hk, baseKeys: bk } = wpe
+    const engine = `WPE WebKit ${wpe.version} (cog headless, CPU not throttled)`
+    rows.push([`${engine}: navigation → home interactive with live data (hall) / first frame (baseline), ms, median of ${wpe.hallBoot.length}`, f0(med(wpe.hallBoot)), f0(med(wpe.baseBoot)), `+${f0(med(wpe.hallBoot) - med(wpe.baseBoot))} ms`])
+    rows.push([`${engine}: key-to-frame p50, ms (hall n=${hk.samples.length}, ${hk.noEffect} presses drew nothing; baseline Row n=${bk.samples.length})`, f1(percentile(hk.samples, 50)), f1(percentile(bk.samples, 50)), ratio(percentile(hk.samples, 50), percentile(bk.samples, 50))])
+    rows.push([`${engine}: key-to-frame p95, ms`, f1(percentile(hk.samples, 95)), f1(percentile(bk.samples, 95)), ratio(percentile(hk.samples, 95), percentile(bk.samples, 95))])
+    for (const [name, xs] of Object.entries(hk.bySegment)) rows.push([`  WPE key-to-frame on ${name}: p50 / p95, ms (n=${xs.length})`, `${f1(percentile(xs, 50))} / ${f1(percentile(xs, 95))}`, '', ''])
   }
   if (bff) {
     const d = bff.atRateDirect

@@ -29,12 +29,15 @@ const PRODUCT = { hash: `packages/${CHANNELS.productId}`, routeName: 'packages/:
  * 200 presses: the menu grid, the bills (chart across, list down), the payments list and the card keypad
  * (the digits and the arrows over the keys).
  */
-const KEY_PLAN: KeySegment[] = [
+export const KEY_PLAN: KeySegment[] = [
   { hash: 'home', keys: times(6, 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp') }, // 48
   { hash: 'bills', keys: [...times(10, 'ArrowLeft'), ...times(10, 'ArrowRight'), ...times(12, 'ArrowDown'), ...times(12, 'ArrowUp')] }, // 44
   { hash: 'payments', keys: [...times(20, 'ArrowDown'), ...times(20, 'ArrowUp'), ...times(20, 'ArrowDown')] }, // 60
   { hash: 'topup/card', keys: [...times(4, 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowUp', 'ArrowUp'), ...times(2, '1', '2', '3', '4', '5', '6', '7', '8')] }, // 48
 ]
+
+/** The baseline's Row of buttons: 6 across and back, 10 times (120 presses). */
+export const BASELINE_KEY_PLAN: KeySegment[] = [{ hash: '', keys: times(10, ...times(6, 'ArrowRight' as KeyInput), ...times(6, 'ArrowLeft' as KeyInput)) }]
 
 export async function benchApp(opts: AppBenchOptions) {
   const sizes = bundleSizes()
@@ -56,7 +59,7 @@ export async function benchApp(opts: AppBenchOptions) {
     // Baseline key-to-frame on its Row, in the same throttled browser, as the reference for the hall's figure.
     const base = await openThrottled(browser, baseline.url)
     await base.page.waitForFunction(() => (window as any).__bench.firstDrawnAt !== null, { timeout: 60_000 })
-    const baseKeys = await keyLatency(base.page, [{ hash: '', keys: times(10, ...times(6, 'ArrowRight' as KeyInput), ...times(6, 'ArrowLeft' as KeyInput)) }])
+    const baseKeys = await keyLatency(base.page, BASELINE_KEY_PLAN)
     // The baseline's scrolling: its Row of buttons across and back with the same key rhythm.
     const scrollBaseline = await scrollFrames(base.page, '', 6, 120, { there: 'ArrowRight', back: 'ArrowLeft' })
     await base.close()

@@ -31,10 +31,9 @@ describe('ordering a package on WPE WebKit', () => {
     const before = await bossAccount(stack, who.customerId)
     const ordersBefore = await orderCount(stack)
 
-    const tv = await WpeTv.open(tvUrl(stack, who))
+    const tv = await WpeTv.boot(tvUrl(stack, who))
     const focusOn = async (key: RemoteKey, ref: string, max = 12) => expect(await tv.pressUntil(key, ref, max)).toBe(ref)
     try {
-      await tv.waitForRoute('home', 60_000)
       await focusOn('right', 'PackagesTile')
       await tv.press('ok')
       await tv.waitForRoute('packages')

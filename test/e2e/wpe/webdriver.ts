@@ -73,7 +73,7 @@ export class WpeSession {
     const capabilities = {
       alwaysMatch: {
         'wpe:browserOptions': { binary: COG_PATH, args: ['--automation', '-P', 'headless', ...(opts.cogArgs ?? [])] },
-        timeouts: { script: 60_000, pageLoad: 120_000 },
+        timeouts: { script: 20_000, pageLoad: 120_000 },
         // Navigation returns at DOMContentLoaded: the bundle the page then loads is waited for by the tests
         // (route, texts), not by the page's load event, which a 1 MB ES5 bundle on a busy machine delays.
         pageLoadStrategy: 'eager',
