@@ -8,6 +8,10 @@ export type CatalogueProduct = {
   category: string
   orderable: boolean
   description: string
+  /** The operator's English names, for viewers who use the hall in English. */
+  nameEn: string
+  categoryEn: string
+  descriptionEn: string
   prices: Record<string, number>
   channels: string[]
   hd?: boolean
@@ -16,10 +20,12 @@ export type CatalogueProduct = {
 export type Catalogue = {
   maintenance: { itemCode: string; monthlyFee: number }
   discounts: {
-    elder: { itemCode: string; name: string; fee: number }
-    multiPackage: { itemCode: string; name: string; fee: number; minPackages: number }
+    elder: { itemCode: string; name: string; nameEn: string; fee: number }
+    multiPackage: { itemCode: string; name: string; nameEn: string; fee: number; minPackages: number }
   }
-  adjustments: Array<{ itemCode: string; name: string; min: number; max: number }>
+  adjustments: Array<{ itemCode: string; name: string; nameEn: string; min: number; max: number }>
+  /** Channel name → the operator's English name. */
+  channelNamesEn: Record<string, string>
   products: CatalogueProduct[]
   exclusions: Array<[string, string]>
   vodTitles: Array<{ vodId: string; title: string; price: number }>

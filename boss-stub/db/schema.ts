@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 
 /** Bump when the tables change: a database from an older schema is reseeded instead of misread. */
-export const SCHEMA_VERSION = '1'
+export const SCHEMA_VERSION = '2'
 
 /**
  * Column names follow the wire protocol's vocabulary so services map rows to BODY fields plainly.
@@ -23,13 +23,14 @@ CREATE TABLE IF NOT EXISTS account (
   stop_time TEXT NOT NULL DEFAULT '', pin TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS product (
   prod_id TEXT PRIMARY KEY, prod_name TEXT NOT NULL, prod_type TEXT NOT NULL, category TEXT NOT NULL,
-  description TEXT NOT NULL, orderable INTEGER NOT NULL, sort_no INTEGER NOT NULL);
+  description TEXT NOT NULL, orderable INTEGER NOT NULL, sort_no INTEGER NOT NULL,
+  prod_name_en TEXT NOT NULL DEFAULT '', category_en TEXT NOT NULL DEFAULT '', description_en TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS product_price (
   prod_id TEXT NOT NULL REFERENCES product, period_months INTEGER NOT NULL, price INTEGER NOT NULL,
   PRIMARY KEY (prod_id, period_months));
 CREATE TABLE IF NOT EXISTS product_channel (
   prod_id TEXT NOT NULL REFERENCES product, seq INTEGER NOT NULL, channel_no TEXT NOT NULL, channel_name TEXT NOT NULL,
-  hd INTEGER NOT NULL, PRIMARY KEY (prod_id, seq));
+  hd INTEGER NOT NULL, channel_name_en TEXT NOT NULL DEFAULT '', PRIMARY KEY (prod_id, seq));
 CREATE TABLE IF NOT EXISTS product_exclusion (
   prod_id TEXT NOT NULL REFERENCES product, excl_prod_id TEXT NOT NULL REFERENCES product,
   PRIMARY KEY (prod_id, excl_prod_id));

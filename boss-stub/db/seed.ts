@@ -50,15 +50,15 @@ function seedCatalogue(db: DatabaseSync): void {
   for (const d of city.districts) region.run(d.regionCode, d.name, city.city)
   region.run(city.cityWideRegion.regionCode, city.cityWideRegion.name, city.city)
   region.run(city.otherRegion.regionCode, city.otherRegion.name, city.otherRegion.name)
-  const product = db.prepare('INSERT INTO product VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const product = db.prepare('INSERT INTO product VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
   const price = db.prepare('INSERT INTO product_price VALUES (?, ?, ?)')
-  const channel = db.prepare('INSERT INTO product_channel VALUES (?, ?, ?, ?, ?)')
+  const channel = db.prepare('INSERT INTO product_channel VALUES (?, ?, ?, ?, ?, ?)')
   catalogue.products.forEach((p, i) => {
-    product.run(p.prodId, p.name, p.type, p.category, p.description, p.orderable ? 1 : 0, i + 1)
+    product.run(p.prodId, p.name, p.type, p.category, p.description, p.orderable ? 1 : 0, i + 1, p.nameEn, p.categoryEn, p.descriptionEn)
     for (const [months, fen] of Object.entries(p.prices)) price.run(p.prodId, Number(months), fen)
     p.channels.forEach((name, seq) => {
       const hd = p.hd === true || /高清|4K/.test(name) ? 1 : 0
-      channel.run(p.prodId, seq + 1, String((i + 1) * 100 + seq + 1), name, hd)
+      channel.run(p.prodId, seq + 1, String((i + 1) * 100 + seq + 1), name, hd, catalogue.channelNamesEn[name] ?? '')
     })
   })
   const excl = db.prepare('INSERT INTO product_exclusion VALUES (?, ?)')

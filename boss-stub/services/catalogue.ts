@@ -3,7 +3,7 @@ import { BossError } from '../protocol/codes.ts'
 import { optional, required } from './params.ts'
 import type { Service } from './types.ts'
 
-type ProductRow = { prod_id: string; prod_name: string; prod_type: string; category: string; description: string; orderable: number }
+type ProductRow = { prod_id: string; prod_name: string; prod_type: string; category: string; description: string; orderable: number; prod_name_en: string; category_en: string; description_en: string }
 
 export const PROD_ID = /^[A-Z0-9_]{1,32}$/
 
@@ -17,6 +17,9 @@ function productFields(db: DatabaseSync, p: ProductRow): Record<string, string> 
     PROD_TYPE: p.prod_type,
     CATEGORY: p.category,
     PROD_DESC: p.description,
+    PROD_NAME_EN: p.prod_name_en,
+    CATEGORY_EN: p.category_en,
+    PROD_DESC_EN: p.description_en,
     ORDERABLE: p.orderable ? 'Y' : 'N',
     MONTH_PRICE: String(prices.find((x) => x.period_months === 1)?.price ?? ''),
     PERIODS: prices.map((x) => x.period_months).join(','),
@@ -45,11 +48,11 @@ export const prodDetailQry: Service = {
     const p = db.prepare('SELECT * FROM product WHERE prod_id = ?').get(prodId) as ProductRow | undefined
     if (!p) throw new BossError('2002', '产品不存在')
     const prices = db.prepare('SELECT period_months, price FROM product_price WHERE prod_id = ? ORDER BY period_months').all(prodId) as Array<{ period_months: number; price: number }>
-    const channels = db.prepare('SELECT channel_no, channel_name, hd FROM product_channel WHERE prod_id = ? ORDER BY seq').all(prodId) as Array<{ channel_no: string; channel_name: string; hd: number }>
+    const channels = db.prepare('SELECT channel_no, channel_name, channel_name_en, hd FROM product_channel WHERE prod_id = ? ORDER BY seq').all(prodId) as Array<{ channel_no: string; channel_name: string; channel_name_en: string; hd: number }>
     return {
       ...productFields(db, p),
       PRICE_LIST: prices.map((x) => ({ PERIOD_MONTHS: String(x.period_months), PRICE: String(x.price) })),
-      CHANNEL_LIST: channels.map((c) => ({ CHANNEL_NO: c.channel_no, CHANNEL_NAME: c.channel_name, HD_FLAG: c.hd ? 'Y' : 'N' })),
+      CHANNEL_LIST: channels.map((c) => ({ CHANNEL_NO: c.channel_no, CHANNEL_NAME: c.channel_name, CHANNEL_NAME_EN: c.channel_name_en, HD_FLAG: c.hd ? 'Y' : 'N' })),
     }
   },
 }

@@ -47,8 +47,11 @@ export type ProductHolding = Static<typeof ProductHolding>
 export const ProductSummary = Type.Object({
   productId: Type.String(),
   name: Type.String(),
+  /** The operator's English name (the Chinese one where the BOSS has none), for the hall in English. */
+  nameEn: Type.String(),
   category: ProductCategory,
   categoryName: Type.String(),
+  categoryNameEn: Type.String(),
   /** maintenance: the base fee (基本收视维护费), listed but not orderable. */
   kind: Type.Union([Type.Literal('maintenance'), Type.Literal('package')]),
   orderable: Type.Boolean(),
@@ -62,7 +65,7 @@ export const ProductSummary = Type.Object({
 })
 export type ProductSummary = Static<typeof ProductSummary>
 
-export const ProductCategoryInfo = Type.Object({ id: ProductCategory, name: Type.String(), count: Type.Integer({ minimum: 0 }) })
+export const ProductCategoryInfo = Type.Object({ id: ProductCategory, name: Type.String(), nameEn: Type.String(), count: Type.Integer({ minimum: 0 }) })
 export type ProductCategoryInfo = Static<typeof ProductCategoryInfo>
 
 export const ProductListQuery = Type.Object({
@@ -80,6 +83,7 @@ export type ProductListResponse = Static<typeof ProductListResponse>
 export const Channel = Type.Object({
   number: Type.String(),
   name: Type.String(),
+  nameEn: Type.String(),
   hd: Type.Boolean(),
 })
 export type Channel = Static<typeof Channel>
@@ -88,6 +92,7 @@ export const ProductDetail = Type.Composite([
   ProductSummary,
   Type.Object({
     description: Type.String(),
+    descriptionEn: Type.String(),
     channels: Type.Array(Channel),
   }),
 ])

@@ -5,6 +5,8 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 import type { Channel } from '../../contract/index.ts'
+import { channelName } from '../lib/catalogue.ts'
+import { currentLanguage } from '../lib/i18n.ts'
 import { rowInk, tintedText } from '../lib/rowLook.ts'
 import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 
@@ -31,7 +33,9 @@ export default class ChannelItem extends Lightning.Component {
     const focused = this.hasFocus()
     this.tag('Body').patch({ w: this.w || 600, color: focused ? Colors.panelFocused : 0x00000000 })
     if (!c) return
-    const label = (c.number ? c.number + '  ' : '') + c.name + (c.hd ? '  HD' : '')
+    const name = channelName(c, currentLanguage())
+    // The BOSS's names often say HD already (CCTV-1高清, CCTV-1 HD).
+    const label = (c.number ? c.number + '  ' : '') + name + (c.hd && !/HD|高清|4K/.test(name) ? '  HD' : '')
     // Tinted, not redrawn, on focus (lib/rowLook.ts).
     this.tag('ChannelText').patch(tintedText(label, rowInk(focused).fg, { fontSize: FontSize.small }))
   }

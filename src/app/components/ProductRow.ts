@@ -4,7 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 import type { ProductSummary } from '../../contract/index.ts'
-import { BADGE_COLOR, BADGE_KEY, entryPrice, periodKey } from '../lib/catalogue.ts'
+import { BADGE_COLOR, BADGE_KEY, entryPrice, periodKey, productName } from '../lib/catalogue.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { FOCUS_FRAME, focusFrame, rowInk, tintedText } from '../lib/rowLook.ts'
@@ -57,7 +57,7 @@ export default class ProductRow extends Lightning.Component {
     const held = p.holding ? '    ' + t('catalog.expiresOn', { date: formatDate(p.holding.expiryDate, lang) }) : ''
     // Texts tinted, not redrawn, on focus (lib/rowLook.ts).
     this.patch({
-      ProductName: tintedText(insertZeroWidthSpaces(p.name), fg, { fontSize: FontSize.body, fontStyle: 'bold', wordWrapWidth: 520, maxLines: 1 }),
+      ProductName: tintedText(insertZeroWidthSpaces(productName(p, currentLanguage())), fg, { fontSize: FontSize.body, fontStyle: 'bold', wordWrapWidth: 520, maxLines: 1 }),
       ProductInfo: tintedText(info + held, muted, { fontSize: FontSize.small }),
       ProductBadge: {
         x: 580,

@@ -2,7 +2,8 @@
  * The catalogue as the TV shows it: products grouped by category in the BOSS's category order, empty
  * categories left out (a viewer should never open an empty shelf).
  */
-import type { PeriodPrice, ProductBadge, ProductCategory, ProductListResponse, ProductSummary } from '../../contract/index.ts'
+import type { Channel, PeriodPrice, ProductBadge, ProductCategory, ProductDetail, ProductListResponse, ProductSummary } from '../../contract/index.ts'
+import type { LanguageCode } from './format.ts'
 import { Colors } from './theme.ts'
 import type { TKey } from './i18nKeys.ts'
 
@@ -12,18 +13,25 @@ export interface CatalogueGroup {
   items: ProductSummary[]
 }
 
-export function groupCatalogue(list: ProductListResponse): CatalogueGroup[] {
+/** The product's name in the viewer's language (the BOSS's English name in English). */
+export const productName = (p: Pick<ProductSummary, 'name' | 'nameEn'>, lang: LanguageCode): string => (lang === 'en' ? p.nameEn : p.name)
+
+export const channelName = (c: Pick<Channel, 'name' | 'nameEn'>, lang: LanguageCode): string => (lang === 'en' ? c.nameEn : c.name)
+
+export const productDescription = (p: Pick<ProductDetail, 'description' | 'descriptionEn'>, lang: LanguageCode): string => (lang === 'en' ? p.descriptionEn : p.description)
+
+export function groupCatalogue(list: ProductListResponse, lang: LanguageCode = 'zh-CN'): CatalogueGroup[] {
   const groups: CatalogueGroup[] = []
   for (const c of list.categories) {
     const items = list.items.filter((p) => p.category === c.id)
-    if (items.length) groups.push({ category: c.id, name: c.name, items })
+    if (items.length) groups.push({ category: c.id, name: lang === 'en' ? c.nameEn : c.name, items })
   }
   // Products of a category the list forgot to name still get a shelf, at the end.
   const named = list.categories.map((c) => c.id)
   for (const p of list.items) {
     if (named.indexOf(p.category) >= 0) continue
     let g = groups.filter((x) => x.category === p.category)[0]
-    if (!g) groups.push((g = { category: p.category, name: p.categoryName, items: [] }))
+    if (!g) groups.push((g = { category: p.category, name: lang === 'en' ? p.categoryNameEn : p.categoryName, items: [] }))
     g.items.push(p)
   }
   return groups

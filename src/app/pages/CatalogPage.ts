@@ -9,8 +9,9 @@ import type { ProductSummary } from '../../contract/index.ts'
 import EmptyState from '../components/EmptyState.ts'
 import ProductRow, { PRODUCT_H } from '../components/ProductRow.ts'
 import { api } from '../lib/backend.ts'
+import type { ProductListResponse } from '../../contract/index.ts'
 import { groupCatalogue, type CatalogueGroup } from '../lib/catalogue.ts'
-import { t } from '../lib/i18n.ts'
+import { currentLanguage, t } from '../lib/i18n.ts'
 import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { FOCUS_SCALE } from '../lib/theme.ts'
 
@@ -31,6 +32,7 @@ type Zone = 'Categories' | 'Products' | 'Buttons'
 
 export default class CatalogPage extends HallPage {
   private _groups: CatalogueGroup[] = []
+  private _list: ProductListResponse | null = null
   private _category = 0
   private _zone: Zone = 'Products'
   private _button = 0
@@ -68,7 +70,10 @@ export default class CatalogPage extends HallPage {
   }
 
   load(): void {
-    loadScreen(this, () => api().getProducts(), (list) => this._show(groupCatalogue(list)))
+    loadScreen(this, () => api().getProducts(), (list) => {
+      this._list = list
+      this._show(groupCatalogue(list, currentLanguage()))
+    })
   }
 
   private _show(groups: CatalogueGroup[]): void {
@@ -114,6 +119,11 @@ export default class CatalogPage extends HallPage {
     ;(this.tag('CatalogEmpty') as EmptyState).message = t('catalog.empty')
     this.tag('ErrorState').render()
     for (const row of this.tag('Content.ProductList').items as ProductRow[]) row.render()
+    // Shelf names in the viewer's language (the BOSS has both).
+    if (this._list) {
+      const names = groupCatalogue(this._list, currentLanguage()).map((g) => g.name)
+      ;(this.tag('Content.CategoryList').items as Button[]).forEach((b, i) => (b.title = names[i] || b.title))
+    }
   }
 
   private _focusZone(): Lightning.Component {

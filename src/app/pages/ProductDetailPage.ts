@@ -9,7 +9,7 @@ import type { ProductDetail } from '../../contract/index.ts'
 import ChannelItem, { CHANNEL_H } from '../components/ChannelItem.ts'
 import { rowOverhang } from '../lib/rowLook.ts'
 import { api } from '../lib/backend.ts'
-import { BADGE_COLOR, BADGE_KEY, periodKey } from '../lib/catalogue.ts'
+import { BADGE_COLOR, BADGE_KEY, periodKey, productDescription, productName } from '../lib/catalogue.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { failedState, loadScreen } from '../lib/screenLoad.ts'
@@ -102,10 +102,11 @@ export default class ProductDetailPage extends HallPage {
     const p = this._product
     if (!p) return
     const lang = currentLanguage()
-    this.tag('Content.ProductTitle').text = textPatch(p.name, { fontSize: FontSize.title, fontStyle: 'bold' })
+    for (const item of this.tag('Content.ChannelList').items as ChannelItem[]) item.render()
+    this.tag('Content.ProductTitle').text = textPatch(productName(p, lang), { fontSize: FontSize.title, fontStyle: 'bold' })
     const badge = p.badge ? t(BADGE_KEY[p.badge]) + (p.holding ? '    ' + t('catalog.expiresOn', { date: formatDate(p.holding.expiryDate, lang) }) : '') : ''
     this.tag('Content.ProductBadge').text = textPatch(badge, { fontSize: FontSize.small, fontStyle: 'bold', textColor: p.badge ? BADGE_COLOR[p.badge] : Colors.text })
-    this.tag('Content.Description').text = textPatch(insertZeroWidthSpaces(p.description), { fontSize: FontSize.body, wordWrapWidth: 960, maxLines: 4, lineHeight: 48 })
+    this.tag('Content.Description').text = textPatch(insertZeroWidthSpaces(productDescription(p, lang)), { fontSize: FontSize.body, wordWrapWidth: 960, lineHeight: 48 })
     this.tag('Content.PeriodHeading').text = textPatch(p.orderable ? t('product.choosePeriod') : t('catalog.notOrderable'), { fontSize: FontSize.heading, fontStyle: 'bold' })
     const buttons = this.tag('Content.PeriodList').items as Lightning.Component[]
     p.prices.forEach((price, i) => {

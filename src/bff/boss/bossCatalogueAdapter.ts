@@ -7,15 +7,24 @@ import { field, fromBossFen, list } from './bossFormat.ts'
 export interface CatalogueProduct {
   productId: string
   name: string
+  nameEn: string
   category: ProductCategory
   categoryName: string
+  categoryNameEn: string
   kind: 'maintenance' | 'package'
   orderable: boolean
   channelCount: number
   prices: PeriodPrice[]
   excludes: string[]
   description: string
+  descriptionEn: string
   channels: Channel[]
+}
+
+/** The BOSS's English name where it has one, else its Chinese one (an older BOSS sends no *_EN fields). */
+const english = (record: Record<string, unknown>, key: string, zh: string): string => {
+  const v = record[key + '_EN']
+  return typeof v === 'string' && v.trim() ? v : zh
 }
 
 const CATEGORIES: Record<string, ProductCategory> = {
@@ -32,8 +41,10 @@ function toProduct(list0: Record<string, unknown>, detail: Record<string, unknow
   return {
     productId: field(list0, 'PROD_ID'),
     name: field(list0, 'PROD_NAME'),
+    nameEn: english(list0, 'PROD_NAME', field(list0, 'PROD_NAME')),
     category: CATEGORIES[categoryName] ?? 'other',
     categoryName,
+    categoryNameEn: english(list0, 'CATEGORY', categoryName),
     kind: field(list0, 'PROD_TYPE') === 'MAINT' ? 'maintenance' : 'package',
     orderable: field(list0, 'ORDERABLE') === 'Y',
     channelCount: int(field(list0, 'CHANNEL_COUNT'), 'CHANNEL_COUNT'),
@@ -42,9 +53,11 @@ function toProduct(list0: Record<string, unknown>, detail: Record<string, unknow
       .sort((a, b) => a.periodMonths - b.periodMonths),
     excludes: field(list0, 'EXCL_PROD_IDS').split(',').filter(Boolean),
     description: field(detail, 'PROD_DESC'),
+    descriptionEn: english(detail, 'PROD_DESC', field(detail, 'PROD_DESC')),
     channels: list(detail, 'CHANNEL_LIST').map((c) => ({
       number: field(c, 'CHANNEL_NO'),
       name: field(c, 'CHANNEL_NAME'),
+      nameEn: english(c, 'CHANNEL_NAME', field(c, 'CHANNEL_NAME')),
       hd: field(c, 'HD_FLAG') === 'Y',
     })),
   }

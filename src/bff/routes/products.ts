@@ -45,7 +45,7 @@ const productRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => 
       for (const p of products) {
         const c = categories.find((x) => x.id === p.category)
         if (c) c.count++
-        else categories.push({ id: p.category, name: p.categoryName, count: 1 })
+        else categories.push({ id: p.category, name: p.categoryName, nameEn: p.categoryNameEn, count: 1 })
       }
       const wanted = request.query.category
       return {

@@ -22,6 +22,13 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
     expect(only.body.items.every((p: { category: string }) => p.category === 'sports')).toBe(true)
     const detail = await api(stack, 'GET', '/api/v1/products/P_SPORTS', { token })
     expect(detail.body.channels.length).toBe(sports.channelCount)
+    // The BOSS's English names ride along for the hall in English: package, shelf, description, every channel.
+    const cjk = /[\u3400-\u9fff]/
+    expect(sports.nameEn).toBe('Sports Pack')
+    expect(list.body.categories.find((c: { id: string }) => c.id === 'sports').nameEn).toBe('Sports')
+    for (const p of list.body.items as { nameEn: string; categoryNameEn: string }[]) expect(cjk.test(p.nameEn + p.categoryNameEn)).toBe(false)
+    expect(cjk.test(detail.body.descriptionEn)).toBe(false)
+    expect(detail.body.channels.filter((c: { nameEn: string }) => cjk.test(c.nameEn))).toEqual([])
     expect((await api(stack, 'GET', '/api/v1/products/p-x', { token })).status).toBe(400)
     expect((await api(stack, 'GET', '/api/v1/products/P_NONE', { token })).status).toBe(404)
     expect((await api(stack, 'GET', '/api/v1/products?category=nope', { token })).status).toBe(400)

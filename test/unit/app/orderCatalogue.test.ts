@@ -6,8 +6,10 @@ import { KEYS } from '../../../src/app/lib/i18nKeys.ts'
 const product = (productId: string, category: ProductSummary['category'], prices = [{ periodMonths: 1, priceFen: 1500 }]): ProductSummary => ({
   productId,
   name: productId,
+  nameEn: productId + ' Pack',
   category,
   categoryName: category,
+  categoryNameEn: category.toUpperCase(),
   kind: 'package',
   orderable: true,
   channelCount: 3,
@@ -21,10 +23,10 @@ describe('groupCatalogue', () => {
   it('groups products under their categories in the BOSS order and leaves out empty shelves', () => {
     const list: ProductListResponse = {
       categories: [
-        { id: 'basic', name: '基础', count: 1 },
-        { id: 'hd', name: '高清', count: 2 },
-        { id: 'opera', name: '戏曲', count: 0 },
-        { id: 'sports', name: '体育', count: 1 },
+        { id: 'basic', name: '基础', nameEn: 'Basic', count: 1 },
+        { id: 'hd', name: '高清', nameEn: 'HD', count: 2 },
+        { id: 'opera', name: '戏曲', nameEn: 'Opera', count: 0 },
+        { id: 'sports', name: '体育', nameEn: 'Sports', count: 1 },
       ],
       items: [product('P_SPORTS', 'sports'), product('P_HD', 'hd'), product('P_BASIC', 'basic'), product('P_4K', 'hd')],
     }
@@ -32,11 +34,14 @@ describe('groupCatalogue', () => {
     expect(groups.map((g) => g.category)).toEqual(['basic', 'hd', 'sports'])
     expect(groups[1].items.map((p) => p.productId)).toEqual(['P_HD', 'P_4K'])
     expect(groups[1].name).toBe('高清')
+    // In English the shelves carry the operator's English names.
+    expect(groupCatalogue(list, 'en').map((g) => g.name)).toEqual(['Basic', 'HD', 'Sports'])
   })
 
   it('still shows a product whose category the list did not name', () => {
     const groups = groupCatalogue({ categories: [], items: [product('P_VOD', 'vod')] })
     expect(groups).toEqual([{ category: 'vod', name: 'vod', items: [product('P_VOD', 'vod')] }])
+    expect(groupCatalogue({ categories: [], items: [product('P_VOD', 'vod')] }, 'en')[0].name).toBe('VOD')
   })
 })
 
