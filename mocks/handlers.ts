@@ -106,9 +106,17 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
   })
 
   return [
+    http.post(at(ApiPath.sessionChallenge), async (args) => {
+      await wait()
+      return notRouted(args.request) ?? session.challenge(args)
+    }),
+    http.post(at(ApiPath.sessionRefresh), async (args) => {
+      await wait()
+      return notRouted(args.request) ?? session.refresh(args)
+    }),
     http.post(at(ApiPath.session), async (args) => {
       await wait()
-      return notRouted(args.request) ?? session(args)
+      return notRouted(args.request) ?? session.open(args)
     }),
 
     http.get(at(ApiPath.account), dataRoute(({ data }) => HttpResponse.json(ordering.account(topups.account(data.account))))),

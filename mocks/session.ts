@@ -1,8 +1,8 @@
 import { HttpResponse } from 'msw'
 import { Value } from '@sinclair/typebox/value'
-import { SessionRequest, type SessionResponse } from '../src/contract/index.ts'
+import { SessionChallengeRequest, SessionRefreshRequest, SessionRequest, type SessionResponse } from '../src/contract/index.ts'
 import { badRequest, errorResponse } from './errors.ts'
-import { findDemoDevice } from './fixtures/households.ts'
+import { findDemoDevice, findDemoDeviceByCustomer, type MockDemoDevice } from './fixtures/households.ts'
 import { beijingDateTime } from './fixtures/time.ts'
 import { issueToken } from './tokens.ts'
 
@@ -35,8 +35,45 @@ async function readBody(request: Request): Promise<unknown | Response> {
   }
 }
 
-/** `POST /api/v1/session`: checks the pair, stops guessing after a few misses, issues a token. */
-export function createSessionResolver(opts: SessionOptions): (args: { request: Request }) => Promise<Response> {
+type Resolver = (args: { request: Request }) => Promise<Response>
+
+/**
+ * The log-in of the mocks: challenge, session, refresh. The preview has no device keys, so a signature is only
+ * checked for its form (the real BFF has the BOSS check it); pairs and the lock behave as the BFF's.
+ */
+export function createSessionResolver(opts: SessionOptions): { challenge: Resolver; open: Resolver; refresh: Resolver } {
+  const open = createOpenResolver(opts)
+  const issue = (device: MockDemoDevice): SessionResponse => {
+    const issued = issueToken(device, opts.now(), opts.ttlSeconds)
+    return {
+      token: issued.token,
+      expiresIn: opts.ttlSeconds,
+      expiresAt: beijingDateTime(issued.expiresAt),
+      refreshToken: `mockrefresh.${device.customerId}.${Math.random().toString(36).slice(2)}`,
+      refreshExpiresIn: 12 * 3600,
+    }
+  }
+  return {
+    open: (args) => open(args, issue),
+    challenge: async ({ request }) => {
+      const body = await readBody(request)
+      if (body instanceof Response) return body
+      if (!Value.Check(SessionChallengeRequest, body)) return badRequest('body.deviceId is not valid')
+      const challenge = Array.from({ length: 32 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join('')
+      return HttpResponse.json({ challenge, expiresIn: 60 })
+    },
+    refresh: async ({ request }) => {
+      const body = await readBody(request)
+      if (body instanceof Response) return body
+      if (!Value.Check(SessionRefreshRequest, body)) return badRequest('body.refreshToken is not valid')
+      const device = findDemoDeviceByCustomer(body.refreshToken.split('.')[1] ?? '')
+      if (!device) return errorResponse(401, 'UNAUTHORIZED', 'The session token is not valid')
+      return HttpResponse.json(issue(device))
+    },
+  }
+}
+
+function createOpenResolver(opts: SessionOptions): (args: { request: Request }, issue: (device: MockDemoDevice) => SessionResponse) => Promise<Response> {
   // Per handler set, i.e. per page load in the browser: enough to preview and test the lock.
   const failures = new Map<string, Failures>()
 
@@ -46,7 +83,7 @@ export function createSessionResolver(opts: SessionOptions): (args: { request: R
     return failures.get(key)
   }
 
-  return async ({ request }) => {
+  return async ({ request }, issue) => {
     const body = await readBody(request)
     if (body instanceof Response) return body
     if (!Value.Check(SessionRequest, body)) {
@@ -77,12 +114,6 @@ export function createSessionResolver(opts: SessionOptions): (args: { request: R
       })
     }
     for (const key of keys) failures.delete(key)
-    const issued = issueToken(device, opts.now(), opts.ttlSeconds)
-    const session: SessionResponse = {
-      token: issued.token,
-      expiresIn: opts.ttlSeconds,
-      expiresAt: beijingDateTime(issued.expiresAt),
-    }
-    return HttpResponse.json(session)
+    return HttpResponse.json(issue(device))
   }
 }

@@ -12,6 +12,7 @@ import { SqliteStore } from './store/sqliteStore.ts'
 import { RedisStore } from './store/redisStore.ts'
 import type { Store } from './store/store.ts'
 import { createServices } from './services.ts'
+import { signingKey } from './signingKey.ts'
 import errorsPlugin from './plugins/errors.ts'
 import authPlugin from './plugins/auth.ts'
 import rateLimitPlugin from './plugins/rateLimit.ts'
@@ -35,6 +36,8 @@ import complaintRoutes from './routes/complaints.ts'
 import phonePageRoutes from './phone/complaintPage.ts'
 import usagePlugin from './analytics/plugin.ts'
 
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/
+
 export interface BffDeps {
   /** Where log lines go (tests capture them); stdout by default. */
   logDestination?: DestinationStream
@@ -50,8 +53,14 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   const app = Fastify({
     loggerInstance: fastifyLogger,
     bodyLimit: config.bodyLimit,
-    genReqId: () => randomUUID(),
-    requestIdHeader: 'x-request-id',
+    // A client's x-request-id is kept only in a bounded, plain format (it ends up in every log line of the request).
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    // Only these proxies may name the client in X-Forwarded-For (log-in limits key on the client address).
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     // A BOSS call is bounded by BOSS_TIMEOUT_MS; nothing should hold a socket much longer.
     requestTimeout: Math.max(10_000, config.bossTimeoutMs * 3),
     routerOptions: { maxParamLength: 200 },
@@ -139,7 +148,12 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
     maxAge: 600,
   })
   await app.register(docsPlugin)
-  await app.register(authPlugin, { secret: config.jwtSecret, ttlSeconds: config.tokenTtlSeconds })
+  await app.register(authPlugin, {
+    secret: signingKey(config),
+    ttlSeconds: config.tokenTtlSeconds,
+    refreshTtlSeconds: config.refreshTtlSeconds,
+    store,
+  })
   await app.register(rateLimitPlugin, {
     readsPerMinute: config.rateLimitReadsPerMinute,
     strictPerMinute: config.rateLimitStrictPerMinute,

@@ -9,8 +9,23 @@ export interface BffConfig {
   bossChannel: string
   bossSecret: string
   bossTimeoutMs: number
-  jwtSecret: string
+  /**
+   * Key that signs the box's tokens (JWT_SECRET). Required in production; unset in development, the BFF makes a
+   * random one on first run and keeps it next to its store (`jwt.key`, mode 0600): never a constant in the code.
+   */
+  jwtSecret: string | undefined
+  /** Access tokens live minutes; refresh tokens (one use each, rotated) keep the box logged in for hours. */
   tokenTtlSeconds: number
+  refreshTtlSeconds: number
+  /** How long a log-in challenge can be signed and used (once). */
+  challengeTtlSeconds: number
+  /**
+   * Proxies whose X-Forwarded-For names the client (fastify trustProxy): addresses or CIDRs. Empty: the socket's
+   * address is the client, and a client's own X-Forwarded-For is ignored.
+   */
+  trustProxy: string[]
+  /** Failed log-ins per client address that did not prove a box, before that address is locked for sessionLockSeconds. */
+  sessionMaxFailuresPerAddress: number
   storePath: string
   /** When set, the store is Redis (several instances share lockouts, idempotency, rate limits, outbox); else SQLite at storePath. */
   redisUrl: string | undefined
@@ -74,7 +89,6 @@ export interface UsageConfig {
 export const DEV_USAGE_HOUSEHOLD_KEY = 'tvhall-dev-usage-household-key'
 export const DEV_OPERATOR_PASSWORD = 'tvhall-dev-operator'
 
-export const DEV_JWT_SECRET = 'tvhall-dev-jwt-secret-change-me-in-production'
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -98,13 +112,13 @@ function str(env: Env, key: string, fallback: string): string {
 
 export function loadConfig(env: Env = process.env): BffConfig {
   const nodeEnv = str(env, 'NODE_ENV', 'development')
-  const jwtSecret = str(env, 'JWT_SECRET', DEV_JWT_SECRET)
+  const jwtSecret = env.JWT_SECRET || undefined
   // A known key would let anyone mint tokens for any household.
-  if (nodeEnv === 'production' && jwtSecret === DEV_JWT_SECRET) {
-    throw new ConfigError('JWT_SECRET must be set in production (the development default is public)')
+  if (nodeEnv === 'production' && jwtSecret === undefined) {
+    throw new ConfigError('JWT_SECRET must be set in production (at least 32 characters; the demo makes its own in its data folder)')
   }
-  if (jwtSecret.length < 32 && nodeEnv === 'production') {
-    throw new ConfigError('JWT_SECRET must be at least 32 characters in production')
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters')
   }
   const usage = usageConfig(env, nodeEnv)
   const bossUrl = str(env, 'BOSS_URL', 'http://127.0.0.1:8090')
@@ -121,7 +135,11 @@ export function loadConfig(env: Env = process.env): BffConfig {
     bossSecret: str(env, 'BOSS_SECRET', 'tvhall-dev-secret'),
     bossTimeoutMs: int(env, 'BOSS_TIMEOUT_MS', 3000, 1),
     jwtSecret,
-    tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 900, 1),
+    tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 300, 1),
+    refreshTtlSeconds: int(env, 'REFRESH_TTL_SECONDS', 12 * 3600, 60),
+    challengeTtlSeconds: int(env, 'CHALLENGE_TTL_SECONDS', 60, 5),
+    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    sessionMaxFailuresPerAddress: int(env, 'SESSION_MAX_FAILURES_PER_ADDRESS', 20, 1),
     storePath: str(env, 'STORE_PATH', '.data/bff.sqlite'),
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: str(env, 'REDIS_PREFIX', 'tvhall:'),

@@ -10,6 +10,9 @@ const port = process.env.PORT ?? '8080'
 const bossPort = process.env.BOSS_PORT ?? '8090'
 const bossUrl = `http://127.0.0.1:${bossPort}`
 
+/** One click opens a working box: its identity and the device key the stub's development provisioning gave it. */
+const boxLink = (app: string, s: DemoSubscriber) => `${app}?deviceId=${s.deviceId}&cardNo=${s.cardNo}&deviceKey=${s.deviceKey ?? ''}`
+
 try {
   startChild('boss-stub', `${root}boss-stub/main.ts`, { BOSS_PORT: bossPort })
   await waitForOk(`${bossUrl}/healthz`)
@@ -21,13 +24,13 @@ try {
   const app = `http://localhost:${port}/`
   console.log(`
 电视营业厅 is running
-  TV app     ${app}?deviceId=${subscribers[0].deviceId}&cardNo=${subscribers[0].cardNo}
+  TV app     ${boxLink(app, subscribers[0])}
   API docs   http://localhost:${port}/api/docs
   boss-stub  ${bossUrl}  (demo subscribers: ${bossUrl}/admin/subscribers)
 
 Demo devices:`)
   for (const s of subscribers) {
-    console.log(`  ${s.scenario.padEnd(14)} ${s.name}\t${app}?deviceId=${s.deviceId}&cardNo=${s.cardNo}`)
+    console.log(`  ${s.scenario.padEnd(14)} ${s.name}\t${boxLink(app, s)}`)
   }
   // The emulator's link carries the stub's demo households: the BFF's CSP keeps its pages from asking the stub.
   console.log(`\nEmulator (TV frame, remote, scenarios, screenshots):\n  ${emulatorLink(`http://localhost:${port}`, subscribers)}`)

@@ -48,15 +48,15 @@ export function bindControls(root: HTMLElement, sources: ControlSources, s: Emul
 
   const fillSubscribers = () => {
     const list = sources.subscribers(source.value)
-    const options: Option[] = list.map((p) => [`${p.deviceId}:${p.cardNo}`, subscriberLabel(p)])
+    const options: Option[] = list.map((p) => [`${p.deviceId}:${p.cardNo}:${p.deviceKey ?? ''}`, subscriberLabel(p)])
     if (options.length === 0) options.push(['', source.value === 'live' ? '(no list: open the link `npm start` prints)' : '(default)'])
-    fillSelect(subscriber, options, s.deviceId ? `${s.deviceId}:${s.cardNo}` : '')
+    fillSelect(subscriber, options, s.deviceId ? `${s.deviceId}:${s.cardNo}:${s.deviceKey}` : '')
   }
   fillSubscribers()
 
   const read = (): EmulatorSettings => {
-    const [deviceId = '', cardNo = ''] = subscriber.value.split(':')
-    return { res: res.value === '1080' ? '1080' : '720', lang: lang.value, source: source.value, deviceId, cardNo, safe: safe.checked, inspector: inspector.checked }
+    const [deviceId = '', cardNo = '', deviceKey = ''] = subscriber.value.split(':')
+    return { res: res.value === '1080' ? '1080' : '720', lang: lang.value, source: source.value, deviceId, cardNo, deviceKey, safe: safe.checked, inspector: inspector.checked }
   }
   for (const el of [res, lang, subscriber, safe, inspector]) el.addEventListener('change', () => onChange((s = read())))
   source.addEventListener('change', () => {

@@ -8,6 +8,8 @@ export interface DemoSubscriber {
   cardNo: string
   scenario: string
   name: string
+  /** Development provisioning: the stub's device key of this box (the app signs its log-in with it). */
+  deviceKey?: string
 }
 
 // Characters URLSearchParams leaves as they are, so the printed link stays readable.
@@ -16,15 +18,15 @@ const ENTRY = '*'
 
 export function encodeSubscribers(list: readonly DemoSubscriber[]): string {
   const clean = (v: string) => v.replace(/[.*]/g, ' ')
-  return list.map((s) => [s.deviceId, s.cardNo, s.scenario, s.name].map(clean).join(FIELD)).join(ENTRY)
+  return list.map((s) => [s.deviceId, s.cardNo, s.scenario, s.name, s.deviceKey ?? ''].map(clean).join(FIELD)).join(ENTRY)
 }
 
 export function decodeSubscribers(raw: string | null): DemoSubscriber[] {
   if (!raw) return []
   const out: DemoSubscriber[] = []
   for (const entry of raw.split(ENTRY)) {
-    const [deviceId, cardNo, scenario = '', name = ''] = entry.split(FIELD)
-    if (deviceId && cardNo) out.push({ deviceId, cardNo, scenario, name })
+    const [deviceId, cardNo, scenario = '', name = '', deviceKey = ''] = entry.split(FIELD)
+    if (deviceId && cardNo) out.push({ deviceId, cardNo, scenario, name, ...(deviceKey ? { deviceKey } : {}) })
   }
   return out
 }

@@ -12,6 +12,8 @@ export interface EmulatorSettings {
   /** The box identity the app logs in with; empty: the app's own default (mocks: their demo device). */
   deviceId: string
   cardNo: string
+  /** The box's device key from the stub's development provisioning (signs the log-in); empty for the mocks. */
+  deviceKey: string
   /** Title-safe / action-safe overlay. */
   safe: boolean
   inspector: boolean
@@ -23,13 +25,14 @@ export const DEFAULTS: EmulatorSettings = {
   source: 'live',
   deviceId: '',
   cardNo: '',
+  deviceKey: '',
   safe: false,
   inspector: false,
 }
 
 const STORAGE_KEY = 'tvhall.emulator.settings'
 const FLAGS = ['safe', 'inspector'] as const
-const TEXTS = ['lang', 'source', 'deviceId', 'cardNo'] as const
+const TEXTS = ['lang', 'source', 'deviceId', 'cardNo', 'deviceKey'] as const
 
 function fromParams(q: URLSearchParams, base: EmulatorSettings): EmulatorSettings {
   const s = { ...base }
@@ -53,6 +56,7 @@ export function toParams(s: EmulatorSettings): URLSearchParams {
   q.set('source', s.source)
   if (s.deviceId) q.set('deviceId', s.deviceId)
   if (s.cardNo) q.set('cardNo', s.cardNo)
+  if (s.deviceKey) q.set('deviceKey', s.deviceKey)
   for (const k of FLAGS) q.set(k, s[k] ? '1' : '0')
   return q
 }
@@ -75,7 +79,7 @@ export function loadSettings(search: string): EmulatorSettings {
 export function saveSettings(s: EmulatorSettings): void {
   const url = new URL(window.location.href)
   for (const [k, v] of toParams(s)) url.searchParams.set(k, v)
-  for (const k of ['deviceId', 'cardNo'] as const) if (!s[k]) url.searchParams.delete(k)
+  for (const k of ['deviceId', 'cardNo', 'deviceKey'] as const) if (!s[k]) url.searchParams.delete(k)
   window.history.replaceState(null, '', url)
   try {
     localStorage.setItem(STORAGE_KEY, toParams(s).toString())
@@ -91,6 +95,7 @@ export function tvAppUrl(s: EmulatorSettings): string {
   if (s.deviceId && s.cardNo) {
     q.set('deviceId', s.deviceId)
     q.set('cardNo', s.cardNo)
+    if (s.deviceKey) q.set('deviceKey', s.deviceKey)
   }
   q.set('lang', s.lang)
   if (s.res === '1080') q.set('res', '1080')

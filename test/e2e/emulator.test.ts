@@ -76,7 +76,7 @@ describe('emulator page', () => {
 
   it('drives the TV with the on-screen remote buttons, and logs every key', async () => {
     const demo = stack.subscribers.filter((s) => s.demo)
-    await page.goto(emulatorLink(stack.bffUrl, demo, { source: 'live', deviceId: normal.deviceId, cardNo: normal.cardNo, inspector: '1' }))
+    await page.goto(emulatorLink(stack.bffUrl, demo, { source: 'live', deviceId: normal.deviceId, cardNo: normal.cardNo, deviceKey: normal.deviceKey, inspector: '1' }))
     await waitForRoute(page, 'home')
     expect(await page.$$eval('#subscriber option', (os) => os.length)).toBe(demo.length)
 

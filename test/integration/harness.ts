@@ -5,6 +5,8 @@ import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { startBossStub } from '../../boss-stub/stub.ts'
 import { computeSign } from '../../boss-stub/protocol/sign.ts'
+import { signLogin } from '../../boss-stub/devices.ts'
+import type { SessionResponse } from '../../src/contract/index.ts'
 import { buildBff } from '../../src/bff/app.ts'
 import { loadConfig, type BffConfig } from '../../src/bff/config.ts'
 
@@ -24,6 +26,8 @@ export interface Subscriber {
   balanceFen: number
   arrearsFen: number
   pin: string
+  /** Development provisioning only: the box's device key. */
+  deviceKey: string
   [more: string]: unknown
 }
 
@@ -161,13 +165,39 @@ export async function api<T = any>(
   return { status: res.status, headers: res.headers, body: parsed as T }
 }
 
-/** Open a session for a subscriber and return its token. */
-export async function login(stack: Pick<Stack, 'bffUrl'>, sub: Pick<Subscriber, 'deviceId' | 'cardNo'>): Promise<string> {
-  const res = await api<{ token: string }>(stack, 'POST', '/api/v1/session', {
-    body: { deviceId: sub.deviceId, cardNo: sub.cardNo },
+/** A box as a test plays it: its identifiers and the device key the stub's development provisioning hands out. */
+export type Box = Pick<Subscriber, 'deviceId' | 'cardNo'> & { deviceKey?: unknown }
+
+/** A log-in body as the box sends it: a fresh challenge signed with the box's key (naming `cardNo`, by default its own). */
+export async function sessionBody(stack: Pick<Stack, 'bffUrl'>, sub: Box, cardNo = sub.cardNo, headers?: Record<string, string>) {
+  const issued = await api<{ challenge: string }>(stack, 'POST', '/api/v1/session/challenge', { body: { deviceId: sub.deviceId }, headers })
+  if (issued.status !== 200) throw new Error(`challenge refused: ${issued.status} ${JSON.stringify(issued.body)}`)
+  const { challenge } = issued.body
+  const key = typeof sub.deviceKey === 'string' ? sub.deviceKey : '00'.repeat(32)
+  return { deviceId: sub.deviceId, cardNo, challenge, signature: signLogin(key, sub.deviceId, cardNo, challenge) }
+}
+
+/**
+ * Log in as the box does: ask for a challenge, sign it with the device key (HMAC-SHA256, as the TV app does),
+ * open the session. Returns the token, or with `{ full: true }` the whole answer (refresh token included).
+ */
+export async function login(stack: Pick<Stack, 'bffUrl'>, sub: Box, opts?: { headers?: Record<string, string> }): Promise<string>
+export async function login(stack: Pick<Stack, 'bffUrl'>, sub: Box, opts: { full: true; headers?: Record<string, string> }): Promise<SessionResponse>
+export async function login(
+  stack: Pick<Stack, 'bffUrl'>,
+  sub: Box,
+  opts: { full?: boolean; headers?: Record<string, string> } = {},
+): Promise<string | SessionResponse> {
+  if (typeof sub.deviceKey !== 'string') throw new Error(`no device key for ${sub.deviceId}: the stub hands them out in development only`)
+  const issued = await api<{ challenge: string }>(stack, 'POST', '/api/v1/session/challenge', { body: { deviceId: sub.deviceId }, headers: opts.headers })
+  if (issued.status !== 200) throw new Error(`challenge refused: ${issued.status} ${JSON.stringify(issued.body)}`)
+  const { challenge } = issued.body
+  const res = await api<SessionResponse>(stack, 'POST', '/api/v1/session', {
+    body: { deviceId: sub.deviceId, cardNo: sub.cardNo, challenge, signature: signLogin(sub.deviceKey, sub.deviceId, sub.cardNo, challenge) },
+    headers: opts.headers,
   })
   if (res.status !== 200) throw new Error(`log-in failed: ${res.status} ${JSON.stringify(res.body)}`)
-  return res.body.token
+  return opts.full ? res.body : res.body.token
 }
 
 /**

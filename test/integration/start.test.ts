@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { login as boxLogin } from './harness.ts'
 import { afterAll, describe, expect, it } from 'vitest'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -45,10 +46,10 @@ describe('npm start', () => {
       }
       expect(out).toContain('Ctrl-C stops everything')
 
-      const demo = (await (await fetch(`http://127.0.0.1:${bossPort}/admin/subscribers?limit=50`)).json()) as { deviceId: string; cardNo: string; scenario: string; demo?: boolean }[]
+      const demo = (await (await fetch(`http://127.0.0.1:${bossPort}/admin/subscribers?limit=50`)).json()) as { deviceId: string; cardNo: string; deviceKey: string; scenario: string; demo?: boolean }[]
       const scenarios = demo.filter((s) => s.demo)
       expect(scenarios.length).toBeGreaterThanOrEqual(9)
-      for (const s of scenarios) expect(out).toContain(`?deviceId=${s.deviceId}&cardNo=${s.cardNo}`)
+      for (const s of scenarios) expect(out).toContain(`?deviceId=${s.deviceId}&cardNo=${s.cardNo}&deviceKey=${s.deviceKey}`)
 
       const app = await fetch(`http://127.0.0.1:${port}/?deviceId=${scenarios[0].deviceId}&cardNo=${scenarios[0].cardNo}`)
       expect(app.status).toBe(200)
@@ -56,13 +57,7 @@ describe('npm start', () => {
       expect((await fetch(`http://127.0.0.1:${port}/api/docs/json`)).status).toBe(200)
       expect((await fetch(`http://127.0.0.1:${port}/emulator.html`)).status).toBe(200)
       // Live data end to end: the first demo box logs in and reads its own balance through the BFF from the stub.
-      const session = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ deviceId: scenarios[0].deviceId, cardNo: scenarios[0].cardNo }),
-      })
-      expect(session.status).toBe(200)
-      const { token } = (await session.json()) as { token: string }
+      const token = await boxLogin({ bffUrl: `http://127.0.0.1:${port}` }, scenarios[0])
       const account = await fetch(`http://127.0.0.1:${port}/api/v1/account`, { headers: { authorization: `Bearer ${token}` } })
       expect(account.status).toBe(200)
       expect(typeof ((await account.json()) as { balanceFen: unknown }).balanceFen).toBe('number')

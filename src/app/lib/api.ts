@@ -25,13 +25,22 @@ import type {
   SubscriptionListResponse,
   PageQuery,
   PaymentListResponse,
-  SessionRequest,
+  SessionChallenge,
   SessionResponse,
 } from '../../contract/index.ts'
+import type { BoxIdentity } from './device.ts'
+import { signChallenge } from './deviceSign.ts'
 import { uuidV4 } from './uuid.ts'
 
 // Literal copies checked against the contract at compile time; importing the values would pull TypeBox into the TV bundle.
-const PATH = { session: '/api/v1/session', account: '/api/v1/account', bills: '/api/v1/bills', payments: '/api/v1/payments' } as const satisfies Partial<typeof ApiPath>
+const PATH = {
+  session: '/api/v1/session',
+  sessionChallenge: '/api/v1/session/challenge',
+  sessionRefresh: '/api/v1/session/refresh',
+  account: '/api/v1/account',
+  bills: '/api/v1/bills',
+  payments: '/api/v1/payments',
+} as const satisfies Partial<typeof ApiPath>
 const IDEMPOTENCY: typeof IDEMPOTENCY_HEADER = 'Idempotency-Key'
 /** Reports the BFF accepts once per key (a resend after a lost answer must not open a second ticket). */
 const KEYED_POSTS: string[] = ['/api/v1/tickets', '/api/v1/complaints', '/api/v1/topups/card', '/api/v1/topups/qr']
@@ -84,7 +93,9 @@ export function errorCode(e: unknown): AppErrorCode {
 export interface ApiClientOptions {
   /** `""` means same origin. */
   baseUrl: string
-  identity: () => SessionRequest
+  identity: () => BoxIdentity
+  /** Signs the log-in challenge with the device key (tests inject their own). */
+  sign?: (identity: BoxIdentity, challenge: string) => Promise<string>
   /** Tests inject a fake adapter; the box uses XHR. */
   adapter?: AxiosAdapter
   timeoutMs?: number
@@ -156,20 +167,46 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
   if (options.adapter) config.adapter = options.adapter
   const http: AxiosInstance = axios.create(config)
 
+  const sign = options.sign || signChallenge
   let token: string | null = null
+  let refreshToken: string | null = null
   let renewAt = 0
   let renewing: Promise<SessionResponse> | null = null
+  const unauthenticated = () => ({ _skipAuth: true }) as AxiosRequestConfig
+
+  /** Challenge-response: the BFF's one-time challenge, signed with the device key. */
+  function logIn(): Promise<SessionResponse> {
+    const id = options.identity()
+    return http
+      .post<SessionChallenge>(PATH.sessionChallenge, { deviceId: id.deviceId }, unauthenticated())
+      .then((res) => {
+        const challenge = res.data.challenge
+        return sign(id, challenge).then((signature) =>
+          http.post<SessionResponse>(PATH.session, { deviceId: id.deviceId, cardNo: id.cardNo, challenge, signature }, unauthenticated()),
+        )
+      })
+      .then((res) => res.data)
+  }
+
+  /** The one-use refresh token buys the next pair; when it is refused (expired, revoked) the box logs in again. */
+  function renew(): Promise<SessionResponse> {
+    if (!refreshToken) return logIn()
+    const used = refreshToken
+    refreshToken = null
+    return http
+      .post<SessionResponse>(PATH.sessionRefresh, { refreshToken: used }, unauthenticated())
+      .then((res) => res.data, () => logIn())
+  }
 
   function openSession(): Promise<SessionResponse> {
     // Concurrent calls that all hit an expired token share one renewal.
     if (!renewing) {
-      const request: AxiosRequestConfig = { _skipAuth: true } as AxiosRequestConfig
-      renewing = http
-        .post<SessionResponse>(PATH.session, options.identity(), request)
-        .then((res) => {
-          token = res.data.token
-          renewAt = now() + res.data.expiresIn * 1000 - RENEW_MARGIN_MS
-          return res.data
+      renewing = (token || refreshToken ? renew() : logIn())
+        .then((session) => {
+          token = session.token
+          refreshToken = session.refreshToken || null
+          renewAt = now() + session.expiresIn * 1000 - RENEW_MARGIN_MS
+          return session
         })
         .finally(() => {
           renewing = null

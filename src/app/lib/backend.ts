@@ -1,15 +1,14 @@
 /** The one BFF client of the app, set up from settings.json and the box's identity. */
 import { Settings } from '@lightningjs/sdk'
-import type { SessionRequest } from '../../contract/index.ts'
 import { createApiClient, type TvHallApi } from './api.ts'
-import { resolveIdentity, type PlatformDevice } from './device.ts'
+import { resolveIdentity, type BoxIdentity, type PlatformDevice } from './device.ts'
 import { watchApi } from './usageHall.ts'
 import { rememberHousehold } from './household.ts'
 
 let client: TvHallApi | null = null
-let identity: SessionRequest | null = null
+let identity: BoxIdentity | null = null
 
-export function boxIdentity(): SessionRequest | null {
+export function boxIdentity(): BoxIdentity | null {
   if (!identity) {
     const platformDevice = Settings.get('platform', 'device') as PlatformDevice | undefined
     const bridge = (window as unknown as { tvHallPlatform?: { getIdentity?: () => PlatformDevice } }).tvHallPlatform

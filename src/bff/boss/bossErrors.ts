@@ -44,6 +44,7 @@ export const BossCode = {
   customerNotFound: '2001',
   recordNotFound: '2002',
   accountSuspended: '2003',
+  deviceNotProven: '2004',
   insufficientBalance: '3001',
   orderNoUsed: '3002',
   productConflict: '3003',

@@ -1,54 +1,102 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { createHash } from 'node:crypto'
-import { ApiPath, ErrorBody, SessionRequest, SessionResponse } from '../../contract/index.ts'
+import { createHash, randomBytes } from 'node:crypto'
+import {
+  ApiPath, ErrorBody, SessionChallenge, SessionChallengeRequest, SessionRefreshRequest, SessionRequest, SessionResponse,
+} from '../../contract/index.ts'
 import { ApiError } from '../errors.ts'
 import { maskCardNo } from '../log.ts'
 import { toIsoBeijing } from '../boss/bossFormat.ts'
 import type { BffServices } from '../services.ts'
 
-// Card numbers are secrets: lockout counters are keyed by a hash, never the number itself.
-const failKey = (kind: string, value: string) =>
-  `session-fail:${kind}:${createHash('sha256').update(value).digest('base64url').slice(0, 22)}`
+/**
+ * Log-in by challenge-response. The box asks for a one-time challenge, signs it with the device key it got at
+ * provisioning, and the BOSS checks the signature and the card's pairing (STB_AUTH). Failed tries are counted
+ * where they cannot hurt anyone else: on the client address when the box was not proven (so naming a victim's
+ * STB id never locks the victim), on the box itself when it was proven but named a card not paired with it.
+ */
+const hashed = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22)
+const addressKey = (ip: string) => `login-addr:${hashed(ip)}`
+const deviceKey = (deviceId: string) => `login-dev:${hashed(deviceId)}`
+const challengeKey = (challenge: string) => `login-challenge:${challenge}`
+
+const refused = () => new ApiError(401, 'UNAUTHORIZED', 'This set-top box could not be verified with this smart card')
+const locked = (retryAfter: number) =>
+  new ApiError(429, 'LOCKED', 'Too many failed log-ins; try again later', { retryAfter: Math.max(1, retryAfter), attemptsLeft: 0 })
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
 const sessionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
-  const { maxFailures, lockSeconds } = { maxFailures: s.config.sessionMaxFailures, lockSeconds: s.config.sessionLockSeconds }
+  const { sessionMaxFailures, sessionMaxFailuresPerAddress, sessionLockSeconds: lockSeconds, challengeTtlSeconds } = s.config
+  const ttl = s.config.tokenTtlSeconds
+
+  const answer = async (issued: { token: string; refreshToken: string }) => ({
+    ...issued,
+    expiresIn: ttl,
+    expiresAt: toIsoBeijing(new Date(s.now().getTime() + ttl * 1000)),
+    refreshExpiresIn: s.config.refreshTtlSeconds,
+  })
+
+  app.post(
+    ApiPath.sessionChallenge,
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'A one-time challenge for this box to sign with its device key (first step of a log-in)',
+        body: SessionChallengeRequest,
+        response: { 200: SessionChallenge, 400: ErrorBody, 429: ErrorBody },
+      },
+    },
+    async (request) => {
+      const challenge = randomBytes(24).toString('base64url')
+      // Bound to the box it was given to, used at most once, and only for a minute.
+      await s.store.putValue(challengeKey(challenge), request.body.deviceId, challengeTtlSeconds)
+      return { challenge, expiresIn: challengeTtlSeconds }
+    },
+  )
 
   app.post(
     ApiPath.session,
     {
       schema: {
         tags: ['session'],
-        summary: 'Open a session for a box (STB id + smart card number)',
+        summary: 'Open a session: the box signs the challenge with its device key; the BOSS checks it and the card pairing',
         body: SessionRequest,
-        response: { 200: SessionResponse, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody },
+        response: { 200: SessionResponse, ...errors },
       },
     },
     async (request) => {
-      const { deviceId, cardNo } = request.body
-      const keys = [failKey('dev', deviceId), failKey('card', cardNo)]
+      const { deviceId, cardNo, challenge, signature } = request.body
+      // A proven box that named wrong cards too often is locked; nobody but that box can get it there.
+      const device = await s.store.peek(deviceKey(deviceId))
+      if (device && device.count >= sessionMaxFailures) throw locked(device.resetInSeconds)
+      // Reserved before anything is checked, so parallel guesses from one address are judged at most the limit.
+      const address = addressKey(request.ip)
+      const reserved = await s.store.reserveAttempt(address, sessionMaxFailuresPerAddress, lockSeconds)
+      if (!reserved.granted) throw locked(reserved.resetInSeconds)
 
-      // Guessing card numbers for a box (or boxes for a card) is stopped after a few misses.
-      for (const key of keys) {
-        const state = await s.store.peek(key)
-        if (state && state.count >= maxFailures) {
-          throw new ApiError(429, 'LOCKED', 'Too many wrong STB/card pairs; try again later', {
-            retryAfter: state.resetInSeconds,
-            attemptsLeft: 0,
-          })
+      const issuedTo = await s.store.takeValue(challengeKey(challenge))
+      if (issuedTo !== deviceId) throw refused()
+
+      let result
+      try {
+        result = await s.customers.authenticate({ deviceId, cardNo, challenge, signature })
+      } catch (err) {
+        await s.store.releaseAttempt(address)
+        throw err
+      }
+      if (!result.ok) {
+        if (result.refusal === 'card') {
+          // The box proved itself: its own failures count on it, not on everyone behind its address.
+          await s.store.releaseAttempt(address)
+          const r = await s.store.reserveAttempt(deviceKey(deviceId), sessionMaxFailures, lockSeconds)
+          if (!r.granted || r.count >= sessionMaxFailures) throw locked(r.resetInSeconds)
         }
+        request.log.info({ deviceId, refusal: result.refusal }, 'log-in refused')
+        throw refused()
       }
-
-      const who = await s.customers.identify(deviceId, cardNo)
-      if (!who) {
-        const counts = await Promise.all(keys.map((key) => s.store.hit(key, lockSeconds)))
-        const used = Math.max(...counts.map((c) => c.count))
-        throw new ApiError(401, 'UNAUTHORIZED', 'This set-top box and smart card are not registered together', {
-          attemptsLeft: Math.max(0, maxFailures - used),
-        })
-      }
-      await Promise.all(keys.map((key) => s.store.clear(key)))
-
-      const token = app.issueToken({
+      await Promise.all([s.store.releaseAttempt(address), s.store.clear(deviceKey(deviceId))])
+      const { who } = result
+      const issued = await app.issueSession({
         customerId: who.customerId,
         accountId: who.accountId,
         deviceId,
@@ -57,9 +105,33 @@ const sessionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => 
         regionCode: who.regionCode,
         regionName: who.regionName,
       })
-      const ttl = s.config.tokenTtlSeconds
       request.log.info({ customerId: who.customerId, deviceId }, 'session opened')
-      return { token, expiresIn: ttl, expiresAt: toIsoBeijing(new Date(s.now().getTime() + ttl * 1000)) }
+      return answer(issued)
+    },
+  )
+
+  app.post(
+    ApiPath.sessionRefresh,
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Trade the one-use refresh token for a new pair; a refresh token used twice ends the session',
+        body: SessionRefreshRequest,
+        response: { 200: SessionResponse, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+      },
+    },
+    async (request) => answer(await app.refreshSession(request.body.refreshToken)),
+  )
+
+  app.post(
+    ApiPath.sessionLogout,
+    {
+      onRequest: app.authenticate,
+      schema: { tags: ['session'], summary: 'End this session: its access and refresh tokens stop working', security: [{ bearer: [] }] },
+    },
+    async (request, reply) => {
+      await app.revokeSession(request.sessionId)
+      return reply.code(204).send()
     },
   )
 }

@@ -130,6 +130,15 @@ if not exp or exp <= now then return false end
 return {r[1], exp - now}
 `
 
+/** KEYS[1] value; ARGV: now → the value, deleted in the same step; false when absent or expired. */
+export const TAKE_VALUE = `${NOW}
+local r = redis.call('HMGET', KEYS[1], 'value', 'exp')
+redis.call('DEL', KEYS[1])
+local exp = tonumber(r[2])
+if not exp or exp <= now then return false end
+return r[1]
+`
+
 /** KEYS[1] value; ARGV: now, value, ttlMs. */
 export const PUT_VALUE = `${NOW}
 local ttl = tonumber(ARGV[3])

@@ -21,6 +21,7 @@ const SCRIPTS = {
   tvReleaseAttempt: [lua.RELEASE_ATTEMPT, 1],
   tvPeek: [lua.PEEK, 1],
   tvPutValue: [lua.PUT_VALUE, 1],
+  tvTakeValue: [lua.TAKE_VALUE, 1],
   tvEnqueue: [lua.ENQUEUE, 3],
   tvLease: [lua.LEASE, 1],
   tvAck: [lua.ACK, 1],
@@ -144,6 +145,11 @@ export class RedisStore implements Store {
   async getValue(key: string): Promise<string | null> {
     const r = (await this.#run('tvPeek', [this.#k(`kv:${key}`)], ['value'])) as Reply[] | null
     return r ? String(r[0]) : null
+  }
+
+  async takeValue(key: string): Promise<string | null> {
+    const r = await this.#run('tvTakeValue', [this.#k(`kv:${key}`)], [])
+    return r === null ? null : String(r)
   }
 
   async deleteValue(key: string): Promise<void> {

@@ -81,6 +81,7 @@ export class SqliteStore implements Store {
       kvPut: p('INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at'),
       kvGet: p('SELECT value FROM kv WHERE key = ? AND expires_at > ?'),
       kvDelete: p('DELETE FROM kv WHERE key = ?'),
+      kvTake: p('DELETE FROM kv WHERE key = ? RETURNING value, expires_at'),
       sweepKv: p('DELETE FROM kv WHERE expires_at <= ?'),
       lease: p(`UPDATE outbox SET attempts = attempts + 1, available_at = ?
         WHERE id IN (SELECT id FROM outbox WHERE available_at <= ? ORDER BY id LIMIT ?)
@@ -188,6 +189,11 @@ export class SqliteStore implements Store {
   async getValue(key: string): Promise<string | null> {
     const row = this.#q.kvGet.get(key, this.#now()) as Row | undefined
     return row ? String(row.value) : null
+  }
+
+  async takeValue(key: string): Promise<string | null> {
+    const row = this.#q.kvTake.get(key) as Row | undefined
+    return row && Number(row.expires_at) > this.#now() ? String(row.value) : null
   }
 
   async deleteValue(key: string): Promise<void> {

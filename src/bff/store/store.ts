@@ -84,6 +84,8 @@ export interface Store {
   /** The value, or null when absent or expired. */
   getValue(key: string): Promise<string | null>
   deleteValue(key: string): Promise<void>
+  /** Read and delete in one step: of two callers racing for one value, only one gets it (one-use challenges and tokens). */
+  takeValue(key: string): Promise<string | null>
 
   /** Drop expired idempotency records and counters. */
   sweep(): Promise<void>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, login, startStack, type Stack } from '../harness.ts'
+import { api, login, startStack, type Stack, sessionBody } from '../harness.ts'
 
 let stack: Stack
 beforeAll(async () => {
@@ -25,14 +25,14 @@ describe('logs of a run', () => {
     const token = await login(stack, a)
     await api(stack, 'GET', '/api/v1/account', { token })
     // wrong pair, extra fields carrying secrets, secrets in the URL and path
-    await api(stack, 'POST', '/api/v1/session', { body: { deviceId: a.deviceId, cardNo: b.cardNo } })
-    await api(stack, 'POST', '/api/v1/session', { body: { deviceId: c.deviceId, cardNo: c.cardNo, pin: c.pin, cardPassword: '88776655' } })
+    await api(stack, 'POST', '/api/v1/session', { body: await sessionBody(stack, a, b.cardNo) })
+    await api(stack, 'POST', '/api/v1/session', { body: { ...(await sessionBody(stack, c)), pin: c.pin, cardPassword: '88776655' } })
     await api(stack, 'GET', `/api/v1/account?cardNo=${c.cardNo}&pin=${c.pin}`, { token })
     await api(stack, 'GET', `/api/v1/bills/${b.cardNo}`, { token })
     await api(stack, 'GET', `/api/v1/nope/${c.cardNo}?purchasePin=${a.pin}`)
     await api(stack, 'POST', '/api/v1/session', { rawBody: `{"cardNo":"${a.cardNo}","pin":"${a.pin}"` })
     await stack.setFaults({ down: true })
-    await api(stack, 'POST', '/api/v1/session', { body: { deviceId: a.deviceId, cardNo: a.cardNo } })
+    await api(stack, 'POST', '/api/v1/session', { body: await sessionBody(stack, a) })
     await stack.resetFaults()
 
     const logs = stack.logs()

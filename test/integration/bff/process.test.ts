@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBossStub } from '../../../boss-stub/stub.ts'
+import { sessionBody } from '../harness.ts'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 // The pinned Node 24, never whatever `node` the machine has.
@@ -54,12 +55,13 @@ describe('node src/bff/main.ts', () => {
       expect((await fetch(`${url}/readyz`)).status).toBe(200)
 
       // A slow BOSS keeps a log-in in flight while the process is told to stop.
-      const subs = (await (await fetch(`${boss.url}/admin/subscribers`)).json()) as { deviceId: string; cardNo: string }[]
+      const subs = (await (await fetch(`${boss.url}/admin/subscribers`)).json()) as { deviceId: string; cardNo: string; deviceKey: string }[]
+      const body = await sessionBody({ bffUrl: url }, subs[0])
       await fetch(`${boss.url}/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"latencyMs":700}' })
       const inFlight = fetch(`${url}/api/v1/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ deviceId: subs[0].deviceId, cardNo: subs[0].cardNo }),
+        body: JSON.stringify(body),
       })
       await new Promise((r) => setTimeout(r, 200))
       bff.child.kill('SIGTERM')

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { api, login, startStack, type Stack } from '../harness.ts'
+import { api, login, startStack, type Stack, sessionBody } from '../harness.ts'
 
 let stack: Stack
 let token: string
@@ -27,7 +27,7 @@ describe('when the BOSS misbehaves', () => {
   it('answers 503 when the BOSS drops connections, and for log-in too', async () => {
     await stack.setFaults({ down: true, downMode: 'drop', holdMs: 0 })
     const sub = stack.bySubscriber('arrears')
-    const res = await api(stack, 'POST', '/api/v1/session', { body: { deviceId: sub.deviceId, cardNo: sub.cardNo } })
+    const res = await api(stack, 'POST', '/api/v1/session', { body: await sessionBody(stack, sub) })
     expect(res.status).toBe(503)
     expect(res.body.error.code).toBe('BOSS_UNAVAILABLE')
   })
@@ -77,7 +77,7 @@ describe('a BFF configured with the wrong BOSS secret', () => {
     try {
       expect((await api(wrong, 'GET', '/readyz')).status).toBe(503)
       const sub = wrong.bySubscriber('normal')
-      const res = await api(wrong, 'POST', '/api/v1/session', { body: { deviceId: sub.deviceId, cardNo: sub.cardNo } })
+      const res = await api(wrong, 'POST', '/api/v1/session', { body: await sessionBody(wrong, sub) })
       expect(res.status).toBe(502)
       expect(res.body.error.code).toBe('BOSS_ERROR')
     } finally {

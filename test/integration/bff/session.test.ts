@@ -1,11 +1,21 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, login, startStack, type Stack } from '../harness.ts'
+import { signLogin } from '../../../boss-stub/devices.ts'
+import { api, login, startStack, type Stack, type Subscriber } from '../harness.ts'
 
+const SECRET = 'session-test-signing-key-0123456789abcdef'
 let stack: Stack
 beforeAll(async () => {
-  stack = await startStack()
+  stack = await startStack({ bff: { jwtSecret: SECRET } })
 })
+
+/** A log-in signed by `box`'s own key, naming `cardNo`. */
+async function signedLogin(box: Subscriber, cardNo: string) {
+  const { challenge } = (await api(stack, 'POST', '/api/v1/session/challenge', { body: { deviceId: box.deviceId } })).body
+  const signature = signLogin(box.deviceKey, box.deviceId, cardNo, challenge)
+  return api(stack, 'POST', '/api/v1/session', { body: { deviceId: box.deviceId, cardNo, challenge, signature } })
+}
+const proof = { challenge: 'c'.repeat(32), signature: '0'.repeat(64) }
 afterAll(() => stack?.close())
 
 /** An HS256 JWT made here, independently of the BFF, to test what it accepts. */
@@ -21,7 +31,7 @@ describe('POST /api/v1/session', () => {
   it('opens a session for a registered STB + card pair', async () => {
     const sub = stack.bySubscriber('normal')
     const before = Date.now()
-    const res = await api(stack, 'POST', '/api/v1/session', { body: { deviceId: sub.deviceId, cardNo: sub.cardNo } })
+    const res = await signedLogin(sub, sub.cardNo)
     expect(res.status).toBe(200)
     expect(res.body.expiresIn).toBe(stack.config.tokenTtlSeconds)
     expect(res.body.expiresAt).toMatch(/\+08:00$/)
@@ -32,7 +42,10 @@ describe('POST /api/v1/session', () => {
       deviceId: sub.deviceId,
       cardNoMasked: `${sub.cardNo.slice(0, 4)}********${sub.cardNo.slice(-4)}`,
       customerName: sub.name,
+      iss: 'tvhall-bff',
+      aud: 'tvhall-box',
     })
+    expect(claims.jti).toEqual(expect.any(String))
     expect(claims.exp - claims.iat).toBe(stack.config.tokenTtlSeconds)
     expect(res.body.token).not.toContain(sub.cardNo)
     expect(JSON.stringify(claims)).not.toContain(sub.cardNo)
@@ -41,22 +54,21 @@ describe('POST /api/v1/session', () => {
 
   it('refuses a pair that does not belong together with 401', async () => {
     const [a, b] = stack.subscribers
-    const res = await api(stack, 'POST', '/api/v1/session', { body: { deviceId: a.deviceId, cardNo: b.cardNo } })
+    const res = await signedLogin(a, b.cardNo)
     expect(res.status).toBe(401)
     expect(res.body.error.code).toBe('UNAUTHORIZED')
-    expect(res.body.error.message).toMatch(/not registered together/)
-    expect(res.body.error.attemptsLeft).toBeLessThan(stack.config.sessionMaxFailures)
+    expect(res.body.error.message).toMatch(/could not be verified/)
   })
 
   const sub = () => stack.bySubscriber('normal')
   const malformed: [string, () => unknown, RegExp][] = [
-    ['missing cardNo', () => ({ deviceId: sub().deviceId }), /body\.cardNo is required/],
-    ['missing deviceId', () => ({ cardNo: sub().cardNo }), /body\.deviceId is required/],
-    ['cardNo as a number', () => ({ deviceId: sub().deviceId, cardNo: Number(sub().cardNo) }), /body\.cardNo must be string/],
-    ['deviceId as an object', () => ({ deviceId: { $ne: 1 }, cardNo: sub().cardNo }), /body\.deviceId must be string/],
-    ['an extra field', () => ({ deviceId: sub().deviceId, cardNo: sub().cardNo, customerId: 'C1' }), /body\.customerId is not allowed/],
-    ['a short card number', () => ({ deviceId: sub().deviceId, cardNo: '8100' }), /body\.cardNo has the wrong format/],
-    ['a huge deviceId', () => ({ deviceId: 'A'.repeat(10_000), cardNo: sub().cardNo }), /body\.deviceId must be at most 32 characters/],
+    ['missing cardNo', () => ({ deviceId: sub().deviceId, ...proof }), /body\.cardNo is required/],
+    ['missing deviceId', () => ({ cardNo: sub().cardNo, ...proof }), /body\.deviceId is required/],
+    ['cardNo as a number', () => ({ deviceId: sub().deviceId, cardNo: Number(sub().cardNo), ...proof }), /body\.cardNo must be string/],
+    ['deviceId as an object', () => ({ deviceId: { $ne: 1 }, cardNo: sub().cardNo, ...proof }), /body\.deviceId must be string/],
+    ['an extra field', () => ({ deviceId: sub().deviceId, cardNo: sub().cardNo, ...proof, customerId: 'C1' }), /body\.customerId is not allowed/],
+    ['a short card number', () => ({ deviceId: sub().deviceId, cardNo: '8100', ...proof }), /body\.cardNo has the wrong format/],
+    ['a huge deviceId', () => ({ deviceId: 'A'.repeat(10_000), cardNo: sub().cardNo, ...proof }), /body\.deviceId must be at most 32 characters/],
     ['an array body', () => [1, 2], /body must be object/],
     ['a null body', () => null, /body/],
   ]
@@ -86,16 +98,16 @@ describe('POST /api/v1/session', () => {
     expect(form.body.error.code).toBe('BAD_REQUEST')
   })
 
-  it('locks a box out after repeated wrong pairs, and tells it when to retry', async () => {
-    const victim = stack.subscribers[3]
+  it('locks a proven box out after repeated cards not paired with it, and tells it when to retry', async () => {
+    const box = stack.subscribers[3]
     const wrongCard = stack.subscribers[4].cardNo
     const max = stack.config.sessionMaxFailures
-    for (let i = 1; i <= max; i++) {
-      const res = await api(stack, 'POST', '/api/v1/session', { body: { deviceId: victim.deviceId, cardNo: wrongCard } })
+    for (let i = 1; i < max; i++) {
+      const res = await signedLogin(box, wrongCard)
       expect(res.status).toBe(401)
-      expect(res.body.error.attemptsLeft).toBe(max - i)
     }
-    const locked = await api(stack, 'POST', '/api/v1/session', { body: { deviceId: victim.deviceId, cardNo: victim.cardNo } })
+    expect((await signedLogin(box, wrongCard)).status).toBe(429)
+    const locked = await signedLogin(box, box.cardNo)
     expect(locked.status).toBe(429)
     expect(locked.body.error.code).toBe('LOCKED')
     expect(locked.body.error.retryAfter).toBeGreaterThan(0)
@@ -106,7 +118,7 @@ describe('POST /api/v1/session', () => {
 describe('tokens on protected routes', () => {
   const claimsOf = (s = stack.bySubscriber('normal')) => ({
     customerId: s.customerId, accountId: 'A', deviceId: s.deviceId, cardNoMasked: '8100********0001',
-    customerName: s.name, regionCode: '1', regionName: 'r',
+    customerName: s.name, regionCode: '1', regionName: 'r', iss: 'tvhall-bff', aud: 'tvhall-box', jti: 'j', sid: 's',
   })
 
   it('answers 401 UNAUTHORIZED without a token', async () => {
@@ -129,7 +141,7 @@ describe('tokens on protected routes', () => {
 
   it('answers 401 TOKEN_EXPIRED for an expired token, so the box can renew silently', async () => {
     const now = Math.floor(Date.now() / 1000)
-    const token = jwt({ ...claimsOf(), iat: now - 1000, exp: now - 10 }, stack.config.jwtSecret)
+    const token = jwt({ ...claimsOf(), iat: now - 1000, exp: now - 10 }, SECRET)
     const res = await api(stack, 'GET', '/api/v1/account', { token })
     expect(res.status).toBe(401)
     expect(res.body.error.code).toBe('TOKEN_EXPIRED')

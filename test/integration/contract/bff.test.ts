@@ -16,6 +16,7 @@ beforeAll(async () => {
   target = {
     baseUrl: s.bffUrl,
     devices: other ? [first, other] : [first],
+    spare: s.subscribers.find((sub) => sub !== first && sub !== other && sub.status === 'normal'),
     // Re-signed with the BFF's own key and an issue time one lifetime ago: expired without waiting.
     expiredToken: async () => {
       const { iat: _iat, exp: _exp, ...claims } = s.bff.jwt.decode<Record<string, unknown>>(await login(s, first)) ?? {}

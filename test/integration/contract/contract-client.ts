@@ -1,3 +1,4 @@
+import { signLogin } from '../../../boss-stub/devices.ts'
 import type { TSchema } from '@sinclair/typebox'
 import { expect } from 'vitest'
 import { ErrorBody, type ErrorCode } from '../../../src/contract/index.ts'
@@ -7,7 +8,9 @@ import { schemaErrors } from '../../../mocks/schema-check.ts'
 export interface ContractTarget {
   baseUrl: string
   /** [0] must have bills and payments; [1], if present, is another household. */
-  devices: readonly { deviceId: string; cardNo: string; customerId?: string }[]
+  devices: readonly ContractDevice[]
+  /** A box the lock-out test may lock (its own failures lock it), kept apart from the devices other suites use. */
+  spare?: ContractDevice
   /** A token of devices[0] that has run out (built by the target: a real one needs its signing key). */
   expiredToken?: () => Promise<string>
   /** Takes the BOSS away (true) and brings it back (false). */
@@ -56,6 +59,22 @@ export function expectError(answer: Answer, status: number, code: ErrorCode, wha
   expect((answer.body as ErrorBody).error.code, what).toBe(code)
 }
 
+/** A box: its identifiers, and its device key where the target checks it (the mocks have none). */
+export interface ContractDevice {
+  deviceId: string
+  cardNo: string
+  customerId?: string
+  deviceKey?: string
+}
+
+/** The body of a log-in as the box sends it: the target's challenge signed with the device key (naming `cardNo`). */
+export async function sessionBody(target: ContractTarget, device: ContractDevice, cardNo = device.cardNo) {
+  const issued = await postJson(target, '/api/v1/session/challenge', { deviceId: device.deviceId })
+  if (issued.status !== 200) throw new Error(`challenge for ${device.deviceId}: ${issued.status}`)
+  const challenge = issued.body.challenge as string
+  return { deviceId: device.deviceId, cardNo, challenge, signature: signLogin(device.deviceKey ?? '00'.repeat(32), device.deviceId, cardNo, challenge) }
+}
+
 const sessions = new Map<string, Promise<string>>()
 
 /** One session per box and target, reused across tests as a box would (and so rate limits are not hit). */
@@ -63,7 +82,7 @@ export function openSession(target: ContractTarget, device = target.devices[0]):
   const key = `${target.baseUrl} ${device.deviceId} ${device.cardNo}`
   let token = sessions.get(key)
   if (!token) {
-    token = postJson(target, '/api/v1/session', { deviceId: device.deviceId, cardNo: device.cardNo }).then((res) => {
+    token = sessionBody(target, device).then((body) => postJson(target, '/api/v1/session', body)).then((res) => {
       if (res.status !== 200) throw new Error(`session for ${device.deviceId}: ${res.status} ${JSON.stringify(res.body)}`)
       return res.body.token as string
     })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiPath, SessionResponse, type ErrorBody } from '../../../src/contract/index.ts'
-import { expectConforms, expectError, expectOk, postJson, send, type ContractTarget } from './contract-client.ts'
+import { expectConforms, expectError, expectOk, postJson, send, sessionBody, type ContractTarget } from './contract-client.ts'
 
 /** A box and card nobody has, different every run so a lock from an earlier run cannot interfere. */
 function strangers(): { deviceId: string; cardNo: string } {
@@ -12,8 +12,7 @@ export function describeSessionContract(getTarget: () => ContractTarget): void {
   describe('session', () => {
     it('opens a session for a demo box and its card', async () => {
       const t = getTarget()
-      const { deviceId, cardNo } = t.devices[0]
-      const res = await postJson(t, ApiPath.session, { deviceId, cardNo })
+      const res = await postJson(t, ApiPath.session, await sessionBody(t, t.devices[0]))
       expectOk(SessionResponse, res, 'session')
       const lifetimeMs = Date.parse(res.body.expiresAt) - Date.now()
       expect(Math.abs(lifetimeMs - res.body.expiresIn * 1000), 'expiresAt = now + expiresIn').toBeLessThan(10_000)
@@ -45,20 +44,19 @@ export function describeSessionContract(getTarget: () => ContractTarget): void {
 
     it('answers 401 UNAUTHORIZED for a box and card that do not belong together', async () => {
       const t = getTarget()
-      const stranger = { deviceId: t.devices[0].deviceId, cardNo: '8100999999999999' }
-      expectError(await postJson(t, ApiPath.session, stranger), 401, 'UNAUTHORIZED', 'unknown card')
+      expectError(await postJson(t, ApiPath.session, await sessionBody(t, t.devices[0], '8100999999999999')), 401, 'UNAUTHORIZED', 'unknown card')
       if (t.devices[1]) {
-        const swapped = { deviceId: t.devices[0].deviceId, cardNo: t.devices[1].cardNo }
+        const swapped = await sessionBody(t, t.devices[0], t.devices[1].cardNo)
         expectError(await postJson(t, ApiPath.session, swapped), 401, 'UNAUTHORIZED', 'card of another box')
       }
     })
 
     it('locks a box out after a few wrong cards, saying how long', async () => {
       const t = getTarget()
-      const guess = strangers()
+      const guess = t.spare ?? strangers()
       let previousLeft = Infinity
       for (let attempt = 1; attempt <= 10; attempt++) {
-        const res = await postJson(t, ApiPath.session, guess)
+        const res = await postJson(t, ApiPath.session, await sessionBody(t, guess, strangers().cardNo))
         if (res.status === 401) {
           expectError(res, 401, 'UNAUTHORIZED', `attempt ${attempt}`)
           const left = (res.body as ErrorBody).error.attemptsLeft
@@ -70,8 +68,7 @@ export function describeSessionContract(getTarget: () => ContractTarget): void {
         expect(attempt, 'not locked at the first miss').toBeGreaterThan(1)
         expect((res.body as ErrorBody).error.retryAfter).toBeGreaterThan(0)
         // The lock is on the box and the card, not on everyone: a real box still gets in.
-        const { deviceId, cardNo } = t.devices[0]
-        expectConforms(SessionResponse, await postJson(t, ApiPath.session, { deviceId, cardNo }), 'other box')
+        expectConforms(SessionResponse, await postJson(t, ApiPath.session, await sessionBody(t, t.devices[0])), 'other box')
         return
       }
       expect.fail('ten wrong cards in a row were never locked out')

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { login } from '../harness.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBossStub, type BossStub } from '../../../boss-stub/stub.ts'
 
@@ -50,11 +51,11 @@ const json = { 'content-type': 'application/json' }
 describe('a BFF killed between accepting and delivering', () => {
   it('delivers the accepted ticket exactly once after a restart on the same store', async () => {
     const storePath = join(dir, 'bff.sqlite')
-    const sub = ((await admin('/admin/subscribers')) as Array<{ deviceId: string; cardNo: string; customerId: string }>)[0]
+    const sub = ((await admin('/admin/subscribers')) as Array<{ deviceId: string; cardNo: string; customerId: string; deviceKey: string }>)[0]
     const first = startBff(storePath)
     try {
       const url = await first.url
-      const session = await (await fetch(`${url}/api/v1/session`, { method: 'POST', headers: json, body: JSON.stringify({ deviceId: sub.deviceId, cardNo: sub.cardNo }) })).json()
+      const session = { token: await login({ bffUrl: url }, sub) }
       await admin('/admin/faults', { method: 'PUT', headers: json, body: JSON.stringify({ down: true }) })
       const res = await fetch(`${url}/api/v1/tickets`, {
         method: 'POST',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AxiosError, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios'
 import { ApiError, createApiClient } from '../../../src/app/lib/api.ts'
+import { signLogin } from '../../../boss-stub/devices.ts'
 
 interface Seen {
   method: string
@@ -23,8 +24,8 @@ function fakeBff(answer: (req: Seen, seen: Seen[]) => Reply) {
       key: config.headers.get('Idempotency-Key') as string | undefined,
       body: typeof config.data === 'string' ? JSON.parse(config.data) : config.data,
     }
-    seen.push(req)
-    const reply = answer(req, seen)
+    // The log-in's first step is answered here and left out of `seen`: the tests are about what follows it.
+    const reply = req.url === '/api/v1/session/challenge' ? { status: 200, data: { challenge: 'challenge-for-the-box-0001', expiresIn: 60 } } : (seen.push(req), answer(req, seen))
     if (reply === 'network') throw new AxiosError('Network Error', 'ERR_NETWORK', config)
     const response: AxiosResponse = { status: reply.status, statusText: '', headers: {}, config, data: reply.data }
     if (reply.status >= 400) throw new AxiosError('HTTP ' + reply.status, 'ERR_BAD_RESPONSE', config, null, response)
@@ -33,7 +34,7 @@ function fakeBff(answer: (req: Seen, seen: Seen[]) => Reply) {
   return { adapter, seen }
 }
 
-const identity = () => ({ deviceId: 'STB0001', cardNo: '8100000000000001' })
+const identity = () => ({ deviceId: 'STB0001', cardNo: '8100000000000001', deviceKey: '1f'.repeat(32) })
 let tokens = 0
 const session = () => ({ status: 201, data: { token: 'token-' + ++tokens, expiresIn: 3600, expiresAt: '2026-11-22T21:15:00+08:00' } })
 const expired = { status: 401, data: { error: { code: 'TOKEN_EXPIRED', message: 'expired' } } }
@@ -45,7 +46,12 @@ describe('BFF client', () => {
     await api.openSession()
     const account = await api.getAccount()
     expect(account).toEqual({ balanceFen: 1 })
-    expect(seen[0]).toMatchObject({ method: 'POST', url: '/api/v1/session', body: identity() })
+    // The box signs the BFF's challenge with its device key exactly as the BOSS checks it.
+    const signature = signLogin('1f'.repeat(32), 'STB0001', '8100000000000001', 'challenge-for-the-box-0001')
+    expect(seen[0]).toMatchObject({
+      method: 'POST', url: '/api/v1/session',
+      body: { deviceId: 'STB0001', cardNo: '8100000000000001', challenge: 'challenge-for-the-box-0001', signature },
+    })
     expect(seen[0].auth).toBeUndefined()
     expect(seen[1].auth).toMatch(/^Bearer token-\d+$/)
   })

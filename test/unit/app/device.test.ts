@@ -6,7 +6,11 @@ describe('box identity', () => {
     expect(identityFromQuery('?deviceId=STB0001&cardNo=8100000000000001&mock=normal')).toEqual({
       deviceId: 'STB0001',
       cardNo: '8100000000000001',
+      deviceKey: '',
     })
+    const key = 'ab'.repeat(32)
+    expect(identityFromQuery(`?deviceId=STB0001&cardNo=8100000000000001&deviceKey=${key}`)?.deviceKey).toBe(key)
+    expect(identityFromQuery('?deviceId=STB0001&cardNo=8100000000000001&deviceKey=xyz')?.deviceKey).toBe('')
   })
 
   it('rejects malformed values instead of sending them to the BFF', () => {
@@ -20,12 +24,14 @@ describe('box identity', () => {
     expect(resolveIdentity(platform, undefined, '?deviceId=STB0001&cardNo=8100000000000001')).toEqual({
       deviceId: 'STBREAL01',
       cardNo: '8100000000000009',
+      deviceKey: '',
     })
     const bridge = { getIdentity: () => ({ deviceId: 'STBBRIDGE', cardNo: '8100000000000007' }) }
-    expect(resolveIdentity(undefined, bridge, '')).toEqual({ deviceId: 'STBBRIDGE', cardNo: '8100000000000007' })
+    expect(resolveIdentity(undefined, bridge, '')).toEqual({ deviceId: 'STBBRIDGE', cardNo: '8100000000000007', deviceKey: '' })
     expect(resolveIdentity({}, undefined, '?deviceId=STB0001&cardNo=8100000000000001')).toEqual({
       deviceId: 'STB0001',
       cardNo: '8100000000000001',
+      deviceKey: '',
     })
   })
 })

@@ -1,13 +1,13 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../../src/bff/config.ts'
+import { ConfigError, loadConfig } from '../../../src/bff/config.ts'
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
     const c = loadConfig({})
     expect(c).toMatchObject({
       port: 8080, host: '0.0.0.0', bossUrl: 'http://127.0.0.1:8090', bossChannel: 'TVHALL',
-      bossSecret: 'tvhall-dev-secret', jwtSecret: DEV_JWT_SECRET, tokenTtlSeconds: 900,
+      bossSecret: 'tvhall-dev-secret', jwtSecret: undefined, tokenTtlSeconds: 300, refreshTtlSeconds: 43200, trustProxy: [],
       storePath: '.data/bff.sqlite', staticDir: undefined, corsOrigins: [], logLevel: 'info', bodyLimit: 16384,
     })
     // Usage events: kept 180 days; without Redis the one instance writes its own DuckDB file.

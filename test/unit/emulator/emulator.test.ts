@@ -11,7 +11,7 @@ const appKeys = (JSON.parse(readFileSync(`${root}settings.json`, 'utf8')) as { a
 describe('emulator settings', () => {
   it('reads a shared link and turns it into the TV app address', () => {
     const s = loadSettings('?res=1080&lang=en&source=arrears&deviceId=STB1&cardNo=8100&safe=1&inspector=1')
-    expect(s).toEqual({ res: '1080', lang: 'en', source: 'arrears', deviceId: 'STB1', cardNo: '8100', safe: true, inspector: true })
+    expect(s).toEqual({ res: '1080', lang: 'en', source: 'arrears', deviceId: 'STB1', cardNo: '8100', deviceKey: '', safe: true, inspector: true })
     const q = new URLSearchParams(tvAppUrl(s).split('?')[1])
     expect(Object.fromEntries(q)).toEqual({ mock: 'arrears', deviceId: 'STB1', cardNo: '8100', lang: 'en', res: '1080', inspector: '1' })
   })

@@ -4,7 +4,7 @@ import { BillListResponse, ErrorBody, PaymentListResponse, SessionResponse } fro
 import { mockDemoDevices } from '../../../mocks/fixtures/households.ts'
 import { householdData } from '../../../mocks/scenarios.ts'
 import { schemaErrors } from '../../../mocks/schema-check.ts'
-import { call, login, postJson, useScenario, walk } from './mock-client.ts'
+import { call, login, postJson, useScenario, walk, PROOF } from './mock-client.ts'
 
 const server = setupServer()
 const now = new Date('2026-11-22T12:15:00Z')
@@ -20,7 +20,7 @@ const expectError = (res: { status: number; body: unknown }, status: number, cod
 
 describe('session', () => {
   it('issues a token that opens the data routes', async () => {
-    const res = await postJson('/api/v1/session', { deviceId: 'STB0000000001', cardNo: '8100000000000001' })
+    const res = await postJson('/api/v1/session', { deviceId: 'STB0000000001', cardNo: '8100000000000001', ...PROOF })
     expect(res.status).toBe(200)
     expect(schemaErrors(SessionResponse, res.body)).toEqual([])
     expect(Date.parse(res.body.expiresAt) - now.getTime()).toBe(res.body.expiresIn * 1000)
@@ -47,7 +47,7 @@ describe('session', () => {
 
   it('refuses a box and card that do not belong together with 401', async () => {
     const [first, second] = mockDemoDevices
-    expectError(await postJson('/api/v1/session', { deviceId: first.deviceId, cardNo: second.cardNo }), 401, 'UNAUTHORIZED')
+    expectError(await postJson('/api/v1/session', { deviceId: first.deviceId, cardNo: second.cardNo, ...PROOF }), 401, 'UNAUTHORIZED')
   })
 
   it('refuses missing, foreign and expired tokens', async () => {

@@ -27,8 +27,11 @@ export async function call(path: string, init: RequestInit & { token?: string } 
 export const postJson = (path: string, body: unknown): Promise<Answer> =>
   call(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
 
+/** The signed part of a log-in body: the mocks check its form only (the preview has no device keys). */
+export const PROOF = { challenge: 'c'.repeat(32), signature: '0'.repeat(64) }
+
 export async function login(device: { deviceId: string; cardNo: string } = mockDemoDevice): Promise<string> {
-  const res = await postJson('/api/v1/session', { deviceId: device.deviceId, cardNo: device.cardNo })
+  const res = await postJson('/api/v1/session', { deviceId: device.deviceId, cardNo: device.cardNo, ...PROOF })
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.token
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupServer } from 'msw/node'
 import { mockDemoDevice } from '../../../mocks/fixtures/households.ts'
 import { SESSION_LOCK_S, SESSION_MAX_FAILURES } from '../../../mocks/session.ts'
-import { call, login, postJson, useScenario } from './mock-client.ts'
+import { call, login, postJson, PROOF, useScenario } from './mock-client.ts'
 
 // The mocks answer the edge cases the way the real BFF does (found by the contract tests), so the
 // app meets the same errors in preview as in the field.
@@ -14,13 +14,13 @@ describe('session lockout', () => {
   it('counts down attemptsLeft, then locks the box for the lock period', async () => {
     let now = new Date('2026-11-22T12:00:00Z')
     useScenario(server, 'normal', { now: () => now })
-    const guess = { deviceId: mockDemoDevice.deviceId, cardNo: '8100999999999999' }
+    const guess = { deviceId: mockDemoDevice.deviceId, cardNo: '8100999999999999', ...PROOF }
     for (let i = 1; i <= SESSION_MAX_FAILURES; i++) {
       const res = await postJson('/api/v1/session', guess)
       expect(res.status).toBe(401)
       expect(res.body.error.attemptsLeft).toBe(SESSION_MAX_FAILURES - i)
     }
-    const own = { deviceId: mockDemoDevice.deviceId, cardNo: mockDemoDevice.cardNo }
+    const own = { deviceId: mockDemoDevice.deviceId, cardNo: mockDemoDevice.cardNo, ...PROOF }
     const locked = await postJson('/api/v1/session', own)
     expect(locked.status).toBe(429)
     expect(locked.body.error).toMatchObject({ code: 'LOCKED', retryAfter: SESSION_LOCK_S, attemptsLeft: 0 })
@@ -31,7 +31,7 @@ describe('session lockout', () => {
 
   it('forgets the box\'s misses once its right card gets in', async () => {
     useScenario(server, 'normal')
-    const guess = (n: number) => ({ deviceId: mockDemoDevice.deviceId, cardNo: `81009999999999${10 + n}` })
+    const guess = (n: number) => ({ deviceId: mockDemoDevice.deviceId, cardNo: `81009999999999${10 + n}`, ...PROOF })
     for (let i = 1; i < SESSION_MAX_FAILURES; i++) await postJson('/api/v1/session', guess(i))
     await login()
     expect((await postJson('/api/v1/session', guess(0))).body.error.attemptsLeft).toBe(SESSION_MAX_FAILURES - 1)
@@ -41,7 +41,7 @@ describe('session lockout', () => {
 describe('strict input', () => {
   it('refuses unknown session properties instead of dropping them', async () => {
     useScenario(server, 'normal')
-    const res = await postJson('/api/v1/session', { ...mockDemoDevice })
+    const res = await postJson('/api/v1/session', { ...mockDemoDevice, ...PROOF })
     expect(res.status).toBe(400)
     expect(res.body.error.message).toContain('customerId')
   })
@@ -51,7 +51,7 @@ describe('strict input', () => {
     ['application/xml', 415],
   ])('refuses a %s session body with %i', async (type, status) => {
     useScenario(server, 'normal')
-    const body = JSON.stringify({ deviceId: mockDemoDevice.deviceId, cardNo: mockDemoDevice.cardNo })
+    const body = JSON.stringify({ deviceId: mockDemoDevice.deviceId, cardNo: mockDemoDevice.cardNo, ...PROOF })
     const res = await call('/api/v1/session', { method: 'POST', headers: { 'Content-Type': type }, body })
     expect(res.status).toBe(status)
     expect(res.body.error.code).toBe('BAD_REQUEST')
