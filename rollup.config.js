@@ -6,6 +6,8 @@
  *  - dist/js/mocks.js       msw for preview and tests (desktop browsers only, so modern only);
  *  - dist/js/emulator.js    the operators' emulator page, dist/emulator.html (desktop only, modern only).
  * static/, settings.json, msw's service worker and the Lightning inspector are copied next to them.
+ * NODE_ENV=production builds what boxes get and nothing else: no mocks.js, mockServiceWorker.js, emulator or
+ * inspector (a production server never serves them either). TVHALL_DIST names another output folder.
  */
 import { cpSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import typescript from '@rollup/plugin-typescript'
@@ -15,7 +17,8 @@ import json from '@rollup/plugin-json'
 import { babel } from '@rollup/plugin-babel'
 import terser from '@rollup/plugin-terser'
 
-const DIST = 'dist'
+const DIST = process.env.TVHALL_DIST || 'dist'
+const PRODUCTION = process.env.NODE_ENV === 'production'
 const MODERN_TARGET = { chrome: '61' }
 const LEGACY_TARGET = { chrome: '38' }
 
@@ -75,10 +78,12 @@ function copyAssets() {
       mkdirSync(`${DIST}/static`, { recursive: true })
       mkdirSync(`${DIST}/js`, { recursive: true })
       for (const name of readdirSync('static')) {
+        if (PRODUCTION && name.startsWith('emulator')) continue
         if (name === 'index.html') copyFileSync('static/index.html', `${DIST}/index.html`)
         else cpSync(`static/${name}`, `${DIST}/static/${name}`, { recursive: true })
       }
       copyFileSync('settings.json', `${DIST}/settings.json`)
+      if (PRODUCTION) return
       copyFileSync('node_modules/msw/lib/mockServiceWorker.js', `${DIST}/mockServiceWorker.js`)
       // The SDK's postinstall (which used to copy these into support/) does not run under npm 11.
       const devtools = 'node_modules/@lightningjs/core/devtools'
@@ -117,7 +122,7 @@ const config = [app('app.modern.js', MODERN_TARGET, false, [copyAssets()])]
 if (!process.env.TVHALL_MODERN_ONLY) config.push(app('app.legacy.js', LEGACY_TARGET, true))
 
 // The mocks are written in parallel; until mocks/browser.ts lands, the app builds without them.
-if (existsSync('mocks/browser.ts')) {
+if (existsSync('mocks/browser.ts') && !PRODUCTION) {
   config.push({
     input: 'mocks/browser.ts',
     output: { file: `${DIST}/js/mocks.js`, format: 'iife', name: 'tvHallMocks', exports: 'named' },
@@ -149,7 +154,7 @@ function copyEmulatorPage() {
     },
   }
 }
-config.push({
+if (!PRODUCTION) config.push({
   input: 'src/emulator/index.ts',
   output: { file: `${DIST}/js/emulator.js`, format: 'iife', name: 'tvHallEmulator' },
   plugins: [...plugins(MODERN_TARGET, false), copyEmulatorPage()],

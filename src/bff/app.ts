@@ -137,7 +137,7 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
         // No upgrade-insecure-requests: boxes and operators reach the hall over plain HTTP.
       },
     },
-    // Boxes load the app over HTTP inside the operator's network; HSTS would only hurt there.
+    // Boxes may load the app over plain HTTP inside the operator's network: HSTS is sent only over TLS (hook below).
     hsts: false,
     crossOriginEmbedderPolicy: false,
   })
@@ -147,7 +147,12 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
     maxAge: 600,
   })
-  await app.register(docsPlugin)
+  // The API description is for operators' integrators: served only where configured (API_DOCS; on in development).
+  if (config.apiDocs) await app.register(docsPlugin)
+  // Served over TLS (here or by a proxy in TRUST_PROXY that says X-Forwarded-Proto: https), browsers are told to stay on it.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=15552000; includeSubDomains')
+  })
   await app.register(authPlugin, {
     secret: signingKey(config),
     ttlSeconds: config.tokenTtlSeconds,
@@ -177,6 +182,6 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   // Usage analytics: box events (its own token check) and the operator's reports (operator login).
   await app.register(usagePlugin, services)
 
-  if (config.staticDir) await app.register(tvAppPlugin, { root: config.staticDir })
+  if (config.staticDir) await app.register(tvAppPlugin, { root: config.staticDir, production: config.nodeEnv === 'production' })
   return app
 }

@@ -24,6 +24,8 @@ export interface BffConfig {
    * address is the client, and a client's own X-Forwarded-For is ignored.
    */
   trustProxy: string[]
+  /** Serve the OpenAPI description and its UI at /api/docs (API_DOCS=1/0; on in development, off in production). */
+  apiDocs: boolean
   /** Failed log-ins per client address that did not prove a box, before that address is locked for sessionLockSeconds. */
   sessionMaxFailuresPerAddress: number
   storePath: string
@@ -140,6 +142,7 @@ export function loadConfig(env: Env = process.env): BffConfig {
     challengeTtlSeconds: int(env, 'CHALLENGE_TTL_SECONDS', 60, 5),
     trustProxy: (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     sessionMaxFailuresPerAddress: int(env, 'SESSION_MAX_FAILURES_PER_ADDRESS', 20, 1),
+    apiDocs: env.API_DOCS === undefined || env.API_DOCS === '' ? nodeEnv !== 'production' : env.API_DOCS === '1',
     storePath: str(env, 'STORE_PATH', '.data/bff.sqlite'),
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: str(env, 'REDIS_PREFIX', 'tvhall:'),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import pino, { type DestinationStream, type Logger } from 'pino'
 
 /**
@@ -12,13 +13,22 @@ export function maskCardNo(cardNo: string): string {
   return `${cardNo.slice(0, 4)}${'*'.repeat(cardNo.length - 8)}${cardNo.slice(-4)}`
 }
 
+/**
+ * `STB0000000001` → `dev#3f2a9c01d4`: a box's id is an identifier an attacker can use, so logs carry a stable
+ * hash (the same box is still followed across lines; an operator hashes an id to search for it).
+ */
+export function hashDeviceId(deviceId: string): string {
+  return `dev#${createHash('sha256').update(deviceId).digest('hex').slice(0, 10)}`
+}
+
 /** `13812340000` → `138****0000`. */
 export function maskPhone(phone: string): string {
   return `${phone.slice(0, 3)}****${phone.slice(-4)}`
 }
 
 // Keys whose value is a secret wherever they appear: ...pin, ...pwd, ...password, ...token, ...
-const SECRET_KEY = '[A-Za-z_]*?(?:pin|pwd|passwd|password|secret|token|authorization|cookie)'
+const SECRET_KEY = '[A-Za-z_]*?(?:pin|pwd|passwd|password|secret|token|authorization|cookie|devicekey|device_key|signature|stb_sign|challenge)'
+const DEVICE_KEY = '(?:deviceid|device_id|stb_id|stbid)'
 const CARD_KEY = '[A-Za-z_]*?(?:cardno|card_no|cardnumber|card_number)'
 const JSON_VALUE = '("(?:[^"\\\\]|\\\\.)*"|-?\\d+(?:\\.\\d+)?)'
 
@@ -30,6 +40,9 @@ const rules: [RegExp, (match: string, ...groups: string[]) => string][] = [
     new RegExp(`("${CARD_KEY}"\\s*:\\s*)"([^"\\\\]*)"`, 'gi'),
     (_m, key, value) => `${key}"${maskCardNo(value)}"`,
   ],
+  // "deviceId":"STB…" / "STB_ID":"…" anywhere: hashed
+  [new RegExp(`("${DEVICE_KEY}"\\s*:\\s*)"([^"\\\\]*)"`, 'gi'), (_m, key, value) => `${key}"${value.startsWith('dev#') ? value : hashDeviceId(value)}"`],
+  [new RegExp(`([?&;]${DEVICE_KEY}=)([^&\\s"]*)`, 'gi'), (_m, key, value) => `${key}${hashDeviceId(value)}`],
   // ?pin=1234&token=... in URLs
   [new RegExp(`([?&;]${SECRET_KEY}=)[^&\\s"]*`, 'gi'), (_m, key) => `${key}***`],
   [new RegExp(`([?&;]${CARD_KEY}=)([^&\\s"]*)`, 'gi'), (_m, key, value) => `${key}${maskCardNo(value)}`],

@@ -30,7 +30,10 @@ export function tvAppScriptSources(root: string | undefined): string[] {
   return ["'self'", "'unsafe-eval'", ...hashes, ...(hashes.length > 0 ? ["'unsafe-inline'"] : [])]
 }
 
-async function tvAppPlugin(app: FastifyInstance, opts: { root: string }) {
+/** Files of development builds (previews, the emulator, the inspector) that a production server never serves. */
+export const DEVELOPMENT_ONLY = /^\/(?:mockServiceWorker\.js|emulator\.[a-z]+|js\/(?:mocks|emulator|lightning-inspect(?:\.es5)?)\.js)$/
+
+async function tvAppPlugin(app: FastifyInstance, opts: { root: string; production: boolean }) {
   if (!existsSync(join(opts.root, 'index.html'))) {
     app.log.warn({ root: opts.root }, 'STATIC_DIR has no index.html: build the TV app first (npm run build)')
   }
@@ -41,6 +44,8 @@ async function tvAppPlugin(app: FastifyInstance, opts: { root: string }) {
     // Boxes keep a small cache; a new build must show up without a power cycle.
     cacheControl: true,
     maxAge: 0,
+    // Even if a development build was deployed by mistake, production serves only what boxes need.
+    allowedPath: (pathName) => !(opts.production && DEVELOPMENT_ONLY.test(pathName)),
   })
 }
 
