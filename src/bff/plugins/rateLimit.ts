@@ -26,7 +26,8 @@ export function rateClass(request: Pick<FastifyRequest, 'method' | 'url' | 'body
   const body = request.body
   if (body && typeof body === 'object' && SECRET_FIELDS.some((f) => f in body)) return 'strict'
   const path = request.url.split('?')[0]
-  return STRICT_PATH.test(path) && !path.endsWith('/quote') ? 'strict' : 'read'
+  // A quote and a log-in challenge try no secret and move nothing: they stay with the reads.
+  return STRICT_PATH.test(path) && !path.endsWith('/quote') && !path.endsWith('/session/challenge') ? 'strict' : 'read'
 }
 
 function sharedStore(store: Store): FastifyRateLimitStoreCtor {
