@@ -30,15 +30,24 @@ export interface KeyResult {
   bySegment: Record<string, number[]>
 }
 
-export async function keyLatency(page: Page, segments: KeySegment[]): Promise<KeyResult> {
+/** What the key plan needs from a browser: open a screen, one timed key, the route shown (Chromium or WPE). */
+export interface KeyDriver {
+  goTo(hash: string, routeName?: string): Promise<void>
+  /** Milliseconds from the key to its drawn frame, null when the key drew nothing. */
+  press(key: string): Promise<number | null>
+  route(): Promise<string | undefined>
+}
+
+/** The key plan through any driver: every key timed, grouped by screen; keys that drew nothing counted apart. */
+export async function keyLatencyWith(driver: KeyDriver, segments: KeySegment[]): Promise<KeyResult> {
   const out: KeyResult = { samples: [], noEffect: 0, bySegment: {} }
   for (const seg of segments) {
-    if (seg.hash) await goTo(page, seg.hash, 20_000, seg.routeName)
-    for (const key of seg.before ?? []) await timedPress(page, key)
-    const name = seg.routeName || seg.hash || (await route(page)) || '?'
+    if (seg.hash) await driver.goTo(seg.hash, seg.routeName)
+    for (const key of seg.before ?? []) await driver.press(key)
+    const name = seg.routeName || seg.hash || (await driver.route()) || '?'
     const mine = (out.bySegment[name] ??= [])
     for (const key of seg.keys) {
-      const ms = await timedPress(page, key)
+      const ms = await driver.press(key)
       if (ms === null) out.noEffect++
       else {
         out.samples.push(ms)
@@ -47,6 +56,13 @@ export async function keyLatency(page: Page, segments: KeySegment[]): Promise<Ke
     }
   }
   return out
+}
+
+export function keyLatency(page: Page, segments: KeySegment[]): Promise<KeyResult> {
+  return keyLatencyWith(
+    { goTo: (hash, routeName) => goTo(page, hash, 20_000, routeName), press: (key) => timedPress(page, key as KeyInput), route: () => route(page) },
+    segments,
+  )
 }
 
 export interface ScrollResult {

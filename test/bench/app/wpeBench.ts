@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { WD_KEY, WpeSession } from '../../e2e/wpe/webdriver.ts'
 import { startTvStack, tvUrl } from '../../e2e/stack.ts'
 import { startBaselineServer } from './baselineServer.ts'
-import type { KeyResult, KeySegment } from './measure.ts'
+import { keyLatencyWith, type KeyDriver, type KeyResult, type KeySegment } from './measure.ts'
 import { installProbe } from './probe.ts'
 
 /**
@@ -82,29 +82,17 @@ async function until<A extends unknown[], T>(wpe: WpeSession, what: string, time
   }
 }
 
-async function keyLatency(wpe: WpeSession, segments: KeySegment[]): Promise<KeyResult> {
-  const out: KeyResult = { samples: [], noEffect: 0, bySegment: {} }
-  for (const seg of segments) {
-    if (seg.hash) {
+function wpeKeys(wpe: WpeSession): KeyDriver {
+  return {
+    goTo: async (hash, routeName = hash) => {
       await wpe.run((h: string) => {
         window.location.hash = h
-      }, seg.hash)
-      const route = seg.routeName ?? seg.hash
-      await until(wpe, `route ${route}`, 20_000, (r: string) => window.__tvhall?.route === r && !window.__tvhall.loading, route)
-    }
-    for (const key of seg.before ?? []) await timedKey(wpe, key)
-    const name = seg.routeName || seg.hash || (await wpe.run(() => window.__tvhall?.route)) || '?'
-    const mine = (out.bySegment[name] ??= [])
-    for (const key of seg.keys) {
-      const ms = await timedKey(wpe, key)
-      if (ms === null) out.noEffect++
-      else {
-        out.samples.push(ms)
-        mine.push(ms)
-      }
-    }
+      }, hash)
+      await until(wpe, `route ${routeName}`, 20_000, (r: string) => window.__tvhall?.route === r && !window.__tvhall.loading, routeName)
+    },
+    press: (key) => timedKey(wpe, key),
+    route: () => wpe.run(() => window.__tvhall?.route),
   }
-  return out
 }
 
 /** Navigation start to the baseline's first drawn frame or the hall's home with live data, in a fresh cog. */
@@ -139,10 +127,10 @@ export async function benchWpe(opts: { bootRuns: number; hallPlan: KeySegment[];
     try {
       await wpe.navigate(baseline.url)
       await until(wpe, 'baseline first frame', 60_000, () => window.__bench && window.__bench.firstDrawnAt)
-      const baseKeys = await keyLatency(wpe, opts.basePlan)
+      const baseKeys = await keyLatencyWith(wpeKeys(wpe), opts.basePlan)
       await wpe.navigate(hallUrl)
       await until(wpe, 'hall home ready', 120_000, () => window.__bench && window.__bench.homeReadyAt)
-      const hallKeys = await keyLatency(wpe, opts.hallPlan)
+      const hallKeys = await keyLatencyWith(wpeKeys(wpe), opts.hallPlan)
       opts.log(`WPE keys: hall ${hallKeys.samples.length} drawn (${hallKeys.noEffect} without effect), baseline ${baseKeys.samples.length}`)
       return { version: wpe.version, hallBoot, baseBoot, hallKeys, baseKeys }
     } finally {
