@@ -18,7 +18,7 @@ import { CONFLICT_KEY, conflictAction, conflictParams, isPlaced, minutesFrom, or
 import { currentLoad, isCurrentLoad, loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
-import { uuidV4 } from '../lib/uuid.ts'
+import { forgetOrderAttempt, orderAttemptKey } from '../lib/orderKeys.ts'
 
 const X = 460
 const BUTTONS_Y = 150 + 7 * SUMMARY_ROW_H + 150
@@ -28,7 +28,6 @@ export default class OrderPage extends HallPage {
   private _months = 0
   private _quote: OrderQuote | null = null
   private _autoRenew = false
-  private _keys: Record<string, string> = {}
   private _button = 0
   private _inFlight = false
 
@@ -77,7 +76,6 @@ export default class OrderPage extends HallPage {
 
   load(): void {
     const reset = () => {
-      this._keys = {}
       this._autoRenew = false
       this._button = 0
       this._inFlight = false
@@ -145,9 +143,8 @@ export default class OrderPage extends HallPage {
 
   /** The key of this attempt: the same across retries (wrong PIN, lost answer), a new one only for a different request. */
   private _key(): string {
-    const k = String(this._autoRenew)
-    if (!this._keys[k]) this._keys[k] = uuidV4()
-    return this._keys[k]
+    // Kept on the box until the answer is definite: leaving and re-entering the same order reuses it.
+    return orderAttemptKey(this._productId, this._months, this._autoRenew)
   }
 
   private _place(pin: string): void {
@@ -191,6 +188,7 @@ export default class OrderPage extends HallPage {
   }
 
   private _finish(r: OrderResult): void {
+    forgetOrderAttempt(this._productId, this._months, this._autoRenew)
     const lang = currentLanguage()
     const subs = { ref: 'ResultSubscriptionsButton', label: t('order.toSubscriptions'), onEnter: () => Router.navigate('subscriptions') }
     const done = { ref: 'ResultDoneButton', label: t('order.done'), onEnter: () => Router.back() }
