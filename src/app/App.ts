@@ -1,6 +1,6 @@
 /**
  * The hall: Router pages over a plain background, with the Dialog and Toast widgets above them.
- * App-wide keys live here: Home goes home, Blue switches language, Back on the first screen asks
+ * App-wide keys live here: Home and Menu go home, Blue switches language, Back on the first screen asks
  * before leaving.
  */
 import { Lightning, Router, Settings, Utils } from '@lightningjs/sdk'
@@ -8,6 +8,7 @@ import { routes } from './routes.ts'
 import { currentLanguage, isLanguage, nextLanguage, offeredLanguages, setLanguage, t } from './lib/i18n.ts'
 import { isDialogOpen, openDialog, showToast } from './lib/overlays.ts'
 import { queryParam } from './lib/query.ts'
+import { rememberedLanguage, rememberLanguage, startLanguage } from './lib/languageMemory.ts'
 import { exposeScan, reportFocus, reportLanguage, reportScreens } from './lib/testHooks.ts'
 import { scanScreen } from './lib/screenScan.ts'
 import { announceFocus, setSpeechEnabled } from './lib/announcer.ts'
@@ -27,7 +28,7 @@ export default class App extends Router.App {
   static language(): { file: string; language: string } {
     const fromUrl = queryParam(window.location.search, 'lang')
     const fromSettings = Settings.get('app', 'defaultLanguage', 'zh-CN') as string
-    return { file: Utils.asset('translations.json'), language: isLanguage(fromUrl) ? fromUrl : isLanguage(fromSettings) ? fromSettings : 'zh-CN' }
+    return { file: Utils.asset('translations.json'), language: startLanguage(fromUrl, rememberedLanguage(), fromSettings, isLanguage) }
   }
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
@@ -58,11 +59,17 @@ export default class App extends Router.App {
     return true
   }
 
+  /** Menu key (菜单): the hall's menu is its home screen, so it does what Home does. */
+  _handleMenu(): boolean {
+    return this._handleHome()
+  }
+
   /** Blue key: 中文 ⇄ English, re-rendering what is on screen. */
   _handleBlue(): boolean {
     const lang = nextLanguage(offeredLanguages(Settings.get('app', 'languages')))
     if (!lang) return true
     setLanguage(lang).then(() => {
+      rememberLanguage(lang)
       this._rerender()
       showToast(t('toast.language'))
     })

@@ -11,6 +11,8 @@ export const TITLE_SAFE = 0.05
 export interface TvFrame {
   iframe: HTMLIFrameElement
   load(url: string, s: EmulatorSettings): void
+  /** Restarts the app where it is (its own address: language switched in it, screen); from scratch after a failed load. */
+  restart(): void
   window(): Window | null
 }
 
@@ -18,11 +20,11 @@ export function stageSize(s: EmulatorSettings): { w: number; h: number } {
   return s.res === '1080' ? { w: 1920, h: 1080 } : { w: 1280, h: 720 }
 }
 
-function safeArea(className: string, inset: number, label: string): HTMLElement {
+/** The guide's name is in the legend under the TV (#safe-legend): a label drawn on the picture covered the header. */
+function safeArea(className: string, inset: number): HTMLElement {
   const el = document.createElement('div')
   el.className = `safe-area ${className}`
   el.style.inset = `${inset * 100}%`
-  el.dataset.label = label
   return el
 }
 
@@ -36,9 +38,10 @@ export function buildFrame(screen: HTMLElement): TvFrame {
   iframe.tabIndex = -1
   const overlay = document.createElement('div')
   overlay.className = 'safe-overlay'
-  overlay.append(safeArea('action-safe', ACTION_SAFE, 'action safe 3.5%'), safeArea('title-safe', TITLE_SAFE, 'title safe 5%'))
+  overlay.append(safeArea('action-safe', ACTION_SAFE), safeArea('title-safe', TITLE_SAFE))
   stage.append(iframe, overlay)
-  screen.append(stage)
+  // Under the problem message (already in the screen), so a failure to start stays readable.
+  screen.prepend(stage)
 
   let size = { w: 1280, h: 720 }
   const fit = () => {
@@ -57,6 +60,14 @@ export function buildFrame(screen: HTMLElement): TvFrame {
       fit()
       // A new address only: switching the overlay alone must not restart the app.
       if (iframe.getAttribute('src') !== url) iframe.src = url
+    },
+    restart() {
+      try {
+        iframe.contentWindow!.location.reload()
+      } catch {
+        // A load that failed leaves the browser's error page, another origin: load the address again.
+        iframe.src = iframe.getAttribute('src') ?? ''
+      }
     },
     window: () => iframe.contentWindow,
   }

@@ -5,6 +5,7 @@
 import { scenarioList } from '../../mocks/scenarios.ts'
 import { bindControls } from './controls.ts'
 import { buildFrame } from './frame.ts'
+import { renderProblem, watchTvStart } from './health.ts'
 import { buildRemote } from './remote.ts'
 import { captureTv, download } from './screenshot.ts'
 import { loadSettings, saveSettings, shotName, tvAppUrl, type EmulatorSettings } from './settings.ts'
@@ -24,11 +25,22 @@ async function main(): Promise<void> {
   const frame = buildFrame($('screen'))
   const live = liveSubscribers(window.location.search)
   let settings: EmulatorSettings = loadSettings(window.location.search)
+  const problem = $('tv-problem')
+  let stopWatch = () => {}
+  let watched = ''
+  const watch = () => {
+    stopWatch()
+    watched = tvAppUrl(settings)
+    stopWatch = watchTvStart(watched, frame.window, (p) => renderProblem(problem, p))
+  }
   const apply = (next: EmulatorSettings) => {
     settings = next
     saveSettings(settings)
     frame.load(tvAppUrl(settings), settings)
     $('tv-url').textContent = new URL(tvAppUrl(settings), window.location.href).href
+    $('safe-legend').hidden = !settings.safe
+    // Only a new address restarts the app (switching the overlay alone does not).
+    if (watched !== tvAppUrl(settings)) watch()
   }
   apply(
     bindControls(
@@ -45,7 +57,10 @@ async function main(): Promise<void> {
 
   const remote = buildRemote($('remote'), $('key-log'), frame.window, app.keys ?? {})
 
-  $('reload').addEventListener('click', () => frame.window()?.location.reload())
+  $('reload').addEventListener('click', () => {
+    frame.restart()
+    watch()
+  })
   $('screenshot').addEventListener('click', async () => {
     const win = frame.window()
     if (!win) return
@@ -62,5 +77,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  document.getElementById('status')!.textContent = `emulator failed to start: ${err instanceof Error ? err.message : err}`
+  const detail = err instanceof Error ? err.message : String(err)
+  document.getElementById('status')!.textContent = `emulator failed to start: ${detail}`
+  const host = document.getElementById('tv-problem')
+  if (host) renderProblem(host, { kind: 'emulator', detail })
 })

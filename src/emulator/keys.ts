@@ -6,7 +6,7 @@ export interface RemoteKey {
   /** Lightning's key name in settings.json (`Enter`, `Red`, `Digit1` …). */
   name: string
   label: string
-  /** What the box sends when settings.json does not say (e.g. Menu, which the hall does not map). */
+  /** What the box sends when settings.json does not say. */
   fallbackCode: number
   /** Desktop keyboard keys (KeyboardEvent.key) that press this button. */
   keyboard: string[]

@@ -3,6 +3,7 @@
  * keyCode the app maps. The desktop keyboard presses the same buttons; every press goes to the key log.
  */
 import { keyCodes, keyForKeyboard, REMOTE_KEYS, type RemoteKey } from './keys.ts'
+import { logTime } from './logTime.ts'
 
 export interface Remote {
   press(name: string, via: 'button' | 'keyboard' | 'walk'): void
@@ -23,7 +24,7 @@ function send(win: Window, type: 'keydown' | 'keyup', key: RemoteKey, code: numb
 
 function logLine(log: HTMLElement, text: string): void {
   const line = document.createElement('li')
-  line.textContent = `${new Date().toLocaleTimeString()}  ${text}`
+  line.textContent = `${logTime(new Date())}  ${text}`
   log.prepend(line)
   while (log.children.length > 40) log.lastElementChild!.remove()
 }
