@@ -34,6 +34,7 @@ import TopupResultPage from './pages/TopupResultPage.ts'
 import { reportRoute } from './lib/testHooks.ts'
 import { usage } from './lib/usageHall.ts'
 import { routeParams } from './lib/usageFlows.ts'
+import { afterRoute } from './lib/finishedFlow.ts'
 
 const OVERLAYS: Lowercase<string>[] = ['dialog', 'toast']
 
@@ -81,6 +82,8 @@ export const routes: Parameters<typeof Router.startRouter>[0] = {
     page('*', ComingSoonPage, { preventStorage: true }),
   ],
   afterEachRoute: (request: { route?: { path?: string }; hash?: string }) => {
+    // A finished transaction's steps leave the history before anything else looks at it.
+    afterRoute(request.hash || '')
     const path = request.route && request.route.path ? request.route.path : ''
     reportRoute(path)
     // The one place screen views (and the flows they move) are recorded, whatever the page.

@@ -24,6 +24,10 @@ export function bannerMessage(a: Account): string {
       ? t('banner.arrears', { amount: formatFen(a.arrearsFen), date: formatDate(a.suspendOn, currentLanguage()) })
       : t('banner.arrearsNoDate', { amount: formatFen(a.arrearsFen) })
   }
+  // Low says against what: "low (¥0.00)" right after the arrears were paid off read as a contradiction.
+  if (kind === 'low' && a.nextDeduction) {
+    return t('banner.lowNext', { amount: formatFen(a.balanceFen), next: formatFen(a.nextDeduction.amountFen), date: formatDate(a.nextDeduction.date, currentLanguage()) })
+  }
   if (kind === 'low') return t('banner.low', { amount: formatFen(a.balanceFen) })
   return ''
 }

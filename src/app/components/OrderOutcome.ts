@@ -70,6 +70,9 @@ export default class OrderOutcome extends Lightning.Component {
     this._index = 0
     this._count = c.buttons.length
     this._armedAt = Date.now() + 800
+    // The buttons arrive after the state that focuses this (the "processing" outcome had none): without a
+    // refocus the focus path stopped here and the result screen had no focused button at all.
+    this._refocus()
   }
 
   override _getFocused(): Lightning.Component | undefined {

@@ -1,10 +1,11 @@
 /**
- * The purchase PIN (订购密码) keypad: six masked places, an on-screen dial pad (ui-components Keyboard) for
- * viewers who look at the screen, and the remote's digit keys typing straight in for those who do not.
+ * The purchase PIN (订购密码) keypad: six masked places, the hall's one NumberPad for viewers who look
+ * at the screen, and the remote's digit keys typing straight in for those who do not.
  * It reports the sixth digit at once: one press fewer for elderly viewers.
  */
 import { Lightning } from '@lightningjs/sdk'
-import { Keyboard } from '@lightningjs/ui-components'
+import NumberPad, { NUMBER_PAD_W } from './NumberPad.ts'
+import { hotlineNumber } from '../lib/hotline.ts'
 import { t } from '../lib/i18n.ts'
 import { digitOfKey } from '../lib/keys.ts'
 import { isPinComplete, maskPin, popDigit, pushDigit } from '../lib/pinEntry.ts'
@@ -18,28 +19,20 @@ export default class PinPad extends Lightning.Component {
   private _busy = false
   private _message = ''
   private _armedAt = 0
+  private _for = ''
+  private _hotline: string | null = null
   onComplete: ((pin: string) => void) | null = null
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       w: PIN_PAD_W,
       PinTitle: { x: PIN_PAD_W / 2, mountX: 0.5, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
-      PinDots: { x: PIN_PAD_W / 2, mountX: 0.5, y: 70, text: textPatch('', { fontSize: 64 }) },
-      PinMessage: { x: PIN_PAD_W / 2, mountX: 0.5, y: 170, text: textPatch('', { fontSize: FontSize.small }) },
-      PinKeys: {
-        type: Keyboard,
-        x: PIN_PAD_W / 2,
-        mountX: 0.5,
-        y: 230,
-        centerKeys: true,
-        formats: { dialpad: [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9'], ['', '0', { title: '⌫', keyId: 'delete' }]] },
-        style: { keySpacing: 16 },
-      },
+      PinFor: { x: PIN_PAD_W / 2, mountX: 0.5, y: 60, text: textPatch('', { fontSize: FontSize.body }) },
+      PinDots: { x: PIN_PAD_W / 2, mountX: 0.5, y: 110, text: textPatch('', { fontSize: 64 }) },
+      PinMessage: { x: PIN_PAD_W / 2, mountX: 0.5, y: 200, text: textPatch('', { fontSize: FontSize.small }) },
+      PinKeys: { type: NumberPad, x: (PIN_PAD_W - NUMBER_PAD_W) / 2, y: 260 },
+      PinForgot: { x: PIN_PAD_W / 2, mountX: 0.5, y: 690, text: textPatch('', { fontSize: FontSize.small }) },
     }
-  }
-
-  override _init(): void {
-    this.render()
   }
 
   /** Empties the places for a new attempt; `message` says why (e.g. wrong PIN, tries left). */
@@ -56,9 +49,28 @@ export default class PinPad extends Lightning.Component {
     this._busy = v
   }
 
+  /** What the PIN is for (package, period and price; a new limit), said right under the title. */
+  set forText(v: string) {
+    this._for = v
+    this.render()
+  }
+
+  override _init(): void {
+    this.render()
+    // The way out for a viewer who does not know the PIN: the hotline's number once it is known.
+    hotlineNumber().then((n) => {
+      this._hotline = n
+      this.render()
+    })
+  }
+
   render(): void {
     this.tag('PinTitle').text = textPatch(t('pin.title'), { fontSize: FontSize.heading, fontStyle: 'bold' })
     this.tag('PinDots').text = textPatch(maskPin(this._pin), { fontSize: 64, textColor: Colors.accent })
+    ;(this.tag('PinKeys') as NumberPad).render()
+    this.tag('PinFor').text = textPatch(insertZeroWidthSpaces(this._for), { fontSize: FontSize.body, textColor: Colors.accent, wordWrapWidth: PIN_PAD_W + 400, textAlign: 'center', maxLines: 1 })
+    const forgot = this._hotline ? t('pin.forgot', { number: this._hotline }) : t('pin.forgotNoNumber')
+    this.tag('PinForgot').text = textPatch(insertZeroWidthSpaces(forgot), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: PIN_PAD_W + 600, textAlign: 'center', maxLines: 2 })
     const msg = this._message || t('pin.hint')
     this.tag('PinMessage').text = textPatch(insertZeroWidthSpaces(msg), {
       fontSize: FontSize.small,
@@ -69,9 +81,9 @@ export default class PinPad extends Lightning.Component {
     })
   }
 
-  private _type(digit: number | null): void {
+  private _type(digit: number | 'delete' | 'clear'): void {
     if (this._busy) return
-    this._pin = digit === null ? popDigit(this._pin) : pushDigit(this._pin, digit)
+    this._pin = digit === 'clear' ? '' : digit === 'delete' ? popDigit(this._pin) : pushDigit(this._pin, digit)
     this.render()
     if (isPinComplete(this._pin) && this.onComplete) {
       this._busy = true
@@ -79,11 +91,11 @@ export default class PinPad extends Lightning.Component {
     }
   }
 
-  /** ui-components Keyboard: a key was chosen with OK. */
-  $onSoftKey(e: { key: string }): void {
+  /** NumberPad: a key was chosen with OK. */
+  $onNumberKey(key: string): void {
     if (Date.now() < this._armedAt) return
-    if (e.key === 'delete') this._type(null)
-    else if (/^\d$/.test(e.key)) this._type(Number(e.key))
+    if (key === 'delete' || key === 'clear') this._type(key)
+    else if (/^\d$/.test(key)) this._type(Number(key))
   }
 
   override _handleKey(e: KeyboardEvent): boolean {

@@ -64,3 +64,15 @@ export function maskPassword(password: string): string {
   for (let i = 0; i < places; i++) out += i < password.length ? '●' : '_'
   return out
 }
+
+/** Where the focus is on the card form: the two fields, the keypad, or the Top up button. */
+export type CardZone = 'fields' | 'keypad' | 'confirm'
+
+/**
+ * After a digit typed on the remote: once the card can be submitted (number complete, password long
+ * enough) the focus moves on to Top up, so the next OK submits; a viewer typing a longer password keeps
+ * typing (the digits go to the field wherever the focus is). The on-screen pad keeps its focus.
+ */
+export function zoneAfterRemoteDigit(before: CardEntry, after: CardEntry, zone: CardZone): CardZone {
+  return canSubmitCard(after) && !canSubmitCard(before) ? 'confirm' : zone
+}

@@ -38,6 +38,17 @@ export function groupCatalogue(list: ProductListResponse, lang: LanguageCode = '
 }
 
 /** The cheapest per-month way in, for the catalogue line: the 1-month price, else the first period offered. */
+/**
+ * Where the catalogue opens: the given category if it has something to buy, else the first that has.
+ * A category of the base fee alone (listed for information, not orderable) is not a place to start.
+ */
+export function openingCategory(groups: Pick<CatalogueGroup, 'items'>[], current: number): number {
+  const buyable = (g: Pick<CatalogueGroup, 'items'> | undefined) => !!g && g.items.some((p) => p.orderable)
+  if (buyable(groups[current])) return current
+  for (let i = 0; i < groups.length; i++) if (buyable(groups[i])) return i
+  return Math.max(0, Math.min(current, groups.length - 1))
+}
+
 export function entryPrice(p: Pick<ProductSummary, 'prices'>): PeriodPrice | null {
   const monthly = p.prices.filter((x) => x.periodMonths === 1)[0]
   return monthly || p.prices[0] || null

@@ -11,11 +11,12 @@ import { TOPUP_KEYS } from './i18nKeys/topup.ts'
 import { REPAIR_KEYS } from './i18nKeys/repair.ts'
 import { MESSAGES_KEYS } from './i18nKeys/messages.ts'
 import { FRAME_KEYS } from './i18nKeys/frame.ts'
+import { FLOWS_KEYS } from './i18nKeys/flows.ts'
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 
 /** One list a domain (src/app/lib/i18nKeys/), so screens of different domains add keys without touching one long list. */
-export const KEYS = [...SHELL_KEYS, ...BILLS_KEYS, ...ORDERS_KEYS, ...TOPUP_KEYS, ...REPAIR_KEYS, ...MESSAGES_KEYS, ...FRAME_KEYS] as const
+export const KEYS = [...SHELL_KEYS, ...BILLS_KEYS, ...ORDERS_KEYS, ...TOPUP_KEYS, ...REPAIR_KEYS, ...MESSAGES_KEYS, ...FRAME_KEYS, ...FLOWS_KEYS] as const
 
 export type TKey = (typeof KEYS)[number]
 

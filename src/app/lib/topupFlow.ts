@@ -8,11 +8,37 @@ import type { TKey } from './i18nKeys.ts'
 export const PRESETS_FEN = [3_000, 5_000, 10_000, 20_000, 50_000]
 export const MAX_FEN = 500_000
 
-/** Presets, with the arrears first when the account owes money: the one press that lifts a suspension. */
+/**
+ * What the QR screen offers. An account that owes money starts at what it owes (the one press that lifts a
+ * suspension), then only the presets above it: an amount that would leave it in arrears is not offered.
+ */
 export function amountOptions(arrearsFen: number): number[] {
-  const out = PRESETS_FEN.slice()
-  if (arrearsFen > 0 && arrearsFen <= MAX_FEN && out.indexOf(arrearsFen) < 0) out.unshift(arrearsFen)
-  return out
+  if (arrearsFen <= 0 || arrearsFen > MAX_FEN) return PRESETS_FEN.slice()
+  return [arrearsFen].concat(PRESETS_FEN.filter((p) => p > arrearsFen))
+}
+
+/** How a successful top-up was shared out, for the result screen: credit, arrears paid, balance, still owed. */
+export interface TopupSplit {
+  creditFen: number
+  /** null when the account before the top-up is not known (a result looked up later). */
+  arrearsPaidFen: number | null
+  balanceFen: number
+  arrearsLeftFen: number
+}
+
+/** The BOSS settles arrears first (topup-credit), so what the arrears went down by is what this top-up paid. */
+export function topupSplit(amountFen: number, after: { balanceFen: number; arrearsFen: number }, before: { arrearsFen: number } | null): TopupSplit {
+  const paid = before ? Math.max(0, Math.min(amountFen, before.arrearsFen - after.arrearsFen)) : null
+  return { creditFen: amountFen, arrearsPaidFen: paid, balanceFen: after.balanceFen, arrearsLeftFen: after.arrearsFen }
+}
+
+/** What a successful top-up did to the service: lifted a suspension, or paid off arrears (service was never off). */
+export type TopupOutcome = 'restored' | 'settled' | null
+
+export function topupOutcome(before: { arrearsFen: number; status: string } | null, after: { arrearsFen: number; status: string }): TopupOutcome {
+  if (!before || after.arrearsFen > 0 || after.status !== 'normal') return null
+  if (before.status === 'suspended') return 'restored'
+  return before.arrearsFen > 0 || before.status === 'arrears' ? 'settled' : null
 }
 
 /** `125` → `2:05`; never negative. */

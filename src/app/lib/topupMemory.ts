@@ -1,12 +1,13 @@
 /**
  * What the top-up screens remember beyond one page: the QR payment still waiting (so a viewer who leaves
- * and comes back sees how it ended), where to go after success (e.g. back to an order), and whether
- * the home screen should say the service is restored.
+ * and comes back sees how it ended), where to go after success (e.g. back to an order), the account
+ * before paying (to split the result), and whether the home screen should say the service is restored.
  */
 import type { Account, Topup } from '../../contract/index.ts'
 import { isApiError } from './api.ts'
 import { boxIdentity } from './backend.ts'
 import { topupApi } from './topupApi.ts'
+import { topupOutcome, type TopupOutcome } from './topupFlow.ts'
 
 /**
  * Per box identity: storage outlives the session, and a top-up id of another household (another demo
@@ -19,7 +20,7 @@ function pendingKey(): string {
 
 let pendingInMemory: string | null = null
 let returnTo: string | null = null
-let restored = false
+let outcomeForHome: TopupOutcome = null
 
 function storage(): Storage | null {
   try {
@@ -65,33 +66,36 @@ export function topupReturnTo(): string | null {
   return returnTo
 }
 
-/** Set when a top-up lifted a suspension or cleared arrears; the home screen says so once. */
-export function noteServiceRestored(): void {
-  restored = true
-}
-
-export function takeServiceRestored(): boolean {
-  const r = restored
-  restored = false
+/** What the last top-up did to the service (restored / settled), for the home screen to say once. */
+export function takeTopupOutcome(): TopupOutcome {
+  const r = outcomeForHome
+  outcomeForHome = null
   return r
 }
 
-let owedBefore = false
+let before: Pick<Account, 'arrearsFen' | 'status'> | null = null
 let lastResult: Topup | null = null
 
-/** The account as the viewer saw it before paying: success then says "service restored" only when it was owed. */
+/** The account as the viewer saw it before paying: the result then says how much went to arrears, and "restored" only after a suspension. */
 export function noteAccountBefore(account: Pick<Account, 'arrearsFen' | 'status'>): void {
-  owedBefore = account.arrearsFen > 0 || account.status !== 'normal'
+  before = { arrearsFen: account.arrearsFen, status: account.status }
 }
 
-/** True when this successful top-up cleared what the account owed (and noted for the home screen). */
-export function restoredBy(topup: Topup): boolean {
+export function accountBefore(): Pick<Account, 'arrearsFen' | 'status'> | null {
+  return before
+}
+
+/** What this successful top-up did to the service (noted once for the home screen); null for anything else. */
+export function outcomeOf(topup: Topup): TopupOutcome {
   const a = topup.account
-  if (topup.status !== 'succeeded' || !a || !owedBefore) return false
-  if (a.arrearsFen > 0 || a.status !== 'normal') return false
-  owedBefore = false
-  noteServiceRestored()
-  return true
+  if (topup.status !== 'succeeded' || !a) return null
+  const outcome = topupOutcome(before, a)
+  if (outcome) {
+    // Said once: the account the viewer saw before is now paid up.
+    before = { arrearsFen: a.arrearsFen, status: a.status }
+    outcomeForHome = outcome
+  }
+  return outcome
 }
 
 /** Hands a top-up the page already has to the result screen, which otherwise asks the BFF. */

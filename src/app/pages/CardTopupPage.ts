@@ -8,10 +8,10 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button } from '@lightningjs/ui-components'
 import CardField, { FIELD_W } from '../components/CardField.ts'
-import CardKeypad from '../components/CardKeypad.ts'
+import NumberPad from '../components/NumberPad.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import { errorCode, isApiError } from '../lib/api.ts'
-import { applyCardKey, canSubmitCard, EMPTY_CARD_ENTRY, groupCardNo, maskPassword, type CardEntry, type CardField as Field } from '../lib/cardEntry.ts'
+import { applyCardKey, canSubmitCard, EMPTY_CARD_ENTRY, groupCardNo, maskPassword, zoneAfterRemoteDigit, type CardEntry, type CardField as Field, type CardZone as Zone } from '../lib/cardEntry.ts'
 import { t } from '../lib/i18n.ts'
 import { digitOfKey } from '../lib/keys.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
@@ -23,8 +23,6 @@ import { uuidV4 } from '../lib/uuid.ts'
 
 const X = 140
 const PAD_X = 1160
-
-type Zone = 'fields' | 'keypad' | 'confirm'
 
 export default class CardTopupPage extends HallPage {
   private _entry: CardEntry = EMPTY_CARD_ENTRY
@@ -41,7 +39,7 @@ export default class CardTopupPage extends HallPage {
       CardNoField: { type: CardField, x: X, y: 240 },
       PasswordField: { type: CardField, x: X, y: 420 },
       CardMessage: { x: X, y: 620, text: textPatch('', { fontSize: FontSize.body }) },
-      Keypad: { type: CardKeypad, x: PAD_X, y: 240 },
+      Keypad: { type: NumberPad, x: PAD_X, y: 240 },
       TopupConfirmButton: { type: Button, x: PAD_X, y: 700, w: 600, h: 90, fixed: true, title: '' },
     })
   }
@@ -91,28 +89,30 @@ export default class CardTopupPage extends HallPage {
       maxLines: 3,
       lineHeight: 48,
     })
-    ;(this.tag('Keypad') as CardKeypad).render()
+    ;(this.tag('Keypad') as NumberPad).render()
     this.tag('TopupConfirmButton').title = t('topup.card.confirm')
     this.hints = [['digits', t('hint.digits')], ['updown', t('hint.choose')], ['ok', t('hint.select')]]
   }
 
-  private _type(key: string): void {
+  private _type(key: string, fromRemote: boolean): void {
     if (this._busy) return
-    this._entry = applyCardKey(this._entry, key)
+    const before = this._entry
+    this._entry = applyCardKey(before, key)
     this._message = ''
+    if (fromRemote) this._zone = zoneAfterRemoteDigit(before, this._entry, this._zone)
     this.render()
   }
 
-  /** The on-screen pad (CardKeypad). */
-  $onCardKey(key: string): void {
-    this._type(key)
+  /** The on-screen pad (NumberPad). */
+  $onNumberKey(key: string): void {
+    this._type(key, false)
   }
 
-  /** The remote's digit keys type wherever the focus is. */
+  /** The remote's digit keys type wherever the focus is; the focus follows to the next step once complete. */
   override _handleKey(e: KeyboardEvent): boolean {
     const d = digitOfKey(e)
     if (d === null) return false
-    this._type(String(d))
+    this._type(String(d), true)
     return true
   }
 

@@ -10,7 +10,7 @@ import EmptyState from '../components/EmptyState.ts'
 import ProductRow, { PRODUCT_H } from '../components/ProductRow.ts'
 import { api } from '../lib/backend.ts'
 import type { ProductListResponse } from '../../contract/index.ts'
-import { groupCatalogue, type CatalogueGroup } from '../lib/catalogue.ts'
+import { groupCatalogue, openingCategory, type CatalogueGroup } from '../lib/catalogue.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { FOCUS_SCALE } from '../lib/theme.ts'
@@ -85,7 +85,8 @@ export default class CatalogPage extends HallPage {
       this._setState('Empty')
       return
     }
-    this._category = Math.min(this._category, groups.length - 1)
+    // A first visit opens on something that can be bought; a return keeps the viewer's place.
+    this._category = keepProduct ? Math.min(this._category, groups.length - 1) : openingCategory(groups, this._category)
     const categories = this.tag('Content.CategoryList')
     categories.items = groups.map((g) => ({ type: Button, ref: 'Category_' + g.category, w: CATEGORY_W, h: 60, fixed: true, title: g.name }))
     categories.selectedIndex = this._category
@@ -100,7 +101,9 @@ export default class CatalogPage extends HallPage {
     const open = (p: ProductSummary) => Router.navigate('packages/' + p.productId)
     list.items = g.items.map((p) => ({ type: ProductRow, ref: 'Product_' + p.productId, w: LIST_W, h: PRODUCT_H, product: p, onSelect: open }))
     const i = g.items.map((p) => 'Product_' + p.productId).indexOf(keepRef)
-    list.selectedIndex = i >= 0 ? i : 0
+    // A fresh list opens on the first package that can be bought, never on the base fee listed for information.
+    const firstOrderable = g.items.map((p) => p.orderable).indexOf(true)
+    list.selectedIndex = i >= 0 ? i : Math.max(0, firstOrderable)
   }
 
   /** Column signal (it passes the item, not the index). */

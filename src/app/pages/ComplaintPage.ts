@@ -5,6 +5,7 @@
  */
 import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
+import { finishTransaction } from '../lib/finishedFlow.ts'
 import { Column } from '@lightningjs/ui-components'
 import type { Complaint, ComplaintDraft, ComplaintTypeInfo } from '../../contract/index.ts'
 import ActionButtons from '../components/ActionButtons.ts'
@@ -160,6 +161,7 @@ export default class ComplaintPage extends HallPage {
   }
 
   private _done(c: Complaint): void {
+    finishTransaction('repair', /^repair\/complaint/)
     const number = c.complaintId || c.reference || ''
     const lines = [c.status === 'pending' ? t('complaint.pending', { number }) : t('complaint.submitted', { number })]
     if (c.repeatOf) lines.push(t('complaint.repeat', { number: c.repeatOf }))

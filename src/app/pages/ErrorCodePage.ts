@@ -5,9 +5,9 @@
  */
 import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
-import { Keyboard } from '@lightningjs/ui-components'
 import type { StbErrorCode } from '../../contract/index.ts'
 import ActionButtons from '../components/ActionButtons.ts'
+import NumberPad from '../components/NumberPad.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import { errorCode as appErrorCode } from '../lib/api.ts'
 import { CODE_DIGITS, codeDisplay, errorCodeOf, typeDigit } from '../lib/digitEntry.ts'
@@ -19,18 +19,23 @@ import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 160
-const PAD_W = 540
 const RESULT_X = 820
 const RESULT_W = 1000
 
-const key = (title: string, keyId?: string) => ({ title, keyId: keyId || title, size: 'md' })
-const DIALPAD = {
-  dialpad: [
-    [key('1'), key('2'), key('3')],
-    [key('4'), key('5'), key('6')],
-    [key('7'), key('8'), key('9')],
-    [key('0'), key('⌫', 'delete')],
-  ],
+
+/**
+ * What the viewer can do next: the symptom's checks when the knowledge base links them; for a code it
+ * does not know (or a failed look-up), report the fault anyway or see the hotline, never a dead end.
+ */
+function codeActions(r: StbErrorCode | null, failed: boolean): Array<{ ref: string; label: string; onSelect: () => void }> {
+  const report = { ref: 'CodeReportButton', label: t('code.report'), onSelect: () => Router.navigate('repair/report/other') }
+  const hotline = { ref: 'CodeHotlineButton', label: t('code.hotline'), onSelect: () => Router.navigate('help') }
+  if (r && r.symptomId) {
+    const symptomId = r.symptomId
+    return [{ ref: 'CodeStepsButton', label: t('code.steps'), onSelect: () => Router.navigate('repair/symptom/' + symptomId) }, report]
+  }
+  if (r) return [report, hotline]
+  return failed ? [report, hotline] : []
 }
 
 export default class ErrorCodePage extends HallPage {
@@ -38,13 +43,15 @@ export default class ErrorCodePage extends HallPage {
   private _result: StbErrorCode | null = null
   private _message = ''
   private _lookupSeq = 0
+  private _failed = false
+  private _followAnswer = false
 
   static override _template(): PageTemplate {
     const body = textPatch('', { fontSize: FontSize.body })
     return frame({
       Prompt: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       CodeField: { x: X, y: 226, text: textPatch('', { fontSize: FontSize.display, fontStyle: 'bold', textColor: Colors.accent }) },
-      Keypad: { type: Keyboard, x: X, y: 346, w: PAD_W, centerKeys: true, formats: DIALPAD, style: { keySpacing: 20 } },
+      Keypad: { type: NumberPad, x: X, y: 346 },
       Result: {
         x: RESULT_X,
         y: 210,
@@ -74,20 +81,29 @@ export default class ErrorCodePage extends HallPage {
     this.render()
   }
 
-  /** From the pad ($onSoftKey) or the remote's digits. */
-  private _type(k: string): void {
+  /** From the pad ($onNumberKey) or the remote's digits (`fromRemote`: the focus then follows to the answer's next step). */
+  private _type(k: string, fromRemote = false): void {
     // A complete code starts over with the next digit.
     const base = this._digits.length >= CODE_DIGITS && k !== 'delete' ? '' : this._digits
-    this._digits = typeDigit(base, k, CODE_DIGITS)
+    this._digits = k === 'clear' ? '' : typeDigit(base, k, CODE_DIGITS)
     this._result = null
     this._message = ''
+    this._failed = false
+    this._followAnswer = fromRemote
     this.render()
+    if (this._getState() === 'Actions') this._setState('Pad')
     const code = errorCodeOf(this._digits)
     if (code) this._lookup(code)
   }
 
-  $onSoftKey(e: { key: string }): void {
-    this._type(e.key)
+  $onNumberKey(key: string): void {
+    this._type(key)
+  }
+
+  /** The answer is in: a viewer who typed on the remote (not looking at the pad) is taken to its first next step. */
+  private _answered(): void {
+    this.render()
+    if (this._followAnswer && (this.tag('Result.CodeActions') as ActionButtons).actions.length > 0) this._setState('Actions')
   }
 
   private _lookup(code: string): void {
@@ -100,14 +116,15 @@ export default class ErrorCodePage extends HallPage {
         if (seq !== this._lookupSeq) return
         loading.stop()
         this._result = r
-        this.render()
+        this._answered()
       })
       .catch((e: unknown) => {
         if (seq !== this._lookupSeq) return
         loading.stop()
         const c = appErrorCode(e)
         this._message = c === 'NOT_FOUND' ? t('code.notFound', { code }) : t(errorMessageKey(c))
-        this.render()
+        this._failed = true
+        this._answered()
       })
   }
 
@@ -128,16 +145,13 @@ export default class ErrorCodePage extends HallPage {
         FixText: { text: para(r ? local(r.fix) : '') },
       },
     })
-    const symptomId = r ? r.symptomId : null
-    ;(this.tag('Result.CodeActions') as ActionButtons).actions = symptomId
-      ? [{ ref: 'CodeStepsButton', label: t('code.steps'), onSelect: () => Router.navigate('repair/symptom/' + symptomId) }]
-      : []
+    ;(this.tag('Result.CodeActions') as ActionButtons).actions = codeActions(r, this._failed)
   }
 
   override _handleKey(e: KeyboardEvent): boolean {
     const d = digitOfKey(e)
     if (d === null) return false
-    this._type(String(d))
+    this._type(String(d), true)
     return true
   }
 
@@ -148,7 +162,7 @@ export default class ErrorCodePage extends HallPage {
           return this.tag('Keypad')
         }
         override _handleRight(): boolean {
-          if (this._result && this._result.symptomId) this._setState('Actions')
+          if ((this.tag('Result.CodeActions') as ActionButtons).actions.length > 0) this._setState('Actions')
           return true
         }
       },

@@ -18,7 +18,7 @@ import { MENU_ROWS, menuByDigit } from '../lib/menu.ts'
 import { getMessages } from '../lib/messages.ts'
 import { offerBootNotice } from '../lib/bootNotice.ts'
 import { showToast } from '../lib/overlays.ts'
-import { takeServiceRestored } from '../lib/topupMemory.ts'
+import { takeTopupOutcome } from '../lib/topupMemory.ts'
 
 const GAP = 40
 const MENU_X = 130
@@ -81,7 +81,8 @@ export default class HomePage extends HallPage {
         if (seq !== this._loadSeq) return
         this._setAccount(account)
         // Once, after a top-up that paid the arrears: the viewer hears the good news where the bad one was.
-        if (takeServiceRestored() && account.arrearsFen === 0) showToast(t('topup.result.restored'))
+        const outcome = takeTopupOutcome()
+        if (outcome && account.arrearsFen === 0) showToast(t(outcome === 'restored' ? 'topup.result.restored' : 'topup.result.settled'))
       })
       .catch((e: unknown) => {
         // The menu works without the account: say so briefly and keep the viewer where they are.

@@ -10,6 +10,7 @@ import type { OrderQuote, OrderResult } from '../../contract/index.ts'
 import OrderOutcome from '../components/OrderOutcome.ts'
 import OrderSummary, { SUMMARY_ROW_H } from '../components/OrderSummary.ts'
 import PinPad from '../components/PinPad.ts'
+import { finishTransaction } from '../lib/finishedFlow.ts'
 import { errorCode, isApiError } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
@@ -22,6 +23,13 @@ import { forgetOrderAttempt, orderAttemptKey } from '../lib/orderKeys.ts'
 
 const X = 460
 const BUTTONS_Y = 150 + 7 * SUMMARY_ROW_H + 150
+
+const ORDER_STEPS = /^(order|packages)\//
+
+/** `体育包 · 1个月 · ¥30.00` */
+export function pinForText(product: string, months: number, price: string): string {
+  return t('pin.for', { product, period: t(months === 1 ? 'catalog.period.one' : 'catalog.period.many', { n: months }), price })
+}
 
 export default class OrderPage extends HallPage {
   private _productId = ''
@@ -117,7 +125,8 @@ export default class OrderPage extends HallPage {
     })
     this.tag('Confirm.Notice').y = blocked ? BUTTONS_Y - 120 : BUTTONS_Y + 110
     ;(this.tag('Confirm.Summary') as OrderSummary).render()
-    ;(this.tag('Pin') as PinPad).render()
+    // The PIN step names what it pays for: a PIN typed for an unseen price is how viewers get surprised.
+    ;(this.tag('Pin') as PinPad).forText = q ? pinForText(q.productName, q.periodMonths, formatFen(q.amountFen)) : ''
     this.tag('ErrorState').render()
   }
 
@@ -192,6 +201,8 @@ export default class OrderPage extends HallPage {
     const lang = currentLanguage()
     const subs = { ref: 'ResultSubscriptionsButton', label: t('order.toSubscriptions'), onEnter: () => Router.navigate('subscriptions') }
     const done = { ref: 'ResultDoneButton', label: t('order.done'), onEnter: () => Router.back() }
+    // Placed (or placed and still processing): its confirm and PIN steps leave the history; Back goes to the catalogue.
+    if (isPlaced(r) || r.status === 'processing') finishTransaction('packages', ORDER_STEPS)
     if (isPlaced(r)) {
       this._outcome('ok', t('order.success'), [
         t('order.successBody', { product: r.productName, date: formatDate(r.expiryDate, lang) }),

@@ -5,6 +5,7 @@
  */
 import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
+import { finishTransaction } from '../lib/finishedFlow.ts'
 import { Column } from '@lightningjs/ui-components'
 import type { AppointmentSlot, RepairCategoryInfo, Ticket, TicketCategory, TicketForm } from '../../contract/index.ts'
 import ActionButtons from '../components/ActionButtons.ts'
@@ -180,6 +181,8 @@ export default class RepairTicketPage extends HallPage {
   }
 
   private _showResult(ticket: Ticket): void {
+    // Sent: the form and the checks that led to it leave the history; Back goes to the repair hub.
+    finishTransaction('repair', /^repair\/(report|symptom)\//)
     const pending = ticket.status === 'pending'
     this.patch({ FormFields: { alpha: 0 }, SubmitActions: { alpha: 0 }, FormNote: { text: { text: '' } }, Result: { visible: true } })
     this.tag('Result.ResultTitle').text = textPatch(t('ticket.createdTitle'), { fontSize: FontSize.title, fontStyle: 'bold', textColor: Colors.ok })

@@ -20,9 +20,17 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 360
 const VALUE_X = 1200
+const PRESETS_X = -250
+const PRESET_W = 230
+const PRESET_GAP = 12
 
 export function limitText(limitFen: number | null): string {
   return limitFen === null ? t('limit.none') : limitFen === 0 ? t('limit.zero') : formatFen(limitFen)
+}
+
+/** The preset that is the household's limit now; a limit no preset offers opens on the first (no mark). */
+function currentPreset(limitFen: number | null): number {
+  return Math.max(0, LIMIT_PRESETS.indexOf(limitFen))
 }
 
 export default class SpendingLimitPage extends HallPage {
@@ -40,7 +48,9 @@ export default class SpendingLimitPage extends HallPage {
         SpentRow: { type: InfoRow, y: ROW_H, ...value('SpentValue') },
         Choose: { y: ROW_H * 2 + 40, text: textPatch('', { fontSize: FontSize.body }) },
         // Seven presets across the title-safe width, the focused one (grown ×1.08) included.
-        Presets: { type: Row, x: -250, y: ROW_H * 2 + 110, w: 1720, h: 90, neverScroll: true, style: { itemSpacing: 12 } },
+        Presets: { type: Row, x: PRESETS_X, y: ROW_H * 2 + 110, w: 1720, h: 90, neverScroll: true, style: { itemSpacing: PRESET_GAP } },
+        // The current value is marked under its button, and the focus opens on it (not on "no limit").
+        CurrentMark: { y: ROW_H * 2 + 210, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small }) },
       },
       Pin: { type: PinPad, x: 960, mountX: 0.5, y: 230, visible: false },
       PinFor: { x: 960, mountX: 0.5, y: 184, visible: false, text: textPatch('', { fontSize: FontSize.body }) },
@@ -53,7 +63,7 @@ export default class SpendingLimitPage extends HallPage {
     this.tag('Details.Presets').items = LIMIT_PRESETS.map((fen) => ({
       type: Button,
       ref: 'Limit_' + (fen === null ? 'none' : fen),
-      w: 230,
+      w: PRESET_W,
       h: 84,
       fixed: true,
       title: '',
@@ -75,6 +85,7 @@ export default class SpendingLimitPage extends HallPage {
     loadScreen(this, () => api().getSpendingLimit(), (limit) => {
       this._limit = limit
       this.render()
+      this.tag('Details.Presets').selectedIndex = currentPreset(limit.limitFen)
       this._show('Ready')
     }, { setState })
   }
@@ -125,6 +136,11 @@ export default class SpendingLimitPage extends HallPage {
     const buttons = this.tag('Details.Presets').items as unknown as { title: string }[]
     LIMIT_PRESETS.forEach((fen, i) => {
       if (buttons[i]) buttons[i].title = limitText(fen)
+    })
+    const current = l ? currentPreset(l.limitFen) : -1
+    this.tag('Details.CurrentMark').patch({
+      x: PRESETS_X + current * (PRESET_W + PRESET_GAP) + PRESET_W / 2,
+      text: textPatch(current >= 0 && l && LIMIT_PRESETS[current] === l.limitFen ? t('limit.currentMark') : '', { fontSize: FontSize.small, textColor: Colors.accent }),
     })
     this.tag('PinFor').text = textPatch(t('limit.pinFor', { limit: limitText(this._chosen) }), { fontSize: FontSize.body, textColor: Colors.accent })
     this.hints = [['arrows', t('hint.choose')], ['ok', t('hint.select')]]

@@ -68,8 +68,9 @@ export default class SymptomStepsPage extends HallPage {
   private _go(next: StepState): void {
     this._steps = next
     this.render()
-    // Every new step (or ending) starts on its first answer.
-    ;(this.tag('Panel.StepActions') as ActionButtons).select(0)
+    // Every new step (or ending) starts on its first answer; a check starts on "not fixed", never on "fixed":
+    // an OK pressed before the viewer tried the step must not end the help with the fault still there.
+    ;(this.tag('Panel.StepActions') as ActionButtons).select(next.phase === 'step' ? 1 : 0)
   }
 
   private _accountText(d: Diagnosis): string {

@@ -40,7 +40,7 @@ export default class TicketDetailPage extends HallPage {
           y: 290,
           RatingTitle: { text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 560, maxLines: 2 }) },
           Rating: { type: StarRating, y: 90, visible: false },
-          TicketActions: { type: ActionButtons, y: 220, buttonW: 420 },
+          TicketActions: { type: ActionButtons, y: 220, buttonW: 260 },
         },
       },
     })
@@ -119,8 +119,9 @@ export default class TicketDetailPage extends HallPage {
     const ratingTitle = x.canRate ? t('tickets.rateTitle') : x.rating !== null ? t('tickets.yourRating', { stars: x.rating }) : ''
     this.tag('Details.Side.RatingTitle').text = textPatch(insertZeroWidthSpaces(ratingTitle), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 560, maxLines: 2, lineHeight: 40 })
     // A ticket with nothing left to do still gets one focused button, so the remote always shows where it is.
+    // Cancelling is never where the focus opens: Back comes first.
     const actions: ButtonAction[] = x.canCancel
-      ? [{ ref: 'CancelTicketButton', label: t('tickets.cancel'), onSelect: () => this._askCancel() }]
+      ? [{ ref: 'BackButton', label: t('common.back'), onSelect: () => Router.back() }, { ref: 'CancelTicketButton', label: t('tickets.cancel'), onSelect: () => this._askCancel() }]
       : x.canRate
         ? []
         : [{ ref: 'BackButton', label: t('common.back'), onSelect: () => Router.back() }]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ProductListResponse, ProductSummary } from '../../../src/contract/index.ts'
-import { BADGE_KEY, entryPrice, groupCatalogue, periodKey } from '../../../src/app/lib/catalogue.ts'
+import { BADGE_KEY, entryPrice, groupCatalogue, openingCategory, periodKey } from '../../../src/app/lib/catalogue.ts'
 import { KEYS } from '../../../src/app/lib/i18nKeys.ts'
 
 const product = (productId: string, category: ProductSummary['category'], prices = [{ periodMonths: 1, priceFen: 1500 }]): ProductSummary => ({
@@ -56,5 +56,18 @@ describe('prices and words', () => {
     for (const k of Object.values(BADGE_KEY)) expect(KEYS).toContain(k)
     expect(periodKey(1)).toBe('catalog.period.one')
     expect(periodKey(6)).toBe('catalog.period.many')
+  })
+})
+
+describe('openingCategory (issue 17: never open on what cannot be bought)', () => {
+  const g = (...orderable: boolean[]) => ({ items: orderable.map((o) => ({ orderable: o })) as ProductSummary[] })
+  it('skips a category of the base fee alone, keeps one that has a package to buy', () => {
+    expect(openingCategory([g(false), g(true, true), g(true)], 0)).toBe(1)
+    expect(openingCategory([g(false, true), g(true)], 0)).toBe(0)
+    expect(openingCategory([g(true), g(false), g(true)], 1)).toBe(0)
+  })
+  it('stays put when nothing can be bought anywhere', () => {
+    expect(openingCategory([g(false), g(false)], 1)).toBe(1)
+    expect(openingCategory([], 0)).toBe(0)
   })
 })

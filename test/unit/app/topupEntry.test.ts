@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyCardKey, canSubmitCard, EMPTY_CARD_ENTRY, groupCardNo, maskPassword, type CardEntry } from '../../../src/app/lib/cardEntry.ts'
+import { applyCardKey, canSubmitCard, EMPTY_CARD_ENTRY, groupCardNo, maskPassword, zoneAfterRemoteDigit, type CardEntry } from '../../../src/app/lib/cardEntry.ts'
 
 const typeAll = (s: CardEntry, keys: string) => keys.split('').reduce(applyCardKey, s)
 
@@ -48,5 +48,26 @@ describe('prepaid card entry', () => {
   it('ignores keys that are not one digit', () => {
     expect(applyCardKey(EMPTY_CARD_ENTRY, 'x')).toEqual(EMPTY_CARD_ENTRY)
     expect(applyCardKey(EMPTY_CARD_ENTRY, '12')).toEqual(EMPTY_CARD_ENTRY)
+  })
+
+  it('moves the focus on to Top up once digits typed on the remote complete the card, not before, not again', () => {
+    const walk = (keys: string) => {
+      let s = EMPTY_CARD_ENTRY
+      let zone: 'fields' | 'keypad' | 'confirm' = 'keypad'
+      const zones: string[] = []
+      for (const k of keys) {
+        const next = applyCardKey(s, k)
+        zone = zoneAfterRemoteDigit(s, next, zone)
+        zones.push(zone)
+        s = next
+      }
+      return zones
+    }
+    const zones = walk('9100000000000001' + '12345678')
+    expect(zones.slice(0, 21)).toEqual(Array(21).fill('keypad'))
+    // The sixth password digit makes the card complete: Top up is next; the 7th and 8th still type.
+    expect(zones.slice(21)).toEqual(['confirm', 'confirm', 'confirm'])
+    const moved = walk('9100000000000001123456')
+    expect(moved[moved.length - 1]).toBe('confirm')
   })
 })

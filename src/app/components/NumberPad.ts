@@ -1,0 +1,49 @@
+/**
+ * The hall's one numeric keypad (ui-components Keyboard), the same layout wherever digits are typed:
+ * the purchase PIN, the prepaid card's number and password, an error code. 1-9 in rows of three, then
+ * Clear, 0, Delete; wide keys, a big target for eyes three metres away. Each chosen key goes up as
+ * `$onNumberKey(key)` ('0'-'9', 'delete', 'clear'); the owner decides what it types into. The remote's
+ * digit keys are the owner's to handle (they type wherever the focus is).
+ */
+import { Lightning } from '@lightningjs/sdk'
+import { Keyboard } from '@lightningjs/ui-components'
+import { t } from '../lib/i18n.ts'
+
+export const NUMBER_PAD_W = 600
+
+const key = (title: string, keyId?: string) => ({ title, keyId: keyId || title, size: 'md' })
+
+function formats() {
+  return {
+    dialpad: [
+      [key('1'), key('2'), key('3')],
+      [key('4'), key('5'), key('6')],
+      [key('7'), key('8'), key('9')],
+      [key(t('keypad.clear'), 'clear'), key('0'), key('⌫', 'delete')],
+    ],
+  }
+}
+
+export type NumberKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'delete' | 'clear'
+
+export default class NumberPad extends Lightning.Component {
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      w: NUMBER_PAD_W,
+      NumberKeys: { type: Keyboard, w: NUMBER_PAD_W, centerKeys: true, formats: formats(), style: { keySpacing: 20 } },
+    }
+  }
+
+  /** Language switch: the Clear key's label. */
+  render(): void {
+    this.tag('NumberKeys').formats = formats()
+  }
+
+  $onSoftKey(e: { key: string }): void {
+    ;(this.fireAncestors as unknown as (name: string, key: string) => void).call(this, '$onNumberKey', e.key)
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this.tag('NumberKeys')
+  }
+}
