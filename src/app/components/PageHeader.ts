@@ -12,7 +12,9 @@ import { Colors, FontSize, Space, textPatch } from '../lib/theme.ts'
 
 /** Where a page's own content may start: below the header in every text size. */
 export const CONTENT_TOP = 180
-const TITLE_W = 1180
+const TITLE_W = 1920 - 2 * Space.safeX
+/** Room the clock takes at the right of the first line (its four digits, bold, in large text too). */
+const CLOCK_ROOM = 170
 
 export interface PageHeaderSpec extends Lightning.Component.TemplateSpec {
   Crumbs: object
@@ -35,7 +37,8 @@ export default class PageHeader extends Lightning.Component<PageHeaderSpec> impl
       Crumbs: { x: Space.safeX, y: Space.safeY, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       PageTitle: { x: Space.safeX, y: Space.safeY + 36, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
       Clock: { x: 1920 - Space.safeX, mountX: 1, y: Space.safeY, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
-      Household: { x: 1920 - Space.safeX, mountX: 1, y: Space.safeY + 62, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      // On the first line, left of the clock, so the title below has the whole width.
+      Household: { x: 1920 - Space.safeX - CLOCK_ROOM, mountX: 1, y: Space.safeY + 6, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
     }
   }
 
