@@ -48,9 +48,11 @@ export function bindControls(root: HTMLElement, sources: ControlSources, s: Emul
 
   const fillSubscribers = () => {
     const list = sources.subscribers(source.value)
-    const options: Option[] = list.map((p) => [`${p.deviceId}:${p.cardNo}:${p.deviceKey ?? ''}`, subscriberLabel(p)])
+    // The device key (live boxes only) rides along in the option's value: picking a box logs in as that box.
+    const value = (id: string, card: string, key?: string) => (key ? `${id}:${card}:${key}` : `${id}:${card}`)
+    const options: Option[] = list.map((p) => [value(p.deviceId, p.cardNo, p.deviceKey), subscriberLabel(p)])
     if (options.length === 0) options.push(['', source.value === 'live' ? '(no list: open the link `npm start` prints)' : '(default)'])
-    fillSelect(subscriber, options, s.deviceId ? `${s.deviceId}:${s.cardNo}:${s.deviceKey}` : '')
+    fillSelect(subscriber, options, s.deviceId ? value(s.deviceId, s.cardNo, s.deviceKey) : '')
   }
   fillSubscribers()
 
