@@ -2,7 +2,7 @@ import type { Account, AccountStatus } from '../../contract/index.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
 import { BossProtocolError } from './bossErrors.ts'
 import { field, fromBossDate, fromBossFen, fromBossTimestamp, optional } from './bossFormat.ts'
-import { toIsoBeijing } from './bossFormat.ts'
+import { toIsoBeijing } from '../time.ts'
 
 /** The account figures the BOSS owns; the route adds who the viewer is from the token. */
 export type AccountFigures = Omit<Account, 'customerId' | 'customerName' | 'cardNoMasked' | 'regionName'> & {

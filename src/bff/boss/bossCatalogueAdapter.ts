@@ -1,25 +1,8 @@
-import type { Channel, PeriodPrice, ProductCategory } from '../../contract/index.ts'
+import type { ProductCategory } from '../../contract/index.ts'
+import type { CatalogueProduct } from '../domain/types.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
 import { BossBusinessError, BossCode, BossProtocolError } from './bossErrors.ts'
 import { field, fromBossFen, list } from './bossFormat.ts'
-
-/** A product as the catalogue has it, before the household's holdings are added. */
-export interface CatalogueProduct {
-  productId: string
-  name: string
-  nameEn: string
-  category: ProductCategory
-  categoryName: string
-  categoryNameEn: string
-  kind: 'maintenance' | 'package'
-  orderable: boolean
-  channelCount: number
-  prices: PeriodPrice[]
-  excludes: string[]
-  description: string
-  descriptionEn: string
-  channels: Channel[]
-}
 
 /** The BOSS's English name where it has one, else its Chinese one (an older BOSS sends no *_EN fields). */
 const english = (record: Record<string, unknown>, key: string, zh: string): string => {

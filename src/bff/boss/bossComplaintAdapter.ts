@@ -1,4 +1,5 @@
 import type { Complaint, ComplaintStatus, ComplaintType } from '../../contract/index.ts'
+import type { ComplaintOrder } from '../domain/types.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
 import { BossBusinessError, BossCode, BossProtocolError } from './bossErrors.ts'
 import { field, fromBossTimestamp, list } from './bossFormat.ts'
@@ -9,14 +10,6 @@ const TYPE_CODE: Record<ComplaintType, string> = { service: '01', quality: '02',
 const TYPE: Record<string, ComplaintType> = Object.fromEntries(Object.entries(TYPE_CODE).map(([t, c]) => [c, t as ComplaintType]))
 const STATUS: Record<string, ComplaintStatus> = { '1': 'open', '2': 'in-progress', '3': 'closed' }
 
-export interface ComplaintOrder {
-  serial: string
-  customerId: string
-  type: ComplaintType
-  subjectId: string
-  subject: string
-  text: string | null
-}
 
 function complaint(c: Record<string, unknown>): Complaint {
   const type = TYPE[String(c.CMPL_TYPE)]

@@ -1,20 +1,13 @@
+import { BossAnswerError, BossRefusedError, type BossRefusal } from '../domain/errors.ts'
+
 /**
- * Typed failures of the BOSS, so adapters and the error handler never look at raw RSP_CODEs
- * or socket errors.
+ * Typed failures of the BOSS wire protocol. They extend the hall's own errors (`domain/errors.ts`), so code
+ * outside `boss/` handles them by what they mean and never sees an RSP_CODE; adapters may still look at the code.
  */
-
-/** The BOSS could not be reached, answered HTTP 5xx, or said it is busy (9999). */
-export class BossUnavailableError extends Error {
-  override name = 'BossUnavailableError'
-}
-
-/** The BOSS did not answer within the per-call budget. The call may or may not have happened. */
-export class BossTimeoutError extends Error {
-  override name = 'BossTimeoutError'
-}
+export { BossTimeoutError, BossUnavailableError } from '../domain/errors.ts'
 
 /** The BOSS refused our envelope (1001/1002/1003) or answered something we cannot read: our bug or a config mismatch. */
-export class BossProtocolError extends Error {
+export class BossProtocolError extends BossAnswerError {
   override name = 'BossProtocolError'
   /** The RSP_CODE when the BOSS refused the envelope; absent when its answer was unreadable. */
   readonly rspCode: string | undefined
@@ -24,13 +17,13 @@ export class BossProtocolError extends Error {
   }
 }
 
-/** A business outcome (2xxx..5xxx): the adapter decides what it means for the viewer. */
-export class BossBusinessError extends Error {
+/** A business outcome (2xxx..5xxx): the adapter decides what it means for the viewer, else its `refusal` says. */
+export class BossBusinessError extends BossRefusedError {
   override name = 'BossBusinessError'
   readonly rspCode: string
   readonly body: Record<string, unknown>
   constructor(rspCode: string, desc: string, body: Record<string, unknown>) {
-    super(`BOSS ${rspCode}: ${desc}`)
+    super(REFUSALS[rspCode] ?? 'other', `BOSS ${rspCode}: ${desc}`)
     this.rspCode = rspCode
     this.body = body
   }
@@ -54,5 +47,15 @@ export const BossCode = {
   cardExpired: '4003',
   cardWrongRegion: '4004',
   slotUnavailable: '5001',
+  ticketState: '5002',
   busy: '9999',
 } as const
+
+/** The refusals that mean the same in every domain, in the hall's words. */
+const REFUSALS: Record<string, BossRefusal> = {
+  [BossCode.customerNotFound]: 'customerGone',
+  [BossCode.recordNotFound]: 'noSuchRecord',
+  [BossCode.accountSuspended]: 'accountSuspended',
+  [BossCode.slotUnavailable]: 'slotTaken',
+  [BossCode.ticketState]: 'notInThisState',
+}

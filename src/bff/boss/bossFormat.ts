@@ -1,3 +1,4 @@
+import { BEIJING_OFFSET_MS, beijingParts } from '../time.ts'
 import { BossProtocolError } from './bossErrors.ts'
 
 /**
@@ -5,22 +6,6 @@ import { BossProtocolError } from './bossErrors.ts'
  * decimal strings. These helpers are the one place that converts them, and they refuse anything
  * malformed rather than guess: a wrong date or amount on a viewer's bill is worse than an error.
  */
-
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000
-
-/** Beijing wall-clock parts of an instant (China has no DST, so a fixed +8 h is exact). */
-function beijingParts(date: Date) {
-  const d = new Date(date.getTime() + BEIJING_OFFSET_MS)
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0')
-  return {
-    y: pad(d.getUTCFullYear(), 4),
-    mo: pad(d.getUTCMonth() + 1),
-    d: pad(d.getUTCDate()),
-    h: pad(d.getUTCHours()),
-    mi: pad(d.getUTCMinutes()),
-    s: pad(d.getUTCSeconds()),
-  }
-}
 
 export function toBossTimestamp(date: Date): string {
   const p = beijingParts(date)
@@ -35,12 +20,6 @@ export function toBossDate(date: Date): string {
 export function toBossMonth(date: Date): string {
   const p = beijingParts(date)
   return `${p.y}${p.mo}`
-}
-
-/** An instant as ISO 8601 in Beijing time, e.g. `2026-11-22T20:15:00+08:00`. */
-export function toIsoBeijing(date: Date): string {
-  const p = beijingParts(date)
-  return `${p.y}-${p.mo}-${p.d}T${p.h}:${p.mi}:${p.s}+08:00`
 }
 
 /** Shift a Beijing month by whole months: `monthsBefore(d, 11)` is the first month of a 12-month window. */

@@ -1,10 +1,8 @@
-import type { Message, MessageAction, MessageKind, TicketStatus } from '../../contract/index.ts'
+import type { MessageAction, MessageKind, TicketStatus } from '../../contract/index.ts'
+import type { InboxMessage } from '../domain/types.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
 import { BossBusinessError, BossCode, BossProtocolError } from './bossErrors.ts'
 import { field, fromBossDate, fromBossFen, fromBossTimestamp, list, optional } from './bossFormat.ts'
-
-/** A message as the BOSS knows it; the route decides which one is the boot notice. */
-export type BossMessage = Omit<Message, 'bootNotice'>
 
 const KIND: Record<string, MessageKind> = { '01': 'arrears', '02': 'suspension', '03': 'expiry', '04': 'ticket', '05': 'notice', '06': 'promotion' }
 const ACTION: Record<MessageKind, MessageAction> = { arrears: 'topup', suspension: 'topup', expiry: 'renew', ticket: 'tickets', notice: 'packages', promotion: 'packages' }
@@ -14,14 +12,14 @@ const TICKET_STATUS: Record<string, TicketStatus> = {
 
 const str = (r: Record<string, unknown>, key: string): string => (typeof r[key] === 'string' ? (r[key] as string) : '')
 
-function toMessage(r: Record<string, unknown>): BossMessage {
+function toMessage(r: Record<string, unknown>): InboxMessage {
   const rawKind = field(r, 'MSG_TYPE')
   const kind = KIND[rawKind]
   if (!kind) throw new BossProtocolError(`MSG_TYPE "${rawKind}" is not 01..06`)
   const priority = Number(field(r, 'PRIORITY'))
   if (!Number.isInteger(priority) || priority < 1 || priority > 9) throw new BossProtocolError(`PRIORITY "${str(r, 'PRIORITY')}" is not 1..9`)
   const readTime = optional(str(r, 'READ_TIME'), (v) => fromBossTimestamp(v, 'READ_TIME'))
-  const m: BossMessage = {
+  const m: InboxMessage = {
     id: field(r, 'MSG_ID'),
     kind,
     priority,
@@ -67,13 +65,13 @@ function toMessage(r: Record<string, unknown>): BossMessage {
 export function bossMessageAdapter(boss: BossCaller) {
   return {
     /** MSG_LIST_QRY: the household's messages, most important first, then newest. */
-    async list(customerId: string): Promise<BossMessage[]> {
+    async list(customerId: string): Promise<InboxMessage[]> {
       const b = await boss.call('MSG_LIST_QRY', { CUST_ID: customerId })
       return list(b, 'MSG_LIST').map(toMessage)
     },
 
     /** MSG_READ; null when the household has no such (current) message. */
-    async markRead(customerId: string, messageId: string): Promise<BossMessage | null> {
+    async markRead(customerId: string, messageId: string): Promise<InboxMessage | null> {
       try {
         return toMessage(await boss.call('MSG_READ', { CUST_ID: customerId, MSG_ID: messageId }))
       } catch (err) {

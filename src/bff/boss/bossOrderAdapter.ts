@@ -1,14 +1,11 @@
 import type { Order, OrderConflict } from '../../contract/index.ts'
 import { ApiError } from '../errors.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
+import { WrongPinError } from '../domain/errors.ts'
 import { BossBusinessError, BossCode, BossProtocolError } from './bossErrors.ts'
 import { field, fromBossDate, fromBossFen, fromBossTimestamp, list } from './bossFormat.ts'
 import { spendingLimitFrom } from './bossSubscriptionAdapter.ts'
 
-/** The BOSS said the purchase PIN is wrong (3004); the route counts it towards the lock. */
-export class WrongPinError extends Error {
-  override name = 'WrongPinError'
-}
 
 /** Refused for the household's monthly limit (stub 3005; not in BossCode, which mirrors the original protocol table). */
 const OVER_SPENDING_LIMIT = '3005'

@@ -28,6 +28,8 @@ function payment(r: Record<string, unknown>): Payment {
 
 export function bossPaymentAdapter(boss: BossCaller, now: () => Date = () => new Date()) {
   return {
+    /** The largest page the BOSS gives; the route's cursor never asks for more. */
+    maxPageSize: MAX_PAY_PAGE,
     /** PAY_HIS_QRY: one page of the last year's payments, newest first. */
     async listPayments(
       customerId: string,

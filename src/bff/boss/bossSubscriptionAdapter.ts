@@ -2,21 +2,9 @@ import type { SpendingLimit } from '../../contract/index.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
 import { BossBusinessError, BossCode, BossProtocolError } from './bossErrors.ts'
 import { field, fromBossDate, fromBossFen, fromBossMonth, list } from './bossFormat.ts'
-import { WrongPinError } from './bossOrderAdapter.ts'
+import { WrongPinError } from '../domain/errors.ts'
+import type { Holding } from '../domain/types.ts'
 
-/** A subscription as the BOSS states it; the route decides "expiring" from today's date. */
-export interface Holding {
-  subscriptionId: string
-  productId: string
-  productName: string
-  kind: 'maintenance' | 'package'
-  state: 'active' | 'suspended' | 'ended'
-  startDate: string
-  expiryDate: string
-  autoRenew: boolean
-  periodMonths: number
-  priceFen: number
-}
 
 const SUBS_STATUS: Record<string, Holding['state']> = { '1': 'active', '2': 'suspended', '3': 'ended' }
 

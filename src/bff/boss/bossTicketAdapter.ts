@@ -1,5 +1,6 @@
 import type { AppointmentSlot, Ticket, TicketCategory, TicketEvent, TicketStatus, TicketSummary } from '../../contract/index.ts'
 import { maskPhone } from '../log.ts'
+import type { TicketOrder } from '../domain/types.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
 import { BossBusinessError, BossCode, BossProtocolError } from './bossErrors.ts'
 import { field, fromBossDate, fromBossTimestamp, list, optional } from './bossFormat.ts'
@@ -19,18 +20,9 @@ const CATEGORY: Record<string, TicketCategory> = Object.fromEntries(
 const PERIOD: Record<string, AppointmentSlot['period']> = { AM: 'am', PM: 'pm' }
 const PERIOD_EN: Record<string, string> = { AM: 'Morning 09:00-12:00', PM: 'Afternoon 14:00-18:00' }
 
-/** What the hall sends to open a ticket; `serial` is the hall's reference, stable across retries. */
-export interface TicketOrder {
-  serial: string
-  customerId: string
-  category: TicketCategory
-  description: string
-  contactPhone: string | null
-  slotId: string | null
-}
 
 /** The visit a slot id names (`SL` + yyyyMMdd + region + period), to refuse past slots while the BOSS cannot be asked. */
-export function slotOf(slotId: string): { date: string; period: AppointmentSlot['period'] } | null {
+function slotOf(slotId: string): { date: string; period: AppointmentSlot['period'] } | null {
   const m = /^SL(\d{8})\d{6}(AM|PM)$/.exec(slotId)
   if (!m) return null
   try {
@@ -86,6 +78,7 @@ export function bossTicketAdapter(boss: BossCaller) {
     }
   }
   return {
+    visitOf: slotOf,
     /** CUST_INFO_QRY: the contact phone on file (unmasked: stays in the BFF). */
     async contactPhone(customerId: string): Promise<string | null> {
       const b = await boss.call('CUST_INFO_QRY', { CUST_ID: customerId })

@@ -1,4 +1,5 @@
 import type { AccountStatus, Topup, TopupAccount } from '../../contract/index.ts'
+import { CARD_SERIAL_PREFIX, QR_SERIAL_PREFIX, type CardRefusal } from '../domain/types.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
 import { BossBusinessError, BossCode, BossProtocolError, BossTimeoutError, BossUnavailableError } from './bossErrors.ts'
 import { field, fromBossFen, fromBossTimestamp, optional } from './bossFormat.ts'
@@ -10,11 +11,6 @@ import { maskCardNo } from '../log.ts'
  * never by a second attempt: the query tells whether the first one happened.
  */
 
-/** Serial prefixes: the top-up id says which BOSS service knows it. */
-export const CARD_SERIAL_PREFIX = 'TC'
-export const QR_SERIAL_PREFIX = 'TQ'
-
-export type CardRefusal = 'wrong' | 'used' | 'expired' | 'notAllowed'
 
 const REFUSALS: Record<string, CardRefusal> = {
   [BossCode.cardWrong]: 'wrong',

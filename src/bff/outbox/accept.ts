@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto'
-import { BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
+import { isBossDown } from '../domain/errors.ts'
 import type { BffServices } from '../services.ts'
 
 /** How long a viewer's submit waits for the BOSS before the answer is "accepted, pending". */
@@ -42,7 +42,7 @@ export async function unlessBossDown<T>(work: () => Promise<T>, fallback: T): Pr
   try {
     return { value: await work(), bossAvailable: true }
   } catch (err) {
-    if (err instanceof BossUnavailableError || err instanceof BossTimeoutError) return { value: fallback, bossAvailable: false }
+    if (isBossDown(err)) return { value: fallback, bossAvailable: false }
     throw err
   }
 }

@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger as BaseLogger } from 'fastify'
-import type { BossTicketAdapter, TicketOrder } from '../boss/bossTicketAdapter.ts'
-import type { BossComplaintAdapter, ComplaintOrder } from '../boss/bossComplaintAdapter.ts'
-import { BossBusinessError, BossCode, BossProtocolError, BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
+import type { BossTicketAdapter } from '../boss/bossTicketAdapter.ts'
+import type { BossComplaintAdapter } from '../boss/bossComplaintAdapter.ts'
+import type { ComplaintOrder, TicketOrder } from '../domain/types.ts'
+import { BossAnswerError, BossRefusedError, BossTimeoutError, BossUnavailableError } from '../domain/errors.ts'
 import type { OutboxMessage } from '../store/store.ts'
 import type { DeliveryHandler, DeliveryOutcome } from './deliverer.ts'
 
@@ -25,7 +26,7 @@ function failure(err: unknown): DeliveryOutcome {
   if (err instanceof BossUnavailableError) return { kind: 'retry', reason: err.message, stopBatch: true }
   // Slow, not down: the next message may well get through.
   if (err instanceof BossTimeoutError) return { kind: 'retry', reason: err.message, stopBatch: false }
-  if (err instanceof BossBusinessError || err instanceof BossProtocolError) return { kind: 'park', reason: err.message }
+  if (err instanceof BossAnswerError) return { kind: 'park', reason: err.message }
   throw err
 }
 
@@ -50,7 +51,7 @@ export function reportHandlers(deps: {
         return { kind: 'done', result: await deps.tickets.create(order) }
       } catch (err) {
         // The slot filled up while the ticket waited: keep the ticket, the engineer calls to arrange the visit.
-        if (err instanceof BossBusinessError && err.rspCode === BossCode.slotUnavailable && order.slotId) {
+        if (err instanceof BossRefusedError && err.refusal === 'slotTaken' && order.slotId) {
           deps.logger.warn({ reference: order.serial }, 'outbox: appointment slot gone; ticket sent without it')
           return { kind: 'done', result: await deps.tickets.create({ ...order, slotId: null }) }
         }

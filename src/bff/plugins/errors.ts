@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorBody, ErrorCode } from '../../contract/index.ts'
 import { ApiError } from '../errors.ts'
-import { BossBusinessError, BossCode, BossProtocolError, BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
+import { BossAnswerError, BossRefusedError, BossTimeoutError, BossUnavailableError } from '../domain/errors.ts'
 
 /**
  * The one place that turns any failure into the contract's ErrorBody. Bad input is always a 4xx
@@ -77,17 +77,17 @@ export function toErrorReply(err: unknown, bodyLimit: number): { status: number;
     return { status: 504, body: body('BOSS_TIMEOUT', 'The BOSS did not answer in time; try again shortly', { retryAfter: 5 }), level: 'warn' }
   }
   // Business refusals an adapter did not turn into something more specific.
-  if (err instanceof BossBusinessError && err.rspCode === BossCode.customerNotFound) {
+  if (err instanceof BossRefusedError && err.refusal === 'customerGone') {
     // The token's customer is gone from the BOSS: the box must open a new session.
     return { status: 401, body: body('UNAUTHORIZED', 'This box is no longer registered; open a new session'), level: 'warn' }
   }
-  if (err instanceof BossBusinessError && err.rspCode === BossCode.recordNotFound) {
+  if (err instanceof BossRefusedError && err.refusal === 'noSuchRecord') {
     return { status: 404, body: body('NOT_FOUND', 'No such record for this account'), level: 'info' }
   }
-  if (err instanceof BossBusinessError && err.rspCode === BossCode.accountSuspended) {
+  if (err instanceof BossRefusedError && err.refusal === 'accountSuspended') {
     return { status: 403, body: body('FORBIDDEN', 'The account is suspended for arrears'), level: 'info' }
   }
-  if (err instanceof BossProtocolError || err instanceof BossBusinessError) {
+  if (err instanceof BossAnswerError) {
     return { status: 502, body: body('BOSS_ERROR', 'The BOSS gave an answer the hall cannot use'), level: 'error' }
   }
   const fe = err as Partial<FastifyError> & { validation?: AjvIssue[] }

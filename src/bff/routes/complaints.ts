@@ -5,7 +5,7 @@ import {
   ErrorBody,
 } from '../../contract/index.ts'
 import { badRequest, notFound } from '../errors.ts'
-import { toIsoBeijing } from '../boss/bossFormat.ts'
+import { toIsoBeijing } from '../time.ts'
 import { acceptReport, referenceFor, unlessBossDown } from '../outbox/accept.ts'
 import { createIdempotency } from '../plugins/idempotency.ts'
 import { Topic, type ComplaintMessage } from '../outbox/reports.ts'

@@ -1,13 +1,7 @@
 import { EXPIRING_WITHIN_DAYS, type ProductBadge, type ProductHolding, type Subscription } from '../../contract/index.ts'
-import { toBossDate } from '../boss/bossFormat.ts'
-import type { Holding } from '../boss/bossSubscriptionAdapter.ts'
+import type { Holding } from '../domain/types.ts'
 
 /** Shared by the catalogue (badges) and my subscriptions (statuses): what a holding means today, Beijing time. */
-
-export const beijingToday = (now: Date) => {
-  const d = toBossDate(now)
-  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`
-}
 
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
 

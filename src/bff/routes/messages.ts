@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ErrorBody, Message, MessageIdParams, MessageListResponse, MessagePath } from '../../contract/index.ts'
-import { toIsoBeijing } from '../boss/bossFormat.ts'
+import { beijingToday } from '../time.ts'
 import { notFound } from '../errors.ts'
 import { markBootNotice } from '../messages/bootNotice.ts'
 import type { BffServices } from '../services.ts'
@@ -9,7 +9,7 @@ const errors = { 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody 
 
 const messageRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   const { messages } = s
-  const today = () => toIsoBeijing(s.now()).slice(0, 10)
+  const today = () => beijingToday(s.now())
 
   app.get(
     MessagePath.messages,

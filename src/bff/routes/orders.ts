@@ -11,8 +11,7 @@ import {
   OrderResult,
   type OrderConflict,
 } from '../../contract/index.ts'
-import { BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
-import { WrongPinError } from '../boss/bossOrderAdapter.ts'
+import { BossTimeoutError, isBossDown, WrongPinError } from '../domain/errors.ts'
 import { notFound } from '../errors.ts'
 import { createIdempotency, stableRef } from '../plugins/idempotency.ts'
 import { pinLock } from '../plugins/pinLock.ts'
@@ -137,7 +136,7 @@ const orderRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
       try {
         order = await orders.find(customerId, orderId)
       } catch (err) {
-        if (err instanceof BossTimeoutError || err instanceof BossUnavailableError) {
+        if (isBossDown(err)) {
           const attempt = await s.store.peek(attemptKey(customerId, orderId))
           if (attempt) return { orderId, status: 'processing' as const, pollAfterSeconds: POLL_AFTER_SECONDS * 2 }
         }

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiPath, ErrorBody, PageQuery, PaymentListResponse } from '../../contract/index.ts'
 import { badRequest } from '../errors.ts'
 import { decodeCursor, encodeCursor } from '../paging.ts'
-import { MAX_PAY_PAGE } from '../boss/bossPaymentAdapter.ts'
 import type { BffServices } from '../services.ts'
 
 const DEFAULT_LIMIT = 20
@@ -22,10 +21,10 @@ const paymentRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => 
     async (request) => {
       // The BOSS pages by number, so the cursor carries page number and size; its size wins over `limit`.
       let pageNo = 1
-      let pageSize = Math.min(request.query.limit ?? DEFAULT_LIMIT, MAX_PAY_PAGE)
+      let pageSize = Math.min(request.query.limit ?? DEFAULT_LIMIT, s.payments.maxPageSize)
       if (request.query.cursor) {
         const [no, size] = decodeCursor(request.query.cursor, 2).map(Number)
-        if (!Number.isInteger(no) || !Number.isInteger(size) || no < 2 || size < 1 || size > MAX_PAY_PAGE) {
+        if (!Number.isInteger(no) || !Number.isInteger(size) || no < 2 || size < 1 || size > s.payments.maxPageSize) {
           throw badRequest('query.cursor is not a cursor this API gave out')
         }
         pageNo = no

@@ -8,11 +8,12 @@ import {
   ProductListResponse,
   type ProductCategoryInfo,
 } from '../../contract/index.ts'
-import type { CatalogueProduct } from '../boss/bossCatalogueAdapter.ts'
+import type { CatalogueProduct } from '../domain/types.ts'
 import { notFound } from '../errors.ts'
-import { BossTimeoutError, BossUnavailableError } from '../boss/bossErrors.ts'
+import { isBossDown } from '../domain/errors.ts'
 import type { BffServices } from '../services.ts'
-import { badgeFor, beijingToday } from './holdings.ts'
+import { badgeFor } from './holdings.ts'
+import { beijingToday } from '../time.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
@@ -21,7 +22,7 @@ const productRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => 
   // While the BOSS is down the catalogue (cached) still shows, without "subscribed" badges; an order is checked by the BOSS anyway.
   const holdingsOrNone = (customerId: string) =>
     subscriptions.list(customerId).catch((err: unknown) => {
-      if (err instanceof BossUnavailableError || err instanceof BossTimeoutError) return []
+      if (isBossDown(err)) return []
       throw err
     })
 

@@ -5,7 +5,7 @@ import {
 } from '../../contract/index.ts'
 import { ApiError } from '../errors.ts'
 import { maskCardNo } from '../log.ts'
-import { toIsoBeijing } from '../boss/bossFormat.ts'
+import { toIsoBeijing } from '../time.ts'
 import type { BffServices } from '../services.ts'
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ErrorBody, OrderPath, SpendingLimit, SpendingLimitRequest } from '../../contract/index.ts'
-import { WrongPinError } from '../boss/bossOrderAdapter.ts'
+import { WrongPinError } from '../domain/errors.ts'
 import { pinLock } from '../plugins/pinLock.ts'
 import type { BffServices } from '../services.ts'
 

@@ -9,7 +9,8 @@ import {
 } from '../../contract/index.ts'
 import { ApiError, notFound } from '../errors.ts'
 import type { BffServices } from '../services.ts'
-import { beijingToday, toSubscription } from './holdings.ts'
+import { toSubscription } from './holdings.ts'
+import { beijingToday } from '../time.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 

@@ -1,13 +1,12 @@
 import type { Ticket, TicketSummary } from '../../contract/index.ts'
-import { slotOf } from '../boss/bossTicketAdapter.ts'
 import { maskPhone } from '../log.ts'
 import type { OutboxMessage } from '../store/store.ts'
 import type { TicketMessage } from '../outbox/reports.ts'
 
 /** A ticket the hall accepted but the BOSS has not yet taken, shown in the contract's shape. */
-export function pendingTicket(m: OutboxMessage): Ticket {
+export function pendingTicket(m: OutboxMessage, visitOf: (slotId: string) => Ticket['appointment']): Ticket {
   const { order, acceptedAt } = m.payload as TicketMessage
-  const visit = order.slotId ? slotOf(order.slotId) : null
+  const visit = order.slotId ? visitOf(order.slotId) : null
   return {
     ticketId: null,
     reference: order.serial,

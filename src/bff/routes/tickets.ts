@@ -4,10 +4,9 @@ import {
   type AppointmentSlot,
 } from '../../contract/index.ts'
 import { ApiError, badRequest, notFound } from '../errors.ts'
-import { slotOf } from '../boss/bossTicketAdapter.ts'
-import { BossBusinessError } from '../boss/bossErrors.ts'
+import { BossRefusedError } from '../domain/errors.ts'
 import { maskPhone } from '../log.ts'
-import { toBossDate, toIsoBeijing } from '../boss/bossFormat.ts'
+import { beijingToday, toIsoBeijing } from '../time.ts'
 import { acceptReport, referenceFor, unlessBossDown } from '../outbox/accept.ts'
 import { createIdempotency } from '../plugins/idempotency.ts'
 import { Topic, type TicketMessage } from '../outbox/reports.ts'
@@ -20,7 +19,7 @@ const meta = { tags: ['tickets'], security: [{ bearer: [] }] }
 const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
   // A box resending after a lost answer must not open a second ticket.
   const idem = createIdempotency(r.store, { scope: 'ticket' })
-  const pendingOf = async (customerId: string) => (await r.store.pending(Topic.ticket, customerId)).map(pendingTicket)
+  const pendingOf = async (customerId: string) => (await r.store.pending(Topic.ticket, customerId)).map((m) => pendingTicket(m, r.tickets.visitOf))
 
   /** The ticket by the BOSS's id or the hall's reference; pending ones come from the outbox. */
   async function find(customerId: string, id: string): Promise<Ticket> {
@@ -40,7 +39,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
       if (!done) throw notFound('No such ticket for this account')
       return done
     } catch (err) {
-      if (err instanceof BossBusinessError && err.rspCode === '5002') throw new ApiError(409, 'CONFLICT', `Not possible in state ${ticket.status}`)
+      if (err instanceof BossRefusedError && err.refusal === 'notInThisState') throw new ApiError(409, 'CONFLICT', `Not possible in state ${ticket.status}`)
       throw err
     }
   }
@@ -91,9 +90,9 @@ const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
     const preset = info.presets.find((p) => p.id === presetId)
     if (!preset) throw badRequest(`body.presetId ${presetId} is not a preset of ${category}`)
     if (slotId) {
-      const visit = slotOf(slotId)
+      const visit = r.tickets.visitOf(slotId)
       if (!visit) throw badRequest('body.slotId is not a slot this hall offered')
-      if (visit.date.replace(/-/g, '') <= toBossDate(r.now())) throw badRequest('body.slotId is in the past; pick another slot')
+      if (visit.date <= beijingToday(r.now())) throw badRequest('body.slotId is in the past; pick another slot')
       const offered = await unlessBossDown(() => r.tickets.freeSlots(c), null)
       // While the BOSS is down the slot cannot be checked: if it filled up meanwhile, the ticket goes without it.
       if (offered.value && !offered.value.some((s) => s.slotId === slotId)) throw badRequest('body.slotId is not offered (full or not your area); pick another slot')

@@ -9,7 +9,7 @@ import {
 } from '../../contract/index.ts'
 import { ApiError, notFound } from '../errors.ts'
 import { createIdempotency, stableRef } from '../plugins/idempotency.ts'
-import { CARD_SERIAL_PREFIX, QR_SERIAL_PREFIX, type CardRefusal } from '../boss/bossTopupAdapter.ts'
+import { CARD_SERIAL_PREFIX, QR_SERIAL_PREFIX, type CardRefusal } from '../domain/types.ts'
 import type { BffServices } from '../services.ts'
 
 const BOSS_ERRORS = { 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }

@@ -16,8 +16,8 @@ import {
   fromBossTimestamp,
   toBossDate,
   toBossTimestamp,
-  toIsoBeijing,
 } from '../../../src/bff/boss/bossFormat.ts'
+import { toIsoBeijing } from '../../../src/bff/time.ts'
 
 const ajv = new Ajv({ strict: false })
 addFormats.default(ajv)
