@@ -1,6 +1,6 @@
 import type { Account, Order, OrderConflict, OrderQuote, SpendingLimit } from '../src/contract/index.ts'
 import { badRequest, errorResponse, notFound } from './errors.ts'
-import { mockDemoDevices } from './fixtures/households.ts'
+import { mockDemoDevices, type MockDemoDevice } from './fixtures/households.ts'
 import { findProduct, priceOf, productName } from './fixtures/products.ts'
 import type { HouseholdProfile } from './fixtures/profiles.ts'
 import {
@@ -20,6 +20,17 @@ import { beijingDate, beijingDateTime } from './fixtures/time.ts'
  * ORDER_CHECK / ORDER_CREATE / LIMIT_SET / SUBS_RENEW_MOD), in the BOSS's order. Deterministic: ids derive
  * from the household and Idempotency-Key, sequence numbers from the order of calls.
  */
+
+/** What the ordering handlers (orders.ts, products.ts) get from the handler set. */
+export interface OrderingMockContext {
+  at: (path: string) => string
+  now: () => Date
+  bossDown: boolean
+  /** The scenario's household figures (what it holds follows from them). */
+  profile: HouseholdProfile
+  /** Network wait, routing, token: the answer to send instead, or the box and its account (top-ups included). */
+  admit: (request: Request) => Promise<Response | { device: MockDemoDevice; account: Account }>
+}
 
 /** The second demo box of every scenario has a monthly spending limit set, so the limit can be previewed. */
 export const MOCK_SECOND_BOX_LIMIT_FEN = 3000

@@ -9,10 +9,8 @@ import {
 } from '../src/contract/index.ts'
 import { readJsonBody, validationProblem } from './body.ts'
 import { badRequest, bossUnavailable, errorResponse, notFound } from './errors.ts'
-import type { MockDemoDevice } from './fixtures/households.ts'
-import type { HouseholdProfile } from './fixtures/profiles.ts'
 import { createMockIdempotency } from './idempotency.ts'
-import { createOrderLedger, mockOrderId, type MockHousehold } from './order-ledger.ts'
+import { createOrderLedger, mockOrderId, type MockHousehold, type OrderingMockContext } from './order-ledger.ts'
 import { createPinLock, MOCK_PURCHASE_PIN } from './pin-lock.ts'
 import { createProductHandlers } from './products.ts'
 
@@ -22,16 +20,6 @@ import { createProductHandlers } from './products.ts'
  * balance drops, the subscription appears, the catalogue badge changes. Everything is answered as the BFF
  * answers it over the boss-stub, including the order of its checks.
  */
-export interface OrderingMockContext {
-  at: (path: string) => string
-  now: () => Date
-  bossDown: boolean
-  /** The scenario's household figures (what it holds follows from them). */
-  profile: HouseholdProfile
-  /** Network wait, routing, token: the answer to send instead, or the box and its account (top-ups included). */
-  admit: (request: Request) => Promise<Response | { device: MockDemoDevice; account: Account }>
-}
-
 export function createOrderingMocks(ctx: OrderingMockContext) {
   const ledger = createOrderLedger()
   const pins = createPinLock(ctx.now)

@@ -16,8 +16,7 @@ import { badRequest, bossUnavailable, errorResponse, notFound } from './errors.t
 import { findProduct, mockProducts, productCategories, toSummaryFields } from './fixtures/products.ts'
 import { badgeFor, toSubscription } from './fixtures/subscriptions.ts'
 import { beijingDate } from './fixtures/time.ts'
-import type { MockHousehold, OrderLedger } from './order-ledger.ts'
-import type { OrderingMockContext } from './orders.ts'
+import type { MockHousehold, OrderingMockContext, OrderLedger } from './order-ledger.ts'
 import { MOCK_PURCHASE_PIN, type MockPinLock } from './pin-lock.ts'
 
 /** The query as the BFF's validator sees it: a repeated name is an array, which no field accepts. */
