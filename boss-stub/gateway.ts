@@ -31,9 +31,9 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): void {
     scope.post('/boss/gateway', async (request, reply) => {
       let raw: unknown
       try {
-        raw = JSON.parse(String(request.body ?? ''))
+        raw = JSON.parse(typeof request.body === 'string' ? request.body : '')
       } catch {
-        raw = undefined
+        // not JSON: answered below as 1002 (or a raw 500 in HTTP-fault mode)
       }
       const svc = peekSvcCode(raw)
       const reqSeq = peekReqSeq(raw)
@@ -53,7 +53,7 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): void {
 
       const now = new Date()
       let code: RspCode = '0000'
-      let body: ResponseBody = {}
+      let body: ResponseBody
       let desc: string | undefined
       let moneyMoving = false
       try {

@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
 import { Value } from '@sinclair/typebox/value'
-import { MessageIdParams, MessagePath, ServiceInfoPath, type Account, type Message, type MessageListResponse, type ServiceInfo } from '../src/contract/index.ts'
+import { MessageIdParams, MessagePath, ServiceInfoPath, type Account, type Message, type MessageListResponse } from '../src/contract/index.ts'
 import serviceInfoJson from '../src/bff/data/service-info.json' with { type: 'json' }
 import { badRequest, bossUnavailable, notFound } from './errors.ts'
 import type { MockDemoDevice } from './fixtures/households.ts'
@@ -11,7 +11,7 @@ import type { ReportMockContext } from './reports.ts'
 const iso = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00'
 
 /** The BFF's own content file: the mocks show exactly what the operator edited. */
-export const mockServiceInfo = serviceInfoJson as ServiceInfo
+export const mockServiceInfo = serviceInfoJson
 
 export interface MessageMockContext extends ReportMockContext {
   account: (device: MockDemoDevice) => Account

@@ -21,7 +21,7 @@ export interface SessionOptions {
 }
 
 /** Reads the body as the BFF does: JSON only, strict (an unknown property is a 400, not dropped). */
-async function readBody(request: Request): Promise<unknown | Response> {
+async function readBody(request: Request): Promise<unknown> {
   const type = (request.headers.get('Content-Type') ?? '').toLowerCase()
   const text = await request.text()
   // Fastify reads text/plain as a string, which then fails the schema; other types it refuses outright.

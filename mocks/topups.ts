@@ -36,7 +36,7 @@ export interface TopupMockContext {
 
 const ID = /^T([CQ])M(\d{8})T(\d{10,16})N(\d{1,6})$/
 
-async function readJson(request: Request, schema: TSchema): Promise<unknown | Response> {
+async function readJson(request: Request, schema: TSchema): Promise<unknown> {
   if (!(request.headers.get('Content-Type') ?? '').toLowerCase().startsWith('application/json')) {
     return errorResponse(415, 'BAD_REQUEST', 'Content-Type must be application/json')
   }

@@ -48,7 +48,7 @@ function launch(port: number, dir: string, appendonly: boolean): Promise<ChildPr
     child.once('exit', (code) => {
       if (!ready) fail(new Error(`redis-server exited with ${code}: ${out}`))
     })
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       if (!ready && out.includes('Ready to accept connections')) {
         ready = true
@@ -56,7 +56,7 @@ function launch(port: number, dir: string, appendonly: boolean): Promise<ChildPr
         resolve(child)
       }
     })
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()))
   })
 }
 

@@ -37,6 +37,7 @@ step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])
 // The folders the code checks cover: one list (test/lint/scope.json), widened by adding a folder there.
 const checked: string[] = JSON.parse(readFileSync(`${root}test/lint/scope.json`, 'utf8')).checked
 step('no import circles', bin('madge'), ['--circular', '--no-spinner', '--extensions', 'ts', '--ts-config', 'tsconfig.json', ...checked])
+step('lint', bin('eslint'), ['--config', 'test/lint/eslint.config.js', '--max-warnings', '0', ...checked])
 step('build', bin('rollup'), ['-c', '--silent'])
 
 const suites = (process.env.TEST_SUITES ?? 'unit,integration,security,e2e').split(',')

@@ -1,4 +1,3 @@
-import type { DatabaseSync } from 'node:sqlite'
 import { BossError } from '../protocol/codes.ts'
 import { formatDate, formatTime } from '../protocol/time.ts'
 import { inTransaction } from '../db/transaction.ts'

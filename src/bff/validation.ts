@@ -15,6 +15,8 @@ function makeAjv(coerceTypes: Options['coerceTypes']): Ajv {
     allErrors: false, // first error only: cheaper on hostile input, and the message names one field
     strict: false, // TypeBox adds its own keywords (e.g. [Kind]) that ajv need not know
   })
+  // ajv-formats is CommonJS; its typings do not see the default export Node's interop gives.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-call
   addFormats.default(ajv)
   return ajv
 }

@@ -23,4 +23,4 @@ for (const s of scenarioList) {
 console.log(`\nEmulator (TV frame, remote, scenarios, screenshots):\n  ${emulatorLink(`http://localhost:${actualPort}`, [], { source: 'normal' })}`)
 console.log('\nCtrl-C stops it.')
 
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => server.close().then(() => process.exit(0)))
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void server.close().then(() => process.exit(0)))

@@ -23,7 +23,7 @@ export function stopAll(code = 0): void {
   stopping = true
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM')
   setTimeout(() => process.exit(code), 3000).unref()
-  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() =>
+  void Promise.all(children.filter((c) => c.exitCode === null).map((c) => new Promise((r) => c.once('exit', r)))).then(() =>
     process.exit(code),
   )
 }

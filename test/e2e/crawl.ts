@@ -254,7 +254,7 @@ export class Crawler {
       n++
     }
     if (s.route !== 'home' || s.dialog) this.note('trap', route, `8 x Back ends on ${stateKey(s)}`)
-    s = await this.goTo(path)
+    await this.goTo(path)
     s = await this.press('home')
     if (s.route !== 'home') this.note('home-key', route, `Home key stays on ${stateKey(s)}`)
     if (this.askedToLeave) return

@@ -42,7 +42,7 @@ export async function startPreview(): Promise<Preview> {
   })
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString()
       const m = /http:\/\/localhost:(\d+)\//.exec(out)
       if (m) resolve(`http://127.0.0.1:${m[1]}`)

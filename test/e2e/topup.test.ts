@@ -89,7 +89,7 @@ describe('top-up on the TV', () => {
     await tv.page.waitForFunction(() => document.querySelector('[ref="TopupDoneButton"][focused="true"]'), { timeout: 20_000 })
     await tv.press('back')
     await tv.waitForRoute('topup').catch(async (e) => {
-      throw new Error(`Back from the result left the TV on ${await tv.route()}, focus ${await tv.focusedRef()} errors ${tv.errors}: ${e}`)
+      throw new Error(`Back from the result left the TV on ${await tv.route()}, focus ${await tv.focusedRef()} errors ${tv.errors.join(', ')}: ${e}`)
     })
     // Back on the top-up home the card way keeps the focus at once (the new balance comes in behind it).
     expect(await tv.focusedRef()).toBe('CardTopupButton')

@@ -36,8 +36,8 @@ describe('npm start', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''
-    child.stdout!.on('data', (d: Buffer) => (out += d))
-    child.stderr!.on('data', (d: Buffer) => (out += d))
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()))
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
     try {
       for (let i = 0; i < 300 && !out.includes('Ctrl-C stops everything'); i++) {

@@ -43,12 +43,12 @@ function startBff(): { child: ChildProcess; url: Promise<string>; output: () => 
   let out = ''
   const url = new Promise<string>((ok, fail) => {
     const seen = (c: Buffer) => {
-      out += c
+      out += c.toString()
       const m = /BFF listening on (http:\/\/[^\s"]+)/.exec(out)
       if (m) ok(m[1])
     }
-    child.stdout!.on('data', seen)
-    child.stderr!.on('data', seen)
+    child.stdout.on('data', seen)
+    child.stderr.on('data', seen)
     child.once('exit', (code) => fail(new Error(`BFF exited ${code}:\n${out}`)))
   })
   return { child, url, output: () => out }

@@ -149,7 +149,7 @@ export class DuckDbUsageStore implements UsageStore {
 
   async dump(): Promise<Record<string, unknown>[]> {
     const reader = await this.reader.runAndReadAll('SELECT * FROM usage_events ORDER BY occurred_at')
-    return reader.getRowObjectsJson() as Record<string, unknown>[]
+    return reader.getRowObjectsJson()
   }
 
   close(): Promise<void> {

@@ -10,7 +10,7 @@ const TICKET_STATUS: Record<string, TicketStatus> = {
   '1': 'acknowledged', '2': 'dispatched', '3': 'on-site', '4': 'resolved', '5': 'closed', '6': 'cancelled',
 }
 
-const str = (r: Record<string, unknown>, key: string): string => (typeof r[key] === 'string' ? (r[key] as string) : '')
+const str = (r: Record<string, unknown>, key: string): string => (typeof r[key] === 'string' ? (r[key]) : '')
 
 function toMessage(r: Record<string, unknown>): InboxMessage {
   const rawKind = field(r, 'MSG_TYPE')

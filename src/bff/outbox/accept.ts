@@ -29,7 +29,7 @@ export function referenceFor(kind: 'T' | 'C', owner: string, key: string): strin
  * Write the report to the outbox (durable before anyone is told "accepted"), then give the deliverer
  * a short moment: the BOSS's record when it answered in time, null when the report stays pending.
  */
-export async function acceptReport(r: BffServices, topic: string, owner: string, payload: unknown): Promise<unknown | null> {
+export async function acceptReport(r: BffServices, topic: string, owner: string, payload: unknown): Promise<unknown> {
   const id = await r.store.enqueue(topic, payload, owner)
   const waiting = r.deliverer.waitFor(id, Math.min(ACCEPT_WAIT_MS, r.config.bossTimeoutMs))
   r.deliverer.kick()

@@ -148,7 +148,7 @@ export class Idempotency {
     const storeKey = this.#storeKey(call.owner, key)
     const fp = fingerprint(this.#scope, call.material)
     const deadline = Date.now() + this.#waitMs
-    let recovered = false
+    let recovered: boolean
     for (;;) {
       const claim = await this.#store.claimIdempotency(storeKey, fp, this.#ttl, this.#lease)
       if (claim.state !== 'claimed' && claim.fingerprint !== fp) {

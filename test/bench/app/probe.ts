@@ -38,7 +38,7 @@ export function installProbe(): void {
       this.addEventListener('load', () => { if (b.accountAnsweredAt === null) b.accountAnsweredAt = performance.now() })
     }
     return (open as (...a: unknown[]) => void).apply(this, args)
-  } as typeof XMLHttpRequest.prototype.open
+  }
   window.addEventListener('keydown', (e) => { if (b.keyAt === null) b.keyAt = e.timeStamp }, true)
 
   const hook = (app: any) => {

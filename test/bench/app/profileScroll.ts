@@ -116,7 +116,7 @@ try {
       const k = `${args[2]}x${args[3]}`
       uploads[k] = (uploads[k] ?? 0) + 1
       return getImageData.apply(this, args)
-    } as typeof getImageData
+    }
   })
   await cdp.send('Profiler.start')
   const r = await scrollFrames(hall.page, hash, Number(pressArg), 120, enter)

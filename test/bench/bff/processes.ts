@@ -22,13 +22,13 @@ function start(script: string, args: string[], env: Record<string, string>, read
     const onData = (d: Buffer) => {
       seen += d.toString()
       if (readyPattern.test(seen)) {
-        child.stdout!.off('data', onData)
-        child.stdout!.resume()
+        child.stdout.off('data', onData)
+        child.stdout.resume()
         resolve(child)
       }
     }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', (d: Buffer) => (seen += d.toString()))
+    child.stdout.on('data', onData)
+    child.stderr.on('data', (d: Buffer) => (seen += d.toString()))
     child.on('exit', (code) => reject(new Error(`${script} exited (${code}): ${seen.slice(-2000)}`)))
   })
 }

@@ -57,8 +57,8 @@ export class WpeSession {
     const keep = (d: Buffer) => {
       out = (out + d.toString()).slice(-20_000)
     }
-    driver.stdout!.on('data', keep)
-    driver.stderr!.on('data', keep)
+    driver.stdout.on('data', keep)
+    driver.stderr.on('data', keep)
     const base = `http://127.0.0.1:${port}`
     const until = Date.now() + 10_000
     for (;;) {
@@ -84,7 +84,7 @@ export class WpeSession {
       return new WpeSession(driver, base, value.sessionId, value.capabilities.browserVersion, () => out)
     } catch (e) {
       driver.kill('SIGKILL')
-      throw new Error(`${(e as Error).message}\n${out}`)
+      throw new Error(`${(e as Error).message}\n${out}`, { cause: e })
     }
   }
 

@@ -142,7 +142,7 @@ describe('POST /api/v1/messages/:id/read', () => {
     const target = first.items.find((m) => m.kind === 'expiry')!
     expect(target.read).toBe(false)
     expect((await api(stack, 'POST', `/api/v1/messages/${target.id}/read`, { token: await login(stack, sub), body: {} })).status).toBe(200)
-    const second = await buildBff({ ...stack.config, storePath: `${stack.config.storePath}.restarted` }, { logDestination: { write: () => true } as never })
+    const second = await buildBff({ ...stack.config, storePath: `${stack.config.storePath}.restarted` }, { logDestination: { write: () => true } })
     await second.listen({ port: 0, host: '127.0.0.1' })
     try {
       const address = second.server.address()

@@ -28,8 +28,8 @@ function startBff(env: Record<string, string>) {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
-  child.stdout!.on('data', (c: Buffer) => (out += c))
-  child.stderr!.on('data', (c: Buffer) => (out += c))
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()))
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
   return { child, output: () => out, exited }
 }

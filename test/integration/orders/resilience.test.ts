@@ -95,7 +95,7 @@ describe('purchase PIN lock', () => {
 
     // A new BFF process on the same store file keeps the lock.
     await stack.bff.close()
-    const bff2: FastifyInstance = await buildBff(stack.config, { logDestination: { write: () => true } as never })
+    const bff2: FastifyInstance = await buildBff(stack.config, { logDestination: { write: () => true } })
     await bff2.listen({ port: 0, host: '127.0.0.1' })
     const addr = bff2.server.address()
     const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`

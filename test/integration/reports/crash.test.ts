@@ -30,8 +30,8 @@ function startBff(storePath: string) {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
-  child.stdout!.on('data', (c: Buffer) => (out += c))
-  child.stderr!.on('data', (c: Buffer) => (out += c))
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()))
   const exited = new Promise<void>((r) => child.on('exit', () => r()))
   const url = (async () => {
     for (let i = 0; i < 600; i++) {

@@ -89,7 +89,7 @@ describe('POST /api/v1/topups/card', () => {
     ['15 digits', { cardNo: '910000000000001', password: '12345678' }, /cardNo/],
     ['17 digits', { cardNo: '91000000000000011', password: '12345678' }, /cardNo/],
     ['an overlong number', { cardNo: '9'.repeat(5000), password: '12345678' }, /cardNo/],
-    ['a number as a JSON number', { cardNo: 9100000000000001, password: '12345678' }, /cardNo/],
+    ['a number as a JSON number', { cardNo: 9100000000000000, password: '12345678' }, /cardNo/],
     ['letters in the password', { cardNo: '9100000000000001', password: '1234abcd' }, /password/],
     ['a 5-digit password', { cardNo: '9100000000000001', password: '12345' }, /password/],
     ['a 9-digit password', { cardNo: '9100000000000001', password: '123456789' }, /password/],

@@ -24,7 +24,7 @@ describe('row look (texts tinted, not redrawn, on focus)', () => {
     focusFrame(frame as never, 800, 76)
     focusFrame(frame as never, 800, 76)
     expect(getRoundRect).toHaveBeenCalledTimes(1)
-    expect(getRoundRect.mock.calls[0]!.slice(0, 2)).toEqual([808, 84])
+    expect(getRoundRect.mock.calls[0].slice(0, 2)).toEqual([808, 84])
     focusFrame(frame as never, 600, 76)
     expect(getRoundRect).toHaveBeenCalledTimes(2)
     expect(frame.patch).toHaveBeenCalledTimes(2)

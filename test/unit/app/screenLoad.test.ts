@@ -3,6 +3,10 @@ import type { Lightning } from '@lightningjs/sdk'
 import { ApiError } from '../../../src/app/lib/api.ts'
 import { currentLoad, isCurrentLoad, loadScreen, newLoad } from '../../../src/app/lib/screenLoad.ts'
 
+// The app's ApiError is a plain value (no stack to carry across the STB's slow engine), rejected as the app rejects it.
+// eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+const rejectWith = (error: ApiError): Promise<never> => Promise.reject(error)
+
 /** A page with just what loadScreen touches: the two refs and the state switch, all recorded. */
 function fakePage() {
   const log: string[] = []
@@ -62,12 +66,12 @@ describe('loadScreen', () => {
 
   it('turns a failure into the error state, unless the page deals with it', async () => {
     const { page, log } = fakePage()
-    loadScreen(page, () => Promise.reject(new ApiError('NETWORK', 'down')), () => log.push('show'))
+    loadScreen(page, () => rejectWith(new ApiError('NETWORK', 'down')), () => log.push('show'))
     await settle()
     expect(log.slice(-3)).toEqual(['stop', 'code NETWORK', 'state Failed'])
 
     const quiet = fakePage()
-    loadScreen(quiet.page, () => Promise.reject(new ApiError('NETWORK', 'down')), () => quiet.log.push('show'), { quiet: true, loadingState: false, failed: () => true })
+    loadScreen(quiet.page, () => rejectWith(new ApiError('NETWORK', 'down')), () => quiet.log.push('show'), { quiet: true, loadingState: false, failed: () => true })
     await settle()
     expect(quiet.log).toEqual([])
   })
@@ -75,7 +79,7 @@ describe('loadScreen', () => {
   it('lets a page switch its own parts', async () => {
     const { page, log } = fakePage()
     const states: string[] = []
-    loadScreen(page, () => Promise.reject(new ApiError('NETWORK', 'down')), () => undefined, { setState: (s) => states.push(s) })
+    loadScreen(page, () => rejectWith(new ApiError('NETWORK', 'down')), () => undefined, { setState: (s) => states.push(s) })
     await settle()
     expect(states).toEqual(['Loading', 'Failed'])
     expect(log.some((l) => l.startsWith('state'))).toBe(false)

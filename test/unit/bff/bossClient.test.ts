@@ -63,7 +63,7 @@ describe('BossClient over HTTP', () => {
   beforeAll(async () => {
     server = createServer((req: IncomingMessage, res: ServerResponse) => {
       let raw = ''
-      req.on('data', (c: Buffer) => (raw += c))
+      req.on('data', (c: Buffer) => (raw += c.toString()))
       req.on('end', () => {
         const env = JSON.parse(raw)
         seen.push(env)
