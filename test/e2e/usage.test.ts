@@ -70,8 +70,8 @@ describe('usage events from a real app session', () => {
     await tv.waitForRoute('home')
 
     const rows = await settled()
-    expect(new Set(rows.map((r) => `${r.household}/${r.event_id}`)).size).toBe(rows.length)
-    const flow = rows.filter((r) => r.type === 'flow' && r.flow === 'order').map((r) => `${r.outcome}:${r.step}`)
+    expect(new Set(rows.map((r) => `${String(r.household)}/${String(r.event_id)}`)).size).toBe(rows.length)
+    const flow = rows.filter((r) => r.type === 'flow' && r.flow === 'order').map((r) => `${String(r.outcome)}:${String(r.step)}`)
     expect(flow).toEqual(['started:catalogue', 'step:detail', 'step:confirm', 'step:pin', 'finished:done'])
     expect(rows.filter((r) => r.type === 'screen').map((r) => r.screen)).toEqual(
       expect.arrayContaining(['home', 'packages', 'packages/:productId', 'order/:productId/:periodMonths']),
@@ -88,7 +88,7 @@ describe('usage events from a real app session', () => {
     await page.authenticate({ username: stack.config.usage.operatorUser, password: stack.config.usage.operatorPassword })
     await page.goto(`${stack.bffUrl}/operator/usage`, { waitUntil: 'load' })
     await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 })
-    const funnel = await page.$eval('#section-funnel table', (t) => (t as HTMLTableElement).innerText)
+    const funnel = await page.$eval('#section-funnel table', (t) => (t).innerText)
     expect(funnel).toMatch(/catalogue\s+1\b/)
     expect(funnel).toMatch(/done\s+1\b/)
     expect(await page.$$eval('#section-funnel canvas', (c) => c.length)).toBe(1)

@@ -102,7 +102,7 @@ export class DuckDbUsageStore implements UsageStore {
           `SELECT b.batch_key AS k FROM usage_batches b JOIN (SELECT unnest(from_json($1::JSON, '["VARCHAR"]')) AS k) n ON b.batch_key = n.k`,
           [JSON.stringify([...fresh.keys()])],
         )
-        for (const row of known.getRowObjectsJson()) fresh.delete(String(row.k))
+        for (const row of known.getRowObjectsJson()) fresh.delete(`${row.k as string}`)
         const todo = [...fresh.values()]
         const rows = todo.flatMap(rowsOf)
         if (todo.length > 0) {

@@ -76,7 +76,7 @@ async function until<A extends unknown[], T>(wpe: WpeSession, what: string, time
   const end = Date.now() + timeout
   for (;;) {
     const v = await wpe.run(read, ...args)
-    if (v !== null && v !== undefined && v !== false) return v as NonNullable<T>
+    if (v !== null && v !== undefined && v !== false) return v
     if (Date.now() > end) throw new Error(`WPE bench: ${what} not reached in ${timeout} ms`)
     await new Promise((r) => setTimeout(r, 100))
   }

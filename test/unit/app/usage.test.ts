@@ -5,6 +5,10 @@ import { parsePrefs } from '../../../src/app/lib/viewerPrefs.ts'
 import { UsageBatch, UsageName, UsagePath } from '../../../src/contract/usage.ts'
 import { schemaErrors } from '../../../mocks/schema-check.ts'
 
+// The app's API errors are plain values ({ code }), rejected as the app rejects them.
+// eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+const rejectWith = (error: { code: string; status?: number }): Promise<never> => Promise.reject(error)
+
 /** A recorder on a hand-driven clock and timer, whose sends are recorded and answered as the test says. */
 function rig(over: Partial<UsageOptions> = {}) {
   let t = Date.parse('2026-12-01T12:00:00Z')
@@ -60,7 +64,7 @@ describe('usage recorder: batching in the background', () => {
   it('a failed batch goes again with the same id (the BFF stores it once), then the next', async () => {
     const { r, sent, state } = rig()
     r.screen('home')
-    state.answer = () => Promise.reject({ code: 'NETWORK' })
+    state.answer = () => rejectWith({ code: 'NETWORK' })
     await r.flush()
     r.screen('bills')
     state.answer = () => Promise.resolve({})
@@ -70,7 +74,7 @@ describe('usage recorder: batching in the background', () => {
   it('a batch the BFF refuses (400) is dropped, not retried forever', async () => {
     const { r, sent, state } = rig()
     r.screen('home')
-    state.answer = () => Promise.reject({ code: 'BAD_REQUEST', status: 400 })
+    state.answer = () => rejectWith({ code: 'BAD_REQUEST', status: 400 })
     await r.flush()
     await r.flush()
     expect(sent).toHaveLength(1)
@@ -78,7 +82,7 @@ describe('usage recorder: batching in the background', () => {
   })
   it('backs off while the BFF is away: the next try comes later and later', async () => {
     const { r, timers, state } = rig()
-    state.answer = () => Promise.reject({ code: 'NETWORK' })
+    state.answer = () => rejectWith({ code: 'NETWORK' })
     r.screen('home')
     for (let i = 0; i < 4; i++) {
       timers[timers.length - 1].fn()
@@ -99,7 +103,7 @@ describe('usage recorder: an offline box drops, it does not hoard', () => {
   it('drops events older than 30 minutes, the failed batch too', async () => {
     const { r, sent, state, advance } = rig()
     r.screen('home')
-    state.answer = () => Promise.reject({ code: 'NETWORK' })
+    state.answer = () => rejectWith({ code: 'NETWORK' })
     await r.flush()
     r.screen('bills')
     advance(31 * 60_000)
