@@ -90,13 +90,15 @@ describe('emulator on an operator\'s laptop', () => {
   it('says what to check when the TV app cannot be opened', async () => {
     await page.setRequestInterception(true)
     let mode: 'missing' | 'down' | 'broken' = 'missing'
-    const handler = (req: import('puppeteer-core').HTTPRequest) => {
+    const answer = (req: import('puppeteer-core').HTTPRequest): Promise<void> => {
       const url = req.url()
       if (mode === 'missing' && /\/index\.html\?/.test(url)) return req.respond({ status: 404, contentType: 'text/plain', body: 'Not Found' })
       if (mode === 'down' && /\/index\.html\?/.test(url)) return req.abort('connectionrefused')
       if (mode === 'broken' && /\/js\/app\.(modern|legacy)\.js/.test(url)) return req.respond({ status: 500, contentType: 'text/plain', body: 'oops' })
       return req.continue()
     }
+    // puppeteer does not await a listener: the answer's promise is ours to drop
+    const handler = (req: import('puppeteer-core').HTTPRequest): void => void answer(req)
     page.on('request', handler)
     try {
       await open()
