@@ -35,7 +35,7 @@ describe('OpenAPI', () => {
       expect(paths).toContain(p)
     }
     const session = doc.paths[ApiPath.session].post
-    expect(session.requestBody.content['application/json'].schema.required).toEqual(['deviceId', 'cardNo'])
+    expect(session.requestBody.content['application/json'].schema.required).toEqual(['deviceId', 'cardNo', 'challenge', 'signature']) // the box proves itself (issue 15)
     expect(Object.keys(session.responses)).toEqual(expect.arrayContaining(['200', '400', '401']))
     expect(doc.paths[ApiPath.account].get.security).toEqual([{ bearer: [] }])
     expect(doc.paths[ApiPath.bills].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['cursor', 'limit'])
