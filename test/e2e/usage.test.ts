@@ -51,7 +51,7 @@ describe('usage events from a real app session', () => {
     await pressUntil(tv, 'right', 'PackagesTile')
     await tv.press('ok')
     await tv.waitForRoute('packages')
-    await tv.waitForText('Product_P_BASIC.ProductName', (t) => t.length > 0)
+    await tv.waitForText('Product_P_HD.ProductName', (t) => t.length > 0) // the catalogue opens on the first shelf with something to buy
     await tv.press('left')
     await pressUntil(tv, 'down', 'Category_sports')
     await tv.press('right')

@@ -37,7 +37,7 @@ describe('ordering a package on WPE WebKit', () => {
       await focusOn('right', 'PackagesTile')
       await tv.press('ok')
       await tv.waitForRoute('packages')
-      await tv.waitForText('Product_P_BASIC.ProductName', (t) => t.length > 0)
+      await tv.waitForText('Product_P_HD.ProductName', (t) => t.length > 0) // the catalogue opens on the first shelf with something to buy
       await tv.press('left')
       await focusOn('down', `Category_${CATEGORY}`)
       await tv.press('right')
