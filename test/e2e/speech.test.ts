@@ -86,7 +86,8 @@ describe('spoken guidance', () => {
   })
 
   it('stays silent unless the platform asks or the viewer turns it on in settings, and remembers that', async () => {
-    const tv = await open({})
+    // The test above left English remembered on this box (issue 17); this one reads the Chinese words
+    const tv = await open({ lang: 'zh-CN' })
     await tv.press('right')
     await new Promise((r) => setTimeout(r, 800))
     expect(await spoken(tv)).toEqual([])
