@@ -100,6 +100,14 @@ CREATE TABLE IF NOT EXISTS device (
 -- The viewer's read marks outlive reseeds (no foreign key, not in SEEDED_TABLES): MSG_IDs name events, not rows.
 CREATE TABLE IF NOT EXISTS message_read (
   cust_id TEXT NOT NULL, msg_id TEXT NOT NULL, read_time TEXT NOT NULL, PRIMARY KEY (cust_id, msg_id));
+-- Marketing consent (营销免打扰) and targeted promotions pushed by the operator's campaigns (MSG_PUSH). Both
+-- outlive reseeds like read marks: consent is the viewer's word, a push is a message already delivered.
+CREATE TABLE IF NOT EXISTS marketing_pref (
+  cust_id TEXT PRIMARY KEY, offer_flag TEXT NOT NULL CHECK (offer_flag IN ('Y', 'N')), update_time TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS promotion_push (
+  push_seq INTEGER PRIMARY KEY AUTOINCREMENT, push_id TEXT NOT NULL UNIQUE, cust_id TEXT NOT NULL, prod_id TEXT NOT NULL,
+  period_months INTEGER NOT NULL, push_time TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS promotion_push_cust ON promotion_push (cust_id, push_time);
 `
 
 /** Seeded tables in the order they can be emptied (children first). */

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs'
 import { readMeta } from '../db/schema.ts'
 import { addDays, diffDays, formatDate, formatTime } from '../protocol/time.ts'
 import type { AccountRow, CustomerRow } from './records.ts'
-import { effectiveStatus, type SubscriptionRow } from './subscriptions.ts'
+import { effectiveStatus, liveSubscriptions, type SubscriptionRow } from './subscriptions.ts'
+import { recentPushes } from './promotions.ts'
 
 /**
  * Where MSG_LIST_QRY's messages come from. Nothing is stored per message: each one is derived from the
@@ -133,4 +134,30 @@ export function promotionMessages(db: DatabaseSync, acct: AccountRow, today: str
     TITLE_EN: promo.titleEn, CONTENT_EN: promo.contentEn, PROD_ID: promo.prodId, PROD_NAME: row.prod_name, FEE: String(row.price),
     PERIOD_MONTHS: String(promo.periodMonths), CREATE_TIME: `${today.slice(0, 6)}01100000`,
   })]
+}
+
+/**
+ * Promotions a campaign pushed to this household (MSG_PUSH) in the last 30 days, while the package is
+ * still not held: the package's own promotion wording when there is one, else its name.
+ */
+export function pushedPromotionMessages(db: DatabaseSync, custId: string, now: Date, today: string): WireMessage[] {
+  const held = new Set(liveSubscriptions(db, custId, today).map((s) => s.prod_id))
+  const out: WireMessage[] = []
+  for (const push of recentPushes(db, custId, now)) {
+    if (held.has(push.prod_id)) continue
+    const row = db.prepare(`SELECT p.prod_name, p.prod_name_en, pp.price FROM product p JOIN product_price pp ON pp.prod_id = p.prod_id AND pp.period_months = ?
+      WHERE p.prod_id = ?`).get(push.period_months, push.prod_id) as { prod_name: string; prod_name_en: string; price: number } | undefined
+    if (!row) continue
+    const promo = messageData.promotions.find((p) => p.prodId === push.prod_id && p.periodMonths === push.period_months)
+    const nameEn = row.prod_name_en || row.prod_name
+    out.push(message({
+      MSG_ID: `OFR-${push.push_seq}`, MSG_TYPE: MSG_TYPE.promotion, PRIORITY: '7',
+      TITLE: promo?.title ?? `为您推荐：${row.prod_name}`,
+      CONTENT: promo?.content ?? `您最近看过${row.prod_name}，${push.period_months} 个月 ${yuan(row.price)} 元，按确定键即可订购。`,
+      TITLE_EN: promo?.titleEn ?? `For you: ${nameEn}`,
+      CONTENT_EN: promo?.contentEn ?? `You looked at ${nameEn} lately: ${push.period_months} month(s) for ${yuan(row.price)} yuan. Press OK to order.`,
+      PROD_ID: push.prod_id, PROD_NAME: row.prod_name, FEE: String(row.price), PERIOD_MONTHS: String(push.period_months), CREATE_TIME: push.push_time,
+    }))
+  }
+  return out
 }

@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import { BossError } from '../protocol/codes.ts'
 import { formatDate, formatTime } from '../protocol/time.ts'
 import { advanceTickets } from './ticket-records.ts'
-import { accountMessages, expiryMessages, noticeMessages, promotionMessages, ticketMessages, type WireMessage } from './message-sources.ts'
+import { accountMessages, expiryMessages, noticeMessages, promotionMessages, pushedPromotionMessages, ticketMessages, type WireMessage } from './message-sources.ts'
 import { CUST_ID, required } from './params.ts'
 import { findAccount, findCustomer } from './records.ts'
 import type { Service, ServiceContext } from './types.ts'
@@ -21,6 +21,7 @@ function currentMessages(db: DatabaseSync, custId: string, ctx: ServiceContext):
     ...ticketMessages(db, custId, today),
     ...noticeMessages(db, cust, ctx.now),
     ...promotionMessages(db, acct, today),
+    ...pushedPromotionMessages(db, custId, ctx.now, today),
   ]
   const reads = new Map((db.prepare('SELECT msg_id, read_time FROM message_read WHERE cust_id = ?').all(custId) as Array<{ msg_id: string; read_time: string }>)
     .map((r) => [r.msg_id, r.read_time]))

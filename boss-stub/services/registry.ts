@@ -16,6 +16,7 @@ import { subsRenewMod } from './subscription-changes.ts'
 import { cardRecharge, cardRechargeQry } from './topups-card.ts'
 import { qrPayCreate, qrPayQry } from './topups-qr.ts'
 import { msgListQry, msgRead } from './messages.ts'
+import { mktPrefQry, mktPrefSet, msgPush } from './promotions.ts'
 import type { Service } from './types.ts'
 
 /** Every SVC_CODE the gateway answers; anything else is a 1003. */
@@ -26,7 +27,7 @@ const SERVICES: Service[] = [
   complaintCreate, complaintQry, complaintListQry,
   cardRecharge, cardRechargeQry, qrPayCreate, qrPayQry,
   orderCheck, limitQry, limitSet, subsRenewMod,
-  msgListQry, msgRead,
+  msgListQry, msgRead, msgPush, mktPrefQry, mktPrefSet,
 ]
 
 export const serviceRegistry: ReadonlyMap<string, Service> = new Map(SERVICES.map((s) => [s.code, s]))

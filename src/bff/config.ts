@@ -86,6 +86,10 @@ export interface UsageConfig {
   operatorPassword: string
   /** `npm start`: an empty store gets a month of made-up demo usage, so the report page has something to show. */
   demoSeed: boolean
+  /** Targeted offers: at most this many per household in 30 days (the BOSS enforces it on every push). */
+  offerCap: number
+  /** Detail views of a package (without an order) that make a household its offer's audience. */
+  offerMinDetailViews: number
 }
 
 export const DEV_USAGE_HOUSEHOLD_KEY = 'tvhall-dev-usage-household-key'
@@ -193,5 +197,7 @@ function usageConfig(env: Env, nodeEnv: string): UsageConfig {
     operatorUser: str(env, 'OPERATOR_USER', 'operator'),
     operatorPassword,
     demoSeed: env.USAGE_DEMO_SEED === '1',
+    offerCap: int(env, 'USAGE_OFFER_CAP', 2, 1),
+    offerMinDetailViews: int(env, 'USAGE_OFFER_MIN_VIEWS', 2, 1),
   }
 }

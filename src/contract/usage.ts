@@ -84,7 +84,7 @@ export type UsageBatch = Static<typeof UsageBatch>
 export const UsageAccepted = Type.Object({ accepted: Type.Integer({ minimum: 0 }) })
 export type UsageAccepted = Static<typeof UsageAccepted>
 
-export const UsagePath = { events: '/api/v1/usage/events' } as const
+export const UsagePath = { events: '/api/v1/usage/events', offerConsent: '/api/v1/usage/offer-consent' } as const
 
 /** The operator's reports (desktop, operator login; boxes' tokens are refused). */
 export const OperatorPath = {
@@ -93,6 +93,7 @@ export const OperatorPath = {
   chart: '/operator/chart.js',
   report: '/operator/api/usage/report',
   csv: '/operator/api/usage/:table.csv',
+  offers: '/operator/api/usage/offers',
 } as const
 
 export const ReportQuery = Type.Object(
@@ -121,3 +122,33 @@ export const UsageReport = Type.Object({
   deflectionRate: Type.Union([Type.Number(), Type.Null()]),
 })
 export type UsageReport = Static<typeof UsageReport>
+
+/** The operator sends each package's offer to its audience in the range (the `offers` table). */
+export const OfferSendRequest = ReportQuery
+export type OfferSendRequest = ReportQuery
+
+/** What happened to each targeted offer: only `sent` reached a household's messages. */
+export const OfferRun = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  area: Type.Union([Type.String(), Type.Null()]),
+  /** Household and package pairs in the audience. */
+  targets: Type.Integer({ minimum: 0 }),
+  sent: Type.Integer({ minimum: 0 }),
+  /** The viewer said no to offers (Settings on the box). */
+  optedOut: Type.Integer({ minimum: 0 }),
+  /** Offered this package in the last 30 days already (also a run repeated). */
+  alreadyOffered: Type.Integer({ minimum: 0 }),
+  /** The household had its cap of offers in 30 days. */
+  capped: Type.Integer({ minimum: 0 }),
+  /** Holds the package by now, or its account is not in good standing. */
+  notEligible: Type.Integer({ minimum: 0 }),
+  /** Seen only under an earlier household key, or the BOSS did not answer: not sent. */
+  unreachable: Type.Integer({ minimum: 0 }),
+  failed: Type.Integer({ minimum: 0 }),
+})
+export type OfferRun = Static<typeof OfferRun>
+
+/** The viewer's consent to targeted offers, set in Settings on the box and kept by the BOSS. */
+export const OfferConsent = Type.Object({ offers: Type.Boolean() }, { additionalProperties: false })
+export type OfferConsent = Static<typeof OfferConsent>

@@ -19,11 +19,13 @@ import type {
   OrderQuoteRequest,
   OrderRequest,
   OrderResult,
+  OfferConsent,
   ProductDetail,
   ProductListResponse,
   SpendingLimit,
   SubscriptionListResponse,
   PageQuery,
+  UsagePath,
   PaymentListResponse,
   SessionChallenge,
   SessionResponse,
@@ -51,6 +53,7 @@ const ORDER_PATH = {
   subscriptions: '/api/v1/subscriptions',
   spendingLimit: '/api/v1/spending-limit',
 } as const satisfies Partial<typeof OrderPath>
+const OFFER_CONSENT: (typeof UsagePath)['offerConsent'] = '/api/v1/usage/offer-consent'
 
 /** Renew this long before the token's end, so a call is not sent with a token about to die in flight. */
 const RENEW_MARGIN_MS = 30_000
@@ -131,6 +134,9 @@ export interface TvHallApi {
   stopAutoRenew(subscriptionId: string): Promise<unknown>
   getSpendingLimit(): Promise<SpendingLimit>
   setSpendingLimit(limitFen: number | null, pin: string): Promise<SpendingLimit>
+  /** Whether the household takes offers chosen from its use of the hall (kept by the BOSS). */
+  getOfferConsent(): Promise<OfferConsent>
+  setOfferConsent(offers: boolean): Promise<OfferConsent>
   get<T>(path: string, params?: Record<string, string | number>): Promise<T>
   post<T>(path: string, body: unknown, options?: PostOptions): Promise<T>
   hasSession(): boolean
@@ -259,6 +265,8 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
       http.post<unknown>(ORDER_PATH.subscriptions + '/' + encodeURIComponent(subscriptionId) + '/auto-renew', { autoRenew: false }).then((r) => r.data),
     getSpendingLimit: () => http.get<SpendingLimit>(ORDER_PATH.spendingLimit).then((r) => r.data),
     setSpendingLimit: (limitFen: number | null, pin: string) => http.put<SpendingLimit>(ORDER_PATH.spendingLimit, { limitFen, pin }).then((r) => r.data),
+    getOfferConsent: () => http.get<OfferConsent>(OFFER_CONSENT).then((r) => r.data),
+    setOfferConsent: (offers: boolean) => http.put<OfferConsent>(OFFER_CONSENT, { offers }).then((r) => r.data),
     get: <T>(path: string, params?: Record<string, string | number>) =>
       http.get<T>(path, params ? { params } : undefined).then((r) => r.data),
     post: <T>(path: string, body: unknown, opts: PostOptions = {}) => {

@@ -1,5 +1,6 @@
 /**
- * The viewer's settings: large text, high contrast, read aloud, language. Remembered on the box.
+ * The viewer's settings: large text, high contrast, read aloud, usage statistics, language: remembered on
+ * the box. Offers chosen from the household's use of the hall: a yes or no kept by the BOSS.
  * A new look restarts the app on this screen, because every screen's template is built once with the
  * look it had; speech and language change at once.
  */
@@ -10,22 +11,25 @@ import { setSpeechEnabled, speak, speechEnabled } from '../lib/announcer.ts'
 import { currentLanguage, offeredLanguages, t } from '../lib/i18n.ts'
 import { showToast } from '../lib/overlays.ts'
 import { loadPrefs, savePrefs, type ViewerPrefs } from '../lib/viewerPrefs.ts'
+import { api } from '../lib/backend.ts'
 
-type Row = 'LargeText' | 'HighContrast' | 'Speech' | 'Usage' | 'Language'
+type Row = 'LargeText' | 'HighContrast' | 'Speech' | 'Usage' | 'Offers' | 'Language'
 
 const LANGUAGE_NAMES: Record<string, string> = { 'zh-CN': '中文', en: 'English' }
 
 export default class SettingsPage extends HallPage {
   private _rows: Row[] = []
+  /** The BOSS's answer; null until it came (shown as --). */
+  private _offers: boolean | null = null
 
   static override _template(): PageTemplate {
     return frame({
-      SettingsList: { type: Column, x: 160, y: 230, w: 1000, h: 700, neverScroll: true, style: { itemSpacing: 28 } },
+      SettingsList: { type: Column, x: 160, y: 230, w: 1000, h: 700, neverScroll: true, style: { itemSpacing: 20 } },
     })
   }
 
   override _init(): void {
-    this._rows = ['LargeText', 'HighContrast', 'Speech', 'Usage']
+    this._rows = ['LargeText', 'HighContrast', 'Speech', 'Usage', 'Offers']
     if (offeredLanguages(Settings.get('app', 'languages')).length > 1) this._rows.push('Language')
     this.tag('SettingsList').items = this._rows.map((row) => ({
       type: Button,
@@ -41,6 +45,10 @@ export default class SettingsPage extends HallPage {
       },
     }))
     this.render()
+    api().getOfferConsent().then((c) => {
+      this._offers = c.offers
+      this.render()
+    }, () => undefined)
   }
 
   override _onChanged(): void {
@@ -49,12 +57,13 @@ export default class SettingsPage extends HallPage {
 
   private _value(row: Row, prefs: ViewerPrefs): string {
     if (row === 'Language') return LANGUAGE_NAMES[currentLanguage()] || currentLanguage()
+    if (row === 'Offers') return this._offers === null ? '--' : this._offers ? t('settings.on') : t('settings.off')
     const on = row === 'LargeText' ? prefs.largeText : row === 'HighContrast' ? prefs.highContrast : row === 'Usage' ? prefs.usage : speechEnabled()
     return on ? t('settings.on') : t('settings.off')
   }
 
   private _label(row: Row): string {
-    const key = row === 'LargeText' ? 'settings.largeText' : row === 'HighContrast' ? 'settings.highContrast' : row === 'Speech' ? 'settings.speech' : row === 'Usage' ? 'settings.usage' : 'settings.language'
+    const key = row === 'LargeText' ? 'settings.largeText' : row === 'HighContrast' ? 'settings.highContrast' : row === 'Speech' ? 'settings.speech' : row === 'Usage' ? 'settings.usage' : row === 'Offers' ? 'settings.offers' : 'settings.language'
     return `${t(key)}: ${this._value(row, loadPrefs())}`
   }
 
@@ -88,6 +97,15 @@ export default class SettingsPage extends HallPage {
       savePrefs(prefs)
       this.render()
       speak(this._label(row))
+      return
+    }
+    if (row === 'Offers') {
+      // Not known yet: the household has never said no, so a first press says no.
+      api().setOfferConsent(!(this._offers ?? true)).then((c) => {
+        this._offers = c.offers
+        this.render()
+        speak(this._label(row))
+      }, () => showToast(t('settings.offersFailed')))
       return
     }
     if (row === 'LargeText') prefs.largeText = !prefs.largeText

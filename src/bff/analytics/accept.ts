@@ -52,6 +52,7 @@ export function acceptBatch(
       keyId: pseudo.keyId,
       area: who.regionCode,
       session: body.session,
+      contact: pseudo.seal(who.customerId),
       receivedAt: now.toISOString(),
       events,
     },

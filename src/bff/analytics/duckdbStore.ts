@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import type { ReportQuery, UsageReport } from '../../contract/usage.ts'
-import type { AcceptedBatch, UsageStore } from './eventStore.ts'
-import { buildReport } from './reports.ts'
+import type { AcceptedBatch, OfferQuery, OfferTarget, UsageStore } from './eventStore.ts'
+import { buildReport, offerTargetsSql } from './reports.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS usage_batches (batch_key VARCHAR PRIMARY KEY, received_at TIMESTAMPTZ NOT NULL);
@@ -12,7 +12,9 @@ CREATE TABLE IF NOT EXISTS usage_events (
   area VARCHAR NOT NULL, session VARCHAR NOT NULL, event_id VARCHAR NOT NULL, type VARCHAR NOT NULL,
   screen VARCHAR, flow VARCHAR, step VARCHAR, outcome VARCHAR, symptom VARCHAR, category VARCHAR,
   code VARCHAR, product VARCHAR, method VARCHAR, amount_fen BIGINT
-);`
+);
+-- How to reach a household with an offer: its customer id sealed under the household key (household.ts).
+CREATE TABLE IF NOT EXISTS usage_contacts (household VARCHAR PRIMARY KEY, key_id VARCHAR NOT NULL, contact VARCHAR NOT NULL, seen_at TIMESTAMPTZ NOT NULL);`
 
 const OPEN = new Map<string, Promise<DuckDbUsageStore>>()
 const COLUMNS = 18
@@ -117,6 +119,13 @@ export class DuckDbUsageStore implements UsageStore {
             JSON.stringify(rows.map((r) => r.map((v) => (v === null ? null : String(v))))),
           ])
         }
+        const contacts = new Map(todo.filter((b) => b.contact).map((b) => [b.household, [b.household, b.keyId, b.contact, b.receivedAt]]))
+        if (contacts.size > 0) {
+          await db.run(
+            `INSERT OR REPLACE INTO usage_contacts SELECT r[1], r[2], r[3], r[4]::TIMESTAMPTZ FROM (SELECT unnest(from_json($1::JSON, '["VARCHAR[]"]')) AS r)`,
+            [JSON.stringify([...contacts.values()])],
+          )
+        }
         await db.run('COMMIT')
         return rows.length
       } catch (err) {
@@ -133,11 +142,18 @@ export class DuckDbUsageStore implements UsageStore {
     }, query)
   }
 
+  async offerTargets(q: OfferQuery): Promise<OfferTarget[]> {
+    const reader = await this.reader.runAndReadAll(offerTargetsSql(q.minDetailViews), { from: q.from, to: q.to, area: q.area ?? null, keyId: q.keyId })
+    // Every column is VARCHAR NOT NULL (or a NOT NULL event column): strings.
+    return reader.getRowObjectsJson().map((r) => ({ household: `${r.household as string}`, contact: `${r.contact as string}`, product: `${r.product as string}` }))
+  }
+
   enforceRetention(now: Date, days: number): Promise<number> {
     return this.#serial(async () => {
       const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString()
       const gone = await this.writer.run('DELETE FROM usage_events WHERE occurred_at < $1::TIMESTAMPTZ', [cutoff])
       await this.writer.run('DELETE FROM usage_batches WHERE received_at < $1::TIMESTAMPTZ', [cutoff])
+      await this.writer.run('DELETE FROM usage_contacts WHERE seen_at < $1::TIMESTAMPTZ', [cutoff])
       return Number(gone.rowsChanged)
     })
   }

@@ -11,8 +11,24 @@ export interface AcceptedBatch {
   /** The household's area (region code), for the report's area filter. */
   area: string
   session: string
+  /** The customer id sealed under the household key (household.ts), for delivering offers; never in an event row. */
+  contact?: string
   receivedAt: string
   events: UsageEvent[]
+}
+
+export interface OfferQuery {
+  from: string
+  to: string
+  area?: string
+  keyId: string
+  minDetailViews: number
+}
+
+export interface OfferTarget {
+  household: string
+  contact: string
+  product: string
 }
 
 /**
@@ -23,6 +39,11 @@ export interface UsageStore {
   /** Store batches not stored before (by key), in one transaction; answers how many events were new. */
   write(batches: AcceptedBatch[]): Promise<number>
   report(query: Required<Pick<ReportQuery, 'from' | 'to'>> & { area?: string }): Promise<UsageReport>
+  /**
+   * The audience of package offers: households (with their sealed contact under the current key) that
+   * opened a package's detail at least `minDetailViews` times in the range and never finished ordering it.
+   */
+  offerTargets(query: OfferQuery): Promise<OfferTarget[]>
   /** Delete events (and batch keys) older than `days` before `now`; answers how many events went. */
   enforceRetention(now: Date, days: number): Promise<number>
   /** Events stored, for tests and the health of the pipeline. */

@@ -9,6 +9,8 @@ import type { UsageStore } from './eventStore.ts'
 import { demoBatches } from './demoSeed.ts'
 import { pseudonymizer } from './household.ts'
 import { directSink, streamSink, StreamWriter, type UsageSink } from './sink.ts'
+import { sendOffers } from './offers.ts'
+import { bossOfferAdapter } from '../boss/bossOfferAdapter.ts'
 
 const RETENTION_EVERY_MS = 3_600_000
 
@@ -81,12 +83,16 @@ export default async function usagePlugin(app: FastifyInstance, s: BffServices &
     if (store && !s.usageStore) await store.close()
   })
 
-  await app.register(usageRoutes, { sink, pseudo, now: s.now })
+  const offers = bossOfferAdapter(s.boss)
+  await app.register(usageRoutes, { sink, pseudo, offers, now: s.now })
   await app.register(operatorReportRoutes, {
     usage: store,
     store: s.store,
     user: c.operatorUser,
     password: c.operatorPassword,
     now: s.now,
+    sendOffers: store
+      ? (q) => sendOffers({ store, pseudo, offers, cap: c.offerCap, minDetailViews: c.offerMinDetailViews, logger: log }, q)
+      : undefined,
   })
 }

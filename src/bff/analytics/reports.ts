@@ -16,6 +16,21 @@ export const SELF_SERVICE_SCREENS = ['balance', 'bills', 'bills/:billId', 'payme
 // Our own constant list (never request input), so it can be written into the SQL.
 const listLiteral = (items: string[]) => `[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ')}]`
 
+/**
+ * Households that opened a package's detail `minViews` times or more in the range and did not finish
+ * ordering it: the audience of that package's offer. An order in the whole range rules the package out.
+ */
+function offerAudience(minViews: number): string {
+  return `SELECT household, product FROM ${SLICE}
+    WHERE type = 'flow' AND flow = 'order' AND product IS NOT NULL
+    GROUP BY household, product
+    HAVING count(*) FILTER (WHERE step = 'detail') >= ${Math.max(1, Math.trunc(minViews))} AND count(*) FILTER (WHERE outcome = 'finished') = 0`
+}
+
+/** The offer audience with each household's sealed contact under the current key ($keyId). */
+export const offerTargetsSql = (minViews: number) => `SELECT a.household, c.contact, a.product FROM (${offerAudience(minViews)}) a
+  JOIN usage_contacts c ON c.household = a.household AND c.key_id = $keyId::VARCHAR ORDER BY a.household, a.product`
+
 const SQL: Record<Exclude<ReportTable, 'funnel'>, string> = {
   daily: `SELECT strftime(day, '%Y-%m-%d') AS day, count(DISTINCT household)::INTEGER AS households,
       count(DISTINCT ${SITTING})::INTEGER AS sessions, count(*)::INTEGER AS events
@@ -49,14 +64,8 @@ const SQL: Record<Exclude<ReportTable, 'funnel'>, string> = {
         WHEN type = 'flow' AND outcome = 'finished' AND flow = 'complaint' THEN 'complaint filed'
         WHEN type = 'screen' AND list_contains(${listLiteral(SELF_SERVICE_SCREENS)}, screen) THEN 'balance, bill or ticket checked'
       END AS reason FROM ${SLICE}) WHERE reason IS NOT NULL GROUP BY reason ORDER BY calls DESC, reason`,
-  // Households that looked at a package's detail twice or more in the range and did not order it:
-  // the audience of that package's offer.
-  offers: `SELECT product, count(*)::INTEGER AS households FROM (
-      SELECT household, product FROM ${SLICE}
-      WHERE type = 'flow' AND flow = 'order' AND product IS NOT NULL
-      GROUP BY household, product
-      HAVING count(*) FILTER (WHERE step = 'detail') >= 2 AND count(*) FILTER (WHERE outcome = 'finished') = 0)
-    GROUP BY product ORDER BY households DESC, product`,
+  // The audience of each package's offer (see OFFER_AUDIENCE).
+  offers: `SELECT product, count(*)::INTEGER AS households FROM (${offerAudience(2)}) GROUP BY product ORDER BY households DESC, product`,
 }
 
 const FUNNEL_SQL = `SELECT step, count(DISTINCT ${SITTING})::INTEGER AS sessions FROM ${SLICE}

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import basicAuth from '@fastify/basic-auth'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { ErrorBody } from '../../contract/common.ts'
-import { OperatorPath, REPORT_TABLES, ReportQuery, UsageReport, type ReportTable } from '../../contract/usage.ts'
+import { OfferRun, OfferSendRequest, OperatorPath, REPORT_TABLES, ReportQuery, UsageReport, type ReportTable } from '../../contract/usage.ts'
 import type { UsageStore } from '../analytics/eventStore.ts'
 import { beijingDay } from '../analytics/duckdbStore.ts'
 import { toCsv } from '../analytics/reports.ts'
@@ -20,6 +20,8 @@ export interface OperatorReportOptions {
   user: string
   password: string
   now: () => Date
+  /** Sends the range's offers (analytics/offers.ts); unset where `usage` is. */
+  sendOffers?: (q: { from: string; to: string; area?: string; day: string }) => Promise<OfferRun>
 }
 
 const PAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../analytics/page')
@@ -60,12 +62,17 @@ export default async function operatorReportRoutes(app: FastifyInstance, o: Oper
   app.get(OperatorPath.script, { schema: hide }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(script))
   app.get(OperatorPath.chart, { schema: hide }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'max-age=86400').send(chart))
 
-  const report = async (q: ReportQuery): Promise<UsageReport> => {
-    if (!o.usage) throw new ApiError(503, 'INTERNAL', 'Usage reports are served by the instance that writes the usage store (USAGE_WRITER=1)')
+  const notWriter = () => new ApiError(503, 'INTERNAL', 'Usage reports are served by the instance that writes the usage store (USAGE_WRITER=1)')
+  // Default: the last 30 days, every area.
+  const range = (q: ReportQuery, what = 'query') => {
     const to = q.to ?? beijingDay(o.now().toISOString())
     const from = q.from ?? beijingDay(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString())
-    if (from > to) throw badRequest('query.from must not be after query.to')
-    return o.usage.report({ from, to, area: q.area })
+    if (from > to) throw badRequest(`${what}.from must not be after ${what}.to`)
+    return { from, to, area: q.area }
+  }
+  const report = async (q: ReportQuery): Promise<UsageReport> => {
+    if (!o.usage) throw notWriter()
+    return o.usage.report(range(q))
   }
 
   app.get<{ Querystring: ReportQuery; Reply: UsageReport | ErrorBody }>(
@@ -93,6 +100,26 @@ export default async function operatorReportRoutes(app: FastifyInstance, o: Oper
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="usage-${table}-${r.from}-${r.to}.csv"`)
         .send(toCsv(r.tables[table] ?? []))
+    },
+  )
+
+  app.post<{ Body: OfferSendRequest; Reply: OfferRun | ErrorBody }>(
+    OperatorPath.offers,
+    {
+      schema: {
+        tags: ['operator'],
+        summary: "Send each package's offer to the households in its audience (the offers table); the BOSS applies consent and the cap",
+        body: OfferSendRequest,
+        response: { 200: OfferRun, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      // A page elsewhere could make the operator's browser post here with its remembered login: only this origin may.
+      const origin = request.headers.origin
+      if (origin !== undefined && origin !== `${request.protocol}://${request.host}`) throw new ApiError(403, 'FORBIDDEN', 'Offers are sent from the report page only')
+      if (!o.sendOffers) throw notWriter()
+      const run = await o.sendOffers({ ...range(request.body, 'body'), day: beijingDay(o.now().toISOString()) })
+      return reply.header('cache-control', 'no-store').send(run)
     },
   )
 }

@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import { ErrorBody } from '../../contract/common.ts'
-import { UsageAccepted, UsageBatch, UsagePath } from '../../contract/usage.ts'
+import { OfferConsent, UsageAccepted, UsageBatch, UsagePath } from '../../contract/usage.ts'
 import { acceptBatch } from '../analytics/accept.ts'
 import type { Pseudonymizer } from '../analytics/household.ts'
 import type { UsageSink } from '../analytics/sink.ts'
+import type { BossOfferAdapter } from '../boss/bossOfferAdapter.ts'
 import { ApiError, badRequest } from '../errors.ts'
 
 export interface UsageRouteOptions {
   sink: UsageSink
   pseudo: Pseudonymizer
+  offers: BossOfferAdapter
   now: () => Date
 }
 
@@ -41,5 +43,27 @@ export default async function usageRoutes(app: FastifyInstance, o: UsageRouteOpt
       }
       return reply.code(202).send({ accepted: result.batch.events.length })
     },
+  )
+
+  // Offers that fit: the viewer's yes or no, kept by the BOSS, which refuses every push to a household that said no.
+  const consentErrors = { 401: ErrorBody, 429: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
+  app.get<{ Reply: OfferConsent | ErrorBody }>(
+    UsagePath.offerConsent,
+    {
+      onRequest: app.authenticate,
+      schema: { tags: ['usage'], summary: 'Whether the household takes offers chosen from its use of the hall', security: [{ bearer: [] }], response: { 200: OfferConsent, ...consentErrors } },
+    },
+    async (request) => ({ offers: await o.offers.takesOffers(request.customer.customerId) }),
+  )
+  app.put<{ Body: OfferConsent; Reply: OfferConsent | ErrorBody }>(
+    UsagePath.offerConsent,
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['usage'], summary: 'Take or refuse offers chosen from the household’s use of the hall (repeating it changes nothing)',
+        security: [{ bearer: [] }], body: OfferConsent, response: { 200: OfferConsent, 400: ErrorBody, ...consentErrors },
+      },
+    },
+    async (request) => ({ offers: await o.offers.setTakesOffers(request.customer.customerId, request.body.offers) }),
   )
 }

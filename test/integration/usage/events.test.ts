@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DuckDbUsageStore } from '../../../src/bff/analytics/duckdbStore.ts'
 import { api, login, startStack, type Stack } from '../harness.ts'
 import { batchOf, operatorAuth, orderSession, report, sendBatch, usageStore } from './helpers.ts'
+import { offerSuite } from './offers.ts'
 
 // The real BFF and boss-stub with the usage store in a real DuckDB file (one instance, no Redis).
 let stack: Stack
@@ -84,3 +85,5 @@ describe('usage events into DuckDB', () => {
     expect(await chart.text()).toContain('Chart')
   })
 })
+
+offerSuite(() => ({ stack, store }))

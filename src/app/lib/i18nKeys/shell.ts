@@ -54,6 +54,8 @@ export const SHELL_KEYS = [
   'settings.speech',
   'settings.language',
   'settings.usage',
+  'settings.offers',
+  'settings.offersFailed',
   'settings.on',
   'settings.off',
   'settings.hint',

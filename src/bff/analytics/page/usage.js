@@ -11,7 +11,7 @@
     { table: 'complaints', title: 'Complaints by category', why: 'Complaints filed at the hall.', chart: 'bar', label: 'category', values: ['complaints'] },
     { table: 'errors', title: 'Errors shown, by code', why: 'Error screens viewers saw, by the contract error code.', chart: 'bar', label: 'code', values: ['shown'] },
     { table: 'callsSaved', title: 'Calls the hall saved the call centre', why: 'One call per sitting and kind of thing done at the hall instead of phoning (conservative).', chart: 'bar', label: 'reason', values: ['calls'], kpi: 'calls' },
-    { table: 'offers', title: 'Audience for better-aimed offers', why: 'Households that opened a package twice or more without ordering it.', chart: 'bar', label: 'product', values: ['households'] },
+    { table: 'offers', title: 'Audience for better-aimed offers', why: 'Households that opened a package twice or more without ordering it. The BOSS sends each at most a few offers a month, and none to a household that said no in Settings.', chart: 'bar', label: 'product', values: ['households'], kpi: 'offers' },
   ]
   var COLOURS = ['#2f6fde', '#e8833a', '#3aa76d', '#c94c4c', '#8a63d2']
   var charts = []
@@ -59,6 +59,7 @@
       sec.appendChild(el('p', s.why, 'why'))
       if (s.kpi === 'deflection') sec.appendChild(el('div', report.deflectionRate == null ? '–' : Math.round(report.deflectionRate * 100) + '% solved before a ticket', 'kpi'))
       if (s.kpi === 'calls') sec.appendChild(el('div', 'Calls saved: ' + rows.reduce(function (n, r) { return n + r.calls }, 0), 'kpi'))
+      if (s.kpi === 'offers' && rows.length) sec.appendChild(offerButton(rows.reduce(function (n, r) { return n + r.households }, 0)))
       if (rows.length && typeof Chart !== 'undefined') {
         var canvas = el('canvas')
         sec.appendChild(canvas)
@@ -74,6 +75,32 @@
       sec.appendChild(table(rows))
       main.appendChild(sec)
     })
+  }
+
+  // The operator's action: each package's offer to its audience in the range shown.
+  function offerButton(households) {
+    var box = el('div', null, 'offers')
+    var button = el('button', 'Send offer to these ' + households + ' households')
+    button.id = 'send-offers'
+    var result = el('span', '', 'why')
+    result.id = 'offers-result'
+    button.addEventListener('click', function () {
+      if (!window.confirm('Send each package\'s offer to its ' + households + ' households in this range?')) return
+      button.disabled = true
+      var body = {}
+      new URLSearchParams(query()).forEach(function (v, k) { body[k] = v })
+      fetch('/operator/api/usage/offers', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+        .then(function (res) { if (!res.ok) throw new Error('HTTP ' + res.status); return res.json() })
+        .then(function (r) {
+          result.textContent = ' Sent ' + r.sent + ' of ' + r.targets + ' · said no ' + r.optedOut + ' · offered already ' + r.alreadyOffered +
+            ' · at their cap ' + r.capped + ' · not eligible ' + r.notEligible + ' · unreachable ' + r.unreachable + ' · failed ' + r.failed
+        })
+        .catch(function (err) { result.textContent = ' Not sent: ' + err.message })
+        .then(function () { button.disabled = false })
+    })
+    box.appendChild(button)
+    box.appendChild(result)
+    return box
   }
 
   function load() {
