@@ -1,10 +1,14 @@
 /**
- * What every screen of the hall is built on: the page frame (header with where I am, title, household
- * and clock; the page's own content; the hint bar naming the keys that act), plus the loading
- * indicator and the error state `loadScreen` drives, so a page holds only what is its own.
+ * What every screen of the hall is built on, typed: the page frame (header with where I am, title,
+ * household and clock; the page's own content; the hint bar naming the keys that act), the loading
+ * indicator and error state its `load` drives, and the viewer's place kept across Back. A page names
+ * its own parts in a TemplateSpec that extends `PageFrameSpec`, so `tag()`/`getByRef()` are typed:
  *
- *   static override _template() { return frame({ Details: {...} }) }
- *   render() { this.title = t('balance.title'); this.hints = [['ok', t('hint.select')]] }
+ *   interface BalanceSpec extends PageFrameSpec { Details: { BalanceValue: typeof MoneyText } }
+ *   class BalancePage extends HallPage<BalanceSpec> {
+ *     static override _template() { return frame<BalanceSpec>({ Details: {...} }) }
+ *     render() { this.title = t('balance.title'); this.hints = [['ok', t('hint.select')]] }
+ *   }
  */
 import { Lightning, Router } from '@lightningjs/sdk'
 import ErrorState from './ErrorState.ts'
@@ -13,6 +17,8 @@ import LoadingIndicator from './LoadingIndicator.ts'
 import PageHeader from './PageHeader.ts'
 import { crumbsOf } from '../lib/crumbs.ts'
 import { t } from '../lib/i18n.ts'
+import { placeOf, restorePlace, type Place } from '../lib/place.ts'
+import { loadScreen, type ScreenLoadOptions } from '../lib/screenLoad.ts'
 
 export type { Hint } from './HintBar.ts'
 export { CONTENT_TOP } from './PageHeader.ts'
@@ -21,49 +27,92 @@ export interface HallPageTypeConfig extends Lightning.Component.TypeConfig {
   IsPage: true
 }
 
-export type PageTemplate = Lightning.Component.Template<Lightning.Component.TemplateSpecLoose>
+/** The parts every page has besides its own. */
+export interface PageFrameSpec extends Lightning.Component.TemplateSpec {
+  Header: typeof PageHeader
+  HintBar: typeof HintBar
+  ErrorState: typeof ErrorState
+  Loading: typeof LoadingIndicator
+}
+
+/** A page not yet typed: its own parts are looked up loosely (`tag()` answers `any`). */
+export interface LoosePageSpec extends PageFrameSpec, Lightning.Component.TemplateSpecLoose {}
+
+/** What a page's `_template()` returns: its own parts inside the frame. */
+export type PageTemplate<Spec extends PageFrameSpec = LoosePageSpec> = Lightning.Component.Template<Spec>
 
 /** The frame around a page's own parts: header first, the page's parts, then hint bar, error and loading above them. */
-export function frame(content: Record<string, unknown>): PageTemplate {
-  return {
-    w: 1920,
-    h: 1080,
-    Header: { type: PageHeader },
-    ...content,
+export function frame<Spec extends PageFrameSpec = LoosePageSpec>(content: PageTemplate<NoInfer<Spec>>): PageTemplate<Spec> {
+  const top: PageTemplate<PageFrameSpec> = {
     HintBar: { type: HintBar },
     ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
     Loading: { type: LoadingIndicator, x: 660, y: 460 },
   }
+  return Object.assign({ w: 1920, h: 1080, Header: { type: PageHeader } }, content, top)
 }
 
-export default class HallPage extends Lightning.Component<Lightning.Component.TemplateSpecLoose, HallPageTypeConfig> {
+/** History state the Router keeps for a page while the viewer is on a screen opened from it. */
+interface PageHistory extends Record<string, unknown> {
+  place?: Place
+}
+
+export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
+  extends Lightning.Component<Spec, HallPageTypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<PageFrameSpec>
+{
   private _backLabel = ''
+  /** The load whose answer the page waits for (0: none). */
+  private _awaiting = 0
+  private _returnTo: Place | null = null
+
+  get header(): PageHeader {
+    const part = this.childList.getByRef('Header')
+    if (!(part instanceof PageHeader)) throw new Error('page frame without a header')
+    return part
+  }
+
+  get hintBar(): HintBar {
+    const part = this.childList.getByRef('HintBar')
+    if (!(part instanceof HintBar)) throw new Error('page frame without a hint bar')
+    return part
+  }
+
+  get errorState(): ErrorState {
+    const part = this.childList.getByRef('ErrorState')
+    if (!(part instanceof ErrorState)) throw new Error('page frame without an error state')
+    return part
+  }
+
+  get loading(): LoadingIndicator {
+    const part = this.childList.getByRef('Loading')
+    if (!(part instanceof LoadingIndicator)) throw new Error('page frame without a loading indicator')
+    return part
+  }
 
   /** The screen's title in the header. */
   set title(v: string) {
     // The Router stores the route's path pattern on the page (typed as its Route object).
     const route: unknown = this[Router.symbols.route]
-    this._header().crumbs = crumbsOf(typeof route === 'string' ? route : '')
-    this._header().title = v
+    this.header.crumbs = crumbsOf(typeof route === 'string' ? route : '')
+    this.header.title = v
   }
 
   get title(): string {
-    return this._header().title
+    return this.header.title
   }
 
   /** The title in a warning colour (undefined: normal). */
   set titleColor(v: number | undefined) {
-    this._header().titleColor = v
+    this.header.titleColor = v
   }
 
   /** The keys that act on this screen besides Back, which the frame adds last (as `backLabel`, default "Back"). */
   set hints(v: Hint[]) {
-    const bar = this.tag('HintBar') as HintBar
-    bar.hints = v.concat([['back', this._backLabel || t('hint.back')]])
+    this.hintBar.hints = v.concat([['back', this._backLabel || t('hint.back')]])
   }
 
   get hints(): Hint[] {
-    return (this.tag('HintBar') as HintBar).hints
+    return this.hintBar.hints
   }
 
   /** What Back does here when it is not "back one screen" (home: leave the hall). */
@@ -71,7 +120,54 @@ export default class HallPage extends Lightning.Component<Lightning.Component.Te
     this._backLabel = v
   }
 
-  private _header(): PageHeader {
-    return this.tag('Header') as PageHeader
+  /**
+   * Loads the screen's data (newest answer only, the loading indicator after 300 ms, the error state
+   * with Retry on failure; see lib/screenLoad.ts). When the viewer came back to this page with Back,
+   * the focus returns to where it was once the data is shown.
+   */
+  protected loadData<T>(fetch: () => Promise<T>, show: (data: T, seq: number) => void, options: ScreenLoadOptions = {}): number {
+    const seq = loadScreen(
+      this,
+      fetch,
+      (data, s) => {
+        show(data, s)
+        this._settled(s, true)
+      },
+      {
+        ...options,
+        failed: (e) => {
+          this._settled(seq, false)
+          return options.failed ? options.failed(e) : false
+        },
+      },
+    )
+    this._awaiting = seq
+    return seq
+  }
+
+  /** The newest load ended: shown, go back to the viewer's place if Back brought them here; failed, forget it. */
+  private _settled(seq: number, shown: boolean): void {
+    if (seq !== this._awaiting) return
+    this._awaiting = 0
+    if (shown) this._returnToPlace()
+    else this._returnTo = null
+  }
+
+  /**
+   * Router: without an argument, the state kept in history when the viewer leaves for another screen
+   * (where the focus is); with one, the viewer came back with Back: return to that place, at once or
+   * after the reload the page started on its way back.
+   */
+  override historyState(state?: PageHistory): PageHistory {
+    if (state === undefined) return { place: placeOf(this, this.application) }
+    this._returnTo = state.place || null
+    if (!this._awaiting) this._returnToPlace()
+    return state
+  }
+
+  private _returnToPlace(): void {
+    const place = this._returnTo
+    this._returnTo = null
+    if (place) restorePlace(this, place)
   }
 }

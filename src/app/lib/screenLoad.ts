@@ -46,10 +46,17 @@ export function isCurrentLoad(page: object, seq: number): boolean {
 }
 
 /** Loads the screen's data and hands it to `show` unless a newer load started meanwhile; returns the load's number. */
-export function loadScreen<T>(page: Lightning.Component, fetch: () => Promise<T>, show: (data: T, seq: number) => void, options: ScreenLoadOptions = {}): number {
+/** What a page offers `loadScreen`: the frame's indicator and error state, and its states. */
+export interface LoadingPage {
+  readonly loading: LoadingIndicator
+  readonly errorState: ErrorState
+  _setState(state: string): void
+}
+
+export function loadScreen<T>(page: LoadingPage, fetch: () => Promise<T>, show: (data: T, seq: number) => void, options: ScreenLoadOptions = {}): number {
   const seq = newLoad(page)
-  const loading = page.tag('Loading') as LoadingIndicator
-  const errorState = page.tag('ErrorState') as ErrorState
+  const loading = page.loading
+  const errorState = page.errorState
   const setState = options.setState || ((state: string) => page._setState(state))
   const quiet = !!options.quiet
   if (!quiet) errorState.visible = false

@@ -43,7 +43,7 @@ export default class BalancePage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
     this.tag('Details.TopupButton').onEnter = () => {
       Router.navigate('topup')
       return true
@@ -78,7 +78,7 @@ export default class BalancePage extends HallPage {
     label('StatusRow', t('balance.status'))
     label('NextDeductionRow', t('balance.nextDeduction'))
     this.tag('Details.TopupButton').title = t('balance.topup')
-    this.tag('ErrorState').render()
+    this.errorState.render()
     const a = this._account
     if (!a) return
     const balance = this.tag('Details.BalanceRow.BalanceValue') as MoneyText

@@ -80,7 +80,7 @@ export default class BillDetailPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
     this.render()
   }
 
@@ -130,7 +130,7 @@ export default class BillDetailPage extends HallPage {
     this.tag('Content.LinesHeading').text = textPatch(t('billDetail.lines'), { fontSize: FontSize.heading, fontStyle: 'bold' })
     this.hints = [['updown', t('hint.scroll')], ['leftright', t('hint.pane')]]
     for (const [name, key] of FIELDS) this.tag('Content.Fields.' + name + 'Label').text = textPatch(t(key), { fontSize: FontSize.body, textColor: Colors.textMuted })
-    this.tag('ErrorState').render()
+    this.errorState.render()
     ;(this.tag('Content.BillChangeList') as BillChangeList).render()
     if (!b) return
     const value = (name: string, text: string, color: number = Colors.text) =>

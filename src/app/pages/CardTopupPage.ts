@@ -66,7 +66,7 @@ export default class CardTopupPage extends HallPage {
     this._message = ''
     this._key = ''
     this._keyFor = ''
-    ;(this.tag('Loading') as LoadingIndicator).stop()
+    ;this.loading.stop()
     this.render()
   }
 
@@ -130,7 +130,7 @@ export default class CardTopupPage extends HallPage {
       this._keyFor = what
     }
     const seq = ++this._seq
-    const loading = this.tag('Loading') as LoadingIndicator
+    const loading = this.loading
     this._busy = true
     this._message = ''
     this.render()

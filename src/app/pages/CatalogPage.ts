@@ -54,7 +54,7 @@ export default class CatalogPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
     this.tag('SubscriptionsButton').onEnter = () => (Router.navigate('subscriptions'), true)
     this.tag('SpendingLimitButton').onEnter = () => (Router.navigate('spending-limit'), true)
     this.render()
@@ -120,7 +120,7 @@ export default class CatalogPage extends HallPage {
     this.tag('SpendingLimitButton').title = t('catalog.limit')
     this.hints = [['updown', t('hint.choose')], ['leftright', t('hint.pane')], ['ok', t('hint.details')]]
     ;(this.tag('CatalogEmpty') as EmptyState).message = t('catalog.empty')
-    this.tag('ErrorState').render()
+    this.errorState.render()
     for (const row of this.tag('Content.ProductList').items as ProductRow[]) row.render()
     // Shelf names in the viewer's language (the BOSS has both).
     if (this._list) {

@@ -57,7 +57,7 @@ export default class ComplaintPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
   }
 
   override _onMounted(): void {
@@ -75,8 +75,8 @@ export default class ComplaintPage extends HallPage {
   }
 
   load(): void {
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
+    const loading = this.loading
+    this.errorState.visible = false
     loading.start()
     repairApi
       .complaintOptions()
@@ -88,7 +88,7 @@ export default class ComplaintPage extends HallPage {
       })
       .catch((e: unknown) => {
         loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
+        this.errorState.code = errorCode(e)
         this._setState('Failed')
       })
   }
@@ -144,7 +144,7 @@ export default class ComplaintPage extends HallPage {
     const type = this._type!
     const d = this._draft
     const body = { type: type.id, subjectId: type.subjects[this._subject].id, ...(d && d.status === 'submitted' ? { draftId: d.draftId } : {}) }
-    const loading = this.tag('Loading') as LoadingIndicator
+    const loading = this.loading
     loading.start()
     repairApi
       .createComplaint(body, this._key)

@@ -108,7 +108,7 @@ export default class ErrorCodePage extends HallPage {
 
   private _lookup(code: string): void {
     const seq = ++this._lookupSeq
-    const loading = this.tag('Loading') as LoadingIndicator
+    const loading = this.loading
     loading.start()
     repairApi
       .errorCode(code)

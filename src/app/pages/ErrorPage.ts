@@ -24,31 +24,31 @@ export default class ErrorPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.retry()
+    this.errorState.onRetry = () => this.retry()
     this.render()
   }
 
   override _onUrlParams(urlParams: object): void {
     const params = urlParams as ErrorParams
     const fromRouter = params.request && params.request.error
-    this.tag('ErrorState').code = params.code || (fromRouter ? errorCode(fromRouter) : undefined)
+    this.errorState.code = params.code || (fromRouter ? errorCode(fromRouter) : undefined)
   }
 
   render(): void {
     this.hints = [['ok', t('hint.select')]]
     this.title = t('app.title')
-    this.tag('ErrorState').render()
+    this.errorState.render()
   }
 
   retry(): void {
     if (this._busy) return
     this._busy = true
-    const loading = this.tag('Loading') as LoadingIndicator
+    const loading = this.loading
     loading.start()
     startSession()
       .then(() => enterHall())
       .catch((e: unknown) => {
-        this.tag('ErrorState').code = errorCode(e)
+        this.errorState.code = errorCode(e)
       })
       .then(() => {
         this._busy = false
@@ -57,6 +57,6 @@ export default class ErrorPage extends HallPage {
   }
 
   override _getFocused(): Lightning.Component {
-    return this.tag('ErrorState')
+    return this.errorState
   }
 }

@@ -47,7 +47,7 @@ export default class HelpPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
     this.render()
   }
 
@@ -71,7 +71,7 @@ export default class HelpPage extends HallPage {
   render(): void {
     this.title = t('help.title')
     this.hints = [['arrows', t('hint.choose')]]
-    this.tag('ErrorState').render()
+    this.errorState.render()
     const info = this._info
     if (!info) return
     this._tabs = info.faqTopics

@@ -42,7 +42,7 @@ export default class MessageDetailPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
     this.tag('Content.MessageAction').onEnter = () => {
       const action = this._message ? this._message.action : null
       if (action) Router.navigate(ACTION_ROUTE[action])
@@ -70,7 +70,7 @@ export default class MessageDetailPage extends HallPage {
       const m = cachedMessage(this._id)
       if (m) this._show(m)
       else {
-        this.tag('ErrorState').code = 'NOT_FOUND'
+        this.errorState.code = 'NOT_FOUND'
         this._setState('Failed')
       }
     })
@@ -88,7 +88,7 @@ export default class MessageDetailPage extends HallPage {
     this.title = t('messages.title')
     const lang = currentLanguage()
     this.hints = [['updown', t('hint.scroll')]]
-    this.tag('ErrorState').render()
+    this.errorState.render()
     const m = this._message
     if (!m) return
     const text = messageText(m, lang, t, todayIso())
@@ -114,7 +114,7 @@ export default class MessageDetailPage extends HallPage {
       },
       class Ready extends this {
         override $enter() {
-          this.tag('ErrorState').visible = false
+          this.errorState.visible = false
           this.tag('Content').setSmooth('alpha', 1)
         }
         override _getFocused() {

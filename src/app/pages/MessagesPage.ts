@@ -48,7 +48,7 @@ export default class MessagesPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
     this.render()
   }
 
@@ -75,7 +75,7 @@ export default class MessagesPage extends HallPage {
     this.title = t('messages.title')
     this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')]]
     ;(this.tag('MessagesEmpty') as EmptyState).message = t('messages.empty')
-    this.tag('ErrorState').render()
+    this.errorState.render()
     const list = this._list
     if (!list) return
     const unread = list.unreadCount

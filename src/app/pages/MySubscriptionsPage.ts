@@ -31,7 +31,7 @@ export default class MySubscriptionsPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
     this.render()
   }
 
@@ -95,7 +95,7 @@ export default class MySubscriptionsPage extends HallPage {
     this.title = t('subs.title')
     this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')]]
     ;(this.tag('SubscriptionsEmpty') as EmptyState).message = t('subs.empty')
-    this.tag('ErrorState').render()
+    this.errorState.render()
     for (const row of this.tag('SubscriptionList').items as SubscriptionRow[]) row.render()
   }
 

@@ -48,7 +48,7 @@ export default class MyTicketsPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load(false)
+    this.errorState.onRetry = () => this.load(false)
     this.render()
   }
 
@@ -73,7 +73,7 @@ export default class MyTicketsPage extends HallPage {
   load(quiet: boolean): void {
     const reset = () => {
       this._stopTimer()
-      this.tag('ErrorState').visible = false // quiet too: a refresh from a failed screen starts clean
+      this.errorState.visible = false // quiet too: a refresh from a failed screen starts clean
     }
     const failed = () => {
       if (!quiet || !this._items.length) return false
@@ -113,7 +113,7 @@ export default class MyTicketsPage extends HallPage {
     this.title = t('tickets.title')
     this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')]]
     ;(this.tag('TicketsEmpty') as EmptyState).message = t('tickets.empty')
-    this.tag('ErrorState').render()
+    this.errorState.render()
     ;(this.tag('TicketList').items as RecordRow[]).forEach((row, i) => (row.record = ticketRow(this._items[i])))
   }
 

@@ -61,7 +61,7 @@ export default class OrderPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
     this.tag('Pin').onComplete = (pin: string) => this._place(pin)
     this.tag('Confirm.CancelButton').onEnter = () => (Router.back(), true)
     this.tag('Confirm.ConfirmButton').onEnter = () => (this._confirmed(), true)
@@ -101,7 +101,7 @@ export default class OrderPage extends HallPage {
     this.tag('Confirm').setSmooth('alpha', state === 'Confirm' || state === 'Blocked' ? 1 : 0)
     this.tag('Pin').visible = state === 'Pin'
     this.tag('Outcome').visible = state === 'Outcome'
-    this.tag('ErrorState').visible = state === 'Failed'
+    this.errorState.visible = state === 'Failed'
     this._setState(state)
   }
 
@@ -127,7 +127,7 @@ export default class OrderPage extends HallPage {
     ;(this.tag('Confirm.Summary') as OrderSummary).render()
     // The PIN step names what it pays for: a PIN typed for an unseen price is how viewers get surprised.
     ;(this.tag('Pin') as PinPad).forText = q ? pinForText(q.productName, q.periodMonths, formatFen(q.amountFen)) : ''
-    this.tag('ErrorState').render()
+    this.errorState.render()
   }
 
   /** Every conflict, worded, before the PIN; otherwise what comes next. */
@@ -277,7 +277,7 @@ export default class OrderPage extends HallPage {
       },
       class Failed extends this {
         override _getFocused() {
-          return this.tag('ErrorState')
+          return this.errorState
         }
       },
     ]

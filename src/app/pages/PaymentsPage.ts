@@ -58,7 +58,7 @@ export default class PaymentsPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
     this.render()
   }
 
@@ -120,7 +120,7 @@ export default class PaymentsPage extends HallPage {
     this.tag('More').text = textPatch(t('payments.loadingMore'), { fontSize: FontSize.small, textColor: Colors.textMuted })
     this.hints = [['updown', t('hint.scroll')]]
     ;(this.tag('PaymentsEmpty') as EmptyState).message = t('payments.empty')
-    this.tag('ErrorState').render()
+    this.errorState.render()
     const rows = this.tag('PaymentList').items as RecordRow[]
     rows.forEach((row, i) => (row.record = paymentRow(this._payments[i])))
   }

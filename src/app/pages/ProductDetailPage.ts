@@ -53,7 +53,7 @@ export default class ProductDetailPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
     this.render()
   }
 
@@ -98,7 +98,7 @@ export default class ProductDetailPage extends HallPage {
   render(): void {
     this.title = t('frame.package')
     this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')], ['leftright', t('hint.channels')]]
-    this.tag('ErrorState').render()
+    this.errorState.render()
     const p = this._product
     if (!p) return
     const lang = currentLanguage()

@@ -56,7 +56,7 @@ export default class QrTopupPage extends HallPage {
 
   override _init(): void {
     ;(this.tag('Code.Qr') as QrCode).size = QR_SIZE
-    this.tag('ErrorState').onRetry = () => (this._amountFen ? this._create(this._amountFen) : this.load())
+    this.errorState.onRetry = () => (this._amountFen ? this._create(this._amountFen) : this.load())
     const change = this.tag('Code.QrChangeAmountButton') as TopupButtons
     change.buttonW = 400
     change.buttons = [{ ref: 'QrOtherAmountButton', label: '', onSelect: () => this._backToChoice() }]
@@ -81,7 +81,7 @@ export default class QrTopupPage extends HallPage {
   load(): void {
     const seq = this._begin()
     this._topup = null
-    const loading = this.tag('Loading') as LoadingIndicator
+    const loading = this.loading
     loading.start()
     Promise.all([api().getAccount(), lookUpPendingTopup()])
       .then(([account, topup]) => {
@@ -101,7 +101,7 @@ export default class QrTopupPage extends HallPage {
   private _begin(): number {
     this._stopTimers()
     this._amountFen = 0
-    this.tag('ErrorState').visible = false
+    this.errorState.visible = false
     this._show('Loading')
     return ++this._seq
   }
@@ -144,7 +144,7 @@ export default class QrTopupPage extends HallPage {
   private _create(fen: number): void {
     const seq = this._begin()
     this._amountFen = fen
-    const loading = this.tag('Loading') as LoadingIndicator
+    const loading = this.loading
     loading.start()
     topupApi
       .qr(fen, this._key)
@@ -159,8 +159,8 @@ export default class QrTopupPage extends HallPage {
 
   private _failed(seq: number, e: unknown): void {
     if (seq !== this._seq) return
-    ;(this.tag('Loading') as LoadingIndicator).stop()
-    this.tag('ErrorState').code = errorCode(e)
+    ;this.loading.stop()
+    this.errorState.code = errorCode(e)
     this._show('Failed')
   }
 
@@ -237,13 +237,13 @@ export default class QrTopupPage extends HallPage {
     ;(this.tag('Code.QrChangeAmountButton') as TopupButtons).relabel([t('topup.qr.changeAmount')])
     this._renderCountdown()
     this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
-    this.tag('ErrorState').render()
+    this.errorState.render()
   }
 
   private _show(state: 'Loading' | 'Choose' | 'Code' | 'Failed'): void {
     this.tag('Choose').alpha = state === 'Choose' ? 1 : 0
     this.tag('Code').visible = state === 'Code'
-    this.tag('ErrorState').visible = state === 'Failed'
+    this.errorState.visible = state === 'Failed'
     this._setState(state)
   }
 
@@ -268,7 +268,7 @@ export default class QrTopupPage extends HallPage {
       },
       class Failed extends this {
         override _getFocused() {
-          return this.tag('ErrorState')
+          return this.errorState
         }
       },
     ]

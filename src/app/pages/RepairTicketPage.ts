@@ -65,7 +65,7 @@ export default class RepairTicketPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
   }
 
   override _onMounted(): void {
@@ -101,7 +101,7 @@ export default class RepairTicketPage extends HallPage {
     const muted = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: W, maxLines: 2 })
     this.title = t('ticket.formTitle')
     this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')], ['digits', t('hint.digits')]]
-    this.tag('ErrorState').render()
+    this.errorState.render()
     const c = this._category
     if (!this._form || !c) return
     const preset = c.presets[this._presetIndex]
@@ -161,7 +161,7 @@ export default class RepairTicketPage extends HallPage {
 
   private _submit(): void {
     const c = this._category!
-    const loading = this.tag('Loading') as LoadingIndicator
+    const loading = this.loading
     loading.start()
     this._setState('Sending')
     repairApi

@@ -52,7 +52,7 @@ export default class SelfHelpPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
     this.tag('ServiceList').items = SERVICES.map((s) => row(s.ref, SERVICE_W, t(s.label)))
     this.render()
     this._setState('Symptoms')
@@ -82,7 +82,7 @@ export default class SelfHelpPage extends HallPage {
     this.tag('SymptomsHeading').text = muted(t('repair.symptoms'))
     this.tag('ServicesHeading').text = muted(t('repair.services'))
     this.hints = [['updown', t('hint.choose')], ['leftright', t('hint.switch')], ['ok', t('hint.select')]]
-    this.tag('ErrorState').render()
+    this.errorState.render()
     const services = this.tag('ServiceList').items as RecordRow[]
     services.forEach((row, i) => (row.record = { title: t(SERVICES[i].label), fen: null }))
     const symptomList = this.tag('SymptomList')
@@ -125,13 +125,13 @@ export default class SelfHelpPage extends HallPage {
       },
       class Failed extends this {
         override $enter() {
-          this.tag('ErrorState').visible = true
+          this.errorState.visible = true
         }
         override $exit() {
-          this.tag('ErrorState').visible = false
+          this.errorState.visible = false
         }
         override _getFocused() {
-          return this.tag('ErrorState')
+          return this.errorState
         }
         override _handleLeft(): boolean {
           return true

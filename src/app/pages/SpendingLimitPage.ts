@@ -58,7 +58,7 @@ export default class SpendingLimitPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
     this.tag('Pin').onComplete = (pin: string) => this._save(pin)
     this.tag('Details.Presets').items = LIMIT_PRESETS.map((fen) => ({
       type: Button,
@@ -94,7 +94,7 @@ export default class SpendingLimitPage extends HallPage {
     this.tag('Details').setSmooth('alpha', state === 'Ready' ? 1 : state === 'Loading' && this._limit ? 0.4 : 0)
     this.tag('Pin').visible = state === 'Pin'
     this.tag('PinFor').visible = state === 'Pin'
-    this.tag('ErrorState').visible = state === 'Failed'
+    this.errorState.visible = state === 'Failed'
     this._setState(state)
   }
 
@@ -145,7 +145,7 @@ export default class SpendingLimitPage extends HallPage {
     this.tag('PinFor').text = textPatch(t('limit.pinFor', { limit: limitText(this._chosen) }), { fontSize: FontSize.body, textColor: Colors.accent })
     this.hints = [['arrows', t('hint.choose')], ['ok', t('hint.select')]]
     ;(this.tag('Pin') as PinPad).render()
-    this.tag('ErrorState').render()
+    this.errorState.render()
   }
 
   static override _states() {
@@ -167,7 +167,7 @@ export default class SpendingLimitPage extends HallPage {
       },
       class Failed extends this {
         override _getFocused() {
-          return this.tag('ErrorState')
+          return this.errorState
         }
       },
     ]

@@ -44,7 +44,7 @@ export default class SymptomStepsPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
   }
 
   override _onMounted(): void {
@@ -83,7 +83,7 @@ export default class SymptomStepsPage extends HallPage {
 
   render(): void {
     this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
-    this.tag('ErrorState').render()
+    this.errorState.render()
     const d = this._diagnosis
     const s = this._steps
     if (!d || !s) return

@@ -52,7 +52,7 @@ export default class TicketDetailPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load(false)
+    this.errorState.onRetry = () => this.load(false)
     ;(this.tag('Details.Side.Rating') as StarRating).onRate = (stars) => this._rate(stars)
   }
 
@@ -105,7 +105,7 @@ export default class TicketDetailPage extends HallPage {
   render(): void {
     const muted = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 1700, maxLines: 1 })
     this.hints = [['updown', t('hint.scroll')], ['ok', t('hint.select')]]
-    this.tag('ErrorState').render()
+    this.errorState.render()
     const x = this._ticket
     if (!x) return
     this.title = t('tickets.detailTitle', { number: ticketNumber(x) })
@@ -145,7 +145,7 @@ export default class TicketDetailPage extends HallPage {
   }
 
   private _act(call: () => Promise<Ticket>, done: string): void {
-    const loading = this.tag('Loading') as LoadingIndicator
+    const loading = this.loading
     loading.start()
     call()
       .then((ticket) => {

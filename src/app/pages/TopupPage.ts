@@ -60,7 +60,7 @@ export default class TopupPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
     const ways = this.tag('Ways') as TopupButtons
     ways.buttonW = 520
     ways.buttons = [
@@ -113,7 +113,7 @@ export default class TopupPage extends HallPage {
     this.tag('WayHints.CardHint').text = small(t('topup.card') + '：' + t('topup.card.hint'))
     this.tag('WayHints.QrHint').text = small(t('topup.qr') + '：' + t('topup.qr.hint'))
     this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
-    this.tag('ErrorState').render()
+    this.errorState.render()
     const a = this._account
     if (!a) return
     const balance = this.tag('Summary.TopupBalanceValue') as MoneyText

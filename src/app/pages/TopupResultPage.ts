@@ -51,7 +51,7 @@ export default class TopupResultPage extends HallPage {
   }
 
   override _init(): void {
-    this.tag('ErrorState').onRetry = () => this.load()
+    this.errorState.onRetry = () => this.load()
   }
 
   override _onMounted(): void {
@@ -64,8 +64,8 @@ export default class TopupResultPage extends HallPage {
 
   load(): void {
     const seq = ++this._seq
-    const loading = this.tag('Loading') as LoadingIndicator
-    this.tag('ErrorState').visible = false
+    const loading = this.loading
+    this.errorState.visible = false
     this.tag('Result').alpha = 0
     this._setState('Loading')
     const known = takeTopupResult(this._topupId)
@@ -87,8 +87,8 @@ export default class TopupResultPage extends HallPage {
       .catch((e: unknown) => {
         if (seq !== this._seq) return
         loading.stop()
-        this.tag('ErrorState').code = errorCode(e)
-        this.tag('ErrorState').visible = true
+        this.errorState.code = errorCode(e)
+        this.errorState.visible = true
         this._setState('Failed')
       })
   }
@@ -96,7 +96,7 @@ export default class TopupResultPage extends HallPage {
   render(): void {
     this.title = t('topup.title')
     this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
-    this.tag('ErrorState').render()
+    this.errorState.render()
     const topup = this._topup
     if (!topup) return
     const ok = topup.status === 'succeeded'
@@ -161,7 +161,7 @@ export default class TopupResultPage extends HallPage {
       },
       class Failed extends this {
         override _getFocused() {
-          return this.tag('ErrorState')
+          return this.errorState
         }
       },
     ]

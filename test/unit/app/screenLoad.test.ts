@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { Lightning } from '@lightningjs/sdk'
 import { ApiError } from '../../../src/app/lib/api.ts'
-import { currentLoad, isCurrentLoad, loadScreen, newLoad } from '../../../src/app/lib/screenLoad.ts'
+import { currentLoad, isCurrentLoad, loadScreen, newLoad, type LoadingPage } from '../../../src/app/lib/screenLoad.ts'
 
 // The app's ApiError is a plain value (no stack to carry across the STB's slow engine), rejected as the app rejects it.
 // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
 const rejectWith = (error: ApiError): Promise<never> => Promise.reject(error)
 
-/** A page with just what loadScreen touches: the two refs and the state switch, all recorded. */
+/** A page with just what loadScreen touches: the frame's indicator and error state and the state switch, all recorded. */
 function fakePage() {
   const log: string[] = []
   const errorState = {
@@ -22,10 +21,11 @@ function fakePage() {
   }
   const loading = { start: () => log.push('start'), stop: () => log.push('stop') }
   const page = {
-    tag: (ref: string) => (ref === 'Loading' ? loading : errorState),
+    loading,
+    errorState,
     _setState: (s: string) => log.push('state ' + s),
   }
-  return { page: page as unknown as Lightning.Component, log }
+  return { page: page as unknown as LoadingPage, log }
 }
 
 function deferred<T>() {
