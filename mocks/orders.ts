@@ -10,8 +10,8 @@ import {
 import { readJsonBody, validationProblem } from './body.ts'
 import { badRequest, bossUnavailable, errorResponse, notFound } from './errors.ts'
 import { createMockIdempotency } from './idempotency.ts'
-import { createOrderLedger, mockOrderId, type MockHousehold, type OrderingMockContext } from './order-ledger.ts'
-import { createPinLock, MOCK_PURCHASE_PIN } from './pin-lock.ts'
+import { createOrderLedger, mockOrderId, type MockHousehold, type OrderingMockContext } from './orderLedger.ts'
+import { createPinLock, MOCK_PURCHASE_PIN } from './pinLock.ts'
 import { createProductHandlers } from './products.ts'
 
 /**

@@ -16,8 +16,8 @@ import { badRequest, bossUnavailable, errorResponse, notFound } from './errors.t
 import { findProduct, mockProducts, productCategories, toSummaryFields } from './fixtures/products.ts'
 import { badgeFor, toSubscription } from './fixtures/subscriptions.ts'
 import { beijingDate } from './fixtures/time.ts'
-import type { MockHousehold, OrderingMockContext, OrderLedger } from './order-ledger.ts'
-import { MOCK_PURCHASE_PIN, type MockPinLock } from './pin-lock.ts'
+import type { MockHousehold, OrderingMockContext, OrderLedger } from './orderLedger.ts'
+import { MOCK_PURCHASE_PIN, type MockPinLock } from './pinLock.ts'
 
 /** The query as the BFF's validator sees it: a repeated name is an array, which no field accepts. */
 function queryOf(url: URL): Record<string, string | string[]> {

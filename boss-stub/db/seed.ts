@@ -1,10 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { catalogue, city } from './catalogue.ts'
 import { createSchema, SCHEMA_VERSION, SEEDED_TABLES } from './schema.ts'
-import { createRng } from './seed-random.ts'
-import { demoHousehold, demoSpecs, randomHousehold, type Household } from './seed-households.ts'
-import { simulateHousehold } from './seed-history.ts'
-import { seedExtras } from './seed-extras.ts'
+import { createRng } from './seedRandom.ts'
+import { demoHousehold, demoSpecs, randomHousehold, type Household } from './seedHouseholds.ts'
+import { simulateHousehold } from './seedHistory.ts'
+import { seedExtras } from './seedExtras.ts'
 import { inTransaction } from './transaction.ts'
 
 export type SeedOptions = {

@@ -1,5 +1,5 @@
-import type { QrPayRow } from '../services/qr-pay-records.ts'
-import { MERCHANT, QR_STATUS } from '../services/qr-pay-records.ts'
+import type { QrPayRow } from '../services/qrPayRecords.ts'
+import { MERCHANT, QR_STATUS } from '../services/qrPayRecords.ts'
 
 /**
  * The simulated payment page a phone opens from the TV's QR code: plain HTML and CSS (no script), so

@@ -2,8 +2,8 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { inTransaction } from '../db/transaction.ts'
 import { formatTime } from '../protocol/time.ts'
-import { effectiveQrStatus, findQrPay, PAY_NO, QR_STATUS, settleExpiry, type QrPayRow } from '../services/qr-pay-records.ts'
-import { creditAccount, PAY_CHANNEL } from '../services/topup-credit.ts'
+import { effectiveQrStatus, findQrPay, PAY_NO, QR_STATUS, settleExpiry, type QrPayRow } from '../services/qrPayRecords.ts'
+import { creditAccount, PAY_CHANNEL } from '../services/topupCredit.ts'
 import { notFoundPage, payPage } from './page.ts'
 
 /**

@@ -3,10 +3,10 @@ import { formatDate, formatTime } from '../protocol/time.ts'
 import { inTransaction } from '../db/transaction.ts'
 import { ACCT_STATUS } from '../rules.ts'
 import { PROD_ID } from './catalogue.ts'
-import { findOrder, orderFields, ORDER_STATUS } from './order-records.ts'
+import { findOrder, orderFields, ORDER_STATUS } from './orderRecords.ts'
 import { CUST_ID, optional, required } from './params.ts'
 import { findAccount, findCustomer } from './records.ts'
-import { issueBody, planOrder } from './order-checks.ts'
+import { issueBody, planOrder } from './orderChecks.ts'
 import type { Service } from './types.ts'
 
 export const ORDER_NO = /^[A-Za-z0-9_-]{1,64}$/

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { BossError } from '../protocol/codes.ts'
 import { addDays, formatDate } from '../protocol/time.ts'
-import { serviceData } from '../db/seed-extras.ts'
+import { serviceData } from '../db/seedExtras.ts'
 import { CUST_ID, required } from './params.ts'
 import { findCustomer } from './records.ts'
 import type { Service } from './types.ts'

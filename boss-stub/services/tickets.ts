@@ -1,13 +1,13 @@
 import { BossError } from '../protocol/codes.ts'
 import { formatDate, formatTime } from '../protocol/time.ts'
 import { inTransaction } from '../db/transaction.ts'
-import { serviceData } from '../db/seed-extras.ts'
+import { serviceData } from '../db/seedExtras.ts'
 import { CUST_ID, optional, required } from './params.ts'
 import { findCustomer } from './records.ts'
 import { bookSlot, releaseSlot, SLOT_ID } from './slots.ts'
 import {
   addStep, advanceTickets, districtOf, findTicket, progressList, stepNote, ticketFields, TICKET_STATUS,
-} from './ticket-records.ts'
+} from './ticketRecords.ts'
 import type { Service, ServiceContext } from './types.ts'
 
 export const SERIAL = /^[A-Za-z0-9]{1,32}$/

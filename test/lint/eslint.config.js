@@ -2,6 +2,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
+import checkFile from 'eslint-plugin-check-file'
 import scope from './scope.json' with { type: 'json' }
 
 const under = (dirs) => dirs.map((dir) => `${dir}/**/*.ts`)
@@ -23,6 +24,15 @@ export default tseslint.config(
       ],
       // fastify plugins and msw resolvers are async by contract, awaiting or not.
       '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // One naming convention for the repo: modules camelCase (`orderLedger.ts`, `seedHouseholds.test.ts`); the TV app's
+    // components and pages PascalCase like their classes. Folders keep the names the design fixed (`boss-stub/`).
+    files: under(scope.checked),
+    plugins: { 'check-file': checkFile },
+    rules: {
+      'check-file/filename-naming-convention': ['error', { '**/*.{ts,js}': 'CAMEL_CASE' }, { ignoreMiddleExtensions: true }],
     },
   },
   {

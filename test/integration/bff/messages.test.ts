@@ -1,6 +1,6 @@
 import { DatabaseSync } from 'node:sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { schemaErrors } from '../../../mocks/schema-check.ts'
+import { schemaErrors } from '../../../mocks/schemaCheck.ts'
 import { Message, MessageListResponse } from '../../../src/contract/index.ts'
 import { buildBff } from '../../../src/bff/app.ts'
 import { api, bossCall, login, startStack, type Stack } from '../harness.ts'

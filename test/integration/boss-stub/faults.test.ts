@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { admin, call, callRaw, envelope, setFaults } from './boss-client.ts'
-import { startTempStub } from './temp-stub.ts'
+import { admin, call, callRaw, envelope, setFaults } from './bossClient.ts'
+import { startTempStub } from './tempStub.ts'
 
 let url: string
 let stop: () => Promise<void>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, callRaw, envelope, sign } from './boss-client.ts'
-import { startTempStub } from './temp-stub.ts'
+import { call, callRaw, envelope, sign } from './bossClient.ts'
+import { startTempStub } from './tempStub.ts'
 
 let url: string
 let stop: () => Promise<void>

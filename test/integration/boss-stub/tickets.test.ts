@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBossStub, type BossStub } from '../../../boss-stub/stub.ts'
-import { admin, call } from './boss-client.ts'
+import { admin, call } from './bossClient.ts'
 
 // 1800: a ticket moves one state per second.
 const SPEED = 1800

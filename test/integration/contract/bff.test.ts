@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import { login, startStack, type Stack } from '../harness.ts'
-import type { ContractTarget } from './contract-client.ts'
-import { describeContract } from './contract-suite.ts'
+import type { ContractTarget } from './contractClient.ts'
+import { describeContract } from './contractSuite.ts'
 
 // The real BFF in front of the real boss-stub, on loopback: what the mocks must keep agreeing with.
 let stack: Stack | undefined

@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { createHandlers } from '../../../mocks/handlers.ts'
 import { createMockServer, mockDemoDevices } from '../../../mocks/node.ts'
 import { issueToken, TOKEN_TTL_S } from '../../../mocks/tokens.ts'
-import { describeContract } from './contract-suite.ts'
+import { describeContract } from './contractSuite.ts'
 
 // A made-up origin that only msw answers; anything it does not handle fails the test.
 const baseUrl = 'http://bff.contract.test'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { api, login, startStack, type Stack } from '../harness.ts'
 import { newKey, stats } from '../orders/helpers.ts'
-import { freshCards, post } from '../topups/topup-helpers.ts'
+import { freshCards, post } from '../topups/topupHelpers.ts'
 
 // BOSS resilience seen from outside: breaker per domain, read retries, no blind retries of money, stale catalogue.
 const RESET_MS = 1_500

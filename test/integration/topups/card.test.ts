@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, login, startStack, type Stack } from '../harness.ts'
-import { freshCards, newKey, post, restartBff, stubAccount, stubStats } from './topup-helpers.ts'
+import { freshCards, newKey, post, restartBff, stubAccount, stubStats } from './topupHelpers.ts'
 
 const CARD = '/api/v1/topups/card'
 let stack: Stack

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { login, startStack, type Stack } from '../harness.ts'
-import { freshCards, newKey, post, stubAccount, stubStats } from './topup-helpers.ts'
+import { freshCards, newKey, post, stubAccount, stubStats } from './topupHelpers.ts'
 
 // A BOSS that commits and then never answers: the BFF must learn the outcome by its serial, never charge twice.
 let stack: Stack

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, login, startStack, type Stack } from '../harness.ts'
-import { newKey, payOnPhone, pollTopup, post, sleep, stubAccount, stubStats } from './topup-helpers.ts'
+import { newKey, payOnPhone, pollTopup, post, sleep, stubAccount, stubStats } from './topupHelpers.ts'
 
 const QR = '/api/v1/topups/qr'
 let stack: Stack

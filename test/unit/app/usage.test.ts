@@ -3,7 +3,7 @@ import { NAME_PATTERN, USAGE_EVENTS_PATH, UsageRecorder, type UsageOptions } fro
 import { routeParams } from '../../../src/app/lib/usageFlows.ts'
 import { parsePrefs } from '../../../src/app/lib/viewerPrefs.ts'
 import { UsageBatch, UsageName, UsagePath } from '../../../src/contract/usage.ts'
-import { schemaErrors } from '../../../mocks/schema-check.ts'
+import { schemaErrors } from '../../../mocks/schemaCheck.ts'
 
 // The app's API errors are plain values ({ code }), rejected as the app rejects them.
 // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors

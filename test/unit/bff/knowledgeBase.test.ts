@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { ComplaintCatalogue, KnowledgeBase } from '../../../src/contract/index.ts'
 import { COMPLAINT_SUBJECTS_FILE, KNOWLEDGE_BASE_FILE, knowledgeBaseProblems, loadKnowledge } from '../../../src/bff/data/knowledge.ts'
-import { schemaErrors } from '../../../mocks/schema-check.ts'
+import { schemaErrors } from '../../../mocks/schemaCheck.ts'
 
 const kb = JSON.parse(readFileSync(KNOWLEDGE_BASE_FILE, 'utf8'))
 const complaints = JSON.parse(readFileSync(COMPLAINT_SUBJECTS_FILE, 'utf8'))

@@ -1,7 +1,7 @@
 import { DatabaseSync } from 'node:sqlite'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { seedBoss } from '../../../boss-stub/db/seed.ts'
-import { demoSpecs } from '../../../boss-stub/db/seed-households.ts'
+import { demoSpecs } from '../../../boss-stub/db/seedHouseholds.ts'
 import { nextMonthlyFee } from '../../../boss-stub/services/records.ts'
 import { addDays } from '../../../boss-stub/protocol/time.ts'
 

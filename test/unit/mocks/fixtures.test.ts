@@ -4,7 +4,7 @@ import type { TSchema } from '@sinclair/typebox'
 import { toSummary } from '../../../mocks/fixtures/bills.ts'
 import { mockDemoDevices } from '../../../mocks/fixtures/households.ts'
 import { householdData, scenarioNames, scenarios } from '../../../mocks/scenarios.ts'
-import { schemaErrors } from '../../../mocks/schema-check.ts'
+import { schemaErrors } from '../../../mocks/schemaCheck.ts'
 
 // Instants chosen to trip time-zone and calendar mistakes: UTC still on Dec 31 while Beijing
 // is on Jan 1; a leap day; an ordinary mid-month evening.

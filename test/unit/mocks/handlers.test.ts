@@ -3,8 +3,8 @@ import { setupServer } from 'msw/node'
 import { BillListResponse, ErrorBody, PaymentListResponse, SessionResponse } from '../../../src/contract/index.ts'
 import { mockDemoDevices } from '../../../mocks/fixtures/households.ts'
 import { householdData } from '../../../mocks/scenarios.ts'
-import { schemaErrors } from '../../../mocks/schema-check.ts'
-import { call, login, postJson, useScenario, walk, PROOF } from './mock-client.ts'
+import { schemaErrors } from '../../../mocks/schemaCheck.ts'
+import { call, login, postJson, useScenario, walk, PROOF } from './mockClient.ts'
 
 const server = setupServer()
 const now = new Date('2026-11-22T12:15:00Z')

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupServer } from 'msw/node'
 import { MessageListResponse, ServiceInfo } from '../../../src/contract/index.ts'
 import { scenarioNames } from '../../../mocks/scenarios.ts'
-import { schemaErrors } from '../../../mocks/schema-check.ts'
-import { call, login, useScenario } from './mock-client.ts'
+import { schemaErrors } from '../../../mocks/schemaCheck.ts'
+import { call, login, useScenario } from './mockClient.ts'
 
 const server = setupServer()
 const now = new Date('2026-11-22T12:15:00Z')

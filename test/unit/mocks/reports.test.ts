@@ -5,8 +5,8 @@ import {
   Ticket, TicketForm, TicketListResponse,
 } from '../../../src/contract/index.ts'
 import { scenarioNames } from '../../../mocks/scenarios.ts'
-import { schemaErrors } from '../../../mocks/schema-check.ts'
-import { call, login, postJson, useScenario } from './mock-client.ts'
+import { schemaErrors } from '../../../mocks/schemaCheck.ts'
+import { call, login, postJson, useScenario } from './mockClient.ts'
 
 const server = setupServer()
 const now = new Date('2026-11-22T12:15:00Z')

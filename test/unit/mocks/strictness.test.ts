@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupServer } from 'msw/node'
 import { mockDemoDevice } from '../../../mocks/fixtures/households.ts'
 import { SESSION_LOCK_S, SESSION_MAX_FAILURES } from '../../../mocks/session.ts'
-import { call, login, postJson, PROOF, useScenario } from './mock-client.ts'
+import { call, login, postJson, PROOF, useScenario } from './mockClient.ts'
 
 // The mocks answer the edge cases the way the real BFF does (found by the contract tests), so the
 // app meets the same errors in preview as in the field.

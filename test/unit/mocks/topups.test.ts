@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupServer } from 'msw/node'
 import { Account, ErrorBody, Topup } from '../../../src/contract/index.ts'
 import { scenarioNames, type ScenarioName } from '../../../mocks/scenarios.ts'
-import { schemaErrors } from '../../../mocks/schema-check.ts'
+import { schemaErrors } from '../../../mocks/schemaCheck.ts'
 import { MOCK_QR_PAID_AFTER_S } from '../../../mocks/topups.ts'
-import { call, login, useScenario } from './mock-client.ts'
+import { call, login, useScenario } from './mockClient.ts'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoBatches } from '../../../../src/bff/analytics/demoSeed.ts'
 import { DuckDbUsageStore } from '../../../../src/bff/analytics/duckdbStore.ts'
 import { pseudonymizer } from '../../../../src/bff/analytics/household.ts'
-import { schemaErrors } from '../../../../mocks/schema-check.ts'
+import { schemaErrors } from '../../../../mocks/schemaCheck.ts'
 import { UsageEvent, type UsageReport } from '../../../../src/contract/usage.ts'
 
 const now = new Date('2026-12-06T12:00:00Z')

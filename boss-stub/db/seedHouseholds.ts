@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { catalogue, city, excludes, names } from './catalogue.ts'
-import type { Rng } from './seed-random.ts'
-import type { HouseholdPlan, Payer, Purchase } from './seed-history.ts'
+import type { Rng } from './seedRandom.ts'
+import type { HouseholdPlan, Payer, Purchase } from './seedHistory.ts'
 import { addDays, addMonths, shiftMonth } from '../protocol/time.ts'
 
 /** Who a household is (customer record) and how it behaves (plan for the history simulation). */

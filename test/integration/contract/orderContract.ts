@@ -12,7 +12,7 @@ import {
   SubscriptionListResponse,
   type ProductSummary,
 } from '../../../src/contract/index.ts'
-import { expectError, expectOk, openSession, send, type Answer, type ContractTarget } from './contract-client.ts'
+import { expectError, expectOk, openSession, send, type Answer, type ContractTarget } from './contractClient.ts'
 
 /**
  * Package ordering as behaviour, against the mocks and the real BFF alike. One order is placed (the first

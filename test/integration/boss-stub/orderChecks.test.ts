@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { admin, call } from './boss-client.ts'
-import { startTempStub } from './temp-stub.ts'
+import { admin, call } from './bossClient.ts'
+import { startTempStub } from './tempStub.ts'
 import { DEFAULT_MONTH_LIMIT_FEN } from '../../../boss-stub/db/seed.ts'
 
 let url: string

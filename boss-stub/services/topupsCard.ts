@@ -5,7 +5,7 @@ import { inTransaction } from '../db/transaction.ts'
 import { city } from '../db/catalogue.ts'
 import { CUST_ID, required } from './params.ts'
 import { findAccount, findCustomer } from './records.ts'
-import { creditAccount, PAY_CHANNEL } from './topup-credit.ts'
+import { creditAccount, PAY_CHANNEL } from './topupCredit.ts'
 import type { Service } from './types.ts'
 
 export const CARD_NO = /^\d{16}$/

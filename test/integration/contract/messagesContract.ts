@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Message, MessageListResponse, MessagePath, ServiceInfo, ServiceInfoPath } from '../../../src/contract/index.ts'
-import { expectError, expectOk, openSession, send, type ContractTarget } from './contract-client.ts'
+import { expectError, expectOk, openSession, send, type ContractTarget } from './contractClient.ts'
 
 const readPath = (id: string) => MessagePath.read.replace(':messageId', id)
 const post = (t: ContractTarget, path: string, token?: string) =>

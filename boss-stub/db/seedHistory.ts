@@ -1,5 +1,5 @@
 import { catalogue, productById } from './catalogue.ts'
-import type { Rng } from './seed-random.ts'
+import type { Rng } from './seedRandom.ts'
 import { ACCT_STATUS, BILL_STATUS, SUBS_STATUS, recurringItems, sumFees, type FeeItem } from '../rules.ts'
 import { addDays, addMonths, daysInMonth, lastDayOf, shiftMonth } from '../protocol/time.ts'
 

@@ -14,9 +14,9 @@ import { mockDemoDevices } from '../../../mocks/fixtures/households.ts'
 import { mockProducts, productCategories, toSummaryFields } from '../../../mocks/fixtures/products.ts'
 import { profiles } from '../../../mocks/fixtures/profiles.ts'
 import { badgeFor, toSubscription } from '../../../mocks/fixtures/subscriptions.ts'
-import { createOrderLedger } from '../../../mocks/order-ledger.ts'
+import { createOrderLedger } from '../../../mocks/orderLedger.ts'
 import { householdData, scenarioNames, scenarios } from '../../../mocks/scenarios.ts'
-import { schemaErrors } from '../../../mocks/schema-check.ts'
+import { schemaErrors } from '../../../mocks/schemaCheck.ts'
 
 // Year ends (UTC vs Beijing), a leap day, an ordinary evening, and the last days of a 31-day month.
 const instants = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { OfferConsent, UsageAccepted, UsagePath } from '../../../src/contract/usage.ts'
-import { expectConforms, expectError, openSession, send, type ContractTarget } from './contract-client.ts'
+import { expectConforms, expectError, openSession, send, type ContractTarget } from './contractClient.ts'
 
 const now = () => new Date().toISOString()
 const batch = (events: unknown[]) => ({ batchId: `b${Date.now().toString(36)}x${Math.random().toString(36).slice(2, 10)}`, session: 'contract-session', sentAt: now(), events })

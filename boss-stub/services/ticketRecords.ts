@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import { BossError } from '../protocol/codes.ts'
 import { formatTime } from '../protocol/time.ts'
 import { city } from '../db/catalogue.ts'
-import { serviceData } from '../db/seed-extras.ts'
+import { serviceData } from '../db/seedExtras.ts'
 import { periodName, type SlotRow } from './slots.ts'
 
 /** Ticket rows, their wire form, and the clock that moves tickets on by themselves. */

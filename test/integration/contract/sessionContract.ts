@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiPath, SessionResponse, type ErrorBody } from '../../../src/contract/index.ts'
-import { expectConforms, expectError, expectOk, postJson, send, sessionBody, type ContractTarget } from './contract-client.ts'
+import { expectConforms, expectError, expectOk, postJson, send, sessionBody, type ContractTarget } from './contractClient.ts'
 
 /** A box and card nobody has, different every run so a lock from an earlier run cannot interfere. */
 function strangers(): { deviceId: string; cardNo: string } {

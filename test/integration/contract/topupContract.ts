@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { Topup, TopupPath } from '../../../src/contract/index.ts'
-import { expectError, expectOk, openSession, send, type Answer, type ContractTarget } from './contract-client.ts'
+import { expectError, expectOk, openSession, send, type Answer, type ContractTarget } from './contractClient.ts'
 
 /**
  * Top-ups as behaviour, against the mocks and the real BFF alike. Nothing here moves money: the

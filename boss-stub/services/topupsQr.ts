@@ -3,8 +3,8 @@ import { formatTime } from '../protocol/time.ts'
 import { inTransaction } from '../db/transaction.ts'
 import { CUST_ID, optionalInt, required } from './params.ts'
 import { findCustomer } from './records.ts'
-import { findQrPay, newPayNo, PAY_NO, qrPayFields, QR_STATUS } from './qr-pay-records.ts'
-import { SERIAL } from './topups-card.ts'
+import { findQrPay, newPayNo, PAY_NO, qrPayFields, QR_STATUS } from './qrPayRecords.ts'
+import { SERIAL } from './topupsCard.ts'
 import type { Service, ServiceContext } from './types.ts'
 
 /** The largest single QR payment the stub accepts, in fen (5,000 yuan). */

@@ -6,7 +6,7 @@ import { PROD_ID } from './catalogue.ts'
 import { CUST_ID, required } from './params.ts'
 import { findAccount, findCustomer, type AccountRow } from './records.ts'
 import type { Service } from './types.ts'
-import { monthLimit, monthSpent } from './spending-limit.ts'
+import { monthLimit, monthSpent } from './spendingLimit.ts'
 import { liveSubscriptions, type SubscriptionRow } from './subscriptions.ts'
 
 /** One reason the BOSS would refuse an order; ORDER_CHECK lists them all, ORDER_CREATE throws the first. */

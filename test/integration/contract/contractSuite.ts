@@ -7,12 +7,12 @@ import {
   send,
   walkPages,
   type ContractTarget,
-} from './contract-client.ts'
-import { describeSessionContract } from './session-contract.ts'
-import { describeTopupContract } from './topup-contract.ts'
-import { describeOrderContract } from './order-contract.ts'
-import { describeMessagesContract } from './messages-contract.ts'
-import { describeUsageContract } from './usage-contract.ts'
+} from './contractClient.ts'
+import { describeSessionContract } from './sessionContract.ts'
+import { describeTopupContract } from './topupContract.ts'
+import { describeOrderContract } from './orderContract.ts'
+import { describeMessagesContract } from './messagesContract.ts'
+import { describeUsageContract } from './usageContract.ts'
 
 const DATA_ROUTES = [ApiPath.account, ApiPath.bills, ApiPath.payments, '/api/v1/bills/B202601C00000001'] as const
 

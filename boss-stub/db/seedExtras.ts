@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import type { DatabaseSync } from 'node:sqlite'
 import { city } from './catalogue.ts'
-import type { Rng } from './seed-random.ts'
-import type { Household } from './seed-households.ts'
+import type { Rng } from './seedRandom.ts'
+import type { Household } from './seedHouseholds.ts'
 import { addDays } from '../protocol/time.ts'
 
 /** Prepaid cards, repair tickets with their progress, and appointment slots for service visits. */

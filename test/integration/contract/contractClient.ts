@@ -2,7 +2,7 @@ import { signLogin } from '../../../boss-stub/devices.ts'
 import type { TSchema } from '@sinclair/typebox'
 import { expect } from 'vitest'
 import { ErrorBody, type ErrorCode } from '../../../src/contract/index.ts'
-import { schemaErrors } from '../../../mocks/schema-check.ts'
+import { schemaErrors } from '../../../mocks/schemaCheck.ts'
 
 /** A BFF to hold to the contract: its origin and boxes that can open a session there. */
 export interface ContractTarget {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBossStub, type BossStub } from '../../../boss-stub/stub.ts'
-import { admin, call } from '../boss-stub/boss-client.ts'
+import { admin, call } from '../boss-stub/bossClient.ts'
 
 // The stub's own top-up services over its wire protocol, with an independent signing client.
 let stub: BossStub

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { setupServer } from 'msw/node'
 import { ErrorBody, Order, OrderQuote, SpendingLimit, Subscription } from '../../../src/contract/index.ts'
 import { mockDemoDevices } from '../../../mocks/fixtures/households.ts'
-import { schemaErrors } from '../../../mocks/schema-check.ts'
+import { schemaErrors } from '../../../mocks/schemaCheck.ts'
 import type { ScenarioName } from '../../../mocks/scenarios.ts'
-import { call, login, useScenario } from './mock-client.ts'
+import { call, login, useScenario } from './mockClient.ts'
 
 const server = setupServer()
 let clock = new Date('2026-11-22T12:15:00Z')
