@@ -48,8 +48,10 @@ export function table(app: AppBench | null, bff: BffBench | null, wpe: WpeBench 
     rows.push(['  stub alone (gateway direct), same steps', stepCell(sd), '', ''])
     const over = bff.stepBff.steps.find((x) => !x.ok)
     rows.push(['  BFF status codes at its max step / first step over', sb ? codes(sb.codes) : '–', '', over ? `at ${over.target}: ${codes(over.codes)}, got ${f0(over.rps)} rps, p99 ${f0(over.p99)} ms` : 'ladder top reached'])
-    rows.push([`  closed loop, ${bff.connections} connections: BFF vs proxy, rps (errors); stub alone`, `${f0(bff.maxBff.rps)} (${f1(bff.maxBff.errors * 100)}%)`, `${f0(bff.maxProxy.rps)} (${f1(bff.maxProxy.errors * 100)}%)`, `stub ${f0(bff.maxDirect.rps)}; p99 ${f0(bff.maxBff.p99)} / ${f0(bff.maxProxy.p99)} / ${f0(bff.maxDirect.p99)} ms`])
-    rows.push([`BFF RSS at ${bff.peak} rps steady for ${bff.memorySeconds} s, MB: start → max (end)`, `${f0(bff.rss[0])} → ${f0(Math.max(...bff.rss))} (${f0(bff.rss[bff.rss.length - 1])})`, '', `p99 ${f0(bff.steady.p99)} ms, ${codes(bff.steady.codes)}`])
+    rows.push([`Closed loop, ${bff.connections} connections, median of ${bff.flatRounds} rounds taken in turn: BFF GET /api/v1/account vs @fastify/http-proxy → stub, rps (errors)`, `${f0(bff.maxBff.rps)} (${f1(bff.maxBff.errors * 100)}%)`, `${f0(bff.maxProxy.rps)} (${f1(bff.maxProxy.errors * 100)}%)`, `×${med(bff.flatRatios).toFixed(2)} (median of the rounds' ratios ${bff.flatRatios.map((r) => r.toFixed(2)).join(', ')}); stub alone ${f0(bff.maxDirect.rps)}`])
+    rows.push(['  same, p99 ms', f0(bff.maxBff.p99), f0(bff.maxProxy.p99), `${signed(bff.maxBff.p99 - bff.maxProxy.p99)} ms (stub alone ${f0(bff.maxDirect.p99)})`])
+    rows.push([`RSS at ${bff.peak} rps steady, MB: BFF for ${bff.memorySeconds} s vs a bare fastify app on the same Node for ${bff.bareSeconds} s, start → max (end)`, `${f0(bff.rss[0])} → ${f0(Math.max(...bff.rss))} (${f0(bff.rss[bff.rss.length - 1])})`, `${f0(bff.bareRss[0])} → ${f0(Math.max(...bff.bareRss))} (${f0(bff.bareRss[bff.bareRss.length - 1])})`, `${ratio(Math.max(...bff.rss), Math.max(...bff.bareRss))}; BFF p99 ${f0(bff.steady.p99)} ms, ${codes(bff.steady.codes)}`])
+    rows.push(['  load average (1, 5, 15 min) at the end of the BFF half', bff.loadAverage.map((n) => n.toFixed(1)).join(', '), '', ''])
   }
   return ['| measure | hall (subject) | baseline | difference |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
 }

@@ -35,7 +35,7 @@ if (only !== 'bff' && only !== 'wpe') app = await benchApp({ bootRuns: quick ? 1
 if (only !== 'bff') wpe = await benchWpe({ bootRuns: quick ? 3 : 5, hallPlan: KEY_PLAN, basePlan: BASELINE_KEY_PLAN, log })
 if (only !== 'app' && only !== 'wpe') {
   bff = await benchBff({
-    rate: 200, rateSeconds: quick ? 5 : 20, flatSeconds: quick ? 5 : 15, connections: 32, memorySeconds: quick ? 10 : 60, log,
+    rate: 200, rateSeconds: quick ? 5 : 20, flatSeconds: quick ? 5 : 10, flatRounds: quick ? 3 : 5, connections: 32, memorySeconds: quick ? 10 : 60, log,
     ladder: [100, 200, 300, 400, 500, 600, 700, 800, 1000, 1200, 1500, 1800, 2200, 2600, 3000], stepSeconds: quick ? 5 : 10,
   })
 }

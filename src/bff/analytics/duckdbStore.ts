@@ -4,6 +4,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import type { ReportQuery, UsageReport } from '../../contract/usage.ts'
 import type { AcceptedBatch, OfferQuery, OfferTarget, UsageStore } from './eventStore.ts'
 import { buildReport, offerTargetsSql } from './reports.ts'
+import { beijingDay } from '../time.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS usage_batches (batch_key VARCHAR PRIMARY KEY, received_at TIMESTAMPTZ NOT NULL);
@@ -21,8 +22,6 @@ const COLUMNS = 18
 // How each column's text becomes its type (the values travel as JSON strings).
 const COLUMN_CASTS = ['::TIMESTAMPTZ', '::DATE', ...Array<string>(COLUMNS - 3).fill(''), '::BIGINT']
 
-/** The operator's calendar day (Asia/Shanghai, no daylight saving) of an instant. */
-export const beijingDay = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10)
 
 function rowsOf(batch: AcceptedBatch): (string | number | null)[][] {
   return batch.events.map((e) => [

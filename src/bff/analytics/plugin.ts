@@ -4,7 +4,7 @@ import { Redis } from 'ioredis'
 import type { BffServices } from '../services.ts'
 import usageRoutes from '../routes/usage.ts'
 import operatorReportRoutes from '../routes/operatorReports.ts'
-import { DuckDbUsageStore } from './duckdbStore.ts'
+import { LazyUsageStore } from './lazyStore.ts'
 import type { UsageStore } from './eventStore.ts'
 import { demoBatches } from './demoSeed.ts'
 import { pseudonymizer } from './household.ts'
@@ -27,7 +27,21 @@ export interface UsageDeps {
 export default async function usagePlugin(app: FastifyInstance, s: BffServices & UsageDeps) {
   const c = s.config.usage
   const log = app.log.child({ component: 'usage' })
-  const store = s.usageStore ?? (c.writer ? await DuckDbUsageStore.open(c.storePath ?? join(dirname(s.config.storePath), 'usage.duckdb')) : undefined)
+  const enforceOn = (target: UsageStore) =>
+    target.enforceRetention(s.now(), c.retentionDays).then(
+      (n) => void (n > 0 && log.info({ deleted: n, days: c.retentionDays }, 'usage events past retention deleted')),
+      (err: unknown) => log.warn({ err }, 'usage retention failed'),
+    )
+  // DuckDB is loaded when this instance first writes or reports, and its retention is enforced as it opens.
+  const lazy = !s.usageStore && c.writer
+    ? new LazyUsageStore(async () => {
+      const { DuckDbUsageStore } = await import('./duckdbStore.ts')
+      const opened = await DuckDbUsageStore.open(c.storePath ?? join(dirname(s.config.storePath), 'usage.duckdb'))
+      await enforceOn(opened)
+      return opened
+    })
+    : undefined
+  const store: UsageStore | undefined = s.usageStore ?? lazy
   const redis = s.config.redisUrl
     ? new Redis(s.config.redisUrl, { maxRetriesPerRequest: 3, connectTimeout: 2_000, retryStrategy: (n) => Math.min(50 * 2 ** n, 1_000) })
     : undefined
@@ -53,11 +67,9 @@ export default async function usagePlugin(app: FastifyInstance, s: BffServices &
   }
 
   let retention: NodeJS.Timeout | undefined
+  // A lazy store not yet opened is enforced as it opens (before its first write or report).
   const enforce = () => {
-    store?.enforceRetention(s.now(), c.retentionDays).then(
-      (n) => n > 0 && log.info({ deleted: n, days: c.retentionDays }, 'usage events past retention deleted'),
-      (err: unknown) => log.warn({ err }, 'usage retention failed'),
-    )
+    if (store && (!lazy || lazy.opened)) void enforceOn(store)
   }
   const pseudo = pseudonymizer(c.householdKey)
   const seed = async (target: UsageStore) => {

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto'
+import { createHmac, randomFillSync } from 'node:crypto'
 import { Pool } from 'undici'
 import type { BaseLogger } from 'pino'
 import { toBossTimestamp } from './bossFormat.ts'
@@ -34,17 +34,38 @@ export function bossSignString(head: Record<string, string>, body: BossBody): st
   const pairs: [string, string][] = []
   for (const [k, v] of Object.entries(head)) if (k !== 'SIGN') pairs.push([k, v])
   for (const [k, v] of Object.entries(body)) pairs.push([k, v])
-  pairs.sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+  pairs.sort(([a], [b]) => byteOrder(a, b))
   return pairs.map(([k, v]) => `${k}=${v}`).join('&')
+}
+
+const NON_ASCII = /[^ -~]/
+/**
+ * UTF-8 byte order of two keys. For printable ASCII (every BOSS field name) it is plain string order, without the two
+ * Buffers per comparison that showed in the BFF's profile; anything else is compared as bytes.
+ */
+function byteOrder(a: string, b: string): number {
+  if (!NON_ASCII.test(a) && !NON_ASCII.test(b)) return a < b ? -1 : a > b ? 1 : 0
+  return Buffer.compare(Buffer.from(a), Buffer.from(b))
 }
 
 export function bossSign(head: Record<string, string>, body: BossBody, secret: string): string {
   return createHmac('sha256', secret).update(bossSignString(head, body), 'utf8').digest('hex').toUpperCase()
 }
 
+// Random bytes are taken from a pool filled 4 KB at a time: one randomBytes(8) per BOSS call was a visible
+// share of the BFF's profile (each is a call into OpenSSL), as it is for crypto.randomUUID, which pools too.
+const SEQ_POOL = Buffer.alloc(4096)
+let seqPoolAt = SEQ_POOL.length
+
 /** Unique request serial: `TVH` + Beijing timestamp + 15 random hex digits = 32 characters. */
 export function newReqSeq(now: Date): string {
-  return `TVH${toBossTimestamp(now)}${randomBytes(8).toString('hex').slice(0, 15)}`
+  if (seqPoolAt + 8 > SEQ_POOL.length) {
+    randomFillSync(SEQ_POOL)
+    seqPoolAt = 0
+  }
+  const random = SEQ_POOL.toString('hex', seqPoolAt, seqPoolAt + 8).slice(0, 15)
+  seqPoolAt += 8
+  return `TVH${toBossTimestamp(now)}${random}`
 }
 
 const UNREACHABLE_CODES = new Set([

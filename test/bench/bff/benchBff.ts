@@ -1,6 +1,8 @@
 import type { Result } from 'autocannon'
+import { loadavg } from 'node:os'
 import { atRate, errorRate, flatOut, rotate, signedBalanceQuery, statusCounts, stepUp, type Target } from './load.ts'
 import { rssMB, startServers } from './processes.ts'
+import { signLogin } from '../../../boss-stub/devices.ts'
 
 export interface BffBenchOptions {
   /** Fixed rate for the added-latency comparison. */
@@ -11,6 +13,8 @@ export interface BffBenchOptions {
   ladder: number[]
   stepSeconds: number
   connections: number
+  /** Closed-loop rounds, proxy and BFF taking turns, each `flatSeconds`; the report takes medians. */
+  flatRounds: number
   memorySeconds: number
   log: (s: string) => void
 }
@@ -23,20 +27,31 @@ export interface Run {
 }
 
 const summary = (r: Result): Run => ({ rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, errors: errorRate(r) })
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+/** The median run by each figure (rps, p50, p99, errors), of runs taken in turn with the baseline's. */
+const medianRun = (runs: Run[]): Run => ({
+  rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), errors: median(runs.map((r) => r.errors)),
+})
 
 /** How many households' boxes share the load (the stub seeds 1 200). */
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 1200)
 
 /** Open a session for each box, a few at a time; returns the tokens that opened. */
-async function openSessions(bffUrl: string, subs: readonly Subscriber[], parallel = 16): Promise<string[]> {
+export async function openSessions(bffUrl: string, subs: readonly Subscriber[], parallel = 16): Promise<string[]> {
   const tokens: string[] = []
   let next = 0
   const refused: Record<string, number> = {}
   await Promise.all(Array.from({ length: parallel }, async () => {
     while (next < subs.length) {
       const who = subs[next++]
+      // The log-in as a box does it: a one-time challenge, signed with the box's device key (dev provisioning lists it).
+      // Each box from its own address, as behind the operator's load balancer (TRUST_PROXY): the log-in limits count per address.
+      const json = { 'content-type': 'application/json', 'x-forwarded-for': `10.${(next >> 16) & 255}.${(next >> 8) & 255}.${next & 255}` }
+      const asked = await fetch(`${bffUrl}/api/v1/session/challenge`, { method: 'POST', headers: json, body: JSON.stringify({ deviceId: who.deviceId }) })
+      const { challenge } = (await asked.json()) as { challenge: string }
+      const signature = signLogin(who.deviceKey, who.deviceId, who.cardNo, challenge)
       const res = await fetch(`${bffUrl}/api/v1/session`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: who.deviceId, cardNo: who.cardNo }),
+        method: 'POST', headers: json, body: JSON.stringify({ deviceId: who.deviceId, cardNo: who.cardNo, challenge, signature }),
       })
       if (res.ok) tokens.push(((await res.json()) as { token: string }).token)
       else refused[res.status] = (refused[res.status] ?? 0) + 1
@@ -46,7 +61,7 @@ async function openSessions(bffUrl: string, subs: readonly Subscriber[], paralle
   return tokens
 }
 
-interface Subscriber { deviceId: string; cardNo: string; customerId: string; scenario: string; status: string }
+export interface Subscriber { deviceId: string; deviceKey: string; cardNo: string; customerId: string; scenario: string; status: string }
 
 export async function benchBff(o: BffBenchOptions) {
   const servers = await startServers()
@@ -85,12 +100,22 @@ export async function benchBff(o: BffBenchOptions) {
     const stepProxy = await stepUp(proxied, o.ladder, o.stepSeconds, o.log)
     const stepBff = await stepUp(bff, o.ladder, o.stepSeconds, o.log)
 
-    // Closed loop for reference (each answer immediately followed by the next request).
+    // Closed loop (each answer immediately followed by the next request), proxy and BFF taking turns so a
+    // neighbour's burst on the shared machine falls on both; medians of the rounds.
     const maxDirect = summary(await flatOut(direct, o.connections, o.flatSeconds))
-    const maxProxy = summary(await flatOut(proxied, o.connections, o.flatSeconds))
-    const flatBff = await flatOut(bff, o.connections, o.flatSeconds)
-    const maxBff = summary(flatBff)
-    o.log(`closed loop: direct ${maxDirect.rps.toFixed(0)} rps, proxy ${maxProxy.rps.toFixed(0)}, BFF ${maxBff.rps.toFixed(0)} ${JSON.stringify(statusCounts(flatBff))}`)
+    const proxyRuns: Run[] = []
+    const bffRuns: Run[] = []
+    let bffCodes: Record<string, number> = {}
+    for (let round = 0; round < o.flatRounds; round++) {
+      proxyRuns.push(summary(await flatOut(proxied, o.connections, o.flatSeconds)))
+      const flatBff = await flatOut(bff, o.connections, o.flatSeconds)
+      bffRuns.push(summary(flatBff))
+      bffCodes = statusCounts(flatBff)
+      o.log(`closed loop round ${round + 1}: proxy ${proxyRuns[round].rps.toFixed(0)} rps p99 ${proxyRuns[round].p99}, BFF ${bffRuns[round].rps.toFixed(0)} rps p99 ${bffRuns[round].p99} ${JSON.stringify(bffCodes)}`)
+    }
+    const maxProxy = medianRun(proxyRuns)
+    const maxBff = medianRun(bffRuns)
+    const flatRatios = bffRuns.map((b, i) => b.rps / proxyRuns[i].rps)
 
     // Steady at 90% of the BFF's stepped maximum, sampling its resident memory every second.
     const peak = Math.max(50, Math.floor((stepBff.max?.target ?? 100) * 0.9))
@@ -102,9 +127,20 @@ export async function benchBff(o: BffBenchOptions) {
     rss.push(rssMB(servers.bffPid))
     o.log(`steady ${peak} rps for ${o.memorySeconds}s: RSS ${rss[0].toFixed(0)} → max ${Math.max(...rss).toFixed(0)} MB, ${JSON.stringify(steady.codes)}`)
 
+    // The memory baseline: a bare fastify app on the same Node under the same steady rate (shorter: it plateaus at once).
+    const bare: Target = { url: servers.bareUrl, method: 'GET', path: '/api/v1/account', headers: {} }
+    const bareSeconds = Math.min(o.memorySeconds, 20)
+    const bareRss: number[] = [rssMB(servers.barePid)]
+    const bareTimer = setInterval(() => bareRss.push(rssMB(servers.barePid)), 1000)
+    await atRate(bare, peak, bareSeconds, Math.max(8, Math.ceil(peak / 10)))
+    clearInterval(bareTimer)
+    bareRss.push(rssMB(servers.barePid))
+    o.log(`bare fastify at ${peak} rps for ${bareSeconds}s: RSS ${bareRss[0].toFixed(0)} → max ${Math.max(...bareRss).toFixed(0)} MB`)
+
     return {
       rate: o.rate, households: tokens.length, stepSeconds: o.stepSeconds, atRateDirect, atRateBff, stepDirect, stepProxy, stepBff,
-      maxDirect, maxProxy, maxBff, connections: o.connections, peak, steady, rss, memorySeconds: o.memorySeconds,
+      maxDirect, maxProxy, maxBff, flatRatios, flatRounds: o.flatRounds, connections: o.connections, peak, steady, rss, memorySeconds: o.memorySeconds,
+      bareRss, bareSeconds, loadAverage: loadavg(),
     }
   } finally {
     await servers.close()

@@ -15,8 +15,8 @@ export async function freePort(): Promise<number> {
 }
 
 /** Each server is its own process, so its memory is its own and the load generator does not share its event loop. */
-function start(script: string, args: string[], env: Record<string, string>, readyPattern: RegExp): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+function start(script: string, args: string[], env: Record<string, string>, readyPattern: RegExp, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   return new Promise((resolve, reject) => {
     let seen = ''
     const onData = (d: Buffer) => {
@@ -38,12 +38,22 @@ export interface Servers {
   bffUrl: string
   proxyUrl: string
   bffPid: number
+  /** The bare fastify app (memory baseline) and its process. */
+  bareUrl: string
+  barePid: number
   close(): Promise<void>
 }
 
-export async function startServers(): Promise<Servers> {
+export interface ServerOptions {
+  /** Node flags for the BFF process (`--cpu-prof`, `--heapsnapshot-signal=SIGUSR2`…). */
+  bffNodeArgs?: string[]
+  /** Extra environment for the BFF. */
+  bffEnv?: Record<string, string>
+}
+
+export async function startServers(opts: ServerOptions = {}): Promise<Servers> {
   const dir = mkdtempSync(join(tmpdir(), 'tvhall-bench-'))
-  const [bossPort, bffPort, proxyPort] = [await freePort(), await freePort(), await freePort()]
+  const [bossPort, bffPort, proxyPort, barePort] = [await freePort(), await freePort(), await freePort(), await freePort()]
   const bossUrl = `http://127.0.0.1:${bossPort}`
   const children: ChildProcess[] = []
   try {
@@ -53,10 +63,14 @@ export async function startServers(): Promise<Servers> {
         PORT: String(bffPort), HOST: '127.0.0.1', BOSS_URL: bossUrl,
         // Every bench box logs in from 127.0.0.1, which the strict (log-in) limit counts as one address; the read
         // limit per box (600/min) is left at its production default, and the load is spread so it never bites.
-        RATE_LIMIT_STRICT_PER_MINUTE: '100000', STORE_PATH: join(dir, 'bff.sqlite'), LOG_LEVEL: process.env.BENCH_BFF_LOG_LEVEL ?? 'info', NODE_ENV: 'development',
-      }, /BFF listening/),
+        // The boxes name their own address in X-Forwarded-For (a load balancer's), so the log-in challenges of
+        // 1 200 boxes are not one address's reads.
+        RATE_LIMIT_STRICT_PER_MINUTE: '100000', TRUST_PROXY: '127.0.0.1', STORE_PATH: join(dir, 'bff.sqlite'), LOG_LEVEL: process.env.BENCH_BFF_LOG_LEVEL ?? 'info', NODE_ENV: 'development',
+        ...opts.bffEnv,
+      }, /BFF listening/, opts.bffNodeArgs),
     )
     children.push(await start('test/bench/bff/proxy.ts', [String(proxyPort), bossUrl], {}, /ready/))
+    children.push(await start('test/bench/bff/bare.ts', [String(barePort)], {}, /ready/))
   } catch (err) {
     for (const c of children) c.kill('SIGTERM')
     throw err
@@ -66,6 +80,8 @@ export async function startServers(): Promise<Servers> {
     bffUrl: `http://127.0.0.1:${bffPort}`,
     proxyUrl: `http://127.0.0.1:${proxyPort}`,
     bffPid: children[1].pid!,
+    bareUrl: `http://127.0.0.1:${barePort}`,
+    barePid: children[3].pid!,
     async close() {
       await Promise.all(children.map((c) => new Promise((r) => { c.once('exit', r); c.kill('SIGTERM') })))
       rmSync(dir, { recursive: true, force: true })
