@@ -11,7 +11,7 @@ export async function startTvStack(opts: StackOptions = {}): Promise<Stack> {
 }
 
 /** The app's address for one demo household, with the inspector's DOM mirror on for reading the screen. */
-export function tvUrl(stack: Stack, who: Subscriber, extra: Record<string, string> = {}): string {
+export function tvUrl(stack: Pick<Stack, 'bffUrl'>, who: Subscriber, extra: Record<string, string> = {}): string {
   const q = new URLSearchParams({ deviceId: who.deviceId, cardNo: who.cardNo, deviceKey: who.deviceKey, inspector: '1', ...extra })
   return `${stack.bffUrl}/?${q}`
 }

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBossStub, type BossStub } from '../../boss-stub/stub.ts'
 import { api, login, type Subscriber } from '../integration/harness.ts'
+import { spawnBff } from '../spawnedBff.ts'
 
 /**
  * Attack 3 of issue 15: a crash at the wrong moment. The BFF process is SIGKILLed while an order is at the
@@ -13,9 +13,6 @@ import { api, login, type Subscriber } from '../integration/harness.ts'
  * same key must come back completed, with one charge: not 409 for a day, and never a second ORDER_CREATE
  * that could charge again.
  */
-const ROOT = resolve(import.meta.dirname, '../..')
-const NODE = join(ROOT, 'node_modules/.bin/node')
-
 let boss: BossStub
 let dir: string
 beforeAll(async () => {
@@ -30,29 +27,11 @@ afterAll(async () => {
 const admin = (path: string, init: RequestInit = {}) =>
   fetch(`${boss.url}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } })
 
-function startBff(): { child: ChildProcess; url: Promise<string>; output: () => string } {
-  const child = spawn(NODE, ['src/bff/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '',
-      PORT: '0', HOST: '127.0.0.1', BOSS_URL: boss.url, STORE_PATH: join(dir, 'bff.sqlite'),
-      BOSS_TIMEOUT_MS: '20000', IDEMPOTENCY_LEASE_SECONDS: '2', LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+const startBff = () =>
+  spawnBff({
+    PORT: '0', HOST: '127.0.0.1', BOSS_URL: boss.url, STORE_PATH: join(dir, 'bff.sqlite'),
+    BOSS_TIMEOUT_MS: '20000', IDEMPOTENCY_LEASE_SECONDS: '2', LOG_LEVEL: 'info',
   })
-  let out = ''
-  const url = new Promise<string>((ok, fail) => {
-    const seen = (c: Buffer) => {
-      out += c.toString()
-      const m = /BFF listening on (http:\/\/[^\s"]+)/.exec(out)
-      if (m) ok(m[1])
-    }
-    child.stdout.on('data', seen)
-    child.stderr.on('data', seen)
-    child.once('exit', (code) => fail(new Error(`BFF exited ${code}:\n${out}`)))
-  })
-  return { child, url, output: () => out }
-}
 
 type Stats = { topups: { bySerial: Record<string, { count: number }> }; requests: Record<string, number>; charges: { byRef: Record<string, { count: number }> }; orders: { byOrderNo: Record<string, number> } }
 const stats = async () => (await (await admin('/admin/stats')).json()) as Stats

@@ -56,8 +56,14 @@ export function orderFailure(code: AppErrorCode): OrderFailure {
       return { key: 'order.failed.conflict', retryPin: false, topup: false }
     case 'FORBIDDEN':
       return { key: 'order.conflict.ACCOUNT_SUSPENDED', retryPin: false, topup: true }
+    case 'NETWORK':
+    case 'BOSS_TIMEOUT':
+    case 'CONFLICT':
+      // The answer was lost (a cut connection, a BFF that died) or the first try is still under way: it may be placed
+      // already. Never say "nothing was charged"; the same key goes out again and the BFF answers what the BOSS holds.
+      return { key: 'order.failed.unknown', retryPin: true, topup: false }
     default:
-      // Network, BOSS down, in-flight duplicate: nothing is known to be charged; the same key may be sent again.
+      // BOSS down or refusing: nothing was charged; the same key may be sent again.
       return { key: 'order.failed.retry', retryPin: true, topup: false }
   }
 }

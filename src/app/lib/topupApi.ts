@@ -1,6 +1,6 @@
 /**
- * The top-up calls of the TV. Both POSTs move money: the page makes one Idempotency-Key per submission
- * and passes it again on every retry of that submission, so a lost answer never tops up twice.
+ * The top-up calls of the TV. Both POSTs move money: the page passes the Idempotency-Key kept on the box for
+ * that card or amount (topupKeys.ts) on every try until one is answered, so a lost answer never tops up twice.
  */
 import type { CardTopupRequest, Topup, TopupPath } from '../../contract/index.ts'
 import { api } from './backend.ts'

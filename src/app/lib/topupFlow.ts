@@ -67,6 +67,14 @@ export interface CardRefusal {
 }
 
 /** A refused card top-up in the viewer's words. */
+/** Answers that leave open whether the card was credited: the top-up's key stays on the box for the next try. */
+const UNSETTLED = ['NETWORK', 'BOSS_UNAVAILABLE', 'BOSS_TIMEOUT', 'BOSS_ERROR', 'CONFLICT', 'INTERNAL']
+
+/** Whether a card top-up's failure is definite (refused, nothing credited), so its key may be forgotten. */
+export function cardFailureIsDefinite(code: string): boolean {
+  return UNSETTLED.indexOf(code) < 0
+}
+
 export function cardRefusal(code: string, attemptsLeft?: number, retryAfter?: number): CardRefusal {
   switch (code) {
     case 'CARD_INVALID':
@@ -83,9 +91,13 @@ export function cardRefusal(code: string, attemptsLeft?: number, retryAfter?: nu
       return { key: 'topup.card.invalid', params: { attempts: attemptsLeft || 0 }, retype: true }
     case 'BOSS_UNAVAILABLE':
     case 'BOSS_ERROR':
+      return { key: 'topup.bossDown', params: {}, retype: false }
     case 'BOSS_TIMEOUT':
     case 'NETWORK':
-      return { key: 'topup.bossDown', params: {}, retype: false }
+    case 'CONFLICT':
+      // The answer was lost or the first try is still under way: the card may be credited already, so never
+      // "nothing was charged". The same card again goes out under the same key and gets the BOSS's answer.
+      return { key: 'topup.unknown', params: {}, retype: false }
     default:
       return { key: 'topup.failed', params: {}, retype: false }
   }

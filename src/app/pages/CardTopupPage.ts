@@ -1,8 +1,9 @@
 /**
  * 充值卡充值: the card number (shown 4-4-4-4) and its password (masked), typed with the remote's digit
  * keys or the on-screen pad, then one press on Top up. Refusals are said in plain words next to the
- * fields; the new balance is the result screen's. One Idempotency-Key per card+password, reused when
- * the viewer retries after a lost answer, so a card is never redeemed twice by accident.
+ * fields; the new balance is the result screen's. One Idempotency-Key per card (topupKeys.ts), kept on the
+ * box until the answer is definite, so a retry after a lost answer, leaving, or a crash is answered with what
+ * the BOSS did with the first try, never "card already used" for credit the viewer got.
  */
 import { Lightning, Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
@@ -16,10 +17,10 @@ import { t } from '../lib/i18n.ts'
 import { digitOfKey } from '../lib/keys.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
-import { cardRefusal } from '../lib/topupFlow.ts'
+import { cardFailureIsDefinite, cardRefusal } from '../lib/topupFlow.ts'
 import { topupApi } from '../lib/topupApi.ts'
 import { showTopupResult } from '../lib/topupMemory.ts'
-import { uuidV4 } from '../lib/uuid.ts'
+import { cardTopupKey, forgetCardTopup } from '../lib/topupKeys.ts'
 
 const X = 140
 const PAD_X = 1160
@@ -29,8 +30,6 @@ export default class CardTopupPage extends HallPage {
   private _zone: Zone = 'keypad'
   private _busy = false
   private _message = ''
-  private _key = ''
-  private _keyFor = ''
   private _seq = 0
 
   static override _template(): PageTemplate {
@@ -64,8 +63,6 @@ export default class CardTopupPage extends HallPage {
     this._zone = 'keypad'
     this._busy = false
     this._message = ''
-    this._key = ''
-    this._keyFor = ''
     ;this.loading.stop()
     this.render()
   }
@@ -123,12 +120,8 @@ export default class CardTopupPage extends HallPage {
       this._message = t('topup.card.incomplete')
       return this.render()
     }
-    // The same card and password again is a retry of the same top-up: same key.
-    const what = e.cardNo + ':' + e.password
-    if (what !== this._keyFor) {
-      this._key = uuidV4()
-      this._keyFor = what
-    }
+    // The same card again is a retry of the same top-up, also after leaving or a restart: same key until it is settled.
+    const key = cardTopupKey(e.cardNo)
     const seq = ++this._seq
     const loading = this.loading
     this._busy = true
@@ -136,8 +129,9 @@ export default class CardTopupPage extends HallPage {
     this.render()
     loading.start()
     topupApi
-      .card({ cardNo: e.cardNo, password: e.password }, this._key)
+      .card({ cardNo: e.cardNo, password: e.password }, key)
       .then((topup) => {
+        forgetCardTopup(e.cardNo)
         if (seq !== this._seq) return
         loading.stop()
         showTopupResult(topup)
@@ -145,10 +139,11 @@ export default class CardTopupPage extends HallPage {
         Router.navigate('topup/result/' + topup.topupId, {}, false)
       })
       .catch((err: unknown) => {
+        const code = errorCode(err)
+        if (cardFailureIsDefinite(code)) forgetCardTopup(e.cardNo)
         if (seq !== this._seq) return
         loading.stop()
         this._busy = false
-        const code = errorCode(err)
         const r = cardRefusal(code, isApiError(err) ? err.attemptsLeft : undefined, isApiError(err) ? err.retryAfter : undefined)
         this._message = t(r.key, r.params)
         if (code === 'CARD_INVALID' || code === 'BAD_REQUEST') this._entry = { ...this._entry, password: '', field: 'password' as Field }

@@ -20,7 +20,7 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 import { amountOptions, formatCountdown, secondsLeft } from '../lib/topupFlow.ts'
 import { topupApi } from '../lib/topupApi.ts'
 import { forgetPendingTopup, lookUpPendingTopup, noteAccountBefore, rememberPendingTopup, reportQrPayUrl, showTopupResult } from '../lib/topupMemory.ts'
-import { uuidV4 } from '../lib/uuid.ts'
+import { forgetQrTopup, qrTopupKey } from '../lib/topupKeys.ts'
 
 const X = 140
 const POLL_MS = 2000 // contract TOPUP_POLL_SECONDS
@@ -137,7 +137,8 @@ export default class QrTopupPage extends HallPage {
   }
 
   private _choose(fen: number): void {
-    this._key = uuidV4() // a new choice is a new payment; Retry of this one reuses the key
+    // The same amount again before the BFF answered (a cut connection, a crash) is the same payment: same key.
+    this._key = qrTopupKey(fen)
     this._create(fen)
   }
 
@@ -149,6 +150,8 @@ export default class QrTopupPage extends HallPage {
     topupApi
       .qr(fen, this._key)
       .then((topup) => {
+        // Answered: from here the payment is followed by its id (rememberPendingTopup); a new choice is a new payment.
+        forgetQrTopup(fen)
         if (seq !== this._seq) return
         loading.stop()
         rememberPendingTopup(topup.topupId)

@@ -1,14 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBossStub } from '../../../boss-stub/stub.ts'
 import { sessionBody } from '../harness.ts'
-
-const ROOT = resolve(import.meta.dirname, '../../..')
-// The pinned Node 24, never whatever `node` the machine has.
-const NODE = join(ROOT, 'node_modules/.bin/node')
+import { spawnBff as startBff } from '../../spawnedBff.ts'
 
 let boss: Awaited<ReturnType<typeof startBossStub>>
 let dir: string
@@ -21,36 +17,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-function startBff(env: Record<string, string>) {
-  const child = spawn(NODE, ['src/bff/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()))
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()))
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
-  return { child, output: () => out, exited }
-}
-
-async function waitForUrl(output: () => string, child: ChildProcess): Promise<string> {
-  for (let i = 0; i < 600; i++) {
-    const m = /BFF listening on (http:\/\/[^\s"]+)/.exec(output())
-    if (m) return m[1]
-    if (child.exitCode !== null) throw new Error(`BFF exited early:\n${output()}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error(`BFF did not start:\n${output()}`)
-}
-
 describe('node src/bff/main.ts', () => {
   it('starts from the environment, serves, and on SIGTERM finishes in-flight requests and exits 0', async () => {
     const bff = startBff({
       PORT: '0', HOST: '127.0.0.1', BOSS_URL: boss.url, STORE_PATH: join(dir, 'bff.sqlite'), BOSS_TIMEOUT_MS: '5000',
     })
     try {
-      const url = await waitForUrl(bff.output, bff.child)
+      const url = await bff.url
       expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' })
       expect((await fetch(`${url}/readyz`)).status).toBe(200)
 

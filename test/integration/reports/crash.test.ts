@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { login } from '../harness.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBossStub, type BossStub } from '../../../boss-stub/stub.ts'
-
-const ROOT = resolve(import.meta.dirname, '../../..')
-const NODE = join(ROOT, 'node_modules/.bin/node')
+import { spawnBff } from '../../spawnedBff.ts'
 
 let boss: BossStub
 let dir: string
@@ -20,30 +17,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-function startBff(storePath: string) {
-  const child = spawn(NODE, ['src/bff/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', BOSS_URL: boss.url,
-      STORE_PATH: storePath, OUTBOX_MAX_DELAY_SECONDS: '1', BOSS_TIMEOUT_MS: '2000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()))
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()))
-  const exited = new Promise<void>((r) => child.on('exit', () => r()))
-  const url = (async () => {
-    for (let i = 0; i < 600; i++) {
-      const m = /BFF listening on (http:\/\/[^\s"]+)/.exec(out)
-      if (m) return m[1]
-      if (child.exitCode !== null) throw new Error(`BFF exited early:\n${out}`)
-      await new Promise((r) => setTimeout(r, 50))
-    }
-    throw new Error(`BFF did not start:\n${out}`)
-  })()
-  return { child, url, exited, output: () => out }
-}
+const startBff = (storePath: string) =>
+  spawnBff({ PORT: '0', HOST: '127.0.0.1', BOSS_URL: boss.url, STORE_PATH: storePath, OUTBOX_MAX_DELAY_SECONDS: '1', BOSS_TIMEOUT_MS: '2000' })
 
 const admin = async (path: string, init?: RequestInit) => (await fetch(`${boss.url}${path}`, init)).json()
 const json = { 'content-type': 'application/json' }

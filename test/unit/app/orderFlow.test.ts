@@ -25,10 +25,12 @@ describe('conflicts before the PIN', () => {
 describe('a refused order', () => {
   it('keeps the PIN open after a wrong PIN or a lost answer, not after a lock or a shortfall', () => {
     expect(orderFailure('WRONG_PIN')).toMatchObject({ retryPin: true })
-    expect(orderFailure('NETWORK')).toMatchObject({ retryPin: true, key: 'order.failed.retry' })
+    // A lost answer may hide a placed order: the screen must not say "nothing was charged" (issue 15, crash mid-order).
+    for (const c of ['NETWORK', 'BOSS_TIMEOUT', 'CONFLICT'] as const) expect(orderFailure(c)).toMatchObject({ retryPin: true, key: 'order.failed.unknown' })
+    expect(orderFailure('BOSS_UNAVAILABLE')).toMatchObject({ retryPin: true, key: 'order.failed.retry' })
     expect(orderFailure('LOCKED')).toMatchObject({ retryPin: false })
     expect(orderFailure('INSUFFICIENT_BALANCE')).toMatchObject({ retryPin: false, topup: true })
-    for (const c of ['WRONG_PIN', 'LOCKED', 'PRODUCT_CONFLICT', 'OVER_SPENDING_LIMIT', 'INTERNAL'] as const) expect(KEYS).toContain(orderFailure(c).key)
+    for (const c of ['WRONG_PIN', 'LOCKED', 'PRODUCT_CONFLICT', 'OVER_SPENDING_LIMIT', 'INTERNAL', 'NETWORK'] as const) expect(KEYS).toContain(orderFailure(c).key)
   })
 })
 

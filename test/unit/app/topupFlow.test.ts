@@ -57,6 +57,8 @@ describe('top-up rules', () => {
     expect(cardRefusal('CARD_NOT_ALLOWED').key).toBe('topup.card.notAllowed')
     expect(cardRefusal('BOSS_UNAVAILABLE').key).toBe('topup.bossDown')
     expect(cardRefusal('BOSS_TIMEOUT').retype).toBe(false)
+    // A lost answer may hide a credited card: never "nothing was charged" (issue 15, crash mid-top-up).
+    for (const code of ['NETWORK', 'BOSS_TIMEOUT', 'CONFLICT']) expect(cardRefusal(code)).toEqual({ key: 'topup.unknown', params: {}, retype: false })
     expect(cardRefusal('INTERNAL').key).toBe('topup.failed')
   })
 })

@@ -55,6 +55,7 @@ export const ORDERS_KEYS = [
   'order.notPlaced',
   'order.failed',
   'order.failed.retry',
+  'order.failed.unknown',
   'order.failed.conflict',
   'order.toSubscriptions',
   'order.done',

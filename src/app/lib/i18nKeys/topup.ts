@@ -22,6 +22,7 @@ export const TOPUP_KEYS = [
   'topup.card.expired',
   'topup.card.notAllowed',
   'topup.bossDown',
+  'topup.unknown',
   'topup.failed',
   'topup.processing',
   'topup.qr.title',
