@@ -10,5 +10,5 @@ export function createMockServer(scenario: ScenarioName, opts: MockHandlerOption
   return setupServer(...createHandlers(scenario, opts))
 }
 
-export { mockDemoDevice, mockDemoDevices } from './fixtures/households.ts'
-export { scenarioList, scenarioNames, type ScenarioName } from './scenarios.ts'
+export { mockDemoDevices } from './fixtures/households.ts'
+export { type ScenarioName } from './scenarios.ts'

@@ -23,11 +23,6 @@ export function formatDate(d: Date): string {
   return formatTime(d).slice(0, 8)
 }
 
-/** `yyyyMM` */
-export function formatMonth(d: Date): string {
-  return formatTime(d).slice(0, 6)
-}
-
 const TIME_RE = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/
 
 /** Parses `yyyyMMddHHmmss` (Beijing); null when malformed or not a real calendar time. */
@@ -90,11 +85,4 @@ export function lastDayOf(month: string): string {
 /** Whole days from a to b (b - a). */
 export function diffDays(a: string, b: string): number {
   return Math.round((dayToUtc(b).getTime() - dayToUtc(a).getTime()) / 86_400_000)
-}
-
-/** The instant a Beijing wall-clock day + time happens. */
-export function atBeijing(day: string, hhmmss = '000000'): Date {
-  const d = parseTime(`${day}${hhmmss}`)
-  if (!d) throw new Error(`bad day/time ${day} ${hhmmss}`)
-  return d
 }

@@ -24,4 +24,3 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string) => new ApiError(400, 'BAD_REQUEST', message)
 export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', message)
-export const unauthorized = (message: string) => new ApiError(401, 'UNAUTHORIZED', message)

@@ -1,4 +1,4 @@
-import { inside, SAFE, type Box } from './crawl.ts'
+import { inside, type Box } from './crawl.ts'
 import type { Tv } from './tv.ts'
 
 // The crawler's screen rules, asked of one screen in a scripted test: the focused item grown (not shown by
@@ -41,4 +41,4 @@ export async function textsOutsideSafeArea(tv: Tv): Promise<string[]> {
     .map((t) => `${t.text.slice(0, 30)} (${t.ref}) at ${Math.round(t.x1)},${Math.round(t.y1)}-${Math.round(t.x2)},${Math.round(t.y2)}`)
 }
 
-export { inside, SAFE }
+export { inside }

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { isBossDown } from '../domain/errors.ts'
 import type { BffServices } from '../services.ts'
 
@@ -6,13 +6,6 @@ import type { BffServices } from '../services.ts'
 export const ACCEPT_WAIT_MS = 1500
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789' // no 0/O, 1/I: a viewer may read it out on the phone
-
-/** The hall's reference, e.g. `RT7K3MQ2XWA4B9`: given at once, sent to the BOSS as its stable SERIAL. */
-export function newReference(kind: 'T' | 'C'): string {
-  let s = `R${kind}`
-  for (let i = 0; i < 12; i++) s += ALPHABET[randomInt(ALPHABET.length)]
-  return s
-}
 
 /**
  * The reference for a report sent with an Idempotency-Key: derived from household and key, so a resend

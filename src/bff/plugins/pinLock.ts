@@ -41,4 +41,3 @@ export function pinLock(store: Store, opts: { maxFailures: number; lockSeconds: 
     },
   }
 }
-export type PinLock = ReturnType<typeof pinLock>

@@ -15,9 +15,3 @@ export const newKey = () => randomUUID()
 export function order(stack: Stack, token: string, body: unknown, key: string | null = newKey()) {
   return api(stack, 'POST', '/api/v1/orders', { token, body, headers: key !== null ? { 'idempotency-key': key } : {} })
 }
-
-/** Price of a product for a period, as the BOSS's catalogue has it (asked directly, not through the BFF). */
-export async function catalogPrice(stack: Stack, token: string, productId: string, months: number): Promise<number> {
-  const res = await api(stack, 'GET', `/api/v1/products/${productId}`, { token })
-  return res.body.prices.find((p: { periodMonths: number }) => p.periodMonths === months).priceFen
-}
