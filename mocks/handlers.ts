@@ -118,6 +118,12 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
       await wait()
       return notRouted(args.request) ?? session.open(args)
     }),
+    // Mock tokens are stateless: logging out answers as the BFF does and ends nothing.
+    http.post(at(ApiPath.sessionLogout), async ({ request }) => {
+      await wait()
+      const device = notRouted(request) ?? authenticate(request)
+      return device instanceof Response ? device : new HttpResponse(null, { status: 204 })
+    }),
 
     http.get(at(ApiPath.account), dataRoute(({ data }) => HttpResponse.json(ordering.account(topups.account(data.account))))),
 

@@ -17,6 +17,7 @@ import errorsPlugin from './plugins/errors.ts'
 import authPlugin from './plugins/auth.ts'
 import rateLimitPlugin from './plugins/rateLimit.ts'
 import docsPlugin from './plugins/docs.ts'
+import routeTablePlugin from './plugins/routeTable.ts'
 import tvAppPlugin, { tvAppScriptSources } from './plugins/tvApp.ts'
 import sessionRoutes from './routes/session.ts'
 import accountRoutes from './routes/account.ts'
@@ -118,6 +119,9 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   })
 
   await app.register(errorsPlugin, { bodyLimit: config.bodyLimit })
+  // Test runs ask for every answer to be written down and checked against the document; production never does.
+  const conformanceLog = config.nodeEnv === 'production' ? undefined : process.env.BFF_CONFORMANCE_LOG || undefined
+  await app.register(routeTablePlugin, { conformanceLog })
   // helmet's middleware built once: @fastify/helmet built it anew for every request (parsing the CSP each time),
   // which showed in the BFF's profile. The same headers, set by the same library.
   const secureHeaders = helmet({

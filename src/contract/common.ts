@@ -60,3 +60,6 @@ export const Page = <T extends TSchema>(item: T) =>
     /** Absent on the last page. */
     nextCursor: Type.Optional(Type.String()),
   })
+
+/** Header that makes a money-moving POST safe to repeat (the same key never acts twice). */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key'

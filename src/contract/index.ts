@@ -17,20 +17,8 @@ export * from './complaints.ts'
 export * from './messages.ts'
 export * from './serviceInfo.ts'
 export * from './usage.ts'
+export * from './apiPath.ts'
+export * from './route.ts'
+export * from './routes.ts'
 
 export const API_PREFIX = '/api/v1'
-
-/** Paths as the BFF registers them and the app and mocks call them. */
-export const ApiPath = {
-  session: '/api/v1/session',
-  sessionChallenge: '/api/v1/session/challenge',
-  sessionRefresh: '/api/v1/session/refresh',
-  sessionLogout: '/api/v1/session/logout',
-  account: '/api/v1/account',
-  bills: '/api/v1/bills',
-  bill: '/api/v1/bills/:billId',
-  payments: '/api/v1/payments',
-} as const
-
-/** Header that makes a money-moving POST safe to repeat. */
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key'

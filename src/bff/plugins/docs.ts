@@ -22,9 +22,21 @@ async function docsPlugin(app: FastifyInstance) {
         { name: 'bills', description: 'Monthly bills and itemised charges' },
         { name: 'payments', description: 'Payment history' },
         { name: 'health', description: 'Probes' },
+        { name: 'orders', description: 'Catalogue, quotes, orders, subscriptions, spending limit' },
+        { name: 'topups', description: 'Prepaid card and QR-code top-ups' },
+        { name: 'messages', description: 'Reminders and notices' },
+        { name: 'selfhelp', description: 'Knowledge base and diagnosis before a repair visit' },
+        { name: 'tickets', description: 'Fault reports (work orders) and their progress' },
+        { name: 'complaints', description: 'Complaints and suggestions' },
+        { name: 'service-info', description: 'FAQ, service points, hotline' },
+        { name: 'usage', description: 'Usage events from boxes' },
+        { name: 'operator', description: "The operator's usage reports" },
       ],
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The session token of POST /api/v1/session' },
+          operator: { type: 'http', scheme: 'basic', description: "The operator's report login" },
+        },
       },
     },
   })

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { ErrorBody, ErrorCode } from '../../contract/index.ts'
+import { IDEMPOTENCY_HEADER, type ErrorBody, type ErrorCode } from '../../contract/index.ts'
 import { ApiError } from '../errors.ts'
 import { BossAnswerError, BossRefusedError, BossTimeoutError, BossUnavailableError } from '../domain/errors.ts'
 
@@ -36,6 +36,13 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 export function validationMessage(issues: AjvIssue[], part: string | undefined): string {
   const issue = issues[0]
   if (!issue) return 'request is not valid'
+  if (part === 'headers') {
+    // Header names arrive lower-cased; the message names them as the contract spells them.
+    const missing = issue.params.missingProperty
+    const raw = typeof missing === 'string' ? missing : issue.instancePath.slice(1)
+    const name = raw === IDEMPOTENCY_HEADER.toLowerCase() ? IDEMPOTENCY_HEADER : raw
+    return issue.keyword === 'required' ? `${name} header is required for this request` : `${name} header has the wrong format`
+  }
   const where = part === 'querystring' ? 'query' : (part ?? 'request')
   const base = [where, ...issue.instancePath.split('/').filter(Boolean)].join('.')
   const p = issue.params

@@ -1,32 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  ApiPath,
-  BillDetail,
-  BillIdParams,
-  BillListResponse,
-  ErrorBody,
-  PageQuery,
-  type BillSummary,
-} from '../../contract/index.ts'
+import { type BillSummary, routes } from '../../contract/index.ts'
 import { notFound } from '../errors.ts'
 import { pageAfter } from '../paging.ts'
 import type { BffServices } from '../services.ts'
 
 const DEFAULT_LIMIT = 20
-const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
 const billRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   app.get(
-    ApiPath.bills,
-    {
-      schema: {
-        tags: ['bills'],
-        summary: 'Monthly bills of the last 12 months, newest first',
-        security: [{ bearer: [] }],
-        querystring: PageQuery,
-        response: { 200: BillListResponse, ...errors },
-      },
-    },
+    routes.bills.path,
+    { schema: routes.bills.schema },
     async (request) => {
       const bills = await s.billing.listBills(request.customer.customerId)
       return pageAfter<BillSummary>(bills, {
@@ -41,16 +24,8 @@ const billRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   )
 
   app.get(
-    ApiPath.bill,
-    {
-      schema: {
-        tags: ['bills'],
-        summary: 'One bill with its itemised charges',
-        security: [{ bearer: [] }],
-        params: BillIdParams,
-        response: { 200: BillDetail, 404: ErrorBody, ...errors },
-      },
-    },
+    routes.bill.path,
+    { schema: routes.bill.schema },
     async (request) => {
       // Asked with the token's customer: another household's bill id is "not found", like a made-up one.
       const bill = await s.billing.billDetail(request.customer.customerId, request.params.billId)

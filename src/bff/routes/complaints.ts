@@ -1,9 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
-import {
-  Complaint, ComplaintDraft, ComplaintListResponse, ComplaintOptions, ComplaintPath, CreateComplaintRequest, DraftIdParams,
-  ErrorBody,
-} from '../../contract/index.ts'
+import { Complaint, ComplaintDraft, ComplaintPath, routes } from '../../contract/index.ts'
 import { badRequest, notFound } from '../errors.ts'
 import { toIsoBeijing } from '../time.ts'
 import { acceptReport, referenceFor, unlessBossDown } from '../outbox/accept.ts'
@@ -13,8 +10,6 @@ import type { BffServices } from '../services.ts'
 import type { OutboxMessage } from '../store/store.ts'
 import { createDraft, dropDraft, readDraft, type Draft } from '../phone/drafts.ts'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
-const meta = { tags: ['complaints'], security: [{ bearer: [] }] }
 
 function pendingComplaint(m: OutboxMessage): Complaint {
   const { order, acceptedAt } = m.payload as ComplaintMessage
@@ -39,13 +34,9 @@ const complaintRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) =
     return d && d.customerId === customerId && d.expiresAt > r.now().getTime() ? d : null
   }
 
-  app.get(ComplaintPath.options, {
-    schema: { ...meta, summary: 'Complaint types with their preset subjects', response: { 200: ComplaintOptions, 401: ErrorBody } },
-  }, async () => ({ types: r.knowledge.complaintTypes }))
+  app.get(routes.complaintOptions.path, { schema: routes.complaintOptions.schema }, async () => ({ types: r.knowledge.complaintTypes }))
 
-  app.get(ComplaintPath.complaints, {
-    schema: { ...meta, summary: 'My complaints: pending ones first, then the BOSS\'s, newest first', response: { 200: ComplaintListResponse, ...errors } },
-  }, async (request) => {
+  app.get(routes.complaints.path, { schema: routes.complaints.schema }, async (request) => {
     const c = request.customer.customerId
     const pending = (await r.store.pending(Topic.complaint, c)).map(pendingComplaint).reverse()
     const boss = await unlessBossDown(() => r.complaints.list(c), [])
@@ -53,29 +44,18 @@ const complaintRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) =
     return { items: [...pending.filter((x) => !known.has(x.reference)), ...boss.value], bossAvailable: boss.bossAvailable }
   })
 
-  app.post(ComplaintPath.drafts, {
-    schema: { ...meta, summary: 'Open a phone page for typing the complaint text (show phoneUrl as a QR code)', response: { 201: ComplaintDraft, ...errors } },
-  }, async (request, reply) => {
+  app.post(routes.createDraft.path, { schema: routes.createDraft.schema }, async (request, reply) => {
     const { draftId, draft } = await createDraft(r.store, request.customer.customerId, r.now().getTime())
     return reply.code(201).send(draftView(request, draftId, draft))
   })
 
-  app.get(ComplaintPath.draft, {
-    schema: { ...meta, summary: 'Poll a draft: the text once the viewer sent it from the phone', params: DraftIdParams, response: { 200: ComplaintDraft, ...errors } },
-  }, async (request) => {
+  app.get(routes.draft.path, { schema: routes.draft.schema }, async (request) => {
     const d = await ownDraft(request.customer.customerId, request.params.draftId)
     if (!d) throw notFound('No such draft (expired, used, or never opened here)')
     return draftView(request, request.params.draftId, d)
   })
 
-  app.post(ComplaintPath.complaints, {
-    schema: {
-      ...meta,
-      summary: 'Make a complaint or suggestion: 201 registered with the BOSS (repeatOf set for a repeat), 202 accepted and pending',
-      body: CreateComplaintRequest,
-      response: { 201: Complaint, 202: Complaint, ...errors },
-    },
-  }, async (request, reply) => idem.run(request, reply, { material: request.body }, async (key) => {
+  app.post(routes.createComplaint.path, { schema: routes.createComplaint.schema }, async (request, reply) => idem.run(request, reply, { material: request.body }, async (key) => {
     const c = request.customer.customerId
     const { type, subjectId, draftId } = request.body
     const subject = r.knowledge.complaintType(type)?.subjects.find((x) => x.id === subjectId)

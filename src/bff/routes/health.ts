@@ -1,25 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { HealthPath, LiveResponse, ReadyResponse } from '../../contract/index.ts'
+import { routes } from '../../contract/index.ts'
 import type { BffServices } from '../services.ts'
 
 const healthRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   // Probes are polled constantly; they would drown the request log.
   app.get(
-    HealthPath.live,
-    { logLevel: 'warn', schema: { tags: ['health'], summary: 'The process is alive', response: { 200: LiveResponse } } },
+    routes.live.path,
+    { logLevel: 'warn', schema: routes.live.schema },
     async () => ({ status: 'ok' as const }),
   )
 
   app.get(
-    HealthPath.ready,
-    {
-      logLevel: 'warn',
-      schema: {
-        tags: ['health'],
-        summary: 'The store works and the BOSS answers (503 otherwise)',
-        response: { 200: ReadyResponse, 503: ReadyResponse },
-      },
-    },
+    routes.ready.path,
+    { logLevel: 'warn', schema: routes.ready.schema },
     async (request, reply) => {
       const [store, boss] = await Promise.all([
         s.store.ping().then(() => 'ok' as const, (err: unknown) => {

@@ -5,8 +5,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import basicAuth from '@fastify/basic-auth'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { ErrorBody } from '../../contract/common.ts'
-import { OfferRun, OfferSendRequest, OperatorPath, REPORT_TABLES, ReportQuery, UsageReport, type ReportTable } from '../../contract/usage.ts'
+import type { ErrorBody } from '../../contract/common.ts'
+import { routes } from '../../contract/routes.ts'
+import { OperatorPath, REPORT_TABLES, type OfferRun, type OfferSendRequest, type ReportQuery, type ReportTable, type UsageReport } from '../../contract/usage.ts'
 import type { UsageStore } from '../analytics/eventStore.ts'
 import { beijingDay } from '../time.ts'
 import { toCsv } from '../analytics/reports.ts'
@@ -76,21 +77,14 @@ export default async function operatorReportRoutes(app: FastifyInstance, o: Oper
   }
 
   app.get<{ Querystring: ReportQuery; Reply: UsageReport | ErrorBody }>(
-    OperatorPath.report,
-    {
-      schema: {
-        tags: ['operator'],
-        summary: 'Usage report (default: the last 30 days, every area)',
-        querystring: ReportQuery,
-        response: { 200: UsageReport, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
-      },
-    },
+    routes.usageReport.path,
+    { schema: routes.usageReport.schema },
     async (request, reply) => reply.header('cache-control', 'no-store').send(await report(request.query)),
   )
 
   app.get<{ Querystring: ReportQuery; Params: { table: string } }>(
-    OperatorPath.csv,
-    { schema: { tags: ['operator'], summary: 'One report table as CSV', querystring: ReportQuery } },
+    routes.usageCsv.path,
+    { schema: routes.usageCsv.schema },
     async (request, reply) => {
       const table = request.params.table
       if (!REPORT_TABLES.includes(table as ReportTable)) throw new ApiError(404, 'NOT_FOUND', `No report table ${table}`)
@@ -104,15 +98,8 @@ export default async function operatorReportRoutes(app: FastifyInstance, o: Oper
   )
 
   app.post<{ Body: OfferSendRequest; Reply: OfferRun | ErrorBody }>(
-    OperatorPath.offers,
-    {
-      schema: {
-        tags: ['operator'],
-        summary: "Send each package's offer to the households in its audience (the offers table); the BOSS applies consent and the cap",
-        body: OfferSendRequest,
-        response: { 200: OfferRun, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody, 503: ErrorBody },
-      },
-    },
+    routes.sendOffers.path,
+    { schema: routes.sendOffers.schema },
     async (request, reply) => {
       // A page elsewhere could make the operator's browser post here with its remembered login: only this origin may.
       const origin = request.headers.origin

@@ -1,23 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  ErrorBody,
-  Order,
-  OrderIdParams,
-  OrderPath,
-  OrderProcessing,
-  OrderQuote,
-  OrderQuoteRequest,
-  OrderRequest,
-  OrderResult,
-  type OrderConflict,
-} from '../../contract/index.ts'
+import { Order, type OrderConflict, OrderPath, routes } from '../../contract/index.ts'
 import { BossTimeoutError, isBossDown, WrongPinError } from '../domain/errors.ts'
 import { notFound } from '../errors.ts'
 import { createIdempotency, stableRef } from '../plugins/idempotency.ts'
 import { pinLock } from '../plugins/pinLock.ts'
 import type { BffServices } from '../services.ts'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 /** How long an order the BOSS has not (yet) recorded still counts as "processing" after the attempt. */
 const PROCESSING_WINDOW_SECONDS = 120
 const ATTEMPT_TTL_SECONDS = 86_400
@@ -42,16 +30,8 @@ const orderRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   const attemptKey = (customerId: string, orderId: string) => `order-attempt:${customerId}:${orderId}`
 
   app.post(
-    OrderPath.quote,
-    {
-      schema: {
-        tags: ['orders'],
-        summary: 'Price, dates, balance before/after and every conflict of an order, before the PIN. Charges nothing.',
-        security: [{ bearer: [] }],
-        body: OrderQuoteRequest,
-        response: { 200: OrderQuote, 404: ErrorBody, ...errors },
-      },
-    },
+    routes.orderQuote.path,
+    { schema: routes.orderQuote.schema },
     async (request) => {
       const customerId = request.customer.customerId
       const names = await catalogue.all().catch(() => [])
@@ -75,19 +55,8 @@ const orderRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   )
 
   app.post(
-    OrderPath.orders,
-    {
-      schema: {
-        tags: ['orders'],
-        summary: 'Order a package with the purchase PIN; needs an Idempotency-Key header. 201 done, 202 processing (poll).',
-        security: [{ bearer: [] }],
-        body: OrderRequest,
-        response: {
-          201: Order, 202: OrderProcessing, 402: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody,
-          ...errors,
-        },
-      },
-    },
+    routes.createOrder.path,
+    { schema: routes.createOrder.schema },
     async (request, reply) => {
       const customerId = request.customer.customerId
       const { productId, periodMonths, pin } = request.body
@@ -119,16 +88,8 @@ const orderRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   )
 
   app.get(
-    OrderPath.order,
-    {
-      schema: {
-        tags: ['orders'],
-        summary: "One of the household's orders: its state as the BOSS holds it (poll after a 202)",
-        security: [{ bearer: [] }],
-        params: OrderIdParams,
-        response: { 200: OrderResult, 404: ErrorBody, ...errors },
-      },
-    },
+    routes.order.path,
+    { schema: routes.order.schema },
     async (request) => {
       const customerId = request.customer.customerId
       const { orderId } = request.params

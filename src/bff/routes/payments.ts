@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ApiPath, ErrorBody, PageQuery, PaymentListResponse } from '../../contract/index.ts'
+import { routes } from '../../contract/index.ts'
 import { badRequest } from '../errors.ts'
 import { decodeCursor, encodeCursor } from '../paging.ts'
 import type { BffServices } from '../services.ts'
@@ -8,16 +8,8 @@ const DEFAULT_LIMIT = 20
 
 const paymentRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   app.get(
-    ApiPath.payments,
-    {
-      schema: {
-        tags: ['payments'],
-        summary: 'Payments and top-ups of the last 12 months, newest first',
-        security: [{ bearer: [] }],
-        querystring: PageQuery,
-        response: { 200: PaymentListResponse, 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody },
-      },
-    },
+    routes.payments.path,
+    { schema: routes.payments.schema },
     async (request) => {
       // The BOSS pages by number, so the cursor carries page number and size; its size wins over `limit`.
       let pageNo = 1

@@ -1,13 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  ErrorBody,
-  OrderPath,
-  ProductDetail,
-  ProductIdParams,
-  ProductListQuery,
-  ProductListResponse,
-  type ProductCategoryInfo,
-} from '../../contract/index.ts'
+import { type ProductCategoryInfo, routes } from '../../contract/index.ts'
 import type { CatalogueProduct } from '../domain/types.ts'
 import { notFound } from '../errors.ts'
 import { isBossDown } from '../domain/errors.ts'
@@ -15,7 +7,6 @@ import type { BffServices } from '../services.ts'
 import { badgeFor } from './holdings.ts'
 import { beijingToday } from '../time.ts'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
 const productRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   const { catalogue, subscriptions } = s
@@ -29,16 +20,8 @@ const productRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => 
   const summary = ({ description: _d, channels: _c, ...p }: CatalogueProduct) => p
 
   app.get(
-    OrderPath.products,
-    {
-      schema: {
-        tags: ['orders'],
-        summary: 'The catalogue by category, with prices per period and what the household already holds',
-        security: [{ bearer: [] }],
-        querystring: ProductListQuery,
-        response: { 200: ProductListResponse, ...errors },
-      },
-    },
+    routes.products.path,
+    { schema: routes.products.schema },
     async (request) => {
       const [products, holdings] = await Promise.all([catalogue.all(), holdingsOrNone(request.customer.customerId)])
       const today = beijingToday(s.now())
@@ -59,16 +42,8 @@ const productRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => 
   )
 
   app.get(
-    OrderPath.product,
-    {
-      schema: {
-        tags: ['orders'],
-        summary: 'One product: description, every channel, price per period',
-        security: [{ bearer: [] }],
-        params: ProductIdParams,
-        response: { 200: ProductDetail, 404: ErrorBody, ...errors },
-      },
-    },
+    routes.product.path,
+    { schema: routes.product.schema },
     async (request) => {
       const [product, holdings] = await Promise.all([
         catalogue.product(request.params.productId),

@@ -1,35 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
-  Diagnosis, DiagnosisQuery, ErrorBody, ErrorCodeParams, SelfhelpPath, StbErrorCode, SymptomListResponse,
-  type DiagnosisFinding, type DiagnosisOffer, type ExpiredPackage,
+  Diagnosis,
+  type DiagnosisFinding,
+  type DiagnosisOffer,
+  type ExpiredPackage,
+  routes,
 } from '../../contract/index.ts'
 import { notFound } from '../errors.ts'
 import { unlessBossDown } from '../outbox/accept.ts'
 import type { BffServices } from '../services.ts'
 
-const meta = { tags: ['selfhelp'], security: [{ bearer: [] }] }
 
 const selfhelpRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
-  app.get(SelfhelpPath.symptoms, {
-    schema: { ...meta, summary: 'Symptoms with their step-by-step checks (knowledge base)', response: { 200: SymptomListResponse, 401: ErrorBody } },
-  }, async () => ({ items: r.knowledge.symptoms }))
+  app.get(routes.symptoms.path, { schema: routes.symptoms.schema }, async () => ({ items: r.knowledge.symptoms }))
 
-  app.get(SelfhelpPath.code, {
-    schema: { ...meta, summary: 'What an error code on the box means and what to do', params: ErrorCodeParams, response: { 200: StbErrorCode, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody } },
-  }, async (request) => {
+  app.get(routes.stbErrorCode.path, { schema: routes.stbErrorCode.schema }, async (request) => {
     const found = r.knowledge.errorCode(request.params.code)
     if (!found) throw notFound(`Error code ${request.params.code.toUpperCase()} is not in the knowledge base`)
     return found
   })
 
-  app.get(SelfhelpPath.diagnosis, {
-    schema: {
-      ...meta,
-      summary: 'A symptom held against the account: arrears, suspension or an expired package explain "not authorised" before any repair visit',
-      querystring: DiagnosisQuery,
-      response: { 200: Diagnosis, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 502: ErrorBody },
-    },
-  }, async (request): Promise<Diagnosis> => {
+  app.get(routes.diagnosis.path, { schema: routes.diagnosis.schema }, async (request): Promise<Diagnosis> => {
     const symptom = r.knowledge.symptom(request.query.symptom)
     if (!symptom) throw notFound(`Symptom ${request.query.symptom} is not in the knowledge base`)
     const base = { symptom, repairCategory: symptom.repairCategory }

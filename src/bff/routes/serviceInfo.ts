@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ServiceInfo, ServiceInfoPath } from '../../contract/index.ts'
+import { routes } from '../../contract/index.ts'
 import { loadServiceInfo } from '../data/serviceInfo.ts'
 import type { BffServices } from '../services.ts'
 
@@ -10,14 +10,8 @@ import type { BffServices } from '../services.ts'
 const serviceInfoRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app) => {
   const info = loadServiceInfo()
   app.get(
-    ServiceInfoPath.serviceInfo,
-    {
-      schema: {
-        tags: ['service-info'],
-        summary: 'FAQ by topic, service points and the hotline, in every language',
-        response: { 200: ServiceInfo },
-      },
-    },
+    routes.serviceInfo.path,
+    { schema: routes.serviceInfo.schema },
     async (_request, reply) => {
       reply.header('cache-control', 'public, max-age=3600')
       return info

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { createHash, randomBytes } from 'node:crypto'
-import {
-  ApiPath, ErrorBody, SessionChallenge, SessionChallengeRequest, SessionRefreshRequest, SessionRequest, SessionResponse,
-} from '../../contract/index.ts'
+import { routes } from '../../contract/index.ts'
 import { ApiError } from '../errors.ts'
 import { maskCardNo } from '../log.ts'
 import { toIsoBeijing } from '../time.ts'
@@ -23,7 +21,6 @@ const refused = () => new ApiError(401, 'UNAUTHORIZED', 'This set-top box could 
 const locked = (retryAfter: number) =>
   new ApiError(429, 'LOCKED', 'Too many failed log-ins; try again later', { retryAfter: Math.max(1, retryAfter), attemptsLeft: 0 })
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
 const sessionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   const { sessionMaxFailures, sessionMaxFailuresPerAddress, sessionLockSeconds: lockSeconds, challengeTtlSeconds } = s.config
@@ -37,15 +34,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => 
   })
 
   app.post(
-    ApiPath.sessionChallenge,
-    {
-      schema: {
-        tags: ['session'],
-        summary: 'A one-time challenge for this box to sign with its device key (first step of a log-in)',
-        body: SessionChallengeRequest,
-        response: { 200: SessionChallenge, 400: ErrorBody, 429: ErrorBody },
-      },
-    },
+    routes.sessionChallenge.path,
+    { schema: routes.sessionChallenge.schema },
     async (request) => {
       const challenge = randomBytes(24).toString('base64url')
       // Bound to the box it was given to, used at most once, and only for a minute.
@@ -55,15 +45,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => 
   )
 
   app.post(
-    ApiPath.session,
-    {
-      schema: {
-        tags: ['session'],
-        summary: 'Open a session: the box signs the challenge with its device key; the BOSS checks it and the card pairing',
-        body: SessionRequest,
-        response: { 200: SessionResponse, ...errors },
-      },
-    },
+    routes.openSession.path,
+    { schema: routes.openSession.schema },
     async (request) => {
       const { deviceId, cardNo, challenge, signature } = request.body
       // A proven box that named wrong cards too often is locked; nobody but that box can get it there.
@@ -111,27 +94,17 @@ const sessionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => 
   )
 
   app.post(
-    ApiPath.sessionRefresh,
-    {
-      schema: {
-        tags: ['session'],
-        summary: 'Trade the one-use refresh token for a new pair; a refresh token used twice ends the session',
-        body: SessionRefreshRequest,
-        response: { 200: SessionResponse, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
-      },
-    },
+    routes.refreshSession.path,
+    { schema: routes.refreshSession.schema },
     async (request) => answer(await app.refreshSession(request.body.refreshToken)),
   )
 
   app.post(
-    ApiPath.sessionLogout,
-    {
-      onRequest: app.authenticate,
-      schema: { tags: ['session'], summary: 'End this session: its access and refresh tokens stop working', security: [{ bearer: [] }] },
-    },
+    routes.logout.path,
+    { onRequest: app.authenticate, schema: routes.logout.schema },
     async (request, reply) => {
       await app.revokeSession(request.sessionId)
-      return reply.code(204).send()
+      return reply.code(204).send(null)
     },
   )
 }

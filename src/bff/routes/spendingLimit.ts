@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ErrorBody, OrderPath, SpendingLimit, SpendingLimitRequest } from '../../contract/index.ts'
+import { routes } from '../../contract/index.ts'
 import { WrongPinError } from '../domain/errors.ts'
 import { pinLock } from '../plugins/pinLock.ts'
 import type { BffServices } from '../services.ts'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
 /** The household's monthly spending limit: the BOSS keeps it and enforces it on every order. */
 const spendingLimitRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
@@ -12,29 +11,14 @@ const spendingLimitRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, 
   const pins = pinLock(s.store, { maxFailures: s.config.pinMaxFailures, lockSeconds: s.config.pinLockSeconds })
 
   app.get(
-    OrderPath.spendingLimit,
-    {
-      schema: {
-        tags: ['orders'],
-        summary: "The household's monthly spending limit and this month's order spending (reading needs no PIN)",
-        security: [{ bearer: [] }],
-        response: { 200: SpendingLimit, ...errors },
-      },
-    },
+    routes.spendingLimit.path,
+    { schema: routes.spendingLimit.schema },
     async (request) => subscriptions.spendingLimit(request.customer.customerId),
   )
 
   app.put(
-    OrderPath.spendingLimit,
-    {
-      schema: {
-        tags: ['orders'],
-        summary: 'Set (or with null remove) the monthly spending limit, behind the purchase PIN; shares the PIN lock with orders',
-        security: [{ bearer: [] }],
-        body: SpendingLimitRequest,
-        response: { 200: SpendingLimit, 403: ErrorBody, 429: ErrorBody, ...errors },
-      },
-    },
+    routes.setSpendingLimit.path,
+    { schema: routes.setSpendingLimit.schema },
     async (request) => {
       const customerId = request.customer.customerId
       await pins.reserve(customerId)

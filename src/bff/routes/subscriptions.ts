@@ -1,32 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  AutoRenewRequest,
-  ErrorBody,
-  OrderPath,
-  Subscription,
-  SubscriptionIdParams,
-  SubscriptionListResponse,
-} from '../../contract/index.ts'
+import { routes } from '../../contract/index.ts'
 import { ApiError, notFound } from '../errors.ts'
 import type { BffServices } from '../services.ts'
 import { toSubscription } from './holdings.ts'
 import { beijingToday } from '../time.ts'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 
 const subscriptionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   const { subscriptions } = s
 
   app.get(
-    OrderPath.subscriptions,
-    {
-      schema: {
-        tags: ['orders'],
-        summary: 'My subscriptions: active, expiring within 7 days, suspended for arrears, expired',
-        security: [{ bearer: [] }],
-        response: { 200: SubscriptionListResponse, ...errors },
-      },
-    },
+    routes.subscriptions.path,
+    { schema: routes.subscriptions.schema },
     async (request) => {
       const today = beijingToday(s.now())
       const holdings = await subscriptions.list(request.customer.customerId)
@@ -35,17 +20,8 @@ const subscriptionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s
   )
 
   app.post(
-    OrderPath.autoRenew,
-    {
-      schema: {
-        tags: ['orders'],
-        summary: 'Switch auto-renewal off (the subscription then ends on its expiry date); repeating it is harmless',
-        security: [{ bearer: [] }],
-        params: SubscriptionIdParams,
-        body: AutoRenewRequest,
-        response: { 200: Subscription, 404: ErrorBody, 409: ErrorBody, ...errors },
-      },
-    },
+    routes.autoRenew.path,
+    { schema: routes.autoRenew.schema },
     async (request) => {
       const customerId = request.customer.customerId
       const { subscriptionId } = request.params

@@ -1,8 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  CreateTicketRequest, ErrorBody, RateTicketRequest, Ticket, TicketForm, TicketIdParams, TicketListResponse, TicketPath,
-  type AppointmentSlot,
-} from '../../contract/index.ts'
+import { type AppointmentSlot, routes, Ticket } from '../../contract/index.ts'
 import { ApiError, badRequest, notFound } from '../errors.ts'
 import { BossRefusedError } from '../domain/errors.ts'
 import { maskPhone } from '../log.ts'
@@ -13,8 +10,6 @@ import { Topic, type TicketMessage } from '../outbox/reports.ts'
 import type { BffServices } from '../services.ts'
 import { pendingTicket, toSummary } from './ticketViews.ts'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
-const meta = { tags: ['tickets'], security: [{ bearer: [] }] }
 
 const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
   // A box resending after a lost answer must not open a second ticket.
@@ -44,9 +39,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
     }
   }
 
-  app.get(TicketPath.form, {
-    schema: { ...meta, summary: 'Categories with preset descriptions, the contact phone (masked) and free visit slots', response: { 200: TicketForm, ...errors } },
-  }, async (request) => {
+  app.get(routes.ticketForm.path, { schema: routes.ticketForm.schema }, async (request) => {
     const c = request.customer.customerId
     const [phone, slots] = await Promise.all([
       unlessBossDown(() => r.tickets.contactPhone(c), null),
@@ -60,9 +53,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
     }
   })
 
-  app.get(TicketPath.tickets, {
-    schema: { ...meta, summary: 'My tickets: pending ones first, then the BOSS\'s, newest first', response: { 200: TicketListResponse, ...errors } },
-  }, async (request) => {
+  app.get(routes.tickets.path, { schema: routes.tickets.schema }, async (request) => {
     const c = request.customer.customerId
     const pending = (await pendingOf(c)).reverse()
     const boss = await unlessBossDown(() => r.tickets.list(c), [])
@@ -71,18 +62,9 @@ const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
     return { items: [...pending.filter((t) => !known.has(t.reference)).map(toSummary), ...boss.value], bossAvailable: boss.bossAvailable }
   })
 
-  app.get(TicketPath.ticket, {
-    schema: { ...meta, summary: 'One ticket with its timeline', params: TicketIdParams, response: { 200: Ticket, ...errors } },
-  }, async (request) => find(request.customer.customerId, request.params.ticketId))
+  app.get(routes.ticket.path, { schema: routes.ticket.schema }, async (request) => find(request.customer.customerId, request.params.ticketId))
 
-  app.post(TicketPath.tickets, {
-    schema: {
-      ...meta,
-      summary: 'Report a fault: 201 registered with the BOSS, 202 accepted and pending (delivered when the BOSS can take it)',
-      body: CreateTicketRequest,
-      response: { 201: Ticket, 202: Ticket, ...errors },
-    },
-  }, async (request, reply) => idem.run(request, reply, { material: request.body }, async (key) => {
+  app.post(routes.createTicket.path, { schema: routes.createTicket.schema }, async (request, reply) => idem.run(request, reply, { material: request.body }, async (key) => {
     const c = request.customer.customerId
     const { category, presetId, contactPhone, slotId } = request.body
     const info = r.knowledge.repairCategory(category)
@@ -110,16 +92,12 @@ const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
     return { statusCode: 202, body: pending ?? (await find(c, message.order.serial)) }
   }))
 
-  app.post(TicketPath.cancel, {
-    schema: { ...meta, summary: 'Cancel an open ticket', params: TicketIdParams, response: { 200: Ticket, ...errors } },
-  }, async (request) => {
+  app.post(routes.cancelTicket.path, { schema: routes.cancelTicket.schema }, async (request) => {
     const c = request.customer.customerId
     return act(c, request.params.ticketId, (id) => r.tickets.cancel(c, id))
   })
 
-  app.post(TicketPath.rating, {
-    schema: { ...meta, summary: 'Rate a resolved ticket (回访), which closes it', params: TicketIdParams, body: RateTicketRequest, response: { 200: Ticket, ...errors } },
-  }, async (request) => {
+  app.post(routes.rateTicket.path, { schema: routes.rateTicket.schema }, async (request) => {
     const c = request.customer.customerId
     return act(c, request.params.ticketId, (id) => r.tickets.rate(c, id, request.body.stars))
   })

@@ -1,18 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  CardTopupRequest,
-  ErrorBody,
-  QrTopupRequest,
-  Topup,
-  TopupIdParams,
-  TopupPath,
-} from '../../contract/index.ts'
+import { routes } from '../../contract/index.ts'
 import { ApiError, notFound } from '../errors.ts'
 import { createIdempotency, stableRef } from '../plugins/idempotency.ts'
 import { CARD_SERIAL_PREFIX, QR_SERIAL_PREFIX, type CardRefusal } from '../domain/types.ts'
 import type { BffServices } from '../services.ts'
 
-const BOSS_ERRORS = { 502: ErrorBody, 503: ErrorBody, 504: ErrorBody }
 const refused: Record<Exclude<CardRefusal, 'wrong'>, () => ApiError> = {
   used: () => new ApiError(409, 'CARD_USED', 'This prepaid card has already been used'),
   expired: () => new ApiError(422, 'CARD_EXPIRED', 'This prepaid card has expired'),
@@ -42,16 +34,8 @@ const topupRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
     })
 
   app.post(
-    TopupPath.card,
-    {
-      schema: {
-        tags: ['topups'],
-        summary: 'Top up with a prepaid card (number + password); needs Idempotency-Key',
-        security: [{ bearer: [] }],
-        body: CardTopupRequest,
-        response: { 200: Topup, 400: ErrorBody, 401: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody, ...BOSS_ERRORS },
-      },
-    },
+    routes.topupCard.path,
+    { schema: routes.topupCard.schema },
     async (request, reply) => {
       const { customerId } = request.customer
       const { cardNo, password } = request.body
@@ -88,16 +72,8 @@ const topupRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   )
 
   app.post(
-    TopupPath.qr,
-    {
-      schema: {
-        tags: ['topups'],
-        summary: 'Start a QR-code top-up: answers the pay address for the QR code; needs Idempotency-Key',
-        security: [{ bearer: [] }],
-        body: QrTopupRequest,
-        response: { 201: Topup, 400: ErrorBody, 401: ErrorBody, 409: ErrorBody, 422: ErrorBody, ...BOSS_ERRORS },
-      },
-    },
+    routes.topupQr.path,
+    { schema: routes.topupQr.schema },
     async (request, reply) => {
       const { customerId } = request.customer
       const { amountFen } = request.body
@@ -110,16 +86,8 @@ const topupRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   )
 
   app.get(
-    TopupPath.topup,
-    {
-      schema: {
-        tags: ['topups'],
-        summary: 'One top-up of this household: the TV polls a pending QR top-up here',
-        security: [{ bearer: [] }],
-        params: TopupIdParams,
-        response: { 200: Topup, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, ...BOSS_ERRORS },
-      },
-    },
+    routes.topup.path,
+    { schema: routes.topup.schema },
     async (request) => {
       const topup = await s.topups.find(request.customer.customerId, request.params.topupId)
       if (!topup) throw notFound('No such top-up for this account')

@@ -1,0 +1,60 @@
+import { appendFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import fp from 'fastify-plugin'
+import type { FastifyInstance } from 'fastify'
+import { routes } from '../../contract/index.ts'
+
+const TABLE = new Map<string, unknown>(Object.values(routes).map((r) => [`${r.method} ${r.path}`, r.schema]))
+/** Paths only the route table may add to: a route here must be an entry of it. */
+const API = /^\/(api\/v1|operator\/api)\//
+
+export interface RouteTableOptions {
+  /**
+   * Tests only (BFF_CONFORMANCE_LOG, never in production): append each distinct answer of a tabled route
+   * (method, route pattern, status, content type, body) to this JSONL file, which `npm test` then checks
+   * against /api/docs/json.
+   */
+  conformanceLog?: string
+}
+
+/**
+ * Holds the BFF to the contract's route table (src/contract/routes.ts): an API route must be registered
+ * with its entry's own schema, so the document served at /api/docs/json is the table and nothing else.
+ */
+async function routeTablePlugin(app: FastifyInstance, opts: RouteTableOptions) {
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue
+      const key = `${method} ${route.url}`
+      const schema = TABLE.get(key)
+      if (schema === undefined && API.test(route.url)) throw new Error(`${key} is not in the route table (src/contract/routes.ts)`)
+      if (schema !== undefined && route.schema !== schema) throw new Error(`${key} must be registered with routes.<name>.schema`)
+    }
+  })
+
+  const file = opts.conformanceLog
+  if (!file) return
+  // Each distinct answer once: a burst of identical 429s or account reads is one line to check.
+  const seen = new Set<string>()
+  app.addHook('onSend', async (request, reply, payload) => {
+    const pattern = request.routeOptions.url
+    if (request.method === 'HEAD' || pattern === undefined || !TABLE.has(`${request.method} ${pattern}`)) return payload
+    const body = typeof payload === 'string' ? payload : payload === null || payload === undefined ? '' : null
+    const line = JSON.stringify({
+      method: request.method,
+      route: pattern,
+      status: reply.statusCode,
+      contentType: reply.getHeader('content-type') ?? null,
+      retryAfter: reply.getHeader('retry-after') ?? null,
+      body,
+    })
+    const digest = createHash('sha1').update(line).digest('base64')
+    if (!seen.has(digest)) {
+      seen.add(digest)
+      appendFileSync(file, `${line}\n`)
+    }
+    return payload
+  })
+}
+
+export default fp(routeTablePlugin, { name: 'tvhall-route-table' })
