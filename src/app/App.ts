@@ -13,7 +13,10 @@ import { exposeScan, reportFocus, reportLanguage, reportScreens } from './lib/te
 import { scanScreen } from './lib/screenScan.ts'
 import { announceFocus, setSpeechEnabled } from './lib/announcer.ts'
 import { loadPrefs, platformWantsSpeech, speechOn } from './lib/viewerPrefs.ts'
-import { Colors } from './lib/theme.ts'
+import { applyLook, Colors, currentPalette, currentTextScale } from './lib/theme.ts'
+import { applyUiTheme } from './lib/uiTheme.ts'
+import { onLookChange } from './lib/lookChange.ts'
+import { paletteMap, relookTree } from './lib/relook.ts'
 import Dialog from './widgets/Dialog.ts'
 import Toast from './widgets/Toast.ts'
 
@@ -49,7 +52,21 @@ export default class App extends Router.App {
     exposeScan(() => scanScreen(this.stage as never, app._focusPath as never))
     const platform = { speech: Settings.get('platform', 'speech', false), voiceGuidance: Settings.get('platform', 'voiceGuidance', false) }
     setSpeechEnabled(speechOn(loadPrefs(), platformWantsSpeech(platform, window.location.search)))
+    onLookChange(() => this._relook())
     Router.startRouter(routes, this)
+  }
+
+  /**
+   * Settings changed the look: the new palette and text size go into the theme, into everything already
+   * on screen (lib/relook.ts) and into what the pages draw next, in place: focus, screen, language stay.
+   */
+  private _relook(): void {
+    const palette = currentPalette()
+    const scale = currentTextScale()
+    applyLook(loadPrefs())
+    applyUiTheme()
+    relookTree(this, paletteMap(palette, currentPalette()), currentTextScale() / scale)
+    this._rerender()
   }
 
   /** Home key: the menu, with history cleared, from wherever the viewer is (unless a dialog asks something). */

@@ -16,7 +16,11 @@ const texts = (tv: Tv) => tv.page.evaluate(() => ((window as unknown as { __tvha
 const titleSize = async (tv: Tv) => ((await texts(tv)).find((t) => t.ref === 'PageTitle') || { size: 0 }).size
 const background = (tv: Tv) => tv.page.evaluate(() => document.querySelector('[ref="Background"]')?.getAttribute('color'))
 
-// Large text and high contrast restart the app on the settings screen with the new look, kept on the box.
+const language = (tv: Tv) => tv.page.evaluate(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language)
+/** A mark on the page's window: it survives only if the hall never reloads. */
+const marked = (tv: Tv) => tv.page.evaluate(() => (window as unknown as { __lookMark?: number }).__lookMark === 42)
+
+// Large text and high contrast apply in place (issues 16, 17): same screen, same row focused, same language, no reload; kept on the box.
 describe('settings: large text and high contrast', () => {
   let stack: Stack
   let browser: Browser
@@ -30,41 +34,59 @@ describe('settings: large text and high contrast', () => {
     await stack?.close()
   })
 
-  it('grows all text by about 1.25, turns the ground black, and still has both after a restart', async () => {
-    const tv = await Tv.open(browser, tvUrl(stack, stack.bySubscriber('normal')))
+  it('re-themes the running hall in English: focus stays on the row, no reload, and the look survives a restart', async () => {
+    const tv = await Tv.open(browser, tvUrl(stack, stack.bySubscriber('normal'), { lang: 'en' }))
     await tv.waitForRoute('home')
     await tv.press('8')
     await tv.waitForRoute('settings')
     await tv.page.waitForSelector('[ref="LargeTextSetting"]')
-    expect(await tv.focusedRef()).toBe('LargeTextSetting')
+    await tv.page.evaluate(() => ((window as unknown as { __lookMark?: number }).__lookMark = 42))
+    expect(await language(tv)).toBe('en')
     const before = await titleSize(tv)
     const bgBefore = await background(tv)
     expect(before).toBeGreaterThan(0)
 
-    await tv.press('ok')
-    await tv.page.waitForNavigation({ waitUntil: 'load' })
-    await tv.waitForRoute('settings')
-    await tv.page.waitForSelector('[ref="HighContrastSetting"]')
-    expect((await titleSize(tv)) / before).toBeCloseTo(1.25, 1)
-    expect(await tv.text('LargeTextSetting')).toMatch(/开/)
-
     await tv.press('down')
     expect(await tv.focusedRef()).toBe('HighContrastSetting')
     await tv.press('ok')
-    await tv.page.waitForNavigation({ waitUntil: 'load' })
-    await tv.waitForRoute('settings')
-    await tv.page.waitForSelector('[ref="HighContrastSetting"]')
-    expect(await background(tv)).toBe('ff000000')
+    await tv.page.waitForFunction(() => document.querySelector('[ref="Background"]')?.getAttribute('color') === 'ff000000', { timeout: 10_000 })
     expect(bgBefore).not.toBe('ff000000')
-    expect((await titleSize(tv)) / before).toBeCloseTo(1.25, 1)
+    expect(await tv.focusedRef()).toBe('HighContrastSetting')
+    expect(await tv.text('HighContrastSetting')).toMatch(/High contrast.*On/i)
+    expect(await language(tv)).toBe('en')
+    expect(await marked(tv)).toBe(true)
 
-    // Home in large text: every text still inside the title-safe area.
+    await tv.press('up')
+    expect(await tv.focusedRef()).toBe('LargeTextSetting')
+    await tv.press('ok')
+    await tv.page.waitForFunction((b: number) => {
+      const scan = (window as unknown as { __tvhall: { scan(): { texts: Text[] } } }).__tvhall.scan()
+      const title = scan.texts.find((t) => t.ref === 'PageTitle')
+      return !!title && title.size > b * 1.15
+    }, { timeout: 10_000 }, before)
+    expect((await titleSize(tv)) / before).toBeCloseTo(1.25, 1)
+    expect(await tv.focusedRef()).toBe('LargeTextSetting')
+    expect(await tv.text('LargeTextSetting')).toMatch(/Large text.*On/i)
+    expect(await marked(tv)).toBe(true)
+    expect(await language(tv)).toBe('en')
+
+    // Home, built before the change: large text and the black ground too, every text inside the title-safe area.
     await tv.press('home')
     await tv.waitForRoute('home')
     await tv.page.waitForSelector('[ref="HelpTile"]')
     await new Promise((r) => setTimeout(r, 800))
+    expect((await titleSize(tv)) / before).toBeCloseTo(1.25, 1)
     const outside = (await texts(tv)).filter((t) => t.y1 < 53 || t.y2 > 1027).map((t) => t.text)
     expect(outside).toEqual([])
+    expect(await marked(tv)).toBe(true)
+
+    // Remembered on the box: a restart starts with both.
+    await tv.page.reload({ waitUntil: 'load' })
+    await tv.waitForRoute('home')
+    await tv.page.waitForSelector('[ref="HelpTile"]')
+    expect(await background(tv)).toBe('ff000000')
+    expect((await titleSize(tv)) / before).toBeCloseTo(1.25, 1)
+    expect(await language(tv)).toBe('en')
     expect(tv.errors).toEqual([])
     await tv.page.close()
   })

@@ -1,11 +1,11 @@
 /** An amount in fen, shown as `¥1,234.50`; `danger` tone for what the viewer owes. */
 import { Lightning } from '@lightningjs/sdk'
 import { formatFen } from '../lib/format.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { FontSize, textPatch, themed } from '../lib/theme.ts'
 
 export type MoneyTone = 'normal' | 'danger' | 'muted'
 
-const TONE_COLOR: Record<MoneyTone, number> = { normal: Colors.text, danger: Colors.danger, muted: Colors.textMuted }
+const TONE_COLOR = themed<MoneyTone>({ normal: 'text', danger: 'danger', muted: 'textMuted' })
 
 export default class MoneyText extends Lightning.Component {
   private _fen: number | null = null

@@ -5,7 +5,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { Button } from '@lightningjs/ui-components'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { FontSize, textPatch, themed } from '../lib/theme.ts'
 
 export const OUTCOME_W = 1200
 
@@ -22,7 +22,8 @@ export interface OutcomeContent {
   buttons: OutcomeButton[]
 }
 
-const TONE: Record<OutcomeContent['tone'], [string, number]> = { ok: ['✓', Colors.ok], wait: ['…', Colors.warning], fail: ['!', Colors.danger] }
+const TONE_ICON: Record<OutcomeContent['tone'], string> = { ok: '✓', wait: '…', fail: '!' }
+const TONE_COLOR = themed<OutcomeContent['tone']>({ ok: 'ok', wait: 'warning', fail: 'danger' })
 
 export default class OrderOutcome extends Lightning.Component {
   private _index = 0
@@ -40,7 +41,8 @@ export default class OrderOutcome extends Lightning.Component {
   }
 
   set content(c: OutcomeContent) {
-    const [icon, color] = TONE[c.tone]
+    const icon = TONE_ICON[c.tone]
+    const color = TONE_COLOR[c.tone]
     this.tag('OutcomeIcon').text = textPatch(icon, { fontSize: 96, textColor: color, fontStyle: 'bold' })
     this.tag('OrderResultTitle').text = textPatch(c.title, { fontSize: FontSize.title, fontStyle: 'bold', textColor: color })
     this.tag('OrderResultBody').text = textPatch(insertZeroWidthSpaces(c.lines.join('\n')), {

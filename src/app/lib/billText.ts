@@ -2,10 +2,10 @@
 import type { BillStatus, PaymentChannel } from '../../contract/index.ts'
 import type { LanguageCode } from './format.ts'
 import type { TKey } from './i18nKeys.ts'
-import { Colors } from './theme.ts'
+import { themed } from './theme.ts'
 
 /** Owing is red, partly paid amber, settled green: the same on the chart, the list and the detail. */
-export const STATUS_COLOR: Record<BillStatus, number> = { unpaid: Colors.danger, partial: Colors.warning, settled: Colors.ok }
+export const STATUS_COLOR = themed<BillStatus>({ unpaid: 'danger', partial: 'warning', settled: 'ok' })
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 

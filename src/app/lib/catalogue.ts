@@ -4,7 +4,7 @@
  */
 import type { Channel, PeriodPrice, ProductBadge, ProductCategory, ProductDetail, ProductListResponse, ProductSummary } from '../../contract/index.ts'
 import type { LanguageCode } from './format.ts'
-import { Colors } from './theme.ts'
+import { themed } from './theme.ts'
 import type { TKey } from './i18nKeys.ts'
 
 export interface CatalogueGroup {
@@ -60,11 +60,11 @@ export const BADGE_KEY: Record<Exclude<ProductBadge, null>, TKey> = {
   suspended: 'catalog.badge.suspended',
 }
 
-export const BADGE_COLOR: Record<Exclude<ProductBadge, null>, number> = {
-  subscribed: Colors.ok,
-  expiring: Colors.warning,
-  suspended: Colors.danger,
-}
+export const BADGE_COLOR = themed<Exclude<ProductBadge, null>>({
+  subscribed: 'ok',
+  expiring: 'warning',
+  suspended: 'danger',
+})
 
 /** `1` → 1 个月 / 1 month; 12 → 12 个月 / 12 months. */
 export function periodKey(months: number): TKey {

@@ -1,7 +1,7 @@
 /** How a subscription looks in 我的订购: its words, its colour, what the viewer can do with it. */
 import type { Subscription, SubscriptionStatus } from '../../contract/index.ts'
 import type { TKey } from './i18nKeys.ts'
-import { Colors } from './theme.ts'
+import { Colors, themed } from './theme.ts'
 
 export const STATUS_KEY: Record<SubscriptionStatus, TKey> = {
   active: 'subs.status.active',
@@ -10,12 +10,12 @@ export const STATUS_KEY: Record<SubscriptionStatus, TKey> = {
   expired: 'subs.status.expired',
 }
 
-export const STATUS_COLOR: Record<SubscriptionStatus, number> = {
-  active: Colors.ok,
-  expiring: Colors.warning,
-  suspended: Colors.danger,
-  expired: Colors.textMuted,
-}
+export const STATUS_COLOR = themed<SubscriptionStatus>({
+  active: 'ok',
+  expiring: 'warning',
+  suspended: 'danger',
+  expired: 'textMuted',
+})
 
 /** Expiring and suspended rows get a tinted panel, so they stand out before the viewer reads them. */
 export function rowPanel(status: SubscriptionStatus): number {

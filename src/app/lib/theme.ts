@@ -114,6 +114,27 @@ export const HIGH_CONTRAST: Record<keyof typeof Colors, number> = {
   dim: 0xe6000000,
 }
 
+/** The normal look, kept to come back to from high contrast. */
+const NORMAL: Record<keyof typeof Colors, number> = { ...Colors }
+
+export type ColorName = keyof typeof Colors
+export type Palette = Record<ColorName, number>
+
+/** The colours now in use (a copy). */
+export function currentPalette(): Palette {
+  return { ...Colors }
+}
+
+/**
+ * A table of colours by meaning (e.g. bill status → danger/warning/ok) read at the time of use, so it
+ * follows a change of look made while the hall runs.
+ */
+export function themed<K extends string>(names: Record<K, ColorName>): Record<K, number> {
+  const out: Partial<Record<K, number>> = {}
+  for (const key of Object.keys(names) as K[]) Object.defineProperty(out, key, { get: () => Colors[names[key]], enumerable: true })
+  return out as Record<K, number>
+}
+
 /** Large text: every text drawn through `textPatch` grows by this much. */
 export const LARGE_TEXT_SCALE = 1.25
 
@@ -124,10 +145,10 @@ export function currentTextScale(): number {
 }
 
 /**
- * The viewer's look, applied once before the first screen is built (templates read `Colors` when a
- * page is first created, so a change of look restarts the app on the settings screen).
+ * The viewer's look: before the first screen is built, and again when the viewer changes it in
+ * Settings (lib/relook.ts then carries the change into what is already on screen).
  */
 export function applyLook(look: { largeText?: boolean; highContrast?: boolean }): void {
   textScale = look.largeText ? LARGE_TEXT_SCALE : 1
-  if (look.highContrast) Object.assign(Colors as Record<string, number>, HIGH_CONTRAST)
+  Object.assign(Colors as Record<string, number>, look.highContrast ? HIGH_CONTRAST : NORMAL)
 }

@@ -1,14 +1,14 @@
 /**
  * The viewer's settings: large text, high contrast, read aloud, usage statistics, language: remembered on
  * the box. Offers chosen from the household's use of the hall: a yes or no kept by the BOSS.
- * A new look restarts the app on this screen, because every screen's template is built once with the
- * look it had; speech and language change at once.
+ * Every change applies at once, in place (lib/relook.ts for the look): same screen, same row focused.
  */
 import { Lightning, Settings } from '@lightningjs/sdk'
 import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button, Column } from '@lightningjs/ui-components'
 import { setSpeechEnabled, speak, speechEnabled } from '../lib/announcer.ts'
 import { currentLanguage, offeredLanguages, t } from '../lib/i18n.ts'
+import { lookChanged } from '../lib/lookChange.ts'
 import { showToast } from '../lib/overlays.ts'
 import { loadPrefs, savePrefs, type ViewerPrefs } from '../lib/viewerPrefs.ts'
 import { api } from '../lib/backend.ts'
@@ -111,13 +111,11 @@ export default class SettingsPage extends HallPage {
     if (row === 'LargeText') prefs.largeText = !prefs.largeText
     else prefs.highContrast = !prefs.highContrast
     savePrefs(prefs)
+    // The App carries the new look into every screen in place; the focus stays on this row.
+    lookChanged()
     this.render()
-    showToast(t('settings.restarting'))
-    // Start again on this screen with the new look (templates are built once per screen).
-    setTimeout(() => {
-      window.location.hash = '#settings'
-      window.location.reload()
-    }, 800)
+    speak(this._label(row))
+    showToast(t('settings.lookApplied'))
   }
 
   override _getFocused(): Lightning.Component {

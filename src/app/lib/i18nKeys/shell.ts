@@ -59,5 +59,5 @@ export const SHELL_KEYS = [
   'settings.on',
   'settings.off',
   'settings.hint',
-  'settings.restarting',
+  'settings.lookApplied',
 ] as const

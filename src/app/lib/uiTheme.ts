@@ -1,0 +1,28 @@
+/**
+ * The hall's look handed to ui-components (buttons, lists, surfaces): font stack, button type size,
+ * focus scale and colours. Set before the first screen and again on a change of look, which makes the
+ * ui-components on screen re-style themselves.
+ */
+import { context } from '@lightningjs/ui-components'
+import { Colors, FOCUS_SCALE, currentTextScale, fontFace } from './theme.ts'
+
+/** `0xffRRGGBB` → `#rrggbb` for the ui-components theme. */
+const hex = (argb: number) => '#' + ('000000' + (argb & 0xffffff).toString(16)).slice(-6)
+
+export function applyUiTheme(): void {
+  const family = fontFace()
+  const typography: Record<string, { fontFamily: string[] }> = {}
+  for (const name of ['display1', 'display2', 'headline1', 'headline2', 'headline3', 'body1', 'body2', 'body3', 'button1', 'button2', 'callout1', 'caption1', 'tag1']) {
+    typography[name] = { fontFamily: family }
+  }
+  context.setTheme({
+    typography: { ...typography, button1: { fontFamily: family, fontSize: Math.round(34 * currentTextScale()), lineHeight: Math.round(44 * currentTextScale()) } },
+    layout: { focusScale: FOCUS_SCALE },
+    color: {
+      interactiveNeutral: ['#2a5078', 1],
+      interactiveNeutralFocus: [hex(Colors.panelFocused), 1],
+      fillInverse: ['#111111', 1],
+      textInverse: ['#111111', 1],
+    },
+  })
+}
