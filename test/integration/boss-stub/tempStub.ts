@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +13,21 @@ export async function startTempStub(): Promise<{ stub: BossStub; stop(): Promise
     async stop() {
       await stub.close()
       rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** One temp stub for a test file: started before its tests, removed after; `url` is read inside tests. */
+export function useTempStub(): { readonly url: string } {
+  let started: Awaited<ReturnType<typeof startTempStub>> | undefined
+  beforeAll(async () => {
+    started = await startTempStub()
+  })
+  afterAll(() => started?.stop())
+  return {
+    get url() {
+      if (!started) throw new Error('the temp stub is read before beforeAll started it')
+      return started.stub.url
     },
   }
 }
