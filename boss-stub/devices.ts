@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { DatabaseSync } from 'node:sqlite'
+import { inTransaction } from './db/transaction.ts'
 import { formatTime } from './protocol/time.ts'
 
 /**
@@ -42,8 +43,13 @@ export function provisionDevice(db: DatabaseSync, stbId: string, now = new Date(
   return key
 }
 
-/** Every box of the seed that has no key yet gets one (a fresh database, or boxes added by a reseed). */
+/**
+ * Every box of the seed that has no key yet gets one (a fresh database, or boxes added by a reseed). One
+ * transaction for all of them: a commit per box made every stack start (each test file's) wait seconds on fsync.
+ */
 export function provisionSeededDevices(db: DatabaseSync, now = new Date()): void {
   const missing = db.prepare('SELECT stb_id FROM customer WHERE stb_id NOT IN (SELECT stb_id FROM device)').all() as { stb_id: string }[]
-  for (const { stb_id } of missing) provisionDevice(db, stb_id, now)
+  inTransaction(db, () => {
+    for (const { stb_id } of missing) provisionDevice(db, stb_id, now)
+  })
 }

@@ -11,6 +11,7 @@ import { queryParam } from './lib/query.ts'
 import { rememberedLanguage, rememberLanguage, startLanguage } from './lib/languageMemory.ts'
 import { exposeScan, reportFocus, reportLanguage, reportScreens } from './lib/testHooks.ts'
 import { scanScreen } from './lib/screenScan.ts'
+import { keyDropped, keyTime } from './lib/okBurst.ts'
 import { announceFocus, setSpeechEnabled } from './lib/announcer.ts'
 import { loadPrefs, platformWantsSpeech, speechOn } from './lib/viewerPrefs.ts'
 import { applyLook, Colors, currentPalette, currentTextScale } from './lib/theme.ts'
@@ -67,6 +68,11 @@ export default class App extends Router.App {
     applyUiTheme()
     relookTree(this, paletteMap(palette, currentPalette()), currentTextScale() / scale)
     this._rerender()
+  }
+
+  /** Every key before anything handles it: OKs in a burst of keys that already sent something are dropped (okBurst.ts). */
+  override _captureKey(e: KeyboardEvent): boolean {
+    return keyDropped(e.keyCode === 13, keyTime(e))
   }
 
   /** Home key: the menu, with history cleared, from wherever the viewer is (unless a dialog asks something). */

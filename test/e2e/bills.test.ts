@@ -4,8 +4,9 @@ import { mockDemoDevice } from '../../mocks/fixtures/households.ts'
 import { householdData } from '../../mocks/scenarios.ts'
 import { formatFen } from '../../src/app/lib/format.ts'
 import { bossCall, type Stack } from '../integration/harness.ts'
+import { bootTv } from './boot.ts'
 import { inside, settledFocus, textsOutsideSafeArea, waitForDrawn } from './focusCheck.ts'
-import { startPreview, startTvStack, tvUrl, type Preview } from './stack.ts'
+import { startPreview, tvUrl, type Preview } from './stack.ts'
 import { launchBrowser, Tv } from './tv.ts'
 
 // Bills and payments on the TV with the remote, against the real boss-stub behind the real BFF. What the
@@ -65,24 +66,14 @@ async function countRows(tv: Tv, prefix: string): Promise<number> {
 }
 
 describe('bills and payments on the TV come from the BOSS', () => {
-  let stack: Stack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startTvStack()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
-  })
+  const boot = bootTv()
 
   it('walks the chart, opens bills with their totals and changes, and Back keeps the place', async () => {
-    const who = stack.bySubscriber('bill-jump')
-    const bills = await stubBills(stack, who.customerId)
+    const who = boot.stack.bySubscriber('bill-jump')
+    const bills = await stubBills(boot.stack, who.customerId)
     expect(bills.length).toBeGreaterThan(2)
     const newest = bills.length - 1
-    const tv = await Tv.open(browser, tvUrl(stack, who))
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, who))
     await tv.waitForRoute('home')
     await tv.press('right')
     expect(await tv.focusedRef()).toBe('BillsTile')
@@ -113,11 +104,11 @@ describe('bills and payments on the TV come from the BOSS', () => {
     await tv.waitForRoute('bills/:billId')
     expect(await tv.waitForText('BillTotalValue', (t) => t !== '--')).toBe(formatFen(Number(bills[0].TOTAL_FEE)))
     expect(await tv.text('BillPaidValue')).toBe(formatFen(Number(bills[0].PAID_FEE)))
-    const items = await stubBillItems(stack, who.customerId, bills[0].BILL_ID)
+    const items = await stubBillItems(boot.stack, who.customerId, bills[0].BILL_ID)
     for (let i = 0; i < Math.min(items.length, 8); i++) {
       expect(await rowTexts(tv, `BillLine${i}`)).toEqual({ title: items[i].ITEM_NAME, amount: formatFen(Number(items[i].FEE)) })
     }
-    const before = await stubBillItems(stack, who.customerId, bills[1].BILL_ID)
+    const before = await stubBillItems(boot.stack, who.customerId, bills[1].BILL_ID)
     const delta = Number(bills[0].TOTAL_FEE) - Number(bills[1].TOTAL_FEE)
     const totalLine = await tv.waitForText('BillChangeTotal', (t) => t.includes('¥'))
     expect(totalLine).toContain(formatFen(Math.abs(delta)))
@@ -158,7 +149,7 @@ describe('bills and payments on the TV come from the BOSS', () => {
     await tv.press('up', 'up', 'up')
     await tv.press('ok')
     await tv.waitForRoute('payments')
-    const pay = (await stubPayments(stack, who.customerId, 1, 1)).items[0]
+    const pay = (await stubPayments(boot.stack, who.customerId, 1, 1)).items[0]
     expect((await rowTexts(tv, 'PaymentRow0')).amount).toBe('+' + formatFen(Number(pay.PAY_FEE)))
     await tv.screenshot('payments')
     expect(tv.errors).toEqual([])
@@ -167,16 +158,16 @@ describe('bills and payments on the TV come from the BOSS', () => {
 
   it('loads the next page of payments as focus nears the end', async () => {
     // The app asks for 10 payments a page; find a household with more than one page.
-    let who = stack.subscribers[0]
+    let who = boot.stack.subscribers[0]
     let total = 0
-    for (const s of stack.subscribers.slice(0, 40)) {
-      total = (await stubPayments(stack, s.customerId, 1, 1)).total
+    for (const s of boot.stack.subscribers.slice(0, 40)) {
+      total = (await stubPayments(boot.stack, s.customerId, 1, 1)).total
       who = s
       if (total > 10) break
     }
     expect(total).toBeGreaterThan(10)
-    const second = (await stubPayments(stack, who.customerId, 2, 10)).items[0]
-    const tv = await Tv.open(browser, tvUrl(stack, who) + '#payments')
+    const second = (await stubPayments(boot.stack, who.customerId, 2, 10)).items[0]
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, who) + '#payments')
     await tv.waitForRoute('payments')
     await rowTexts(tv, 'PaymentRow0')
     expect(await countRows(tv, 'PaymentRow')).toBe(10)
@@ -194,8 +185,8 @@ describe('bills and payments on the TV come from the BOSS', () => {
   })
 
   it('says there are no bills yet for a household opened today', async () => {
-    const who = stack.bySubscriber('new')
-    const tv = await Tv.open(browser, tvUrl(stack, who) + '#bills')
+    const who = boot.stack.bySubscriber('new')
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, who) + '#bills')
     await tv.waitForRoute('bills')
     expect(await tv.waitForText('BillsEmpty', (t) => t.length > 1)).toMatch(/暂无账单/)
     await tv.screenshot('bills-empty')
@@ -203,9 +194,9 @@ describe('bills and payments on the TV come from the BOSS', () => {
   })
 
   it('redraws the bills in English on Blue, keeping the month in focus', async () => {
-    const who = stack.bySubscriber('arrears')
-    const bills = await stubBills(stack, who.customerId)
-    const tv = await Tv.open(browser, tvUrl(stack, who) + '#bills')
+    const who = boot.stack.bySubscriber('arrears')
+    const bills = await stubBills(boot.stack, who.customerId)
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, who) + '#bills')
     await tv.waitForRoute('bills')
     await tv.waitForText('BillFocusTotal', (t) => t.startsWith('¥'))
     await tv.press('left')
@@ -223,10 +214,10 @@ describe('bills and payments on the TV come from the BOSS', () => {
   })
 
   it('shows the loading indicator while a slow BOSS answers, then the bills', async () => {
-    const who = stack.bySubscriber('normal')
-    const tv = await Tv.open(browser, tvUrl(stack, who))
+    const who = boot.stack.bySubscriber('normal')
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, who))
     await tv.waitForRoute('home')
-    await stack.setFaults({ latencyMs: 2500 })
+    await boot.stack.setFaults({ latencyMs: 2500 })
     try {
       await tv.press('right', 'ok')
       await tv.waitForRoute('bills')
@@ -241,27 +232,27 @@ describe('bills and payments on the TV come from the BOSS', () => {
       await tv.waitForText('BillFocusTotal', (t) => t.startsWith('¥'), 30_000)
       expect(await tv.page.evaluate(spinnerShown)).toBe(false)
     } finally {
-      await stack.resetFaults()
+      await boot.stack.resetFaults()
     }
     await tv.page.close()
   })
 
   it('shows Retry, not a frozen screen, when the BOSS is down', async () => {
-    const who = stack.bySubscriber('normal')
-    const tv = await Tv.open(browser, tvUrl(stack, who))
+    const who = boot.stack.bySubscriber('normal')
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, who))
     await tv.waitForRoute('home')
-    await stack.setFaults({ down: true })
+    await boot.stack.setFaults({ down: true })
     try {
       await tv.press('right', 'ok')
       await tv.waitForRoute('bills')
       await tv.page.waitForFunction(() => document.querySelector('[ref="RetryButton"][focused="true"], [ref="RetryButton"] [focused="true"]') !== null || (window as any).__tvhall?.focusedRef === 'RetryButton', { timeout: 30_000 })
       await tv.screenshot('bills-boss-down')
-      await stack.resetFaults()
+      await boot.stack.resetFaults()
       await tv.press('ok')
       expect(await tv.waitForText('BillFocusTotal', (t) => t.startsWith('¥'))).toBeTruthy()
       await tv.page.close()
     } finally {
-      await stack.resetFaults()
+      await boot.stack.resetFaults()
     }
   })
 })

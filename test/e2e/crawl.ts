@@ -4,8 +4,12 @@
  * something hidden or off the title-safe area, text outside it, raw translation keys, Back that goes
  * nowhere, focus not restored on return, JS errors. Screens are found at run time, so new screens are
  * crawled without editing this file.
+ * Issue 17's rules: the first focus of every screen is never a risky item (risky.ts, one list); the hint
+ * bar names exactly the keys that act there; Back after a finished transaction never shows a step of it.
  */
 import type { KeyInput } from 'puppeteer-core'
+import { NO_OK, riskyFocus } from './risky.ts'
+import { TRANSACTIONS, type Transaction, type TransactionSteps } from './transactions.ts'
 import type { Tv } from './tv.ts'
 
 export interface Box {
@@ -23,6 +27,8 @@ export interface Snapshot {
   loading: number
   dialog: string
   scan: Scan
+  /** The keys the hint bar names (its `Hint_<key>` items drawn on screen), Back included. */
+  hints: string[]
 }
 export interface Finding {
   kind: string
@@ -33,11 +39,25 @@ export interface Finding {
 /** Title-safe area: 5% in from every edge of the 1920×1080 stage (a little slack for anti-aliasing). */
 export const SAFE: Box = { x1: 96 - 1, y1: 54 - 1, x2: 1824 + 1, y2: 1026 + 1 }
 const ARROWS = ['right', 'down', 'left', 'up'] as const
-type Key = (typeof ARROWS)[number] | 'ok' | 'back' | 'home'
-const PUPPETEER_KEY: Record<Key, KeyInput> = { right: 'ArrowRight', down: 'ArrowDown', left: 'ArrowLeft', up: 'ArrowUp', ok: 'Enter', back: 'Escape', home: 'Home' }
+export type Key = (typeof ARROWS)[number] | 'ok' | 'back' | 'home' | 'digit' | 'red' | 'green' | 'yellow'
+// Colour keys as the box's settings.json maps F1-F3 (Red, Green, Yellow); a digit is tried as 1.
+const PUPPETEER_KEY: Record<Key, KeyInput> = { right: 'ArrowRight', down: 'ArrowDown', left: 'ArrowLeft', up: 'ArrowUp', ok: 'Enter', back: 'Escape', home: 'Home', digit: '1', red: 'F1', green: 'F2', yellow: 'F3' }
 const OPPOSITE = { right: 'left', left: 'right', up: 'down', down: 'up' } as const
-/** OK on these would leave the app or move money or records: the crawler looks but does not press. */
-const NO_OK = /Leave|Confirm|Submit|Pay(?!ments)|Buy|Unsubscribe|AutoRenew|Save|Delete|LargeTextSetting|HighContrastSetting/i
+/**
+ * What each hint names, as the keys that try it ('arrows' names all four). Back acts everywhere and the
+ * frame names it on every screen; Home, Menu and Blue (language) are App-wide keys, named on home only.
+ */
+export const HINT_KEYS: Record<string, Key[]> = {
+  updown: ['up', 'down'],
+  leftright: ['left', 'right'],
+  ok: ['ok'],
+  digits: ['digit'],
+  red: ['red'],
+  green: ['green'],
+  yellow: ['yellow'],
+}
+/** Texts that change by themselves (the header clock, a QR code's countdown): not a key's doing. */
+const TICKING = /^(Clock|QrCountdown)$/
 /** Smallest text readable from three metres, in 1080p stage pixels. */
 export const MIN_TEXT_PX = 24
 /** A translation key shown as it is, e.g. `menu.balance`. */
@@ -68,6 +88,8 @@ export class Crawler {
   readonly states = new Map<string, Key[]>()
   readonly routes = new Map<string, Key[]>()
   keys = 0
+  /** Screens whose hint bar was held against the keys (the budget may end first). */
+  hintsChecked = 0
   private readonly started = Date.now()
   private readonly seen = new Set<string>()
   private readonly perRoute = new Map<string, number>()
@@ -96,7 +118,11 @@ export class Crawler {
       const h = (window as unknown as { __tvhall: { route?: string; loading?: number; scan: () => unknown } }).__tvhall
       const scan = h.scan() as { texts: { ref?: string; text: string }[] }
       const title = scan.texts.find((t) => t.ref === 'DialogTitle')
-      return { route: h.route || '', loading: h.loading || 0, dialog: title ? title.text : '', scan } as never
+      // The inspector mirrors the stage as DOM and hides what Lightning does not draw (a page left behind, a closed bar).
+      const hints = Array.from(document.querySelectorAll('[ref^="Hint_"]'))
+        .filter((e) => e.checkVisibility())
+        .map((e) => (e.getAttribute('ref') || '').slice(5))
+      return { route: h.route || '', loading: h.loading || 0, dialog: title ? title.text : '', scan, hints } as never
     })
   }
 
@@ -172,6 +198,8 @@ export class Crawler {
 
   /** Screens (route and dialog) found and waiting, breadth first, with the keys that reach them from home. */
   private readonly queue: { screen: string; path: Key[] }[] = []
+  /** Each screen's first state as explored, with the arrows and OK that acted there (for the hint rule). */
+  private readonly firstStates = new Map<string, { s: Snapshot; path: Key[]; acted: Set<Key> }>()
   private readonly queued = new Set<string>()
   private askedToLeave = false
   private homeStart = ''
@@ -180,6 +208,7 @@ export class Crawler {
   async crawl(start: Snapshot): Promise<void> {
     this.homeStart = stateKey(start)
     this.record(start, [])
+    this.checkFirstFocus(start)
     this.enqueue(start, [])
     while (this.queue.length && !this.outOfBudget()) {
       const { screen, path } = this.queue.shift()!
@@ -188,7 +217,7 @@ export class Crawler {
         this.note('lost', screen, `path ${path.join(',')} now leads to ${stateKey(s)}`)
         continue
       }
-      await this.explore(s, path)
+      await this.explore(s, path, true)
     }
   }
 
@@ -198,18 +227,37 @@ export class Crawler {
     this.queue.push({ screen: screenOf(s), path })
   }
 
-  /** Arrows within one screen (depth first, a few states per screen); OK and what it opens is queued. */
-  async explore(s: Snapshot, path: Key[]): Promise<void> {
+  /**
+   * Arrows within one screen (depth first, a few states per screen); OK and what it opens is queued. On a
+   * screen's first state (`first`) it also notes which keys act, for the hint rule, and tries the digit and
+   * colour keys too.
+   */
+  async explore(s: Snapshot, path: Key[], first = false): Promise<void> {
     const here = stateKey(s)
+    const actedKeys = new Set<Key>()
     for (const key of [...ARROWS, 'ok'] as Key[]) {
       if (this.outOfBudget()) return
       const ref = s.scan.focused && s.scan.focused.ref ? s.scan.focused.ref : ''
-      if (key === 'ok' && NO_OK.test(ref)) continue
+      // Not pressed, but OK does act on a risky item: that is why it is not pressed.
+      if (key === 'ok' && NO_OK.test(ref)) {
+        actedKeys.add('ok')
+        continue
+      }
       let next = await this.press(key)
-      if (stateKey(next) === here) continue
+      if (stateKey(next) === here) {
+        if (textSignature(next) === textSignature(s)) continue
+        // Same focus, other texts: a scroll or a field typed into. It acts; put it back as it was.
+        actedKeys.add(key)
+        if (key !== 'ok') next = await this.press(OPPOSITE[key as keyof typeof OPPOSITE])
+        if (textSignature(next) !== textSignature(s)) next = await this.goTo(path)
+        if (stateKey(next) !== here) return this.note('lost', s.route, `could not get back to ${here} (at ${stateKey(next)})`)
+        continue
+      }
+      actedKeys.add(key)
       const nextPath = [...path, key]
       const fresh = this.record(next, nextPath)
       const sameScreen = screenOf(next) === screenOf(s)
+      if (!sameScreen && fresh) this.checkFirstFocus(next)
       if (sameScreen) {
         const count = (this.perRoute.get(screenOf(next)) || 0) + 1
         this.perRoute.set(screenOf(next), count)
@@ -230,6 +278,44 @@ export class Crawler {
         return
       }
     }
+    // The hint rule needs the digit and colour keys too: tried later, in `checkHints`, on its own budget.
+    if (first && !s.dialog) this.firstStates.set(s.route, { s, path, acted: actedKeys })
+  }
+
+  /** No screen or dialog opens with the focus on a risky item (risky.ts). */
+  checkFirstFocus(s: Snapshot): void {
+    const why = firstFocusRisk(s)
+    if (why) this.note('first-focus-risky', screenOf(s), why)
+  }
+
+  /**
+   * The hint bar names exactly the keys that act, on the first state of every screen explored: the arrows
+   * and OK were tried by `explore`, the digit and colour keys are tried here, until `untilMs` (Date.now()).
+   */
+  async checkHints(untilMs: number): Promise<void> {
+    for (const { s, path, acted } of this.firstStates.values()) {
+      if (Date.now() > untilMs) return
+      const at = await this.goTo(path)
+      if (screenOf(at) !== screenOf(s)) {
+        this.note('lost', s.route, `path ${path.join(',')} now leads to ${stateKey(at)}`)
+        continue
+      }
+      await this.checkHintsOn(at, path, new Set(acted))
+    }
+  }
+
+  private async checkHintsOn(s: Snapshot, path: Key[], actedKeys: Set<Key>): Promise<void> {
+    const here = stateKey(s)
+    for (const key of ['digit', 'red', 'green', 'yellow'] as Key[]) {
+      let next = await this.press(key)
+      if (!acted(s, next)) continue
+      actedKeys.add(key)
+      if (screenOf(next) !== screenOf(s)) next = await this.press('back')
+      if (stateKey(next) !== here || textSignature(next) !== textSignature(s)) next = await this.goTo(path)
+      if (screenOf(next) !== screenOf(s)) return this.note('lost', s.route, `could not get back to ${here} (at ${stateKey(next)})`)
+    }
+    this.hintsChecked++
+    for (const m of hintMismatches(s.hints, actedKeys)) this.note('hint-keys', s.route, m)
   }
 
   /** Back closes a dialog first, otherwise goes one level up and lands where the viewer left. */
@@ -242,6 +328,25 @@ export class Crawler {
     if (after.route === from.route && !after.dialog) this.note('back-dead', where, `Back stayed on ${stateKey(after)}`)
     else if (after.route === parent.route && stateKey(after) !== stateKey(parent) && !parent.dialog)
       this.note('focus-not-restored', where, `back on ${parent.route}: focus ${after.scan.focused?.path} instead of ${parent.scan.focused?.path}`)
+  }
+
+  /**
+   * Back after a finished transaction, from where the viewer is now (its result, or a screen reached from
+   * it): Back at most 8 times until home; no screen on the way may show a step of it, none may hold the
+   * remote, and no JS error. Returns the screens passed.
+   */
+  async checkBackAfterFinish(done: Transaction): Promise<string[]> {
+    const passed: string[] = []
+    let s = await this.settle()
+    for (let n = 1; n <= 8 && !(s.route === 'home' && !s.dialog); n++) {
+      s = await this.press('back')
+      passed.push(screenOf(s))
+      for (const e of this.tv.errors.splice(0)) this.note('js-error', screenOf(s), e.slice(0, 200))
+      const step = stepShown(s, TRANSACTIONS[done])
+      if (step) this.note('back-into-finished', done, `Back ${n} shows its step again: ${step}`)
+    }
+    if (s.route !== 'home' || s.dialog) this.note('trap', done, `8 x Back after the ${done} ends on ${stateKey(s)}`)
+    return passed
   }
 
   /** From the first state of every screen, Back (at most 8 times) and Home each reach the home screen. */
@@ -263,6 +368,56 @@ export class Crawler {
     if (s.route !== 'home' || !s.dialog) this.note('exit-question', 'home', `Back on home did not ask before leaving (${stateKey(s)})`)
     else await this.press('back')
   }
+}
+
+/** What is drawn, where: a scroll or a typed digit changes it without moving the focus. Ticking texts left out. */
+export function textSignature(s: Snapshot): string {
+  return s.scan.texts
+    .filter((t) => !TICKING.test(t.ref || ''))
+    .map((t) => `${t.text}@${Math.round(t.x1 / 8)},${Math.round(t.y1 / 8)}`)
+    .sort()
+    .join('|')
+}
+
+/** A key acted: the screen, dialog or focus changed, or what is drawn did. */
+export function acted(before: Snapshot, after: Snapshot): boolean {
+  return stateKey(before) !== stateKey(after) || textSignature(before) !== textSignature(after)
+}
+
+/** The hint bar held against the keys that acted: a named key that does nothing, or a key that acts unnamed. */
+export function hintMismatches(named: string[], actedKeys: ReadonlySet<Key>): string[] {
+  const names = new Set(named.flatMap((n) => (n === 'arrows' ? ['updown', 'leftright'] : [n])))
+  const out: string[] = []
+  for (const [hint, keys] of Object.entries(HINT_KEYS)) {
+    const acting = keys.filter((k) => actedKeys.has(k))
+    if (names.has(hint) && !acting.length) out.push(`the hint names ${hint} but ${keys.join('/')} do nothing`)
+    if (!names.has(hint) && acting.length) out.push(`${acting.join('/')} act but the hint does not name ${hint}`)
+  }
+  return out
+}
+
+/** The step of a transaction this screen shows ('' for none): its route, or a step's own item drawn or focused. */
+export function stepShown(s: Snapshot, steps: TransactionSteps): string {
+  if (steps.routes && steps.routes.test(s.route)) return s.route
+  if (!steps.refs) return ''
+  const refs = steps.refs
+  const f = s.scan.focused
+  const held = f ? f.path.split('/').find((r) => refs.test(r)) : undefined
+  if (held) return `${s.route} (focus in ${held})`
+  const drawn = s.scan.texts.find((t) => t.ref && refs.test(t.ref))
+  return drawn ? `${s.route} (${drawn.ref} drawn)` : ''
+}
+
+/** Why the focused item is risky ('' when safe): its ref, or a text drawn inside its box (its label). */
+export function firstFocusRisk(s: Snapshot): string {
+  const f = s.scan.focused
+  if (!f) return ''
+  const labels = s.scan.texts.filter((t) => t.x1 >= f.x1 - 2 && t.x2 <= f.x2 + 2 && t.y1 >= f.y1 - 2 && t.y2 <= f.y2 + 2).map((t) => t.text)
+  for (const label of labels.length ? labels : ['']) {
+    const why = riskyFocus(f.ref, label)
+    if (why) return why
+  }
+  return ''
 }
 
 function fmt(b: Box): string {

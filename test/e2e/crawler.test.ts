@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'puppeteer-core'
-import type { Stack } from '../integration/harness.ts'
+import { describe, expect, it } from 'vitest'
+import { bootTv } from './boot.ts'
 import { Crawler } from './crawl.ts'
-import { startTvStack, tvUrl } from './stack.ts'
-import { launchBrowser, Tv } from './tv.ts'
+import { tvUrl } from './stack.ts'
+import { Tv } from './tv.ts'
 
 // The remote crawler against the real stack: a household with bills, packages, messages and tickets, driven
-// with arrows, OK and Back only. Every screen reachable that way is checked; new screens are found unedited.
+// with arrows, OK and Back only (digits and colour keys tried once per screen for the hint rule). Every
+// screen reachable that way is checked; new screens are found unedited. Issue 17's rules: the first focus of
+// a screen is never risky, the hint bar names exactly the keys that act (back-after-transaction: finished.test).
 const LIMITS = {
   maxKeys: Number(process.env.CRAWL_MAX_KEYS || 450),
   maxMs: Number(process.env.CRAWL_MAX_MS || 110_000),
@@ -14,22 +15,14 @@ const LIMITS = {
 }
 /** Time for the Back-to-home and Home checks after exploring (one pass per screen found). */
 const WAY_HOME_MS = Number(process.env.CRAWL_WAY_HOME_MS || 45_000)
+/** Time for the hint rule's digit and colour keys (one pass per screen found). */
+const HINTS_MS = Number(process.env.CRAWL_HINTS_MS || 40_000)
 
 describe('remote crawler', () => {
-  let stack: Stack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startTvStack()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
-  })
+  const boot = bootTv()
 
   it('reaches every screen with arrows, OK and Back, with focus, Back, Home, safe area and texts in order', async () => {
-    const tv = await Tv.open(browser, tvUrl(stack, stack.bySubscriber('normal')))
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, boot.stack.bySubscriber('normal')))
     await tv.waitForRoute('home')
     const crawler = new Crawler(tv, LIMITS)
     let start = await crawler.settle()
@@ -47,22 +40,25 @@ describe('remote crawler', () => {
       await crawler.checkWayHome(route, path)
       checkedWayHome++
     }
+    await crawler.checkHints(Date.now() + HINTS_MS)
     crawler.check(await crawler.settle())
 
     const screens = [...crawler.routes.keys()]
-    console.log(`crawler: ${screens.length} screens, ${crawler.states.size} states, ${crawler.keys} key presses (${exploreKeys} exploring; way home checked from ${checkedWayHome} screens)`)
+    console.log(`crawler: ${screens.length} screens, ${crawler.states.size} states, ${crawler.keys} key presses (${exploreKeys} exploring; way home checked from ${checkedWayHome} screens; hints held against the keys on ${crawler.hintsChecked})`)
     console.log(`crawler screens: ${screens.join(', ')}`)
     for (const f of crawler.findings) console.log(`crawler finding: ${f.kind} on ${f.route}: ${f.detail}`)
     await tv.screenshot('crawler-last')
 
     // The crawl must have gone somewhere: home and at least every tile of the menu.
     expect(screens.length).toBeGreaterThanOrEqual(8)
+    // The hint rule ran, not just got skipped by its budget.
+    expect(crawler.hintsChecked).toBeGreaterThanOrEqual(Math.min(6, screens.length))
     expect(crawler.findings).toEqual([])
     await tv.page.close()
-  }, 260_000)
+  }, 300_000)
 
   it('in English on a 1080p stage, every menu screen keeps the same rules', async () => {
-    const tv = await Tv.open(browser, tvUrl(stack, stack.bySubscriber('arrears'), { lang: 'en', res: '1080' }))
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, boot.stack.bySubscriber('arrears'), { lang: 'en', res: '1080' }))
     await tv.waitForRoute('home')
     const crawler = new Crawler(tv, LIMITS)
     let s = await crawler.settle()

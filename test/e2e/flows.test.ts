@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'puppeteer-core'
+import { describe, expect, it } from 'vitest'
 import { formatFen } from '../../src/app/lib/format.ts'
-import type { Stack } from '../integration/harness.ts'
-import { bossAccount, startTvStack, tvUrl } from './stack.ts'
-import { launchBrowser, Tv, type RemoteKey } from './tv.ts'
+import { bootTv } from './boot.ts'
+import { focusOn, openHome, pressUntil } from './remote.ts'
+import { bossAccount, tvUrl } from './stack.ts'
+import { Tv, type RemoteKey } from './tv.ts'
 
 interface PrepaidCard {
   cardNo: string
   password: string
   faceValueFen: number
 }
-
-async function pressUntil(tv: Tv, key: RemoteKey, ref: string, max = 12): Promise<void> {
-  for (let i = 0; i < max && (await tv.focusedRef()) !== ref; i++) await tv.press(key)
-  expect(await tv.focusedRef()).toBe(ref)
-}
-
-const focusOn = (tv: Tv, ref: string, timeout = 20_000) =>
-  tv.page.waitForFunction((r) => document.querySelector(`[ref="${r}"][focused="true"]`) !== null, { timeout }, ref)
 
 /** Presses Back until home, noting every route on the way (a route that never settles counts as where it stayed). */
 async function backToHome(tv: Tv, max = 6): Promise<string[]> {
@@ -36,34 +28,10 @@ async function backToHome(tv: Tv, max = 6): Promise<string[]> {
 // Issue 17: flows that never trap, mislead or repeat the viewer, driven with the remote against the real
 // BFF and boss-stub. Each case failed on the code before the fix (see the report of issue 17).
 describe('flows that never trap, mislead or repeat the viewer', () => {
-  let stack: Stack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startTvStack()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
-  })
-
-  async function home(scenario: string): Promise<Tv> {
-    const tv = await Tv.open(browser, tvUrl(stack, stack.bySubscriber(scenario)))
-    await tv.waitForRoute('home')
-    await tv.page.waitForFunction(
-      () => document.querySelector('[ref="BalanceTile"][focused="true"]') || document.querySelector('[ref="BootNoticeAction"]'),
-      { timeout: 20_000 },
-    )
-    if (await tv.page.$('[ref="BootNoticeAction"]')) {
-      await tv.press('back')
-      await focusOn(tv, 'BalanceTile', 5_000)
-    }
-    return tv
-  }
+  const boot = bootTv()
 
   it('order: the PIN step names package, period and price and the way out of a forgotten PIN; the result holds the focus; Back after the purchase never reaches the order again', async () => {
-    const tv = await home('normal')
+    const tv = await openHome(boot, 'normal')
     await pressUntil(tv, 'right', 'PackagesTile')
     await tv.press('ok')
     await tv.waitForRoute('packages')
@@ -106,7 +74,7 @@ describe('flows that never trap, mislead or repeat the viewer', () => {
   })
 
   it('repair: after the ticket is sent, Back (from the result or from My tickets) goes to the repair hub, never the filled form', async () => {
-    const tv = await home('normal')
+    const tv = await openHome(boot, 'normal')
     await tv.press('5')
     await tv.waitForRoute('repair')
     await tv.waitForText('Symptom0', (t) => t.length > 0)
@@ -146,7 +114,7 @@ describe('flows that never trap, mislead or repeat the viewer', () => {
   })
 
   it('spending limit: the picker opens on the current limit, marked, not on "no limit"', async () => {
-    const tv = await home('normal')
+    const tv = await openHome(boot, 'normal')
     await pressUntil(tv, 'right', 'PackagesTile')
     await tv.press('ok')
     await tv.waitForRoute('packages')
@@ -163,14 +131,14 @@ describe('flows that never trap, mislead or repeat the viewer', () => {
   })
 
   it('card top-up: digits typed on the remote fill the form and the focus moves on to Top up by itself; the result splits credit, arrears paid and balance', async () => {
-    const who = stack.bySubscriber('arrears')
-    const before = await bossAccount(stack, who.customerId)
+    const who = boot.stack.bySubscriber('arrears')
+    const before = await bossAccount(boot.stack, who.customerId)
     expect(before.arrearsFen).toBeGreaterThan(0)
-    const res = await fetch(`${stack.bossUrl}/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50`)
+    const res = await fetch(`${boot.stack.bossUrl}/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50`)
     const card = ((await res.json()) as PrepaidCard[]).filter((c) => !c.cardNo.startsWith('910000000000000') && c.faceValueFen > before.arrearsFen)[0]
     expect(card, 'an unused card worth more than the arrears').toBeTruthy()
 
-    const tv = await home('arrears')
+    const tv = await openHome(boot, 'arrears')
     await tv.page.keyboard.press('F1') // red: top up
     await tv.waitForRoute('topup')
     await focusOn(tv, 'CardTopupButton')
@@ -181,7 +149,7 @@ describe('flows that never trap, mislead or repeat the viewer', () => {
     expect(await tv.focusedRef()).toBe('TopupConfirmButton')
     await tv.press('ok')
     await tv.waitForRoute('topup/result/:topupId')
-    const after = await bossAccount(stack, who.customerId)
+    const after = await bossAccount(boot.stack, who.customerId)
     expect(after.arrearsFen).toBe(0)
     expect(await tv.waitForText('TopupAmountValue', (t) => t !== '--')).toBe(formatFen(card.faceValueFen))
     expect(await tv.text('TopupArrearsPaid')).toBe(formatFen(before.arrearsFen))
@@ -196,7 +164,7 @@ describe('flows that never trap, mislead or repeat the viewer', () => {
   })
 
   it('error code: a code the knowledge base does not know leaves next steps, and the focus goes to the first', async () => {
-    const tv = await home('normal')
+    const tv = await openHome(boot, 'normal')
     await tv.press('5')
     await tv.waitForRoute('repair')
     await pressUntil(tv, 'right', 'ErrorCodeRow', 1)
@@ -214,15 +182,15 @@ describe('flows that never trap, mislead or repeat the viewer', () => {
   })
 
   it('language: the viewer\'s switch is remembered on the box and survives a reload and a start without a language', async () => {
-    const who = stack.bySubscriber('normal')
-    const tv = await home('normal')
+    const who = boot.stack.bySubscriber('normal')
+    const tv = await openHome(boot, 'normal')
     await tv.page.keyboard.press('F4') // blue: 中文 ⇄ English
     await tv.page.waitForFunction(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language === 'en')
     await tv.page.reload({ waitUntil: 'load' })
     await tv.waitForRoute('home')
     expect(await tv.page.evaluate(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language)).toBe('en')
     // The next start from the launcher, no language in its address: still the viewer's choice.
-    const again = await Tv.open(browser, tvUrl(stack, who))
+    const again = await Tv.open(boot.browser, tvUrl(boot.stack, who))
     await again.waitForRoute('home')
     expect(await again.page.evaluate(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language)).toBe('en')
     // Back to Chinese for whoever comes next in this browser.

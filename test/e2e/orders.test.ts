@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'puppeteer-core'
+import { describe, expect, it } from 'vitest'
 import catalogue from '../../boss-stub/data/catalogue.json' with { type: 'json' }
 import { formatDate } from '../../src/app/lib/format.ts'
 import { bossCall, type Stack } from '../integration/harness.ts'
-import { bossAccount, startTvStack, tvUrl } from './stack.ts'
-import { launchBrowser, Tv, type RemoteKey } from './tv.ts'
+import { bootTv } from './boot.ts'
+import { bossAccount, tvUrl } from './stack.ts'
+import { Tv, type RemoteKey } from './tv.ts'
 
 const PRODUCT = 'P_SPORTS'
 
@@ -29,25 +29,15 @@ const yyyymmdd = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 
 // The whole order on the remote, against the real boss-stub and BFF: catalogue, detail, confirmation
 // (Cancel first), PIN on the digit keys, result; then the stub's own records say it happened once.
 describe('ordering a package on the TV', () => {
-  let stack: Stack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startTvStack()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
-  })
+  const boot = bootTv()
 
   it('orders the sports package once, charges the catalogue price and lists it in My subscriptions', async () => {
-    const who = stack.bySubscriber('normal')
+    const who = boot.stack.bySubscriber('normal')
     const price = (catalogue as { products: { prodId: string; prices: Record<string, number> }[] }).products.filter((p) => p.prodId === PRODUCT)[0].prices['1']
-    const before = await bossAccount(stack, who.customerId)
-    const statsBefore = await bossStats(stack)
+    const before = await bossAccount(boot.stack, who.customerId)
+    const statsBefore = await bossStats(boot.stack)
 
-    const tv = await Tv.open(browser, tvUrl(stack, who))
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, who))
     await tv.waitForRoute('home')
     await pressUntil(tv, 'right', 'PackagesTile')
     await tv.press('ok')
@@ -90,15 +80,15 @@ describe('ordering a package on the TV', () => {
     expect(title).toBe('订购成功')
 
     // The stub's own records: one order, one charge of exactly the catalogue price.
-    const statsAfter = await bossStats(stack)
+    const statsAfter = await bossStats(boot.stack)
     expect(statsAfter.orders.count - statsBefore.orders.count).toBe(1)
     const newOrders = Object.keys(statsAfter.orders.byOrderNo).filter((no) => !(no in statsBefore.orders.byOrderNo))
     expect(newOrders).toHaveLength(1)
     expect(statsAfter.charges.byRef[newOrders[0]]).toEqual({ count: 1, totalFen: price })
-    const after = await bossAccount(stack, who.customerId)
+    const after = await bossAccount(boot.stack, who.customerId)
     expect(before.balanceFen - after.balanceFen).toBe(price)
 
-    const subs = await bossCall(stack, 'SUBS_LIST_QRY', { CUST_ID: who.customerId })
+    const subs = await bossCall(boot.stack, 'SUBS_LIST_QRY', { CUST_ID: who.customerId })
     const held = (subs.BODY.SUBS_LIST as { PROD_ID: string; SUBS_STATUS: string; EXP_DATE: string }[]).filter((s) => s.PROD_ID === PRODUCT && s.SUBS_STATUS === '1')
     expect(held).toHaveLength(1)
     const expiry = formatDate(yyyymmdd(held[0].EXP_DATE), 'zh-CN')

@@ -2,11 +2,12 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { startStack, type Stack, type StackOptions, type Subscriber } from '../integration/harness.ts'
 
-const DIST = new URL('../../dist/', import.meta.url).pathname
+/** The built app; E2E_DIST serves another build (a deliberately broken one, to see a rule fail). */
+const DIST = process.env.E2E_DIST ? `${process.env.E2E_DIST.replace(/\/$/, '')}/` : new URL('../../dist/', import.meta.url).pathname
 
 /** The real stack serving the built TV app: boss-stub + BFF with `dist/` as its static folder. */
 export async function startTvStack(opts: StackOptions = {}): Promise<Stack> {
-  if (!existsSync(`${DIST}index.html`)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)')
+  if (!existsSync(`${DIST}index.html`)) throw new Error(`${DIST} is missing: run \`npm run build\` first (npm test does)`)
   return startStack({ ...opts, bff: { staticDir: DIST, ...opts.bff } })
 }
 

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'puppeteer-core'
+import { describe, expect, it } from 'vitest'
 import { formatFen } from '../../src/app/lib/format.ts'
 import { groupCardNo } from '../../src/app/lib/cardEntry.ts'
-import type { Stack, Subscriber } from '../integration/harness.ts'
-import { bossAccount, startTvStack, tvUrl } from './stack.ts'
-import { launchBrowser, Tv, type RemoteKey } from './tv.ts'
+import type { Subscriber } from '../integration/harness.ts'
+import { bootTv } from './boot.ts'
+import { bossAccount, tvUrl } from './stack.ts'
+import { Tv, type RemoteKey } from './tv.ts'
 
 interface PrepaidCard {
   cardNo: string
@@ -16,20 +16,10 @@ interface PrepaidCard {
 // Top-up end to end: the real boss-stub (its cards, its phone pay page), the real BFF, the built app in
 // Chromium, driven with the remote only; the phone is a second page.
 describe('top-up on the TV', () => {
-  let stack: Stack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startTvStack()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
-  })
+  const boot = bootTv()
 
   async function unusedCard(): Promise<PrepaidCard> {
-    const res = await fetch(`${stack.bossUrl}/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50`)
+    const res = await fetch(`${boot.stack.bossUrl}/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50`)
     const cards = (await res.json()) as PrepaidCard[]
     // Not the fixed demo cards: other suites redeem those.
     const card = cards.filter((c) => !c.cardNo.startsWith('910000000000000'))[0]
@@ -39,7 +29,7 @@ describe('top-up on the TV', () => {
 
   /** Home, then the red key: the top-up home with its two ways. */
   async function openTopup(who: Subscriber): Promise<Tv> {
-    const tv = await Tv.open(browser, tvUrl(stack, who))
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, who))
     await tv.waitForRoute('home')
     // A suspended household is greeted by its arrears notice first (a dialog); Back closes it.
     await tv.page.waitForFunction(
@@ -67,9 +57,9 @@ describe('top-up on the TV', () => {
   }
 
   it('tops up with a prepaid card typed with digit keys; a used card is refused as used', async () => {
-    const who = stack.bySubscriber('normal')
+    const who = boot.stack.bySubscriber('normal')
     const card = await unusedCard()
-    const before = await bossAccount(stack, who.customerId)
+    const before = await bossAccount(boot.stack, who.customerId)
     const tv = await openTopup(who)
     await tv.press('ok')
     await tv.waitForRoute('topup/card')
@@ -78,7 +68,7 @@ describe('top-up on the TV', () => {
     await tv.press('ok')
 
     await tv.waitForRoute('topup/result/:topupId')
-    const after = await bossAccount(stack, who.customerId)
+    const after = await bossAccount(boot.stack, who.customerId)
     expect(after.balanceFen - after.arrearsFen).toBe(before.balanceFen - before.arrearsFen + card.faceValueFen)
     expect(await tv.waitForText('TopupNewBalance', (t) => t !== '--')).toBe(formatFen(after.balanceFen))
     expect(await tv.text('TopupAmountValue')).toBe(formatFen(card.faceValueFen))
@@ -99,7 +89,7 @@ describe('top-up on the TV', () => {
     await tv.press('ok')
     // "Processing" shows while the BFF asks the BOSS; the refusal replaces it.
     expect(await tv.waitForText('CardMessage', (t) => t.length > 0 && !/正在充值/.test(t))).toMatch(/已经充值过/)
-    expect((await bossAccount(stack, who.customerId)).balanceFen).toBe(after.balanceFen)
+    expect((await bossAccount(boot.stack, who.customerId)).balanceFen).toBe(after.balanceFen)
     await tv.screenshot('topup-card-used')
     // The browser logs the refused POST itself (409 CARD_USED); nothing else may go wrong.
     expect(tv.errors.filter((e) => !/status of 409/.test(e))).toEqual([])
@@ -121,7 +111,7 @@ describe('top-up on the TV', () => {
     expect(await tv.waitForText('QrCountdown', (t) => /\d:\d\d/.test(t))).toMatch(/[45]:\d\d/)
     await tv.screenshot('topup-qr-code')
 
-    const phone = await browser.newPage()
+    const phone = await boot.browser.newPage()
     await phone.setViewport({ width: 390, height: 800 })
     await phone.goto(payUrl, { waitUntil: 'load' })
     await Promise.all([phone.waitForNavigation({ waitUntil: 'load' }), phone.click('button.pay')])
@@ -131,12 +121,12 @@ describe('top-up on the TV', () => {
   }
 
   it('tops up by QR: the phone pays on the stub page and the TV shows the balance the stub has', async () => {
-    const who = stack.bySubscriber('normal')
-    const before = await bossAccount(stack, who.customerId)
+    const who = boot.stack.bySubscriber('normal')
+    const before = await bossAccount(boot.stack, who.customerId)
     const tv = await openTopup(who)
     const label = await payByQr(tv, 1)
     expect(label).toBe(formatFen(5_000))
-    const after = await bossAccount(stack, who.customerId)
+    const after = await bossAccount(boot.stack, who.customerId)
     expect(after.balanceFen - after.arrearsFen).toBe(before.balanceFen - before.arrearsFen + 5_000)
     expect(await tv.waitForText('TopupNewBalance', (t) => t !== '--')).toBe(formatFen(after.balanceFen))
     await tv.screenshot('topup-qr-success')
@@ -145,7 +135,7 @@ describe('top-up on the TV', () => {
   })
 
   it('换个金额 returns to the amounts on the chosen one; Back leaves the code; a visit from home starts on the card way', async () => {
-    const tv = await openTopup(stack.bySubscriber('normal'))
+    const tv = await openTopup(boot.stack.bySubscriber('normal'))
     const focused = (ref: string) => tv.page.waitForFunction((r) => document.querySelector(`[ref="${r}"][focused="true"]`), { timeout: 20_000 }, ref)
     const payUrl = () => tv.page.evaluate(() => (window as unknown as { __tvhall?: { qrPayUrl?: string } }).__tvhall?.qrPayUrl)
     await tv.press('right', 'ok')
@@ -179,14 +169,14 @@ describe('top-up on the TV', () => {
   })
 
   it('the suspended household pays its arrears by QR and the home screen no longer says 停机', async () => {
-    const who = stack.bySubscriber('suspended')
-    const before = await bossAccount(stack, who.customerId)
+    const who = boot.stack.bySubscriber('suspended')
+    const before = await bossAccount(boot.stack, who.customerId)
     expect(before.arrearsFen).toBeGreaterThan(0)
     const tv = await openTopup(who)
     await tv.screenshot('topup-home-suspended')
     const label = await payByQr(tv, 0)
     expect(label).toBe(formatFen(before.arrearsFen))
-    const after = await bossAccount(stack, who.customerId)
+    const after = await bossAccount(boot.stack, who.customerId)
     expect(after.arrearsFen).toBe(0)
     expect(after.status).toBe('normal')
     expect(await tv.waitForText('TopupResultNote', (t) => t.length > 0)).toMatch(/服务已恢复/)

@@ -20,6 +20,9 @@ interface Screen {
   who?: string
 }
 
+/** No signal, the four self-help checks answered "not fixed", then Report. */
+const STEPS_TO_REPORT: RemoteKey[] = ['ok', 'right', 'ok', 'right', 'ok', 'right', 'ok', 'right', 'ok', 'ok']
+
 const SCREENS: Screen[] = [
   { name: 'home', hash: 'home', route: 'home' },
   { name: 'balance', hash: 'balance', route: 'balance' },
@@ -29,6 +32,9 @@ const SCREENS: Screen[] = [
   { name: 'packages', hash: 'packages', route: 'packages' },
   { name: 'package', hash: 'packages', keys: ['ok'], route: 'packages/:productId' },
   { name: 'order', hash: 'packages', keys: ['ok', 'ok'], route: 'order/:productId/:periodMonths' },
+  // The flows' later steps and results (issue 17): the PIN step, then the demo household's PIN.
+  { name: 'order-pin', hash: 'packages', keys: ['ok', 'ok', 'right', 'ok'], route: 'order/:productId/:periodMonths' },
+  { name: 'order-result', hash: 'packages', keys: ['ok', 'ok', 'right', 'ok', '1', '2', '3', '4', '5', '6'], route: 'order/:productId/:periodMonths' },
   { name: 'subscriptions', hash: 'subscriptions', route: 'subscriptions' },
   { name: 'spending-limit', hash: 'spending-limit', route: 'spending-limit' },
   { name: 'topup', hash: 'topup', route: 'topup' },
@@ -36,8 +42,13 @@ const SCREENS: Screen[] = [
   { name: 'topup-qr', hash: 'topup/qr', route: 'topup/qr', who: 'arrears' },
   { name: 'repair', hash: 'repair', route: 'repair' },
   { name: 'repair-steps', hash: 'repair', keys: ['ok'], route: 'repair/symptom/:symptomId' },
+  { name: 'repair-report', hash: 'repair', keys: [...STEPS_TO_REPORT], route: 'repair/report/:category' },
+  { name: 'repair-ticket-created', hash: 'repair', keys: [...STEPS_TO_REPORT, 'down', 'down', 'down', 'down', 'ok', 'ok'], route: 'repair/report/:category' },
   { name: 'repair-code', hash: 'repair/code', route: 'repair/code' },
+  { name: 'repair-code-unknown', hash: 'repair/code', keys: ['9', '9', '7'], route: 'repair/code' },
   { name: 'repair-complaint', hash: 'repair/complaint', route: 'repair/complaint' },
+  { name: 'repair-complaint-review', hash: 'repair/complaint', keys: ['ok', 'ok'], route: 'repair/complaint' },
+  { name: 'repair-complaint-filed', hash: 'repair/complaint', keys: ['ok', 'ok', 'ok'], route: 'repair/complaint' },
   { name: 'repair-tickets', hash: 'repair/tickets', route: 'repair/tickets' },
   { name: 'ticket', hash: 'repair/tickets', keys: ['ok'], route: 'repair/tickets/:ticketId' },
   { name: 'messages', hash: 'messages', route: 'messages' },

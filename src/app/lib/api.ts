@@ -33,6 +33,7 @@ import type {
 import type { BoxIdentity } from './device.ts'
 import { signChallenge } from './deviceSign.ts'
 import { uuidV4 } from './uuid.ts'
+import { sending } from './okBurst.ts'
 
 // Literal copies checked against the contract at compile time; importing the values would pull TypeBox into the TV bundle.
 const PATH = {
@@ -258,7 +259,7 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
     getProduct: (productId: string) => http.get<ProductDetail>(ORDER_PATH.products + '/' + encodeURIComponent(productId)).then((r) => r.data),
     quoteOrder: (request: OrderQuoteRequest) => http.post<OrderQuote>(ORDER_PATH.quote, request).then((r) => r.data),
     placeOrder: (request: OrderRequest, idempotencyKey: string) =>
-      http.post<OrderResult>(ORDER_PATH.orders, request, { headers: { [IDEMPOTENCY]: idempotencyKey } }).then((r) => r.data),
+      sending(() => http.post<OrderResult>(ORDER_PATH.orders, request, { headers: { [IDEMPOTENCY]: idempotencyKey } }).then((r) => r.data)),
     getOrder: (orderId: string) => http.get<OrderResult>(ORDER_PATH.orders + '/' + encodeURIComponent(orderId)).then((r) => r.data),
     getSubscriptions: () => http.get<SubscriptionListResponse>(ORDER_PATH.subscriptions).then((r) => r.data),
     stopAutoRenew: (subscriptionId: string) =>

@@ -8,6 +8,7 @@ import type {
 } from '../../contract/index.ts'
 import { api } from './backend.ts'
 import { currentLanguage } from './i18n.ts'
+import { sending } from './okBurst.ts'
 
 const SELFHELP = {
   symptoms: '/api/v1/selfhelp/symptoms',
@@ -44,11 +45,11 @@ export const repairApi = {
   tickets: () => api().get<TicketListResponse>(TICKETS.tickets),
   ticket: (id: string) => api().get<Ticket>(withId(TICKETS.ticket, 'ticketId', id)),
   /** Keyed by the client (api.ts); pass the key again when the viewer retries the same report. */
-  createTicket: (body: CreateTicketRequest, idempotencyKey?: string) => api().post<Ticket>(TICKETS.tickets, body, { idempotencyKey }),
-  cancelTicket: (id: string) => api().post<Ticket>(withId(TICKETS.cancel, 'ticketId', id), {}),
-  rateTicket: (id: string, stars: number) => api().post<Ticket>(withId(TICKETS.rating, 'ticketId', id), { stars }),
+  createTicket: (body: CreateTicketRequest, idempotencyKey?: string) => sending(() => api().post<Ticket>(TICKETS.tickets, body, { idempotencyKey })),
+  cancelTicket: (id: string) => sending(() => api().post<Ticket>(withId(TICKETS.cancel, 'ticketId', id), {})),
+  rateTicket: (id: string, stars: number) => sending(() => api().post<Ticket>(withId(TICKETS.rating, 'ticketId', id), { stars })),
   complaintOptions: () => api().get<ComplaintOptions>(COMPLAINTS.options),
-  openDraft: () => api().post<ComplaintDraft>(COMPLAINTS.drafts, {}),
+  openDraft: () => sending(() => api().post<ComplaintDraft>(COMPLAINTS.drafts, {})),
   draft: (id: string) => api().get<ComplaintDraft>(withId(COMPLAINTS.draft, 'draftId', id)),
-  createComplaint: (body: CreateComplaintRequest, idempotencyKey?: string) => api().post<Complaint>(COMPLAINTS.complaints, body, { idempotencyKey }),
+  createComplaint: (body: CreateComplaintRequest, idempotencyKey?: string) => sending(() => api().post<Complaint>(COMPLAINTS.complaints, body, { idempotencyKey })),
 }

@@ -4,6 +4,7 @@
  */
 import type { CardTopupRequest, Topup, TopupPath } from '../../contract/index.ts'
 import { api } from './backend.ts'
+import { sending } from './okBurst.ts'
 
 const PATH = {
   card: '/api/v1/topups/card',
@@ -13,7 +14,7 @@ const PATH = {
 
 export const topupApi = {
   card: (request: CardTopupRequest, idempotencyKey: string) =>
-    api().post<Topup>(PATH.card, request, { moneyMoving: true, idempotencyKey }),
-  qr: (amountFen: number, idempotencyKey: string) => api().post<Topup>(PATH.qr, { amountFen }, { moneyMoving: true, idempotencyKey }),
+    sending(() => api().post<Topup>(PATH.card, request, { moneyMoving: true, idempotencyKey })),
+  qr: (amountFen: number, idempotencyKey: string) => sending(() => api().post<Topup>(PATH.qr, { amountFen }, { moneyMoving: true, idempotencyKey })),
   get: (topupId: string) => api().get<Topup>(PATH.topup.replace(':topupId', encodeURIComponent(topupId))),
 }

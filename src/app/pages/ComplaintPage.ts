@@ -34,6 +34,9 @@ export default class ComplaintPage extends HallPage {
   private _key = ''
   private _timer: ReturnType<typeof setTimeout> | null = null
   private _seq = 0
+  /** Filed (or on its way): OK again must not file twice, Back must not reopen the subjects of a filed complaint. */
+  private _sending = false
+  private _filed = false
 
   static override _template(): PageTemplate {
     const column = { type: Column, x: X - 8, y: 230, w: 1600 + 16, h: 720, clipping: true, itemPosX: 8, itemPosY: 8, style: { itemSpacing: 12 } }
@@ -100,6 +103,7 @@ export default class ComplaintPage extends HallPage {
   }
 
   private _chooseSubject(i: number): void {
+    this._filed = false
     this._subject = i
     this._draft = null
     this._key = uuidV4()
@@ -141,6 +145,8 @@ export default class ComplaintPage extends HallPage {
   }
 
   private _submit(): void {
+    if (this._sending || this._filed) return
+    this._sending = true
     const type = this._type!
     const d = this._draft
     const body = { type: type.id, subjectId: type.subjects[this._subject].id, ...(d && d.status === 'submitted' ? { draftId: d.draftId } : {}) }
@@ -150,17 +156,20 @@ export default class ComplaintPage extends HallPage {
       .createComplaint(body, this._key)
       .then((c) => {
         loading.stop()
+        this._sending = false
         this._stopPolling()
         this._seq++
         this._done(c)
       })
       .catch((e: unknown) => {
         loading.stop()
+        this._sending = false
         showToast(t(errorMessageKey(errorCode(e))))
       })
   }
 
   private _done(c: Complaint): void {
+    this._filed = true
     finishTransaction('repair', /^repair\/complaint/)
     const number = c.complaintId || c.reference || ''
     const lines = [c.status === 'pending' ? t('complaint.pending', { number }) : t('complaint.submitted', { number })]
@@ -234,7 +243,9 @@ export default class ComplaintPage extends HallPage {
           return this.tag('Review.ReviewActions')
         }
         override _handleBack(): boolean {
-          this._setState('Subjects')
+          // Finished is finished: Back from a filed complaint goes to the repair hub, not its subjects.
+          if (this._filed) Router.back()
+          else this._setState('Subjects')
           return true
         }
       },

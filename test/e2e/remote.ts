@@ -1,0 +1,50 @@
+import { expect } from 'vitest'
+import type { KeyInput } from 'puppeteer-core'
+import type { TvBoot } from './boot.ts'
+import { tvUrl } from './stack.ts'
+import { Tv, type RemoteKey } from './tv.ts'
+
+// Remote moves the flow tests share: a key until the focus lands, a wait for the focus, home with any boot
+// notice closed, and a viewer mashing keys.
+
+/** Presses `key` until the focus lands on `ref` (at most `max` presses). */
+export async function pressUntil(tv: Tv, key: RemoteKey, ref: string, max = 12): Promise<void> {
+  for (let i = 0; i < max && (await tv.focusedRef()) !== ref; i++) await tv.press(key)
+  expect(await tv.focusedRef()).toBe(ref)
+}
+
+export const focusOn = (tv: Tv, ref: string, timeout = 20_000) =>
+  tv.page.waitForFunction((r) => document.querySelector(`[ref="${r}"][focused="true"]`) !== null, { timeout }, ref)
+
+/** The app for one demo household, on home with the focus on the first tile (a boot notice closed with Back). */
+export async function openHome(boot: TvBoot, scenario: string): Promise<Tv> {
+  const tv = await Tv.open(boot.browser, tvUrl(boot.stack, boot.stack.bySubscriber(scenario)))
+  await tv.waitForRoute('home')
+  await tv.page.waitForFunction(
+    () => document.querySelector('[ref="BalanceTile"][focused="true"]') || document.querySelector('[ref="BootNoticeAction"]'),
+    { timeout: 20_000 },
+  )
+  if (await tv.page.$('[ref="BootNoticeAction"]')) {
+    await tv.press('back')
+    await focusOn(tv, 'BalanceTile', 5_000)
+  }
+  return tv
+}
+
+const MASH_KEY: Record<string, KeyInput> = { ok: 'Enter', back: 'Escape' }
+
+/**
+ * A viewer mashing the remote: `keys` pressed in `ms` milliseconds, evenly, as a thumb presses them: each
+ * press goes out on its own time, not after the app has handled the one before (a busy box queues them).
+ */
+export async function mash(tv: Tv, keys: (RemoteKey | 'ok' | 'back')[], ms: number): Promise<void> {
+  const gap = ms / keys.length
+  const sleep = (n: number) => new Promise((r) => setTimeout(r, n))
+  const presses = keys.map(async (k, i) => {
+    await sleep(i * gap)
+    await tv.page.keyboard.press(MASH_KEY[k] ?? (k as KeyInput))
+  })
+  await Promise.all(presses)
+}
+
+export const times = <K>(n: number, key: K): K[] => Array.from({ length: n }, () => key)
