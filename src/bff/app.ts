@@ -20,6 +20,7 @@ import docsPlugin from './plugins/docs.ts'
 import routeTablePlugin from './plugins/routeTable.ts'
 import tvAppPlugin, { tvAppScriptSources } from './plugins/tvApp.ts'
 import sessionRoutes from './routes/session.ts'
+import operatorSessionRoutes from './routes/operatorSessions.ts'
 import accountRoutes from './routes/account.ts'
 import billRoutes from './routes/bills.ts'
 import productRoutes from './routes/products.ts'
@@ -168,6 +169,7 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
     ttlSeconds: config.tokenTtlSeconds,
     refreshTtlSeconds: config.refreshTtlSeconds,
     store,
+    stillPaired: async (deviceId, cardNo, customerId) => (await services.customers.identify(deviceId, cardNo))?.customerId === customerId,
   })
   await app.register(rateLimitPlugin, {
     readsPerMinute: config.rateLimitReadsPerMinute,
@@ -176,7 +178,7 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   })
 
   // Open to anyone: probes, opening a session, the operator's FAQ, the phone page behind a complaint QR code.
-  for (const routes of [healthRoutes, sessionRoutes, serviceInfoRoutes, phonePageRoutes]) {
+  for (const routes of [healthRoutes, sessionRoutes, serviceInfoRoutes, phonePageRoutes, operatorSessionRoutes]) {
     await app.register(routes, services)
   }
   // Everything else acts for one household: one authentication hook for this whole scope (an encapsulated

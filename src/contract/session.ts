@@ -42,3 +42,25 @@ export type SessionResponse = Static<typeof SessionResponse>
 
 export const SessionRefreshRequest = Type.Object({ refreshToken: Type.String({ minLength: 16, maxLength: 4096 }) }, { additionalProperties: false })
 export type SessionRefreshRequest = Static<typeof SessionRefreshRequest>
+
+/** The operator's session desk (operator login, never a box's token). */
+export const OperatorSessionPath = { revoke: '/operator/api/sessions/revoke' } as const
+
+/**
+ * End every session opened before now, of one household (`customerId`: a stolen or sold-on box, a dispute) or
+ * of one box (`deviceId`: a box swapped, lost or returned). Exactly one of the two. The box logs in again if
+ * it still can (its device key and a card paired with it).
+ */
+export const SessionRevokeRequest = Type.Union([
+  Type.Object({ customerId: Type.String({ pattern: '^C\\d{8}$', description: 'household (BOSS customer id)' }) }, { additionalProperties: false }),
+  Type.Object({ deviceId: DeviceId }, { additionalProperties: false }),
+])
+export type SessionRevokeRequest = Static<typeof SessionRevokeRequest>
+
+export const SessionRevokeResult = Type.Object({
+  revoked: Type.Union([Type.Literal('household'), Type.Literal('box')]),
+  id: Type.String(),
+  /** Tokens issued up to this moment no longer open anything. */
+  at: IsoDateTime,
+})
+export type SessionRevokeResult = Static<typeof SessionRevokeResult>

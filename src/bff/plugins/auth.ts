@@ -21,6 +21,8 @@ export interface CustomerClaims {
 interface TokenClaims extends CustomerClaims {
   sid: string
   jti: string
+  /** When it was issued, in milliseconds (`iat` counts seconds): a revocation ends every token issued before it. */
+  issuedMs?: number
 }
 
 declare module '@fastify/jwt' {
@@ -44,12 +46,18 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** onRequest hook for routes that need a box's session. */
     authenticate: (request: FastifyRequest) => Promise<void>
-    /** A new access token and a one-use refresh token, for a new session or (with `sid`) the next turn of one. */
-    issueSession: (claims: CustomerClaims, sid?: string) => Promise<IssuedSession>
+    /**
+     * A new access token and a one-use refresh token for a new session, opened with the card the BOSS paired
+     * with the box (kept in the store, so each refresh can ask the BOSS whether the pairing still holds).
+     */
+    issueSession: (claims: CustomerClaims, cardNo: string) => Promise<IssuedSession>
     /** Trade a refresh token for a new pair; a refresh token seen twice (a stolen copy) ends its whole session. */
     refreshSession: (refreshToken: string) => Promise<IssuedSession>
-    /** Put a session on the revocation list (logout, card swap, operator action): its tokens stop working. */
+    /** Put a session on the revocation list (logout): its tokens stop working. */
     revokeSession: (sid: string) => Promise<void>
+    /** End every session of a household, or of a box, opened before now (operator action, card swap). */
+    revokeHousehold: (customerId: string) => Promise<void>
+    revokeBox: (deviceId: string) => Promise<void>
   }
 }
 
@@ -80,6 +88,8 @@ export interface AuthOptions {
   ttlSeconds: number
   refreshTtlSeconds: number
   store: Store
+  /** Asks the BOSS whether this card is still paired with this box for this household (false after a card swap). */
+  stillPaired: (deviceId: string, cardNo: string, customerId: string) => Promise<boolean>
 }
 
 async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
@@ -99,23 +109,43 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
   })
 
   const revokedKey = (sid: string) => `revoked-sid:${sid}`
+  const householdKey = (customerId: string) => `revoked-household:${customerId}`
+  const boxKey = (deviceId: string) => `revoked-box:${deviceId}`
   const refreshKey = (jti: string) => `refresh:${jti}`
+  const cardKey = (sid: string) => `session-card:${sid}`
   const revoke = (sid: string) => store.putValue(revokedKey(sid), '1', opts.refreshTtlSeconds)
-  const isRevoked = async (sid: string) => (await store.getValue(revokedKey(sid))) !== null
+  // Kept as long as a token issued before it could still be presented (a refresh token, plus one access token).
+  const revokeBefore = (key: string) => store.putValue(key, String(Date.now()), opts.refreshTtlSeconds + opts.ttlSeconds)
+  const isRevoked = async (t: TokenClaims) => {
+    const [sid, household, box] = await Promise.all([
+      store.getValue(revokedKey(t.sid)), store.getValue(householdKey(t.customerId)), store.getValue(boxKey(t.deviceId)),
+    ])
+    // A token without issuedMs predates revocation by household or box: any such revocation ends it.
+    const issued = typeof t.issuedMs === 'number' ? t.issuedMs : 0
+    return sid !== null || (household !== null && issued <= Number(household)) || (box !== null && issued <= Number(box))
+  }
 
   app.decorateRequest('customer', null as unknown as CustomerClaims)
   app.decorateRequest('sessionId', '')
 
-  app.decorate('issueSession', async (claims: CustomerClaims, sid: string = randomUUID()) => {
-    const token = app.jwt.sign({ ...claims, sid, jti: randomUUID() })
+  const issue = async (claims: CustomerClaims, sid: string, cardNo: string): Promise<IssuedSession> => {
+    // Strictly after any revocation made before this moment, even within the same millisecond.
+    const issuedMs = Date.now() + 1
+    const token = app.jwt.sign({ ...claims, sid, jti: randomUUID(), issuedMs })
     const refreshJti = randomUUID()
-    const refreshToken = app.jwt.sign({ ...claims, sid, jti: refreshJti }, { aud: REFRESH_AUDIENCE, expiresIn: opts.refreshTtlSeconds })
+    const refreshToken = app.jwt.sign({ ...claims, sid, jti: refreshJti, issuedMs }, { aud: REFRESH_AUDIENCE, expiresIn: opts.refreshTtlSeconds })
     // The refresh token is good while this record exists; using it takes the record (one use).
-    await store.putValue(refreshKey(refreshJti), sid, opts.refreshTtlSeconds)
+    await Promise.all([
+      store.putValue(refreshKey(refreshJti), sid, opts.refreshTtlSeconds),
+      store.putValue(cardKey(sid), cardNo, opts.refreshTtlSeconds),
+    ])
     return { token, refreshToken }
-  })
+  }
+  app.decorate('issueSession', (claims: CustomerClaims, cardNo: string) => issue(claims, randomUUID(), cardNo))
 
   app.decorate('revokeSession', revoke)
+  app.decorate('revokeHousehold', (customerId: string) => revokeBefore(householdKey(customerId)))
+  app.decorate('revokeBox', (deviceId: string) => revokeBefore(boxKey(deviceId)))
 
   app.decorate('refreshSession', async (refreshToken: string) => {
     let claims: Partial<TokenClaims>
@@ -134,8 +164,15 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
       app.log.warn({ customerId: claims.customerId }, 'refresh token used twice: session revoked')
       throw invalid()
     }
-    if (await isRevoked(claims.sid)) throw invalid()
-    return app.issueSession(customerOf(claims), claims.sid)
+    if (await isRevoked(claims)) throw invalid()
+    // A card swapped into another box (or unpaired) ends the old box's sessions at its next refresh at the latest.
+    const cardNo = await store.getValue(cardKey(claims.sid))
+    if (cardNo === null || !(await opts.stillPaired(claims.deviceId, cardNo, claims.customerId))) {
+      await app.revokeBox(claims.deviceId)
+      app.log.warn({ customerId: claims.customerId, deviceId: claims.deviceId }, 'card no longer paired with the box: its sessions end')
+      throw invalid()
+    }
+    return issue(customerOf(claims), claims.sid, cardNo)
   })
 
   app.decorate('authenticate', async (request: FastifyRequest) => {
@@ -154,7 +191,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
       throw invalid(err)
     }
     if (!complete(claims)) throw invalid()
-    if (await isRevoked(claims.sid)) throw invalid()
+    if (await isRevoked(claims)) throw invalid()
     request.customer = customerOf(claims)
     request.sessionId = claims.sid
   })

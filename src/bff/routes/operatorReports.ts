@@ -1,10 +1,8 @@
-import { timingSafeEqual, createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import basicAuth from '@fastify/basic-auth'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ErrorBody } from '../../contract/common.ts'
 import { routes } from '../../contract/routes.ts'
 import { OperatorPath, REPORT_TABLES, type OfferRun, type OfferSendRequest, type ReportQuery, type ReportTable, type UsageReport } from '../../contract/usage.ts'
@@ -13,6 +11,7 @@ import { beijingDay } from '../time.ts'
 import { toCsv } from '../analytics/reports.ts'
 import { ApiError, badRequest } from '../errors.ts'
 import type { Store } from '../store/store.ts'
+import { requireOperatorLogin, sameOriginOnly } from '../plugins/operatorLogin.ts'
 
 export interface OperatorReportOptions {
   /** Unset on instances that are not the usage writer: the reports live with the DuckDB file. */
@@ -27,32 +26,13 @@ export interface OperatorReportOptions {
 
 const PAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../analytics/page')
 const CHART_JS = join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js')
-// Wrong operator passwords per address before the login is refused for a while.
-const MAX_FAILURES = 10
-const LOCK_SECONDS = 900
-
-// Hashing first makes the comparison constant-time whatever the lengths.
-const same = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest())
 
 /**
  * The operator's usage reports: a desktop page, its JSON and every table as CSV, behind the operator's
  * own login (HTTP basic). A box's bearer token is no operator login: boxes get 401 here.
  */
 export default async function operatorReportRoutes(app: FastifyInstance, o: OperatorReportOptions) {
-  await app.register(basicAuth, {
-    authenticate: { realm: 'tvhall operator reports' },
-    validate: async (user: string, password: string, request: FastifyRequest) => {
-      const key = `operator-login:${request.ip}`
-      const seen = await o.store.peek(key)
-      if (seen && seen.count >= MAX_FAILURES) {
-        throw new ApiError(429, 'RATE_LIMITED', 'Too many wrong operator logins; try again later', { retryAfter: seen.resetInSeconds })
-      }
-      if (same(user, o.user) && same(password, o.password)) return
-      await o.store.hit(key, LOCK_SECONDS)
-      throw new ApiError(401, 'UNAUTHORIZED', 'Operator login required')
-    },
-  })
-  app.addHook('onRequest', app.basicAuth)
+  await requireOperatorLogin(app, { store: o.store, user: o.user, password: o.password, realm: 'tvhall operator reports' })
 
   const page = readFileSync(join(PAGE_DIR, 'usage.html'), 'utf8')
   const script = readFileSync(join(PAGE_DIR, 'usage.js'), 'utf8')
@@ -101,9 +81,7 @@ export default async function operatorReportRoutes(app: FastifyInstance, o: Oper
     routes.sendOffers.path,
     { schema: routes.sendOffers.schema },
     async (request, reply) => {
-      // A page elsewhere could make the operator's browser post here with its remembered login: only this origin may.
-      const origin = request.headers.origin
-      if (origin !== undefined && origin !== `${request.protocol}://${request.host}`) throw new ApiError(403, 'FORBIDDEN', 'Offers are sent from the report page only')
+      sameOriginOnly(request, 'Offers are sent')
       if (!o.sendOffers) throw notWriter()
       const run = await o.sendOffers({ ...range(request.body, 'body'), day: beijingDay(o.now().toISOString()) })
       return reply.header('cache-control', 'no-store').send(run)

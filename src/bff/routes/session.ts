@@ -87,7 +87,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => 
         customerName: who.customerName,
         regionCode: who.regionCode,
         regionName: who.regionName,
-      })
+      }, cardNo)
       request.log.info({ customerId: who.customerId, deviceId }, 'session opened')
       return answer(issued)
     },
