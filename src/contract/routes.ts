@@ -16,7 +16,10 @@ import { ProductDetail, ProductIdParams, ProductListQuery, ProductListResponse }
 import { route } from './route.ts'
 import { Diagnosis, DiagnosisQuery, ErrorCodeParams, SelfhelpPath, StbErrorCode, SymptomListResponse } from './selfhelp.ts'
 import { ServiceInfo, ServiceInfoPath } from './serviceInfo.ts'
-import { SessionChallenge, SessionChallengeRequest, SessionRefreshRequest, SessionRequest, SessionResponse } from './session.ts'
+import {
+  OperatorSessionPath, SessionChallenge, SessionChallengeRequest, SessionRefreshRequest, SessionRequest, SessionResponse, SessionRevokeRequest,
+  SessionRevokeResult,
+} from './session.ts'
 import { AutoRenewRequest, Subscription, SubscriptionIdParams, SubscriptionListResponse } from './subscriptions.ts'
 import { CreateTicketRequest, RateTicketRequest, Ticket, TicketForm, TicketIdParams, TicketListResponse, TicketPath } from './tickets.ts'
 import { CardTopupRequest, QrTopupRequest, Topup, TopupIdParams, TopupPath } from './topups.ts'
@@ -230,6 +233,11 @@ export const routes = {
     method: 'POST', path: OperatorPath.offers, tag: 'operator', auth: 'operator', upstream: true,
     summary: "Send each package's offer to the households in its audience (the offers table); the BOSS applies consent and the cap",
     body: OfferSendRequest, responses: { 200: OfferRun, 403: E, 503: E },
+  }),
+  revokeSessions: route('revokeSessions', {
+    method: 'POST', path: OperatorSessionPath.revoke, tag: 'operator', auth: 'operator',
+    summary: 'End every session of a household (customerId) or of a box (deviceId) opened before now',
+    body: SessionRevokeRequest, responses: { 200: SessionRevokeResult, 403: E },
   }),
 } as const
 

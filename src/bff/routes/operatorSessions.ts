@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ErrorBody, OperatorSessionPath, SessionRevokeRequest, SessionRevokeResult } from '../../contract/index.ts'
+import { OperatorSessionPath } from '../../contract/index.ts'
+import { routes } from '../../contract/routes.ts'
 import { requireOperatorLogin, sameOriginOnly } from '../plugins/operatorLogin.ts'
 import { toIsoBeijing } from '../time.ts'
 import type { BffServices } from '../services.ts'
@@ -16,14 +17,7 @@ const operatorSessionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app
 
   app.post(
     OperatorSessionPath.revoke,
-    {
-      schema: {
-        tags: ['operator'],
-        summary: 'End every session of a household (customerId) or of a box (deviceId) opened before now',
-        body: SessionRevokeRequest,
-        response: { 200: SessionRevokeResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
-      },
-    },
+    { schema: routes.revokeSessions.schema },
     async (request) => {
       sameOriginOnly(request, 'Sessions are ended')
       const at = toIsoBeijing(s.now())

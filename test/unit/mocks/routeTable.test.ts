@@ -10,6 +10,7 @@ const SERVER_ONLY: Partial<Record<RouteName, string>> = {
   usageReport: 'operator desktop page, basic auth',
   usageCsv: 'operator desktop page, basic auth',
   sendOffers: 'operator desktop page, basic auth',
+  revokeSessions: 'operator desk (card swap, stolen box), basic auth',
 }
 
 const handled = (scenario: ScenarioName): string[] =>
