@@ -7,7 +7,10 @@
  * The app half runs in Chromium (throttled) and in WPE WebKit (cog, the RDK boxes' engine), each beside the
  * baseline in the same browser.
  *
- * BENCH_QUICK=1 shorter runs; BENCH_ONLY=app|bff one half (BENCH_ONLY=wpe: WPE alone); BENCH_SKIP_BUILD=1 reuse dist/ and dist-bench/.
+ * The usage reports run over a month of 5 million boxes' events generated in DuckDB (BENCH_USAGE_BOXES to change it).
+ *
+ * BENCH_QUICK=1 shorter runs; BENCH_ONLY=app|bff one half (BENCH_ONLY=wpe: WPE alone, usage: the usage reports alone);
+ * BENCH_SKIP_BUILD=1 reuse dist/ and dist-bench/.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -15,6 +18,7 @@ import { BASELINE_KEY_PLAN, benchApp, KEY_PLAN, type AppBench } from './app/benc
 import { benchWpe, type WpeBench } from './app/wpeBench.ts'
 import { benchBff, type BffBench } from './bff/benchBff.ts'
 import { table } from './report.ts'
+import { benchUsage, usageTable, type UsageBench } from './usage/benchUsage.ts'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const quick = process.env.BENCH_QUICK === '1'
@@ -22,7 +26,7 @@ const only = process.env.BENCH_ONLY
 const log = (s: string) => console.error(`[bench] ${s}`)
 const started = Date.now()
 
-if (process.env.BENCH_SKIP_BUILD !== '1' && only !== 'bff') {
+if (process.env.BENCH_SKIP_BUILD !== '1' && only !== 'bff' && only !== 'usage') {
   log('building the hall and the baseline (TVHALL_BENCH=1 rollup -c)…')
   execFileSync(`${ROOT}node_modules/.bin/rollup`, ['-c'], { cwd: ROOT, env: { ...process.env, TVHALL_BENCH: '1' }, stdio: ['ignore', 'ignore', 'inherit'] })
 }
@@ -30,22 +34,29 @@ if (process.env.BENCH_SKIP_BUILD !== '1' && only !== 'bff') {
 let app: AppBench | null = null
 let bff: BffBench | null = null
 let wpe: WpeBench | null = null
-if (only !== 'bff' && only !== 'wpe') app = await benchApp({ bootRuns: quick ? 1 : 3, memoryRounds: quick ? 3 : 20, log })
+let usage: UsageBench | null = null
+const half = (name: string) => !only || only === name
+if (only !== 'bff' && only !== 'wpe' && only !== 'usage') app = await benchApp({ bootRuns: quick ? 1 : 3, memoryRounds: quick ? 3 : 20, log })
 // A WPE boot is a fresh cog, about 10 s: three even in a quick run.
-if (only !== 'bff') wpe = await benchWpe({ bootRuns: quick ? 3 : 5, hallPlan: KEY_PLAN, basePlan: BASELINE_KEY_PLAN, log })
-if (only !== 'app' && only !== 'wpe') {
+if (only !== 'bff' && only !== 'usage') wpe = await benchWpe({ bootRuns: quick ? 3 : 5, hallPlan: KEY_PLAN, basePlan: BASELINE_KEY_PLAN, log })
+if (only !== 'app' && only !== 'wpe' && only !== 'usage') {
   bff = await benchBff({
     rate: 200, rateSeconds: quick ? 5 : 20, flatSeconds: quick ? 5 : 10, flatRounds: quick ? 3 : 5, connections: 32, memorySeconds: quick ? 10 : 60, log,
     ladder: [100, 200, 300, 400, 500, 600, 700, 800, 1000, 1200, 1500, 1800, 2200, 2600, 3000], stepSeconds: quick ? 5 : 10,
   })
 }
 
+if (half('usage')) {
+  const boxes = Number(process.env.BENCH_USAGE_BOXES) || (quick ? 500_000 : 5_000_000)
+  usage = await benchUsage({ boxes, sittingsPerBox: 2, runs: quick ? 2 : 3, log })
+}
+
 const when = new Date().toISOString()
 const md = [
   `Run ${when}${quick ? ' (BENCH_QUICK)' : ''}, ${Math.round((Date.now() - started) / 1000)} s, Node ${process.version}, CPU throttled ×6 in Chromium at 1280×720${wpe ? `; WPE WebKit ${wpe.version} (cog headless) not throttled` : ''}.`,
   '',
-  table(app, bff, wpe),
-  '',
+  ...(app || bff || wpe ? [table(app, bff, wpe), ''] : []),
+  ...(usage ? [usageTable(usage), ''] : []),
 ].join('\n')
 console.log(md)
 mkdirSync(`${ROOT}test-output/bench`, { recursive: true })

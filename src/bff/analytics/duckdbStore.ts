@@ -5,6 +5,7 @@ import type { ReportQuery, UsageReport } from '../../contract/usage.ts'
 import type { AcceptedBatch, OfferQuery, OfferTarget, UsageStore } from './eventStore.ts'
 import { buildReport, offerTargetsSql } from './reports.ts'
 import { beijingDay } from '../time.ts'
+import { REFRESH_SQL, ROLLUP_SCHEMA, ROLLUP_TABLES, UNROLLED_DAYS_SQL } from './rollups.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS usage_batches (batch_key VARCHAR PRIMARY KEY, received_at TIMESTAMPTZ NOT NULL);
@@ -18,6 +19,8 @@ CREATE TABLE IF NOT EXISTS usage_events (
 CREATE TABLE IF NOT EXISTS usage_contacts (household VARCHAR PRIMARY KEY, key_id VARCHAR NOT NULL, contact VARCHAR NOT NULL, seen_at TIMESTAMPTZ NOT NULL);`
 
 const OPEN = new Map<string, Promise<DuckDbUsageStore>>()
+// Up to this many events a report rebuilds the dirty days' rollups first (well under a second here).
+const INLINE_REFRESH_MAX_EVENTS = 1_000_000
 const COLUMNS = 18
 // How each column's text becomes its type (the values travel as JSON strings).
 const COLUMN_CASTS = ['::TIMESTAMPTZ', '::DATE', ...Array<string>(COLUMNS - 3).fill(''), '::BIGINT']
@@ -52,6 +55,10 @@ export class DuckDbUsageStore implements UsageStore {
   }
 
   #users = 1
+  /** Days written since their rollups were built (rollups.ts). */
+  readonly #dirty = new Set<string>()
+  /** Events in the store (about: retention and restarts recount it). */
+  #size = 0
 
   /**
    * DuckDB's file lock is per process: two BFFs in one process (tests) opening one file would each
@@ -70,7 +77,11 @@ export class DuckDbUsageStore implements UsageStore {
       const instance = await DuckDBInstance.create(key ?? ':memory:')
       const writer = await instance.connect()
       await writer.run(SCHEMA)
-      return new DuckDbUsageStore(instance, writer, await instance.connect(), key)
+      await writer.run(ROLLUP_SCHEMA)
+      const store = new DuckDbUsageStore(instance, writer, await instance.connect(), key)
+      store.#size = await store.count()
+      for (const row of (await writer.runAndReadAll(UNROLLED_DAYS_SQL)).getRowObjectsJson()) store.#dirty.add(`${row.day as string}`)
+      return store
     })()
     if (key) OPEN.set(key, opening)
     try {
@@ -126,6 +137,8 @@ export class DuckDbUsageStore implements UsageStore {
           )
         }
         await db.run('COMMIT')
+        for (const row of rows) this.#dirty.add(String(row[1]))
+        this.#size += rows.length
         return rows.length
       } catch (err) {
         await db.run('ROLLBACK').catch(() => undefined)
@@ -134,7 +147,38 @@ export class DuckDbUsageStore implements UsageStore {
     })
   }
 
-  report(query: Required<Pick<ReportQuery, 'from' | 'to'>> & { area?: string }): Promise<UsageReport> {
+  /** Rebuild the rollups of the days written since the last time, in one transaction; answers how many days. */
+  refreshRollups(): Promise<number> {
+    return this.#serial(async () => {
+      const days = [...this.#dirty].sort()
+      if (days.length === 0) return 0
+      const params = { days: JSON.stringify(days), lo: days[0], hi: days[days.length - 1] }
+      this.#dirty.clear()
+      const db = this.writer
+      try {
+        await db.run('BEGIN TRANSACTION')
+        for (const sql of REFRESH_SQL) await db.run(sql, params)
+        await db.run('COMMIT')
+      } catch (err) {
+        await db.run('ROLLBACK').catch(() => undefined)
+        for (const d of days) this.#dirty.add(d)
+        throw err
+      }
+      return days.length
+    })
+  }
+
+  /**
+   * A small store rebuilds its dirty days before answering, so a report is exact to the event. A large one
+   * (an operator's millions of boxes) answers from the rollups the writer rebuilds every 30 s in the
+   * background: rebuilding a day of a million boxes' events takes seconds, the report must take under one.
+   */
+  async #fresh(): Promise<void> {
+    if (this.#size <= INLINE_REFRESH_MAX_EVENTS) await this.refreshRollups()
+  }
+
+  async report(query: Required<Pick<ReportQuery, 'from' | 'to'>> & { area?: string }): Promise<UsageReport> {
+    await this.#fresh()
     return buildReport(async (sql, params) => {
       const reader = await this.reader.runAndReadAll(sql, params)
       return reader.getRowObjectsJson() as Record<string, string | number | null>[]
@@ -142,6 +186,8 @@ export class DuckDbUsageStore implements UsageStore {
   }
 
   async offerTargets(q: OfferQuery): Promise<OfferTarget[]> {
+    // The offer job is no interactive report: it waits for the rollups to hold every event.
+    await this.refreshRollups()
     const reader = await this.reader.runAndReadAll(offerTargetsSql(q.minDetailViews), { from: q.from, to: q.to, area: q.area ?? null, keyId: q.keyId })
     // Every column is VARCHAR NOT NULL (or a NOT NULL event column): strings.
     return reader.getRowObjectsJson().map((r) => ({ household: `${r.household as string}`, contact: `${r.contact as string}`, product: `${r.product as string}` }))
@@ -151,8 +197,10 @@ export class DuckDbUsageStore implements UsageStore {
     return this.#serial(async () => {
       const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString()
       const gone = await this.writer.run('DELETE FROM usage_events WHERE occurred_at < $1::TIMESTAMPTZ', [cutoff])
+      this.#size = Math.max(0, this.#size - Number(gone.rowsChanged))
       await this.writer.run('DELETE FROM usage_batches WHERE received_at < $1::TIMESTAMPTZ', [cutoff])
       await this.writer.run('DELETE FROM usage_contacts WHERE seen_at < $1::TIMESTAMPTZ', [cutoff])
+      for (const t of ROLLUP_TABLES) await this.writer.run(`DELETE FROM ${t} WHERE day < $1::TIMESTAMPTZ::DATE`, [cutoff])
       return Number(gone.rowsChanged)
     })
   }

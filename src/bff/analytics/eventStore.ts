@@ -44,6 +44,8 @@ export interface UsageStore {
    * opened a package's detail at least `minDetailViews` times in the range and never finished ordering it.
    */
   offerTargets(query: OfferQuery): Promise<OfferTarget[]>
+  /** Rebuild the daily rollups of the days written since the last time (reports do it first anyway). */
+  refreshRollups(): Promise<number>
   /** Delete events (and batch keys) older than `days` before `now`; answers how many events went. */
   enforceRetention(now: Date, days: number): Promise<number>
   /** Events stored, for tests and the health of the pipeline. */

@@ -35,6 +35,9 @@ export class LazyUsageStore implements UsageStore {
   async offerTargets(...a: Parameters<UsageStore['offerTargets']>) {
     return (await this.#get()).offerTargets(...a)
   }
+  async refreshRollups() {
+    return (await this.#get()).refreshRollups()
+  }
   async enforceRetention(...a: Parameters<UsageStore['enforceRetention']>) {
     return (await this.#get()).enforceRetention(...a)
   }

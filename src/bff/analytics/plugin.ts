@@ -13,6 +13,8 @@ import { sendOffers } from './offers.ts'
 import { bossOfferAdapter } from '../boss/bossOfferAdapter.ts'
 
 const RETENTION_EVERY_MS = 3_600_000
+// The writer rebuilds the rollups of the days it wrote this often, so a report seldom has to wait for it.
+const ROLLUP_EVERY_MS = 30_000
 
 export interface UsageDeps {
   /** A store opened by the caller (tests); else DuckDB at the configured path when this instance writes. */
@@ -67,6 +69,7 @@ export default async function usagePlugin(app: FastifyInstance, s: BffServices &
   }
 
   let retention: NodeJS.Timeout | undefined
+  let rollups: NodeJS.Timeout | undefined
   // A lazy store not yet opened is enforced as it opens (before its first write or report).
   const enforce = () => {
     if (store && (!lazy || lazy.opened)) void enforceOn(store)
@@ -84,10 +87,17 @@ export default async function usagePlugin(app: FastifyInstance, s: BffServices &
       enforce()
       retention = setInterval(enforce, RETENTION_EVERY_MS)
       retention.unref()
+      rollups = setInterval(() => {
+        // A lazy store not yet opened has nothing to roll up.
+        if (lazy && !lazy.opened) return
+        store.refreshRollups().catch((err: unknown) => log.warn({ err }, 'usage rollups failed; the next report rebuilds them'))
+      }, ROLLUP_EVERY_MS)
+      rollups.unref()
     }
   })
   app.addHook('preClose', async () => {
     clearInterval(retention)
+    clearInterval(rollups)
     await writer?.stop()
   })
   app.addHook('onClose', async () => {

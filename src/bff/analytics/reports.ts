@@ -4,71 +4,53 @@ type Row = Record<string, string | number | null>
 type Params = Record<string, string | null>
 export type Query = (sql: string, params: Params) => Promise<Row[]>
 
-// Every report reads the same slice: the date range in the operator's days, optionally one area.
-const SLICE = `(SELECT * FROM usage_events WHERE day BETWEEN $from::DATE AND $to::DATE
+// Every report reads the same slice of a rollup (rollups.ts): the date range in the operator's days, optionally one area.
+const slice = (table: string) => `(SELECT * FROM ${table} WHERE day BETWEEN $from::DATE AND $to::DATE
   AND ($area::VARCHAR IS NULL OR area = $area::VARCHAR))`
-// A sitting: sessions are the box's own ids, so they are only unique within a household.
-const SITTING = `household || ':' || session`
-
-/** Screens whose visit answers a question a viewer would otherwise phone the call centre about. */
-export const SELF_SERVICE_SCREENS = ['balance', 'bills', 'bills/:billId', 'payments', 'subscriptions', 'repair/tickets', 'repair/tickets/:ticketId']
-
-// Our own constant list (never request input), so it can be written into the SQL.
-const listLiteral = (items: string[]) => `[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ')}]`
+const GROUPS = slice('usage_day_groups')
 
 /**
  * Households that opened a package's detail `minViews` times or more in the range and did not finish
  * ordering it: the audience of that package's offer. An order in the whole range rules the package out.
  */
-function offerAudience(minViews: number): string {
-  return `SELECT household, product FROM ${SLICE}
-    WHERE type = 'flow' AND flow = 'order' AND product IS NOT NULL
-    GROUP BY household, product
-    HAVING count(*) FILTER (WHERE step = 'detail') >= ${Math.max(1, Math.trunc(minViews))} AND count(*) FILTER (WHERE outcome = 'finished') = 0`
+function offerAudience(minViews: number, household: 'household' | 'hh' = 'household'): string {
+  return `SELECT ${household}, product FROM ${slice('usage_day_interest')} GROUP BY ${household}, product
+    HAVING sum(details) >= ${Math.max(1, Math.trunc(minViews))} AND sum(orders) = 0`
 }
 
 /** The offer audience with each household's sealed contact under the current key ($keyId). */
 export const offerTargetsSql = (minViews: number) => `SELECT a.household, c.contact, a.product FROM (${offerAudience(minViews)}) a
   JOIN usage_contacts c ON c.household = a.household AND c.key_id = $keyId::VARCHAR ORDER BY a.household, a.product`
 
-const SQL: Record<Exclude<ReportTable, 'funnel'>, string> = {
-  daily: `SELECT strftime(day, '%Y-%m-%d') AS day, count(DISTINCT household)::INTEGER AS households,
-      count(DISTINCT ${SITTING})::INTEGER AS sessions, count(*)::INTEGER AS events
-    FROM ${SLICE} GROUP BY day ORDER BY day`,
-  services: `SELECT screen, count(*)::INTEGER AS views, count(DISTINCT household)::INTEGER AS households
-    FROM ${SLICE} WHERE type = 'screen' GROUP BY screen ORDER BY views DESC, screen`,
+/** Every report table's query (the funnel's is FUNNEL_SQL), exported for the bench that times each. */
+export const REPORT_SQL: Record<Exclude<ReportTable, 'funnel'>, string> = {
+  daily: `SELECT strftime(day, '%Y-%m-%d') AS day, sum(households)::INTEGER AS households,
+      sum(sittings)::INTEGER AS sessions, sum(events)::INTEGER AS events
+    FROM ${slice('usage_day_active')} GROUP BY day ORDER BY day`,
+  // householdDays: households a day, summed over the range (one household on 3 days counts 3).
+  services: `SELECT screen, sum(events)::INTEGER AS views, sum(households)::INTEGER AS "householdDays"
+    FROM ${GROUPS} WHERE type = 'screen' GROUP BY screen ORDER BY views DESC, screen`,
   flows: `SELECT flow,
-      count(*) FILTER (WHERE outcome = 'started')::INTEGER AS started,
-      count(*) FILTER (WHERE outcome = 'finished')::INTEGER AS finished,
-      count(*) FILTER (WHERE outcome = 'abandoned')::INTEGER AS abandoned,
-      mode(step) FILTER (WHERE outcome = 'abandoned') AS "mostAbandonedAt"
-    FROM ${SLICE} WHERE type = 'flow' GROUP BY flow ORDER BY flow`,
-  topups: `SELECT coalesce(method, 'other') AS method, count(*)::INTEGER AS topups, coalesce(sum(amount_fen), 0)::BIGINT::DOUBLE AS "amountFen"
-    FROM ${SLICE} WHERE type = 'flow' AND flow = 'topup' AND outcome = 'finished' GROUP BY 1 ORDER BY topups DESC, method`,
+      coalesce(sum(n) FILTER (WHERE outcome = 'started'), 0)::INTEGER AS started,
+      coalesce(sum(n) FILTER (WHERE outcome = 'finished'), 0)::INTEGER AS finished,
+      coalesce(sum(n) FILTER (WHERE outcome = 'abandoned'), 0)::INTEGER AS abandoned,
+      arg_max(step, n) FILTER (WHERE outcome = 'abandoned') AS "mostAbandonedAt"
+    FROM (SELECT flow, outcome, step, sum(events) AS n FROM ${GROUPS} WHERE type = 'flow' GROUP BY ALL) GROUP BY flow ORDER BY flow`,
+  topups: `SELECT coalesce(method, 'other') AS method, sum(events)::INTEGER AS topups, sum(amount_fen)::BIGINT::DOUBLE AS "amountFen"
+    FROM ${GROUPS} WHERE type = 'flow' AND flow = 'topup' AND outcome = 'finished' GROUP BY 1 ORDER BY topups DESC, method`,
   faults: `SELECT coalesce(symptom, 'other') AS symptom,
-      count(DISTINCT ${SITTING}) FILTER (WHERE outcome = 'solved')::INTEGER AS solved,
-      count(DISTINCT ${SITTING}) FILTER (WHERE outcome = 'ticket')::INTEGER AS ticketed
-    FROM ${SLICE} WHERE type = 'selfhelp' GROUP BY 1 ORDER BY solved + ticketed DESC, symptom`,
-  complaints: `SELECT coalesce(category, 'other') AS category, count(*)::INTEGER AS complaints
-    FROM ${SLICE} WHERE type = 'flow' AND flow = 'complaint' AND outcome = 'finished' GROUP BY 1 ORDER BY complaints DESC, category`,
-  errors: `SELECT coalesce(code, 'UNKNOWN') AS code, count(*)::INTEGER AS shown, count(DISTINCT household)::INTEGER AS households
-    FROM ${SLICE} WHERE type = 'error' GROUP BY 1 ORDER BY shown DESC, code`,
-  // Each counted thing is one the viewer did at the hall instead of phoning: a conservative estimate
-  // (one call per sitting and kind, however many screens it took).
-  callsSaved: `SELECT reason, count(DISTINCT sitting)::INTEGER AS calls FROM (
-      SELECT ${SITTING} AS sitting, CASE
-        WHEN type = 'selfhelp' AND outcome = 'solved' THEN 'fault solved by self-help'
-        WHEN type = 'flow' AND outcome = 'finished' AND flow = 'order' THEN 'package ordered'
-        WHEN type = 'flow' AND outcome = 'finished' AND flow = 'topup' THEN 'topped up'
-        WHEN type = 'flow' AND outcome = 'finished' AND flow = 'fault' THEN 'fault reported'
-        WHEN type = 'flow' AND outcome = 'finished' AND flow = 'complaint' THEN 'complaint filed'
-        WHEN type = 'screen' AND list_contains(${listLiteral(SELF_SERVICE_SCREENS)}, screen) THEN 'balance, bill or ticket checked'
-      END AS reason FROM ${SLICE}) WHERE reason IS NOT NULL GROUP BY reason ORDER BY calls DESC, reason`,
-  // The audience of each package's offer (see OFFER_AUDIENCE).
-  offers: `SELECT product, count(*)::INTEGER AS households FROM (${offerAudience(2)}) GROUP BY product ORDER BY households DESC, product`,
+      coalesce(sum(sittings) FILTER (WHERE outcome = 'solved'), 0)::INTEGER AS solved,
+      coalesce(sum(sittings) FILTER (WHERE outcome = 'ticket'), 0)::INTEGER AS ticketed
+    FROM ${GROUPS} WHERE type = 'selfhelp' GROUP BY 1 ORDER BY solved + ticketed DESC, symptom`,
+  complaints: `SELECT coalesce(category, 'other') AS category, sum(events)::INTEGER AS complaints
+    FROM ${GROUPS} WHERE type = 'flow' AND flow = 'complaint' AND outcome = 'finished' GROUP BY 1 ORDER BY complaints DESC, category`,
+  errors: `SELECT coalesce(code, 'UNKNOWN') AS code, sum(events)::INTEGER AS shown, sum(households)::INTEGER AS "householdDays"
+    FROM ${GROUPS} WHERE type = 'error' GROUP BY 1 ORDER BY shown DESC, code`,
+  callsSaved: `SELECT reason, sum(sittings)::INTEGER AS calls FROM ${slice('usage_day_calls')} GROUP BY reason ORDER BY calls DESC, reason`,
+  offers: `SELECT product, count(*)::INTEGER AS households FROM (${offerAudience(2, 'hh')}) GROUP BY product ORDER BY households DESC, product`,
 }
 
-const FUNNEL_SQL = `SELECT step, count(DISTINCT ${SITTING})::INTEGER AS sessions FROM ${SLICE}
+export const FUNNEL_SQL = `SELECT step, sum(sittings)::INTEGER AS sessions FROM ${GROUPS}
   WHERE type = 'flow' AND flow = 'order' AND outcome IN ('started', 'step', 'finished') GROUP BY step`
 
 /** The order funnel in its order, with how many sittings gave up at each step. */
@@ -85,7 +67,7 @@ export function funnelRows(reached: Row[]): Row[] {
 export async function buildReport(query: Query, q: { from: string; to: string; area?: string }): Promise<UsageReport> {
   const params = { from: q.from, to: q.to, area: q.area ?? null }
   const tables: Record<string, Row[]> = {}
-  for (const [name, sql] of Object.entries(SQL)) {
+  for (const [name, sql] of Object.entries(REPORT_SQL)) {
     tables[name] = await query(sql, params)
   }
   tables.funnel = funnelRows(await query(FUNNEL_SQL, params))

@@ -90,7 +90,7 @@ describe('usage events through Redis streams to one writer', () => {
         redis: client, stream, group: 'usage-writer', consumer: 'writer-a', logger: stack.bff.log,
         store: {
           count: () => store.count(), dump: () => store.dump(), report: (q) => store.report(q),
-          enforceRetention: (n, d) => store.enforceRetention(n, d), close: async () => {}, offerTargets: (q) => store.offerTargets(q),
+          enforceRetention: (n, d) => store.enforceRetention(n, d), close: async () => {}, offerTargets: (q) => store.offerTargets(q), refreshRollups: () => store.refreshRollups(),
           write: async (batches: AcceptedBatch[]) => {
             const n = await store.write(batches)
             throw new Error(`crashed after writing ${n} events`)
