@@ -7,18 +7,24 @@ export class ApiError extends Error {
   readonly code: ErrorCode
   readonly retryAfter: number | undefined
   readonly attemptsLeft: number | undefined
+  /**
+   * The BOSS judged the purchase PIN (or card password) right before it refused for this reason (product
+   * conflict, spending limit, balance): the row of wrong tries ends here.
+   */
+  readonly secretAccepted: boolean
 
   constructor(
     statusCode: number,
     code: ErrorCode,
     message: string,
-    extra: { retryAfter?: number; attemptsLeft?: number; cause?: unknown } = {},
+    extra: { retryAfter?: number; attemptsLeft?: number; secretAccepted?: boolean; cause?: unknown } = {},
   ) {
     super(message, { cause: extra.cause })
     this.statusCode = statusCode
     this.code = code
     this.retryAfter = extra.retryAfter
     this.attemptsLeft = extra.attemptsLeft
+    this.secretAccepted = extra.secretAccepted === true
   }
 }
 

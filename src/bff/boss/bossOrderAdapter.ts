@@ -64,17 +64,22 @@ function conflictOf(c: Record<string, unknown>, productNames: (id: string) => st
   }
 }
 
-/** Business refusals of ORDER_CREATE as the box should see them (the PIN is the route's business). */
+/**
+ * Business refusals of ORDER_CREATE as the box should see them (the PIN is the route's business). The BOSS
+ * checks suspension, then the PIN, then the product, conflicts, spending limit and balance: a refusal of
+ * the latter kind means it accepted the PIN (`secretAccepted`), which ends the row of wrong PINs.
+ */
 function refusal(err: BossBusinessError): ApiError | null {
+  const afterPin = { secretAccepted: true }
   switch (err.rspCode) {
     case BossCode.insufficientBalance:
-      return new ApiError(402, 'INSUFFICIENT_BALANCE', 'The balance does not cover this order; top up first')
+      return new ApiError(402, 'INSUFFICIENT_BALANCE', 'The balance does not cover this order; top up first', afterPin)
     case BossCode.accountSuspended:
       return new ApiError(403, 'FORBIDDEN', 'The account is suspended for arrears; pay the arrears first')
     case OVER_SPENDING_LIMIT:
-      return new ApiError(403, 'OVER_SPENDING_LIMIT', "This order would go over the household's monthly spending limit")
+      return new ApiError(403, 'OVER_SPENDING_LIMIT', "This order would go over the household's monthly spending limit", afterPin)
     case BossCode.productConflict:
-      return new ApiError(409, 'PRODUCT_CONFLICT', 'This package is already held, or cannot be held with one the household has')
+      return new ApiError(409, 'PRODUCT_CONFLICT', 'This package is already held, or cannot be held with one the household has', afterPin)
     case BossCode.recordNotFound:
       return new ApiError(404, 'NOT_FOUND', 'No such product')
     default:

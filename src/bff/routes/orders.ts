@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Order, type OrderConflict, OrderPath, routes } from '../../contract/index.ts'
 import { BossTimeoutError, isBossDown, WrongPinError } from '../domain/errors.ts'
-import { notFound } from '../errors.ts'
+import { ApiError, notFound } from '../errors.ts'
 import { createIdempotency, stableRef } from '../plugins/idempotency.ts'
 import { pinLock } from '../plugins/pinLock.ts'
 import type { BffServices } from '../services.ts'
@@ -72,8 +72,10 @@ const orderRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
           return { statusCode: 201, body: order }
         } catch (err) {
           if (err instanceof WrongPinError) throw await pins.wrongPin(customerId)
-          // Refused for another reason, or never judged: this try tells nothing about the PIN.
-          await pins.notTried(customerId)
+          // The BOSS took the PIN, then refused the order (conflict, limit, balance): the row of wrong PINs ends.
+          if (err instanceof ApiError && err.secretAccepted) await pins.rightPin(customerId)
+          // Refused before the PIN, or never judged: this try tells nothing about the PIN.
+          else await pins.notTried(customerId)
           if (!(err instanceof BossTimeoutError)) throw err
         }
         // The BOSS may have committed before going quiet: ask it by our order number, never order again.

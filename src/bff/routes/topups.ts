@@ -53,7 +53,8 @@ const topupRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
         }
         if (!out.ok) {
           if (out.refusal !== 'wrong') {
-            await s.store.releaseAttempt(lockKey(customerId))
+            // Used, expired or another region's card: the BOSS checks number and password first, so they were right.
+            await s.store.clear(lockKey(customerId))
             throw refused[out.refusal]()
           }
           const state = await s.store.peek(lockKey(customerId))
