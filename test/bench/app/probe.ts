@@ -16,6 +16,8 @@ export interface BenchProbe {
   firstDrawnAt: number | null
   /** First drawn frame after the account answer arrived while home was shown with a focus. */
   homeReadyAt: number | null
+  /** When the last frame that drew something was drawn (the household's name counts once a frame drew it). */
+  lastDrawnAt: number | null
   accountAnsweredAt: number | null
   keyAt: number | null
   keyLatencies: number[]
@@ -26,7 +28,7 @@ export interface BenchProbe {
 export function installProbe(): void {
   const w = window as any
   const b: BenchProbe = {
-    stage: null, frameNo: 0, lastDrawnFrame: 0, firstDrawnAt: null, homeReadyAt: null, accountAnsweredAt: null,
+    stage: null, frameNo: 0, lastDrawnFrame: 0, firstDrawnAt: null, homeReadyAt: null, lastDrawnAt: null, accountAnsweredAt: null,
     keyAt: null, keyLatencies: [], recording: false, frameTimes: [],
   }
   w.__bench = b
@@ -52,6 +54,7 @@ export function installProbe(): void {
       if (b.recording) b.frameTimes.push(now)
       if (drew) {
         b.lastDrawnFrame = b.frameNo
+        b.lastDrawnAt = now
         if (b.firstDrawnAt === null) b.firstDrawnAt = now
         if (b.keyAt !== null) {
           b.keyLatencies.push(now - b.keyAt)

@@ -16,7 +16,7 @@ export async function freePort(): Promise<number> {
 
 /** Each server is its own process, so its memory is its own and the load generator does not share its event loop. */
 function start(script: string, args: string[], env: Record<string, string>, readyPattern: RegExp, nodeArgs: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...nodeArgs, script.startsWith('/') ? script : join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   return new Promise((resolve, reject) => {
     let seen = ''
     const onData = (d: Buffer) => {
@@ -59,7 +59,8 @@ export async function startServers(opts: ServerOptions = {}): Promise<Servers> {
   try {
     children.push(await start('boss-stub/main.ts', [], { BOSS_PORT: String(bossPort), BOSS_DB: join(dir, 'boss.sqlite'), BOSS_RESEED: '1' }, /listening/))
     children.push(
-      await start('src/bff/main.ts', [], {
+      // BENCH_BFF_ROOT: another checkout's BFF (e.g. the code before a change) under the same harness and baselines.
+      await start(join(process.env.BENCH_BFF_ROOT ?? ROOT, 'src/bff/main.ts'), [], {
         PORT: String(bffPort), HOST: '127.0.0.1', BOSS_URL: bossUrl,
         // Every bench box logs in from 127.0.0.1, which the strict (log-in) limit counts as one address; the read
         // limit per box (600/min) is left at its production default, and the load is spread so it never bites.
@@ -67,7 +68,8 @@ export async function startServers(opts: ServerOptions = {}): Promise<Servers> {
         // 1 200 boxes are not one address's reads.
         RATE_LIMIT_STRICT_PER_MINUTE: '100000', TRUST_PROXY: '127.0.0.1', STORE_PATH: join(dir, 'bff.sqlite'), LOG_LEVEL: process.env.BENCH_BFF_LOG_LEVEL ?? 'info', NODE_ENV: 'development',
         ...opts.bffEnv,
-      }, /BFF listening/, opts.bffNodeArgs),
+      // As the README deploys it (a small young generation); BENCH_BFF_NODE_ARGS='' measures Node's defaults.
+      }, /BFF listening/, [...(process.env.BENCH_BFF_NODE_ARGS ?? '--max-semi-space-size=4').split(' ').filter(Boolean), ...(opts.bffNodeArgs ?? [])]),
     )
     children.push(await start('test/bench/bff/proxy.ts', [String(proxyPort), bossUrl], {}, /ready/))
     children.push(await start('test/bench/bff/bare.ts', [String(barePort)], {}, /ready/))
