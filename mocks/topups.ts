@@ -1,6 +1,4 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
-import type { TSchema } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
 import {
   CardTopupRequest,
   QrTopupRequest,
@@ -9,6 +7,8 @@ import {
   type Account,
   type Topup,
 } from '../src/contract/index.ts'
+import { Value } from '@sinclair/typebox/value'
+import { readJsonBody } from './body.ts'
 import { badRequest, errorResponse, notFound } from './errors.ts'
 import { accountAfter, checkCard, topupAccount } from './fixtures/topups.ts'
 import { maskCardNo, type MockDemoDevice } from './fixtures/households.ts'
@@ -35,21 +35,6 @@ export interface TopupMockContext {
 }
 
 const ID = /^T([CQ])M(\d{8})T(\d{10,16})N(\d{1,6})$/
-
-async function readJson(request: Request, schema: TSchema): Promise<unknown> {
-  if (!(request.headers.get('Content-Type') ?? '').toLowerCase().startsWith('application/json')) {
-    return errorResponse(415, 'BAD_REQUEST', 'Content-Type must be application/json')
-  }
-  let body: unknown
-  try {
-    body = JSON.parse(await request.text())
-  } catch {
-    return badRequest('request body is not valid JSON')
-  }
-  if (Value.Check(schema, body)) return body
-  const first = Value.Errors(schema, body).First()
-  return badRequest(`body${first?.path ? first.path.replace(/\//g, '.') : ''} ${first?.message ?? 'is not valid'}`)
-}
 
 export function createTopupMocks(ctx: TopupMockContext) {
   const idem = createMockIdempotency()
@@ -87,9 +72,9 @@ export function createTopupMocks(ctx: TopupMockContext) {
     http.post(ctx.at(TopupPath.card), async ({ request }) => {
       const admitted = await ctx.admit(request)
       if (admitted instanceof Response) return admitted
-      const body = await readJson(request, CardTopupRequest)
+      const body = await readJsonBody<CardTopupRequest>(request, CardTopupRequest)
       if (body instanceof Response) return body
-      const { cardNo, password } = body as CardTopupRequest
+      const { cardNo, password } = body
       const { device, account: base } = admitted
       return idem(request, device.customerId, { cardNo }, async () => {
         const nowMs = ctx.now().getTime()
@@ -130,9 +115,9 @@ export function createTopupMocks(ctx: TopupMockContext) {
     http.post(ctx.at(TopupPath.qr), async ({ request }) => {
       const admitted = await ctx.admit(request)
       if (admitted instanceof Response) return admitted
-      const body = await readJson(request, QrTopupRequest)
+      const body = await readJsonBody<QrTopupRequest>(request, QrTopupRequest)
       if (body instanceof Response) return body
-      const { amountFen } = body as QrTopupRequest
+      const { amountFen } = body
       const { device, account: base } = admitted
       return idem(request, device.customerId, { amountFen }, async () => {
         if (ctx.bossDown) return errorResponse(503, 'BOSS_UNAVAILABLE', 'The BOSS is not available right now; try again shortly', { retryAfter: 10 })

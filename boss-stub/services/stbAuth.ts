@@ -1,7 +1,7 @@
 import { BossError } from '../protocol/codes.ts'
 import { DEVICE_ID, loginSignatureValid } from '../devices.ts'
 import { required } from './params.ts'
-import { regionName, type CustomerRow } from './records.ts'
+import { pairedHousehold } from './customer.ts'
 import type { Service } from './types.ts'
 
 /**
@@ -18,16 +18,6 @@ export const stbAuth: Service = {
     const challenge = required(body, 'CHALLENGE', /^[A-Za-z0-9_-]{16,128}$/)
     const sign = required(body, 'STB_SIGN', /^[0-9A-Fa-f]{64}$/)
     if (!loginSignatureValid(db, stbId, cardNo, challenge, sign)) throw new BossError('2004')
-    const cust = db.prepare('SELECT * FROM customer WHERE stb_id = ? AND card_no = ?').get(stbId, cardNo) as CustomerRow | undefined
-    if (!cust) throw new BossError('2001', '智能卡未与此机顶盒配对')
-    const acct = db.prepare('SELECT acct_id FROM account WHERE cust_id = ?').get(cust.cust_id) as { acct_id: string }
-    return {
-      CUST_ID: cust.cust_id,
-      CUST_NAME: cust.cust_name,
-      ACCT_ID: acct.acct_id,
-      CARD_NO: cust.card_no,
-      REGION_CODE: cust.region_code,
-      REGION_NAME: regionName(db, cust.region_code),
-    }
+    return pairedHousehold(db, stbId, cardNo, '智能卡未与此机顶盒配对')
   },
 }

@@ -62,18 +62,7 @@ export function bossCustomerAdapter(boss: BossCaller) {
         if (err instanceof BossBusinessError && err.rspCode === BossCode.customerNotFound) return null
         throw err
       }
-      const identity: CustomerIdentity = {
-        customerId: field(body, 'CUST_ID'),
-        customerName: field(body, 'CUST_NAME'),
-        accountId: field(body, 'ACCT_ID'),
-        cardNo: field(body, 'CARD_NO'),
-        regionCode: field(body, 'REGION_CODE'),
-        regionName: field(body, 'REGION_NAME'),
-      }
-      // The BOSS answering for another card would hand this box someone else's household.
-      if (identity.cardNo !== cardNo) throw new BossProtocolError('CUST_AUTH_QRY answered for a different card')
-      if (!identity.customerId) throw new BossProtocolError('CUST_AUTH_QRY answered without CUST_ID')
-      return identity
+      return identityOf(body, cardNo, 'CUST_AUTH_QRY')
     },
   }
 }
