@@ -31,6 +31,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // One worker keeps its modules for every file: the BFF, the stub and fastify are loaded once, not once a
+          // file (the files share no state but the template of the stub's seed, see test/seededBoss.ts).
+          isolate: false,
         },
       },
       {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Browser } from 'puppeteer-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startBossStub, type BossStub } from '../../boss-stub/stub.ts'
+import { seededBossDb } from '../seededBoss.ts'
 import { formatFen } from '../../src/app/lib/format.ts'
 import type { Subscriber } from '../integration/harness.ts'
 import { freePort, spawnBff, type SpawnedBff } from '../spawnedBff.ts'
@@ -84,7 +85,8 @@ describe('SIGKILL of the BFF while the TV\'s order or top-up is at the BOSS', ()
   beforeAll(async () => {
     if (!existsSync(`${DIST}index.html`)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)')
     dir = mkdtempSync(join(tmpdir(), 'tvhall-e2e-crash-'))
-    boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite'), reseed: true })
+    seededBossDb(join(dir, 'boss.sqlite'))
+    boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite') })
     browser = await launchBrowser()
   })
   afterEach(() => {

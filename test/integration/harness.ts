@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { startBossStub } from '../../boss-stub/stub.ts'
+import { seededBossDb } from '../seededBoss.ts'
 import { computeSign } from '../../boss-stub/protocol/sign.ts'
 import { signLogin } from '../../boss-stub/devices.ts'
 import type { SessionResponse } from '../../src/contract/index.ts'
@@ -68,11 +69,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     },
   })
   const base = loadConfig({})
+  seededBossDb(join(dir, 'boss.sqlite'))
   const boss = await startBossStub({
     port: 0,
     dbPath: join(dir, 'boss.sqlite'),
     secret: opts.bossSecret ?? opts.bff?.bossSecret ?? base.bossSecret,
-    reseed: true,
     ticketSpeed: opts.ticketSpeed,
   })
   let bff: FastifyInstance | undefined

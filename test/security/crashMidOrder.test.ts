@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBossStub, type BossStub } from '../../boss-stub/stub.ts'
+import { seededBossDb } from '../seededBoss.ts'
 import { api, login, type Subscriber } from '../integration/harness.ts'
 import { spawnBff } from '../spawnedBff.ts'
 
@@ -17,7 +18,8 @@ let boss: BossStub
 let dir: string
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tvhall-crash-'))
-  boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite'), reseed: true })
+  seededBossDb(join(dir, 'boss.sqlite'))
+  boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite') })
 })
 afterAll(async () => {
   await boss?.close()

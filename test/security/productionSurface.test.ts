@@ -13,6 +13,9 @@ import { api, startStack, type Stack } from '../integration/harness.ts'
 const ROOT = resolve(import.meta.dirname, '../..')
 const DEV_ONLY = /(^|\/)(mocks\.js|mockServiceWorker\.js|emulator\.(html|js|css)|lightning-inspect(\.es5)?\.js)$/
 
+/** Every file the rollup config would write, as it reads the environment. */
+const PRINT_OUTPUTS = "const c = (await import('./rollup.config.js')).default; console.log(JSON.stringify(c.map((o) => o.output.file)))"
+
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
@@ -23,13 +26,22 @@ describe('the production build', () => {
   it('lists only what boxes need in dist/', () => {
     const out = mkdtempSync(join(tmpdir(), 'tvhall-dist-'))
     try {
+      // The legacy pass (minutes: it transpiles every dependency) writes one file, whatever the build: it is
+      // named from the production config below, and the rest of dist/ is the real production build's.
       const r = spawnSync(join(ROOT, 'node_modules/.bin/rollup'), ['-c', '--silent'], {
-        cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', TVHALL_DIST: out }, encoding: 'utf8',
+        cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', TVHALL_DIST: out, TVHALL_MODERN_ONLY: '1' }, encoding: 'utf8',
       })
       expect(r.status, r.stderr).toBe(0)
       const listed = files(out)
-      expect(listed).toEqual(expect.arrayContaining(['index.html', 'settings.json', 'js/app.modern.js', 'js/app.legacy.js']))
+      expect(listed).toEqual(expect.arrayContaining(['index.html', 'settings.json', 'js/app.modern.js']))
       expect(listed.filter((f) => DEV_ONLY.test(f))).toEqual([])
+      const outputs = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['--input-type=module', '-e', PRINT_OUTPUTS], {
+        cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', TVHALL_DIST: out, TVHALL_MODERN_ONLY: '' }, encoding: 'utf8',
+      })
+      expect(outputs.status, outputs.stderr).toBe(0)
+      const planned = (JSON.parse(outputs.stdout) as string[]).map((f) => relative(out, f))
+      expect(planned).toEqual(expect.arrayContaining(['js/app.modern.js', 'js/app.legacy.js']))
+      expect(planned.filter((f) => DEV_ONLY.test(f))).toEqual([])
     } finally {
       rmSync(out, { recursive: true, force: true })
     }

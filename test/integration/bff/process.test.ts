@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBossStub } from '../../../boss-stub/stub.ts'
+import { seededBossDb } from '../../seededBoss.ts'
 import { sessionBody } from '../harness.ts'
 import { spawnBff as startBff } from '../../spawnedBff.ts'
 
@@ -10,7 +11,8 @@ let boss: Awaited<ReturnType<typeof startBossStub>>
 let dir: string
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tvhall-proc-'))
-  boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite'), reseed: true })
+  seededBossDb(join(dir, 'boss.sqlite'))
+  boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite') })
 })
 afterAll(async () => {
   await boss?.close()

@@ -4,13 +4,15 @@ import { join } from 'node:path'
 import { login } from '../harness.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBossStub, type BossStub } from '../../../boss-stub/stub.ts'
+import { seededBossDb } from '../../seededBoss.ts'
 import { spawnBff } from '../../spawnedBff.ts'
 
 let boss: BossStub
 let dir: string
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tvhall-crash-'))
-  boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite'), reseed: true })
+  seededBossDb(join(dir, 'boss.sqlite'))
+  boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite') })
 })
 afterAll(async () => {
   await boss?.close()
