@@ -235,6 +235,8 @@ export class Crawler {
   async explore(s: Snapshot, path: Key[], first = false): Promise<void> {
     const here = stateKey(s)
     const actedKeys = new Set<Key>()
+    // What was drawn just before each key (a focus animation may still have been ending when `s` was taken).
+    let base = s
     for (const key of [...ARROWS, 'ok'] as Key[]) {
       if (this.outOfBudget()) return
       const ref = s.scan.focused && s.scan.focused.ref ? s.scan.focused.ref : ''
@@ -245,12 +247,16 @@ export class Crawler {
       }
       let next = await this.press(key)
       if (stateKey(next) === here) {
-        if (textSignature(next) === textSignature(s)) continue
+        if (textSignature(next) === textSignature(base)) {
+          base = next
+          continue
+        }
         // Same focus, other texts: a scroll or a field typed into. It acts; put it back as it was.
         actedKeys.add(key)
         if (key !== 'ok') next = await this.press(OPPOSITE[key as keyof typeof OPPOSITE])
-        if (textSignature(next) !== textSignature(s)) next = await this.goTo(path)
+        if (textSignature(next) !== textSignature(base)) next = await this.goTo(path)
         if (stateKey(next) !== here) return this.note('lost', s.route, `could not get back to ${here} (at ${stateKey(next)})`)
+        base = next
         continue
       }
       actedKeys.add(key)
@@ -277,6 +283,7 @@ export class Crawler {
         this.note('lost', s.route, `could not get back to ${here} (at ${stateKey(back)})`)
         return
       }
+      base = back
     }
     // The hint rule needs the digit and colour keys too: tried later, in `checkHints`, on its own budget.
     if (first && !s.dialog) this.firstStates.set(s.route, { s, path, acted: actedKeys })
@@ -306,13 +313,18 @@ export class Crawler {
 
   private async checkHintsOn(s: Snapshot, path: Key[], actedKeys: Set<Key>): Promise<void> {
     const here = stateKey(s)
+    let base = s
     for (const key of ['digit', 'red', 'green', 'yellow'] as Key[]) {
       let next = await this.press(key)
-      if (!acted(s, next)) continue
+      if (!acted(base, next)) {
+        base = next
+        continue
+      }
       actedKeys.add(key)
       if (screenOf(next) !== screenOf(s)) next = await this.press('back')
       if (stateKey(next) !== here || textSignature(next) !== textSignature(s)) next = await this.goTo(path)
       if (screenOf(next) !== screenOf(s)) return this.note('lost', s.route, `could not get back to ${here} (at ${stateKey(next)})`)
+      base = next
     }
     this.hintsChecked++
     for (const m of hintMismatches(s.hints, actedKeys)) this.note('hint-keys', s.route, m)
@@ -374,7 +386,8 @@ export class Crawler {
 export function textSignature(s: Snapshot): string {
   return s.scan.texts
     .filter((t) => !TICKING.test(t.ref || ''))
-    .map((t) => `${t.text}@${Math.round(t.x1 / 8)},${Math.round(t.y1 / 8)}`)
+    // In 16 px steps: a scroll moves texts by a row; a focus growing by 8 % moves its own by a few pixels.
+    .map((t) => `${t.text}@${Math.round(t.x1 / 16)},${Math.round(t.y1 / 16)}`)
     .sort()
     .join('|')
 }

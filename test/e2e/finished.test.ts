@@ -185,6 +185,8 @@ describe('finished is finished: one transaction for mashed keys, and Back never 
     await tv.waitForText('RatingTitle', (t) => /\d/.test(t))
     await new Promise((r) => setTimeout(r, 1000))
     expect(((await stats()).requests.TICKET_RATE ?? 0) - rated).toBe(1)
+    // The rest of the OKs pressed nothing: the viewer is still on the rated ticket.
+    expect(`${await tv.route()} ${await tv.focusedRef()}`).toBe('repair/tickets/:ticketId BackButton')
     await backHome(tv, 'rating')
     await tv.page.close()
   })

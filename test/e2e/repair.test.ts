@@ -1,30 +1,20 @@
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'puppeteer-core'
-import { bossCall, type Stack } from '../integration/harness.ts'
+import { describe, expect, it } from 'vitest'
+import { bossCall } from '../integration/harness.ts'
+import { bootTv } from './boot.ts'
 import { inside, settledFocus } from './focusCheck.ts'
-import { startTvStack, tvUrl } from './stack.ts'
-import { launchBrowser, Tv, type RemoteKey } from './tv.ts'
+import { tvUrl } from './stack.ts'
+import { Tv, type RemoteKey } from './tv.ts'
 
 const zh = (JSON.parse(readFileSync(new URL('../../static/translations.json', import.meta.url), 'utf8')) as Record<string, Record<string, string>>)['zh-CN']
 
 // Self-help, repair report and ticket progress with the remote only, against the real BFF and boss-stub.
 // ticketSpeed 1800: the stub moves a ticket one state per second, so its timeline visibly advances.
 describe('repairs on the TV', () => {
-  let stack: Stack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startTvStack({ ticketSpeed: 1800, bff: { outboxMaxDelaySeconds: 1 } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
-  })
+  const boot = bootTv({ ticketSpeed: 1800, bff: { outboxMaxDelaySeconds: 1 } })
 
   const openRepair = async (scenario: string, bootNotice = false) => {
-    const tv = await Tv.open(browser, tvUrl(stack, stack.bySubscriber(scenario)))
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, boot.stack.bySubscriber(scenario)))
     await tv.waitForRoute('home')
     if (bootNotice) {
       // A suspended household is told so once at start (a dialog); Back closes it first.
@@ -38,7 +28,7 @@ describe('repairs on the TV', () => {
   }
   const times = (n: number, key: RemoteKey): RemoteKey[] => Array.from({ length: n }, () => key)
   const bossTickets = async (customerId: string) =>
-    (await bossCall(stack, 'TICKET_LIST_QRY', { CUST_ID: customerId })).BODY.TICKET_LIST as Array<{ TICKET_ID: string; SLOT_ID: string }>
+    (await bossCall(boot.stack, 'TICKET_LIST_QRY', { CUST_ID: customerId })).BODY.TICKET_LIST as Array<{ TICKET_ID: string; SLOT_ID: string }>
 
   it('walks the remote checks one step at a time and ends fixed', async () => {
     const tv = await openRepair('normal')
@@ -77,7 +67,7 @@ describe('repairs on the TV', () => {
   })
 
   it('ends the checks in a repair report with a visit slot; the ticket number is the BOSS\'s, and its timeline moves on', async () => {
-    const who = stack.bySubscriber('normal')
+    const who = boot.stack.bySubscriber('normal')
     const tv = await openRepair('normal')
     await tv.press('ok') // no signal
     await tv.waitForRoute('repair/symptom/:symptomId')
@@ -100,7 +90,7 @@ describe('repairs on the TV', () => {
     await tv.press('ok')
     const number = await tv.waitForText('TicketNumber', (t) => t.length > 0)
     const atBoss = await bossTickets(who.customerId)
-    const admin = (await (await fetch(`${stack.bossUrl}/admin/tickets?customerId=${who.customerId}`)).json()) as { tickets: { count: number } }
+    const admin = (await (await fetch(`${boot.stack.bossUrl}/admin/tickets?customerId=${who.customerId}`)).json()) as { tickets: { count: number } }
     expect(admin.tickets.count).toBe(1)
     const mine = atBoss.find((x) => x.TICKET_ID === number)
     expect(mine, `${number} at the BOSS`).toBeDefined()

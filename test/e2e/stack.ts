@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { startStack, type Stack, type StackOptions, type Subscriber } from '../integration/harness.ts'
 
 /** The built app; E2E_DIST serves another build (a deliberately broken one, to see a rule fail). */
-const DIST = process.env.E2E_DIST ? `${process.env.E2E_DIST.replace(/\/$/, '')}/` : new URL('../../dist/', import.meta.url).pathname
+const DIST = process.env.E2E_DIST ? `${resolve(process.env.E2E_DIST)}/` : new URL('../../dist/', import.meta.url).pathname
 
 /** The real stack serving the built TV app: boss-stub + BFF with `dist/` as its static folder. */
 export async function startTvStack(opts: StackOptions = {}): Promise<Stack> {

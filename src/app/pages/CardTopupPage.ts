@@ -88,7 +88,7 @@ export default class CardTopupPage extends HallPage {
     })
     ;(this.tag('Keypad') as NumberPad).render()
     this.tag('TopupConfirmButton').title = t('topup.card.confirm')
-    this.hints = [['digits', t('hint.digits')], ['updown', t('hint.choose')], ['ok', t('hint.select')]]
+    this.hints = [['digits', t('hint.digits')], ['arrows', t('hint.choose')], ['ok', t('hint.select')]]
   }
 
   private _type(key: string, fromRemote: boolean): void {

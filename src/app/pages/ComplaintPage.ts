@@ -183,7 +183,7 @@ export default class ComplaintPage extends HallPage {
   render(): void {
     const muted = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 460, maxLines: 2, lineHeight: 40 })
     this.title = t('complaint.title')
-    this.hints = [['arrows', t('hint.choose')], ['ok', t('hint.select')]]
+    this.hints = this._getState() === 'Review' ? [['ok', t('hint.select')]] : [['updown', t('hint.choose')], ['ok', t('hint.select')]]
     const type = this._type
     if (!type) return
     const d = this._draft
@@ -191,7 +191,7 @@ export default class ComplaintPage extends HallPage {
     this.tag('Review.QrTitle').text = muted(d ? t('complaint.qrTitle') : '')
     this.patch({ Review: { ComplaintQr: { visible: !!d }, QrTitle: { visible: true } } })
     const submitted = d && d.status === 'submitted'
-    this.tag('Review.DraftStatus').text = textPatch(d ? t(submitted ? 'complaint.received' : 'complaint.waiting') : '', { fontSize: FontSize.body, textColor: Colors.textMuted })
+    this.tag('Review.DraftStatus').text = textPatch(insertZeroWidthSpaces(d ? t(submitted ? 'complaint.received' : 'complaint.waiting') : ''), { fontSize: FontSize.body, textColor: Colors.textMuted, wordWrapWidth: W, maxLines: 2 })
     this.tag('Review.DraftText').text = textPatch(insertZeroWidthSpaces(submitted && d.text ? d.text : ''), { fontSize: FontSize.body, wordWrapWidth: W, maxLines: 5, lineHeight: 48 })
     ;(this.tag('Review.ReviewActions') as ActionButtons).actions = [{ ref: 'ComplaintSubmitButton', label: t('complaint.submit'), onSelect: () => this._submit() }]
   }

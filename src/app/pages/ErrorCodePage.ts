@@ -133,7 +133,7 @@ export default class ErrorCodePage extends HallPage {
     const para = (s: string, color: number = Colors.text) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.body, textColor: color, wordWrapWidth: RESULT_W, maxLines: 3, lineHeight: 48 })
     this.title = t('code.title')
     this.tag('Prompt').text = muted(t('code.prompt'))
-    this.hints = [['digits', t('hint.digits')], ['ok', t('hint.select')]]
+    this.hints = [['digits', t('hint.digits')], ['arrows', t('hint.choose')], ['ok', t('hint.select')]]
     this.tag('CodeField').text = textPatch(codeDisplay(this._digits), { fontSize: FontSize.display, fontStyle: 'bold', textColor: Colors.accent })
     const r = this._result
     this.patch({

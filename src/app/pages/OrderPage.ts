@@ -4,7 +4,7 @@
  * One Idempotency-Key per attempt, kept across retries, and a guard so repeated OKs order once.
  */
 import { Router } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
+import HallPage, { frame, type Hint, type PageTemplate } from '../components/HallPage.ts'
 import { Button } from '@lightningjs/ui-components'
 import type { OrderQuote, OrderResult } from '../../contract/index.ts'
 import OrderOutcome from '../components/OrderOutcome.ts'
@@ -103,6 +103,15 @@ export default class OrderPage extends HallPage {
     this.tag('Outcome').visible = state === 'Outcome'
     this.errorState.visible = state === 'Failed'
     this._setState(state)
+    this.hints = this._hints()
+  }
+
+  /** The PIN step takes the remote's digits as well as its keypad; the other steps are buttons. */
+  private _hints(): Hint[] {
+    const pin = this._getState() === 'Pin'
+    return pin
+      ? [['digits', t('hint.digits')], ['arrows', t('hint.choose')], ['ok', t('hint.select')]]
+      : [['arrows', t('hint.choose')], ['ok', t('hint.select')]]
   }
 
   render(): void {
@@ -110,7 +119,7 @@ export default class OrderPage extends HallPage {
     const blocked = !!q && !q.canOrder
     this.title = t(blocked ? 'order.cannot' : 'order.title')
     this.titleColor = blocked ? Colors.danger : undefined
-    this.hints = [['arrows', t('hint.choose')], ['ok', t('hint.select')]]
+    this.hints = this._hints()
     this.tag('Confirm.AutoRenewButton').title = t('order.autoRenew') + '：' + t(this._autoRenew ? 'order.on' : 'order.off')
     this.tag('Confirm.AutoRenewButton').visible = !blocked
     this.tag('Confirm.CancelButton').title = blocked ? t('order.back') : t('order.cancel')

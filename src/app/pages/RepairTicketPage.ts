@@ -100,7 +100,11 @@ export default class RepairTicketPage extends HallPage {
   render(): void {
     const muted = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: W, maxLines: 2 })
     this.title = t('ticket.formTitle')
-    this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')], ['digits', t('hint.digits')]]
+    // Sent: the result's two buttons sit side by side, and digits no longer type a phone number.
+    this.hints =
+      this._getState() === 'Done'
+        ? [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
+        : [['updown', t('hint.choose')], ['ok', t('hint.select')], ['digits', t('hint.digits')]]
     this.errorState.render()
     const c = this._category
     if (!this._form || !c) return
@@ -194,6 +198,7 @@ export default class RepairTicketPage extends HallPage {
       { ref: 'DoneButton', label: t('steps.done'), onSelect: () => Router.navigate('home') },
     ]
     this._setState('Done')
+    this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
   }
 
   static override _states() {
