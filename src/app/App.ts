@@ -12,6 +12,7 @@ import { rememberedLanguage, rememberLanguage, startLanguage } from './lib/langu
 import { exposeScan, reportFocus, reportLanguage, reportScreens } from './lib/testHooks.ts'
 import { scanScreen } from './lib/screenScan.ts'
 import { keyDropped, keyTime } from './lib/okBurst.ts'
+import { openSessionEarly } from './lib/session.ts'
 import { announceFocus, setSpeechEnabled } from './lib/announcer.ts'
 import { loadPrefs, platformWantsSpeech, speechOn } from './lib/viewerPrefs.ts'
 import { applyLook, Colors, currentPalette, currentTextScale } from './lib/theme.ts'
@@ -54,6 +55,7 @@ export default class App extends Router.App {
     const platform = { speech: Settings.get('platform', 'speech', false), voiceGuidance: Settings.get('platform', 'voiceGuidance', false) }
     setSpeechEnabled(speechOn(loadPrefs(), platformWantsSpeech(platform, window.location.search)))
     onLookChange(() => this._relook())
+    openSessionEarly()
     Router.startRouter(routes, this)
   }
 

@@ -2,14 +2,59 @@
 import { Router } from '@lightningjs/sdk'
 import { ApiError } from './api.ts'
 import { api, boxIdentity } from './backend.ts'
+import type { Account } from '../../contract/index.ts'
 
 let resumed = false
+/** The session opened as the app starts, and the account asked for as soon as it is open (see `openSessionEarly`). */
+interface EarlyStart {
+  /** Handed to the boot screen once. */
+  session: Promise<void> | null
+  account: Promise<Account>
+  at: number
+  opened: boolean
+}
+let early: EarlyStart | null = null
+/** The early account serves the first home only if it comes this soon: later, home asks the BOSS again. */
+const EARLY_ACCOUNT_MS = 15_000
 
-export function startSession(): Promise<void> {
+function openNow(): Promise<void> {
   if (!boxIdentity()) return Promise.reject(new ApiError('DEVICE_UNKNOWN', 'no STB id / smart card number'))
   return api()
     .openSession()
     .then(() => undefined)
+}
+
+/**
+ * Log-in and the account start with the app, not after the boot screen has drawn and mounted and home has been
+ * built: on a slow box those waited one after the other before the household's name could be drawn.
+ */
+export function openSessionEarly(): void {
+  if (early) return
+  const session = openNow()
+  const started: EarlyStart = { session, account: session.then(() => api().getAccount()), at: Date.now(), opened: false }
+  session.then(() => (started.opened = true), () => undefined)
+  // Whoever takes them handles their failures; unclaimed they must not be reported as unhandled.
+  started.account.catch(() => undefined)
+  early = started
+}
+
+/** The boot screen's log-in: the one started with the app the first time; a Retry after a failure opens anew. */
+export function startSession(): Promise<void> {
+  const session = early?.session
+  if (early && session) {
+    early.session = null
+    return session
+  }
+  return openNow()
+}
+
+/** The account asked for at start, once, while fresh; null otherwise (the caller asks for it). */
+export function takeEarlyAccount(): Promise<Account> | null {
+  if (!early) return null
+  const { account, at, opened } = early
+  early = null
+  // After a failed early log-in (and a Retry that opened another session) its account never came.
+  return opened && Date.now() - at <= EARLY_ACCOUNT_MS ? account : null
 }
 
 /** After the first successful session: the deep-linked route (or home) the first time, home after that. */

@@ -11,6 +11,7 @@ import AccountBanner, { BANNER_H } from '../components/AccountBanner.ts'
 import MenuTile, { TILE_H, TILE_W, type MenuEntry } from '../components/MenuTile.ts'
 import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
+import { takeEarlyAccount } from '../lib/session.ts'
 import { localized, offeredLanguages, t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { digitOfKey } from '../lib/keys.ts'
@@ -75,8 +76,9 @@ export default class HomePage extends HallPage {
 
   private _loadAccount(): void {
     const seq = ++this._loadSeq
-    api()
-      .getAccount()
+    // The first home takes the account asked for with the log-in at start (fresh, from the BOSS).
+    const asked = takeEarlyAccount() ?? api().getAccount()
+    asked
       .then((account) => {
         if (seq !== this._loadSeq) return
         this._setAccount(account)
