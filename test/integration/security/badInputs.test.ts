@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { login, startStack, type Stack } from '../harness.ts'
 import { badRequests, type Operation } from './badInputs.ts'
 
-// 10,000 generated malformed requests over every route the OpenAPI document lists: never a 5xx, never a crash.
-const COUNT = Number(process.env.BAD_INPUT_COUNT ?? 10_000)
+// Generated malformed requests over every route the OpenAPI document lists: never a 5xx, never a crash.
+// 3,000 in `npm test` (about 30 s on the 2-core CI box; the property test of issue 21 covers the document's schemas
+// beside it); BAD_INPUT_COUNT=10000 or more for a longer run.
+const COUNT = Number(process.env.BAD_INPUT_COUNT ?? 3_000)
 let stack: Stack
 beforeAll(async () => {
   stack = await startStack({ bff: { logLevel: 'warn' } })
