@@ -1,7 +1,10 @@
 /** Words and labels for bills and payments that are not plain translations. */
-import type { BillStatus, PaymentChannel } from '../../contract/index.ts'
+import type { BillStatus, BillSummary, PaymentChannel } from '../../contract/index.ts'
 import type { LanguageCode } from './format.ts'
 import type { TKey } from './i18nKeys.ts'
+import type { RowContent } from '../components/RecordRow.ts'
+import { formatDate, formatMonth } from './format.ts'
+import { currentLanguage, t } from './i18n.ts'
 import { themed } from './theme.ts'
 
 /** Owing is red, partly paid amber, settled green: the same on the chart, the list and the detail. */
@@ -24,4 +27,15 @@ export function billStatusKey(status: BillStatus): TKey {
 
 export function channelKey(channel: PaymentChannel): TKey {
   return ('payments.' + channel) as TKey
+}
+
+/** A bill as a row of the bills list: month, status and due date, total. */
+export function billRow(b: BillSummary): RowContent {
+  const lang = currentLanguage()
+  return {
+    title: formatMonth(b.month, lang),
+    detail: t(billStatusKey(b.status)) + '    ' + t('bills.dueOn', { date: formatDate(b.dueDate, lang) }),
+    detailColor: STATUS_COLOR[b.status],
+    fen: b.totalFen,
+  }
 }

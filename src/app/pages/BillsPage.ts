@@ -11,11 +11,10 @@ import BillFocus from '../components/BillFocus.ts'
 import EmptyState from '../components/EmptyState.ts'
 import HallButton from '../components/HallButton.ts'
 import HallColumn from '../components/HallColumn.ts'
-import RecordRow, { RECORD_H, type RowContent } from '../components/RecordRow.ts'
+import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
 import { api } from '../lib/backend.ts'
-import { STATUS_COLOR, billStatusKey } from '../lib/billText.ts'
-import { formatDate, formatMonth } from '../lib/format.ts'
-import { currentLanguage, t } from '../lib/i18n.ts'
+import { billRow } from '../lib/billText.ts'
+import { t } from '../lib/i18n.ts'
 import { failedState } from '../lib/screenLoad.ts'
 
 const X = 96
@@ -24,16 +23,6 @@ const W = 1728
 const LIST_H = 360
 /** Routes this page opens; coming back from them keeps the viewer's place. */
 const CHILD_ROUTES = ['bills/:billId', 'payments']
-
-export function billRow(b: BillSummary): RowContent {
-  const lang = currentLanguage()
-  return {
-    title: formatMonth(b.month, lang),
-    detail: t(billStatusKey(b.status)) + '    ' + t('bills.dueOn', { date: formatDate(b.dueDate, lang) }),
-    detailColor: STATUS_COLOR[b.status],
-    fen: b.totalFen,
-  }
-}
 
 interface BillsSpec extends PageFrameSpec {
   PaymentsButton: typeof HallButton
@@ -86,7 +75,7 @@ export default class BillsPage extends HallPage<BillsSpec> {
 
   override _init(): void {
     this.errorState.onRetry = () => this.load()
-    this.tag('PaymentsButton')!.onEnter = () => this._openPayments()
+    this.tag('PaymentsButton')!.onEnter = () => this._handleYellow()
     this.render()
   }
 
@@ -138,9 +127,7 @@ export default class BillsPage extends HallPage<BillsSpec> {
     })
   }
 
-  private _focusedBill(): BillSummary | null {
-    return this._bills[this._chart.selectedBill] || null
-  }
+  private _focusedBill = (): BillSummary | null => this._bills[this._chart.selectedBill] || null
 
   /** Chart moved: the list follows (loading lazy rows on the way) so Down lands on the same bill. */
   _billSelected(i: number): void {
@@ -157,13 +144,9 @@ export default class BillsPage extends HallPage<BillsSpec> {
     this._focusInfo.showLater(() => this._focusedBill())
   }
 
-  private _openPayments(): boolean {
+  _handleYellow(): boolean {
     Router.navigate('payments')
     return true
-  }
-
-  _handleYellow(): boolean {
-    return this._openPayments()
   }
 
   static override _states() {
