@@ -68,6 +68,9 @@ const plugins = (targets, polyfill) => [
 const onwarn = (warning, warn) => {
   // The SDK and core use `this` at module level and eval in a few places; both are known and harmless.
   if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'EVAL' || warning.code === 'CIRCULAR_DEPENDENCY') return
+  // A package missing from node_modules would otherwise be left as a bare import the box cannot load: the bundle
+  // builds and the hall dies at boot. A missing install step must fail the build instead.
+  if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(`unresolved import: ${warning.message}`)
   warn(warning)
 }
 
