@@ -3,7 +3,7 @@
  * Prints one closing line `tests: N passed, N failed` summed over the vitest suites.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, existsSync } from 'node:fs'
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs'
 import { ensureSystemDeps } from './systemDeps.ts'
 
 const root = new URL('..', import.meta.url).pathname
@@ -41,6 +41,10 @@ step('lint', bin('eslint'), ['--config', 'test/lint/eslint.config.js', '--max-wa
 step('build', bin('rollup'), ['-c', '--silent'])
 
 const suites = (process.env.TEST_SUITES ?? 'unit,integration,security,e2e').split(',')
+// Every answer the suites get from a BFF is written down (each distinct one once) and held to its OpenAPI document below.
+const answers = `${outDir}/conformance.jsonl`
+rmSync(answers, { force: true })
+process.env.BFF_CONFORMANCE_LOG = answers
 let passed = 0
 let failed = 0
 let broken = false
@@ -57,6 +61,11 @@ for (const suite of suites) {
     passed += json.numPassedTests
     failed += json.numFailedTests
   }
+  if (r.status !== 0) broken = true
+}
+if (existsSync(answers)) {
+  console.log('\n▶ every answer the suites got matches the OpenAPI document (status, content type, schema)')
+  const r = spawnSync(process.execPath, ['test/conformance/check.ts', answers], { cwd: root, stdio: 'inherit', env: process.env })
   if (r.status !== 0) broken = true
 }
 console.log(`\ntests: ${passed} passed, ${failed} failed`)

@@ -68,6 +68,14 @@ export interface Route<S extends RouteSpec = RouteSpec> {
   schema: RouteSchema<S>
 }
 
+/** What any entry of the table is, whatever its own spec (for code that takes every entry). */
+export interface AnyRoute {
+  method: Method
+  path: string
+  spec: RouteSpec
+  schema: { response: object }
+}
+
 function commonErrors(s: RouteSpec): Record<number, TSchema> {
   const out: Record<number, TSchema> = {}
   const hasBody = s.method !== 'GET'

@@ -7,7 +7,9 @@ import { startBossStub } from '../../boss-stub/stub.ts'
 import { seededBossDb } from '../seededBoss.ts'
 import { computeSign } from '../../boss-stub/protocol/sign.ts'
 import { signLogin } from '../../boss-stub/devices.ts'
-import type { SessionResponse } from '../../src/contract/index.ts'
+import { Value } from '@sinclair/typebox/value'
+import { ErrorBody, routes, type AnyRoute, type SessionResponse } from '../../src/contract/index.ts'
+import { call, type Answer, type CallInput } from '../../src/contract/client.ts'
 import { buildBff } from '../../src/bff/app.ts'
 import { loadConfig, type BffConfig } from '../../src/bff/config.ts'
 
@@ -166,14 +168,32 @@ export async function api<T = any>(
   return { status: res.status, headers: res.headers, body: parsed as T }
 }
 
+/**
+ * Call the BFF through the client typed by the contract's route table: `bff(stack, routes.createOrder,
+ * { token, idempotencyKey, body })`. Leaving out what the route needs (its Idempotency-Key, a token) does not compile.
+ */
+export const bff = <R extends AnyRoute>(stack: Pick<Stack, 'bffUrl'>, route: R, input: CallInput<R>): Promise<Answer<R>> =>
+  call(stack.bffUrl, route, input)
+
+/** `[status, error.code, error.attemptsLeft]` of a refusal; `[status]` when the body is not an ErrorBody. */
+export function refusal(res: { status: number; body: unknown }): [number, string?, number?] {
+  if (!Value.Check(ErrorBody, res.body)) return [res.status]
+  const { code, attemptsLeft } = res.body.error
+  return attemptsLeft === undefined ? [res.status, code] : [res.status, code, attemptsLeft]
+}
+
+async function challengeFor(stack: Pick<Stack, 'bffUrl'>, sub: Box, headers?: Record<string, string>): Promise<string> {
+  const issued = await bff(stack, routes.sessionChallenge, { body: { deviceId: sub.deviceId }, headers })
+  if (!('challenge' in issued.body)) throw new Error(`challenge refused: ${issued.status} ${JSON.stringify(issued.body)}`)
+  return issued.body.challenge
+}
+
 /** A box as a test plays it: its identifiers and the device key the stub's development provisioning hands out. */
 export type Box = Pick<Subscriber, 'deviceId' | 'cardNo'> & { deviceKey?: unknown }
 
 /** A log-in body as the box sends it: a fresh challenge signed with the box's key (naming `cardNo`, by default its own). */
 export async function sessionBody(stack: Pick<Stack, 'bffUrl'>, sub: Box, cardNo = sub.cardNo, headers?: Record<string, string>) {
-  const issued = await api<{ challenge: string }>(stack, 'POST', '/api/v1/session/challenge', { body: { deviceId: sub.deviceId }, headers })
-  if (issued.status !== 200) throw new Error(`challenge refused: ${issued.status} ${JSON.stringify(issued.body)}`)
-  const { challenge } = issued.body
+  const challenge = await challengeFor(stack, sub, headers)
   const key = typeof sub.deviceKey === 'string' ? sub.deviceKey : '00'.repeat(32)
   return { deviceId: sub.deviceId, cardNo, challenge, signature: signLogin(key, sub.deviceId, cardNo, challenge) }
 }
@@ -190,14 +210,12 @@ export async function login(
   opts: { full?: boolean; headers?: Record<string, string> } = {},
 ): Promise<string | SessionResponse> {
   if (typeof sub.deviceKey !== 'string') throw new Error(`no device key for ${sub.deviceId}: the stub hands them out in development only`)
-  const issued = await api<{ challenge: string }>(stack, 'POST', '/api/v1/session/challenge', { body: { deviceId: sub.deviceId }, headers: opts.headers })
-  if (issued.status !== 200) throw new Error(`challenge refused: ${issued.status} ${JSON.stringify(issued.body)}`)
-  const { challenge } = issued.body
-  const res = await api<SessionResponse>(stack, 'POST', '/api/v1/session', {
+  const challenge = await challengeFor(stack, sub, opts.headers)
+  const res = await bff(stack, routes.openSession, {
     body: { deviceId: sub.deviceId, cardNo: sub.cardNo, challenge, signature: signLogin(sub.deviceKey, sub.deviceId, sub.cardNo, challenge) },
     headers: opts.headers,
   })
-  if (res.status !== 200) throw new Error(`log-in failed: ${res.status} ${JSON.stringify(res.body)}`)
+  if (!('token' in res.body)) throw new Error(`log-in failed: ${res.status} ${JSON.stringify(res.body)}`)
   return opts.full ? res.body : res.body.token
 }
 

@@ -39,7 +39,8 @@ async function routeTablePlugin(app: FastifyInstance, opts: RouteTableOptions) {
   app.addHook('onSend', async (request, reply, payload) => {
     const pattern = request.routeOptions.url
     if (request.method === 'HEAD' || pattern === undefined || !TABLE.has(`${request.method} ${pattern}`)) return payload
-    const body = typeof payload === 'string' ? payload : payload === null || payload === undefined ? '' : null
+    // fastify sends no body with a 204, whatever the handler gave.
+    const body = reply.statusCode === 204 || payload === null || payload === undefined ? '' : typeof payload === 'string' ? payload : null
     const line = JSON.stringify({
       method: request.method,
       route: pattern,
