@@ -20,5 +20,3 @@ export * from './usage.ts'
 export * from './apiPath.ts'
 export * from './route.ts'
 export * from './routes.ts'
-
-export const API_PREFIX = '/api/v1'

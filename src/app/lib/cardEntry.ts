@@ -35,10 +35,6 @@ export function applyCardKey(s: CardEntry, key: string): CardEntry {
   return next
 }
 
-export function selectField(s: CardEntry, field: CardField): CardEntry {
-  return { ...s, field }
-}
-
 export function isCardNoComplete(s: CardEntry): boolean {
   return /^\d{16}$/.test(s.cardNo)
 }

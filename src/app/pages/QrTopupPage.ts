@@ -7,7 +7,7 @@
  */
 import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
-import type { Topup } from '../../contract/index.ts'
+import { TOPUP_POLL_SECONDS, type Topup } from '../../contract/index.ts'
 import TopupButtons from '../components/TopupButtons.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import QrCode from '../components/QrCode.ts'
@@ -23,7 +23,7 @@ import { forgetPendingTopup, lookUpPendingTopup, noteAccountBefore, rememberPend
 import { forgetQrTopup, qrTopupKey } from '../lib/topupKeys.ts'
 
 const X = 140
-const POLL_MS = 2000 // contract TOPUP_POLL_SECONDS
+const POLL_MS = TOPUP_POLL_SECONDS * 1000
 const QR_SIZE = 600
 
 export default class QrTopupPage extends HallPage {

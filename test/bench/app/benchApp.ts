@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs'
 import type { KeyInput } from 'puppeteer-core'
 import { launchBrowser } from '../../e2e/tv.ts'
 import { startTvStack, tvUrl } from '../../e2e/stack.ts'
-import { percentile } from '../lib/stats.ts'
 import { startBaselineServer } from './baselineServer.ts'
 import { bootTime, keyLatency, nameDrawnTime, screenRounds, scrollFrames, type KeySegment } from './measure.ts'
 import { openThrottled } from './page.ts'
@@ -92,4 +91,3 @@ export async function benchApp(opts: AppBenchOptions) {
 }
 
 export type AppBench = Awaited<ReturnType<typeof benchApp>>
-export const median = (xs: number[]) => percentile(xs, 50)

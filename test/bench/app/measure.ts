@@ -1,5 +1,5 @@
 import type { Browser, KeyInput, Page } from 'puppeteer-core'
-import { droppedFrames, fps, percentile } from '../lib/stats.ts'
+import { droppedFrames, fps } from '../lib/stats.ts'
 import { goTo, openThrottled, route, timedPress, waitIdle } from './page.ts'
 
 /** Navigation start to the app's first drawn frame (baseline) or to home with live data and a focus (hall). */
@@ -155,5 +155,3 @@ export async function screenRounds(page: Page, screens: string[], rounds: number
   }
   return { first: first!, last: await memory(page), visits }
 }
-
-export const p = (xs: number[], q: number) => percentile(xs, q)

@@ -8,10 +8,6 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[rank - 1]
 }
 
-export function mean(samples: readonly number[]): number {
-  return samples.length === 0 ? NaN : samples.reduce((a, b) => a + b, 0) / samples.length
-}
-
 /**
  * Frames a 60 Hz display would have shown between rAF timestamps, minus the ones we did show:
  * an interval of 50 ms is 3 vsyncs, so 2 were dropped. Half a frame of jitter is not a drop.
@@ -29,5 +25,3 @@ export function fps(frameTimes: readonly number[]): number {
   if (frameTimes.length < 2) return NaN
   return ((frameTimes.length - 1) * 1000) / (frameTimes[frameTimes.length - 1] - frameTimes[0])
 }
-
-export const round = (n: number, digits = 1): number => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n)
