@@ -38,6 +38,8 @@ step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])
 const checked: string[] = JSON.parse(readFileSync(`${root}test/lint/scope.json`, 'utf8')).checked
 step('no import circles', bin('madge'), ['--circular', '--no-spinner', '--extensions', 'ts', '--ts-config', 'tsconfig.json', ...checked])
 step('lint', bin('eslint'), ['--config', 'test/lint/eslint.config.js', '--max-warnings', '0', ...checked])
+// Dead files, exports and dependencies (knip.json names the entries: processes, spawned scripts, tests).
+step('no dead code', process.execPath, [bin('knip'), '--no-progress'])
 step('build', bin('rollup'), ['-c', '--silent'])
 
 const suites = (process.env.TEST_SUITES ?? 'unit,integration,security,e2e').split(',')

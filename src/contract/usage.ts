@@ -124,8 +124,11 @@ export const UsageReport = Type.Object({
 export type UsageReport = Static<typeof UsageReport>
 
 /** The operator sends each package's offer to its audience in the range (the `offers` table). */
-export const OfferSendRequest = ReportQuery
-export type OfferSendRequest = ReportQuery
+export const OfferSendRequest = Type.Object(ReportQuery.properties, {
+  additionalProperties: false,
+  description: 'The date range and area of the audience, as the report was asked for',
+})
+export type OfferSendRequest = Static<typeof OfferSendRequest>
 
 /** What happened to each targeted offer: only `sent` reached a household's messages. */
 export const OfferRun = Type.Object({
