@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify'
 
 /**
  * Serves the built TV app (`dist/`) at `/` and works out what its CSP must allow: the boot
- * script inlined in index.html (by hash) and `new Function`, which Lightning core uses for its
- * animated property accessors, so 'unsafe-eval' cannot be avoided for this app.
+ * script inlined in index.html (by hash). No 'unsafe-eval': the build replaces Lightning core's `new Function`
+ * code with closures and fails if any remains (src/build/lightningNoEval.js).
  */
 
 /** `'sha256-…'` sources for every inline <script> of the app's index.html. */
@@ -27,7 +27,7 @@ export function inlineScriptHashes(root: string): string[] {
 export function tvAppScriptSources(root: string | undefined): string[] {
   if (!root) return ["'self'"]
   const hashes = inlineScriptHashes(root)
-  return ["'self'", "'unsafe-eval'", ...hashes, ...(hashes.length > 0 ? ["'unsafe-inline'"] : [])]
+  return ["'self'", ...hashes, ...(hashes.length > 0 ? ["'unsafe-inline'"] : [])]
 }
 
 /** Files of development builds (previews, the emulator, the inspector) that a production server never serves. */
