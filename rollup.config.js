@@ -56,9 +56,11 @@ const transpile = (targets, polyfill) =>
 // TVHALL_NO_MINIFY=1 keeps bundles readable for debugging on a box.
 const minify = !process.env.TVHALL_NO_MINIFY
 
-const plugins = (targets, polyfill) => [
+// `production`: the bundle runs under the production CSP (the TV app); development-only bundles (mocks, emulator,
+// bench baseline) are never served there and may keep code like TypeBox's own `function Function(...)`.
+const plugins = (targets, polyfill, production = false) => [
   // First, so it patches core's own text; its bundle check sees the minified output (no 'unsafe-eval' in the CSP).
-  lightningNoEval(),
+  lightningNoEval({ checkBundle: production }),
   json(),
   nodeResolve({ browser: true, exportConditions: ['browser'], extensions: ['.mjs', '.js', '.ts', '.json'] }),
   ts(),
@@ -119,7 +121,7 @@ const OLD_ENGINE_PRELUDE = `(function () {
 const app = (file, targets, polyfill, extra = []) => ({
   input: 'src/app/index.ts',
   output: { file: `${DIST}/js/${file}`, format: 'iife', name: 'tvHallApp', exports: 'default', generatedCode: 'es5', intro: polyfill ? OLD_ENGINE_PRELUDE : undefined },
-  plugins: [...plugins(targets, polyfill), ...extra],
+  plugins: [...plugins(targets, polyfill, true), ...extra],
   onwarn,
 })
 
