@@ -44,6 +44,7 @@ describe('flows that never trap, mislead or repeat the viewer', () => {
     await pressUntil(tv, 'down', 'Product_P_SPORTS', 1)
     await tv.press('ok')
     await tv.waitForRoute('packages/:productId')
+    await tv.waitForText('ProductTitle', (t) => t.length > 0) // OK before the package has loaded does nothing
     await tv.press('ok')
     await tv.waitForRoute('order/:productId/:periodMonths')
     const price = await tv.waitForText('OrderAmount', (t) => t !== '--')
