@@ -40,9 +40,12 @@ const MASH_KEY: Record<string, KeyInput> = { ok: 'Enter', back: 'Escape' }
 export async function mash(tv: Tv, keys: (RemoteKey | 'ok' | 'back')[], ms: number): Promise<void> {
   const gap = ms / keys.length
   const sleep = (n: number) => new Promise((r) => setTimeout(r, n))
+  // The mashing starts on a screen the viewer has seen, not in the run of keys that opened it.
+  if (keys[0] === 'ok') await tv.viewerPause()
   const presses = keys.map(async (k, i) => {
     await sleep(i * gap)
     await tv.page.keyboard.press(MASH_KEY[k] ?? (k as KeyInput))
+    tv.lastKeyAt = performance.now()
   })
   await Promise.all(presses)
 }

@@ -1,6 +1,7 @@
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core'
 import { mkdirSync } from 'node:fs'
 import { CHROMIUM_PATH } from '../systemDeps.ts'
+import { BURST_MS } from '../../src/app/lib/okBurst.ts'
 
 export const OUTPUT_DIR = new URL('../../test-output/e2e/', import.meta.url).pathname
 mkdirSync(OUTPUT_DIR, { recursive: true })
@@ -57,9 +58,24 @@ export class Tv {
     return tv
   }
 
+  /** When the last key went out (performance clock of this process). */
+  lastKeyAt = Number.NEGATIVE_INFINITY
+
+  /**
+   * A viewer reads a new screen before pressing OK on it: the app drops OKs that come in the same quick run of
+   * keys as one that sent something (lib/okBurst.ts), so a deliberate OK waits until the run has ended.
+   */
+  async viewerPause(): Promise<void> {
+    const wait = this.lastKeyAt + BURST_MS + 60 - performance.now()
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+  }
+
+  /** Keys pressed one after another; an OK that starts the call waits for the viewer's pause. */
   async press(...keys: RemoteKey[]): Promise<void> {
+    if (keys[0] === 'ok') await this.viewerPause()
     for (const k of keys) {
       await this.page.keyboard.press((k in KEY ? KEY[k as keyof typeof KEY] : k) as KeyInput)
+      this.lastKeyAt = performance.now()
       // One frame for Lightning to handle the key before the next one, as a viewer's presses are spaced.
       await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))))
     }
