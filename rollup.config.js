@@ -46,9 +46,7 @@ const transpile = (targets, polyfill) =>
     presets: [
       [
         '@babel/preset-env',
-        polyfill
-          ? { targets, bugfixes: true, useBuiltIns: 'usage', corejs: '3.51' }
-          : { targets, bugfixes: true },
+        polyfill ? { targets, bugfixes: true, useBuiltIns: 'usage', corejs: '3.51' } : { targets, bugfixes: true },
       ],
     ],
   })
@@ -67,7 +65,14 @@ const plugins = (targets, polyfill, production = false) => [
   commonjs(),
   transpile(targets, polyfill),
   // Lightning finds states by class name (`class Loading extends this`), so names must survive minifying.
-  minify && terser({ ecma: polyfill ? 5 : 2018, safari10: true, keep_classnames: true, keep_fnames: true, format: { comments: false } }),
+  minify &&
+    terser({
+      ecma: polyfill ? 5 : 2018,
+      safari10: true,
+      keep_classnames: true,
+      keep_fnames: true,
+      format: { comments: false },
+    }),
 ]
 
 const onwarn = (warning, warn) => {
@@ -120,7 +125,14 @@ const OLD_ENGINE_PRELUDE = `(function () {
 
 const app = (file, targets, polyfill, extra = []) => ({
   input: 'src/app/index.ts',
-  output: { file: `${DIST}/js/${file}`, format: 'iife', name: 'tvHallApp', exports: 'default', generatedCode: 'es5', intro: polyfill ? OLD_ENGINE_PRELUDE : undefined },
+  output: {
+    file: `${DIST}/js/${file}`,
+    format: 'iife',
+    name: 'tvHallApp',
+    exports: 'default',
+    generatedCode: 'es5',
+    intro: polyfill ? OLD_ENGINE_PRELUDE : undefined,
+  },
   plugins: [...plugins(targets, polyfill, true), ...extra],
   onwarn,
 })
@@ -143,7 +155,14 @@ if (existsSync('mocks/browser.ts') && !PRODUCTION) {
 if (process.env.TVHALL_BENCH) {
   const baseline = (file, targets, polyfill) => ({
     input: 'test/bench/baseline/index.js',
-    output: { file: `dist-bench/js/${file}`, format: 'iife', name: 'tvHallApp', exports: 'default', generatedCode: 'es5', intro: polyfill ? OLD_ENGINE_PRELUDE : undefined },
+    output: {
+      file: `dist-bench/js/${file}`,
+      format: 'iife',
+      name: 'tvHallApp',
+      exports: 'default',
+      generatedCode: 'es5',
+      intro: polyfill ? OLD_ENGINE_PRELUDE : undefined,
+    },
     plugins: plugins(targets, polyfill),
     onwarn,
   })
@@ -162,11 +181,12 @@ function copyEmulatorPage() {
     },
   }
 }
-if (!PRODUCTION) config.push({
-  input: 'src/emulator/index.ts',
-  output: { file: `${DIST}/js/emulator.js`, format: 'iife', name: 'tvHallEmulator' },
-  plugins: [...plugins(MODERN_TARGET, false), copyEmulatorPage()],
-  onwarn,
-})
+if (!PRODUCTION)
+  config.push({
+    input: 'src/emulator/index.ts',
+    output: { file: `${DIST}/js/emulator.js`, format: 'iife', name: 'tvHallEmulator' },
+    plugins: [...plugins(MODERN_TARGET, false), copyEmulatorPage()],
+    onwarn,
+  })
 
 export default config

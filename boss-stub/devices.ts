@@ -18,16 +18,25 @@ export function loginMessage(stbId: string, cardNo: string, challenge: string): 
 }
 
 export function signLogin(deviceKey: string, stbId: string, cardNo: string, challenge: string): string {
-  return createHmac('sha256', Buffer.from(deviceKey, 'hex')).update(loginMessage(stbId, cardNo, challenge), 'utf8').digest('hex')
+  return createHmac('sha256', Buffer.from(deviceKey, 'hex'))
+    .update(loginMessage(stbId, cardNo, challenge), 'utf8')
+    .digest('hex')
 }
 
 export function deviceKeyOf(db: DatabaseSync, stbId: string): string | null {
-  const row = db.prepare('SELECT device_key FROM device WHERE stb_id = ?').get(stbId) as { device_key: string } | undefined
+  const row = db.prepare('SELECT device_key FROM device WHERE stb_id = ?').get(stbId) as
+    { device_key: string } | undefined
   return row?.device_key ?? null
 }
 
 /** Constant time: a forger learns nothing byte by byte. */
-export function loginSignatureValid(db: DatabaseSync, stbId: string, cardNo: string, challenge: string, sign: string): boolean {
+export function loginSignatureValid(
+  db: DatabaseSync,
+  stbId: string,
+  cardNo: string,
+  challenge: string,
+  sign: string,
+): boolean {
   const key = deviceKeyOf(db, stbId)
   if (!key || !/^[0-9a-fA-F]{64}$/.test(sign)) return false
   const expected = Buffer.from(signLogin(key, stbId, cardNo, challenge), 'hex')
@@ -37,9 +46,10 @@ export function loginSignatureValid(db: DatabaseSync, stbId: string, cardNo: str
 /** Provision a box: a new random key (replacing any earlier one: a box re-provisioned after repair). */
 export function provisionDevice(db: DatabaseSync, stbId: string, now = new Date()): string {
   const key = randomBytes(32).toString('hex')
-  db.prepare(`INSERT INTO device (stb_id, device_key, provisioned_time) VALUES (?, ?, ?)
-    ON CONFLICT (stb_id) DO UPDATE SET device_key = excluded.device_key, provisioned_time = excluded.provisioned_time`)
-    .run(stbId, key, formatTime(now))
+  db.prepare(
+    `INSERT INTO device (stb_id, device_key, provisioned_time) VALUES (?, ?, ?)
+    ON CONFLICT (stb_id) DO UPDATE SET device_key = excluded.device_key, provisioned_time = excluded.provisioned_time`,
+  ).run(stbId, key, formatTime(now))
   return key
 }
 
@@ -48,7 +58,9 @@ export function provisionDevice(db: DatabaseSync, stbId: string, now = new Date(
  * transaction for all of them: a commit per box made every stack start (each test file's) wait seconds on fsync.
  */
 export function provisionSeededDevices(db: DatabaseSync, now = new Date()): void {
-  const missing = db.prepare('SELECT stb_id FROM customer WHERE stb_id NOT IN (SELECT stb_id FROM device)').all() as { stb_id: string }[]
+  const missing = db.prepare('SELECT stb_id FROM customer WHERE stb_id NOT IN (SELECT stb_id FROM device)').all() as {
+    stb_id: string
+  }[]
   inTransaction(db, () => {
     for (const { stb_id } of missing) provisionDevice(db, stb_id, now)
   })

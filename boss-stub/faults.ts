@@ -21,8 +21,14 @@ export type Faults = {
 }
 
 export const NO_FAULTS: Faults = {
-  latencyMs: 0, errorRate: 0, errorKind: 'mixed', down: false, downMode: 'http503',
-  commitThenTimeout: false, holdMs: 30_000, services: [],
+  latencyMs: 0,
+  errorRate: 0,
+  errorKind: 'mixed',
+  down: false,
+  downMode: 'http503',
+  commitThenTimeout: false,
+  holdMs: 30_000,
+  services: [],
 }
 
 export type FaultSwitch = {
@@ -39,13 +45,18 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 function validate(patch: Record<string, unknown>): string | null {
   for (const key of Object.keys(patch)) if (!(key in NO_FAULTS)) return `unknown fault ${key}`
   const { latencyMs, errorRate, errorKind, down, downMode, commitThenTimeout, holdMs, services } = patch
-  const isMs = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 600_000)
+  const isMs = (v: unknown) =>
+    v === undefined || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 600_000)
   if (!isMs(latencyMs) || !isMs(holdMs)) return 'latencyMs and holdMs: integer milliseconds 0..600000'
-  if (errorRate !== undefined && !(typeof errorRate === 'number' && errorRate >= 0 && errorRate <= 1)) return 'errorRate: number 0..1'
-  if (errorKind !== undefined && !['mixed', 'http500', 'rsp9999'].includes(errorKind as string)) return 'errorKind: mixed | http500 | rsp9999'
+  if (errorRate !== undefined && !(typeof errorRate === 'number' && errorRate >= 0 && errorRate <= 1))
+    return 'errorRate: number 0..1'
+  if (errorKind !== undefined && !['mixed', 'http500', 'rsp9999'].includes(errorKind as string))
+    return 'errorKind: mixed | http500 | rsp9999'
   if (downMode !== undefined && !['http503', 'drop'].includes(downMode as string)) return 'downMode: http503 | drop'
-  for (const [k, v] of Object.entries({ down, commitThenTimeout })) if (v !== undefined && typeof v !== 'boolean') return `${k}: boolean`
-  if (services !== undefined && !(Array.isArray(services) && services.every((s) => typeof s === 'string'))) return 'services: array of SVC_CODE'
+  for (const [k, v] of Object.entries({ down, commitThenTimeout }))
+    if (v !== undefined && typeof v !== 'boolean') return `${k}: boolean`
+  if (services !== undefined && !(Array.isArray(services) && services.every((s) => typeof s === 'string')))
+    return 'services: array of SVC_CODE'
   return null
 }
 

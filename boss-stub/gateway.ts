@@ -62,7 +62,14 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): void {
         const service = serviceRegistry.get(req.head.SVC_CODE)
         if (!service) throw new BossError('1003')
         moneyMoving = service.moneyMoving
-        body = service.handle(req.body, { db: deps.db, now, chnlId: req.head.CHNL_ID, reqSeq: req.head.REQ_SEQ, ticketSpeed: deps.ticketSpeed, publicUrl: deps.publicUrl?.() })
+        body = service.handle(req.body, {
+          db: deps.db,
+          now,
+          chnlId: req.head.CHNL_ID,
+          reqSeq: req.head.REQ_SEQ,
+          ticketSpeed: deps.ticketSpeed,
+          publicUrl: deps.publicUrl?.(),
+        })
       } catch (err) {
         if (err instanceof BossError) {
           code = err.code
@@ -82,7 +89,10 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): void {
 }
 
 function send(reply: FastifyReply, code: RspCode, reqSeq: string, body: ResponseBody, desc?: string) {
-  return reply.code(200).header('content-type', 'application/json; charset=utf-8').send(answer(code, reqSeq, body, new Date(), desc))
+  return reply
+    .code(200)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send(answer(code, reqSeq, body, new Date(), desc))
 }
 
 /** The change is committed; the answer never comes. The socket is destroyed after holdMs (or on close). */

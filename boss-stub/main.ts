@@ -22,9 +22,12 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return
     stopping = true
-    stub.close().then(() => process.exit(0), (err) => {
-      console.error(err)
-      process.exit(1)
-    })
+    stub.close().then(
+      () => process.exit(0),
+      (err) => {
+        console.error(err)
+        process.exit(1)
+      },
+    )
   })
 }

@@ -7,21 +7,36 @@ import { catalogue } from './db/catalogue.ts'
 export type FeeItem = { itemType: string; itemCode: string; itemName: string; fee: number }
 
 /** The recurring part of a month's bill: maintenance, monthly packages, and the discounts they earn. */
-export function recurringItems(monthlyPackages: Array<{ prodId: string; name: string; monthlyPrice: number }>, elder: boolean): FeeItem[] {
+export function recurringItems(
+  monthlyPackages: Array<{ prodId: string; name: string; monthlyPrice: number }>,
+  elder: boolean,
+): FeeItem[] {
   const { maintenance, discounts } = catalogue
-  const items: FeeItem[] = [{ itemType: '01', itemCode: maintenance.itemCode, itemName: '基本收视维护费', fee: maintenance.monthlyFee }]
+  const items: FeeItem[] = [
+    { itemType: '01', itemCode: maintenance.itemCode, itemName: '基本收视维护费', fee: maintenance.monthlyFee },
+  ]
   for (const p of [...monthlyPackages].sort((a, b) => a.prodId.localeCompare(b.prodId))) {
     items.push({ itemType: '02', itemCode: p.prodId, itemName: p.name, fee: p.monthlyPrice })
   }
-  if (elder) items.push({ itemType: '05', itemCode: discounts.elder.itemCode, itemName: discounts.elder.name, fee: discounts.elder.fee })
+  if (elder)
+    items.push({
+      itemType: '05',
+      itemCode: discounts.elder.itemCode,
+      itemName: discounts.elder.name,
+      fee: discounts.elder.fee,
+    })
   if (monthlyPackages.length >= discounts.multiPackage.minPackages) {
-    items.push({ itemType: '05', itemCode: discounts.multiPackage.itemCode, itemName: discounts.multiPackage.name, fee: discounts.multiPackage.fee })
+    items.push({
+      itemType: '05',
+      itemCode: discounts.multiPackage.itemCode,
+      itemName: discounts.multiPackage.name,
+      fee: discounts.multiPackage.fee,
+    })
   }
   return items
 }
 
 export const sumFees = (items: ReadonlyArray<{ fee: number }>): number => items.reduce((s, i) => s + i.fee, 0)
-
 
 /** Statuses as on the wire. */
 export const ACCT_STATUS = { normal: '1', arrears: '2', suspended: '3' } as const

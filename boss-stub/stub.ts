@@ -42,7 +42,13 @@ export type BossStubOptions = {
   devProvisioning?: boolean
 }
 
-export type BossStub = { url: string; port: number; close(): Promise<void>; db: DatabaseSync; adminToken: string | undefined }
+export type BossStub = {
+  url: string
+  port: number
+  close(): Promise<void>
+  db: DatabaseSync
+  adminToken: string | undefined
+}
 
 export const DEFAULT_SECRET = 'tvhall-dev-secret'
 export const DEFAULT_CHANNEL = 'TVHALL'
@@ -50,7 +56,9 @@ export const DEFAULT_CHANNEL = 'TVHALL'
 export async function startBossStub(opts: BossStubOptions = {}): Promise<BossStub> {
   const host = opts.host ?? '127.0.0.1'
   if (!opts.adminToken && !isLoopback(host)) {
-    throw new Error(`boss-stub: BOSS_ADMIN_TOKEN is required to listen on ${host} (the admin API moves money and shows PINs)`)
+    throw new Error(
+      `boss-stub: BOSS_ADMIN_TOKEN is required to listen on ${host} (the admin API moves money and shows PINs)`,
+    )
   }
   const db = openBossDb(opts.dbPath ?? '.data/boss.sqlite')
   ensureSeeded(db, formatDate(new Date()), opts.reseed === true)
@@ -64,7 +72,10 @@ export async function startBossStub(opts: BossStubOptions = {}): Promise<BossStu
   let ownUrl = ''
 
   registerGateway(app, {
-    db, faults, stats, held,
+    db,
+    faults,
+    stats,
+    held,
     secrets: { [opts.channel ?? DEFAULT_CHANNEL]: opts.secret ?? DEFAULT_SECRET },
     log: (msg, err) => app.log.error({ err }, msg),
     ticketSpeed: opts.ticketSpeed,

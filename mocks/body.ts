@@ -3,7 +3,11 @@ import { Value } from '@sinclair/typebox/value'
 import { badRequest, errorResponse } from './errors.ts'
 
 /** The BFF's `body.productId has the wrong format`-style message for the first way `value` breaks `schema`. */
-export function validationProblem(schema: TSchema, value: unknown, part: 'body' | 'params' | 'query'): string | undefined {
+export function validationProblem(
+  schema: TSchema,
+  value: unknown,
+  part: 'body' | 'params' | 'query',
+): string | undefined {
   if (Value.Check(schema, value)) return undefined
   const first = Value.Errors(schema, value).First()
   const path = first?.path ? first.path.replace(/\//g, '.') : ''

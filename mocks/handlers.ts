@@ -54,7 +54,9 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
     const check = checkAuthorization(request.headers.get('Authorization'), now())
     if ('device' in check) return check.device
     if (check.problem === 'expired') return errorResponse(401, 'TOKEN_EXPIRED', 'session token has expired')
-    return unauthorized(check.problem === 'missing' ? 'Authorization: Bearer token required' : 'session token is not valid')
+    return unauthorized(
+      check.problem === 'missing' ? 'Authorization: Bearer token required' : 'session token is not valid',
+    )
   }
 
   /** msw forgives a trailing slash; the BFF's router does not, and answers from its not-found handler. */
@@ -125,7 +127,10 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
       return device instanceof Response ? device : new HttpResponse(null, { status: 204 })
     }),
 
-    http.get(at(ApiPath.account), dataRoute(({ data }) => HttpResponse.json(ordering.account(topups.account(data.account))))),
+    http.get(
+      at(ApiPath.account),
+      dataRoute(({ data }) => HttpResponse.json(ordering.account(topups.account(data.account)))),
+    ),
 
     http.get(
       at(ApiPath.bills),
@@ -170,7 +175,14 @@ export function createHandlers(scenarioName: ScenarioName, opts: MockHandlerOpti
 
     ...ordering.handlers,
 
-    ...createMessageHandlers({ at, now, wait, authenticate, scenario, account: (device) => householdData(scenarioName, device, now()).account }),
+    ...createMessageHandlers({
+      at,
+      now,
+      wait,
+      authenticate,
+      scenario,
+      account: (device) => householdData(scenarioName, device, now()).account,
+    }),
 
     ...createUsageHandlers({ at, wait, authenticate }),
 

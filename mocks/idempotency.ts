@@ -27,14 +27,20 @@ export function createMockIdempotency() {
   ): Promise<Response> {
     const key = request.headers.get(IDEMPOTENCY_HEADER)
     if (!key) return badRequest(`${IDEMPOTENCY_HEADER} header is required for this request`)
-    if (!KEY_PATTERN.test(key)) return badRequest(`${IDEMPOTENCY_HEADER} must be 8 to 64 characters of A-Z, a-z, 0-9, - and _`)
+    if (!KEY_PATTERN.test(key))
+      return badRequest(`${IDEMPOTENCY_HEADER} must be 8 to 64 characters of A-Z, a-z, 0-9, - and _`)
     const storeKey = `${new URL(request.url).pathname} ${owner} ${key}`
     const fingerprint = JSON.stringify(material)
     const seen = done.get(storeKey)
     if (seen && seen.fingerprint !== fingerprint) {
-      return errorResponse(422, 'UNPROCESSABLE', `This ${IDEMPOTENCY_HEADER} was already used for a different request; use a new key`)
+      return errorResponse(
+        422,
+        'UNPROCESSABLE',
+        `This ${IDEMPOTENCY_HEADER} was already used for a different request; use a new key`,
+      )
     }
-    if (seen) return HttpResponse.json(seen.body as object, { status: seen.status, headers: { 'Idempotent-Replayed': 'true' } })
+    if (seen)
+      return HttpResponse.json(seen.body as object, { status: seen.status, headers: { 'Idempotent-Replayed': 'true' } })
     const result = await work()
     if (result instanceof Response) return result
     done.set(storeKey, { fingerprint, ...result })

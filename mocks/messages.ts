@@ -1,6 +1,13 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
 import { Value } from '@sinclair/typebox/value'
-import { MessageIdParams, MessagePath, ServiceInfoPath, type Account, type Message, type MessageListResponse } from '../src/contract/index.ts'
+import {
+  MessageIdParams,
+  MessagePath,
+  ServiceInfoPath,
+  type Account,
+  type Message,
+  type MessageListResponse,
+} from '../src/contract/index.ts'
 import serviceInfoJson from '../src/bff/data/service-info.json' with { type: 'json' }
 import { badRequest, bossUnavailable, notFound } from './errors.ts'
 import type { MockDemoDevice } from './fixtures/households.ts'
@@ -32,15 +39,29 @@ export function createMessageHandlers(ctx: MessageMockContext): HttpHandler[] {
     let boot: string | null = null
     const items = mockMessages(ctx.account(device), now()).map((m) => {
       const readAt = reads.get(key(device, m.id)) ?? null
-      const urgent = readAt === null && (m.kind === 'suspension' || m.kind === 'arrears' || (m.kind === 'expiry' && m.product?.expiresOn === today))
+      const urgent =
+        readAt === null &&
+        (m.kind === 'suspension' || m.kind === 'arrears' || (m.kind === 'expiry' && m.product?.expiresOn === today))
       if (urgent && boot === null) boot = m.id
       return { ...m, read: readAt !== null, readAt }
     })
     return items.map((m) => ({ ...m, bootNotice: m.id === boot }))
   }
 
-  const route = (answer: (a: { params: Record<string, string | readonly string[] | undefined>; device: MockDemoDevice }) => Response) =>
-    async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
+  const route =
+    (
+      answer: (a: {
+        params: Record<string, string | readonly string[] | undefined>
+        device: MockDemoDevice
+      }) => Response,
+    ) =>
+    async ({
+      request,
+      params,
+    }: {
+      request: Request
+      params: Record<string, string | readonly string[] | undefined>
+    }) => {
       await ctx.wait()
       const device = ctx.authenticate(request)
       if (device instanceof Response) return device
@@ -49,20 +70,31 @@ export function createMessageHandlers(ctx: MessageMockContext): HttpHandler[] {
     }
 
   return [
-    http.get(at(MessagePath.messages), route(({ device }) => {
-      const items = listFor(device)
-      const body: MessageListResponse = { items, unreadCount: items.filter((m) => !m.read).length }
-      return HttpResponse.json(body)
-    })),
-    http.post(at(MessagePath.read), route(({ params, device }) => {
-      const p = { messageId: params.messageId }
-      if (!Value.Check(MessageIdParams, p)) return badRequest('params.messageId has the wrong format')
-      const found = listFor(device).find((m) => m.id === p.messageId)
-      if (!found) return notFound('No such message for this household')
-      if (!reads.has(key(device, found.id))) reads.set(key(device, found.id), iso(now()))
-      const body: Message = { ...found, read: true, readAt: reads.get(key(device, found.id)) ?? null, bootNotice: false }
-      return HttpResponse.json(body)
-    })),
+    http.get(
+      at(MessagePath.messages),
+      route(({ device }) => {
+        const items = listFor(device)
+        const body: MessageListResponse = { items, unreadCount: items.filter((m) => !m.read).length }
+        return HttpResponse.json(body)
+      }),
+    ),
+    http.post(
+      at(MessagePath.read),
+      route(({ params, device }) => {
+        const p = { messageId: params.messageId }
+        if (!Value.Check(MessageIdParams, p)) return badRequest('params.messageId has the wrong format')
+        const found = listFor(device).find((m) => m.id === p.messageId)
+        if (!found) return notFound('No such message for this household')
+        if (!reads.has(key(device, found.id))) reads.set(key(device, found.id), iso(now()))
+        const body: Message = {
+          ...found,
+          read: true,
+          readAt: reads.get(key(device, found.id)) ?? null,
+          bootNotice: false,
+        }
+        return HttpResponse.json(body)
+      }),
+    ),
     // Content, not household data: no token, and it stays up when the BOSS is down, as on the BFF.
     http.get(at(ServiceInfoPath.serviceInfo), async () => {
       await ctx.wait()

@@ -87,7 +87,8 @@ export function createOrderLedger() {
     return sortHoldings(all, beijingDate(h.now))
   }
 
-  const charged = (customerId: string): number => [...state(customerId).orders.values()].reduce((sum, o) => sum + o.amountFen, 0)
+  const charged = (customerId: string): number =>
+    [...state(customerId).orders.values()].reduce((sum, o) => sum + o.amountFen, 0)
 
   /** The account after this page's orders: the balance they took, next month's deduction as the holdings now are. */
   function account(a: Account): Account {
@@ -96,8 +97,15 @@ export function createOrderLedger() {
     const balanceFen = a.balanceFen - charged(a.customerId)
     let deduction = -s.stoppedFen
     for (const o of s.orders.values()) if (o.autoRenew && o.periodMonths === 1) deduction += o.amountFen
-    const nextDeduction = a.nextDeduction ? { ...a.nextDeduction, amountFen: Math.max(0, a.nextDeduction.amountFen + deduction) } : null
-    return { ...a, balanceFen, nextDeduction, lowBalance: nextDeduction ? balanceFen < nextDeduction.amountFen : a.lowBalance }
+    const nextDeduction = a.nextDeduction
+      ? { ...a.nextDeduction, amountFen: Math.max(0, a.nextDeduction.amountFen + deduction) }
+      : null
+    return {
+      ...a,
+      balanceFen,
+      nextDeduction,
+      lowBalance: nextDeduction ? balanceFen < nextDeduction.amountFen : a.lowBalance,
+    }
   }
 
   function spendingLimit(h: MockHousehold): SpendingLimit {
@@ -105,16 +113,23 @@ export function createOrderLedger() {
     const month = beijingDate(h.now).slice(0, 7)
     const secondBox = mockDemoDevices.findIndex((d) => d.customerId === h.account.customerId) === 1
     const limitFen = s.limit ? s.limit.limitFen : secondBox ? MOCK_SECOND_BOX_LIMIT_FEN : null
-    const spentFen = [...s.orders.values()].filter((o) => o.createdAt.slice(0, 7) === month).reduce((sum, o) => sum + o.amountFen, 0)
+    const spentFen = [...s.orders.values()]
+      .filter((o) => o.createdAt.slice(0, 7) === month)
+      .reduce((sum, o) => sum + o.amountFen, 0)
     return { month, limitFen, spentFen, remainingFen: limitFen === null ? null : Math.max(0, limitFen - spentFen) }
   }
 
   /** ORDER_CHECK: the price, dates and every reason the order would be refused. A Response for 404 / 400. */
-  function check(h: MockHousehold, productId: string, periodMonths: number): Omit<OrderQuote, 'shortfallFen' | 'autoRenewDefault' | 'canOrder'> | Response {
+  function check(
+    h: MockHousehold,
+    productId: string,
+    periodMonths: number,
+  ): Omit<OrderQuote, 'shortfallFen' | 'autoRenewDefault' | 'canOrder'> | Response {
     const product = findProduct(productId)
     if (!product) return notFound('No such product')
     const fee = priceOf(product, periodMonths)
-    if (fee === undefined) return badRequest(`body.periodMonths: this product is not offered for ${periodMonths} months`)
+    if (fee === undefined)
+      return badRequest(`body.periodMonths: this product is not offered for ${periodMonths} months`)
     const today = beijingDate(h.now)
     const live = holdings(h).filter((x) => isLive(x, today))
     const acct = account(h.account)
@@ -154,24 +169,51 @@ export function createOrderLedger() {
    * ORDER_CREATE after the PIN was found right: the first refusal as the BFF words it, or the order, which
    * charges the balance and starts (or extends) the subscription.
    */
-  function place(h: MockHousehold, orderId: string, o: { productId: string; periodMonths: number; autoRenew: boolean }): Order | Response {
+  function place(
+    h: MockHousehold,
+    orderId: string,
+    o: { productId: string; periodMonths: number; autoRenew: boolean },
+  ): Order | Response {
     const c = check(h, o.productId, o.periodMonths)
     if (c instanceof Response) return c
     const first = c.conflicts[0]
-    if (first?.code === 'OVER_SPENDING_LIMIT') return errorResponse(403, 'OVER_SPENDING_LIMIT', "This order would go over the household's monthly spending limit")
-    if (first?.code === 'INSUFFICIENT_BALANCE') return errorResponse(402, 'INSUFFICIENT_BALANCE', 'The balance does not cover this order; top up first')
-    if (first) return errorResponse(409, 'PRODUCT_CONFLICT', 'This package is already held, or cannot be held with one the household has')
+    if (first?.code === 'OVER_SPENDING_LIMIT')
+      return errorResponse(
+        403,
+        'OVER_SPENDING_LIMIT',
+        "This order would go over the household's monthly spending limit",
+      )
+    if (first?.code === 'INSUFFICIENT_BALANCE')
+      return errorResponse(402, 'INSUFFICIENT_BALANCE', 'The balance does not cover this order; top up first')
+    if (first)
+      return errorResponse(
+        409,
+        'PRODUCT_CONFLICT',
+        'This package is already held, or cannot be held with one the household has',
+      )
     const s = state(h.account.customerId)
     const product = findProduct(o.productId)!
     let subscriptionId: string
     if (c.renewsSubscriptionId) {
       subscriptionId = c.renewsSubscriptionId
-      s.patches.set(subscriptionId, { ...s.patches.get(subscriptionId), expiryDate: c.expiryDate, autoRenew: o.autoRenew })
+      s.patches.set(subscriptionId, {
+        ...s.patches.get(subscriptionId),
+        expiryDate: c.expiryDate,
+        autoRenew: o.autoRenew,
+      })
     } else {
       subscriptionId = subscriptionIdOf(h.account.customerId, holdings(h).length + 1)
       s.added.push({
-        subscriptionId, productId: product.productId, productName: product.name, kind: product.kind, state: 'active',
-        startDate: c.effectiveDate, expiryDate: c.expiryDate, autoRenew: o.autoRenew, periodMonths: o.periodMonths, priceFen: c.amountFen,
+        subscriptionId,
+        productId: product.productId,
+        productName: product.name,
+        kind: product.kind,
+        state: 'active',
+        startDate: c.effectiveDate,
+        expiryDate: c.expiryDate,
+        autoRenew: o.autoRenew,
+        periodMonths: o.periodMonths,
+        priceFen: c.amountFen,
       })
     }
     bossSeq++

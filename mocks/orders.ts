@@ -44,7 +44,13 @@ export function createOrderingMocks(ctx: OrderingMockContext) {
       const conflicts = [...check.conflicts]
       const lockedFor = pins.lockedFor(h.account.customerId)
       if (lockedFor !== null) {
-        conflicts.push({ code: 'ORDERING_LOCKED', message: 'Too many wrong purchase PINs', productId: null, productName: null, retryAfter: lockedFor })
+        conflicts.push({
+          code: 'ORDERING_LOCKED',
+          message: 'Too many wrong purchase PINs',
+          productId: null,
+          productName: null,
+          retryAfter: lockedFor,
+        })
       }
       const quote: OrderQuote = {
         ...check,

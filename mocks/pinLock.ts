@@ -15,7 +15,10 @@ export function createPinLock(now: () => Date) {
   const locks = new Map<string, number>()
 
   const locked = (retryAfter: number): Response =>
-    errorResponse(429, 'LOCKED', 'Too many wrong purchase PINs; ordering is locked for a while', { retryAfter, attemptsLeft: 0 })
+    errorResponse(429, 'LOCKED', 'Too many wrong purchase PINs; ordering is locked for a while', {
+      retryAfter,
+      attemptsLeft: 0,
+    })
 
   return {
     /** Seconds until the lock ends, or null when not locked. */
@@ -44,7 +47,9 @@ export function createPinLock(now: () => Date) {
         locks.set(customerId, nowMs + MOCK_PIN_LOCK_S * 1000)
         return locked(MOCK_PIN_LOCK_S)
       }
-      return errorResponse(403, 'WRONG_PIN', 'The purchase PIN is wrong', { attemptsLeft: MOCK_PIN_MAX_FAILURES - state.count })
+      return errorResponse(403, 'WRONG_PIN', 'The purchase PIN is wrong', {
+        attemptsLeft: MOCK_PIN_MAX_FAILURES - state.count,
+      })
     },
     rightPin(customerId: string): void {
       failures.delete(customerId)

@@ -93,7 +93,8 @@ export function createProductHandlers(ctx: OrderingMockContext, ledger: OrderLed
       const h: MockHousehold = { profile: ctx.profile, account: admitted.account, now: ctx.now() }
       const after = ledger.stopAutoRenew(h, String(p.subscriptionId))
       if (after === undefined) return notFound('No such subscription for this account')
-      if (after === false) return errorResponse(409, 'PRODUCT_CONFLICT', 'Auto-renewal of this subscription cannot be switched off')
+      if (after === false)
+        return errorResponse(409, 'PRODUCT_CONFLICT', 'Auto-renewal of this subscription cannot be switched off')
       const answer: Subscription = toSubscription(after, beijingDate(h.now))
       return HttpResponse.json(answer)
     }),

@@ -1,6 +1,11 @@
 import { HttpResponse } from 'msw'
 import { Value } from '@sinclair/typebox/value'
-import { SessionChallengeRequest, SessionRefreshRequest, SessionRequest, type SessionResponse } from '../src/contract/index.ts'
+import {
+  SessionChallengeRequest,
+  SessionRefreshRequest,
+  SessionRequest,
+  type SessionResponse,
+} from '../src/contract/index.ts'
 import { badRequest, errorResponse } from './errors.ts'
 import { findDemoDevice, findDemoDeviceByCustomer, type MockDemoDevice } from './fixtures/households.ts'
 import { beijingDateTime } from './fixtures/time.ts'
@@ -26,7 +31,8 @@ async function readBody(request: Request): Promise<unknown> {
   const text = await request.text()
   // Fastify reads text/plain as a string, which then fails the schema; other types it refuses outright.
   if (type.startsWith('text/plain')) return badRequest('body must be object')
-  if (!type.startsWith('application/json')) return errorResponse(415, 'BAD_REQUEST', 'Content-Type must be application/json')
+  if (!type.startsWith('application/json'))
+    return errorResponse(415, 'BAD_REQUEST', 'Content-Type must be application/json')
   if (text.trim() === '') return badRequest('request body is empty')
   try {
     return JSON.parse(text)
@@ -41,7 +47,11 @@ type Resolver = (args: { request: Request }) => Promise<Response>
  * The log-in of the mocks: challenge, session, refresh. The preview has no device keys, so a signature is only
  * checked for its form (the real BFF has the BOSS check it); pairs and the lock behave as the BFF's.
  */
-export function createSessionResolver(opts: SessionOptions): { challenge: Resolver; open: Resolver; refresh: Resolver } {
+export function createSessionResolver(opts: SessionOptions): {
+  challenge: Resolver
+  open: Resolver
+  refresh: Resolver
+} {
   const open = createOpenResolver(opts)
   const issue = (device: MockDemoDevice): SessionResponse => {
     const issued = issueToken(device, opts.now(), opts.ttlSeconds)
@@ -59,7 +69,10 @@ export function createSessionResolver(opts: SessionOptions): { challenge: Resolv
       const body = await readBody(request)
       if (body instanceof Response) return body
       if (!Value.Check(SessionChallengeRequest, body)) return badRequest('body.deviceId is not valid')
-      const challenge = Array.from({ length: 32 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join('')
+      const challenge = Array.from(
+        { length: 32 },
+        () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)],
+      ).join('')
       return HttpResponse.json({ challenge, expiresIn: 60 })
     },
     refresh: async ({ request }) => {
@@ -73,7 +86,9 @@ export function createSessionResolver(opts: SessionOptions): { challenge: Resolv
   }
 }
 
-function createOpenResolver(opts: SessionOptions): (args: { request: Request }, issue: (device: MockDemoDevice) => SessionResponse) => Promise<Response> {
+function createOpenResolver(
+  opts: SessionOptions,
+): (args: { request: Request }, issue: (device: MockDemoDevice) => SessionResponse) => Promise<Response> {
   // Per handler set, i.e. per page load in the browser: enough to preview and test the lock.
   const failures = new Map<string, Failures>()
 

@@ -58,12 +58,21 @@ export function createTopupMocks(ctx: TopupMockContext) {
     if (paid) credit(base.customerId, id, amountFen)
     const expiresAt = new Date(created.getTime() + MOCK_QR_TTL_S * 1000)
     return {
-      topupId: id, method: 'qr', status: paid ? 'succeeded' : 'pending', amountFen,
+      topupId: id,
+      method: 'qr',
+      status: paid ? 'succeeded' : 'pending',
+      amountFen,
       createdAt: beijingDateTime(created),
       completedAt: paid ? beijingDateTime(new Date(created.getTime() + MOCK_QR_PAID_AFTER_S * 1000)) : null,
       cardNoMasked: null,
       // Absolute, as the TV encodes it into the QR image; nothing serves it: in the preview the code pays itself.
-      qr: paid ? null : { payUrl: new URL(`/mock-pay/${id}`, requestUrl).href, expiresAt: beijingDateTime(expiresAt), expiresInSeconds: Math.max(0, Math.ceil(MOCK_QR_TTL_S - ageS)) },
+      qr: paid
+        ? null
+        : {
+            payUrl: new URL(`/mock-pay/${id}`, requestUrl).href,
+            expiresAt: beijingDateTime(expiresAt),
+            expiresInSeconds: Math.max(0, Math.ceil(MOCK_QR_TTL_S - ageS)),
+          },
       account: paid ? topupAccount(account(base)) : null,
     }
   }
@@ -83,20 +92,36 @@ export function createTopupMocks(ctx: TopupMockContext) {
         const lock = failures.get(device.customerId)
         const locked = (state: { resetAt: number }) => {
           const retryAfter = Math.ceil((state.resetAt - nowMs) / 1000)
-          return errorResponse(429, 'LOCKED', `Too many wrong prepaid cards; card top-up is locked for ${Math.ceil(retryAfter / 60)} minutes`, { retryAfter, attemptsLeft: 0 })
+          return errorResponse(
+            429,
+            'LOCKED',
+            `Too many wrong prepaid cards; card top-up is locked for ${Math.ceil(retryAfter / 60)} minutes`,
+            { retryAfter, attemptsLeft: 0 },
+          )
         }
         if (lock && lock.count >= MOCK_CARD_MAX_FAILURES) return locked(lock)
-        if (ctx.bossDown) return errorResponse(503, 'BOSS_UNAVAILABLE', 'The BOSS is not available right now; try again shortly', { retryAfter: 10 })
+        if (ctx.bossDown)
+          return errorResponse(503, 'BOSS_UNAVAILABLE', 'The BOSS is not available right now; try again shortly', {
+            retryAfter: 10,
+          })
         const outcome = checkCard(cardNo, password, base.regionName, redeemed)
         if (!outcome.ok) {
-          if (outcome.refusal === 'used') return errorResponse(409, 'CARD_USED', 'This prepaid card has already been used')
+          if (outcome.refusal === 'used')
+            return errorResponse(409, 'CARD_USED', 'This prepaid card has already been used')
           if (outcome.refusal === 'expired') return errorResponse(422, 'CARD_EXPIRED', 'This prepaid card has expired')
-          if (outcome.refusal === 'notAllowed') return errorResponse(422, 'CARD_NOT_ALLOWED', 'This prepaid card cannot be used for this account (another region)')
+          if (outcome.refusal === 'notAllowed')
+            return errorResponse(
+              422,
+              'CARD_NOT_ALLOWED',
+              'This prepaid card cannot be used for this account (another region)',
+            )
           const state = lock ?? { count: 0, resetAt: nowMs + MOCK_CARD_LOCK_S * 1000 }
           state.count++
           failures.set(device.customerId, state)
           if (state.count >= MOCK_CARD_MAX_FAILURES) return locked(state)
-          return errorResponse(422, 'CARD_INVALID', 'The prepaid card number or password is wrong', { attemptsLeft: MOCK_CARD_MAX_FAILURES - state.count })
+          return errorResponse(422, 'CARD_INVALID', 'The prepaid card number or password is wrong', {
+            attemptsLeft: MOCK_CARD_MAX_FAILURES - state.count,
+          })
         }
         failures.delete(device.customerId)
         redeemed.add(cardNo)
@@ -104,8 +129,15 @@ export function createTopupMocks(ctx: TopupMockContext) {
         credit(device.customerId, id, outcome.card.faceValueFen)
         const at = beijingDateTime(ctx.now())
         const topup: Topup = {
-          topupId: id, method: 'card', status: 'succeeded', amountFen: outcome.card.faceValueFen, createdAt: at, completedAt: at,
-          cardNoMasked: maskCardNo(cardNo), qr: null, account: topupAccount(account(base)),
+          topupId: id,
+          method: 'card',
+          status: 'succeeded',
+          amountFen: outcome.card.faceValueFen,
+          createdAt: at,
+          completedAt: at,
+          cardNoMasked: maskCardNo(cardNo),
+          qr: null,
+          account: topupAccount(account(base)),
         }
         cardTopups.set(id, topup)
         return { status: 200, body: topup }
@@ -120,7 +152,10 @@ export function createTopupMocks(ctx: TopupMockContext) {
       const { amountFen } = body
       const { device, account: base } = admitted
       return idem(request, device.customerId, { amountFen }, async () => {
-        if (ctx.bossDown) return errorResponse(503, 'BOSS_UNAVAILABLE', 'The BOSS is not available right now; try again shortly', { retryAfter: 10 })
+        if (ctx.bossDown)
+          return errorResponse(503, 'BOSS_UNAVAILABLE', 'The BOSS is not available right now; try again shortly', {
+            retryAfter: 10,
+          })
         const created = ctx.now()
         const id = `TQM${device.customerId.slice(1)}T${created.getTime()}N${amountFen}`
         return { status: 201, body: qrTopup(id, created, amountFen, base, request.url) }
@@ -132,11 +167,15 @@ export function createTopupMocks(ctx: TopupMockContext) {
       if (admitted instanceof Response) return admitted
       const p = { topupId: params.topupId }
       if (!Value.Check(TopupIdParams, p)) return badRequest('params.topupId has the wrong format')
-      if (ctx.bossDown) return errorResponse(503, 'BOSS_UNAVAILABLE', 'The BOSS is not available right now; try again shortly', { retryAfter: 10 })
+      if (ctx.bossDown)
+        return errorResponse(503, 'BOSS_UNAVAILABLE', 'The BOSS is not available right now; try again shortly', {
+          retryAfter: 10,
+        })
       const m = ID.exec(p.topupId)
       const { device, account: base } = admitted
       if (!m || `C${m[2]}` !== device.customerId) return notFound('No such top-up for this account')
-      if (m[1] === 'Q') return HttpResponse.json(qrTopup(p.topupId, new Date(Number(m[3])), Number(m[4]), base, request.url))
+      if (m[1] === 'Q')
+        return HttpResponse.json(qrTopup(p.topupId, new Date(Number(m[3])), Number(m[4]), base, request.url))
       const card = cardTopups.get(p.topupId)
       if (!card) return notFound('No such top-up for this account')
       return HttpResponse.json({ ...card, account: topupAccount(account(base)) } satisfies Topup)

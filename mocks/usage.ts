@@ -9,7 +9,10 @@ import type { ReportMockContext } from './reports.ts'
  * are kept in memory for the handler set's life, for tests that look at what the box sent. The offer
  * consent is kept per handler set too (the BFF asks the BOSS): every household takes offers until it says no.
  */
-export function createUsageHandlers(ctx: Omit<ReportMockContext, 'scenario' | 'now'>, received: UsageBatch[] = []): HttpHandler[] {
+export function createUsageHandlers(
+  ctx: Omit<ReportMockContext, 'scenario' | 'now'>,
+  received: UsageBatch[] = [],
+): HttpHandler[] {
   let consent: OfferConsent = { offers: true }
   return [
     http.get(ctx.at(UsagePath.offerConsent), async ({ request }) => {

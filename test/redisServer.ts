@@ -31,8 +31,20 @@ async function freePort(): Promise<number> {
 
 function launch(port: number, dir: string, appendonly: boolean): Promise<ChildProcess> {
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '',
-    '--appendonly', appendonly ? 'yes' : 'no', '--appendfsync', 'always', '--protected-mode', 'yes',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    appendonly ? 'yes' : 'no',
+    '--appendfsync',
+    'always',
+    '--protected-mode',
+    'yes',
   ]
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] })
   return new Promise((resolve, reject) => {

@@ -31,13 +31,32 @@ function singleLightningCore(): void {
   }
 }
 
+const FORMATTED = [
+  'src/**/*.{ts,js}',
+  'mocks/**/*.ts',
+  'boss-stub/**/*.ts',
+  'test/**/*.{ts,js}',
+  'rollup.config.js',
+  'vitest.config.ts',
+]
+
 ensureSystemDeps()
 singleLightningCore()
 step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])
 // The folders the code checks cover: one list (test/lint/scope.json), widened by adding a folder there.
 const checked: string[] = JSON.parse(readFileSync(`${root}test/lint/scope.json`, 'utf8')).checked
-step('no import circles', bin('madge'), ['--circular', '--no-spinner', '--extensions', 'ts', '--ts-config', 'tsconfig.json', ...checked])
+step('no import circles', bin('madge'), [
+  '--circular',
+  '--no-spinner',
+  '--extensions',
+  'ts',
+  '--ts-config',
+  'tsconfig.json',
+  ...checked,
+])
 step('lint', bin('eslint'), ['--config', 'test/lint/eslint.config.js', '--max-warnings', '0', ...checked])
+// One format for every source file (package.json's "prettier"), so a diff shows only what changed.
+step('formatted', bin('prettier'), ['--check', '--log-level', 'warn', ...FORMATTED])
 // Dead files, exports and dependencies (knip.json names the entries: processes, spawned scripts, tests).
 step('no dead code', process.execPath, [bin('knip'), '--no-progress'])
 step('build', bin('rollup'), ['-c', '--silent'])
@@ -58,7 +77,11 @@ for (const suite of suites) {
   const r = spawnSync(
     bin('vitest'),
     ['run', '--project', suite, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    { cwd: root, stdio: 'inherit', env: LOGGED_SUITES.has(suite) ? { ...process.env, BFF_CONFORMANCE_LOG: answers } : process.env },
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: LOGGED_SUITES.has(suite) ? { ...process.env, BFF_CONFORMANCE_LOG: answers } : process.env,
+    },
   )
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, 'utf8'))
@@ -69,7 +92,11 @@ for (const suite of suites) {
 }
 if (existsSync(answers)) {
   console.log('\n▶ every answer the suites got matches the OpenAPI document (status, content type, schema)')
-  const r = spawnSync(process.execPath, ['test/conformance/check.ts', answers], { cwd: root, stdio: 'inherit', env: process.env })
+  const r = spawnSync(process.execPath, ['test/conformance/check.ts', answers], {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+  })
   if (r.status !== 0) broken = true
 }
 console.log(`\ntests: ${passed} passed, ${failed} failed`)

@@ -12,7 +12,13 @@ import { formatDate } from '../boss-stub/protocol/time.ts'
  * the seed's day and a hash of the code and data that seed it, so a change to either seeds a new one.
  */
 const STUB = new URL('../boss-stub/', import.meta.url).pathname
-const SEED_SOURCES = ['db', 'data'].flatMap((d) => readdirSync(join(STUB, d)).sort().map((f) => join(STUB, d, f))).concat(join(STUB, 'devices.ts'))
+const SEED_SOURCES = ['db', 'data']
+  .flatMap((d) =>
+    readdirSync(join(STUB, d))
+      .sort()
+      .map((f) => join(STUB, d, f)),
+  )
+  .concat(join(STUB, 'devices.ts'))
 
 let template: string | undefined
 

@@ -43,7 +43,10 @@ export function ensureSystemDeps(deps: SystemDep[] = systemDeps): void {
   }
   console.log(`Installing system packages: ${missing.join(', ')}`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...missing]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', ...missing],
+  ]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env })
     if (r.status !== 0) {
       console.error(`apt-get ${args.join(' ')} failed. Run by hand: ${command}`)

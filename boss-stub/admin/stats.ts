@@ -28,12 +28,20 @@ export function createRequestStats(): RequestStats {
 
 export function registerStatsRoutes(app: FastifyInstance, db: DatabaseSync, stats: RequestStats): void {
   app.get('/admin/stats', async () => {
-    const orders = db.prepare('SELECT order_no, COUNT(*) AS n FROM orders GROUP BY order_no').all() as Array<{ order_no: string; n: number }>
-    const charges = db.prepare('SELECT ref_no, COUNT(*) AS n, SUM(fee) AS fee FROM charge GROUP BY ref_no').all() as Array<{ ref_no: string; n: number; fee: number }>
+    const orders = db.prepare('SELECT order_no, COUNT(*) AS n FROM orders GROUP BY order_no').all() as Array<{
+      order_no: string
+      n: number
+    }>
+    const charges = db
+      .prepare('SELECT ref_no, COUNT(*) AS n, SUM(fee) AS fee FROM charge GROUP BY ref_no')
+      .all() as Array<{ ref_no: string; n: number; fee: number }>
     return {
       ...stats.snapshot(),
       topups: topupStats(db),
-      orders: { count: orders.reduce((s, o) => s + o.n, 0), byOrderNo: Object.fromEntries(orders.map((o) => [o.order_no, o.n])) },
+      orders: {
+        count: orders.reduce((s, o) => s + o.n, 0),
+        byOrderNo: Object.fromEntries(orders.map((o) => [o.order_no, o.n])),
+      },
       charges: {
         count: charges.reduce((s, c) => s + c.n, 0),
         totalFen: charges.reduce((s, c) => s + c.fee, 0),

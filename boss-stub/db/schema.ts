@@ -112,9 +112,30 @@ CREATE INDEX IF NOT EXISTS promotion_push_cust ON promotion_push (cust_id, push_
 
 /** Seeded tables in the order they can be emptied (children first). */
 export const SEEDED_TABLES = [
-  'spend_limit', 'complaint', 'ticket_extra', 'ticket_progress', 'ticket', 'appointment_slot', 'qr_pay', 'card_recharge', 'prepaid_card', 'charge', 'orders', 'payment', 'bill_item', 'bill',
-  'subscription', 'account', 'customer', 'vod_title', 'product_exclusion', 'product_channel', 'product_price', 'product',
-  'region', 'meta',
+  'spend_limit',
+  'complaint',
+  'ticket_extra',
+  'ticket_progress',
+  'ticket',
+  'appointment_slot',
+  'qr_pay',
+  'card_recharge',
+  'prepaid_card',
+  'charge',
+  'orders',
+  'payment',
+  'bill_item',
+  'bill',
+  'subscription',
+  'account',
+  'customer',
+  'vod_title',
+  'product_exclusion',
+  'product_channel',
+  'product_price',
+  'product',
+  'region',
+  'meta',
 ] as const
 
 export function createSchema(db: DatabaseSync): void {

@@ -54,7 +54,18 @@ function seedCatalogue(db: DatabaseSync): void {
   const price = db.prepare('INSERT INTO product_price VALUES (?, ?, ?)')
   const channel = db.prepare('INSERT INTO product_channel VALUES (?, ?, ?, ?, ?, ?)')
   catalogue.products.forEach((p, i) => {
-    product.run(p.prodId, p.name, p.type, p.category, p.description, p.orderable ? 1 : 0, i + 1, p.nameEn, p.categoryEn, p.descriptionEn)
+    product.run(
+      p.prodId,
+      p.name,
+      p.type,
+      p.category,
+      p.description,
+      p.orderable ? 1 : 0,
+      i + 1,
+      p.nameEn,
+      p.categoryEn,
+      p.descriptionEn,
+    )
     for (const [months, fen] of Object.entries(p.prices)) price.run(p.prodId, Number(months), fen)
     p.channels.forEach((name, seq) => {
       const hd = p.hd === true || /高清|4K/.test(name) ? 1 : 0
@@ -73,18 +84,45 @@ function seedCatalogue(db: DatabaseSync): void {
 function writeHousehold(db: DatabaseSync, h: Household, today: string, rng: ReturnType<typeof createRng>): void {
   const history = simulateHousehold(h.plan, today, rng)
   db.prepare('INSERT INTO customer VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    h.custId, h.custName, h.phone, h.address, h.regionCode, h.stbId, h.cardNo, h.plan.openDate, h.plan.elder ? 1 : 0,
-    h.scenario, h.demoRank,
+    h.custId,
+    h.custName,
+    h.phone,
+    h.address,
+    h.regionCode,
+    h.stbId,
+    h.cardNo,
+    h.plan.openDate,
+    h.plan.elder ? 1 : 0,
+    h.scenario,
+    h.demoRank,
   )
   db.prepare('INSERT INTO account VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    h.acctId, h.custId, history.balance, history.oweFee, h.deposit, history.acctStatus, history.planStopDate,
-    history.stopTime, h.pin,
+    h.acctId,
+    h.custId,
+    history.balance,
+    history.oweFee,
+    h.deposit,
+    history.acctStatus,
+    history.planStopDate,
+    history.stopTime,
+    h.pin,
   )
   db.prepare('INSERT INTO spend_limit VALUES (?, ?)').run(h.custId, DEFAULT_MONTH_LIMIT_FEN)
   const bill = db.prepare('INSERT INTO bill VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
   const item = db.prepare('INSERT INTO bill_item VALUES (?, ?, ?, ?, ?, ?)')
   for (const b of history.bills) {
-    bill.run(b.billId, h.custId, h.acctId, b.billMonth, b.totalFee, b.paidFee, b.status, b.dueDate, b.cycleBegin, b.cycleEnd)
+    bill.run(
+      b.billId,
+      h.custId,
+      h.acctId,
+      b.billMonth,
+      b.totalFee,
+      b.paidFee,
+      b.status,
+      b.dueDate,
+      b.cycleBegin,
+      b.cycleEnd,
+    )
     b.items.forEach((it, seq) => item.run(b.billId, seq + 1, it.itemType, it.itemCode, it.itemName, it.fee))
   }
   const pay = db.prepare('INSERT INTO payment VALUES (?, ?, ?, ?, ?, ?, ?)')

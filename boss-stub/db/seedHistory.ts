@@ -32,23 +32,43 @@ export type HouseholdPlan = {
 }
 
 export type SeedBill = {
-  billId: string; billMonth: string; totalFee: number; paidFee: number; status: string
-  dueDate: string; cycleBegin: string; cycleEnd: string; items: FeeItem[]
+  billId: string
+  billMonth: string
+  totalFee: number
+  paidFee: number
+  status: string
+  dueDate: string
+  cycleBegin: string
+  cycleEnd: string
+  items: FeeItem[]
 }
 export type SeedPayment = { payId: string; channel: string; fee: number; time: string }
 export type SeedSubscription = {
-  subsId: string; prodId: string; effDate: string; expDate: string; status: string
-  autoRenew: string; periodMonths: number; price: number
+  subsId: string
+  prodId: string
+  effDate: string
+  expDate: string
+  status: string
+  autoRenew: string
+  periodMonths: number
+  price: number
 }
 export type HouseholdHistory = {
-  bills: SeedBill[]; payments: SeedPayment[]; subscriptions: SeedSubscription[]
-  balance: number; oweFee: number; acctStatus: string; planStopDate: string; stopTime: string
+  bills: SeedBill[]
+  payments: SeedPayment[]
+  subscriptions: SeedSubscription[]
+  balance: number
+  oweFee: number
+  acctStatus: string
+  planStopDate: string
+  stopTime: string
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 const TOP_UP_STEPS = [5000, 10000, 20000, 30000, 50000, 100000]
 const price = (prodId: string, period: number): number => productById(prodId).prices[String(period)]
-const monthlyPackages = (ids: string[]) => ids.map((id) => ({ prodId: id, name: productById(id).name, monthlyPrice: price(id, 1) }))
+const monthlyPackages = (ids: string[]) =>
+  ids.map((id) => ({ prodId: id, name: productById(id).name, monthlyPrice: price(id, 1) }))
 
 export function simulateHousehold(plan: HouseholdPlan, today: string, rng: Rng): HouseholdHistory {
   const current = today.slice(0, 6)
@@ -68,14 +88,20 @@ export function simulateHousehold(plan: HouseholdPlan, today: string, rng: Rng):
     const items = recurringItems(suspended ? [] : monthlyPackages(plan.monthly[m]), plan.elder)
     if (!suspended) {
       for (const p of plan.purchases.filter((x) => x.effDate.slice(0, 6) === month)) {
-        items.push({ itemType: '02', itemCode: p.prodId, itemName: `${productById(p.prodId).name}(${p.period}个月)`, fee: price(p.prodId, p.period) })
+        items.push({
+          itemType: '02',
+          itemCode: p.prodId,
+          itemName: `${productById(p.prodId).name}(${p.period}个月)`,
+          fee: price(p.prodId, p.period),
+        })
       }
       for (let k = 0; k < plan.vodCounts[m]; k++) {
         const v = rng.pick(catalogue.vodTitles)
         items.push({ itemType: '03', itemCode: v.vodId, itemName: `点播：《${v.title}》`, fee: v.price })
       }
       for (const a of plan.adjustments.filter((x) => x.m === m)) {
-        if (sumFees(items) + a.fee >= 0) items.push({ itemType: '04', itemCode: a.itemCode, itemName: a.itemName, fee: a.fee })
+        if (sumFees(items) + a.fee >= 0)
+          items.push({ itemType: '04', itemCode: a.itemCode, itemName: a.itemName, fee: a.fee })
       }
     }
     return items.sort((a, b) => a.itemType.localeCompare(b.itemType))
@@ -83,8 +109,20 @@ export function simulateHousehold(plan: HouseholdPlan, today: string, rng: Rng):
 
   const channelFor = (amount: number): string => {
     const cardable = TOP_UP_STEPS.includes(amount)
-    if (plan.elder) return rng.weighted([['01', 50], ['05', 20], ['02', 15], ['03', cardable ? 15 : 0]])
-    return rng.weighted([['01', 12], ['02', 13], ['03', cardable ? 10 : 0], ['04', 50], ['05', 15]])
+    if (plan.elder)
+      return rng.weighted([
+        ['01', 50],
+        ['05', 20],
+        ['02', 15],
+        ['03', cardable ? 15 : 0],
+      ])
+    return rng.weighted([
+      ['01', 12],
+      ['02', 13],
+      ['03', cardable ? 10 : 0],
+      ['04', 50],
+      ['05', 15],
+    ])
   }
 
   const topUp = (m: number, amount: number): void => {
@@ -92,7 +130,11 @@ export function simulateHousehold(plan: HouseholdPlan, today: string, rng: Rng):
     const lastDay = m === 12 ? Number(today.slice(6)) - 1 : daysInMonth(month)
     if (lastDay < 1 || amount <= 0) return
     const day = `${month}${pad(rng.int(1, lastDay))}`
-    payments.push({ channel: channelFor(amount), fee: amount, time: `${day}${pad(rng.int(8, 21))}${pad(rng.int(0, 59))}${pad(rng.int(0, 59))}` })
+    payments.push({
+      channel: channelFor(amount),
+      fee: amount,
+      time: `${day}${pad(rng.int(8, 21))}${pad(rng.int(0, 59))}${pad(rng.int(0, 59))}`,
+    })
     let rest = amount
     for (const b of unpaid) {
       const pay = Math.min(rest, b.totalFee - b.paidFee)
@@ -134,8 +176,15 @@ export function simulateHousehold(plan: HouseholdPlan, today: string, rng: Rng):
       const paid = Math.min(balance, due)
       balance -= paid
       const bill: SeedBill = {
-        billId: `B${month}${digits}`, billMonth: month, totalFee: due, paidFee: paid, status: '',
-        dueDate: lastDayOf(monthAt(m + 1)), cycleBegin: `${month}01`, cycleEnd: lastDayOf(month), items,
+        billId: `B${month}${digits}`,
+        billMonth: month,
+        totalFee: due,
+        paidFee: paid,
+        status: '',
+        dueDate: lastDayOf(monthAt(m + 1)),
+        cycleBegin: `${month}01`,
+        cycleEnd: lastDayOf(month),
+        items,
       }
       bills.push(bill)
       if (paid < due) unpaid.push(bill)
@@ -148,7 +197,8 @@ export function simulateHousehold(plan: HouseholdPlan, today: string, rng: Rng):
   }
 
   for (const b of bills) {
-    b.status = b.paidFee >= b.totalFee ? BILL_STATUS.settled : b.paidFee === 0 ? BILL_STATUS.unpaid : BILL_STATUS.partial
+    b.status =
+      b.paidFee >= b.totalFee ? BILL_STATUS.settled : b.paidFee === 0 ? BILL_STATUS.unpaid : BILL_STATUS.partial
   }
   const oweFee = unpaid.reduce((s, b) => s + b.totalFee - b.paidFee, 0)
   const acctStatus = suspendedAt ? ACCT_STATUS.suspended : oweFee > 0 ? ACCT_STATUS.arrears : ACCT_STATUS.normal
@@ -165,20 +215,36 @@ export function simulateHousehold(plan: HouseholdPlan, today: string, rng: Rng):
   }
 }
 
-function buildSubscriptions(plan: HouseholdPlan, today: string, suspendedAt: string | null, rng: Rng): SeedSubscription[] {
+function buildSubscriptions(
+  plan: HouseholdPlan,
+  today: string,
+  suspendedAt: string | null,
+  rng: Rng,
+): SeedSubscription[] {
   const current = today.slice(0, 6)
   const monthAt = (m: number): string => shiftMonth(current, m - 12)
   const live = suspendedAt ? SUBS_STATUS.suspended : SUBS_STATUS.active
   // A suspended household's monthly services are paid up to the day before the stop.
   const liveExp = suspendedAt ? addDays(suspendedAt, -1) : lastDayOf(current)
   const subs: Array<Omit<SeedSubscription, 'subsId'>> = [
-    { prodId: catalogue.maintenance.itemCode, effDate: plan.openDate, expDate: liveExp, status: live, autoRenew: 'Y', periodMonths: 1, price: catalogue.maintenance.monthlyFee },
+    {
+      prodId: catalogue.maintenance.itemCode,
+      effDate: plan.openDate,
+      expDate: liveExp,
+      status: live,
+      autoRenew: 'Y',
+      periodMonths: 1,
+      price: catalogue.maintenance.monthlyFee,
+    },
   ]
   const prodIds = [...new Set(plan.monthly.flat())].sort()
   for (const prodId of prodIds) {
     let m = 0
     while (m <= 12) {
-      if (!plan.monthly[m].includes(prodId)) { m++; continue }
+      if (!plan.monthly[m].includes(prodId)) {
+        m++
+        continue
+      }
       const from = m
       while (m + 1 <= 12 && plan.monthly[m + 1].includes(prodId)) m++
       const month = monthAt(from)
@@ -186,8 +252,13 @@ function buildSubscriptions(plan: HouseholdPlan, today: string, suspendedAt: str
       const effDate = from === 0 ? plan.firstSubsDay : `${month}${pad(rng.int(1, maxDay))}`
       const running = m === 12
       subs.push({
-        prodId, effDate, expDate: running ? liveExp : lastDayOf(monthAt(m)), status: running ? live : SUBS_STATUS.ended,
-        autoRenew: running ? 'Y' : 'N', periodMonths: 1, price: price(prodId, 1),
+        prodId,
+        effDate,
+        expDate: running ? liveExp : lastDayOf(monthAt(m)),
+        status: running ? live : SUBS_STATUS.ended,
+        autoRenew: running ? 'Y' : 'N',
+        periodMonths: 1,
+        price: price(prodId, 1),
       })
       m++
     }
@@ -195,11 +266,15 @@ function buildSubscriptions(plan: HouseholdPlan, today: string, suspendedAt: str
   for (const p of plan.purchases) {
     const expDate = addDays(addMonths(p.effDate, p.period), -1)
     subs.push({
-      prodId: p.prodId, effDate: p.effDate, expDate, status: expDate >= today ? live : SUBS_STATUS.ended,
-      autoRenew: 'N', periodMonths: p.period, price: price(p.prodId, p.period),
+      prodId: p.prodId,
+      effDate: p.effDate,
+      expDate,
+      status: expDate >= today ? live : SUBS_STATUS.ended,
+      autoRenew: 'N',
+      periodMonths: p.period,
+      price: price(p.prodId, p.period),
     })
   }
   const digits = plan.custId.slice(1)
   return subs.map((s, i) => ({ subsId: `S${digits}${String(i + 1).padStart(2, '0')}`, ...s }))
 }
-

@@ -13,13 +13,23 @@ const yuan = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 1
 
 /** `20261122201500` → `2026-11-22 20:15:00` */
 const shown = (t: string): string =>
-  t.length === 14 ? `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)} ${t.slice(8, 10)}:${t.slice(10, 12)}:${t.slice(12, 14)}` : ''
+  t.length === 14
+    ? `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)} ${t.slice(8, 10)}:${t.slice(10, 12)}:${t.slice(12, 14)}`
+    : ''
 
 const STATUS_TEXT: Record<string, { title: string; note: string; cls: string }> = {
   [QR_STATUS.waiting]: { title: '待支付', note: '请确认金额后点击“确认支付”。', cls: 'wait' },
   [QR_STATUS.paid]: { title: '支付成功', note: '款项已充入您的账户，电视屏幕将显示最新余额。', cls: 'ok' },
-  [QR_STATUS.cancelled]: { title: '支付已取消', note: '本次支付已取消，未扣款。如需充值请在电视上重新生成二维码。', cls: 'off' },
-  [QR_STATUS.expired]: { title: '二维码已过期', note: '二维码已超过有效期，未扣款。请在电视上重新生成二维码。', cls: 'off' },
+  [QR_STATUS.cancelled]: {
+    title: '支付已取消',
+    note: '本次支付已取消，未扣款。如需充值请在电视上重新生成二维码。',
+    cls: 'off',
+  },
+  [QR_STATUS.expired]: {
+    title: '二维码已过期',
+    note: '二维码已超过有效期，未扣款。请在电视上重新生成二维码。',
+    cls: 'off',
+  },
 }
 
 const CSS = `
@@ -44,20 +54,27 @@ function layout(title: string, inner: string): string {
 /** The page for one payment: amount, merchant, expiry, and Pay / Cancel while it is waiting. */
 export function payPage(row: QrPayRow, status: string): string {
   const s = STATUS_TEXT[status] ?? STATUS_TEXT[QR_STATUS.waiting]
-  const actions = status === QR_STATUS.waiting
-    ? `<form method="post" action="${esc(row.pay_no)}/confirm"><button class="pay" type="submit">确认支付 ¥${yuan(row.amount)}</button></form>
+  const actions =
+    status === QR_STATUS.waiting
+      ? `<form method="post" action="${esc(row.pay_no)}/confirm"><button class="pay" type="submit">确认支付 ¥${yuan(row.amount)}</button></form>
 <form method="post" action="${esc(row.pay_no)}/cancel"><button class="cancel" type="submit">取消支付</button></form>`
-    : ''
-  return layout(`${s.title} - 扫码充值`, `<div class="card">
+      : ''
+  return layout(
+    `${s.title} - 扫码充值`,
+    `<div class="card">
 <h1>有线电视账户充值</h1><p class="merchant">收款方：${esc(MERCHANT)}</p>
 <p class="amount"><small>¥</small>${yuan(row.amount)}</p>
 <p class="status ${s.cls}" data-status="${esc(status)}">${s.title}</p>
 <dl><dt>订单号</dt><dd>${esc(row.pay_no)}</dd><dt>创建时间</dt><dd>${shown(row.create_time)}</dd>
 <dt>有效期至</dt><dd>${shown(row.expire_time)}</dd>${row.finish_time ? `<dt>完成时间</dt><dd>${shown(row.finish_time)}</dd>` : ''}</dl>
-${actions}<p class="note">${s.note}</p></div>`)
+${actions}<p class="note">${s.note}</p></div>`,
+  )
 }
 
 export function notFoundPage(): string {
-  return layout('订单不存在 - 扫码充值', `<div class="card"><h1>订单不存在</h1>
-<p class="note">未找到该支付订单，请在电视上重新生成二维码后再扫码。</p></div>`)
+  return layout(
+    '订单不存在 - 扫码充值',
+    `<div class="card"><h1>订单不存在</h1>
+<p class="note">未找到该支付订单，请在电视上重新生成二维码后再扫码。</p></div>`,
+  )
 }

@@ -2,7 +2,14 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { inTransaction } from '../db/transaction.ts'
 import { formatTime } from '../protocol/time.ts'
-import { effectiveQrStatus, findQrPay, PAY_NO, QR_STATUS, settleExpiry, type QrPayRow } from '../services/qrPayRecords.ts'
+import {
+  effectiveQrStatus,
+  findQrPay,
+  PAY_NO,
+  QR_STATUS,
+  settleExpiry,
+  type QrPayRow,
+} from '../services/qrPayRecords.ts'
 import { creditAccount, PAY_CHANNEL } from '../services/topupCredit.ts'
 import { notFoundPage, payPage } from './page.ts'
 
@@ -14,7 +21,9 @@ import { notFoundPage, payPage } from './page.ts'
 export function registerPayPage(app: FastifyInstance, db: DatabaseSync): void {
   app.register(async (scope) => {
     // HTML forms post urlencoded; the actions need nothing from the body.
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, body))
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
+      done(null, body),
+    )
 
     const html = (reply: FastifyReply, code: number, text: string) =>
       reply.code(code).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(text)
@@ -38,13 +47,24 @@ export function registerPayPage(app: FastifyInstance, db: DatabaseSync): void {
         const current = settleExpiry(db, row, now)
         if (current.pay_status !== QR_STATUS.waiting) return true
         if (action === 'cancel') {
-          db.prepare('UPDATE qr_pay SET pay_status = ?, finish_time = ? WHERE pay_no = ? AND pay_status = ?')
-            .run(QR_STATUS.cancelled, formatTime(now), payNo, QR_STATUS.waiting)
+          db.prepare('UPDATE qr_pay SET pay_status = ?, finish_time = ? WHERE pay_no = ? AND pay_status = ?').run(
+            QR_STATUS.cancelled,
+            formatTime(now),
+            payNo,
+            QR_STATUS.waiting,
+          )
           return true
         }
-        const credit = creditAccount(db, { custId: row.cust_id, amount: row.amount, channel: PAY_CHANNEL.qr, refNo: row.serial, now })
-        db.prepare('UPDATE qr_pay SET pay_status = ?, finish_time = ?, pay_id = ? WHERE pay_no = ? AND pay_status = ?')
-          .run(QR_STATUS.paid, credit.payTime, credit.payId, payNo, QR_STATUS.waiting)
+        const credit = creditAccount(db, {
+          custId: row.cust_id,
+          amount: row.amount,
+          channel: PAY_CHANNEL.qr,
+          refNo: row.serial,
+          now,
+        })
+        db.prepare(
+          'UPDATE qr_pay SET pay_status = ?, finish_time = ?, pay_id = ? WHERE pay_no = ? AND pay_status = ?',
+        ).run(QR_STATUS.paid, credit.payTime, credit.payId, payNo, QR_STATUS.waiting)
         return true
       })
       if (!found) return html(reply, 404, notFoundPage())

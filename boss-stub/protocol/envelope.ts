@@ -14,7 +14,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 /** Best effort, so even a refused request gets its serial echoed. */
 export function peekReqSeq(raw: unknown): string {
-  if (isPlainObject(raw) && isPlainObject(raw.HEAD) && typeof raw.HEAD.REQ_SEQ === 'string') return raw.HEAD.REQ_SEQ.slice(0, 32)
+  if (isPlainObject(raw) && isPlainObject(raw.HEAD) && typeof raw.HEAD.REQ_SEQ === 'string')
+    return raw.HEAD.REQ_SEQ.slice(0, 32)
   return ''
 }
 
@@ -37,7 +38,8 @@ export function openEnvelope(raw: unknown, secrets: Record<string, string>, now:
   const body: Record<string, string> = {}
   for (const [k, v] of Object.entries(raw.BODY)) {
     if (typeof v !== 'string') throw new BossError('1002', `BODY.${k} 必须为字符串`)
-    if (k in head || HEAD_FIELDS.includes(k as (typeof HEAD_FIELDS)[number])) throw new BossError('1002', `BODY.${k} 与 HEAD 字段重名`)
+    if (k in head || HEAD_FIELDS.includes(k as (typeof HEAD_FIELDS)[number]))
+      throw new BossError('1002', `BODY.${k} 与 HEAD 字段重名`)
     body[k] = v
   }
   if (!/^[A-Za-z0-9]{1,32}$/.test(head.REQ_SEQ)) throw new BossError('1002', 'REQ_SEQ 格式错误')

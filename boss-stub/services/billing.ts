@@ -4,8 +4,14 @@ import { findCustomer } from './records.ts'
 import type { Service } from './types.ts'
 
 type BillRow = {
-  bill_id: string; bill_month: string; total_fee: number; paid_fee: number; bill_status: string
-  due_date: string; cycle_begin: string; cycle_end: string
+  bill_id: string
+  bill_month: string
+  total_fee: number
+  paid_fee: number
+  bill_status: string
+  due_date: string
+  cycle_begin: string
+  cycle_end: string
 }
 
 const summary = (b: BillRow): Record<string, string> => ({
@@ -27,8 +33,12 @@ export const billListQry: Service = {
     const end = requiredMonth(body, 'END_MONTH')
     if (begin > end) throw new BossError('1002', 'BEGIN_MONTH 晚于 END_MONTH')
     findCustomer(db, custId)
-    const rows = db.prepare(`SELECT * FROM bill WHERE cust_id = ? AND bill_month BETWEEN ? AND ?
-      ORDER BY bill_month DESC, bill_id DESC`).all(custId, begin, end) as BillRow[]
+    const rows = db
+      .prepare(
+        `SELECT * FROM bill WHERE cust_id = ? AND bill_month BETWEEN ? AND ?
+      ORDER BY bill_month DESC, bill_id DESC`,
+      )
+      .all(custId, begin, end) as BillRow[]
     return { BILL_LIST: rows.map(summary) }
   },
 }
@@ -41,15 +51,22 @@ export const billDetailQry: Service = {
     const custId = required(body, 'CUST_ID', CUST_ID)
     const billId = required(body, 'BILL_ID', /^[A-Za-z0-9_-]{1,40}$/)
     findCustomer(db, custId)
-    const bill = db.prepare('SELECT * FROM bill WHERE bill_id = ? AND cust_id = ?').get(billId, custId) as BillRow | undefined
+    const bill = db.prepare('SELECT * FROM bill WHERE bill_id = ? AND cust_id = ?').get(billId, custId) as
+      BillRow | undefined
     if (!bill) throw new BossError('2002', '账单不存在')
-    const items = db.prepare('SELECT item_type, item_code, item_name, fee FROM bill_item WHERE bill_id = ? ORDER BY seq')
+    const items = db
+      .prepare('SELECT item_type, item_code, item_name, fee FROM bill_item WHERE bill_id = ? ORDER BY seq')
       .all(billId) as Array<{ item_type: string; item_code: string; item_name: string; fee: number }>
     return {
       ...summary(bill),
       CYCLE_BEGIN: bill.cycle_begin,
       CYCLE_END: bill.cycle_end,
-      ITEM_LIST: items.map((i) => ({ ITEM_TYPE: i.item_type, ITEM_CODE: i.item_code, ITEM_NAME: i.item_name, FEE: String(i.fee) })),
+      ITEM_LIST: items.map((i) => ({
+        ITEM_TYPE: i.item_type,
+        ITEM_CODE: i.item_code,
+        ITEM_NAME: i.item_name,
+        FEE: String(i.fee),
+      })),
     }
   },
 }

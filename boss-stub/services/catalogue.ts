@@ -3,14 +3,30 @@ import { BossError } from '../protocol/codes.ts'
 import { optional, required } from './params.ts'
 import type { Service } from './types.ts'
 
-type ProductRow = { prod_id: string; prod_name: string; prod_type: string; category: string; description: string; orderable: number; prod_name_en: string; category_en: string; description_en: string }
+type ProductRow = {
+  prod_id: string
+  prod_name: string
+  prod_type: string
+  category: string
+  description: string
+  orderable: number
+  prod_name_en: string
+  category_en: string
+  description_en: string
+}
 
 export const PROD_ID = /^[A-Z0-9_]{1,32}$/
 
 function productFields(db: DatabaseSync, p: ProductRow): Record<string, string> {
-  const prices = db.prepare('SELECT period_months, price FROM product_price WHERE prod_id = ? ORDER BY period_months').all(p.prod_id) as Array<{ period_months: number; price: number }>
-  const { n } = db.prepare('SELECT COUNT(*) AS n FROM product_channel WHERE prod_id = ?').get(p.prod_id) as { n: number }
-  const excl = db.prepare('SELECT excl_prod_id FROM product_exclusion WHERE prod_id = ? ORDER BY excl_prod_id').all(p.prod_id) as Array<{ excl_prod_id: string }>
+  const prices = db
+    .prepare('SELECT period_months, price FROM product_price WHERE prod_id = ? ORDER BY period_months')
+    .all(p.prod_id) as Array<{ period_months: number; price: number }>
+  const { n } = db.prepare('SELECT COUNT(*) AS n FROM product_channel WHERE prod_id = ?').get(p.prod_id) as {
+    n: number
+  }
+  const excl = db
+    .prepare('SELECT excl_prod_id FROM product_exclusion WHERE prod_id = ? ORDER BY excl_prod_id')
+    .all(p.prod_id) as Array<{ excl_prod_id: string }>
   return {
     PROD_ID: p.prod_id,
     PROD_NAME: p.prod_name,
@@ -34,7 +50,9 @@ export const prodListQry: Service = {
   moneyMoving: false,
   handle(body, { db }) {
     const category = optional(body, 'CATEGORY', /^.{1,20}$/u, '')
-    const rows = db.prepare(`SELECT * FROM product WHERE (? = '' OR category = ?) ORDER BY sort_no`).all(category, category) as ProductRow[]
+    const rows = db
+      .prepare(`SELECT * FROM product WHERE (? = '' OR category = ?) ORDER BY sort_no`)
+      .all(category, category) as ProductRow[]
     return { PROD_LIST: rows.map((p) => productFields(db, p)) }
   },
 }
@@ -47,12 +65,23 @@ export const prodDetailQry: Service = {
     const prodId = required(body, 'PROD_ID', PROD_ID)
     const p = db.prepare('SELECT * FROM product WHERE prod_id = ?').get(prodId) as ProductRow | undefined
     if (!p) throw new BossError('2002', '产品不存在')
-    const prices = db.prepare('SELECT period_months, price FROM product_price WHERE prod_id = ? ORDER BY period_months').all(prodId) as Array<{ period_months: number; price: number }>
-    const channels = db.prepare('SELECT channel_no, channel_name, channel_name_en, hd FROM product_channel WHERE prod_id = ? ORDER BY seq').all(prodId) as Array<{ channel_no: string; channel_name: string; channel_name_en: string; hd: number }>
+    const prices = db
+      .prepare('SELECT period_months, price FROM product_price WHERE prod_id = ? ORDER BY period_months')
+      .all(prodId) as Array<{ period_months: number; price: number }>
+    const channels = db
+      .prepare(
+        'SELECT channel_no, channel_name, channel_name_en, hd FROM product_channel WHERE prod_id = ? ORDER BY seq',
+      )
+      .all(prodId) as Array<{ channel_no: string; channel_name: string; channel_name_en: string; hd: number }>
     return {
       ...productFields(db, p),
       PRICE_LIST: prices.map((x) => ({ PERIOD_MONTHS: String(x.period_months), PRICE: String(x.price) })),
-      CHANNEL_LIST: channels.map((c) => ({ CHANNEL_NO: c.channel_no, CHANNEL_NAME: c.channel_name, CHANNEL_NAME_EN: c.channel_name_en, HD_FLAG: c.hd ? 'Y' : 'N' })),
+      CHANNEL_LIST: channels.map((c) => ({
+        CHANNEL_NO: c.channel_no,
+        CHANNEL_NAME: c.channel_name,
+        CHANNEL_NAME_EN: c.channel_name_en,
+        HD_FLAG: c.hd ? 'Y' : 'N',
+      })),
     }
   },
 }

@@ -8,8 +8,17 @@ import { PHONE, SERIAL } from './tickets.ts'
 import type { Service } from './types.ts'
 
 type ComplaintRow = {
-  cmpl_id: string; serial: string; cust_id: string; cmpl_type: string; subject_code: string; subject: string
-  content: string; contact_phone: string; cmpl_status: string; create_time: string; related_id: string
+  cmpl_id: string
+  serial: string
+  cust_id: string
+  cmpl_type: string
+  subject_code: string
+  subject: string
+  content: string
+  contact_phone: string
+  cmpl_status: string
+  create_time: string
+  related_id: string
 }
 
 /** CMPL_TYPE: 01 service, 02 quality, 03 billing, 04 suggestion. CMPL_STATUS: 1 open, 2 in progress, 3 closed. */
@@ -56,20 +65,38 @@ export const complaintCreate: Service = {
     const phone = optional(body, 'CONTACT_PHONE', PHONE, '')
     const cust = findCustomer(db, custId)
     return inTransaction(db, () => {
-      const taken = db.prepare('SELECT cust_id FROM complaint WHERE serial = ?').get(serial) as { cust_id: string } | undefined
+      const taken = db.prepare('SELECT cust_id FROM complaint WHERE serial = ?').get(serial) as
+        { cust_id: string } | undefined
       if (taken) {
         if (taken.cust_id !== custId) throw new BossError('1002', 'SERIAL 已被使用')
         db.prepare('UPDATE complaint SET repeat_hits = repeat_hits + 1 WHERE serial = ?').run(serial)
         return fields(find(db, custId, serial)!)
       }
-      const earlier = db.prepare(`SELECT cmpl_id FROM complaint WHERE cust_id = ? AND cmpl_type = ? AND subject_code = ? AND cmpl_status <> '3'
-        ORDER BY create_time, cmpl_id LIMIT 1`).get(custId, type, subjectCode) as { cmpl_id: string } | undefined
+      const earlier = db
+        .prepare(
+          `SELECT cmpl_id FROM complaint WHERE cust_id = ? AND cmpl_type = ? AND subject_code = ? AND cmpl_status <> '3'
+        ORDER BY create_time, cmpl_id LIMIT 1`,
+        )
+        .get(custId, type, subjectCode) as { cmpl_id: string } | undefined
       const time = formatTime(now)
       const n = (db.prepare('SELECT COUNT(*) AS n FROM complaint').get() as { n: number }).n + 1
       const id = `CP${time.slice(0, 8)}${String(n).padStart(6, '0')}`
-      db.prepare(`INSERT INTO complaint (cmpl_id, serial, cust_id, cmpl_type, subject_code, subject, content, contact_phone,
-        cmpl_status, create_time, related_id, chnl_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '1', ?, ?, ?)`)
-        .run(id, serial, custId, type, subjectCode, subject, content, phone || cust.phone, time, earlier?.cmpl_id ?? '', chnlId)
+      db.prepare(
+        `INSERT INTO complaint (cmpl_id, serial, cust_id, cmpl_type, subject_code, subject, content, contact_phone,
+        cmpl_status, create_time, related_id, chnl_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '1', ?, ?, ?)`,
+      ).run(
+        id,
+        serial,
+        custId,
+        type,
+        subjectCode,
+        subject,
+        content,
+        phone || cust.phone,
+        time,
+        earlier?.cmpl_id ?? '',
+        chnlId,
+      )
       return fields(find(db, custId, serial)!)
     })
   },
@@ -98,9 +125,13 @@ export const complaintListQry: Service = {
     const type = optional(body, 'CMPL_TYPE', CMPL_TYPE, '')
     const status = optional(body, 'CMPL_STATUS', /^[123]$/, '')
     findCustomer(db, custId)
-    const rows = db.prepare('SELECT * FROM complaint WHERE cust_id = ? ORDER BY create_time DESC, cmpl_id DESC').all(custId) as ComplaintRow[]
+    const rows = db
+      .prepare('SELECT * FROM complaint WHERE cust_id = ? ORDER BY create_time DESC, cmpl_id DESC')
+      .all(custId) as ComplaintRow[]
     return {
-      CMPL_LIST: rows.filter((c) => (!type || c.cmpl_type === type) && (!status || c.cmpl_status === status)).map(fields),
+      CMPL_LIST: rows
+        .filter((c) => (!type || c.cmpl_type === type) && (!status || c.cmpl_status === status))
+        .map(fields),
     }
   },
 }

@@ -4,8 +4,14 @@ import { regionName, type CustomerRow } from './records.ts'
 import type { Service, ServiceContext } from './types.ts'
 
 /** The household a box + card pair belongs to, as CUST_AUTH_QRY and STB_AUTH answer it; 2001 when not paired. */
-export function pairedHousehold(db: ServiceContext['db'], stbId: string, cardNo: string, notPaired: string): Record<string, string> {
-  const cust = db.prepare('SELECT * FROM customer WHERE stb_id = ? AND card_no = ?').get(stbId, cardNo) as CustomerRow | undefined
+export function pairedHousehold(
+  db: ServiceContext['db'],
+  stbId: string,
+  cardNo: string,
+  notPaired: string,
+): Record<string, string> {
+  const cust = db.prepare('SELECT * FROM customer WHERE stb_id = ? AND card_no = ?').get(stbId, cardNo) as
+    CustomerRow | undefined
   if (!cust) throw new BossError('2001', notPaired)
   const acct = db.prepare('SELECT acct_id FROM account WHERE cust_id = ?').get(cust.cust_id) as { acct_id: string }
   return {

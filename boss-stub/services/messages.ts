@@ -2,7 +2,15 @@ import type { DatabaseSync } from 'node:sqlite'
 import { BossError } from '../protocol/codes.ts'
 import { formatDate, formatTime } from '../protocol/time.ts'
 import { advanceTickets } from './ticketRecords.ts'
-import { accountMessages, expiryMessages, noticeMessages, promotionMessages, pushedPromotionMessages, ticketMessages, type WireMessage } from './messageSources.ts'
+import {
+  accountMessages,
+  expiryMessages,
+  noticeMessages,
+  promotionMessages,
+  pushedPromotionMessages,
+  ticketMessages,
+  type WireMessage,
+} from './messageSources.ts'
 import { CUST_ID, required } from './params.ts'
 import { findAccount, findCustomer } from './records.ts'
 import type { Service, ServiceContext } from './types.ts'
@@ -23,11 +31,26 @@ function currentMessages(db: DatabaseSync, custId: string, ctx: ServiceContext):
     ...promotionMessages(db, acct, today),
     ...pushedPromotionMessages(db, custId, ctx.now, today),
   ]
-  const reads = new Map((db.prepare('SELECT msg_id, read_time FROM message_read WHERE cust_id = ?').all(custId) as Array<{ msg_id: string; read_time: string }>)
-    .map((r) => [r.msg_id, r.read_time]))
+  const reads = new Map(
+    (
+      db.prepare('SELECT msg_id, read_time FROM message_read WHERE cust_id = ?').all(custId) as Array<{
+        msg_id: string
+        read_time: string
+      }>
+    ).map((r) => [r.msg_id, r.read_time]),
+  )
   return all
-    .map((m): WireMessage => ({ ...m, READ_FLAG: reads.has(m.MSG_ID) ? 'Y' : 'N', READ_TIME: reads.get(m.MSG_ID) ?? '' }))
-    .sort((a, b) => a.PRIORITY.localeCompare(b.PRIORITY) || b.CREATE_TIME.localeCompare(a.CREATE_TIME) || a.MSG_ID.localeCompare(b.MSG_ID))
+    .map((m): WireMessage => ({
+      ...m,
+      READ_FLAG: reads.has(m.MSG_ID) ? 'Y' : 'N',
+      READ_TIME: reads.get(m.MSG_ID) ?? '',
+    }))
+    .sort(
+      (a, b) =>
+        a.PRIORITY.localeCompare(b.PRIORITY) ||
+        b.CREATE_TIME.localeCompare(a.CREATE_TIME) ||
+        a.MSG_ID.localeCompare(b.MSG_ID),
+    )
 }
 
 /** MSG_LIST_QRY: what the BOSS has to tell the household now (reminders, notices, a promotion). */
@@ -51,8 +74,12 @@ export const msgRead: Service = {
     // Another household's message, or one whose event is over, is "not found" like a made-up id.
     const msg = currentMessages(ctx.db, custId, ctx).find((m) => m.MSG_ID === msgId)
     if (!msg) throw new BossError('2002', '消息不存在')
-    ctx.db.prepare('INSERT INTO message_read (cust_id, msg_id, read_time) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(custId, msgId, formatTime(ctx.now))
-    const row = ctx.db.prepare('SELECT read_time FROM message_read WHERE cust_id = ? AND msg_id = ?').get(custId, msgId) as { read_time: string }
+    ctx.db
+      .prepare('INSERT INTO message_read (cust_id, msg_id, read_time) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(custId, msgId, formatTime(ctx.now))
+    const row = ctx.db
+      .prepare('SELECT read_time FROM message_read WHERE cust_id = ? AND msg_id = ?')
+      .get(custId, msgId) as { read_time: string }
     return { ...msg, READ_FLAG: 'Y', READ_TIME: row.read_time }
   },
 }

@@ -30,10 +30,19 @@ export type OrderPlan = {
  * Unknown product (2002) and a period the product does not offer (1002) are thrown: nothing to plan then.
  * The PIN is not checked here (ORDER_CHECK has none); ORDER_CREATE checks it after a suspension.
  */
-export function planOrder(db: DatabaseSync, acct: AccountRow, prodId: string, period: number, today: string): OrderPlan {
-  const product = db.prepare('SELECT prod_name, orderable FROM product WHERE prod_id = ?').get(prodId) as { prod_name: string; orderable: number } | undefined
+export function planOrder(
+  db: DatabaseSync,
+  acct: AccountRow,
+  prodId: string,
+  period: number,
+  today: string,
+): OrderPlan {
+  const product = db.prepare('SELECT prod_name, orderable FROM product WHERE prod_id = ?').get(prodId) as
+    { prod_name: string; orderable: number } | undefined
   if (!product) throw new BossError('2002', '产品不存在')
-  const price = db.prepare('SELECT price FROM product_price WHERE prod_id = ? AND period_months = ?').get(prodId, period) as { price: number } | undefined
+  const price = db
+    .prepare('SELECT price FROM product_price WHERE prod_id = ? AND period_months = ?')
+    .get(prodId, period) as { price: number } | undefined
   if (!price) throw new BossError('1002', `${product.prod_name}不提供 ${period} 个月的订购周期`)
 
   const issues: OrderIssue[] = []
@@ -44,14 +53,19 @@ export function planOrder(db: DatabaseSync, acct: AccountRow, prodId: string, pe
   const live = liveSubscriptions(db, acct.cust_id, today)
   const same = live.find((s) => s.prod_id === prodId)
   if (same && same.auto_renew === 'Y') issue('3003', `已订购${product.prod_name}（自动续订）`, prodId)
-  const excluded = db.prepare('SELECT excl_prod_id FROM product_exclusion WHERE prod_id = ?').all(prodId) as Array<{ excl_prod_id: string }>
+  const excluded = db.prepare('SELECT excl_prod_id FROM product_exclusion WHERE prod_id = ?').all(prodId) as Array<{
+    excl_prod_id: string
+  }>
   for (const clash of live.filter((s) => excluded.some((e) => e.excl_prod_id === s.prod_id))) {
-    const other = db.prepare('SELECT prod_name FROM product WHERE prod_id = ?').get(clash.prod_id) as { prod_name: string }
+    const other = db.prepare('SELECT prod_name FROM product WHERE prod_id = ?').get(clash.prod_id) as {
+      prod_name: string
+    }
     issue('3003', `与已订购的${other.prod_name}互斥`, clash.prod_id)
   }
   const limit = monthLimit(db, acct.cust_id)
   const spent = monthSpent(db, acct.cust_id, today)
-  if (limit !== null && spent + price.price > limit) issue('3005', `超出家庭每月消费限额（限额${limit}分，本月已用${spent}分）`)
+  if (limit !== null && spent + price.price > limit)
+    issue('3005', `超出家庭每月消费限额（限额${limit}分，本月已用${spent}分）`)
   if (acct.balance < price.price) issue('3001', '账户余额不足')
 
   // A fixed-period renewal starts the day after the current period ends; anything else starts today.
@@ -65,7 +79,8 @@ export function planOrder(db: DatabaseSync, acct: AccountRow, prodId: string, pe
 export function issueBody(plan: OrderPlan, acct: AccountRow, issue: OrderIssue): Record<string, string> {
   if (issue.code === '3003') return { CONFLICT_PROD_ID: issue.conflictProdId }
   if (issue.code === '3001') return { BALANCE: String(acct.balance), FEE: String(plan.fee) }
-  if (issue.code === '3005') return { MONTH_LIMIT: String(plan.limit ?? ''), MONTH_SPENT: String(plan.spent), FEE: String(plan.fee) }
+  if (issue.code === '3005')
+    return { MONTH_LIMIT: String(plan.limit ?? ''), MONTH_SPENT: String(plan.spent), FEE: String(plan.fee) }
   return {}
 }
 
@@ -97,7 +112,11 @@ export const orderCheck: Service = {
       LIMIT_MONTH: formatDate(now).slice(0, 6),
       MONTH_LIMIT: plan.limit === null ? '' : String(plan.limit),
       MONTH_SPENT: String(plan.spent),
-      CHECK_LIST: plan.issues.map((i) => ({ CHECK_CODE: i.code, CHECK_DESC: i.desc, CONFLICT_PROD_ID: i.conflictProdId })),
+      CHECK_LIST: plan.issues.map((i) => ({
+        CHECK_CODE: i.code,
+        CHECK_DESC: i.desc,
+        CONFLICT_PROD_ID: i.conflictProdId,
+      })),
     }
   },
 }

@@ -2,8 +2,18 @@ import type { DatabaseSync } from 'node:sqlite'
 
 /** Order rows and their wire form, shared by ORDER_CREATE (including its 3002 answer) and ORDER_QRY. */
 export type OrderRow = {
-  order_no: string; order_id: string; cust_id: string; prod_id: string; period_months: number; fee: number
-  order_status: string; auto_renew: string; create_time: string; subs_id: string; eff_date: string; exp_date: string
+  order_no: string
+  order_id: string
+  cust_id: string
+  prod_id: string
+  period_months: number
+  fee: number
+  order_status: string
+  auto_renew: string
+  create_time: string
+  subs_id: string
+  eff_date: string
+  exp_date: string
   chnl_id: string
 }
 
@@ -15,7 +25,8 @@ export function findOrder(db: DatabaseSync, orderNo: string): OrderRow | undefin
 }
 
 export function orderFields(db: DatabaseSync, o: OrderRow): Record<string, string> {
-  const p = db.prepare('SELECT prod_name FROM product WHERE prod_id = ?').get(o.prod_id) as { prod_name: string } | undefined
+  const p = db.prepare('SELECT prod_name FROM product WHERE prod_id = ?').get(o.prod_id) as
+    { prod_name: string } | undefined
   const a = db.prepare('SELECT balance FROM account WHERE cust_id = ?').get(o.cust_id) as { balance: number }
   return {
     ORDER_NO: o.order_no,

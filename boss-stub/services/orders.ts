@@ -42,27 +42,59 @@ export const orderCreate: Service = {
       const plan = planOrder(db, acct, prodId, period, today)
       const refusal = plan.issues[0]
       if (refusal) throw new BossError(refusal.code, refusal.desc, issueBody(plan, acct, refusal))
-      const debit = db.prepare('UPDATE account SET balance = balance - ? WHERE acct_id = ? AND balance >= ?').run(plan.fee, acct.acct_id, plan.fee)
+      const debit = db
+        .prepare('UPDATE account SET balance = balance - ? WHERE acct_id = ? AND balance >= ?')
+        .run(plan.fee, acct.acct_id, plan.fee)
       if (Number(debit.changes) !== 1) throw new BossError('3001')
-      db.prepare('INSERT INTO charge (acct_id, cust_id, fee, reason, ref_no, charge_time) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(acct.acct_id, custId, plan.fee, 'ORDER', orderNo, createTime)
+      db.prepare(
+        'INSERT INTO charge (acct_id, cust_id, fee, reason, ref_no, charge_time) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(acct.acct_id, custId, plan.fee, 'ORDER', orderNo, createTime)
 
       const { effDate, expDate } = plan
       let subsId: string
       if (plan.extend) {
         // Renewal: the new period starts the day after the current one ends.
         subsId = plan.extend.subs_id
-        db.prepare('UPDATE subscription SET exp_date = ?, auto_renew = ?, order_no = ? WHERE subs_id = ?').run(expDate, autoRenew, orderNo, subsId)
+        db.prepare('UPDATE subscription SET exp_date = ?, auto_renew = ?, order_no = ? WHERE subs_id = ?').run(
+          expDate,
+          autoRenew,
+          orderNo,
+          subsId,
+        )
       } else {
-        const { n } = db.prepare('SELECT COUNT(*) AS n FROM subscription WHERE cust_id = ?').get(custId) as { n: number }
+        const { n } = db.prepare('SELECT COUNT(*) AS n FROM subscription WHERE cust_id = ?').get(custId) as {
+          n: number
+        }
         subsId = `S${custId.slice(1)}${String(n + 1).padStart(2, '0')}`
-        db.prepare('INSERT INTO subscription VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(subsId, custId, prodId, effDate, expDate, '1', autoRenew, period, plan.fee, orderNo)
+        db.prepare('INSERT INTO subscription VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+          subsId,
+          custId,
+          prodId,
+          effDate,
+          expDate,
+          '1',
+          autoRenew,
+          period,
+          plan.fee,
+          orderNo,
+        )
       }
       const { seq } = db.prepare('SELECT COUNT(*) + 1 AS seq FROM orders').get() as { seq: number }
       const orderId = `O${today}${String(seq).padStart(6, '0')}`
       db.prepare('INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-        orderNo, orderId, custId, prodId, period, plan.fee, ORDER_STATUS.completed, autoRenew, createTime, subsId, effDate, expDate, chnlId,
+        orderNo,
+        orderId,
+        custId,
+        prodId,
+        period,
+        plan.fee,
+        ORDER_STATUS.completed,
+        autoRenew,
+        createTime,
+        subsId,
+        effDate,
+        expDate,
+        chnlId,
       )
       return orderFields(db, findOrder(db, orderNo)!)
     })

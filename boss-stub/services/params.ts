@@ -30,7 +30,13 @@ export function requiredMonth(body: Record<string, string>, key: string): string
   return v
 }
 
-export function optionalInt(body: Record<string, string>, key: string, min: number, max: number, fallback: number): number {
+export function optionalInt(
+  body: Record<string, string>,
+  key: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
   const v = optional(body, key, /^\d{1,6}$/, String(fallback))
   const n = Number(v)
   if (n < min || n > max) throw new BossError('1002', `${key} 超出范围 ${min}-${max}`)

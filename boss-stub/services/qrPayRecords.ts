@@ -5,8 +5,16 @@ import { findAccount } from './records.ts'
 
 /** QR payment rows and their wire form, shared by QR_PAY_CREATE, QR_PAY_QRY and the pay page. */
 export type QrPayRow = {
-  pay_no: string; serial: string; cust_id: string; amount: number; pay_status: string; create_time: string
-  expire_time: string; finish_time: string; pay_id: string; chnl_id: string
+  pay_no: string
+  serial: string
+  cust_id: string
+  amount: number
+  pay_status: string
+  create_time: string
+  expire_time: string
+  finish_time: string
+  pay_id: string
+  chnl_id: string
 }
 
 /** PAY_STATUS on the wire: 0 waiting for the phone, 1 paid, 2 cancelled, 3 expired unpaid. */
@@ -21,7 +29,8 @@ export const newPayNo = (now: Date): string => `QP${formatTime(now)}${randomByte
 export const PAY_NO = /^QP\d{14}[0-9A-F]{10}$/
 
 export function findQrPay(db: DatabaseSync, by: { payNo?: string; serial?: string }): QrPayRow | undefined {
-  if (by.payNo !== undefined) return db.prepare('SELECT * FROM qr_pay WHERE pay_no = ?').get(by.payNo) as QrPayRow | undefined
+  if (by.payNo !== undefined)
+    return db.prepare('SELECT * FROM qr_pay WHERE pay_no = ?').get(by.payNo) as QrPayRow | undefined
   return db.prepare('SELECT * FROM qr_pay WHERE serial = ?').get(by.serial ?? '') as QrPayRow | undefined
 }
 
@@ -35,8 +44,12 @@ export function effectiveQrStatus(row: QrPayRow, now: Date): string {
 /** Writes the expiry down the first time it is noticed, so the finish time does not move afterwards. */
 export function settleExpiry(db: DatabaseSync, row: QrPayRow, now: Date): QrPayRow {
   if (row.pay_status === QR_STATUS.waiting && effectiveQrStatus(row, now) === QR_STATUS.expired) {
-    db.prepare('UPDATE qr_pay SET pay_status = ?, finish_time = ? WHERE pay_no = ? AND pay_status = ?')
-      .run(QR_STATUS.expired, row.expire_time, row.pay_no, QR_STATUS.waiting)
+    db.prepare('UPDATE qr_pay SET pay_status = ?, finish_time = ? WHERE pay_no = ? AND pay_status = ?').run(
+      QR_STATUS.expired,
+      row.expire_time,
+      row.pay_no,
+      QR_STATUS.waiting,
+    )
     return findQrPay(db, { payNo: row.pay_no })!
   }
   return row
@@ -47,9 +60,18 @@ export const qrUrl = (publicUrl: string, payNo: string): string => `${publicUrl.
 export function qrPayFields(db: DatabaseSync, r: QrPayRow, now: Date, publicUrl: string): Record<string, string> {
   const a = findAccount(db, r.cust_id)
   return {
-    PAY_NO: r.pay_no, SERIAL: r.serial, CUST_ID: r.cust_id, AMOUNT: String(r.amount),
-    PAY_STATUS: effectiveQrStatus(r, now), QR_URL: qrUrl(publicUrl, r.pay_no), CREATE_TIME: r.create_time,
-    EXPIRE_TIME: r.expire_time, FINISH_TIME: r.finish_time, PAY_ID: r.pay_id,
-    BALANCE: String(a.balance), OWE_FEE: String(a.owe_fee), ACCT_STATUS: a.acct_status,
+    PAY_NO: r.pay_no,
+    SERIAL: r.serial,
+    CUST_ID: r.cust_id,
+    AMOUNT: String(r.amount),
+    PAY_STATUS: effectiveQrStatus(r, now),
+    QR_URL: qrUrl(publicUrl, r.pay_no),
+    CREATE_TIME: r.create_time,
+    EXPIRE_TIME: r.expire_time,
+    FINISH_TIME: r.finish_time,
+    PAY_ID: r.pay_id,
+    BALANCE: String(a.balance),
+    OWE_FEE: String(a.owe_fee),
+    ACCT_STATUS: a.acct_status,
   }
 }

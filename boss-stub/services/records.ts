@@ -4,12 +4,28 @@ import { recurringItems, sumFees } from '../rules.ts'
 
 /** Row shapes and the lookups most services start with. */
 export type CustomerRow = {
-  cust_id: string; cust_name: string; phone: string; address: string; region_code: string; stb_id: string
-  card_no: string; open_date: string; elder: number; scenario: string; demo_rank: number | null
+  cust_id: string
+  cust_name: string
+  phone: string
+  address: string
+  region_code: string
+  stb_id: string
+  card_no: string
+  open_date: string
+  elder: number
+  scenario: string
+  demo_rank: number | null
 }
 export type AccountRow = {
-  acct_id: string; cust_id: string; balance: number; owe_fee: number; deposit: number; acct_status: string
-  plan_stop_date: string; stop_time: string; pin: string
+  acct_id: string
+  cust_id: string
+  balance: number
+  owe_fee: number
+  deposit: number
+  acct_status: string
+  plan_stop_date: string
+  stop_time: string
+  pin: string
 }
 
 export function findCustomer(db: DatabaseSync, custId: string): CustomerRow {
@@ -25,7 +41,8 @@ export function findAccount(db: DatabaseSync, custId: string): AccountRow {
 }
 
 export function regionName(db: DatabaseSync, regionCode: string): string {
-  const row = db.prepare('SELECT region_name FROM region WHERE region_code = ?').get(regionCode) as { region_name: string } | undefined
+  const row = db.prepare('SELECT region_name FROM region WHERE region_code = ?').get(regionCode) as
+    { region_name: string } | undefined
   return row?.region_name ?? ''
 }
 
@@ -34,10 +51,19 @@ export function regionName(db: DatabaseSync, regionCode: string): string {
  * holds (a suspended household's too, as they resume on payment), less the discounts they earn.
  */
 export function nextMonthlyFee(db: DatabaseSync, custId: string, elder: boolean): number {
-  const rows = db.prepare(`
+  const rows = db
+    .prepare(
+      `
     SELECT DISTINCT p.prod_id, p.prod_name, pp.price FROM subscription s
     JOIN product p ON p.prod_id = s.prod_id AND p.prod_type = 'PKG'
     JOIN product_price pp ON pp.prod_id = p.prod_id AND pp.period_months = 1
-    WHERE s.cust_id = ? AND s.auto_renew = 'Y' AND s.period_months = 1 AND s.subs_status IN ('1', '2')`).all(custId) as Array<{ prod_id: string; prod_name: string; price: number }>
-  return sumFees(recurringItems(rows.map((r) => ({ prodId: r.prod_id, name: r.prod_name, monthlyPrice: r.price })), elder))
+    WHERE s.cust_id = ? AND s.auto_renew = 'Y' AND s.period_months = 1 AND s.subs_status IN ('1', '2')`,
+    )
+    .all(custId) as Array<{ prod_id: string; prod_name: string; price: number }>
+  return sumFees(
+    recurringItems(
+      rows.map((r) => ({ prodId: r.prod_id, name: r.prod_name, monthlyPrice: r.price })),
+      elder,
+    ),
+  )
 }

@@ -6,7 +6,14 @@ import { CUST_ID, required } from './params.ts'
 import { findCustomer } from './records.ts'
 import type { Service } from './types.ts'
 
-export type SlotRow = { slot_id: string; region_code: string; slot_date: string; slot_period: string; capacity: number; booked: number }
+export type SlotRow = {
+  slot_id: string
+  region_code: string
+  slot_date: string
+  slot_period: string
+  capacity: number
+  booked: number
+}
 
 export const SLOT_ID = /^[A-Za-z0-9]{1,32}$/
 export const SLOT_DAYS = 7
@@ -15,16 +22,23 @@ export const periodName = (code: string): string => serviceData.slotPeriods.find
 
 /** Free visit slots for a region, tomorrow up to 7 days ahead (today's visits are already planned). */
 export function freeSlots(db: DatabaseSync, regionCode: string, today: string): SlotRow[] {
-  return db.prepare(`SELECT * FROM appointment_slot WHERE region_code = ? AND slot_date > ? AND slot_date <= ? AND booked < capacity
-    ORDER BY slot_date, slot_period`).all(regionCode, today, addDays(today, SLOT_DAYS)) as SlotRow[]
+  return db
+    .prepare(
+      `SELECT * FROM appointment_slot WHERE region_code = ? AND slot_date > ? AND slot_date <= ? AND booked < capacity
+    ORDER BY slot_date, slot_period`,
+    )
+    .all(regionCode, today, addDays(today, SLOT_DAYS)) as SlotRow[]
 }
 
 /** Books one place in a slot, or 5001 when it is not the customer's area, not ahead, or full. */
 export function bookSlot(db: DatabaseSync, slotId: string, regionCode: string, today: string): SlotRow {
   const slot = db.prepare('SELECT * FROM appointment_slot WHERE slot_id = ?').get(slotId) as SlotRow | undefined
   if (!slot || slot.region_code !== regionCode) throw new BossError('5001', '预约时段不存在或不属于您所在区域')
-  if (slot.slot_date <= today || slot.slot_date > addDays(today, SLOT_DAYS)) throw new BossError('5001', '预约时段不在可预约范围内')
-  const booked = db.prepare('UPDATE appointment_slot SET booked = booked + 1 WHERE slot_id = ? AND booked < capacity').run(slotId)
+  if (slot.slot_date <= today || slot.slot_date > addDays(today, SLOT_DAYS))
+    throw new BossError('5001', '预约时段不在可预约范围内')
+  const booked = db
+    .prepare('UPDATE appointment_slot SET booked = booked + 1 WHERE slot_id = ? AND booked < capacity')
+    .run(slotId)
   if (Number(booked.changes) !== 1) throw new BossError('5001', '预约时段已约满')
   return slot
 }

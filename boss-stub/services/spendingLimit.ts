@@ -11,20 +11,29 @@ const MAX_LIMIT = 10_000_000
 
 /** The household's monthly limit in fen, or null when none is set. */
 export function monthLimit(db: DatabaseSync, custId: string): number | null {
-  const row = db.prepare('SELECT month_limit FROM spend_limit WHERE cust_id = ?').get(custId) as { month_limit: number } | undefined
+  const row = db.prepare('SELECT month_limit FROM spend_limit WHERE cust_id = ?').get(custId) as
+    { month_limit: number } | undefined
   return row ? row.month_limit : null
 }
 
 /** Order charges in the calendar month of `today` (yyyyMMdd); top-ups and monthly fees do not count. */
 export function monthSpent(db: DatabaseSync, custId: string, today: string): number {
-  const row = db.prepare("SELECT COALESCE(SUM(fee), 0) AS spent FROM charge WHERE cust_id = ? AND reason = 'ORDER' AND substr(charge_time, 1, 6) = ?")
+  const row = db
+    .prepare(
+      "SELECT COALESCE(SUM(fee), 0) AS spent FROM charge WHERE cust_id = ? AND reason = 'ORDER' AND substr(charge_time, 1, 6) = ?",
+    )
     .get(custId, today.slice(0, 6)) as { spent: number }
   return Number(row.spent)
 }
 
 function limitFields(db: DatabaseSync, custId: string, today: string): Record<string, string> {
   const limit = monthLimit(db, custId)
-  return { CUST_ID: custId, LIMIT_MONTH: today.slice(0, 6), MONTH_LIMIT: limit === null ? '' : String(limit), MONTH_SPENT: String(monthSpent(db, custId, today)) }
+  return {
+    CUST_ID: custId,
+    LIMIT_MONTH: today.slice(0, 6),
+    MONTH_LIMIT: limit === null ? '' : String(limit),
+    MONTH_SPENT: String(monthSpent(db, custId, today)),
+  }
 }
 
 /** LIMIT_QRY: the household spending limit and what orders spent this month. */
@@ -53,7 +62,10 @@ export const limitSet: Service = {
     if (pin !== acct.pin) throw new BossError('3004')
     inTransaction(db, () => {
       if (raw === '') db.prepare('DELETE FROM spend_limit WHERE cust_id = ?').run(custId)
-      else db.prepare('INSERT INTO spend_limit (cust_id, month_limit) VALUES (?, ?) ON CONFLICT (cust_id) DO UPDATE SET month_limit = excluded.month_limit').run(custId, Number(raw))
+      else
+        db.prepare(
+          'INSERT INTO spend_limit (cust_id, month_limit) VALUES (?, ?) ON CONFLICT (cust_id) DO UPDATE SET month_limit = excluded.month_limit',
+        ).run(custId, Number(raw))
     })
     return limitFields(db, custId, formatDate(now))
   },

@@ -24,7 +24,9 @@ export const subsRenewMod: Service = {
     if (!s || s.cust_id !== custId) throw new BossError('2002', '订购关系不存在')
     const today = formatDate(now)
     if (effectiveStatus(s, today) === '3') throw new BossError('3003', '订购已结束')
-    const { prod_type: type } = db.prepare('SELECT prod_type FROM product WHERE prod_id = ?').get(s.prod_id) as { prod_type: string }
+    const { prod_type: type } = db.prepare('SELECT prod_type FROM product WHERE prod_id = ?').get(s.prod_id) as {
+      prod_type: string
+    }
     if (type !== 'PKG') throw new BossError('3003', '基本收视维护费不可退订')
     if (autoRenew === 'Y' && s.auto_renew === 'N') throw new BossError('3003', '固定周期订购请续订，不能改为自动续订')
     db.prepare('UPDATE subscription SET auto_renew = ? WHERE subs_id = ?').run(autoRenew, subsId)

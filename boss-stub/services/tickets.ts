@@ -6,7 +6,14 @@ import { CUST_ID, optional, required } from './params.ts'
 import { findCustomer } from './records.ts'
 import { bookSlot, releaseSlot, SLOT_ID } from './slots.ts'
 import {
-  addStep, advanceTickets, districtOf, findTicket, progressList, stepNote, ticketFields, TICKET_STATUS,
+  addStep,
+  advanceTickets,
+  districtOf,
+  findTicket,
+  progressList,
+  stepNote,
+  ticketFields,
+  TICKET_STATUS,
 } from './ticketRecords.ts'
 import type { Service, ServiceContext } from './types.ts'
 
@@ -47,7 +54,8 @@ export const ticketCreate: Service = {
     const cust = findCustomer(db, custId)
 
     return inTransaction(db, () => {
-      const existing = db.prepare('SELECT ticket_id FROM ticket_extra WHERE serial = ?').get(serial) as { ticket_id: string } | undefined
+      const existing = db.prepare('SELECT ticket_id FROM ticket_extra WHERE serial = ?').get(serial) as
+        { ticket_id: string } | undefined
       if (existing) {
         db.prepare('UPDATE ticket_extra SET repeat_hits = repeat_hits + 1 WHERE serial = ?').run(serial)
         return withProgress(ctx, custId, { ticketId: existing.ticket_id })
@@ -55,14 +63,33 @@ export const ticketCreate: Service = {
       const today = formatDate(now)
       if (slotId) bookSlot(db, slotId, cust.region_code, today)
       const prefix = `T${today.slice(0, 6)}`
-      const last = db.prepare('SELECT MAX(ticket_id) AS id FROM ticket WHERE ticket_id LIKE ?').get(`${prefix}%`) as { id: string | null }
+      const last = db.prepare('SELECT MAX(ticket_id) AS id FROM ticket WHERE ticket_id LIKE ?').get(`${prefix}%`) as {
+        id: string | null
+      }
       const ticketId = `${prefix}${String(Number(last.id?.slice(prefix.length) ?? 0) + 1).padStart(5, '0')}`
       const time = formatTime(now)
-      db.prepare('INSERT INTO ticket VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(ticketId, custId, faultCode, faultDesc, TICKET_STATUS.acknowledged, time, time, slotId, '')
+      db.prepare('INSERT INTO ticket VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        ticketId,
+        custId,
+        faultCode,
+        faultDesc,
+        TICKET_STATUS.acknowledged,
+        time,
+        time,
+        slotId,
+        '',
+      )
       const engineer = ENGINEERS[Number(ticketId.slice(-5)) % ENGINEERS.length]
-      db.prepare('INSERT INTO ticket_extra (ticket_id, serial, chnl_id, contact_phone, created_ms, engineer) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(ticketId, serial, ctx.chnlId, phone || cust.phone, now.getTime(), engineer)
-      addStep(db, ticketId, TICKET_STATUS.acknowledged, time, stepNote(TICKET_STATUS.acknowledged, districtOf(db, custId), null))
+      db.prepare(
+        'INSERT INTO ticket_extra (ticket_id, serial, chnl_id, contact_phone, created_ms, engineer) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(ticketId, serial, ctx.chnlId, phone || cust.phone, now.getTime(), engineer)
+      addStep(
+        db,
+        ticketId,
+        TICKET_STATUS.acknowledged,
+        time,
+        stepNote(TICKET_STATUS.acknowledged, districtOf(db, custId), null),
+      )
       return withProgress(ctx, custId, { ticketId })
     })
   },
@@ -89,7 +116,9 @@ export const ticketListQry: Service = {
     const custId = required(body, 'CUST_ID', CUST_ID)
     findCustomer(ctx.db, custId)
     advanceTickets(ctx.db, custId, ctx.now, ctx.ticketSpeed)
-    const ids = ctx.db.prepare('SELECT ticket_id FROM ticket WHERE cust_id = ? ORDER BY create_time DESC, ticket_id DESC').all(custId) as Array<{ ticket_id: string }>
+    const ids = ctx.db
+      .prepare('SELECT ticket_id FROM ticket WHERE cust_id = ? ORDER BY create_time DESC, ticket_id DESC')
+      .all(custId) as Array<{ ticket_id: string }>
     return { TICKET_LIST: ids.map((r) => ticketFields(ctx.db, findTicket(ctx.db, custId, { ticketId: r.ticket_id }))) }
   },
 }
@@ -106,7 +135,13 @@ export const ticketCancel: Service = {
     return inTransaction(ctx.db, () => {
       const t = findTicket(ctx.db, custId, by)
       if (!['1', '2', '3'].includes(t.ticket_status)) throw new BossError('5002', '工单已完成或已撤销，不能撤销')
-      addStep(ctx.db, t.ticket_id, TICKET_STATUS.cancelled, formatTime(ctx.now), stepNote(TICKET_STATUS.cancelled, '', null))
+      addStep(
+        ctx.db,
+        t.ticket_id,
+        TICKET_STATUS.cancelled,
+        formatTime(ctx.now),
+        stepNote(TICKET_STATUS.cancelled, '', null),
+      )
       releaseSlot(ctx.db, t.slot_id)
       return withProgress(ctx, custId, { ticketId: t.ticket_id })
     })

@@ -20,12 +20,23 @@ export function creditAccount(
   const payTime = formatTime(p.now)
   const { n } = db.prepare("SELECT COUNT(*) AS n FROM payment WHERE ref_no != ''").get() as { n: number }
   const payId = `PT${payTime}${String(n + 1).padStart(6, '0')}`
-  db.prepare('INSERT INTO payment VALUES (?, ?, ?, ?, ?, ?, ?)').run(payId, p.custId, acct.acct_id, p.channel, p.amount, payTime, p.refNo)
+  db.prepare('INSERT INTO payment VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    payId,
+    p.custId,
+    acct.acct_id,
+    p.channel,
+    p.amount,
+    payTime,
+    p.refNo,
+  )
 
   // A top-up first settles unpaid bills, oldest first; only the rest is balance.
   let settle = Math.min(p.amount, acct.owe_fee)
   const oweFee = acct.owe_fee - settle
-  const unpaid = db.prepare('SELECT bill_id, total_fee, paid_fee FROM bill WHERE cust_id = ? AND paid_fee < total_fee ORDER BY bill_month')
+  const unpaid = db
+    .prepare(
+      'SELECT bill_id, total_fee, paid_fee FROM bill WHERE cust_id = ? AND paid_fee < total_fee ORDER BY bill_month',
+    )
     .all(p.custId) as Array<{ bill_id: string; total_fee: number; paid_fee: number }>
   const payBill = db.prepare('UPDATE bill SET paid_fee = ?, bill_status = ? WHERE bill_id = ?')
   for (const b of unpaid) {
@@ -47,12 +58,14 @@ export function creditAccount(
     stopTime = ''
   } else if (acct.acct_status === ACCT_STATUS.arrears) {
     // Still in arrears: the stop date follows the oldest bill left unpaid (two months after its month).
-    const oldest = db.prepare('SELECT bill_month FROM bill WHERE cust_id = ? AND paid_fee < total_fee ORDER BY bill_month LIMIT 1')
+    const oldest = db
+      .prepare('SELECT bill_month FROM bill WHERE cust_id = ? AND paid_fee < total_fee ORDER BY bill_month LIMIT 1')
       .get(p.custId) as { bill_month: string } | undefined
     if (oldest) planStop = `${shiftMonth(oldest.bill_month, 2)}01`
   }
-  db.prepare('UPDATE account SET balance = ?, owe_fee = ?, acct_status = ?, plan_stop_date = ?, stop_time = ? WHERE acct_id = ?')
-    .run(balance, oweFee, status, planStop, stopTime, acct.acct_id)
+  db.prepare(
+    'UPDATE account SET balance = ?, owe_fee = ?, acct_status = ?, plan_stop_date = ?, stop_time = ? WHERE acct_id = ?',
+  ).run(balance, oweFee, status, planStop, stopTime, acct.acct_id)
   return { payId, payTime, balance, oweFee, acctStatus: status }
 }
 
@@ -62,8 +75,10 @@ export function creditAccount(
  */
 function resumeSubscriptions(db: DatabaseSync, custId: string, now: Date): void {
   const today = formatDate(now)
-  db.prepare(`UPDATE subscription SET subs_status = ?, exp_date = ? WHERE cust_id = ? AND subs_status = ? AND auto_renew = 'Y'`)
-    .run(SUBS_STATUS.active, lastDayOf(today.slice(0, 6)), custId, SUBS_STATUS.suspended)
-  db.prepare(`UPDATE subscription SET subs_status = CASE WHEN exp_date >= ? THEN ? ELSE ? END WHERE cust_id = ? AND subs_status = ?`)
-    .run(today, SUBS_STATUS.active, SUBS_STATUS.ended, custId, SUBS_STATUS.suspended)
+  db.prepare(
+    `UPDATE subscription SET subs_status = ?, exp_date = ? WHERE cust_id = ? AND subs_status = ? AND auto_renew = 'Y'`,
+  ).run(SUBS_STATUS.active, lastDayOf(today.slice(0, 6)), custId, SUBS_STATUS.suspended)
+  db.prepare(
+    `UPDATE subscription SET subs_status = CASE WHEN exp_date >= ? THEN ? ELSE ? END WHERE cust_id = ? AND subs_status = ?`,
+  ).run(today, SUBS_STATUS.active, SUBS_STATUS.ended, custId, SUBS_STATUS.suspended)
 }

@@ -32,11 +32,24 @@ export const qrPayCreate: Service = {
     return inTransaction(db, () => {
       const existing = findQrPay(db, { serial })
       if (existing) {
-        throw new BossError('3002', '流水号已使用', existing.cust_id === custId ? qrPayFields(db, existing, now, publicUrlOf(ctx)) : {})
+        throw new BossError(
+          '3002',
+          '流水号已使用',
+          existing.cust_id === custId ? qrPayFields(db, existing, now, publicUrlOf(ctx)) : {},
+        )
       }
       const payNo = newPayNo(now)
       db.prepare('INSERT INTO qr_pay VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-        payNo, serial, custId, amount, QR_STATUS.waiting, formatTime(now), formatTime(new Date(now.getTime() + expireS * 1000)), '', '', chnlId,
+        payNo,
+        serial,
+        custId,
+        amount,
+        QR_STATUS.waiting,
+        formatTime(now),
+        formatTime(new Date(now.getTime() + expireS * 1000)),
+        '',
+        '',
+        chnlId,
       )
       return qrPayFields(db, findQrPay(db, { payNo })!, now, publicUrlOf(ctx))
     })

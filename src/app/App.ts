@@ -33,7 +33,10 @@ export default class App extends Router.App {
   static language(): { file: string; language: string } {
     const fromUrl = queryParam(window.location.search, 'lang')
     const fromSettings = Settings.get('app', 'defaultLanguage', 'zh-CN') as string
-    return { file: Utils.asset('translations.json'), language: startLanguage(fromUrl, rememberedLanguage(), fromSettings, isLanguage) }
+    return {
+      file: Utils.asset('translations.json'),
+      language: startLanguage(fromUrl, rememberedLanguage(), fromSettings, isLanguage),
+    }
   }
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
@@ -52,7 +55,10 @@ export default class App extends Router.App {
     reportScreens(routes.routes)
     const app = this.application as unknown as { _focusPath?: unknown[] }
     exposeScan(() => scanScreen(this.stage as never, app._focusPath as never))
-    const platform = { speech: Settings.get('platform', 'speech', false), voiceGuidance: Settings.get('platform', 'voiceGuidance', false) }
+    const platform = {
+      speech: Settings.get('platform', 'speech', false),
+      voiceGuidance: Settings.get('platform', 'voiceGuidance', false),
+    }
     setSpeechEnabled(speechOn(loadPrefs(), platformWantsSpeech(platform, window.location.search)))
     onLookChange(() => this._relook())
     openSessionEarly()
@@ -126,7 +132,11 @@ export default class App extends Router.App {
       title: t('exit.title'),
       actions: [
         { label: t('exit.stay'), ref: 'ExitStay' },
-        { label: t('exit.leave'), ref: 'ExitLeave', onSelect: () => (this.application as unknown as { closeApp(): void }).closeApp() },
+        {
+          label: t('exit.leave'),
+          ref: 'ExitLeave',
+          onSelect: () => (this.application as unknown as { closeApp(): void }).closeApp(),
+        },
       ],
       defaultIndex: 0,
     })

@@ -19,7 +19,12 @@ export default function start(appSettings: AnySettings, platformSettings: AnySet
   const w = window as unknown as { attachInspector?: (lng: unknown) => void }
   // The inspector (loaded by index.html on ?inspector=1) mirrors the canvas into DOM for tests; it must patch core before the stage exists.
   if (platformSettings.inspector && typeof w.attachInspector === 'function') w.attachInspector(Lightning)
-  const application = Launch(App, appSettings as Lightning.Application.Options, platformSettings as PlatformSettings, appData as Record<string, unknown>)
+  const application = Launch(
+    App,
+    appSettings as Lightning.Application.Options,
+    platformSettings as PlatformSettings,
+    appData as Record<string, unknown>,
+  )
   exposeRedraw(() => application.stage.forceRenderUpdate())
   return application
 }

@@ -72,7 +72,10 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
 
   const now = deps.now ?? (() => new Date())
   const store =
-    deps.store ?? (config.redisUrl ? new RedisStore(config.redisUrl, { prefix: config.redisPrefix }) : new SqliteStore(config.storePath))
+    deps.store ??
+    (config.redisUrl
+      ? new RedisStore(config.redisUrl, { prefix: config.redisPrefix })
+      : new SqliteStore(config.storePath))
   const boss: BossClient = new GuardedBossClient(
     {
       url: config.bossUrl,
@@ -169,7 +172,8 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
     ttlSeconds: config.tokenTtlSeconds,
     refreshTtlSeconds: config.refreshTtlSeconds,
     store,
-    stillPaired: async (deviceId, cardNo, customerId) => (await services.customers.identify(deviceId, cardNo))?.customerId === customerId,
+    stillPaired: async (deviceId, cardNo, customerId) =>
+      (await services.customers.identify(deviceId, cardNo))?.customerId === customerId,
   })
   await app.register(rateLimitPlugin, {
     readsPerMinute: config.rateLimitReadsPerMinute,
@@ -186,14 +190,25 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   await app.register(async function householdScope(household) {
     household.addHook('onRequest', household.authenticate)
     const routePlugins = [
-      accountRoutes, billRoutes, productRoutes, orderRoutes, subscriptionRoutes, spendingLimitRoutes, paymentRoutes,
-      messageRoutes, selfhelpRoutes, ticketRoutes, complaintRoutes, topupRoutes,
+      accountRoutes,
+      billRoutes,
+      productRoutes,
+      orderRoutes,
+      subscriptionRoutes,
+      spendingLimitRoutes,
+      paymentRoutes,
+      messageRoutes,
+      selfhelpRoutes,
+      ticketRoutes,
+      complaintRoutes,
+      topupRoutes,
     ]
     for (const routes of routePlugins) await household.register(routes, services)
   })
   // Usage analytics: box events (its own token check) and the operator's reports (operator login).
   await app.register(usagePlugin, services)
 
-  if (config.staticDir) await app.register(tvAppPlugin, { root: config.staticDir, production: config.nodeEnv === 'production' })
+  if (config.staticDir)
+    await app.register(tvAppPlugin, { root: config.staticDir, production: config.nodeEnv === 'production' })
   return app
 }

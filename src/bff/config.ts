@@ -95,7 +95,6 @@ export interface UsageConfig {
 export const DEV_USAGE_HOUSEHOLD_KEY = 'tvhall-dev-usage-household-key'
 export const DEV_OPERATOR_PASSWORD = 'tvhall-dev-operator'
 
-
 export class ConfigError extends Error {
   override name = 'ConfigError'
 }
@@ -121,7 +120,9 @@ export function loadConfig(env: Env = process.env): BffConfig {
   const jwtSecret = env.JWT_SECRET || undefined
   // A known key would let anyone mint tokens for any household.
   if (nodeEnv === 'production' && jwtSecret === undefined) {
-    throw new ConfigError('JWT_SECRET must be set in production (at least 32 characters; the demo makes its own in its data folder)')
+    throw new ConfigError(
+      'JWT_SECRET must be set in production (at least 32 characters; the demo makes its own in its data folder)',
+    )
   }
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters')
@@ -144,7 +145,10 @@ export function loadConfig(env: Env = process.env): BffConfig {
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 300, 1),
     refreshTtlSeconds: int(env, 'REFRESH_TTL_SECONDS', 12 * 3600, 60),
     challengeTtlSeconds: int(env, 'CHALLENGE_TTL_SECONDS', 60, 5),
-    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: (env.TRUST_PROXY ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     sessionMaxFailuresPerAddress: int(env, 'SESSION_MAX_FAILURES_PER_ADDRESS', 20, 1),
     apiDocs: env.API_DOCS === undefined || env.API_DOCS === '' ? nodeEnv !== 'production' : env.API_DOCS === '1',
     storePath: str(env, 'STORE_PATH', '.data/bff.sqlite'),
@@ -152,7 +156,10 @@ export function loadConfig(env: Env = process.env): BffConfig {
     redisPrefix: str(env, 'REDIS_PREFIX', 'tvhall:'),
     // @fastify/static wants an absolute root; relative paths are taken from the working directory.
     staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : undefined,
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     logLevel: str(env, 'LOG_LEVEL', 'info'),
     sessionMaxFailures: int(env, 'SESSION_MAX_FAILURES', 5, 1),
     sessionLockSeconds: int(env, 'SESSION_LOCK_SECONDS', 900, 1),
@@ -180,7 +187,9 @@ function usageConfig(env: Env, nodeEnv: string): UsageConfig {
   const householdKey = str(env, 'USAGE_HOUSEHOLD_KEY', DEV_USAGE_HOUSEHOLD_KEY)
   const operatorPassword = str(env, 'OPERATOR_PASSWORD', DEV_OPERATOR_PASSWORD)
   if (nodeEnv === 'production' && (householdKey === DEV_USAGE_HOUSEHOLD_KEY || householdKey.length < 32)) {
-    throw new ConfigError('USAGE_HOUSEHOLD_KEY must be set to at least 32 characters in production (pseudonyms under a public key are not pseudonymous)')
+    throw new ConfigError(
+      'USAGE_HOUSEHOLD_KEY must be set to at least 32 characters in production (pseudonyms under a public key are not pseudonymous)',
+    )
   }
   if (nodeEnv === 'production' && (operatorPassword === DEV_OPERATOR_PASSWORD || operatorPassword.length < 12)) {
     throw new ConfigError('OPERATOR_PASSWORD must be set to at least 12 characters in production')

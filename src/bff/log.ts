@@ -28,7 +28,8 @@ export function maskPhone(phone: string): string {
 }
 
 // Keys whose value is a secret wherever they appear: ...pin, ...pwd, ...password, ...token, ...
-const SECRET_KEY = '[A-Za-z_]*?(?:pin|pwd|passwd|password|secret|token|authorization|cookie|devicekey|device_key|signature|stb_sign|challenge)'
+const SECRET_KEY =
+  '[A-Za-z_]*?(?:pin|pwd|passwd|password|secret|token|authorization|cookie|devicekey|device_key|signature|stb_sign|challenge)'
 const DEVICE_KEY = '(?:deviceid|device_id|stb_id|stbid)'
 const CARD_KEY = '[A-Za-z_]*?(?:cardno|card_no|cardnumber|card_number)'
 const JSON_VALUE = '("(?:[^"\\\\]|\\\\.)*"|-?\\d+(?:\\.\\d+)?)'
@@ -37,12 +38,12 @@ const rules: [RegExp, (match: string, ...groups: string[]) => string][] = [
   // "pin":"123456" / "CARD_PWD":"..." / "authorization":"Bearer ..." in JSON
   [new RegExp(`("${SECRET_KEY}"\\s*:\\s*)${JSON_VALUE}`, 'gi'), (_m, key) => `${key}"***"`],
   // "cardNo":"..." of any length (prepaid cards are not 16 digits)
-  [
-    new RegExp(`("${CARD_KEY}"\\s*:\\s*)"([^"\\\\]*)"`, 'gi'),
-    (_m, key, value) => `${key}"${maskCardNo(value)}"`,
-  ],
+  [new RegExp(`("${CARD_KEY}"\\s*:\\s*)"([^"\\\\]*)"`, 'gi'), (_m, key, value) => `${key}"${maskCardNo(value)}"`],
   // "deviceId":"STB…" / "STB_ID":"…" anywhere: hashed
-  [new RegExp(`("${DEVICE_KEY}"\\s*:\\s*)"([^"\\\\]*)"`, 'gi'), (_m, key, value) => `${key}"${value.startsWith('dev#') ? value : hashDeviceId(value)}"`],
+  [
+    new RegExp(`("${DEVICE_KEY}"\\s*:\\s*)"([^"\\\\]*)"`, 'gi'),
+    (_m, key, value) => `${key}"${value.startsWith('dev#') ? value : hashDeviceId(value)}"`,
+  ],
   [new RegExp(`([?&;]${DEVICE_KEY}=)([^&\\s"]*)`, 'gi'), (_m, key, value) => `${key}${hashDeviceId(value)}`],
   // ?pin=1234&token=... in URLs
   [new RegExp(`([?&;]${SECRET_KEY}=)[^&\\s"]*`, 'gi'), (_m, key) => `${key}***`],
@@ -86,7 +87,8 @@ export class AccessLog extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return
-    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored')
+    if (error)
+      reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored')
     else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed')
   }
 }

@@ -23,7 +23,12 @@ const address = app.server.address()
 const port = typeof address === 'object' && address ? address.port : config.port
 const base = `http://${shown}:${port}`
 app.log.info(
-  { api: `${base}/api/v1`, docs: `${base}/api/docs`, app: config.staticDir ? `${base}/` : undefined, boss: config.bossUrl },
+  {
+    api: `${base}/api/v1`,
+    docs: `${base}/api/docs`,
+    app: config.staticDir ? `${base}/` : undefined,
+    boss: config.bossUrl,
+  },
   `BFF listening on ${base} (docs ${base}/api/docs)`,
 )
 

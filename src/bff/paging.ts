@@ -11,7 +11,8 @@ export function encodeCursor(parts: (string | number)[]): string {
 
 export function decodeCursor(cursor: string, count: number): string[] {
   const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('\n')
-  if (parts.length !== count || parts.some((p) => p === '')) throw badRequest('query.cursor is not a cursor this API gave out')
+  if (parts.length !== count || parts.some((p) => p === ''))
+    throw badRequest('query.cursor is not a cursor this API gave out')
   return parts
 }
 

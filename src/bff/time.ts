@@ -29,4 +29,5 @@ export function toIsoBeijing(date: Date): string {
 export const beijingToday = (now: Date) => toIsoBeijing(now).slice(0, 10)
 
 /** The operator's calendar day (Beijing) of an ISO instant, `YYYY-MM-DD`. */
-export const beijingDay = (iso: string): string => new Date(Date.parse(iso) + BEIJING_OFFSET_MS).toISOString().slice(0, 10)
+export const beijingDay = (iso: string): string =>
+  new Date(Date.parse(iso) + BEIJING_OFFSET_MS).toISOString().slice(0, 10)

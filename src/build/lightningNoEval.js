@@ -22,15 +22,24 @@ const PATCHES = {
     edits: [
       // The probe only chose between spread and apply in generated code; the closures use apply.
       ['const func = new Function("return [].concat(...arguments);");\n                func();', ''],
-      ['const router = new Function([], functionBody);\n\n        const descriptor', 'const router = methodRouter(aliases);\n\n        const descriptor'],
-      ['const router = new Function([], functionBody);\n        return router;', 'const router = getterRouter(aliases);\n        return router;'],
+      [
+        'const router = new Function([], functionBody);\n\n        const descriptor',
+        'const router = methodRouter(aliases);\n\n        const descriptor',
+      ],
+      [
+        'const router = new Function([], functionBody);\n        return router;',
+        'const router = getterRouter(aliases);\n        return router;',
+      ],
       ['const router = new Function(["arg"], functionBody);', 'const router = setterRouter(aliases);'],
     ],
   },
   'application/Component.mjs': {
     names: ['templatePatcher'],
     edits: [
-      ['const code = context.loc.join(";\\n");\n        const f = new Function("element", "store", code);', 'const f = templatePatcher(context.loc);'],
+      [
+        'const code = context.loc.join(";\\n");\n        const f = new Function("element", "store", code);',
+        'const f = templatePatcher(context.loc);',
+      ],
     ],
   },
 }
@@ -64,7 +73,8 @@ export default function lightningNoEval({ checkBundle = true } = {}) {
       const polyfill = CORE_JS.exec(id)
       const fallback = polyfill && CORE_JS_PATCHES[polyfill[1]]
       if (fallback) {
-        if (!code.includes(fallback[0])) this.error(`lightning-no-eval: core-js ${polyfill[1]} no longer contains: ${fallback[0]}`)
+        if (!code.includes(fallback[0]))
+          this.error(`lightning-no-eval: core-js ${polyfill[1]} no longer contains: ${fallback[0]}`)
         return { code: code.replace(fallback[0], fallback[1]), map: null }
       }
       const m = CORE.exec(id)
@@ -74,7 +84,8 @@ export default function lightningNoEval({ checkBundle = true } = {}) {
       if (!patch) return null
       let out = code.replace(/\r\n/g, '\n')
       for (const [from, to] of patch.edits) {
-        if (!out.includes(from)) this.error(`lightning-no-eval: ${file} no longer contains the code it replaces: ${from.split('\n')[0]}`)
+        if (!out.includes(from))
+          this.error(`lightning-no-eval: ${file} no longer contains the code it replaces: ${from.split('\n')[0]}`)
         out = out.replace(from, to)
       }
       return { code: `import { ${patch.names.join(', ')} } from ${JSON.stringify(RUNTIME)};\n${out}`, map: null }
@@ -85,7 +96,9 @@ export default function lightningNoEval({ checkBundle = true } = {}) {
         if (chunk.type !== 'chunk') continue
         const uses = evalUses(chunk.code)
         if (uses.length > 0) {
-          this.error(`lightning-no-eval: ${chunk.fileName} still compiles code at run time (the CSP has no 'unsafe-eval'):\n  ${uses.join('\n  ')}`)
+          this.error(
+            `lightning-no-eval: ${chunk.fileName} still compiles code at run time (the CSP has no 'unsafe-eval'):\n  ${uses.join('\n  ')}`,
+          )
         }
       }
     },

@@ -20,7 +20,9 @@ export function pathGetter(path) {
   const last = keys.length - 1
   if (last === 0) {
     const key = keys[0]
-    return function (obj) { return obj[key] }
+    return function (obj) {
+      return obj[key]
+    }
   }
   return function (obj) {
     let o = obj
@@ -144,23 +146,31 @@ function compileStatement(src) {
     const binding = compileExpression(m[1])
     const target = compileExpression(m[2])
     const key = m[3]
-    return (vars) => { vars.element.__bindProperty(binding(vars), target(vars), key) }
+    return (vars) => {
+      vars.element.__bindProperty(binding(vars), target(vars), key)
+    }
   }
   if ((m = ADD_CHILD.exec(src))) {
     const name = m[1]
     const child = compileExpression(m[2])
-    return (vars) => { vars[name].childList.add(child(vars)) }
+    return (vars) => {
+      vars[name].childList.add(child(vars))
+    }
   }
   if ((m = ASSIGN_VAR.exec(src))) {
     const name = m[1]
     const value = compileExpression(m[2])
-    return (vars) => { vars[name] = value(vars) }
+    return (vars) => {
+      vars[name] = value(vars)
+    }
   }
   if ((m = ASSIGN_PROP.exec(src))) {
     const target = compileExpression(m[1])
     const key = m[2] !== undefined ? m[2] : m[3]
     const value = compileExpression(m[4])
-    return (vars) => { target(vars)[key] = value(vars) }
+    return (vars) => {
+      target(vars)[key] = value(vars)
+    }
   }
   throw new Error('[Lightning] template step not understood without eval: ' + src)
 }

@@ -46,9 +46,12 @@ export const BillDetail = Type.Composite([
 ])
 export type BillDetail = Static<typeof BillDetail>
 
-export const BillIdParams = Type.Object({
-  billId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' }),
-}, { additionalProperties: false })
+export const BillIdParams = Type.Object(
+  {
+    billId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' }),
+  },
+  { additionalProperties: false },
+)
 export type BillIdParams = Static<typeof BillIdParams>
 
 export const BillListResponse = Page(BillSummary)

@@ -10,17 +10,25 @@ import type { AnyRoute } from './route.ts'
 type Needs<K extends string, T> = T extends TSchema ? { [P in K]: Static<T> } : { [P in K]?: never }
 
 export type CallInput<R extends AnyRoute> = Needs<'params', R['spec']['params']> &
-  (R['spec']['querystring'] extends TSchema ? { query?: Partial<Static<R['spec']['querystring']>> } : { query?: never }) &
+  (R['spec']['querystring'] extends TSchema
+    ? { query?: Partial<Static<R['spec']['querystring']>> }
+    : { query?: never }) &
   Needs<'body', R['spec']['body']> &
   (R['spec']['idempotent'] extends true ? { idempotencyKey: string } : { idempotencyKey?: never }) &
-  (R['spec']['auth'] extends 'box' ? { token: string } : R['spec']['auth'] extends 'operator' ? { login: string } : { token?: never }) & {
+  (R['spec']['auth'] extends 'box'
+    ? { token: string }
+    : R['spec']['auth'] extends 'operator'
+      ? { login: string }
+      : { token?: never }) & {
     /** More headers (x-request-id, a forged origin…). */
     headers?: Record<string, string>
   }
 
 /** Every body the entry declares, success or refusal. */
 export type ResponseBody<R extends AnyRoute> = {
-  [S in keyof R['schema']['response']]: R['schema']['response'][S] extends TSchema ? Static<R['schema']['response'][S]> : never
+  [S in keyof R['schema']['response']]: R['schema']['response'][S] extends TSchema
+    ? Static<R['schema']['response'][S]>
+    : never
 }[keyof R['schema']['response']]
 
 export interface Answer<R extends AnyRoute> {

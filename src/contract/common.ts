@@ -48,10 +48,13 @@ export const ErrorBody = Type.Object({
 export type ErrorBody = Static<typeof ErrorBody>
 
 /** Cursor paging for lists that can be long. */
-export const PageQuery = Type.Object({
-  cursor: Type.Optional(Type.String({ maxLength: 64, pattern: '^[A-Za-z0-9_-]*$' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
-}, { additionalProperties: false })
+export const PageQuery = Type.Object(
+  {
+    cursor: Type.Optional(Type.String({ maxLength: 64, pattern: '^[A-Za-z0-9_-]*$' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  },
+  { additionalProperties: false },
+)
 export type PageQuery = Static<typeof PageQuery>
 
 export const Page = <T extends TSchema>(item: T) =>

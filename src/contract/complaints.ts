@@ -25,18 +25,24 @@ const SubjectId = Type.String({ pattern: '^[a-z0-9-]{1,40}$' })
 export const ComplaintSubject = Type.Object({ id: SubjectId, text: LocalText }, { additionalProperties: false })
 export type ComplaintSubject = Static<typeof ComplaintSubject>
 
-export const ComplaintTypeInfo = Type.Object({
-  id: ComplaintType,
-  title: LocalText,
-  subjects: Type.Array(ComplaintSubject, { minItems: 1, maxItems: 12 }),
-}, { additionalProperties: false })
+export const ComplaintTypeInfo = Type.Object(
+  {
+    id: ComplaintType,
+    title: LocalText,
+    subjects: Type.Array(ComplaintSubject, { minItems: 1, maxItems: 12 }),
+  },
+  { additionalProperties: false },
+)
 export type ComplaintTypeInfo = Static<typeof ComplaintTypeInfo>
 
 /** The operator-editable presets file (src/bff/data/complaint-subjects.json). */
-export const ComplaintCatalogue = Type.Object({
-  version: Type.String({ minLength: 1 }),
-  types: Type.Array(ComplaintTypeInfo, { minItems: 1 }),
-}, { additionalProperties: false })
+export const ComplaintCatalogue = Type.Object(
+  {
+    version: Type.String({ minLength: 1 }),
+    types: Type.Array(ComplaintTypeInfo, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+)
 export type ComplaintCatalogue = Static<typeof ComplaintCatalogue>
 
 export const ComplaintOptions = Type.Object({ types: Type.Array(ComplaintTypeInfo) })
@@ -81,12 +87,15 @@ export type ComplaintDraft = Static<typeof ComplaintDraft>
 export const DraftIdParams = Type.Object({ draftId: DraftId }, { additionalProperties: false })
 export type DraftIdParams = Static<typeof DraftIdParams>
 
-export const CreateComplaintRequest = Type.Object({
-  type: ComplaintType,
-  subjectId: SubjectId,
-  /** A draft whose text the viewer typed on the phone. */
-  draftId: Type.Optional(DraftId),
-}, { additionalProperties: false })
+export const CreateComplaintRequest = Type.Object(
+  {
+    type: ComplaintType,
+    subjectId: SubjectId,
+    /** A draft whose text the viewer typed on the phone. */
+    draftId: Type.Optional(DraftId),
+  },
+  { additionalProperties: false },
+)
 export type CreateComplaintRequest = Static<typeof CreateComplaintRequest>
 
 export const ComplaintPath = {

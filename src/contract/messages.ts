@@ -19,7 +19,12 @@ export const MessageKind = Type.Union([
 export type MessageKind = Static<typeof MessageKind>
 
 /** The screen that acts on a message: top up, renew (order again), the repair tickets, the packages. */
-export const MessageAction = Type.Union([Type.Literal('topup'), Type.Literal('renew'), Type.Literal('tickets'), Type.Literal('packages')])
+export const MessageAction = Type.Union([
+  Type.Literal('topup'),
+  Type.Literal('renew'),
+  Type.Literal('tickets'),
+  Type.Literal('packages'),
+])
 export type MessageAction = Static<typeof MessageAction>
 
 export const Message = Type.Object({
@@ -35,19 +40,23 @@ export const Message = Type.Object({
   bootNotice: Type.Boolean(),
   action: Type.Union([MessageAction, Type.Null()]),
   /** arrears, suspension */
-  arrears: Type.Optional(Type.Object({
-    amountFen: Type.Integer({ minimum: 0 }),
-    suspendOn: Type.Union([IsoDate, Type.Null()]),
-    suspendedSince: Type.Union([IsoDateTime, Type.Null()]),
-  })),
+  arrears: Type.Optional(
+    Type.Object({
+      amountFen: Type.Integer({ minimum: 0 }),
+      suspendOn: Type.Union([IsoDate, Type.Null()]),
+      suspendedSince: Type.Union([IsoDateTime, Type.Null()]),
+    }),
+  ),
   /** expiry (renewal price for the same period, as the regulator asks), promotion (offer price) */
-  product: Type.Optional(Type.Object({
-    productId: Type.String(),
-    name: Type.String(),
-    amountFen: Fen,
-    periodMonths: Type.Integer({ minimum: 1 }),
-    expiresOn: Type.Union([IsoDate, Type.Null()]),
-  })),
+  product: Type.Optional(
+    Type.Object({
+      productId: Type.String(),
+      name: Type.String(),
+      amountFen: Fen,
+      periodMonths: Type.Integer({ minimum: 1 }),
+      expiresOn: Type.Union([IsoDate, Type.Null()]),
+    }),
+  ),
   /** ticket */
   ticket: Type.Optional(Type.Object({ ticketId: Type.String(), status: TicketStatus })),
   /** notice, promotion: the operator's own words */
@@ -63,9 +72,12 @@ export const MessageListResponse = Type.Object({
 })
 export type MessageListResponse = Static<typeof MessageListResponse>
 
-export const MessageIdParams = Type.Object({
-  messageId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }),
-}, { additionalProperties: false })
+export const MessageIdParams = Type.Object(
+  {
+    messageId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }),
+  },
+  { additionalProperties: false },
+)
 export type MessageIdParams = Static<typeof MessageIdParams>
 
 export const MessagePath = {

@@ -23,10 +23,13 @@ export const PurchasePin = Type.String({ pattern: '^\\d{6}$', description: 'purc
 
 export const ProductIdField = Type.String({ pattern: '^[A-Z0-9_]{1,32}$' })
 
-export const OrderQuoteRequest = Type.Object({
-  productId: ProductIdField,
-  periodMonths: PeriodMonths,
-}, { additionalProperties: false })
+export const OrderQuoteRequest = Type.Object(
+  {
+    productId: ProductIdField,
+    periodMonths: PeriodMonths,
+  },
+  { additionalProperties: false },
+)
 export type OrderQuoteRequest = Static<typeof OrderQuoteRequest>
 
 export const OrderConflictCode = Type.Union([
@@ -88,12 +91,15 @@ export const OrderQuote = Type.Object({
 })
 export type OrderQuote = Static<typeof OrderQuote>
 
-export const OrderRequest = Type.Object({
-  productId: ProductIdField,
-  periodMonths: PeriodMonths,
-  autoRenew: Type.Optional(Type.Boolean({ default: false })),
-  pin: PurchasePin,
-}, { additionalProperties: false })
+export const OrderRequest = Type.Object(
+  {
+    productId: ProductIdField,
+    periodMonths: PeriodMonths,
+    autoRenew: Type.Optional(Type.Boolean({ default: false })),
+    pin: PurchasePin,
+  },
+  { additionalProperties: false },
+)
 export type OrderRequest = Static<typeof OrderRequest>
 
 /** The hall's order id: stable for one household and Idempotency-Key (it is also the BOSS's ORDER_NO). */
@@ -102,7 +108,12 @@ export const OrderId = Type.String({ pattern: '^TVO[0-9A-F]{40}$' })
 /** An order the BOSS holds. Statuses follow TMF622. */
 export const Order = Type.Object({
   orderId: OrderId,
-  status: Type.Union([Type.Literal('inProgress'), Type.Literal('completed'), Type.Literal('failed'), Type.Literal('cancelled')]),
+  status: Type.Union([
+    Type.Literal('inProgress'),
+    Type.Literal('completed'),
+    Type.Literal('failed'),
+    Type.Literal('cancelled'),
+  ]),
   /** The BOSS's own number, for the customer service desk. */
   bossOrderId: Type.String(),
   productId: Type.String(),
@@ -142,10 +153,13 @@ export const OrderIdParams = Type.Object({ orderId: OrderId }, { additionalPrope
 export type OrderIdParams = Static<typeof OrderIdParams>
 
 /** PUT /spending-limit: null removes the limit; 0 blocks every order this month. Behind the purchase PIN. */
-export const SpendingLimitRequest = Type.Object({
-  limitFen: Type.Union([Type.Integer({ minimum: 0, maximum: 10_000_000 }), Type.Null()]),
-  pin: PurchasePin,
-}, { additionalProperties: false })
+export const SpendingLimitRequest = Type.Object(
+  {
+    limitFen: Type.Union([Type.Integer({ minimum: 0, maximum: 10_000_000 }), Type.Null()]),
+    pin: PurchasePin,
+  },
+  { additionalProperties: false },
+)
 export type SpendingLimitRequest = Static<typeof SpendingLimitRequest>
 
 /** Paths of the catalogue, orders, subscriptions and spending limit (as the BFF registers them). */

@@ -21,7 +21,11 @@ export const ProductCategory = Type.Union([
 ])
 export type ProductCategory = Static<typeof ProductCategory>
 
-export const PeriodMonths = Type.Integer({ minimum: 1, maximum: 36, description: 'ordering period in months (1, 3, 6, 12...)' })
+export const PeriodMonths = Type.Integer({
+  minimum: 1,
+  maximum: 36,
+  description: 'ordering period in months (1, 3, 6, 12...)',
+})
 
 export const PeriodPrice = Type.Object({
   periodMonths: PeriodMonths,
@@ -34,7 +38,12 @@ export type PeriodPrice = Static<typeof PeriodPrice>
  * What the household holds of this product: subscribed (active, not ending soon or auto-renewing),
  * expiring (active, ends within 7 days and will not renew), suspended (stopped for arrears); null when not held.
  */
-export const ProductBadge = Type.Union([Type.Literal('subscribed'), Type.Literal('expiring'), Type.Literal('suspended'), Type.Null()])
+export const ProductBadge = Type.Union([
+  Type.Literal('subscribed'),
+  Type.Literal('expiring'),
+  Type.Literal('suspended'),
+  Type.Null(),
+])
 export type ProductBadge = Static<typeof ProductBadge>
 
 export const ProductHolding = Type.Object({
@@ -65,12 +74,20 @@ export const ProductSummary = Type.Object({
 })
 export type ProductSummary = Static<typeof ProductSummary>
 
-export const ProductCategoryInfo = Type.Object({ id: ProductCategory, name: Type.String(), nameEn: Type.String(), count: Type.Integer({ minimum: 0 }) })
+export const ProductCategoryInfo = Type.Object({
+  id: ProductCategory,
+  name: Type.String(),
+  nameEn: Type.String(),
+  count: Type.Integer({ minimum: 0 }),
+})
 export type ProductCategoryInfo = Static<typeof ProductCategoryInfo>
 
-export const ProductListQuery = Type.Object({
-  category: Type.Optional(ProductCategory),
-}, { additionalProperties: false })
+export const ProductListQuery = Type.Object(
+  {
+    category: Type.Optional(ProductCategory),
+  },
+  { additionalProperties: false },
+)
 export type ProductListQuery = Static<typeof ProductListQuery>
 
 /** The catalogue in the BOSS's order; `categories` lists every category (also when one is filtered). */
@@ -98,7 +115,10 @@ export const ProductDetail = Type.Composite([
 ])
 export type ProductDetail = Static<typeof ProductDetail>
 
-export const ProductIdParams = Type.Object({
-  productId: Type.String({ pattern: '^[A-Z0-9_]{1,32}$' }),
-}, { additionalProperties: false })
+export const ProductIdParams = Type.Object(
+  {
+    productId: Type.String({ pattern: '^[A-Z0-9_]{1,32}$' }),
+  },
+  { additionalProperties: false },
+)
 export type ProductIdParams = Static<typeof ProductIdParams>

@@ -33,7 +33,9 @@ export interface RouteSpec {
   produces?: string
 }
 
-const RETRY_AFTER = { 'Retry-After': { type: 'integer', minimum: 0, description: 'Seconds to wait before trying again' } }
+const RETRY_AFTER = {
+  'Retry-After': { type: 'integer', minimum: 0, description: 'Seconds to wait before trying again' },
+}
 
 const error = (description: string, retryAfter = false) =>
   Type.Object(ErrorBody.properties, { description, ...(retryAfter ? { headers: RETRY_AFTER } : {}) })
@@ -82,13 +84,19 @@ function commonErrors(s: RouteSpec): Record<number, TSchema> {
   if (hasBody || s.params || s.querystring || s.idempotent) {
     out[400] = error('The request is not valid (error.message names the part)')
   }
-  if (s.auth) out[401] = error(s.auth === 'box' ? 'No valid session token (UNAUTHORIZED, TOKEN_EXPIRED)' : 'Operator login required')
+  if (s.auth)
+    out[401] = error(
+      s.auth === 'box' ? 'No valid session token (UNAUTHORIZED, TOKEN_EXPIRED)' : 'Operator login required',
+    )
   if (hasBody) {
     out[413] = error('The body is larger than the BFF accepts')
     out[415] = error('The body is not application/json')
   }
   if (s.idempotent) {
-    out[409] = error('A request with this Idempotency-Key is still being worked on (CONFLICT); retry after Retry-After', true)
+    out[409] = error(
+      'A request with this Idempotency-Key is still being worked on (CONFLICT); retry after Retry-After',
+      true,
+    )
     out[422] = error('This Idempotency-Key was used for a different request (UNPROCESSABLE)')
   }
   out[429] = error('Too many requests from this box or address (RATE_LIMITED), or a lock (LOCKED)', true)

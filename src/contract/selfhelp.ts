@@ -3,10 +3,13 @@ import { AccountStatus } from './account.ts'
 import { IsoDate } from './common.ts'
 
 /** Text in every language the TV offers; the TV picks by its current language (as settings do). */
-export const LocalText = Type.Object({
-  'zh-CN': Type.String({ minLength: 1, maxLength: 400 }),
-  en: Type.String({ minLength: 1, maxLength: 400 }),
-}, { additionalProperties: false })
+export const LocalText = Type.Object(
+  {
+    'zh-CN': Type.String({ minLength: 1, maxLength: 400 }),
+    en: Type.String({ minLength: 1, maxLength: 400 }),
+  },
+  { additionalProperties: false },
+)
 export type LocalText = Static<typeof LocalText>
 
 /** What a repair ticket is about; the diagnosis of a symptom suggests one, the ticket form starts from it. */
@@ -29,54 +32,69 @@ export const SymptomStep = Type.Object({ id: Id, text: LocalText }, { additional
 export type SymptomStep = Static<typeof SymptomStep>
 
 /** A symptom with its checks, shown one step at a time ("Did that fix it?" Yes / No). */
-export const Symptom = Type.Object({
-  id: Id,
-  title: LocalText,
-  /** Category a repair ticket starts with when the steps did not help. */
-  repairCategory: TicketCategory,
-  /** The diagnosis asks the BOSS whether arrears, suspension or an expired package explain the symptom. */
-  checksAccount: Type.Boolean(),
-  steps: Type.Array(SymptomStep, { minItems: 1, maxItems: 12 }),
-}, { additionalProperties: false })
+export const Symptom = Type.Object(
+  {
+    id: Id,
+    title: LocalText,
+    /** Category a repair ticket starts with when the steps did not help. */
+    repairCategory: TicketCategory,
+    /** The diagnosis asks the BOSS whether arrears, suspension or an expired package explain the symptom. */
+    checksAccount: Type.Boolean(),
+    steps: Type.Array(SymptomStep, { minItems: 1, maxItems: 12 }),
+  },
+  { additionalProperties: false },
+)
 export type Symptom = Static<typeof Symptom>
 
 /** An error code the set-top box shows (E001 … E999): what it means and what to do. */
-export const StbErrorCode = Type.Object({
-  code: Type.String({ pattern: '^E\\d{3}$' }),
-  title: LocalText,
-  cause: LocalText,
-  fix: LocalText,
-  /** Symptom whose steps and diagnosis apply; null when the fix above is all there is. */
-  symptomId: Type.Union([Id, Type.Null()]),
-}, { additionalProperties: false })
+export const StbErrorCode = Type.Object(
+  {
+    code: Type.String({ pattern: '^E\\d{3}$' }),
+    title: LocalText,
+    cause: LocalText,
+    fix: LocalText,
+    /** Symptom whose steps and diagnosis apply; null when the fix above is all there is. */
+    symptomId: Type.Union([Id, Type.Null()]),
+  },
+  { additionalProperties: false },
+)
 export type StbErrorCode = Static<typeof StbErrorCode>
 
 export const RepairPreset = Type.Object({ id: Id, text: LocalText }, { additionalProperties: false })
 export type RepairPreset = Static<typeof RepairPreset>
 
-export const RepairCategoryInfo = Type.Object({
-  id: TicketCategory,
-  title: LocalText,
-  /** Short descriptions the viewer picks from: no typing on a remote. */
-  presets: Type.Array(RepairPreset, { minItems: 1, maxItems: 10 }),
-}, { additionalProperties: false })
+export const RepairCategoryInfo = Type.Object(
+  {
+    id: TicketCategory,
+    title: LocalText,
+    /** Short descriptions the viewer picks from: no typing on a remote. */
+    presets: Type.Array(RepairPreset, { minItems: 1, maxItems: 10 }),
+  },
+  { additionalProperties: false },
+)
 export type RepairCategoryInfo = Static<typeof RepairCategoryInfo>
 
 /** The operator-editable knowledge base file (src/bff/data/knowledge-base.json); a unit test validates it. */
-export const KnowledgeBase = Type.Object({
-  version: Type.String({ minLength: 1 }),
-  symptoms: Type.Array(Symptom, { minItems: 1 }),
-  errorCodes: Type.Array(StbErrorCode),
-  repairCategories: Type.Array(RepairCategoryInfo, { minItems: 1 }),
-}, { additionalProperties: false })
+export const KnowledgeBase = Type.Object(
+  {
+    version: Type.String({ minLength: 1 }),
+    symptoms: Type.Array(Symptom, { minItems: 1 }),
+    errorCodes: Type.Array(StbErrorCode),
+    repairCategories: Type.Array(RepairCategoryInfo, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+)
 export type KnowledgeBase = Static<typeof KnowledgeBase>
 
 export const SymptomListResponse = Type.Object({ items: Type.Array(Symptom) })
 export type SymptomListResponse = Static<typeof SymptomListResponse>
 
-export const ErrorCodeParams = Type.Object({
-  code: Type.String({ pattern: '^[Ee]\\d{3}$', description: 'as the box shows it, e.g. E102' }),
-}, { additionalProperties: false })
+export const ErrorCodeParams = Type.Object(
+  {
+    code: Type.String({ pattern: '^[Ee]\\d{3}$', description: 'as the box shows it, e.g. E102' }),
+  },
+  { additionalProperties: false },
+)
 export type ErrorCodeParams = Static<typeof ErrorCodeParams>
 
 export const DiagnosisQuery = Type.Object({ symptom: Id }, { additionalProperties: false })

@@ -2,7 +2,12 @@ import { Type, type Static } from '@sinclair/typebox'
 import { IsoDateTime } from './common.ts'
 
 const DeviceId = Type.String({ minLength: 4, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$', description: 'STB id' })
-const Challenge = Type.String({ minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$', description: 'the challenge the BFF gave this box' })
+const Challenge = Type.String({
+  minLength: 16,
+  maxLength: 128,
+  pattern: '^[A-Za-z0-9_-]+$',
+  description: 'the challenge the BFF gave this box',
+})
 
 /** First step of a log-in: the box names itself and gets a one-time challenge to sign with its device key. */
 export const SessionChallengeRequest = Type.Object({ deviceId: DeviceId }, { additionalProperties: false })
@@ -20,12 +25,18 @@ export type SessionChallenge = Static<typeof SessionChallenge>
  * of `TVHALL-LOGIN|<deviceId>|<cardNo>|<challenge>`. The STB id and card number are identifiers, never credentials;
  * the BOSS checks the signature and that the card is paired with this box.
  */
-export const SessionRequest = Type.Object({
-  deviceId: DeviceId,
-  cardNo: Type.String({ pattern: '^\\d{16}$', description: 'smart card number, 16 digits' }),
-  challenge: Challenge,
-  signature: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'HMAC-SHA256 hex of the log-in message under the device key' }),
-}, { additionalProperties: false })
+export const SessionRequest = Type.Object(
+  {
+    deviceId: DeviceId,
+    cardNo: Type.String({ pattern: '^\\d{16}$', description: 'smart card number, 16 digits' }),
+    challenge: Challenge,
+    signature: Type.String({
+      pattern: '^[0-9a-f]{64}$',
+      description: 'HMAC-SHA256 hex of the log-in message under the device key',
+    }),
+  },
+  { additionalProperties: false },
+)
 export type SessionRequest = Static<typeof SessionRequest>
 
 export const SessionResponse = Type.Object({
@@ -40,7 +51,10 @@ export const SessionResponse = Type.Object({
 })
 export type SessionResponse = Static<typeof SessionResponse>
 
-export const SessionRefreshRequest = Type.Object({ refreshToken: Type.String({ minLength: 16, maxLength: 4096 }) }, { additionalProperties: false })
+export const SessionRefreshRequest = Type.Object(
+  { refreshToken: Type.String({ minLength: 16, maxLength: 4096 }) },
+  { additionalProperties: false },
+)
 export type SessionRefreshRequest = Static<typeof SessionRefreshRequest>
 
 /** The operator's session desk (operator login, never a box's token). */
@@ -52,7 +66,10 @@ export const OperatorSessionPath = { revoke: '/operator/api/sessions/revoke' } a
  * it still can (its device key and a card paired with it).
  */
 export const SessionRevokeRequest = Type.Union([
-  Type.Object({ customerId: Type.String({ pattern: '^C\\d{8}$', description: 'household (BOSS customer id)' }) }, { additionalProperties: false }),
+  Type.Object(
+    { customerId: Type.String({ pattern: '^C\\d{8}$', description: 'household (BOSS customer id)' }) },
+    { additionalProperties: false },
+  ),
   Type.Object({ deviceId: DeviceId }, { additionalProperties: false }),
 ])
 export type SessionRevokeRequest = Static<typeof SessionRevokeRequest>

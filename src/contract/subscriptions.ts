@@ -44,13 +44,19 @@ export const SubscriptionListResponse = Type.Object({
 })
 export type SubscriptionListResponse = Static<typeof SubscriptionListResponse>
 
-export const SubscriptionIdParams = Type.Object({
-  subscriptionId: Type.String({ pattern: '^S\\d{8,12}$' }),
-}, { additionalProperties: false })
+export const SubscriptionIdParams = Type.Object(
+  {
+    subscriptionId: Type.String({ pattern: '^S\\d{8,12}$' }),
+  },
+  { additionalProperties: false },
+)
 export type SubscriptionIdParams = Static<typeof SubscriptionIdParams>
 
 /** Body of POST /subscriptions/{id}/auto-renew: only switching off is offered on the TV (on = order a period). */
-export const AutoRenewRequest = Type.Object({
-  autoRenew: Type.Literal(false),
-}, { additionalProperties: false })
+export const AutoRenewRequest = Type.Object(
+  {
+    autoRenew: Type.Literal(false),
+  },
+  { additionalProperties: false },
+)
 export type AutoRenewRequest = Static<typeof AutoRenewRequest>

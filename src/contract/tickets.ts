@@ -87,22 +87,28 @@ export const TicketForm = Type.Object({
 })
 export type TicketForm = Static<typeof TicketForm>
 
-export const CreateTicketRequest = Type.Object({
-  category: TicketCategory,
-  presetId: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }),
-  /** Only when the viewer changed it; otherwise the number on file is used. */
-  contactPhone: Type.Optional(ContactPhone),
-  /** One of the form's slots; absent means "call me to arrange a visit". */
-  slotId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{1,32}$' })),
-}, { additionalProperties: false })
+export const CreateTicketRequest = Type.Object(
+  {
+    category: TicketCategory,
+    presetId: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }),
+    /** Only when the viewer changed it; otherwise the number on file is used. */
+    contactPhone: Type.Optional(ContactPhone),
+    /** One of the form's slots; absent means "call me to arrange a visit". */
+    slotId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{1,32}$' })),
+  },
+  { additionalProperties: false },
+)
 export type CreateTicketRequest = Static<typeof CreateTicketRequest>
 
 export const TicketIdParams = Type.Object({ ticketId: TicketId }, { additionalProperties: false })
 export type TicketIdParams = Static<typeof TicketIdParams>
 
-export const RateTicketRequest = Type.Object({
-  stars: Type.Integer({ minimum: 1, maximum: 5 }),
-}, { additionalProperties: false })
+export const RateTicketRequest = Type.Object(
+  {
+    stars: Type.Integer({ minimum: 1, maximum: 5 }),
+  },
+  { additionalProperties: false },
+)
 export type RateTicketRequest = Static<typeof RateTicketRequest>
 
 export const TicketPath = {

@@ -21,10 +21,13 @@ export const PrepaidCardNo = Type.String({ pattern: '^\\d{16}$', description: 'p
 /** The scratch-off password: 6 to 8 digits. Never logged, never echoed back. */
 export const PrepaidCardPassword = Type.String({ pattern: '^\\d{6,8}$', description: 'card password, 6-8 digits' })
 
-export const CardTopupRequest = Type.Object({
-  cardNo: PrepaidCardNo,
-  password: PrepaidCardPassword,
-}, { additionalProperties: false })
+export const CardTopupRequest = Type.Object(
+  {
+    cardNo: PrepaidCardNo,
+    password: PrepaidCardPassword,
+  },
+  { additionalProperties: false },
+)
 export type CardTopupRequest = Static<typeof CardTopupRequest>
 
 /** The largest single QR payment the hall offers (5,000 yuan): a typo of extra zeros is refused, not charged. */
@@ -33,9 +36,12 @@ export const QR_TOPUP_MAX_FEN = 500_000
 /** Amounts the TV offers as buttons; when the account is in arrears it adds the arrears amount (GET /account). */
 export const QR_TOPUP_PRESETS_FEN = [3_000, 5_000, 10_000, 20_000, 50_000] as const
 
-export const QrTopupRequest = Type.Object({
-  amountFen: Type.Integer({ minimum: 1, maximum: QR_TOPUP_MAX_FEN, description: 'amount in fen, 1..500000' }),
-}, { additionalProperties: false })
+export const QrTopupRequest = Type.Object(
+  {
+    amountFen: Type.Integer({ minimum: 1, maximum: QR_TOPUP_MAX_FEN, description: 'amount in fen, 1..500000' }),
+  },
+  { additionalProperties: false },
+)
 export type QrTopupRequest = Static<typeof QrTopupRequest>
 
 /** The hall's reference of a top-up (also its serial at the BOSS). */

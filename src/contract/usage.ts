@@ -109,7 +109,16 @@ export type ReportQuery = Static<typeof ReportQuery>
 const Row = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()]))
 
 export const REPORT_TABLES = [
-  'daily', 'services', 'funnel', 'flows', 'topups', 'faults', 'complaints', 'errors', 'callsSaved', 'offers',
+  'daily',
+  'services',
+  'funnel',
+  'flows',
+  'topups',
+  'faults',
+  'complaints',
+  'errors',
+  'callsSaved',
+  'offers',
 ] as const
 export type ReportTable = (typeof REPORT_TABLES)[number]
 

@@ -20,7 +20,9 @@ console.log(`\n电视营业厅 preview on mocks (no back end)`)
 for (const s of scenarioList) {
   console.log(`  ${s.name.padEnd(12)} ${s.title}\thttp://localhost:${actualPort}/?mock=${s.name}`)
 }
-console.log(`\nEmulator (TV frame, remote, scenarios, screenshots):\n  ${emulatorLink(`http://localhost:${actualPort}`, [], { source: 'normal' })}`)
+console.log(
+  `\nEmulator (TV frame, remote, scenarios, screenshots):\n  ${emulatorLink(`http://localhost:${actualPort}`, [], { source: 'normal' })}`,
+)
 console.log('\nCtrl-C stops it.')
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void server.close().then(() => process.exit(0)))

@@ -23,8 +23,8 @@ export function stopAll(code = 0): void {
   stopping = true
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM')
   setTimeout(() => process.exit(code), 3000).unref()
-  void Promise.all(children.filter((c) => c.exitCode === null).map((c) => new Promise((r) => c.once('exit', r)))).then(() =>
-    process.exit(code),
+  void Promise.all(children.filter((c) => c.exitCode === null).map((c) => new Promise((r) => c.once('exit', r)))).then(
+    () => process.exit(code),
   )
 }
 

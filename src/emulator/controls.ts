@@ -31,7 +31,12 @@ const LANGUAGE_NAMES: Record<string, string> = { 'zh-CN': '中文', en: 'English
  * Fills the switches from `s` and calls `onChange` with the new settings whenever one moves. Returns what
  * the switches show: a value no list offers (an old link) falls back to the first one.
  */
-export function bindControls(root: HTMLElement, sources: ControlSources, s: EmulatorSettings, onChange: (s: EmulatorSettings) => void): EmulatorSettings {
+export function bindControls(
+  root: HTMLElement,
+  sources: ControlSources,
+  s: EmulatorSettings,
+  onChange: (s: EmulatorSettings) => void,
+): EmulatorSettings {
   const $ = <T extends HTMLElement>(id: string) => root.querySelector<T>(`#${id}`)!
   const res = $<HTMLSelectElement>('res')
   const lang = $<HTMLSelectElement>('lang')
@@ -40,9 +45,27 @@ export function bindControls(root: HTMLElement, sources: ControlSources, s: Emul
   const safe = $<HTMLInputElement>('safe')
   const inspector = $<HTMLInputElement>('inspector')
 
-  fillSelect(res, [['720', '1280×720'], ['1080', '1920×1080']], s.res)
-  fillSelect(lang, sources.languages.map((l): Option => [l, LANGUAGE_NAMES[l] ?? l]), s.lang)
-  fillSelect(source, [['live', '真实后台 Live BFF'], ...sources.scenarios.map((sc): Option => [sc.name, `模拟 ${sc.title} (${sc.name})`])], s.source)
+  fillSelect(
+    res,
+    [
+      ['720', '1280×720'],
+      ['1080', '1920×1080'],
+    ],
+    s.res,
+  )
+  fillSelect(
+    lang,
+    sources.languages.map((l): Option => [l, LANGUAGE_NAMES[l] ?? l]),
+    s.lang,
+  )
+  fillSelect(
+    source,
+    [
+      ['live', '真实后台 Live BFF'],
+      ...sources.scenarios.map((sc): Option => [sc.name, `模拟 ${sc.title} (${sc.name})`]),
+    ],
+    s.source,
+  )
   safe.checked = s.safe
   inspector.checked = s.inspector
 
@@ -51,14 +74,24 @@ export function bindControls(root: HTMLElement, sources: ControlSources, s: Emul
     // The device key (live boxes only) rides along in the option's value: picking a box logs in as that box.
     const value = (id: string, card: string, key?: string) => (key ? `${id}:${card}:${key}` : `${id}:${card}`)
     const options: Option[] = list.map((p) => [value(p.deviceId, p.cardNo, p.deviceKey), subscriberLabel(p)])
-    if (options.length === 0) options.push(['', source.value === 'live' ? '(no list: open the link `npm start` prints)' : '(default)'])
+    if (options.length === 0)
+      options.push(['', source.value === 'live' ? '(no list: open the link `npm start` prints)' : '(default)'])
     fillSelect(subscriber, options, s.deviceId ? value(s.deviceId, s.cardNo, s.deviceKey) : '')
   }
   fillSubscribers()
 
   const read = (): EmulatorSettings => {
     const [deviceId = '', cardNo = '', deviceKey = ''] = subscriber.value.split(':')
-    return { res: res.value === '1080' ? '1080' : '720', lang: lang.value, source: source.value, deviceId, cardNo, deviceKey, safe: safe.checked, inspector: inspector.checked }
+    return {
+      res: res.value === '1080' ? '1080' : '720',
+      lang: lang.value,
+      source: source.value,
+      deviceId,
+      cardNo,
+      deviceKey,
+      safe: safe.checked,
+      inspector: inspector.checked,
+    }
   }
   for (const el of [res, lang, subscriber, safe, inspector]) el.addEventListener('change', () => onChange((s = read())))
   source.addEventListener('change', () => {

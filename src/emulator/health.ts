@@ -30,9 +30,12 @@ export function problemText(p: TvProblem): ProblemText {
     case 'http':
       return {
         title: `电视应用打不开（HTTP ${p.status}） · The TV app answered HTTP ${p.status}`,
-        checks: p.status === 404
-          ? ['应用还没有构建：运行 npm run build，dist/ 里要有 index.html · The app is not built: run npm run build (dist/index.html)']
-          : ['看服务器的日志 · See the server log', `地址 Address: ${p.url}`],
+        checks:
+          p.status === 404
+            ? [
+                '应用还没有构建：运行 npm run build，dist/ 里要有 index.html · The app is not built: run npm run build (dist/index.html)',
+              ]
+            : ['看服务器的日志 · See the server log', `地址 Address: ${p.url}`],
       }
     case 'no-start':
       return {
@@ -81,7 +84,12 @@ function started(w: Window | null, address: string): boolean {
  * Watches one load of the TV: the address first, then whether the app reports a route within the time
  * limit. `show(null)` clears a problem shown before. Returns a function that stops watching (a newer load).
  */
-export function watchTvStart(url: string, win: () => Window | null, show: (p: TvProblem | null) => void, timeoutS = START_TIMEOUT_S): () => void {
+export function watchTvStart(
+  url: string,
+  win: () => Window | null,
+  show: (p: TvProblem | null) => void,
+  timeoutS = START_TIMEOUT_S,
+): () => void {
   let stopped = false
   show(null)
   const origin = new URL(url, window.location.href).origin

@@ -71,8 +71,13 @@ async function main(): Promise<void> {
       $('status').textContent = String(err instanceof Error ? err.message : err)
     }
   })
-  bindWalk($('walk'), $('walk-results'), $('status'), frame.window, (screen) => shotName(settings, screen), () =>
-    remote.press('Back', 'walk'),
+  bindWalk(
+    $('walk'),
+    $('walk-results'),
+    $('status'),
+    frame.window,
+    (screen) => shotName(settings, screen),
+    () => remote.press('Back', 'walk'),
   )
 }
 

@@ -12,7 +12,12 @@ export interface RemoteKey {
   keyboard: string[]
 }
 
-const digit = (d: number): RemoteKey => ({ name: `Digit${d}`, label: String(d), fallbackCode: 48 + d, keyboard: [String(d)] })
+const digit = (d: number): RemoteKey => ({
+  name: `Digit${d}`,
+  label: String(d),
+  fallbackCode: 48 + d,
+  keyboard: [String(d)],
+})
 
 export const REMOTE_KEYS: RemoteKey[] = [
   { name: 'Up', label: '▲', fallbackCode: 38, keyboard: ['ArrowUp'] },
@@ -37,7 +42,9 @@ export const REMOTE_KEYS: RemoteKey[] = [
 export function keyCodes(appKeys: Record<string, string>): Map<string, number> {
   const codes = new Map<string, number>()
   for (const k of REMOTE_KEYS) {
-    const mapped = Object.keys(appKeys).filter((code) => appKeys[code] === k.name).map(Number)
+    const mapped = Object.keys(appKeys)
+      .filter((code) => appKeys[code] === k.name)
+      .map(Number)
     codes.set(k.name, mapped.includes(k.fallbackCode) ? k.fallbackCode : (mapped[0] ?? k.fallbackCode))
   }
   return codes

@@ -18,7 +18,9 @@ const ENTRY = '*'
 
 export function encodeSubscribers(list: readonly DemoSubscriber[]): string {
   const clean = (v: string) => v.replace(/[.*]/g, ' ')
-  return list.map((s) => [s.deviceId, s.cardNo, s.scenario, s.name, s.deviceKey ?? ''].map(clean).join(FIELD)).join(ENTRY)
+  return list
+    .map((s) => [s.deviceId, s.cardNo, s.scenario, s.name, s.deviceKey ?? ''].map(clean).join(FIELD))
+    .join(ENTRY)
 }
 
 export function decodeSubscribers(raw: string | null): DemoSubscriber[] {
@@ -32,7 +34,11 @@ export function decodeSubscribers(raw: string | null): DemoSubscriber[] {
 }
 
 /** `http://host:port/emulator.html?subs=…` for the launcher's console and tests. */
-export function emulatorLink(origin: string, subscribers: readonly DemoSubscriber[], extra: Record<string, string> = {}): string {
+export function emulatorLink(
+  origin: string,
+  subscribers: readonly DemoSubscriber[],
+  extra: Record<string, string> = {},
+): string {
   const q = new URLSearchParams(extra)
   if (subscribers.length > 0) q.set('subs', encodeSubscribers(subscribers))
   const query = q.toString()

@@ -29,7 +29,12 @@ function logLine(log: HTMLElement, text: string): void {
   while (log.children.length > 40) log.lastElementChild!.remove()
 }
 
-export function buildRemote(host: HTMLElement, log: HTMLElement, target: Target, appKeys: Record<string, string>): Remote {
+export function buildRemote(
+  host: HTMLElement,
+  log: HTMLElement,
+  target: Target,
+  appKeys: Record<string, string>,
+): Remote {
   const codes = keyCodes(appKeys)
   const press = (name: string, via: 'button' | 'keyboard' | 'walk') => {
     const key = REMOTE_KEYS.find((k) => k.name === name)

@@ -63,7 +63,8 @@ export function fingerprint(win: Window): Promise<string> {
   return afterFrame(win, (canvas) => {
     const data = sample(canvas, 48, 27)
     let out = ''
-    for (let i = 0; i < data.length; i += 4) out += String.fromCharCode(65 + ((data[i] + data[i + 1] + data[i + 2]) >> 5))
+    for (let i = 0; i < data.length; i += 4)
+      out += String.fromCharCode(65 + ((data[i] + data[i + 1] + data[i + 2]) >> 5))
     return out
   })
 }

@@ -16,7 +16,12 @@ export function liveSubscribers(search: string): DemoSubscriber[] {
 }
 
 export function mockSubscribers(): DemoSubscriber[] {
-  return mockDemoDevices.map((d, i) => ({ deviceId: d.deviceId, cardNo: d.cardNo, scenario: 'mock', name: `演示机顶盒 ${i + 1}` }))
+  return mockDemoDevices.map((d, i) => ({
+    deviceId: d.deviceId,
+    cardNo: d.cardNo,
+    scenario: 'mock',
+    name: `演示机顶盒 ${i + 1}`,
+  }))
 }
 
 export function subscriberLabel(s: DemoSubscriber): string {

@@ -35,10 +35,15 @@ export function bindWalk(
     results.dataset.state = 'walking'
     status.textContent = 'walking…'
     try {
-      const shots = await walkScreens(win, fileName, (shot, i, total) => {
-        results.append(thumbnail(shot))
-        status.textContent = `walk: ${i}/${total} ${shot.screen}`
-      }, back)
+      const shots = await walkScreens(
+        win,
+        fileName,
+        (shot, i, total) => {
+          results.append(thumbnail(shot))
+          status.textContent = `walk: ${i}/${total} ${shot.screen}`
+        },
+        back,
+      )
       if (zipUrl) URL.revokeObjectURL(zipUrl)
       zipUrl = URL.createObjectURL(zipShots(shots))
       const zip = document.createElement('a')

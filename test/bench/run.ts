@@ -28,7 +28,11 @@ const started = Date.now()
 
 if (process.env.BENCH_SKIP_BUILD !== '1' && only !== 'bff' && only !== 'usage') {
   log('building the hall and the baseline (TVHALL_BENCH=1 rollup -c)…')
-  execFileSync(`${ROOT}node_modules/.bin/rollup`, ['-c'], { cwd: ROOT, env: { ...process.env, TVHALL_BENCH: '1' }, stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync(`${ROOT}node_modules/.bin/rollup`, ['-c'], {
+    cwd: ROOT,
+    env: { ...process.env, TVHALL_BENCH: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
 }
 
 let app: AppBench | null = null
@@ -36,13 +40,22 @@ let bff: BffBench | null = null
 let wpe: WpeBench | null = null
 let usage: UsageBench | null = null
 const half = (name: string) => !only || only === name
-if (only !== 'bff' && only !== 'wpe' && only !== 'usage') app = await benchApp({ bootRuns: quick ? 1 : 3, memoryRounds: quick ? 3 : 20, log })
+if (only !== 'bff' && only !== 'wpe' && only !== 'usage')
+  app = await benchApp({ bootRuns: quick ? 1 : 3, memoryRounds: quick ? 3 : 20, log })
 // A WPE boot is a fresh cog, about 10 s: three even in a quick run.
-if (only !== 'bff' && only !== 'usage') wpe = await benchWpe({ bootRuns: quick ? 3 : 5, hallPlan: KEY_PLAN, basePlan: BASELINE_KEY_PLAN, log })
+if (only !== 'bff' && only !== 'usage')
+  wpe = await benchWpe({ bootRuns: quick ? 3 : 5, hallPlan: KEY_PLAN, basePlan: BASELINE_KEY_PLAN, log })
 if (only !== 'app' && only !== 'wpe' && only !== 'usage') {
   bff = await benchBff({
-    rate: 200, rateSeconds: quick ? 5 : 20, flatSeconds: quick ? 5 : 10, flatRounds: quick ? 3 : 5, connections: 32, memorySeconds: quick ? 10 : 60, log,
-    ladder: [100, 200, 300, 400, 500, 600, 700, 800, 1000, 1200, 1500, 1800, 2200, 2600, 3000], stepSeconds: quick ? 5 : 10,
+    rate: 200,
+    rateSeconds: quick ? 5 : 20,
+    flatSeconds: quick ? 5 : 10,
+    flatRounds: quick ? 3 : 5,
+    connections: 32,
+    memorySeconds: quick ? 10 : 60,
+    log,
+    ladder: [100, 200, 300, 400, 500, 600, 700, 800, 1000, 1200, 1500, 1800, 2200, 2600, 3000],
+    stepSeconds: quick ? 5 : 10,
   })
 }
 

@@ -45,9 +45,15 @@ export function answerChecker(doc: OpenApiDocument): (a: LoggedAnswer) => string
       if (a.body) problems.push(`${where}: a body where the document declares none`)
       return problems
     }
-    const type = String(a.contentType ?? '').split(';')[0].trim()
+    const type = String(a.contentType ?? '')
+      .split(';')[0]
+      .trim()
     const media = declared.content[type]
-    if (!media) return [...problems, `${where}: content type "${type}", the document says ${Object.keys(declared.content).join(', ')}`]
+    if (!media)
+      return [
+        ...problems,
+        `${where}: content type "${type}", the document says ${Object.keys(declared.content).join(', ')}`,
+      ]
     if (!media.schema || a.body === null) return problems
     let value: unknown = a.body
     if (type === 'application/json') {
@@ -60,7 +66,9 @@ export function answerChecker(doc: OpenApiDocument): (a: LoggedAnswer) => string
     const validate = validator(`${a.method} ${a.route} ${a.status} ${type}`, media.schema)
     if (!validate(value)) {
       const e = validate.errors?.[0]
-      problems.push(`${where}: body breaks the schema at ${e?.instancePath || '/'} (${e?.message ?? 'invalid'}): ${a.body.slice(0, 200)}`)
+      problems.push(
+        `${where}: body breaks the schema at ${e?.instancePath || '/'} (${e?.message ?? 'invalid'}): ${a.body.slice(0, 200)}`,
+      )
     }
     return problems
   }

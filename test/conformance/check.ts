@@ -28,7 +28,8 @@ if (problems.size > 0) {
     const k = byKind.get(kind)
     byKind.set(kind, { example: k?.example ?? p, count: (k?.count ?? 0) + n })
   }
-  for (const { example, count } of byKind.values()) console.error(`✖ ${example}${count > 1 ? ` (${count} answers)` : ''}`)
+  for (const { example, count } of byKind.values())
+    console.error(`✖ ${example}${count > 1 ? ` (${count} answers)` : ''}`)
   console.error(`${byKind.size} ways the BFF's answers differ from its document`)
   process.exit(1)
 }

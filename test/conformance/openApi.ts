@@ -24,7 +24,12 @@ export interface OpenApiDocument {
 /** The document exactly as GET /api/docs/json serves it, from a BFF built for the purpose (nothing listens). */
 export async function openApiDocument(): Promise<OpenApiDocument> {
   const dir = mkdtempSync(join(tmpdir(), 'tvhall-doc-'))
-  const app = await buildBff({ ...loadConfig({}), apiDocs: true, storePath: join(dir, 'bff.sqlite'), logLevel: 'silent' })
+  const app = await buildBff({
+    ...loadConfig({}),
+    apiDocs: true,
+    storePath: join(dir, 'bff.sqlite'),
+    logLevel: 'silent',
+  })
   try {
     const res = await app.inject({ method: 'GET', url: '/api/docs/json' })
     if (res.statusCode !== 200) throw new Error(`/api/docs/json answered ${res.statusCode}`)

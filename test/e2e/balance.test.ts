@@ -37,7 +37,12 @@ describe('balance on the TV comes from the BOSS', () => {
     const who = boot.stack.bySubscriber('normal')
     const tv = await Tv.open(boot.browser, tvUrl(boot.stack, who, { legacy: '1' }))
     await tv.waitForRoute('home')
-    const scripts = await tv.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/js\/app\./.test(n)))
+    const scripts = await tv.page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => /\/js\/app\./.test(n)),
+    )
     expect(scripts.map((n) => n.replace(/^.*\/js\//, ''))).toEqual(['app.legacy.js'])
     await tv.press('ok')
     await tv.waitForRoute('balance')

@@ -41,7 +41,11 @@ async function stubBills(stack: Stack, customerId: string): Promise<StubBill[]> 
   const now = new Date(Date.now() + 8 * 3600_000)
   const begin = new Date(now)
   begin.setUTCMonth(begin.getUTCMonth() - 14)
-  const res = await bossCall(stack, 'BILL_LIST_QRY', { CUST_ID: customerId, BEGIN_MONTH: yyyymm(begin), END_MONTH: yyyymm(now) })
+  const res = await bossCall(stack, 'BILL_LIST_QRY', {
+    CUST_ID: customerId,
+    BEGIN_MONTH: yyyymm(begin),
+    END_MONTH: yyyymm(now),
+  })
   const bills = (res.BODY.BILL_LIST as StubBill[]).slice()
   bills.sort((a, b) => (a.BILL_MONTH < b.BILL_MONTH ? 1 : -1))
   return bills.slice(0, 12)
@@ -56,7 +60,11 @@ async function stubBillItems(stack: Stack, customerId: string, billId: string) {
 async function rowTexts(tv: Tv, ref: string): Promise<{ title: string; amount: string }> {
   await tv.page.waitForSelector(`[ref="${ref}"] [ref="RecordAmount"][texture-text]`, { timeout: 20_000 })
   return tv.page.evaluate((r) => {
-    const read = (part: string) => (document.querySelector(`[ref="${r}"] [ref="${part}"]`)?.getAttribute('texture-text') ?? '').replace(/\u200B/g, '')
+    const read = (part: string) =>
+      (document.querySelector(`[ref="${r}"] [ref="${part}"]`)?.getAttribute('texture-text') ?? '').replace(
+        /\u200B/g,
+        '',
+      )
     return { title: read('RecordTitle'), amount: read('RecordAmount') }
   }, ref)
 }
@@ -81,7 +89,9 @@ describe('bills and payments on the TV come from the BOSS', () => {
     await tv.waitForRoute('bills')
 
     // The chart starts on the newest month; Left walks back through the months.
-    expect(await tv.waitForText('BillFocusTotal', (t) => t !== '--' && t !== '')).toBe(formatFen(Number(bills[0].TOTAL_FEE)))
+    expect(await tv.waitForText('BillFocusTotal', (t) => t !== '--' && t !== '')).toBe(
+      formatFen(Number(bills[0].TOTAL_FEE)),
+    )
     expect(await tv.focusedRef()).toBe(`BillBar${newest}`)
     await waitForDrawn(tv, '选月份')
     // Nothing drawn past the title-safe area (the hints once ended below it); the payments button, grown
@@ -106,7 +116,10 @@ describe('bills and payments on the TV come from the BOSS', () => {
     expect(await tv.text('BillPaidValue')).toBe(formatFen(Number(bills[0].PAID_FEE)))
     const items = await stubBillItems(boot.stack, who.customerId, bills[0].BILL_ID)
     for (let i = 0; i < Math.min(items.length, 8); i++) {
-      expect(await rowTexts(tv, `BillLine${i}`)).toEqual({ title: items[i].ITEM_NAME, amount: formatFen(Number(items[i].FEE)) })
+      expect(await rowTexts(tv, `BillLine${i}`)).toEqual({
+        title: items[i].ITEM_NAME,
+        amount: formatFen(Number(items[i].FEE)),
+      })
     }
     const before = await stubBillItems(boot.stack, who.customerId, bills[1].BILL_ID)
     const delta = Number(bills[0].TOTAL_FEE) - Number(bills[1].TOTAL_FEE)
@@ -116,10 +129,15 @@ describe('bills and payments on the TV come from the BOSS', () => {
     const addedPackage = items.find((it) => it.ITEM_TYPE === '02' && !before.some((b) => b.ITEM_CODE === it.ITEM_CODE))
     expect(addedPackage).toBeTruthy()
     const changeTitles: string[] = []
-    for (let i = 0; i < Math.min(await countRows(tv, 'ChangeRow'), 4); i++) changeTitles.push((await rowTexts(tv, `ChangeRow${i}`)).title)
+    for (let i = 0; i < Math.min(await countRows(tv, 'ChangeRow'), 4); i++)
+      changeTitles.push((await rowTexts(tv, `ChangeRow${i}`)).title)
     expect(changeTitles).toContain(`新增 ${addedPackage!.ITEM_NAME}`)
     // The focused charge and change grow a little (focus not by colour alone) and stay in the safe area.
-    for (const [key, ref] of [['right', 'BillLine0'], ['left', 'ChangeRow0'], ['right', 'BillLine0']] as const) {
+    for (const [key, ref] of [
+      ['right', 'BillLine0'],
+      ['left', 'ChangeRow0'],
+      ['right', 'BillLine0'],
+    ] as const) {
       await tv.press(key)
       const row = await settledFocus(tv)
       expect(row.ref).toBe(ref)
@@ -202,7 +220,10 @@ describe('bills and payments on the TV come from the BOSS', () => {
     await tv.press('left')
     await tv.page.keyboard.press('F4') // Blue
     const month = bills[1].BILL_MONTH
-    const en = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(month.slice(4)) - 1] + ' ' + month.slice(0, 4)
+    const en =
+      ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(month.slice(4)) - 1] +
+      ' ' +
+      month.slice(0, 4)
     expect(await tv.waitForText('BillFocusMonth', (t) => t === en)).toBe(en)
     expect(await tv.text('BillFocusTotal')).toBe(formatFen(Number(bills[1].TOTAL_FEE)))
     expect(await tv.focusedRef()).toBe(`BillBar${bills.length - 2}`)
@@ -224,7 +245,8 @@ describe('bills and payments on the TV come from the BOSS', () => {
       // On screen means the indicator and every element above it are visible (the inspector mirrors `visible`).
       const spinnerShown = () =>
         Array.from(document.querySelectorAll('[ref="Loading"]')).some((el) => {
-          for (let e: HTMLElement | null = el as HTMLElement; e && e !== document.body; e = e.parentElement) if (e.style.visibility === 'hidden') return false
+          for (let e: HTMLElement | null = el as HTMLElement; e && e !== document.body; e = e.parentElement)
+            if (e.style.visibility === 'hidden') return false
           return true
         })
       await tv.page.waitForFunction(spinnerShown, { timeout: 5_000 })
@@ -245,7 +267,12 @@ describe('bills and payments on the TV come from the BOSS', () => {
     try {
       await tv.press('right', 'ok')
       await tv.waitForRoute('bills')
-      await tv.page.waitForFunction(() => document.querySelector('[ref="RetryButton"][focused="true"], [ref="RetryButton"] [focused="true"]') !== null || (window as any).__tvhall?.focusedRef === 'RetryButton', { timeout: 30_000 })
+      await tv.page.waitForFunction(
+        () =>
+          document.querySelector('[ref="RetryButton"][focused="true"], [ref="RetryButton"] [focused="true"]') !==
+            null || (window as any).__tvhall?.focusedRef === 'RetryButton',
+        { timeout: 30_000 },
+      )
       await tv.screenshot('bills-boss-down')
       await boot.stack.resetFaults()
       await tv.press('ok')

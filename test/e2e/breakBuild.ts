@@ -19,7 +19,11 @@ cpSync(`${root}dist`, out, { recursive: true })
 const BREAKS: [what: string, from: RegExp, to: string][] = [
   ['spending limit opens on 不限', /selectedIndex=currentPreset\(/, 'selectedIndex=0*currentPreset('],
   ['home hint without digits', /\["digits",\s*t\("hint\.openTile"\)\],?/, ''],
-  ['results keep their steps in the history', /function finishTransaction\((\w+),(\w+)\)\{/, 'function finishTransaction($1,$2){return;'],
+  [
+    'results keep their steps in the history',
+    /function finishTransaction\((\w+),(\w+)\)\{/,
+    'function finishTransaction($1,$2){return;',
+  ],
 ]
 
 const file = `${out}/js/app.modern.js`

@@ -45,7 +45,7 @@ async function orderFromDetail(tv: Tv, pin: string): Promise<void> {
   await tv.waitForRoute('order/:productId/:periodMonths')
   await tv.waitForText('OrderAmount', (t) => t !== '--')
   // The page comes back with the last quote on screen while it asks for a fresh one: Right moves once it is in.
-  for (const until = Date.now() + 10_000; (await tv.focusedRef()) !== 'ConfirmButton' && Date.now() < until; ) {
+  for (const until = Date.now() + 10_000; (await tv.focusedRef()) !== 'ConfirmButton' && Date.now() < until;) {
     await tv.press('right')
     await new Promise((r) => setTimeout(r, 200))
   }
@@ -57,14 +57,16 @@ async function orderFromDetail(tv: Tv, pin: string): Promise<void> {
 
 /** Where the order screen settles: the result's title, or 'pin' when it asks for the PIN again. */
 async function orderOutcome(tv: Tv, timeout = 30_000): Promise<string> {
-  for (const until = Date.now() + timeout; Date.now() < until; ) {
+  for (const until = Date.now() + timeout; Date.now() < until;) {
     const seen = await tv.page.evaluate(() => {
       // The inspector mirrors a hidden element with display: none.
       const shown = (ref: string) => {
         const el = document.querySelector<HTMLElement>(`[ref="${ref}"]`)
         return el !== null && el.style.display !== 'none'
       }
-      const el = document.querySelector('[ref="OrderResultTitle"][texture-text], [ref="OrderResultTitle"] [texture-text]')
+      const el = document.querySelector(
+        '[ref="OrderResultTitle"][texture-text], [ref="OrderResultTitle"] [texture-text]',
+      )
       const title = (el?.getAttribute('texture-text') ?? '').replace(/\u200B/g, '')
       if (shown('Outcome') && (title === '订购成功' || title === '订购未成功')) return title
       return shown('Pin') ? 'pin' : ''
@@ -76,7 +78,7 @@ async function orderOutcome(tv: Tv, timeout = 30_000): Promise<string> {
   return 'nothing after ' + timeout + ' ms'
 }
 
-describe('SIGKILL of the BFF while the TV\'s order or top-up is at the BOSS', () => {
+describe("SIGKILL of the BFF while the TV's order or top-up is at the BOSS", () => {
   let boss: BossStub
   let browser: Browser
   let dir: string
@@ -108,8 +110,14 @@ describe('SIGKILL of the BFF while the TV\'s order or top-up is at the BOSS', ()
     // Its own data folder: the BFF keeps more than its store there (the usage database takes a lock).
     const data = mkdirSync(join(dir, port), { recursive: true }) ?? join(dir, port)
     const env = {
-      PORT: port, HOST: '127.0.0.1', BOSS_URL: boss.url, STORE_PATH: join(data, 'bff.sqlite'), STATIC_DIR: DIST,
-      JWT_SECRET: 'e2e-crash-mid-order-0123456789abcdef', BOSS_TIMEOUT_MS: '20000', IDEMPOTENCY_LEASE_SECONDS: '2',
+      PORT: port,
+      HOST: '127.0.0.1',
+      BOSS_URL: boss.url,
+      STORE_PATH: join(data, 'bff.sqlite'),
+      STATIC_DIR: DIST,
+      JWT_SECRET: 'e2e-crash-mid-order-0123456789abcdef',
+      BOSS_TIMEOUT_MS: '20000',
+      IDEMPOTENCY_LEASE_SECONDS: '2',
     }
     const first = spawnBff(env)
     bffs.push(first)
@@ -139,11 +147,16 @@ describe('SIGKILL of the BFF while the TV\'s order or top-up is at the BOSS', ()
   }
 
   const holdAnswerOf = (service: string) =>
-    admin('/admin/faults', { method: 'PUT', body: JSON.stringify({ commitThenTimeout: true, holdMs: 60_000, services: [service] }) })
+    admin('/admin/faults', {
+      method: 'PUT',
+      body: JSON.stringify({ commitThenTimeout: true, holdMs: 60_000, services: [service] }),
+    })
 
   it('the viewer re-enters the same order after the restart: placed once, charged once', async () => {
     const { url, first, restart } = await bffThatRestarts()
-    const who = ((await (await admin('/admin/subscribers')).json()) as Subscriber[]).find((s) => s.scenario === 'normal')!
+    const who = ((await (await admin('/admin/subscribers')).json()) as Subscriber[]).find(
+      (s) => s.scenario === 'normal',
+    )!
     const before = await stats()
 
     const tv = await Tv.open(browser, tvUrl({ bffUrl: url }, who))
@@ -192,18 +205,25 @@ describe('SIGKILL of the BFF while the TV\'s order or top-up is at the BOSS', ()
     // The BOSS was asked (ORDER_QRY), never sent the order a second time.
     expect(after.requests.ORDER_CREATE).toBe(committed.requests.ORDER_CREATE)
     // The viewer sees the one charge the BOSS made.
-    expect(await tv.text('OrderResultBody')).toContain(`扣费¥${(after.charges.byRef[placed[0]].totalFen / 100).toFixed(2)}`)
+    expect(await tv.text('OrderResultBody')).toContain(
+      `扣费¥${(after.charges.byRef[placed[0]].totalFen / 100).toFixed(2)}`,
+    )
     expect(tv.errors.filter((e) => !/Failed to load resource|ERR_CONNECTION|net::/.test(e))).toEqual([])
     await tv.page.close()
   })
 
   it('a card top-up cut off by the crash, typed again after the restart: credited once, and the TV says so', async () => {
     const { url, first, restart } = await bffThatRestarts()
-    const who = ((await (await admin('/admin/subscribers')).json()) as Subscriber[]).find((s) => s.scenario === 'normal')!
-    const cards = (await (await admin('/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50')).json()) as PrepaidCard[]
+    const who = ((await (await admin('/admin/subscribers')).json()) as Subscriber[]).find(
+      (s) => s.scenario === 'normal',
+    )!
+    const cards = (await (
+      await admin('/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50')
+    ).json()) as PrepaidCard[]
     // Not the fixed demo cards: other suites redeem those.
     const card = cards.filter((c) => !c.cardNo.startsWith('910000000000000'))[0]
-    const account = async () => (await (await admin(`/admin/accounts/${who.customerId}`)).json()) as { balanceFen: number; arrearsFen: number }
+    const account = async () =>
+      (await (await admin(`/admin/accounts/${who.customerId}`)).json()) as { balanceFen: number; arrearsFen: number }
     const credit = async () => ((a) => a.balanceFen - a.arrearsFen)(await account())
     const creditBefore = await credit()
     const before = await stats()
@@ -213,7 +233,9 @@ describe('SIGKILL of the BFF while the TV\'s order or top-up is at the BOSS', ()
     const typeCard = async () => {
       await tv.page.keyboard.press('F1') // red: top-up
       await tv.waitForRoute('topup')
-      await tv.page.waitForFunction(() => document.querySelector('[ref="CardTopupButton"][focused="true"]'), { timeout: 20_000 })
+      await tv.page.waitForFunction(() => document.querySelector('[ref="CardTopupButton"][focused="true"]'), {
+        timeout: 20_000,
+      })
       await tv.press('ok')
       await tv.waitForRoute('topup/card')
       await tv.press(...((card.cardNo + card.password).split('') as RemoteKey[]))
@@ -236,7 +258,9 @@ describe('SIGKILL of the BFF while the TV\'s order or top-up is at the BOSS', ()
 
     await tv.waitForRoute('topup/result/:topupId', 30_000).catch(async (e: unknown) => {
       await tv.screenshot('crash-mid-topup-unsettled')
-      throw new Error(`the card top-up did not end on its result: "${await tv.text('CardMessage', 1_000).catch(() => '')}" (${String(e)})`)
+      throw new Error(
+        `the card top-up did not end on its result: "${await tv.text('CardMessage', 1_000).catch(() => '')}" (${String(e)})`,
+      )
     })
     await tv.screenshot('crash-mid-topup-result')
     expect(await tv.waitForText('TopupAmountValue', (t) => t !== '--')).toBe(formatFen(card.faceValueFen))

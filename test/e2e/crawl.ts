@@ -41,7 +41,19 @@ export const SAFE: Box = { x1: 96 - 1, y1: 54 - 1, x2: 1824 + 1, y2: 1026 + 1 }
 const ARROWS = ['right', 'down', 'left', 'up'] as const
 export type Key = (typeof ARROWS)[number] | 'ok' | 'back' | 'home' | 'digit' | 'red' | 'green' | 'yellow'
 // Colour keys as the box's settings.json maps F1-F3 (Red, Green, Yellow); a digit is tried as 1.
-const PUPPETEER_KEY: Record<Key, KeyInput> = { right: 'ArrowRight', down: 'ArrowDown', left: 'ArrowLeft', up: 'ArrowUp', ok: 'Enter', back: 'Escape', home: 'Home', digit: '1', red: 'F1', green: 'F2', yellow: 'F3' }
+const PUPPETEER_KEY: Record<Key, KeyInput> = {
+  right: 'ArrowRight',
+  down: 'ArrowDown',
+  left: 'ArrowLeft',
+  up: 'ArrowUp',
+  ok: 'Enter',
+  back: 'Escape',
+  home: 'Home',
+  digit: '1',
+  red: 'F1',
+  green: 'F2',
+  yellow: 'F3',
+}
 const OPPOSITE = { right: 'left', left: 'right', up: 'down', down: 'up' } as const
 /**
  * What each hint names, as the keys that try it ('arrows' names all four). Back acts everywhere and the
@@ -135,7 +147,10 @@ export class Crawler {
       const now = await this.snapshot()
       const f = now.scan.focused
       const g = last.scan.focused
-      const same = stateKey(now) === stateKey(last) && now.loading === 0 && (!f || !g || (Math.abs(f.x1 - g.x1) < 0.5 && Math.abs(f.y1 - g.y1) < 0.5 && Math.abs(f.x2 - g.x2) < 0.5))
+      const same =
+        stateKey(now) === stateKey(last) &&
+        now.loading === 0 &&
+        (!f || !g || (Math.abs(f.x1 - g.x1) < 0.5 && Math.abs(f.y1 - g.y1) < 0.5 && Math.abs(f.x2 - g.x2) < 0.5))
       if (same || Date.now() > until) return now
       last = now
     }
@@ -152,7 +167,8 @@ export class Crawler {
     const f = s.scan.focused
     const where = s.route + (s.dialog ? ` [dialog ${s.dialog}]` : '')
     if (!f || f.x2 - f.x1 < 4 || f.y2 - f.y1 < 4) this.note('focus-missing', where, f ? f.path : 'nothing focused')
-    else if (f.x2 - f.x1 > 1700 && f.y2 - f.y1 > 900) this.note('focus-missing', where, `only the whole screen is focused (${f.path})`)
+    else if (f.x2 - f.x1 > 1700 && f.y2 - f.y1 > 900)
+      this.note('focus-missing', where, `only the whole screen is focused (${f.path})`)
     else {
       if (!f.visible) this.note('focus-hidden', where, f.path)
       else if (!inside(f)) this.note('focus-unsafe', where, `${f.path} at ${fmt(f)}`)
@@ -163,8 +179,10 @@ export class Crawler {
     // A text with no size yet is not drawn (its texture is still coming): nothing a viewer sees.
     for (const t of s.scan.texts.filter((x) => x.x2 - x.x1 > 0 && x.y2 - x.y1 > 0)) {
       if (!inside(t)) this.note('text-unsafe', where, `"${t.text.slice(0, 30)}" (${t.ref || '?'}) at ${fmt(t)}`)
-      if (t.size && t.size < MIN_TEXT_PX) this.note('text-small', s.route, `"${t.text.slice(0, 20)}" (${t.ref || '?'}) ${Math.round(t.size)}px`)
-      if (RAW_KEY.test(t.text.trim()) || /undefined|NaN|\[object |\{\w+\}/.test(t.text)) this.note('raw-text', where, `"${t.text.slice(0, 40)}"`)
+      if (t.size && t.size < MIN_TEXT_PX)
+        this.note('text-small', s.route, `"${t.text.slice(0, 20)}" (${t.ref || '?'}) ${Math.round(t.size)}px`)
+      if (RAW_KEY.test(t.text.trim()) || /undefined|NaN|\[object |\{\w+\}/.test(t.text))
+        this.note('raw-text', where, `"${t.text.slice(0, 40)}"`)
     }
     for (const e of this.tv.errors.splice(0)) this.note('js-error', where, e.slice(0, 200))
   }
@@ -255,7 +273,8 @@ export class Crawler {
         actedKeys.add(key)
         if (key !== 'ok') next = await this.press(OPPOSITE[key as keyof typeof OPPOSITE])
         if (textSignature(next) !== textSignature(base)) next = await this.goTo(path)
-        if (stateKey(next) !== here) return this.note('lost', s.route, `could not get back to ${here} (at ${stateKey(next)})`)
+        if (stateKey(next) !== here)
+          return this.note('lost', s.route, `could not get back to ${here} (at ${stateKey(next)})`)
         base = next
         continue
       }
@@ -323,7 +342,8 @@ export class Crawler {
       actedKeys.add(key)
       if (screenOf(next) !== screenOf(s)) next = await this.press('back')
       if (stateKey(next) !== here || textSignature(next) !== textSignature(s)) next = await this.goTo(path)
-      if (screenOf(next) !== screenOf(s)) return this.note('lost', s.route, `could not get back to ${here} (at ${stateKey(next)})`)
+      if (screenOf(next) !== screenOf(s))
+        return this.note('lost', s.route, `could not get back to ${here} (at ${stateKey(next)})`)
       base = next
     }
     this.hintsChecked++
@@ -339,7 +359,11 @@ export class Crawler {
     }
     if (after.route === from.route && !after.dialog) this.note('back-dead', where, `Back stayed on ${stateKey(after)}`)
     else if (after.route === parent.route && stateKey(after) !== stateKey(parent) && !parent.dialog)
-      this.note('focus-not-restored', where, `back on ${parent.route}: focus ${after.scan.focused?.path} instead of ${parent.scan.focused?.path}`)
+      this.note(
+        'focus-not-restored',
+        where,
+        `back on ${parent.route}: focus ${after.scan.focused?.path} instead of ${parent.scan.focused?.path}`,
+      )
   }
 
   /**
@@ -377,19 +401,22 @@ export class Crawler {
     if (this.askedToLeave) return
     this.askedToLeave = true
     s = await this.press('back')
-    if (s.route !== 'home' || !s.dialog) this.note('exit-question', 'home', `Back on home did not ask before leaving (${stateKey(s)})`)
+    if (s.route !== 'home' || !s.dialog)
+      this.note('exit-question', 'home', `Back on home did not ask before leaving (${stateKey(s)})`)
     else await this.press('back')
   }
 }
 
 /** What is drawn, where: a scroll or a typed digit changes it without moving the focus. Ticking texts left out. */
 export function textSignature(s: Snapshot): string {
-  return s.scan.texts
-    .filter((t) => !TICKING.test(t.ref || ''))
-    // In 16 px steps: a scroll moves texts by a row; a focus growing by 8 % moves its own by a few pixels.
-    .map((t) => `${t.text}@${Math.round(t.x1 / 16)},${Math.round(t.y1 / 16)}`)
-    .sort()
-    .join('|')
+  return (
+    s.scan.texts
+      .filter((t) => !TICKING.test(t.ref || ''))
+      // In 16 px steps: a scroll moves texts by a row; a focus growing by 8 % moves its own by a few pixels.
+      .map((t) => `${t.text}@${Math.round(t.x1 / 16)},${Math.round(t.y1 / 16)}`)
+      .sort()
+      .join('|')
+  )
 }
 
 /** A key acted: the screen, dialog or focus changed, or what is drawn did. */
@@ -425,7 +452,9 @@ export function stepShown(s: Snapshot, steps: TransactionSteps): string {
 export function firstFocusRisk(s: Snapshot): string {
   const f = s.scan.focused
   if (!f) return ''
-  const labels = s.scan.texts.filter((t) => t.x1 >= f.x1 - 2 && t.x2 <= f.x2 + 2 && t.y1 >= f.y1 - 2 && t.y2 <= f.y2 + 2).map((t) => t.text)
+  const labels = s.scan.texts
+    .filter((t) => t.x1 >= f.x1 - 2 && t.x2 <= f.x2 + 2 && t.y1 >= f.y1 - 2 && t.y2 <= f.y2 + 2)
+    .map((t) => t.text)
   for (const label of labels.length ? labels : ['']) {
     const why = riskyFocus(f.ref, label)
     if (why) return why

@@ -44,7 +44,9 @@ describe('remote crawler', () => {
     crawler.check(await crawler.settle())
 
     const screens = [...crawler.routes.keys()]
-    console.log(`crawler: ${screens.length} screens, ${crawler.states.size} states, ${crawler.keys} key presses (${exploreKeys} exploring; way home checked from ${checkedWayHome} screens; hints held against the keys on ${crawler.hintsChecked})`)
+    console.log(
+      `crawler: ${screens.length} screens, ${crawler.states.size} states, ${crawler.keys} key presses (${exploreKeys} exploring; way home checked from ${checkedWayHome} screens; hints held against the keys on ${crawler.hintsChecked})`,
+    )
     console.log(`crawler screens: ${screens.join(', ')}`)
     for (const f of crawler.findings) console.log(`crawler finding: ${f.kind} on ${f.route}: ${f.detail}`)
     await tv.screenshot('crawler-last')
@@ -58,12 +60,17 @@ describe('remote crawler', () => {
   }, 300_000)
 
   it('in English on a 1080p stage, every menu screen keeps the same rules', async () => {
-    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, boot.stack.bySubscriber('arrears'), { lang: 'en', res: '1080' }))
+    const tv = await Tv.open(
+      boot.browser,
+      tvUrl(boot.stack, boot.stack.bySubscriber('arrears'), { lang: 'en', res: '1080' }),
+    )
     await tv.waitForRoute('home')
     const crawler = new Crawler(tv, LIMITS)
     let s = await crawler.settle()
     while (s.dialog) s = await crawler.press('back')
-    const tiles = await tv.page.evaluate(() => (window as unknown as { __tvhall: { screens: string[] } }).__tvhall.screens.length)
+    const tiles = await tv.page.evaluate(
+      () => (window as unknown as { __tvhall: { screens: string[] } }).__tvhall.screens.length,
+    )
     const visited: string[] = []
     // Digits open the numbered home tiles; each screen is checked as the crawler checks it, then Home.
     for (let d = 1; d <= 9; d++) {

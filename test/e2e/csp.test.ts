@@ -37,7 +37,11 @@ describe('the production CSP without eval', () => {
       const tv = new Tv(page)
       const res = await page.goto(url, { waitUntil: 'load' })
       const csp = res?.headers()['content-security-policy'] ?? ''
-      const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src ')) ?? ''
+      const scriptSrc =
+        csp
+          .split(';')
+          .map((d) => d.trim())
+          .find((d) => d.startsWith('script-src ')) ?? ''
       expect(scriptSrc).toMatch(/^script-src 'self'/)
       expect(csp).not.toContain('unsafe-eval')
 

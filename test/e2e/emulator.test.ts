@@ -26,15 +26,24 @@ async function hooks(page: Page): Promise<Hooks> {
 
 async function waitForRoute(page: Page, route: string): Promise<void> {
   const frame = await tv(page)
-  await frame.waitForFunction((r) => (window as unknown as { __tvhall?: Hooks }).__tvhall?.route === r, { timeout: 20_000 }, route)
+  await frame.waitForFunction(
+    (r) => (window as unknown as { __tvhall?: Hooks }).__tvhall?.route === r,
+    { timeout: 20_000 },
+    route,
+  )
 }
 
 /** Text of the first element with this ref path in the TV's inspector DOM, once it satisfies `ok`. */
 async function waitForText(page: Page, ref: string, ok: (t: string) => boolean): Promise<string> {
-  const selector = ref.split('.').map((r) => `[ref="${r}"]`).join(' ')
+  const selector = ref
+    .split('.')
+    .map((r) => `[ref="${r}"]`)
+    .join(' ')
   const until = Date.now() + 20_000
   for (;;) {
-    const text = await (await tv(page))
+    const text = await (
+      await tv(page)
+    )
       .$eval(`${selector}[texture-text], ${selector} [texture-text]`, (el) => el.getAttribute('texture-text') ?? '')
       .catch(() => '')
     const clean = text.replace(/\u200B/g, '')
@@ -76,7 +85,15 @@ describe('emulator page', () => {
 
   it('drives the TV with the on-screen remote buttons, and logs every key', async () => {
     const demo = stack.subscribers.filter((s) => s.demo)
-    await page.goto(emulatorLink(stack.bffUrl, demo, { source: 'live', deviceId: normal.deviceId, cardNo: normal.cardNo, deviceKey: normal.deviceKey, inspector: '1' }))
+    await page.goto(
+      emulatorLink(stack.bffUrl, demo, {
+        source: 'live',
+        deviceId: normal.deviceId,
+        cardNo: normal.cardNo,
+        deviceKey: normal.deviceKey,
+        inspector: '1',
+      }),
+    )
     await waitForRoute(page, 'home')
     expect(await page.$$eval('#subscriber option', (os) => os.length)).toBe(demo.length)
 
@@ -87,7 +104,9 @@ describe('emulator page', () => {
     await press(page, 'Back')
     await waitForRoute(page, 'home')
     await press(page, 'Right')
-    await (await tv(page)).waitForFunction(() => (window as unknown as { __tvhall: Hooks }).__tvhall.focusedRef === 'BillsTile')
+    await (
+      await tv(page)
+    ).waitForFunction(() => (window as unknown as { __tvhall: Hooks }).__tvhall.focusedRef === 'BillsTile')
     await press(page, 'Digit2')
     await waitForRoute(page, 'bills')
     await press(page, 'Home')
@@ -104,7 +123,9 @@ describe('emulator page', () => {
     // The desktop keyboard presses the same buttons.
     const before = (await hooks(page)).focusedRef
     await page.keyboard.press('ArrowRight')
-    await (await tv(page)).waitForFunction((b) => (window as unknown as { __tvhall: Hooks }).__tvhall.focusedRef !== b, {}, before)
+    await (
+      await tv(page)
+    ).waitForFunction((b) => (window as unknown as { __tvhall: Hooks }).__tvhall.focusedRef !== b, {}, before)
     expect((await keyLog(page))[0]).toMatch(/▶ → keyCode 39 .*\[keyboard\]/)
   })
 
@@ -134,7 +155,11 @@ describe('emulator page', () => {
     expect(src).toMatch(/lang=en/)
     expect(await page.$eval('#safe', (c) => (c as HTMLInputElement).checked)).toBe(true)
     expect(await page.$eval('.safe-overlay', (o) => (o as HTMLElement).hidden)).toBe(false)
-    expect(await (await tv(page)).evaluate(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language)).toBe('en')
+    expect(
+      await (
+        await tv(page)
+      ).evaluate(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language),
+    ).toBe('en')
 
     // A bare address opens as it was left (local storage).
     await page.goto(`${stack.bffUrl}/emulator.html`)
@@ -160,12 +185,17 @@ describe('emulator page', () => {
     const screens = (await hooks(page)).screens ?? []
     expect(screens).toEqual(expect.arrayContaining(['home', 'balance', 'bills', 'payments']))
     await page.click('#walk')
-    await page.waitForFunction(() => ['done', 'failed'].includes(document.getElementById('walk-results')!.dataset.state ?? ''), {
-      timeout: 90_000,
-    })
+    await page.waitForFunction(
+      () => ['done', 'failed'].includes(document.getElementById('walk-results')!.dataset.state ?? ''),
+      {
+        timeout: 90_000,
+      },
+    )
     expect(await page.$eval('#status', (s) => s.textContent)).toMatch(/walk done/)
 
-    const shots = await page.$$eval('.walk-shot', (as) => as.map((a) => ({ screen: a.getAttribute('data-screen')!, href: (a as HTMLAnchorElement).href })))
+    const shots = await page.$$eval('.walk-shot', (as) =>
+      as.map((a) => ({ screen: a.getAttribute('data-screen')!, href: (a as HTMLAnchorElement).href })),
+    )
     expect(shots.map((s) => s.screen)).toEqual(screens)
     const sizes = new Set<number>()
     for (const s of shots) {

@@ -69,7 +69,9 @@ describe('finished is finished: one transaction for mashed keys, and Back never 
     expect(await tv.waitForText('PinDots', (t) => t.length > 0)).toBe('○○○○○○')
     // The PIN typed fast, then OK mashed while the order goes out.
     await mash(tv, [...(who.pin.split('') as RemoteKey[]), ...MASH], 260)
-    expect(await tv.waitForText('OrderResultTitle', (t) => t === '订购成功' || t === '订购未成功', 30_000)).toBe('订购成功')
+    expect(await tv.waitForText('OrderResultTitle', (t) => t === '订购成功' || t === '订购未成功', 30_000)).toBe(
+      '订购成功',
+    )
     const after = await stats()
     expect(after.orders.count - before.orders.count).toBe(1)
     expect(after.charges.count - before.charges.count).toBe(1)
@@ -84,7 +86,9 @@ describe('finished is finished: one transaction for mashed keys, and Back never 
   })
 
   it('card top-up: the card typed at full speed and OK mashed on Top up credit the card once; Back goes to the top-up hub, home', async () => {
-    const res = await fetch(`${boot.stack.bossUrl}/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50`)
+    const res = await fetch(
+      `${boot.stack.bossUrl}/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50`,
+    )
     // Not the fixed demo cards: other suites redeem those.
     const card = ((await res.json()) as PrepaidCard[]).filter((c) => !c.cardNo.startsWith('910000000000000'))[0]
     const before = await stats()
@@ -118,11 +122,17 @@ describe('finished is finished: one transaction for mashed keys, and Back never 
     await tv.waitForRoute('topup/qr')
     await focusOn(tv, 'Amount0')
     await mash(tv, MASH, 200)
-    const handle = await tv.page.waitForFunction(() => (window as unknown as { __tvhall?: { qrPayUrl?: string } }).__tvhall?.qrPayUrl, { timeout: 20_000 })
+    const handle = await tv.page.waitForFunction(
+      () => (window as unknown as { __tvhall?: { qrPayUrl?: string } }).__tvhall?.qrPayUrl,
+      { timeout: 20_000 },
+    )
     const payUrl = (await handle.jsonValue()) as string
     const shown = await stats()
     // One code asked of the BOSS for twenty OKs, not one per OK (or one per return to the amounts).
-    expect(Object.values(shown.topups.qrPays).reduce((a, b) => a + b, 0) - Object.values(before.topups.qrPays).reduce((a, b) => a + b, 0)).toBe(1)
+    expect(
+      Object.values(shown.topups.qrPays).reduce((a, b) => a + b, 0) -
+        Object.values(before.topups.qrPays).reduce((a, b) => a + b, 0),
+    ).toBe(1)
     const phone = await boot.browser.newPage()
     await phone.goto(payUrl, { waitUntil: 'load' })
     await Promise.all([phone.waitForNavigation({ waitUntil: 'load' }), phone.click('button.pay')])

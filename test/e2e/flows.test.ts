@@ -18,7 +18,13 @@ async function backToHome(tv: Tv, max = 6): Promise<string[]> {
     const before = await tv.route()
     if (before === 'home') break
     await tv.press('back')
-    await tv.page.waitForFunction((b) => (window as unknown as { __tvhall: { route?: string } }).__tvhall.route !== b, { timeout: 5_000 }, before).catch(() => undefined)
+    await tv.page
+      .waitForFunction(
+        (b) => (window as unknown as { __tvhall: { route?: string } }).__tvhall.route !== b,
+        { timeout: 5_000 },
+        before,
+      )
+      .catch(() => undefined)
     await new Promise((r) => setTimeout(r, 300))
     seen.push((await tv.route()) ?? '')
   }
@@ -135,8 +141,12 @@ describe('flows that never trap, mislead or repeat the viewer', () => {
     const who = boot.stack.bySubscriber('arrears')
     const before = await bossAccount(boot.stack, who.customerId)
     expect(before.arrearsFen).toBeGreaterThan(0)
-    const res = await fetch(`${boot.stack.bossUrl}/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50`)
-    const card = ((await res.json()) as PrepaidCard[]).filter((c) => !c.cardNo.startsWith('910000000000000') && c.faceValueFen > before.arrearsFen)[0]
+    const res = await fetch(
+      `${boot.stack.bossUrl}/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50`,
+    )
+    const card = ((await res.json()) as PrepaidCard[]).filter(
+      (c) => !c.cardNo.startsWith('910000000000000') && c.faceValueFen > before.arrearsFen,
+    )[0]
     expect(card, 'an unused card worth more than the arrears').toBeTruthy()
 
     const tv = await openHome(boot, 'arrears')
@@ -182,21 +192,29 @@ describe('flows that never trap, mislead or repeat the viewer', () => {
     await tv.page.close()
   })
 
-  it('language: the viewer\'s switch is remembered on the box and survives a reload and a start without a language', async () => {
+  it("language: the viewer's switch is remembered on the box and survives a reload and a start without a language", async () => {
     const who = boot.stack.bySubscriber('normal')
     const tv = await openHome(boot, 'normal')
     await tv.page.keyboard.press('F4') // blue: 中文 ⇄ English
-    await tv.page.waitForFunction(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language === 'en')
+    await tv.page.waitForFunction(
+      () => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language === 'en',
+    )
     await tv.page.reload({ waitUntil: 'load' })
     await tv.waitForRoute('home')
-    expect(await tv.page.evaluate(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language)).toBe('en')
+    expect(
+      await tv.page.evaluate(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language),
+    ).toBe('en')
     // The next start from the launcher, no language in its address: still the viewer's choice.
     const again = await Tv.open(boot.browser, tvUrl(boot.stack, who))
     await again.waitForRoute('home')
-    expect(await again.page.evaluate(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language)).toBe('en')
+    expect(
+      await again.page.evaluate(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language),
+    ).toBe('en')
     // Back to Chinese for whoever comes next in this browser.
     await again.page.keyboard.press('F4')
-    await again.page.waitForFunction(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language === 'zh-CN')
+    await again.page.waitForFunction(
+      () => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language === 'zh-CN',
+    )
     await again.page.close()
     await tv.page.close()
   })

@@ -18,7 +18,14 @@ export async function settledFocus(tv: Tv): Promise<NonNullable<Scanned['focused
   for (let i = 0; i < 20; i++) {
     await new Promise((r) => setTimeout(r, 150))
     const now = (await scan(tv)).focused
-    if (now && last && now.ref === last.ref && Math.abs(now.scale - last.scale) < 0.001 && Math.abs(now.x1 - last.x1) < 0.5) return now
+    if (
+      now &&
+      last &&
+      now.ref === last.ref &&
+      Math.abs(now.scale - last.scale) < 0.001 &&
+      Math.abs(now.x1 - last.x1) < 0.5
+    )
+      return now
     last = now
   }
   throw new Error('focus did not settle: ' + JSON.stringify(last))
@@ -38,7 +45,10 @@ export async function textsOutsideSafeArea(tv: Tv): Promise<string[]> {
   const { texts } = await scan(tv)
   return texts
     .filter((t) => t.x2 > t.x1 && t.y2 > t.y1 && !inside(t))
-    .map((t) => `${t.text.slice(0, 30)} (${t.ref}) at ${Math.round(t.x1)},${Math.round(t.y1)}-${Math.round(t.x2)},${Math.round(t.y2)}`)
+    .map(
+      (t) =>
+        `${t.text.slice(0, 30)} (${t.ref}) at ${Math.round(t.x1)},${Math.round(t.y1)}-${Math.round(t.x2)},${Math.round(t.y2)}`,
+    )
 }
 
 export { inside }

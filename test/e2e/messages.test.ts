@@ -19,7 +19,8 @@ describe('messages and service information on the TV', () => {
     await stack?.close()
   })
 
-  const stubUnread = async (who: Subscriber): Promise<number> => Number((await bossCall(stack, 'MSG_LIST_QRY', { CUST_ID: who.customerId })).BODY.UNREAD_COUNT)
+  const stubUnread = async (who: Subscriber): Promise<number> =>
+    Number((await bossCall(stack, 'MSG_LIST_QRY', { CUST_ID: who.customerId })).BODY.UNREAD_COUNT)
   const dialogShown = (tv: Tv) => tv.page.evaluate(() => document.querySelector('[ref="BootNoticeClose"]') !== null)
   const badge = (tv: Tv) => tv.text('MessagesTile.BadgeCount', 5_000).catch(() => '')
 

@@ -33,7 +33,9 @@ describe('ordering a package on the TV', () => {
 
   it('orders the sports package once, charges the catalogue price and lists it in My subscriptions', async () => {
     const who = boot.stack.bySubscriber('normal')
-    const price = (catalogue as { products: { prodId: string; prices: Record<string, number> }[] }).products.filter((p) => p.prodId === PRODUCT)[0].prices['1']
+    const price = (catalogue as { products: { prodId: string; prices: Record<string, number> }[] }).products.filter(
+      (p) => p.prodId === PRODUCT,
+    )[0].prices['1']
     const before = await bossAccount(boot.stack, who.customerId)
     const statsBefore = await bossStats(boot.stack)
 
@@ -89,7 +91,9 @@ describe('ordering a package on the TV', () => {
     expect(before.balanceFen - after.balanceFen).toBe(price)
 
     const subs = await bossCall(boot.stack, 'SUBS_LIST_QRY', { CUST_ID: who.customerId })
-    const held = (subs.BODY.SUBS_LIST as { PROD_ID: string; SUBS_STATUS: string; EXP_DATE: string }[]).filter((s) => s.PROD_ID === PRODUCT && s.SUBS_STATUS === '1')
+    const held = (subs.BODY.SUBS_LIST as { PROD_ID: string; SUBS_STATUS: string; EXP_DATE: string }[]).filter(
+      (s) => s.PROD_ID === PRODUCT && s.SUBS_STATUS === '1',
+    )
     expect(held).toHaveLength(1)
     const expiry = formatDate(yyyymmdd(held[0].EXP_DATE), 'zh-CN')
     expect(await tv.text('OrderResultBody')).toContain(expiry)

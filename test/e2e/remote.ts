@@ -21,7 +21,9 @@ export async function openHome(boot: TvBoot, scenario: string): Promise<Tv> {
   const tv = await Tv.open(boot.browser, tvUrl(boot.stack, boot.stack.bySubscriber(scenario)))
   await tv.waitForRoute('home')
   await tv.page.waitForFunction(
-    () => document.querySelector('[ref="BalanceTile"][focused="true"]') || document.querySelector('[ref="BootNoticeAction"]'),
+    () =>
+      document.querySelector('[ref="BalanceTile"][focused="true"]') ||
+      document.querySelector('[ref="BootNoticeAction"]'),
     { timeout: 20_000 },
   )
   if (await tv.page.$('[ref="BootNoticeAction"]')) {

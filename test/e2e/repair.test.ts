@@ -6,7 +6,12 @@ import { inside, settledFocus } from './focusCheck.ts'
 import { tvUrl } from './stack.ts'
 import { Tv, type RemoteKey } from './tv.ts'
 
-const zh = (JSON.parse(readFileSync(new URL('../../static/translations.json', import.meta.url), 'utf8')) as Record<string, Record<string, string>>)['zh-CN']
+const zh = (
+  JSON.parse(readFileSync(new URL('../../static/translations.json', import.meta.url), 'utf8')) as Record<
+    string,
+    Record<string, string>
+  >
+)['zh-CN']
 
 // Self-help, repair report and ticket progress with the remote only, against the real BFF and boss-stub.
 // ticketSpeed 1800: the stub moves a ticket one state per second, so its timeline visibly advances.
@@ -18,7 +23,9 @@ describe('repairs on the TV', () => {
     await tv.waitForRoute('home')
     if (bootNotice) {
       // A suspended household is told so once at start (a dialog); Back closes it first.
-      await tv.page.waitForFunction(() => /^BootNotice/.test((window as unknown as { __tvhall: { focusedRef?: string } }).__tvhall.focusedRef || ''))
+      await tv.page.waitForFunction(() =>
+        /^BootNotice/.test((window as unknown as { __tvhall: { focusedRef?: string } }).__tvhall.focusedRef || ''),
+      )
       await tv.press('back')
     }
     await tv.press('5')
@@ -28,13 +35,19 @@ describe('repairs on the TV', () => {
   }
   const times = (n: number, key: RemoteKey): RemoteKey[] => Array.from({ length: n }, () => key)
   const bossTickets = async (customerId: string) =>
-    (await bossCall(boot.stack, 'TICKET_LIST_QRY', { CUST_ID: customerId })).BODY.TICKET_LIST as Array<{ TICKET_ID: string; SLOT_ID: string }>
+    (await bossCall(boot.stack, 'TICKET_LIST_QRY', { CUST_ID: customerId })).BODY.TICKET_LIST as Array<{
+      TICKET_ID: string
+      SLOT_ID: string
+    }>
 
   it('walks the remote checks one step at a time and ends fixed', async () => {
     const tv = await openRepair('normal')
     await tv.screenshot('repair-home')
     // The focused symptom and service grow a little (focus not by colour alone), inside the title-safe area.
-    for (const [key, ref] of [['right', 'ErrorCodeRow'], ['left', 'Symptom0']] as const) {
+    for (const [key, ref] of [
+      ['right', 'ErrorCodeRow'],
+      ['left', 'Symptom0'],
+    ] as const) {
       await tv.press(key)
       const row = await settledFocus(tv)
       expect(row.ref).toBe(ref)
@@ -66,7 +79,7 @@ describe('repairs on the TV', () => {
     await tv.page.close()
   })
 
-  it('ends the checks in a repair report with a visit slot; the ticket number is the BOSS\'s, and its timeline moves on', async () => {
+  it("ends the checks in a repair report with a visit slot; the ticket number is the BOSS's, and its timeline moves on", async () => {
     const who = boot.stack.bySubscriber('normal')
     const tv = await openRepair('normal')
     await tv.press('ok') // no signal
@@ -90,7 +103,9 @@ describe('repairs on the TV', () => {
     await tv.press('ok')
     const number = await tv.waitForText('TicketNumber', (t) => t.length > 0)
     const atBoss = await bossTickets(who.customerId)
-    const admin = (await (await fetch(`${boot.stack.bossUrl}/admin/tickets?customerId=${who.customerId}`)).json()) as { tickets: { count: number } }
+    const admin = (await (await fetch(`${boot.stack.bossUrl}/admin/tickets?customerId=${who.customerId}`)).json()) as {
+      tickets: { count: number }
+    }
     expect(admin.tickets.count).toBe(1)
     const mine = atBoss.find((x) => x.TICKET_ID === number)
     expect(mine, `${number} at the BOSS`).toBeDefined()
@@ -100,13 +115,19 @@ describe('repairs on the TV', () => {
     await tv.press('ok') // My tickets
     await tv.waitForRoute('repair/tickets')
     const first = await tv.waitForText('TicketRow0.RecordDetail', (t) => t.includes(number))
-    const resolved = await tv.waitForText('TicketRow0.RecordDetail', (t) => t.includes(zh['messages.ticketStatus.resolved']), 15_000)
+    const resolved = await tv.waitForText(
+      'TicketRow0.RecordDetail',
+      (t) => t.includes(zh['messages.ticketStatus.resolved']),
+      15_000,
+    )
     expect(resolved).not.toBe(first)
     expect(await tv.focusedRef()).toBe('TicketRow0')
     await tv.screenshot('repair-my-tickets')
     await tv.press('ok')
     await tv.waitForRoute('repair/tickets/:ticketId')
-    expect(await tv.waitForText('TimelineStep3.StepName', (t) => t.length > 0)).toBe(zh['messages.ticketStatus.resolved'])
+    expect(await tv.waitForText('TimelineStep3.StepName', (t) => t.length > 0)).toBe(
+      zh['messages.ticketStatus.resolved'],
+    )
     expect(await tv.waitForText('TimelineStep3.StepTime', (t) => t.length > 0)).toMatch(/\d{2}:\d{2}/)
     expect(await tv.focusedRef()).toBe('Rating')
     await tv.screenshot('repair-timeline')
@@ -135,7 +156,9 @@ describe('repairs on the TV', () => {
     await tv.press('down', 'down', 'ok')
     await tv.waitForRoute('repair/complaint')
     await tv.waitForText('TypeRow0', (t) => t.length > 0)
-    const draftAnswer = tv.page.waitForResponse((r) => r.url().endsWith('/api/v1/complaints/drafts') && r.request().method() === 'POST')
+    const draftAnswer = tv.page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/complaints/drafts') && r.request().method() === 'POST',
+    )
     await tv.press('ok', 'ok')
     await tv.waitForText('DraftStatus', (t) => t === zh['complaint.waiting'])
     expect(await tv.focusedRef()).toBe('ComplaintSubmitButton')
@@ -143,7 +166,11 @@ describe('repairs on the TV', () => {
     // The viewer's phone: the page the QR code opens, a plain form.
     const { phoneUrl } = (await (await draftAnswer).json()) as { phoneUrl: string }
     const typed = '师傅说好上午来，一直没来'
-    const sent = await fetch(phoneUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ text: typed }).toString() })
+    const sent = await fetch(phoneUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ text: typed }).toString(),
+    })
     expect(sent.status).toBe(200)
     expect(await tv.waitForText('DraftText', (t) => t.length > 0)).toBe(typed)
     await tv.screenshot('repair-complaint-text')

@@ -23,7 +23,8 @@ export const RISKY_REFS = [
 ] as const
 
 /** By words on the item, both languages: catches a risky choice under a ref this list does not know yet. */
-export const RISKY_LABELS = /取消工单|取消订购|退订|取消自动续订|解决了|不限|禁止订购|^退出$|确认订购|确认充值|Cancel ticket|Unsubscribe|Stop auto-renew|Yes, fixed|No limit|No orders|^Leave$/
+export const RISKY_LABELS =
+  /取消工单|取消订购|退订|取消自动续订|解决了|不限|禁止订购|^退出$|确认订购|确认充值|Cancel ticket|Unsubscribe|Stop auto-renew|Yes, fixed|No limit|No orders|^Leave$/
 
 const RISKY_REF = new RegExp(`^(${RISKY_REFS.join('|')})$`)
 
@@ -38,4 +39,7 @@ export function riskyFocus(ref: string | undefined, label: string): string {
  * OK on these would leave the app or move money or records, or restart the app (the look settings):
  * the crawler looks but does not press. Every risky ref is in it.
  */
-export const NO_OK = new RegExp(`^(${RISKY_REFS.join('|')})$|Leave|Confirm|Submit|Pay(?!ments)|Buy|Unsubscribe|AutoRenew|Save|Delete|LargeTextSetting|HighContrastSetting`, 'i')
+export const NO_OK = new RegExp(
+  `^(${RISKY_REFS.join('|')})$|Leave|Confirm|Submit|Pay(?!ments)|Buy|Unsubscribe|AutoRenew|Save|Delete|LargeTextSetting|HighContrastSetting`,
+  'i',
+)

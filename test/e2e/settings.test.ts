@@ -12,11 +12,14 @@ interface Text {
   y2: number
 }
 
-const texts = (tv: Tv) => tv.page.evaluate(() => ((window as unknown as { __tvhall: { scan(): { texts: Text[] } } }).__tvhall.scan().texts))
+const texts = (tv: Tv) =>
+  tv.page.evaluate(() => (window as unknown as { __tvhall: { scan(): { texts: Text[] } } }).__tvhall.scan().texts)
 const titleSize = async (tv: Tv) => ((await texts(tv)).find((t) => t.ref === 'PageTitle') || { size: 0 }).size
-const background = (tv: Tv) => tv.page.evaluate(() => document.querySelector('[ref="Background"]')?.getAttribute('color'))
+const background = (tv: Tv) =>
+  tv.page.evaluate(() => document.querySelector('[ref="Background"]')?.getAttribute('color'))
 
-const language = (tv: Tv) => tv.page.evaluate(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language)
+const language = (tv: Tv) =>
+  tv.page.evaluate(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language)
 /** A mark on the page's window: it survives only if the hall never reloads. */
 const marked = (tv: Tv) => tv.page.evaluate(() => (window as unknown as { __lookMark?: number }).__lookMark === 42)
 
@@ -49,7 +52,10 @@ describe('settings: large text and high contrast', () => {
     await tv.press('down')
     expect(await tv.focusedRef()).toBe('HighContrastSetting')
     await tv.press('ok')
-    await tv.page.waitForFunction(() => document.querySelector('[ref="Background"]')?.getAttribute('color') === 'ff000000', { timeout: 10_000 })
+    await tv.page.waitForFunction(
+      () => document.querySelector('[ref="Background"]')?.getAttribute('color') === 'ff000000',
+      { timeout: 10_000 },
+    )
     expect(bgBefore).not.toBe('ff000000')
     expect(await tv.focusedRef()).toBe('HighContrastSetting')
     expect(await tv.text('HighContrastSetting')).toMatch(/High contrast.*On/i)
@@ -59,11 +65,15 @@ describe('settings: large text and high contrast', () => {
     await tv.press('up')
     expect(await tv.focusedRef()).toBe('LargeTextSetting')
     await tv.press('ok')
-    await tv.page.waitForFunction((b: number) => {
-      const scan = (window as unknown as { __tvhall: { scan(): { texts: Text[] } } }).__tvhall.scan()
-      const title = scan.texts.find((t) => t.ref === 'PageTitle')
-      return !!title && title.size > b * 1.15
-    }, { timeout: 10_000 }, before)
+    await tv.page.waitForFunction(
+      (b: number) => {
+        const scan = (window as unknown as { __tvhall: { scan(): { texts: Text[] } } }).__tvhall.scan()
+        const title = scan.texts.find((t) => t.ref === 'PageTitle')
+        return !!title && title.size > b * 1.15
+      },
+      { timeout: 10_000 },
+      before,
+    )
     expect((await titleSize(tv)) / before).toBeCloseTo(1.25, 1)
     expect(await tv.focusedRef()).toBe('LargeTextSetting')
     expect(await tv.text('LargeTextSetting')).toMatch(/Large text.*On/i)

@@ -24,7 +24,8 @@ async function recordSpeech(page: Page): Promise<void> {
 }
 
 const spoken = (tv: Tv) => tv.page.evaluate(() => (window as unknown as { __spoken: Spoken[] }).__spoken.slice())
-const clearSpoken = (tv: Tv) => tv.page.evaluate(() => void ((window as unknown as { __spoken: Spoken[] }).__spoken.length = 0))
+const clearSpoken = (tv: Tv) =>
+  tv.page.evaluate(() => void ((window as unknown as { __spoken: Spoken[] }).__spoken.length = 0))
 
 async function lastSaid(tv: Tv, match: RegExp, timeout = 5_000): Promise<Spoken> {
   const until = Date.now() + timeout
@@ -75,7 +76,9 @@ describe('spoken guidance', () => {
     await tv.press('back')
 
     await tv.press('F4' as never) // Blue: English
-    await tv.page.waitForFunction(() => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language === 'en')
+    await tv.page.waitForFunction(
+      () => (window as unknown as { __tvhall: { language?: string } }).__tvhall.language === 'en',
+    )
     await clearSpoken(tv)
     await tv.press('left')
     const balance = await lastSaid(tv, /1 of 4/)

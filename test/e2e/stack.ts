@@ -4,17 +4,26 @@ import { resolve } from 'node:path'
 import { startStack, type Stack, type StackOptions, type Subscriber } from '../integration/harness.ts'
 
 /** The built app; E2E_DIST serves another build (a deliberately broken one, to see a rule fail). */
-const DIST = process.env.E2E_DIST ? `${resolve(process.env.E2E_DIST)}/` : new URL('../../dist/', import.meta.url).pathname
+const DIST = process.env.E2E_DIST
+  ? `${resolve(process.env.E2E_DIST)}/`
+  : new URL('../../dist/', import.meta.url).pathname
 
 /** The real stack serving the built TV app: boss-stub + BFF with `dist/` as its static folder. */
 export async function startTvStack(opts: StackOptions = {}): Promise<Stack> {
-  if (!existsSync(`${DIST}index.html`)) throw new Error(`${DIST} is missing: run \`npm run build\` first (npm test does)`)
+  if (!existsSync(`${DIST}index.html`))
+    throw new Error(`${DIST} is missing: run \`npm run build\` first (npm test does)`)
   return startStack({ ...opts, bff: { staticDir: DIST, ...opts.bff } })
 }
 
 /** The app's address for one demo household, with the inspector's DOM mirror on for reading the screen. */
 export function tvUrl(stack: Pick<Stack, 'bffUrl'>, who: Subscriber, extra: Record<string, string> = {}): string {
-  const q = new URLSearchParams({ deviceId: who.deviceId, cardNo: who.cardNo, deviceKey: who.deviceKey, inspector: '1', ...extra })
+  const q = new URLSearchParams({
+    deviceId: who.deviceId,
+    cardNo: who.cardNo,
+    deviceKey: who.deviceKey,
+    inspector: '1',
+    ...extra,
+  })
   return `${stack.bffUrl}/?${q}`
 }
 

@@ -19,7 +19,9 @@ describe('top-up on the TV', () => {
   const boot = bootTv()
 
   async function unusedCard(): Promise<PrepaidCard> {
-    const res = await fetch(`${boot.stack.bossUrl}/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50`)
+    const res = await fetch(
+      `${boot.stack.bossUrl}/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50`,
+    )
     const cards = (await res.json()) as PrepaidCard[]
     // Not the fixed demo cards: other suites redeem those.
     const card = cards.filter((c) => !c.cardNo.startsWith('910000000000000'))[0]
@@ -33,22 +35,30 @@ describe('top-up on the TV', () => {
     await tv.waitForRoute('home')
     // A suspended household is greeted by its arrears notice first (a dialog); Back closes it.
     await tv.page.waitForFunction(
-      () => document.querySelector('[ref="BalanceTile"][focused="true"]') || document.querySelector('[ref="BootNoticeAction"]'),
+      () =>
+        document.querySelector('[ref="BalanceTile"][focused="true"]') ||
+        document.querySelector('[ref="BootNoticeAction"]'),
       { timeout: 20_000 },
     )
     if (await tv.page.$('[ref="BootNoticeAction"]')) {
       await tv.press('back')
-      await tv.page.waitForFunction(() => document.querySelector('[ref="BalanceTile"][focused="true"]'), { timeout: 5_000 })
+      await tv.page.waitForFunction(() => document.querySelector('[ref="BalanceTile"][focused="true"]'), {
+        timeout: 5_000,
+      })
     }
     await tv.page.keyboard.press('F1') // red
     await tv.waitForRoute('topup')
-    await tv.page.waitForFunction(() => document.querySelector('[ref="CardTopupButton"][focused="true"]'), { timeout: 20_000 })
+    await tv.page.waitForFunction(() => document.querySelector('[ref="CardTopupButton"][focused="true"]'), {
+      timeout: 20_000,
+    })
     return tv
   }
 
   async function typeCard(tv: Tv, card: PrepaidCard): Promise<void> {
     await tv.press(...((card.cardNo + card.password).split('') as RemoteKey[]))
-    expect(await tv.waitForText('CardNoField.FieldValue', (t) => t === groupCardNo(card.cardNo))).toBe(groupCardNo(card.cardNo))
+    expect(await tv.waitForText('CardNoField.FieldValue', (t) => t === groupCardNo(card.cardNo))).toBe(
+      groupCardNo(card.cardNo),
+    )
     // Masked: the password's digits never reach the screen.
     const shown = await tv.text('PasswordField.FieldValue')
     expect(shown).toBe('●'.repeat(card.password.length))
@@ -76,10 +86,14 @@ describe('top-up on the TV', () => {
 
     // Back goes one level up, to the top-up home (not the filled-in form).
     // The result screen holds the focus (its transition done) before the viewer presses Back.
-    await tv.page.waitForFunction(() => document.querySelector('[ref="TopupDoneButton"][focused="true"]'), { timeout: 20_000 })
+    await tv.page.waitForFunction(() => document.querySelector('[ref="TopupDoneButton"][focused="true"]'), {
+      timeout: 20_000,
+    })
     await tv.press('back')
     await tv.waitForRoute('topup').catch(async (e) => {
-      throw new Error(`Back from the result left the TV on ${await tv.route()}, focus ${await tv.focusedRef()} errors ${tv.errors.join(', ')}: ${e}`)
+      throw new Error(
+        `Back from the result left the TV on ${await tv.route()}, focus ${await tv.focusedRef()} errors ${tv.errors.join(', ')}: ${e}`,
+      )
     })
     // Back on the top-up home the card way keeps the focus at once (the new balance comes in behind it).
     expect(await tv.focusedRef()).toBe('CardTopupButton')
@@ -105,7 +119,10 @@ describe('top-up on the TV', () => {
     const label = await tv.text(`Amount${index}`)
     await tv.screenshot(`topup-qr-amounts-${index}`)
     await tv.press('ok')
-    const handle = await tv.page.waitForFunction(() => (window as unknown as { __tvhall?: { qrPayUrl?: string } }).__tvhall?.qrPayUrl, { timeout: 20_000 })
+    const handle = await tv.page.waitForFunction(
+      () => (window as unknown as { __tvhall?: { qrPayUrl?: string } }).__tvhall?.qrPayUrl,
+      { timeout: 20_000 },
+    )
     const payUrl = (await handle.jsonValue()) as string
     expect(payUrl).toMatch(/\/pay\/QP/)
     expect(await tv.waitForText('QrCountdown', (t) => /\d:\d\d/.test(t))).toMatch(/[45]:\d\d/)
@@ -136,8 +153,10 @@ describe('top-up on the TV', () => {
 
   it('换个金额 returns to the amounts on the chosen one; Back leaves the code; a visit from home starts on the card way', async () => {
     const tv = await openTopup(boot.stack.bySubscriber('normal'))
-    const focused = (ref: string) => tv.page.waitForFunction((r) => document.querySelector(`[ref="${r}"][focused="true"]`), { timeout: 20_000 }, ref)
-    const payUrl = () => tv.page.evaluate(() => (window as unknown as { __tvhall?: { qrPayUrl?: string } }).__tvhall?.qrPayUrl)
+    const focused = (ref: string) =>
+      tv.page.waitForFunction((r) => document.querySelector(`[ref="${r}"][focused="true"]`), { timeout: 20_000 }, ref)
+    const payUrl = () =>
+      tv.page.evaluate(() => (window as unknown as { __tvhall?: { qrPayUrl?: string } }).__tvhall?.qrPayUrl)
     await tv.press('right', 'ok')
     await tv.waitForRoute('topup/qr')
     await focused('Amount0')

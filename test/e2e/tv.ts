@@ -97,7 +97,10 @@ export class Tv {
   /** Text shown by the element with this ref path (first match), as the inspector mirrors it. */
   async text(ref: string, timeout = 20_000): Promise<string> {
     // `A.B` means the element with ref B inside the one with ref A (refs repeat across components).
-    const path = ref.split('.').map((r) => `[ref="${r}"]`).join(' ')
+    const path = ref
+      .split('.')
+      .map((r) => `[ref="${r}"]`)
+      .join(' ')
     const handle = await this.page.waitForSelector(`${path}[texture-text], ${path} [texture-text]`, {
       timeout,
     })
@@ -124,9 +127,12 @@ export class Tv {
     await this.page.waitForSelector('[ref="BootNoticeClose"]', { timeout })
     const title = await this.text('DialogTitle')
     const focused = await this.focusedRef()
-    if (focused !== 'BootNoticeAction' && focused !== 'BootNoticeClose') throw new Error(`boot notice up without focus (focus on ${focused})`)
+    if (focused !== 'BootNoticeAction' && focused !== 'BootNoticeClose')
+      throw new Error(`boot notice up without focus (focus on ${focused})`)
     await this.press('back')
-    await this.page.waitForFunction(() => document.querySelector('[ref="BootNoticeClose"]') === null, { timeout: 5_000 })
+    await this.page.waitForFunction(() => document.querySelector('[ref="BootNoticeClose"]') === null, {
+      timeout: 5_000,
+    })
     return title
   }
 

@@ -65,30 +65,38 @@ describe('usage events from a real app session', () => {
     await tv.press('right', 'ok')
     await tv.waitForText('PinTitle', (t) => t.length > 0)
     await tv.press(...(who.pin.split('') as RemoteKey[]))
-    expect(await tv.waitForText('OrderResultTitle', (t) => t === '订购成功' || t === '订购未成功', 30_000)).toBe('订购成功')
+    expect(await tv.waitForText('OrderResultTitle', (t) => t === '订购成功' || t === '订购未成功', 30_000)).toBe(
+      '订购成功',
+    )
     await tv.press('home')
     await tv.waitForRoute('home')
 
     const rows = await settled()
     expect(new Set(rows.map((r) => `${String(r.household)}/${String(r.event_id)}`)).size).toBe(rows.length)
-    const flow = rows.filter((r) => r.type === 'flow' && r.flow === 'order').map((r) => `${String(r.outcome)}:${String(r.step)}`)
+    const flow = rows
+      .filter((r) => r.type === 'flow' && r.flow === 'order')
+      .map((r) => `${String(r.outcome)}:${String(r.step)}`)
     expect(flow).toEqual(['started:catalogue', 'step:detail', 'step:confirm', 'step:pin', 'finished:done'])
     expect(rows.filter((r) => r.type === 'screen').map((r) => r.screen)).toEqual(
       expect.arrayContaining(['home', 'packages', 'packages/:productId', 'order/:productId/:periodMonths']),
     )
     // The scan: nothing that identifies the household or that it typed.
     const text = JSON.stringify(rows)
-    for (const secret of [who.pin, who.cardNo, who.deviceId, who.customerId, who.name]) expect(text).not.toContain(secret)
+    for (const secret of [who.pin, who.cardNo, who.deviceId, who.customerId, who.name])
+      expect(text).not.toContain(secret)
     expect(tv.errors).toEqual([])
     await tv.page.close()
   })
 
   it('the operator page shows the session’s funnel and downloads it as CSV', async () => {
     const page = await browser.newPage()
-    await page.authenticate({ username: stack.config.usage.operatorUser, password: stack.config.usage.operatorPassword })
+    await page.authenticate({
+      username: stack.config.usage.operatorUser,
+      password: stack.config.usage.operatorPassword,
+    })
     await page.goto(`${stack.bffUrl}/operator/usage`, { waitUntil: 'load' })
     await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 })
-    const funnel = await page.$eval('#section-funnel table', (t) => (t).innerText)
+    const funnel = await page.$eval('#section-funnel table', (t) => t.innerText)
     expect(funnel).toMatch(/catalogue\s+1\b/)
     expect(funnel).toMatch(/done\s+1\b/)
     expect(await page.$$eval('#section-funnel canvas', (c) => c.length)).toBe(1)

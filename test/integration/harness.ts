@@ -172,8 +172,11 @@ export async function api<T = any>(
  * Call the BFF through the client typed by the contract's route table: `bff(stack, routes.createOrder,
  * { token, idempotencyKey, body })`. Leaving out what the route needs (its Idempotency-Key, a token) does not compile.
  */
-export const bff = <R extends AnyRoute>(stack: Pick<Stack, 'bffUrl'>, route: R, input: CallInput<R>): Promise<Answer<R>> =>
-  call(stack.bffUrl, route, input)
+export const bff = <R extends AnyRoute>(
+  stack: Pick<Stack, 'bffUrl'>,
+  route: R,
+  input: CallInput<R>,
+): Promise<Answer<R>> => call(stack.bffUrl, route, input)
 
 /** `[status, error.code, error.attemptsLeft]` of a refusal; `[status]` when the body is not an ErrorBody. */
 export function refusal(res: { status: number; body: unknown }): [number, string?, number?] {
@@ -184,7 +187,8 @@ export function refusal(res: { status: number; body: unknown }): [number, string
 
 async function challengeFor(stack: Pick<Stack, 'bffUrl'>, sub: Box, headers?: Record<string, string>): Promise<string> {
   const issued = await bff(stack, routes.sessionChallenge, { body: { deviceId: sub.deviceId }, headers })
-  if (!('challenge' in issued.body)) throw new Error(`challenge refused: ${issued.status} ${JSON.stringify(issued.body)}`)
+  if (!('challenge' in issued.body))
+    throw new Error(`challenge refused: ${issued.status} ${JSON.stringify(issued.body)}`)
   return issued.body.challenge
 }
 
@@ -192,7 +196,12 @@ async function challengeFor(stack: Pick<Stack, 'bffUrl'>, sub: Box, headers?: Re
 export type Box = Pick<Subscriber, 'deviceId' | 'cardNo'> & { deviceKey?: unknown }
 
 /** A log-in body as the box sends it: a fresh challenge signed with the box's key (naming `cardNo`, by default its own). */
-export async function sessionBody(stack: Pick<Stack, 'bffUrl'>, sub: Box, cardNo = sub.cardNo, headers?: Record<string, string>) {
+export async function sessionBody(
+  stack: Pick<Stack, 'bffUrl'>,
+  sub: Box,
+  cardNo = sub.cardNo,
+  headers?: Record<string, string>,
+) {
   const challenge = await challengeFor(stack, sub, headers)
   const key = typeof sub.deviceKey === 'string' ? sub.deviceKey : '00'.repeat(32)
   return { deviceId: sub.deviceId, cardNo, challenge, signature: signLogin(key, sub.deviceId, cardNo, challenge) }
@@ -202,17 +211,31 @@ export async function sessionBody(stack: Pick<Stack, 'bffUrl'>, sub: Box, cardNo
  * Log in as the box does: ask for a challenge, sign it with the device key (HMAC-SHA256, as the TV app does),
  * open the session. Returns the token, or with `{ full: true }` the whole answer (refresh token included).
  */
-export async function login(stack: Pick<Stack, 'bffUrl'>, sub: Box, opts?: { headers?: Record<string, string> }): Promise<string>
-export async function login(stack: Pick<Stack, 'bffUrl'>, sub: Box, opts: { full: true; headers?: Record<string, string> }): Promise<SessionResponse>
+export async function login(
+  stack: Pick<Stack, 'bffUrl'>,
+  sub: Box,
+  opts?: { headers?: Record<string, string> },
+): Promise<string>
+export async function login(
+  stack: Pick<Stack, 'bffUrl'>,
+  sub: Box,
+  opts: { full: true; headers?: Record<string, string> },
+): Promise<SessionResponse>
 export async function login(
   stack: Pick<Stack, 'bffUrl'>,
   sub: Box,
   opts: { full?: boolean; headers?: Record<string, string> } = {},
 ): Promise<string | SessionResponse> {
-  if (typeof sub.deviceKey !== 'string') throw new Error(`no device key for ${sub.deviceId}: the stub hands them out in development only`)
+  if (typeof sub.deviceKey !== 'string')
+    throw new Error(`no device key for ${sub.deviceId}: the stub hands them out in development only`)
   const challenge = await challengeFor(stack, sub, opts.headers)
   const res = await bff(stack, routes.openSession, {
-    body: { deviceId: sub.deviceId, cardNo: sub.cardNo, challenge, signature: signLogin(sub.deviceKey, sub.deviceId, sub.cardNo, challenge) },
+    body: {
+      deviceId: sub.deviceId,
+      cardNo: sub.cardNo,
+      challenge,
+      signature: signLogin(sub.deviceKey, sub.deviceId, sub.cardNo, challenge),
+    },
     headers: opts.headers,
   })
   if (!('token' in res.body)) throw new Error(`log-in failed: ${res.status} ${JSON.stringify(res.body)}`)

@@ -32,7 +32,11 @@ export default tseslint.config(
     files: under(scope.checked),
     plugins: { 'check-file': checkFile },
     rules: {
-      'check-file/filename-naming-convention': ['error', { '**/*.{ts,js}': 'CAMEL_CASE' }, { ignoreMiddleExtensions: true }],
+      'check-file/filename-naming-convention': [
+        'error',
+        { '**/*.{ts,js}': 'CAMEL_CASE' },
+        { ignoreMiddleExtensions: true },
+      ],
     },
   },
   {

@@ -48,7 +48,11 @@ for (const storeName of ['sqlite', 'redis'] as const) {
 
       const answers = await Promise.all(
         Array.from({ length: PARALLEL }, () =>
-          api(stack, 'POST', '/api/v1/orders', { token, body: body(wrongPin(sub.pin)), headers: { 'idempotency-key': randomUUID() } }),
+          api(stack, 'POST', '/api/v1/orders', {
+            token,
+            body: body(wrongPin(sub.pin)),
+            headers: { 'idempotency-key': randomUUID() },
+          }),
         ),
       )
       const after = await bossStats(stack)
@@ -58,7 +62,11 @@ for (const storeName of ['sqlite', 'redis'] as const) {
       expect(evaluated).toBeLessThanOrEqual(LIMIT)
       expect(codes.filter((c) => c === 'WRONG_PIN').length).toBeLessThanOrEqual(LIMIT)
 
-      const right = await api(stack, 'POST', '/api/v1/orders', { token, body: body(sub.pin), headers: { 'idempotency-key': randomUUID() } })
+      const right = await api(stack, 'POST', '/api/v1/orders', {
+        token,
+        body: body(sub.pin),
+        headers: { 'idempotency-key': randomUUID() },
+      })
       expect(right.status).toBe(429)
       expect((await bossStats(stack)).charges.count).toBe(after.charges.count)
     })
@@ -66,7 +74,9 @@ for (const storeName of ['sqlite', 'redis'] as const) {
     it('wrong prepaid-card passwords: at most the limit reach the BOSS', async () => {
       const sub = stack.bySubscriber('arrears')
       const token = await login(stack, sub)
-      const cards = (await (await fetch(`${stack.bossUrl}/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=100`)).json()) as {
+      const cards = (await (
+        await fetch(`${stack.bossUrl}/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=100`)
+      ).json()) as {
         cardNo: string
         password: string
       }[]
@@ -82,7 +92,8 @@ for (const storeName of ['sqlite', 'redis'] as const) {
         ),
       )
       const after = await bossStats(stack)
-      const asked = Object.values(after.results.CARD_RECHARGE ?? {}).reduce((a, b) => a + b, 0) -
+      const asked =
+        Object.values(after.results.CARD_RECHARGE ?? {}).reduce((a, b) => a + b, 0) -
         Object.values(before.results.CARD_RECHARGE ?? {}).reduce((a, b) => a + b, 0)
       const codes = answers.map((a) => a.body?.error?.code)
       expect(codes.every((c) => c === 'CARD_INVALID' || c === 'LOCKED')).toBe(true)

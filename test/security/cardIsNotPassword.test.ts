@@ -44,7 +44,11 @@ describe('opening a session', () => {
     expect((await open(body)).status).toBe(401) // replayed
     const other = stack.bySubscriber('arrears')
     const foreign = await challenge(other.deviceId)
-    const res = await open({ ...body, challenge: foreign, signature: signLogin(String(sub.deviceKey), sub.deviceId, sub.cardNo, foreign) })
+    const res = await open({
+      ...body,
+      challenge: foreign,
+      signature: signLogin(String(sub.deviceKey), sub.deviceId, sub.cardNo, foreign),
+    })
     expect(res.status).toBe(401)
   })
 
@@ -55,11 +59,15 @@ describe('opening a session', () => {
     expect(res.status).toBe(401)
     // The operator provisions a replacement box and moves the card to it (换机).
     const provisioned = await fetch(`${stack.bossUrl}/admin/devices`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: 'STBNEW0001' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ deviceId: 'STBNEW0001' }),
     })
     const { deviceKey } = (await provisioned.json()) as { deviceKey: string }
     const moved = await fetch(`${stack.bossUrl}/admin/pairings`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: 'STBNEW0001', cardNo: stranger.cardNo }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ deviceId: 'STBNEW0001', cardNo: stranger.cardNo }),
     })
     expect(moved.status).toBe(200)
     const token = await login(stack, { deviceId: 'STBNEW0001', cardNo: stranger.cardNo, deviceKey })

@@ -31,11 +31,21 @@ const admin = (path: string, init: RequestInit = {}) =>
 
 const startBff = () =>
   spawnBff({
-    PORT: '0', HOST: '127.0.0.1', BOSS_URL: boss.url, STORE_PATH: join(dir, 'bff.sqlite'),
-    BOSS_TIMEOUT_MS: '20000', IDEMPOTENCY_LEASE_SECONDS: '2', LOG_LEVEL: 'info',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    BOSS_URL: boss.url,
+    STORE_PATH: join(dir, 'bff.sqlite'),
+    BOSS_TIMEOUT_MS: '20000',
+    IDEMPOTENCY_LEASE_SECONDS: '2',
+    LOG_LEVEL: 'info',
   })
 
-type Stats = { topups: { bySerial: Record<string, { count: number }> }; requests: Record<string, number>; charges: { byRef: Record<string, { count: number }> }; orders: { byOrderNo: Record<string, number> } }
+type Stats = {
+  topups: { bySerial: Record<string, { count: number }> }
+  requests: Record<string, number>
+  charges: { byRef: Record<string, { count: number }> }
+  orders: { byOrderNo: Record<string, number> }
+}
 const stats = async () => (await (await admin('/admin/stats')).json()) as Stats
 
 describe('SIGKILL of the BFF while an order is at the BOSS', () => {
@@ -49,10 +59,21 @@ describe('SIGKILL of the BFF while an order is at the BOSS', () => {
     const body = { productId: 'P_OPERA', periodMonths: 1, pin: sub.pin }
 
     // The BOSS commits the order and never answers: the BFF is waiting on it when it dies.
-    await admin('/admin/faults', { method: 'PUT', body: JSON.stringify({ commitThenTimeout: true, holdMs: 60_000, services: ['ORDER_CREATE'] }) })
+    await admin('/admin/faults', {
+      method: 'PUT',
+      body: JSON.stringify({ commitThenTimeout: true, holdMs: 60_000, services: ['ORDER_CREATE'] }),
+    })
     const before = await stats()
-    const lost = api({ bffUrl: url1 }, 'POST', '/api/v1/orders', { token, body, headers: { 'idempotency-key': key } }).catch(() => null)
-    for (let i = 0; i < 100 && ((await stats()).requests.ORDER_CREATE ?? 0) === (before.requests.ORDER_CREATE ?? 0); i++) {
+    const lost = api({ bffUrl: url1 }, 'POST', '/api/v1/orders', {
+      token,
+      body,
+      headers: { 'idempotency-key': key },
+    }).catch(() => null)
+    for (
+      let i = 0;
+      i < 100 && ((await stats()).requests.ORDER_CREATE ?? 0) === (before.requests.ORDER_CREATE ?? 0);
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 50))
     }
     first.child.kill('SIGKILL')
@@ -66,10 +87,18 @@ describe('SIGKILL of the BFF while an order is at the BOSS', () => {
       const url2 = await second.url
       const token2 = await login({ bffUrl: url2 }, sub)
       // The viewer comes back to the same order: the box still holds its key.
-      let answer = await api({ bffUrl: url2 }, 'POST', '/api/v1/orders', { token: token2, body, headers: { 'idempotency-key': key } })
-      for (const until = Date.now() + 20_000; answer.status === 409 && Date.now() < until; ) {
+      let answer = await api({ bffUrl: url2 }, 'POST', '/api/v1/orders', {
+        token: token2,
+        body,
+        headers: { 'idempotency-key': key },
+      })
+      for (const until = Date.now() + 20_000; answer.status === 409 && Date.now() < until;) {
         await new Promise((r) => setTimeout(r, 250))
-        answer = await api({ bffUrl: url2 }, 'POST', '/api/v1/orders', { token: token2, body, headers: { 'idempotency-key': key } })
+        answer = await api({ bffUrl: url2 }, 'POST', '/api/v1/orders', {
+          token: token2,
+          body,
+          headers: { 'idempotency-key': key },
+        })
       }
       expect(answer.status).toBe(201)
       expect(answer.body).toMatchObject({ productId: 'P_OPERA', status: 'completed' })
@@ -86,16 +115,29 @@ describe('SIGKILL of the BFF while an order is at the BOSS', () => {
   it('a card top-up cut off by the crash is settled by the sweeper with the BOSS, before the box asks again', async () => {
     const subs = (await (await admin('/admin/subscribers')).json()) as Subscriber[]
     const sub = subs.find((s) => s.scenario === 'arrears')!
-    const cards = (await (await admin('/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=100')).json()) as { cardNo: string; password: string }[]
+    const cards = (await (
+      await admin('/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=100')
+    ).json()) as { cardNo: string; password: string }[]
     const card = { cardNo: cards[0].cardNo, password: cards[0].password }
     const first = startBff()
     const url1 = await first.url
     const token = await login({ bffUrl: url1 }, sub)
     const key = randomUUID()
-    await admin('/admin/faults', { method: 'PUT', body: JSON.stringify({ commitThenTimeout: true, holdMs: 60_000, services: ['CARD_RECHARGE'] }) })
+    await admin('/admin/faults', {
+      method: 'PUT',
+      body: JSON.stringify({ commitThenTimeout: true, holdMs: 60_000, services: ['CARD_RECHARGE'] }),
+    })
     const before = await stats()
-    const lost = api({ bffUrl: url1 }, 'POST', '/api/v1/topups/card', { token, body: card, headers: { 'idempotency-key': key } }).catch(() => null)
-    for (let i = 0; i < 100 && ((await stats()).requests.CARD_RECHARGE ?? 0) === (before.requests.CARD_RECHARGE ?? 0); i++) {
+    const lost = api({ bffUrl: url1 }, 'POST', '/api/v1/topups/card', {
+      token,
+      body: card,
+      headers: { 'idempotency-key': key },
+    }).catch(() => null)
+    for (
+      let i = 0;
+      i < 100 && ((await stats()).requests.CARD_RECHARGE ?? 0) === (before.requests.CARD_RECHARGE ?? 0);
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 50))
     }
     first.child.kill('SIGKILL')
@@ -105,12 +147,19 @@ describe('SIGKILL of the BFF while an order is at the BOSS', () => {
     const second = startBff()
     try {
       const url2 = await second.url
-      for (const until = Date.now() + 15_000; !second.output().includes('settled with the BOSS') && Date.now() < until; ) {
+      for (
+        const until = Date.now() + 15_000;
+        !second.output().includes('settled with the BOSS') && Date.now() < until;
+      ) {
         await new Promise((r) => setTimeout(r, 200))
       }
       expect(second.output()).toContain('settled with the BOSS')
       const token2 = await login({ bffUrl: url2 }, sub)
-      const answer = await api({ bffUrl: url2 }, 'POST', '/api/v1/topups/card', { token: token2, body: card, headers: { 'idempotency-key': key } })
+      const answer = await api({ bffUrl: url2 }, 'POST', '/api/v1/topups/card', {
+        token: token2,
+        body: card,
+        headers: { 'idempotency-key': key },
+      })
       expect(answer.status).toBe(200)
       expect(answer.headers.get('idempotent-replayed')).toBe('true')
       const after = await stats()

@@ -20,8 +20,13 @@ beforeAll(async () => {
 afterAll(() => stack?.close())
 
 const claimsOf = (sub: { customerId: string; deviceId: string }) => ({
-  customerId: sub.customerId, accountId: `A${sub.customerId.slice(1)}`, deviceId: sub.deviceId, cardNoMasked: '8100********0001',
-  customerName: 'x', regionCode: '320100', regionName: 'x',
+  customerId: sub.customerId,
+  accountId: `A${sub.customerId.slice(1)}`,
+  deviceId: sub.deviceId,
+  cardNoMasked: '8100********0001',
+  customerName: 'x',
+  regionCode: '320100',
+  regionName: 'x',
 })
 
 describe('forged and incomplete tokens', () => {
@@ -63,12 +68,17 @@ describe('forged and incomplete tokens', () => {
     const replay = await api(stack, 'POST', '/api/v1/session/refresh', { body: { refreshToken: first.refreshToken } })
     expect(replay.status).toBe(401)
     expect((await api(stack, 'GET', '/api/v1/account', { token: rotated.body.token })).status).toBe(401)
-    expect((await api(stack, 'POST', '/api/v1/session/refresh', { body: { refreshToken: rotated.body.refreshToken } })).status).toBe(401)
+    expect(
+      (await api(stack, 'POST', '/api/v1/session/refresh', { body: { refreshToken: rotated.body.refreshToken } }))
+        .status,
+    ).toBe(401)
 
     const again = await login(stack, sub, { full: true })
     expect((await api(stack, 'POST', '/api/v1/session/logout', { token: again.token })).status).toBe(204)
     expect((await api(stack, 'GET', '/api/v1/account', { token: again.token })).status).toBe(401)
-    expect((await api(stack, 'POST', '/api/v1/session/refresh', { body: { refreshToken: again.refreshToken } })).status).toBe(401)
+    expect(
+      (await api(stack, 'POST', '/api/v1/session/refresh', { body: { refreshToken: again.refreshToken } })).status,
+    ).toBe(401)
   })
 })
 

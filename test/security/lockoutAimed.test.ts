@@ -23,7 +23,8 @@ describe('failed log-ins aimed at a victim', () => {
     const victim = stack.bySubscriber('normal')
     const stranger = stack.bySubscriber('arrears')
     const answers = []
-    for (let i = 0; i < 30; i++) answers.push((await attempt(victim.deviceId, i % 2 ? victim.cardNo : stranger.cardNo, '10.0.0.66')).status)
+    for (let i = 0; i < 30; i++)
+      answers.push((await attempt(victim.deviceId, i % 2 ? victim.cardNo : stranger.cardNo, '10.0.0.66')).status)
     expect(answers.every((s) => s === 401 || s === 429)).toBe(true)
     expect(answers.slice(-5)).toEqual([429, 429, 429, 429, 429])
 
@@ -39,7 +40,12 @@ describe('failed log-ins aimed at a victim', () => {
       const statuses = []
       for (let i = 0; i < 30; i++) {
         const res = await api(direct, 'POST', '/api/v1/session', {
-          body: { deviceId: victim.deviceId, cardNo: victim.cardNo, challenge: 'x'.repeat(32), signature: '0'.repeat(64) },
+          body: {
+            deviceId: victim.deviceId,
+            cardNo: victim.cardNo,
+            challenge: 'x'.repeat(32),
+            signature: '0'.repeat(64),
+          },
           headers: { 'x-forwarded-for': `10.1.${i}.1` },
         })
         statuses.push(res.status)

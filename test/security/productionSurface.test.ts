@@ -14,7 +14,8 @@ const ROOT = resolve(import.meta.dirname, '../..')
 const DEV_ONLY = /(^|\/)(mocks\.js|mockServiceWorker\.js|emulator\.(html|js|css)|lightning-inspect(\.es5)?\.js)$/
 
 /** Every file the rollup config would write, as it reads the environment. */
-const PRINT_OUTPUTS = "const c = (await import('./rollup.config.js')).default; console.log(JSON.stringify(c.map((o) => o.output.file)))"
+const PRINT_OUTPUTS =
+  "const c = (await import('./rollup.config.js')).default; console.log(JSON.stringify(c.map((o) => o.output.file)))"
 
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -29,14 +30,18 @@ describe('the production build', () => {
       // The legacy pass (minutes: it transpiles every dependency) writes one file, whatever the build: it is
       // named from the production config below, and the rest of dist/ is the real production build's.
       const r = spawnSync(join(ROOT, 'node_modules/.bin/rollup'), ['-c', '--silent'], {
-        cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', TVHALL_DIST: out, TVHALL_MODERN_ONLY: '1' }, encoding: 'utf8',
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: 'production', TVHALL_DIST: out, TVHALL_MODERN_ONLY: '1' },
+        encoding: 'utf8',
       })
       expect(r.status, r.stderr).toBe(0)
       const listed = files(out)
       expect(listed).toEqual(expect.arrayContaining(['index.html', 'settings.json', 'js/app.modern.js']))
       expect(listed.filter((f) => DEV_ONLY.test(f))).toEqual([])
       const outputs = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['--input-type=module', '-e', PRINT_OUTPUTS], {
-        cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', TVHALL_DIST: out, TVHALL_MODERN_ONLY: '' }, encoding: 'utf8',
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: 'production', TVHALL_DIST: out, TVHALL_MODERN_ONLY: '' },
+        encoding: 'utf8',
       })
       expect(outputs.status, outputs.stderr).toBe(0)
       const planned = (JSON.parse(outputs.stdout) as string[]).map((f) => relative(out, f))
@@ -55,10 +60,22 @@ describe('a production server', () => {
     // A development build deployed by mistake: every file a development build has.
     dist = mkdtempSync(join(tmpdir(), 'tvhall-devdist-'))
     mkdirSync(join(dist, 'js'))
-    for (const f of ['index.html', 'settings.json', 'mockServiceWorker.js', 'emulator.html', 'js/app.modern.js', 'js/mocks.js', 'js/emulator.js', 'js/lightning-inspect.js', 'js/lightning-inspect.es5.js']) {
+    for (const f of [
+      'index.html',
+      'settings.json',
+      'mockServiceWorker.js',
+      'emulator.html',
+      'js/app.modern.js',
+      'js/mocks.js',
+      'js/emulator.js',
+      'js/lightning-inspect.js',
+      'js/lightning-inspect.es5.js',
+    ]) {
       writeFileSync(join(dist, f), f.endsWith('.html') ? '<!DOCTYPE html><title>电视营业厅</title>' : '{}')
     }
-    stack = await startStack({ bff: { nodeEnv: 'production', apiDocs: false, staticDir: dist, trustProxy: ['127.0.0.1'] } })
+    stack = await startStack({
+      bff: { nodeEnv: 'production', apiDocs: false, staticDir: dist, trustProxy: ['127.0.0.1'] },
+    })
   })
   afterAll(async () => {
     await stack?.close()
@@ -68,7 +85,14 @@ describe('a production server', () => {
   it('serves the app but not the mocks, the worker, the emulator or the inspector', async () => {
     expect((await api(stack, 'GET', '/')).status).toBe(200)
     expect((await api(stack, 'GET', '/js/app.modern.js')).status).toBe(200)
-    for (const path of ['/mockServiceWorker.js', '/emulator.html', '/js/mocks.js', '/js/emulator.js', '/js/lightning-inspect.js', '/js/lightning-inspect.es5.js']) {
+    for (const path of [
+      '/mockServiceWorker.js',
+      '/emulator.html',
+      '/js/mocks.js',
+      '/js/emulator.js',
+      '/js/lightning-inspect.js',
+      '/js/lightning-inspect.es5.js',
+    ]) {
       expect((await api(stack, 'GET', path)).status, path).toBe(404)
     }
   })

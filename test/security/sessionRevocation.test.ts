@@ -18,25 +18,35 @@ afterAll(async () => {
 const operator = () => ({
   authorization: `Basic ${Buffer.from(`${stack.config.usage.operatorUser}:${stack.config.usage.operatorPassword}`).toString('base64')}`,
 })
-const revoke = (body: unknown, headers: Record<string, string> = operator()) => api(stack, 'POST', OperatorSessionPath.revoke, { body, headers })
+const revoke = (body: unknown, headers: Record<string, string> = operator()) =>
+  api(stack, 'POST', OperatorSessionPath.revoke, { body, headers })
 const account = (token: string) => api(stack, 'GET', '/api/v1/account', { token })
-const refresh = (session: SessionResponse) => api(stack, 'POST', '/api/v1/session/refresh', { body: { refreshToken: session.refreshToken } })
+const refresh = (session: SessionResponse) =>
+  api(stack, 'POST', '/api/v1/session/refresh', { body: { refreshToken: session.refreshToken } })
 /** Demo households no other test here touches. */
-const household = (i: number): Subscriber => stack.subscribers.filter((s) => s.scenario === 'normal' || s.status === 'normal')[i]
+const household = (i: number): Subscriber =>
+  stack.subscribers.filter((s) => s.scenario === 'normal' || s.status === 'normal')[i]
 
 describe('sessions ended by the operator', () => {
-  it('a box\'s token is no operator login: it cannot end anyone\'s sessions', async () => {
+  it("a box's token is no operator login: it cannot end anyone's sessions", async () => {
     const [attacker, victim] = [household(0), household(1)]
     const victimSession = await login(stack, victim, { full: true })
     const token = await login(stack, attacker)
     const withBoxToken = await revoke({ customerId: victim.customerId }, { authorization: `Bearer ${token}` })
     expect(withBoxToken.status).toBe(401)
     expect((await revoke({ customerId: victim.customerId }, {})).status).toBe(401)
-    expect((await revoke({ customerId: victim.customerId }, { authorization: `Basic ${Buffer.from('operator:guess').toString('base64')}` })).status).toBe(401)
+    expect(
+      (
+        await revoke(
+          { customerId: victim.customerId },
+          { authorization: `Basic ${Buffer.from('operator:guess').toString('base64')}` },
+        )
+      ).status,
+    ).toBe(401)
     expect((await account(victimSession.token)).status).toBe(200)
   })
 
-  it('a household\'s tokens from before the operator ended its sessions are refused; its new log-in works; others keep theirs', async () => {
+  it("a household's tokens from before the operator ended its sessions are refused; its new log-in works; others keep theirs", async () => {
     const [target, neighbour] = [household(2), household(3)]
     const before = await login(stack, target, { full: true })
     const other = await login(stack, neighbour, { full: true })
@@ -55,7 +65,7 @@ describe('sessions ended by the operator', () => {
     expect(turned.status).toBe(200)
   })
 
-  it('a box\'s tokens from before the operator ended its sessions are refused', async () => {
+  it("a box's tokens from before the operator ended its sessions are refused", async () => {
     const target = household(4)
     const before = await login(stack, target, { full: true })
     const ended = await revoke({ deviceId: target.deviceId })
@@ -74,15 +84,22 @@ describe('sessions ended by the operator', () => {
 })
 
 describe('a card swapped into another box (换机)', () => {
-  it('refuses the old box\'s tokens from before the swap; the new box logs in to the same household', async () => {
+  it("refuses the old box's tokens from before the swap; the new box logs in to the same household", async () => {
     const moved = household(5)
     const old = await login(stack, moved, { full: true })
     expect((await account(old.token)).status).toBe(200)
 
     // The counter provisions the replacement box and pairs the viewer's card with it.
     const admin = (path: string, body: unknown) =>
-      fetch(`${stack.bossUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-    const replacement = (await (await admin('/admin/devices', { deviceId: 'STBSWAP00001' })).json()) as { deviceId: string; deviceKey: string }
+      fetch(`${stack.bossUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const replacement = (await (await admin('/admin/devices', { deviceId: 'STBSWAP00001' })).json()) as {
+      deviceId: string
+      deviceKey: string
+    }
     expect((await admin('/admin/pairings', { deviceId: replacement.deviceId, cardNo: moved.cardNo })).status).toBe(200)
 
     // The old box's next refresh finds the card gone at the BOSS: refused, and the box's access token with it.

@@ -27,7 +27,9 @@ describe('request ids and identifiers in logs', () => {
     const sub = stack.bySubscriber('normal')
     const token = await login(stack, sub)
     await api(stack, 'GET', `/api/v1/account?deviceId=${sub.deviceId}&deviceKey=${sub.deviceKey}`, { token })
-    await api(stack, 'POST', '/api/v1/session', { body: await sessionBody(stack, sub, stack.bySubscriber('arrears').cardNo) })
+    await api(stack, 'POST', '/api/v1/session', {
+      body: await sessionBody(stack, sub, stack.bySubscriber('arrears').cardNo),
+    })
     const logs = stack.logs()
     expect(logs).toContain('session opened')
     for (const s of stack.subscribers.slice(0, 20)) {

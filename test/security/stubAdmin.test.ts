@@ -16,19 +16,38 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('boss-stub admin API', () => {
   it('refuses to listen on all interfaces without an admin token', async () => {
-    await expect(startBossStub({ port: 0, host: '0.0.0.0', dbPath: join(dir, 'a.sqlite') })).rejects.toThrow(/BOSS_ADMIN_TOKEN/)
+    await expect(startBossStub({ port: 0, host: '0.0.0.0', dbPath: join(dir, 'a.sqlite') })).rejects.toThrow(
+      /BOSS_ADMIN_TOKEN/,
+    )
   })
 
   it('with a token, answers admin calls only with it; the gateway and pay page are not admin', async () => {
-    const stub = await startBossStub({ port: 0, host: '0.0.0.0', dbPath: join(dir, 'b.sqlite'), adminToken: 'a-long-admin-token-for-tests' })
+    const stub = await startBossStub({
+      port: 0,
+      host: '0.0.0.0',
+      dbPath: join(dir, 'b.sqlite'),
+      adminToken: 'a-long-admin-token-for-tests',
+    })
     try {
       const url = stub.url.replace('0.0.0.0', '127.0.0.1')
       for (const path of ['/admin/subscribers', '/admin/stats', '/admin/accounts/C00000001']) {
         expect((await fetch(`${url}${path}`)).status).toBe(401)
-        expect((await fetch(`${url}${path}`, { headers: { authorization: 'Bearer wrong-token-of-same-len-xx' } })).status).toBe(401)
+        expect(
+          (await fetch(`${url}${path}`, { headers: { authorization: 'Bearer wrong-token-of-same-len-xx' } })).status,
+        ).toBe(401)
       }
-      expect((await fetch(`${url}/admin/faults`, { method: 'PUT', body: '{"down":true}', headers: { 'content-type': 'application/json' } })).status).toBe(401)
-      const ok = await fetch(`${url}/admin/stats`, { headers: { authorization: 'Bearer a-long-admin-token-for-tests' } })
+      expect(
+        (
+          await fetch(`${url}/admin/faults`, {
+            method: 'PUT',
+            body: '{"down":true}',
+            headers: { 'content-type': 'application/json' },
+          })
+        ).status,
+      ).toBe(401)
+      const ok = await fetch(`${url}/admin/stats`, {
+        headers: { authorization: 'Bearer a-long-admin-token-for-tests' },
+      })
       expect(ok.status).toBe(200)
       expect((await fetch(`${url}/healthz`)).status).toBe(200)
     } finally {

@@ -34,7 +34,12 @@ const SCREENS: Screen[] = [
   { name: 'order', hash: 'packages', keys: ['ok', 'ok'], route: 'order/:productId/:periodMonths' },
   // The flows' later steps and results (issue 17): the PIN step, then the demo household's PIN.
   { name: 'order-pin', hash: 'packages', keys: ['ok', 'ok', 'right', 'ok'], route: 'order/:productId/:periodMonths' },
-  { name: 'order-result', hash: 'packages', keys: ['ok', 'ok', 'right', 'ok', '1', '2', '3', '4', '5', '6'], route: 'order/:productId/:periodMonths' },
+  {
+    name: 'order-result',
+    hash: 'packages',
+    keys: ['ok', 'ok', 'right', 'ok', '1', '2', '3', '4', '5', '6'],
+    route: 'order/:productId/:periodMonths',
+  },
   { name: 'subscriptions', hash: 'subscriptions', route: 'subscriptions' },
   { name: 'spending-limit', hash: 'spending-limit', route: 'spending-limit' },
   { name: 'topup', hash: 'topup', route: 'topup' },
@@ -43,7 +48,12 @@ const SCREENS: Screen[] = [
   { name: 'repair', hash: 'repair', route: 'repair' },
   { name: 'repair-steps', hash: 'repair', keys: ['ok'], route: 'repair/symptom/:symptomId' },
   { name: 'repair-report', hash: 'repair', keys: [...STEPS_TO_REPORT], route: 'repair/report/:category' },
-  { name: 'repair-ticket-created', hash: 'repair', keys: [...STEPS_TO_REPORT, 'down', 'down', 'down', 'down', 'ok', 'ok'], route: 'repair/report/:category' },
+  {
+    name: 'repair-ticket-created',
+    hash: 'repair',
+    keys: [...STEPS_TO_REPORT, 'down', 'down', 'down', 'down', 'ok', 'ok'],
+    route: 'repair/report/:category',
+  },
   { name: 'repair-code', hash: 'repair/code', route: 'repair/code' },
   { name: 'repair-code-unknown', hash: 'repair/code', keys: ['9', '9', '7'], route: 'repair/code' },
   { name: 'repair-complaint', hash: 'repair/complaint', route: 'repair/complaint' },
@@ -66,13 +76,23 @@ const MODES: Record<string, { largeText: boolean; highContrast: boolean }> = {
 const list = (env: string | undefined, all: string[]) => (env ? env.split(',').filter((x) => all.indexOf(x) >= 0) : all)
 
 async function settle(tv: Tv): Promise<void> {
-  await tv.page.waitForFunction(() => !((window as unknown as { __tvhall?: { loading?: number } }).__tvhall?.loading), { timeout: 10_000 }).catch(() => undefined)
+  await tv.page
+    .waitForFunction(() => !(window as unknown as { __tvhall?: { loading?: number } }).__tvhall?.loading, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined)
   await new Promise((r) => setTimeout(r, 700))
 }
 
 async function main(): Promise<void> {
   const res = process.env.SHOTS_RES === '720' ? '720' : '1080'
-  const screens = SCREENS.filter((s) => list(process.env.SHOTS_ONLY, SCREENS.map((x) => x.name)).indexOf(s.name) >= 0)
+  const screens = SCREENS.filter(
+    (s) =>
+      list(
+        process.env.SHOTS_ONLY,
+        SCREENS.map((x) => x.name),
+      ).indexOf(s.name) >= 0,
+  )
   const modes = list(process.env.SHOTS_MODES, Object.keys(MODES))
   const langs = list(process.env.SHOTS_LANGS, ['zh-CN', 'en'])
   mkdirSync(OUT, { recursive: true })
@@ -87,7 +107,10 @@ async function main(): Promise<void> {
           const page = await browser.newPage()
           const size = res === '1080' ? { width: 1920, height: 1080 } : { width: 1280, height: 720 }
           await page.setViewport(size)
-          await page.evaluateOnNewDocument((prefs: string) => localStorage.setItem('tvhall.viewerPrefs', prefs), JSON.stringify({ ...MODES[mode], speech: false }))
+          await page.evaluateOnNewDocument(
+            (prefs: string) => localStorage.setItem('tvhall.viewerPrefs', prefs),
+            JSON.stringify({ ...MODES[mode], speech: false }),
+          )
           const tv = new Tv(page)
           const who = stack.bySubscriber(screen.who || 'normal')
           const extra: Record<string, string> = { lang, ...(res === '1080' ? { res: '1080' } : {}) }
@@ -108,7 +131,9 @@ async function main(): Promise<void> {
           await page.screenshot({ path: OUT + file })
           const route = await tv.route()
           const note = route === screen.route ? '' : ` (on ${route})`
-          cells.push(`<figure><a href="${file}"><img src="${file}" loading="lazy"></a><figcaption>${lang} · ${mode}${note}</figcaption></figure>`)
+          cells.push(
+            `<figure><a href="${file}"><img src="${file}" loading="lazy"></a><figcaption>${lang} · ${mode}${note}</figcaption></figure>`,
+          )
           if (tv.errors.length) console.log(`${file}: ${tv.errors.join(' | ').slice(0, 300)}`)
           await page.close()
         }
@@ -120,8 +145,12 @@ async function main(): Promise<void> {
     await browser.close()
     await stack.close()
   }
-  const css = 'body{background:#222;color:#eee;font-family:sans-serif}.row{display:flex;flex-wrap:wrap;gap:8px}figure{margin:0;width:320px}img{width:320px}'
-  writeFileSync(OUT + 'index.html', `<!doctype html><meta charset="utf-8"><title>TV hall screens</title><style>${css}</style><h1>Every screen, ${res}p</h1>${rows.join('\n')}\n`)
+  const css =
+    'body{background:#222;color:#eee;font-family:sans-serif}.row{display:flex;flex-wrap:wrap;gap:8px}figure{margin:0;width:320px}img{width:320px}'
+  writeFileSync(
+    OUT + 'index.html',
+    `<!doctype html><meta charset="utf-8"><title>TV hall screens</title><style>${css}</style><h1>Every screen, ${res}p</h1>${rows.join('\n')}\n`,
+  )
   console.log(`shots: ${OUT}index.html`)
 }
 

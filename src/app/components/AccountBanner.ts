@@ -15,7 +15,6 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 export const BANNER_W = 1656
 export const BANNER_H = 120
 
-
 export function bannerMessage(a: Account): string {
   const kind = noticeKind(a)
   if (kind === 'suspended') return t('banner.suspended', { amount: formatFen(a.arrearsFen) })
@@ -26,7 +25,11 @@ export function bannerMessage(a: Account): string {
   }
   // Low says against what: "low (¥0.00)" right after the arrears were paid off read as a contradiction.
   if (kind === 'low' && a.nextDeduction) {
-    return t('banner.lowNext', { amount: formatFen(a.balanceFen), next: formatFen(a.nextDeduction.amountFen), date: formatDate(a.nextDeduction.date, currentLanguage()) })
+    return t('banner.lowNext', {
+      amount: formatFen(a.balanceFen),
+      next: formatFen(a.nextDeduction.amountFen),
+      date: formatDate(a.nextDeduction.date, currentLanguage()),
+    })
   }
   if (kind === 'low') return t('banner.low', { amount: formatFen(a.balanceFen) })
   return ''
@@ -41,8 +44,16 @@ export default class AccountBanner extends Lightning.Component {
       w: BANNER_W,
       h: BANNER_H,
       visible: false,
-      Body: { texture: Lightning.Tools.getRoundRect(BANNER_W, BANNER_H, 16, 0, 0, true, 0xffffffff), color: Colors.warningPanel },
-      Mark: { x: 36, y: BANNER_H / 2, mountY: 0.5, text: textPatch('!', { fontSize: 64, textColor: Colors.warning, fontStyle: 'bold' }) },
+      Body: {
+        texture: Lightning.Tools.getRoundRect(BANNER_W, BANNER_H, 16, 0, 0, true, 0xffffffff),
+        color: Colors.warningPanel,
+      },
+      Mark: {
+        x: 36,
+        y: BANNER_H / 2,
+        mountY: 0.5,
+        text: textPatch('!', { fontSize: 64, textColor: Colors.warning, fontStyle: 'bold' }),
+      },
       BannerText: { x: 96, y: BANNER_H / 2, mountY: 0.5, text: textPatch('', { fontSize: FontSize.body }) },
       BannerAction: { type: Button, x: BANNER_W - 28, mountX: 1, y: 20, w: 260, h: 80, fixed: true, title: '' },
     }

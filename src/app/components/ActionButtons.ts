@@ -27,7 +27,16 @@ export default class ActionButtons extends Lightning.Component {
     this._actions = actions
     this._index = Math.min(this._index, Math.max(0, actions.length - 1))
     // x/y 12: room for the focus outline, as the first version (a ui-components Row) had.
-    this.children = actions.map((a, i) => ({ type: Button, ref: a.ref, x: 12 + i * (this.buttonW + GAP), y: 12, w: this.buttonW, h: BUTTON_H, fixed: true, title: a.label }))
+    this.children = actions.map((a, i) => ({
+      type: Button,
+      ref: a.ref,
+      x: 12 + i * (this.buttonW + GAP),
+      y: 12,
+      w: this.buttonW,
+      h: BUTTON_H,
+      fixed: true,
+      title: a.label,
+    }))
     // New buttons are new elements: move the focus onto them, or the old (gone) button keeps it.
     if (this.attached) this._refocus()
   }

@@ -49,7 +49,13 @@ export default class BillBar extends Lightning.Component {
       BarAmount: { x: BAR_SLOT_W / 2, mountX: 0.5, alpha: 0, text: textPatch('', { fontSize: FontSize.small }) },
       BarMonth: { x: BAR_SLOT_W / 2, mountX: 0.5, y: BASE_Y + 10, text: textPatch('', { fontSize: FontSize.small }) },
       // The focused month in bold: its own text, shown instead of BarMonth, so a focus move redraws no text.
-      BarMonthFocused: { x: BAR_SLOT_W / 2, mountX: 0.5, y: BASE_Y + 10, alpha: 0, text: textPatch('', { fontSize: FontSize.small, fontStyle: 'bold' }) },
+      BarMonthFocused: {
+        x: BAR_SLOT_W / 2,
+        mountX: 0.5,
+        y: BASE_Y + 10,
+        alpha: 0,
+        text: textPatch('', { fontSize: FontSize.small, fontStyle: 'bold' }),
+      },
     }
   }
 
@@ -77,8 +83,14 @@ export default class BillBar extends Lightning.Component {
         alpha: focused ? 1 : 0,
         text: textPatch(formatFen(d.bill.totalFen), { fontSize: FontSize.small, fontStyle: 'bold' }),
       },
-      BarMonth: { alpha: focused ? 0 : 1, text: textPatch(d.label, { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      BarMonthFocused: { alpha: focused ? 1 : 0, text: textPatch(d.label, { fontSize: FontSize.small, fontStyle: 'bold', textColor: Colors.accent }) },
+      BarMonth: {
+        alpha: focused ? 0 : 1,
+        text: textPatch(d.label, { fontSize: FontSize.small, textColor: Colors.textMuted }),
+      },
+      BarMonthFocused: {
+        alpha: focused ? 1 : 0,
+        text: textPatch(d.label, { fontSize: FontSize.small, fontStyle: 'bold', textColor: Colors.accent }),
+      },
     })
   }
 

@@ -17,7 +17,8 @@ const W = 800
 /** Rows are inset so a focused one can grow (it is narrower than the safe area) and stay inside W. */
 const PAD = rowOverhang(W)
 
-export type ChangeView = { kind: 'loading' } | { kind: 'none' } | { kind: 'unavailable' } | { kind: 'compared'; comparison: BillComparison }
+export type ChangeView =
+  { kind: 'loading' } | { kind: 'none' } | { kind: 'unavailable' } | { kind: 'compared'; comparison: BillComparison }
 
 export function changeRow(c: BillChange): RowContent {
   return {
@@ -43,7 +44,18 @@ export default class BillChangeList extends Lightning.Component {
       h: 420,
       ChangeHeading: { text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
       BillChangeTotal: { y: 60, text: textPatch('', { fontSize: FontSize.body }) },
-      ChangeRows: { type: Column, y: 110, w: W, h: 4 * (RECORD_H + 10) + 6, clipping: true, itemPosX: PAD, itemPosY: 8, lazyUpCount: 4, scrollIndex: 2, style: { itemSpacing: 10 } },
+      ChangeRows: {
+        type: Column,
+        y: 110,
+        w: W,
+        h: 4 * (RECORD_H + 10) + 6,
+        clipping: true,
+        itemPosX: PAD,
+        itemPosY: 8,
+        lazyUpCount: 4,
+        scrollIndex: 2,
+        style: { itemSpacing: 10 },
+      },
     }
   }
 
@@ -71,7 +83,15 @@ export default class BillChangeList extends Lightning.Component {
     }
     this.tag('BillChangeTotal').text = textPatch(line, { fontSize: FontSize.body, textColor: color, fontStyle: 'bold' })
     const changes = v.kind === 'compared' ? v.comparison.changes : []
-    this.tag('ChangeRows').items = changes.map((c, i) => ({ type: RecordRow, ref: 'ChangeRow' + i, w: W - 2 * PAD, h: RECORD_H, detailAt: 0.8, focusScale: ROW_FOCUS_SCALE, record: changeRow(c) }))
+    this.tag('ChangeRows').items = changes.map((c, i) => ({
+      type: RecordRow,
+      ref: 'ChangeRow' + i,
+      w: W - 2 * PAD,
+      h: RECORD_H,
+      detailAt: 0.8,
+      focusScale: ROW_FOCUS_SCALE,
+      record: changeRow(c),
+    }))
   }
 
   override _getFocused(): Lightning.Component {

@@ -23,7 +23,13 @@ export default class BillChart extends Lightning.Component {
     return {
       h: CHART_H,
       Axis: { rect: true, h: 2, color: 0x55ffffff },
-      ChartRow: { type: Row, h: CHART_H, neverScroll: true, style: { itemSpacing: SPACING }, signals: { selectedChange: '_barChanged' } },
+      ChartRow: {
+        type: Row,
+        h: CHART_H,
+        neverScroll: true,
+        style: { itemSpacing: SPACING },
+        signals: { selectedChange: '_barChanged' },
+      },
     }
   }
 
@@ -42,7 +48,13 @@ export default class BillChart extends Lightning.Component {
     row.items = list
       .slice()
       .reverse()
-      .map((bill, i) => ({ type: BillBar, ref: 'BillBar' + i, w: BAR_SLOT_W, h: CHART_H, data: { bill, maxFen, label: shortMonth(bill.month, lang) } }))
+      .map((bill, i) => ({
+        type: BillBar,
+        ref: 'BillBar' + i,
+        w: BAR_SLOT_W,
+        h: CHART_H,
+        data: { bill, maxFen, label: shortMonth(bill.month, lang) },
+      }))
   }
 
   /** Redraws labels (after a language switch) without moving the selection. */

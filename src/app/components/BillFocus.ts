@@ -16,7 +16,8 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 const SHOW_DELAY_MS = 150
 const W = 1728
 
-const small = (text: string, color: number = Colors.textMuted) => textPatch(text, { fontSize: FontSize.small, textColor: color })
+const small = (text: string, color: number = Colors.textMuted) =>
+  textPatch(text, { fontSize: FontSize.small, textColor: color })
 const month = (text: string) => textPatch(text, { fontSize: FontSize.heading, fontStyle: 'bold' })
 
 export interface BillFocusSpec extends Lightning.Component.TemplateSpec {
@@ -27,7 +28,10 @@ export interface BillFocusSpec extends Lightning.Component.TemplateSpec {
   Legend: { PaidKey: object; PaidLabel: object; OwedKey: object; OwedLabel: object }
 }
 
-export default class BillFocus extends Lightning.Component<BillFocusSpec> implements Lightning.Component.ImplementTemplateSpec<BillFocusSpec> {
+export default class BillFocus
+  extends Lightning.Component<BillFocusSpec>
+  implements Lightning.Component.ImplementTemplateSpec<BillFocusSpec>
+{
   private _bill: BillSummary | null = null
   private _timer: ReturnType<typeof setTimeout> | undefined
 
@@ -64,14 +68,18 @@ export default class BillFocus extends Lightning.Component<BillFocusSpec> implem
   }
 
   render(): void {
-    this.patch({ Legend: { PaidLabel: { text: small(t('bills.legendPaid')) }, OwedLabel: { text: small(t('bills.legendOwed')) } } })
+    this.patch({
+      Legend: { PaidLabel: { text: small(t('bills.legendPaid')) }, OwedLabel: { text: small(t('bills.legendOwed')) } },
+    })
     const b = this._bill
     if (!b) return
     const lang = currentLanguage()
     this.patch({
       BillFocusMonth: { text: month(formatMonth(b.month, lang)) },
       BillFocusTotal: { fen: b.totalFen },
-      BillFocusStatus: { text: textPatch(t(billStatusKey(b.status)), { fontSize: FontSize.body, textColor: STATUS_COLOR[b.status] }) },
+      BillFocusStatus: {
+        text: textPatch(t(billStatusKey(b.status)), { fontSize: FontSize.body, textColor: STATUS_COLOR[b.status] }),
+      },
       BillFocusDue: { text: small(t('bills.dueOn', { date: formatDate(b.dueDate, lang) })) },
     })
   }

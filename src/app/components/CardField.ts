@@ -54,7 +54,15 @@ export default class CardField extends Lightning.Component {
   private _draw(): void {
     const focused = this.hasFocus()
     const border = this._editing ? Colors.text : Colors.panel
-    this.tag('Box').texture = Lightning.Tools.getRoundRect(FIELD_W, BOX_H, 16, 4, border, true, focused ? Colors.panelFocused : Colors.panel)
+    this.tag('Box').texture = Lightning.Tools.getRoundRect(
+      FIELD_W,
+      BOX_H,
+      16,
+      4,
+      border,
+      true,
+      focused ? Colors.panelFocused : Colors.panel,
+    )
     this.tag('Box').scale = focused ? FOCUS_SCALE : 1
     this.tag('FieldLabel').text = textPatch(this._label, { fontSize: FontSize.small, textColor: Colors.textMuted })
     // Monospace-like spacing comes from the fixed groups; the digits are what a viewer checks against the card.

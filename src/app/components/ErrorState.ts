@@ -20,8 +20,17 @@ export default class ErrorState extends Lightning.Component {
     return {
       w: ERROR_W,
       h: 420,
-      Icon: { x: ERROR_W / 2, mountX: 0.5, text: textPatch('!', { fontSize: 96, textColor: Colors.warning, fontStyle: 'bold' }) },
-      Title: { x: ERROR_W / 2, mountX: 0.5, y: 120, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+      Icon: {
+        x: ERROR_W / 2,
+        mountX: 0.5,
+        text: textPatch('!', { fontSize: 96, textColor: Colors.warning, fontStyle: 'bold' }),
+      },
+      Title: {
+        x: ERROR_W / 2,
+        mountX: 0.5,
+        y: 120,
+        text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }),
+      },
       Message: { x: ERROR_W / 2, mountX: 0.5, y: 200, text: textPatch('', { fontSize: FontSize.body }) },
       RetryButton: { type: Button, x: ERROR_W / 2, mountX: 0.5, y: 320, w: 320, h: 80, fixed: true, title: '' },
     }

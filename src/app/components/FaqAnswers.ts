@@ -14,8 +14,24 @@ export default class FaqAnswers extends Lightning.Component {
     this.children = topic.entries.map((e, i) => ({
       ref: 'Faq-' + e.id,
       y: i * ENTRY_H,
-      Question: { text: textPatch(insertZeroWidthSpaces(localized(e.question)), { fontSize: FontSize.body, fontStyle: 'bold', textColor: Colors.accent, wordWrapWidth: FAQ_W, maxLines: 1 }) },
-      Answer: { y: 56, text: textPatch(insertZeroWidthSpaces(localized(e.answer)), { fontSize: FontSize.small, wordWrapWidth: FAQ_W, maxLines: 4, lineHeight: 42 }) },
+      Question: {
+        text: textPatch(insertZeroWidthSpaces(localized(e.question)), {
+          fontSize: FontSize.body,
+          fontStyle: 'bold',
+          textColor: Colors.accent,
+          wordWrapWidth: FAQ_W,
+          maxLines: 1,
+        }),
+      },
+      Answer: {
+        y: 56,
+        text: textPatch(insertZeroWidthSpaces(localized(e.answer)), {
+          fontSize: FontSize.small,
+          wordWrapWidth: FAQ_W,
+          maxLines: 4,
+          lineHeight: 42,
+        }),
+      },
     }))
   }
 }

@@ -42,7 +42,9 @@ export interface LoosePageSpec extends PageFrameSpec, Lightning.Component.Templa
 export type PageTemplate<Spec extends PageFrameSpec = LoosePageSpec> = Lightning.Component.Template<Spec>
 
 /** The frame around a page's own parts: header first, the page's parts, then hint bar, error and loading above them. */
-export function frame<Spec extends PageFrameSpec = LoosePageSpec>(content: PageTemplate<NoInfer<Spec>>): PageTemplate<Spec> {
+export function frame<Spec extends PageFrameSpec = LoosePageSpec>(
+  content: PageTemplate<NoInfer<Spec>>,
+): PageTemplate<Spec> {
   const top: PageTemplate<PageFrameSpec> = {
     HintBar: { type: HintBar },
     ErrorState: { type: ErrorState, x: 960, mountX: 0.5, y: 300, visible: false },
@@ -125,7 +127,11 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
    * with Retry on failure; see lib/screenLoad.ts). When the viewer came back to this page with Back,
    * the focus returns to where it was once the data is shown.
    */
-  protected loadData<T>(fetch: () => Promise<T>, show: (data: T, seq: number) => void, options: ScreenLoadOptions = {}): number {
+  protected loadData<T>(
+    fetch: () => Promise<T>,
+    show: (data: T, seq: number) => void,
+    options: ScreenLoadOptions = {},
+  ): number {
     const seq = loadScreen(
       this,
       fetch,

@@ -7,7 +7,8 @@ import { t } from '../lib/i18n.ts'
 import { Colors, FontSize, Space, currentTextScale, textPatch } from '../lib/theme.ts'
 import { iconPatch, type IconName } from './Icon.ts'
 
-export type HintKey = 'ok' | 'back' | 'updown' | 'leftright' | 'arrows' | 'digits' | 'home' | 'red' | 'green' | 'yellow' | 'blue'
+export type HintKey =
+  'ok' | 'back' | 'updown' | 'leftright' | 'arrows' | 'digits' | 'home' | 'red' | 'green' | 'yellow' | 'blue'
 
 /** One key and what it does on this screen. */
 export type Hint = [HintKey, string]
@@ -31,7 +32,10 @@ export interface HintBarSpec extends Lightning.Component.TemplateSpec {
   Keys: object
 }
 
-export default class HintBar extends Lightning.Component<HintBarSpec> implements Lightning.Component.ImplementTemplateSpec<HintBarSpec> {
+export default class HintBar
+  extends Lightning.Component<HintBarSpec>
+  implements Lightning.Component.ImplementTemplateSpec<HintBarSpec>
+{
   private _hints: Hint[] = []
 
   static override _template(): Lightning.Component.Template<HintBarSpec> {
@@ -57,12 +61,19 @@ export default class HintBar extends Lightning.Component<HintBarSpec> implements
 
   render(): void {
     const size = Math.round(40 * currentTextScale())
-    this.patch({ Keys: { children: this._hints.map(([key, label]) => ({
-      ref: 'Hint_' + key,
-      flex: { direction: 'row', alignItems: 'center' },
-      flexItem: { marginRight: 44 },
-      Icon: { ...iconPatch(ICON[key], size, ICON[key].indexOf('key-') === 0 ? 0xffffffff : Colors.text), flexItem: { marginRight: 12 } },
-      Label: { text: textPatch(label || t('hint.select'), { fontSize: FontSize.small, textColor: Colors.text }) },
-    })) } })
+    this.patch({
+      Keys: {
+        children: this._hints.map(([key, label]) => ({
+          ref: 'Hint_' + key,
+          flex: { direction: 'row', alignItems: 'center' },
+          flexItem: { marginRight: 44 },
+          Icon: {
+            ...iconPatch(ICON[key], size, ICON[key].indexOf('key-') === 0 ? 0xffffffff : Colors.text),
+            flexItem: { marginRight: 12 },
+          },
+          Label: { text: textPatch(label || t('hint.select'), { fontSize: FontSize.small, textColor: Colors.text }) },
+        })),
+      },
+    })
   }
 }

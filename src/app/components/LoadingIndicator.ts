@@ -36,7 +36,12 @@ export default class LoadingIndicator extends Lightning.Component {
       w: 600,
       h: 160,
       Spinner: { x: 300 - RADIUS, w: RADIUS * 2, h: RADIUS * 2, pivot: 0.5, ...dots },
-      Label: { y: 104, x: 300, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Label: {
+        y: 104,
+        x: 300,
+        mountX: 0.5,
+        text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }),
+      },
     }
   }
 

@@ -44,17 +44,40 @@ export default class MenuTile extends Lightning.Component {
       Body: { texture: Lightning.Tools.getRoundRect(TILE_W, TILE_H, 20, 0, 0, true, 0xffffffff), color: Colors.panel },
       Glyph: { x: 32, y: 28, text: textPatch('', { fontSize: 64, textColor: Colors.accent }) },
       Label: { x: 32, y: 108, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
-      Digit: { x: TILE_W - 28, mountX: 1, y: 22, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      Hint: { x: 32, y: 164, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: TILE_W - 48, maxLines: 1 }) },
+      Digit: {
+        x: TILE_W - 28,
+        mountX: 1,
+        y: 22,
+        text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }),
+      },
+      Hint: {
+        x: 32,
+        y: 164,
+        text: textPatch('', {
+          fontSize: FontSize.small,
+          textColor: Colors.textMuted,
+          wordWrapWidth: TILE_W - 48,
+          maxLines: 1,
+        }),
+      },
       // A count on the tile (unread messages): red with white digits, readable on the amber focus too.
-      Badge: { x: 120, y: 34, visible: false, texture: Lightning.Tools.getRoundRect(72, 52, 26, 0, 0, true, Colors.danger), BadgeCount: { x: 36, mountX: 0.5, y: 6, text: textPatch('', { fontSize: 32, fontStyle: 'bold' }) } },
+      Badge: {
+        x: 120,
+        y: 34,
+        visible: false,
+        texture: Lightning.Tools.getRoundRect(72, 52, 26, 0, 0, true, Colors.danger),
+        BadgeCount: { x: 36, mountX: 0.5, y: 6, text: textPatch('', { fontSize: 32, fontStyle: 'bold' }) },
+      },
     }
   }
 
   /** A count shown on the tile; 0 hides it. */
   set badge(count: number) {
     this.tag('Badge').visible = count > 0
-    this.tag('Badge.BadgeCount').text = textPatch(count > 99 ? '99+' : String(count), { fontSize: 32, fontStyle: 'bold' })
+    this.tag('Badge.BadgeCount').text = textPatch(count > 99 ? '99+' : String(count), {
+      fontSize: 32,
+      fontStyle: 'bold',
+    })
   }
 
   set entry(v: MenuEntry) {
@@ -76,7 +99,11 @@ export default class MenuTile extends Lightning.Component {
       Glyph: tintedText(this._entry.glyph, focused ? Colors.textOnFocus : Colors.accent, { fontSize: 64 }),
       Digit: tintedText(this._entry.digit ? String(this._entry.digit) : '', muted, { fontSize: FontSize.small }),
       Label: tintedText(t(this._entry.label), fg, { fontSize: FontSize.heading, fontStyle: 'bold' }),
-      Hint: tintedText(t(this._entry.hint), muted, { fontSize: FontSize.small, wordWrapWidth: TILE_W - 48, maxLines: 1 }),
+      Hint: tintedText(t(this._entry.hint), muted, {
+        fontSize: FontSize.small,
+        wordWrapWidth: TILE_W - 48,
+        maxLines: 1,
+      }),
     })
   }
 

@@ -27,7 +27,13 @@ export default class MessageRow extends Lightning.Component {
       h: MESSAGE_ROW_H,
       Frame: { x: -FOCUS_FRAME, y: -FOCUS_FRAME, alpha: 0 },
       Body: { rect: true, h: MESSAGE_ROW_H, color: Colors.panel },
-      UnreadDot: { x: 24, y: MESSAGE_ROW_H / 2 - 10, w: 20, h: 20, texture: Lightning.Tools.getRoundRect(20, 20, 10, 0, 0, true, Colors.accent) },
+      UnreadDot: {
+        x: 24,
+        y: MESSAGE_ROW_H / 2 - 10,
+        w: 20,
+        h: 20,
+        texture: Lightning.Tools.getRoundRect(20, 20, 10, 0, 0, true, Colors.accent),
+      },
       UnreadLabel: { x: 56, y: MESSAGE_ROW_H / 2, mountY: 0.5, text: textPatch('') },
       MessageKind: { x: 150, y: MESSAGE_ROW_H / 2, mountY: 0.5, text: textPatch('') },
       MessageTitle: { x: 400, y: MESSAGE_ROW_H / 2, mountY: 0.5, text: textPatch('') },
@@ -56,8 +62,15 @@ export default class MessageRow extends Lightning.Component {
     this.tag('UnreadDot').visible = c.unread
     // Texts tinted, not redrawn, on focus (lib/rowLook.ts).
     this.patch({
-      UnreadLabel: tintedText(c.unread ? c.unreadLabel : '', focused ? Colors.textOnFocus : Colors.accent, { fontSize: FontSize.small, fontStyle: 'bold' }),
-      MessageKind: tintedText(insertZeroWidthSpaces(c.kind), muted, { fontSize: FontSize.small, wordWrapWidth: 240, maxLines: 1 }),
+      UnreadLabel: tintedText(c.unread ? c.unreadLabel : '', focused ? Colors.textOnFocus : Colors.accent, {
+        fontSize: FontSize.small,
+        fontStyle: 'bold',
+      }),
+      MessageKind: tintedText(insertZeroWidthSpaces(c.kind), muted, {
+        fontSize: FontSize.small,
+        wordWrapWidth: 240,
+        maxLines: 1,
+      }),
       MessageTitle: tintedText(insertZeroWidthSpaces(c.title), c.unread || focused ? fg : Colors.textMuted, {
         fontSize: FontSize.body,
         fontStyle: c.unread ? 'bold' : 'normal',

@@ -34,7 +34,12 @@ export default class OrderOutcome extends Lightning.Component {
     return {
       w: OUTCOME_W,
       OutcomeIcon: { x: OUTCOME_W / 2, mountX: 0.5, text: textPatch('', { fontSize: 96 }) },
-      OrderResultTitle: { x: OUTCOME_W / 2, mountX: 0.5, y: 130, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+      OrderResultTitle: {
+        x: OUTCOME_W / 2,
+        mountX: 0.5,
+        y: 130,
+        text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }),
+      },
       OrderResultBody: { x: OUTCOME_W / 2, mountX: 0.5, y: 220, text: textPatch('', { fontSize: FontSize.body }) },
       Buttons: { y: 420 },
     }
@@ -44,7 +49,11 @@ export default class OrderOutcome extends Lightning.Component {
     const icon = TONE_ICON[c.tone]
     const color = TONE_COLOR[c.tone]
     this.tag('OutcomeIcon').text = textPatch(icon, { fontSize: 96, textColor: color, fontStyle: 'bold' })
-    this.tag('OrderResultTitle').text = textPatch(c.title, { fontSize: FontSize.title, fontStyle: 'bold', textColor: color })
+    this.tag('OrderResultTitle').text = textPatch(c.title, {
+      fontSize: FontSize.title,
+      fontStyle: 'bold',
+      textColor: color,
+    })
     this.tag('OrderResultBody').text = textPatch(insertZeroWidthSpaces(c.lines.join('\n')), {
       fontSize: FontSize.body,
       wordWrapWidth: OUTCOME_W,

@@ -61,7 +61,11 @@ export default class OrderSummary extends Lightning.Component {
     for (const [ref, key] of ROWS) {
       this.tag(ref + 'Row.Label').text = textPatch(t(key), { fontSize: FontSize.body, textColor: Colors.textMuted })
       const v = values[ref] || ['--', Colors.text]
-      this.tag(ref + 'Row.' + ref).text = textPatch(v[0], { fontSize: FontSize.heading, fontStyle: 'bold', textColor: v[1] })
+      this.tag(ref + 'Row.' + ref).text = textPatch(v[0], {
+        fontSize: FontSize.heading,
+        fontStyle: 'bold',
+        textColor: v[1],
+      })
     }
   }
 }

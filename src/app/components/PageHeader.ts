@@ -23,7 +23,10 @@ export interface PageHeaderSpec extends Lightning.Component.TemplateSpec {
   Household: object
 }
 
-export default class PageHeader extends Lightning.Component<PageHeaderSpec> implements Lightning.Component.ImplementTemplateSpec<PageHeaderSpec> {
+export default class PageHeader
+  extends Lightning.Component<PageHeaderSpec>
+  implements Lightning.Component.ImplementTemplateSpec<PageHeaderSpec>
+{
   private _title = ''
   private _titleColor: number | undefined
   private _crumbs: TKey[] = []
@@ -34,11 +37,29 @@ export default class PageHeader extends Lightning.Component<PageHeaderSpec> impl
     return {
       w: 1920,
       h: CONTENT_TOP,
-      Crumbs: { x: Space.safeX, y: Space.safeY, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      PageTitle: { x: Space.safeX, y: Space.safeY + 36, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
-      Clock: { x: 1920 - Space.safeX, mountX: 1, y: Space.safeY, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
+      Crumbs: {
+        x: Space.safeX,
+        y: Space.safeY,
+        text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }),
+      },
+      PageTitle: {
+        x: Space.safeX,
+        y: Space.safeY + 36,
+        text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }),
+      },
+      Clock: {
+        x: 1920 - Space.safeX,
+        mountX: 1,
+        y: Space.safeY,
+        text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }),
+      },
       // On the first line, left of the clock, so the title below has the whole width.
-      Household: { x: 1920 - Space.safeX - CLOCK_ROOM, mountX: 1, y: Space.safeY + 6, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Household: {
+        x: 1920 - Space.safeX - CLOCK_ROOM,
+        mountX: 1,
+        y: Space.safeY + 6,
+        text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }),
+      },
     }
   }
 
@@ -75,7 +96,12 @@ export default class PageHeader extends Lightning.Component<PageHeaderSpec> impl
           textColor: this._titleColor === undefined ? Colors.text : this._titleColor,
         }),
       },
-      Household: { text: textPatch(h ? h.name + '  ·  ' + t('status.card', { card: h.cardNoMasked }) : '', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      Household: {
+        text: textPatch(h ? h.name + '  ·  ' + t('status.card', { card: h.cardNoMasked }) : '', {
+          fontSize: FontSize.small,
+          textColor: Colors.textMuted,
+        }),
+      },
     })
     this._tick()
   }

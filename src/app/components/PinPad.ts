@@ -26,7 +26,11 @@ export default class PinPad extends Lightning.Component {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       w: PIN_PAD_W,
-      PinTitle: { x: PIN_PAD_W / 2, mountX: 0.5, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
+      PinTitle: {
+        x: PIN_PAD_W / 2,
+        mountX: 0.5,
+        text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }),
+      },
       PinFor: { x: PIN_PAD_W / 2, mountX: 0.5, y: 60, text: textPatch('', { fontSize: FontSize.body }) },
       PinDots: { x: PIN_PAD_W / 2, mountX: 0.5, y: 110, text: textPatch('', { fontSize: 64 }) },
       PinMessage: { x: PIN_PAD_W / 2, mountX: 0.5, y: 200, text: textPatch('', { fontSize: FontSize.small }) },
@@ -68,9 +72,21 @@ export default class PinPad extends Lightning.Component {
     this.tag('PinTitle').text = textPatch(t('pin.title'), { fontSize: FontSize.heading, fontStyle: 'bold' })
     this.tag('PinDots').text = textPatch(maskPin(this._pin), { fontSize: 64, textColor: Colors.accent })
     ;(this.tag('PinKeys') as NumberPad).render()
-    this.tag('PinFor').text = textPatch(insertZeroWidthSpaces(this._for), { fontSize: FontSize.body, textColor: Colors.accent, wordWrapWidth: PIN_PAD_W + 400, textAlign: 'center', maxLines: 1 })
+    this.tag('PinFor').text = textPatch(insertZeroWidthSpaces(this._for), {
+      fontSize: FontSize.body,
+      textColor: Colors.accent,
+      wordWrapWidth: PIN_PAD_W + 400,
+      textAlign: 'center',
+      maxLines: 1,
+    })
     const forgot = this._hotline ? t('pin.forgot', { number: this._hotline }) : t('pin.forgotNoNumber')
-    this.tag('PinForgot').text = textPatch(insertZeroWidthSpaces(forgot), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: PIN_PAD_W + 600, textAlign: 'center', maxLines: 2 })
+    this.tag('PinForgot').text = textPatch(insertZeroWidthSpaces(forgot), {
+      fontSize: FontSize.small,
+      textColor: Colors.textMuted,
+      wordWrapWidth: PIN_PAD_W + 600,
+      textAlign: 'center',
+      maxLines: 2,
+    })
     const msg = this._message || t('pin.hint')
     this.tag('PinMessage').text = textPatch(insertZeroWidthSpaces(msg), {
       fontSize: FontSize.small,

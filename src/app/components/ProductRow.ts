@@ -16,7 +16,10 @@ export const PRODUCT_H = 100
 export function productPriceText(p: ProductSummary): string {
   const price = entryPrice(p)
   if (!p.orderable || !price) return t('catalog.notOrderable')
-  return t('catalog.price', { price: formatFen(price.priceFen), period: t(periodKey(price.periodMonths), { n: price.periodMonths }) })
+  return t('catalog.price', {
+    price: formatFen(price.priceFen),
+    period: t(periodKey(price.periodMonths), { n: price.periodMonths }),
+  })
 }
 
 export default class ProductRow extends Lightning.Component {
@@ -57,13 +60,25 @@ export default class ProductRow extends Lightning.Component {
     const held = p.holding ? '    ' + t('catalog.expiresOn', { date: formatDate(p.holding.expiryDate, lang) }) : ''
     // Texts tinted, not redrawn, on focus (lib/rowLook.ts).
     this.patch({
-      ProductName: tintedText(insertZeroWidthSpaces(productName(p, currentLanguage())), fg, { fontSize: FontSize.body, fontStyle: 'bold', wordWrapWidth: 520, maxLines: 1 }),
+      ProductName: tintedText(insertZeroWidthSpaces(productName(p, currentLanguage())), fg, {
+        fontSize: FontSize.body,
+        fontStyle: 'bold',
+        wordWrapWidth: 520,
+        maxLines: 1,
+      }),
       ProductInfo: tintedText(info + held, muted, { fontSize: FontSize.small }),
       ProductBadge: {
         x: 580,
-        ...tintedText(p.badge ? t(BADGE_KEY[p.badge]) : '', focused ? Colors.textOnFocus : p.badge ? BADGE_COLOR[p.badge] : Colors.text, { fontSize: FontSize.small, fontStyle: 'bold' }),
+        ...tintedText(
+          p.badge ? t(BADGE_KEY[p.badge]) : '',
+          focused ? Colors.textOnFocus : p.badge ? BADGE_COLOR[p.badge] : Colors.text,
+          { fontSize: FontSize.small, fontStyle: 'bold' },
+        ),
       },
-      ProductPrice: { x: w - 28, ...tintedText(productPriceText(p), fg, { fontSize: FontSize.body, fontStyle: 'bold' }) },
+      ProductPrice: {
+        x: w - 28,
+        ...tintedText(productPriceText(p), fg, { fontSize: FontSize.body, fontStyle: 'bold' }),
+      },
     })
   }
 

@@ -22,7 +22,9 @@ export default class QrCode extends Lightning.Component {
     this.w = side
     this.h = side
     const factory = (cb: (err: null, canvas: HTMLCanvasElement) => void, stage: Lightning.Stage) => {
-      const canvas = (stage as unknown as { platform: { getDrawingCanvas(): HTMLCanvasElement } }).platform.getDrawingCanvas()
+      const canvas = (
+        stage as unknown as { platform: { getDrawingCanvas(): HTMLCanvasElement } }
+      ).platform.getDrawingCanvas()
       canvas.width = side
       canvas.height = side
       const ctx = canvas.getContext('2d')!
@@ -30,7 +32,8 @@ export default class QrCode extends Lightning.Component {
       ctx.fillRect(0, 0, side, side)
       ctx.fillStyle = '#000000'
       for (let r = 0; r < modules.length; r++) {
-        for (let c = 0; c < modules.length; c++) if (modules[r][c]) ctx.fillRect((c + QUIET) * cell, (r + QUIET) * cell, cell, cell)
+        for (let c = 0; c < modules.length; c++)
+          if (modules[r][c]) ctx.fillRect((c + QUIET) * cell, (r + QUIET) * cell, cell, cell)
       }
       cb(null, canvas)
     }

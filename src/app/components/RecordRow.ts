@@ -67,18 +67,31 @@ export default class RecordRow extends Lightning.Component {
     const amount = r.fen === null ? '' : (r.signed && r.fen > 0 ? '+' : '') + formatFen(r.fen)
     // Texts tinted, not redrawn, on focus (lib/rowLook.ts).
     this.patch({
-      RecordTitle: tintedText(insertZeroWidthSpaces(r.title), fg, { fontSize: FontSize.body, fontStyle: 'bold', wordWrapWidth: detailX - 48, maxLines: 1 }),
+      RecordTitle: tintedText(insertZeroWidthSpaces(r.title), fg, {
+        fontSize: FontSize.body,
+        fontStyle: 'bold',
+        wordWrapWidth: detailX - 48,
+        maxLines: 1,
+      }),
       RecordDetail: {
         x: detailX,
-        ...tintedText(insertZeroWidthSpaces(r.detail || ''), focused ? Colors.textOnFocus : r.detailColor === undefined ? Colors.textMuted : r.detailColor, {
-          fontSize: FontSize.small,
-          wordWrapWidth: w - detailX - 260,
-          maxLines: 1,
-        }),
+        ...tintedText(
+          insertZeroWidthSpaces(r.detail || ''),
+          focused ? Colors.textOnFocus : r.detailColor === undefined ? Colors.textMuted : r.detailColor,
+          {
+            fontSize: FontSize.small,
+            wordWrapWidth: w - detailX - 260,
+            maxLines: 1,
+          },
+        ),
       },
       RecordAmount: {
         x: w - 28,
-        ...tintedText(amount, focused ? Colors.textOnFocus : r.amountColor === undefined ? Colors.text : r.amountColor, { fontSize: FontSize.body, fontStyle: 'bold' }),
+        ...tintedText(
+          amount,
+          focused ? Colors.textOnFocus : r.amountColor === undefined ? Colors.text : r.amountColor,
+          { fontSize: FontSize.body, fontStyle: 'bold' },
+        ),
       },
     })
   }

@@ -28,10 +28,32 @@ export default class ServicePointCard extends Lightning.Component {
   set point(p: ServicePoint) {
     const textW = POINT_W - QR_SIZE - 80
     this.patch({
-      PointName: { text: textPatch(insertZeroWidthSpaces(localized(p.name)), { fontSize: FontSize.heading, fontStyle: 'bold', wordWrapWidth: textW, maxLines: 1 }) },
-      PointAddress: { text: textPatch(insertZeroWidthSpaces(localized(p.address)), { fontSize: FontSize.body, wordWrapWidth: textW, maxLines: 1 }) },
-      PointHours: { text: textPatch(insertZeroWidthSpaces(t('help.hours', { hours: localized(p.hours) })), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: textW, maxLines: 1 }) },
-      PointPhone: { text: textPatch(t('help.phone', { phone: p.phone }), { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      PointName: {
+        text: textPatch(insertZeroWidthSpaces(localized(p.name)), {
+          fontSize: FontSize.heading,
+          fontStyle: 'bold',
+          wordWrapWidth: textW,
+          maxLines: 1,
+        }),
+      },
+      PointAddress: {
+        text: textPatch(insertZeroWidthSpaces(localized(p.address)), {
+          fontSize: FontSize.body,
+          wordWrapWidth: textW,
+          maxLines: 1,
+        }),
+      },
+      PointHours: {
+        text: textPatch(insertZeroWidthSpaces(t('help.hours', { hours: localized(p.hours) })), {
+          fontSize: FontSize.small,
+          textColor: Colors.textMuted,
+          wordWrapWidth: textW,
+          maxLines: 1,
+        }),
+      },
+      PointPhone: {
+        text: textPatch(t('help.phone', { phone: p.phone }), { fontSize: FontSize.small, textColor: Colors.textMuted }),
+      },
       QrHint: { text: textPatch(t('help.scanMap'), { fontSize: FontSize.small, textColor: Colors.accent }) },
     })
     ;(this.tag('PointQr') as QrCode).value = p.mapUrl

@@ -20,7 +20,15 @@ export default class StarRating extends Lightning.Component {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     const stars: Record<string, unknown> = {}
     for (let i = 0; i < MAX; i++) stars['Star' + i] = { x: i * STAR_W, text: textPatch('★', { fontSize: 80 }) }
-    return { h: 110, Stars: { ...stars }, StarCount: { x: MAX * STAR_W + 24, y: 24, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) } }
+    return {
+      h: 110,
+      Stars: { ...stars },
+      StarCount: {
+        x: MAX * STAR_W + 24,
+        y: 24,
+        text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }),
+      },
+    }
   }
 
   get stars(): number {
@@ -41,9 +49,17 @@ export default class StarRating extends Lightning.Component {
     for (let i = 0; i < MAX; i++) {
       const on = i < this._stars
       // Stars and count tinted, not redrawn, when the choice or the focus moves (lib/rowLook.ts).
-      this.tag('Stars.Star' + i).patch({ ...tintedText('★', on ? Colors.accent : 0x55ffffff, { fontSize: 80 }), scale: focused && i === this._stars - 1 ? FOCUS_SCALE * 1.1 : 1 })
+      this.tag('Stars.Star' + i).patch({
+        ...tintedText('★', on ? Colors.accent : 0x55ffffff, { fontSize: 80 }),
+        scale: focused && i === this._stars - 1 ? FOCUS_SCALE * 1.1 : 1,
+      })
     }
-    this.tag('StarCount').patch(tintedText(this._stars + ' / ' + MAX, focused ? Colors.accent : Colors.text, { fontSize: FontSize.heading, fontStyle: 'bold' }))
+    this.tag('StarCount').patch(
+      tintedText(this._stars + ' / ' + MAX, focused ? Colors.accent : Colors.text, {
+        fontSize: FontSize.heading,
+        fontStyle: 'bold',
+      }),
+    )
   }
 
   override _focus(): void {

@@ -48,14 +48,32 @@ export default class SubscriptionRow extends Lightning.Component {
     if (!s) return
     const lang = currentLanguage()
     const { fg, muted } = rowInk(focused)
-    const extra = s.autoRenew ? t('subs.autoRenew') : s.status !== 'expired' && s.daysLeft >= 0 ? t('subs.daysLeft', { days: s.daysLeft }) : ''
+    const extra = s.autoRenew
+      ? t('subs.autoRenew')
+      : s.status !== 'expired' && s.daysLeft >= 0
+        ? t('subs.daysLeft', { days: s.daysLeft })
+        : ''
     const dates = t('subs.dates', { start: formatDate(s.startDate, lang), end: formatDate(s.expiryDate, lang) })
     // Texts tinted, not redrawn, on focus (lib/rowLook.ts).
     this.patch({
-      SubName: tintedText(insertZeroWidthSpaces(s.productName), fg, { fontSize: FontSize.body, fontStyle: 'bold', wordWrapWidth: 500, maxLines: 1 }),
-      SubStatus: tintedText(t(STATUS_KEY[s.status]) + (extra ? '  ·  ' + extra : ''), focused ? Colors.textOnFocus : STATUS_COLOR[s.status], { fontSize: FontSize.small, fontStyle: 'bold' }),
+      SubName: tintedText(insertZeroWidthSpaces(s.productName), fg, {
+        fontSize: FontSize.body,
+        fontStyle: 'bold',
+        wordWrapWidth: 500,
+        maxLines: 1,
+      }),
+      SubStatus: tintedText(
+        t(STATUS_KEY[s.status]) + (extra ? '  ·  ' + extra : ''),
+        focused ? Colors.textOnFocus : STATUS_COLOR[s.status],
+        { fontSize: FontSize.small, fontStyle: 'bold' },
+      ),
       SubDates: tintedText(dates, muted, { fontSize: FontSize.small }),
-      SubPrice: { x: w - 28, ...tintedText(formatFen(s.priceFen) + '/' + t(periodKey(s.periodMonths), { n: s.periodMonths }), fg, { fontSize: FontSize.body }) },
+      SubPrice: {
+        x: w - 28,
+        ...tintedText(formatFen(s.priceFen) + '/' + t(periodKey(s.periodMonths), { n: s.periodMonths }), fg, {
+          fontSize: FontSize.body,
+        }),
+      },
     })
   }
 

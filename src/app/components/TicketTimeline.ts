@@ -24,18 +24,43 @@ export default class TicketTimeline extends Lightning.Component {
       return {
         ref: 'TimelineStep' + i,
         y: i * STEP_H,
-        Line: { rect: true, x: DOT / 2 - 2, y: DOT, w: 4, h: STEP_H - DOT, color: 0x55ffffff, visible: i < steps.length - 1 },
+        Line: {
+          rect: true,
+          x: DOT / 2 - 2,
+          y: DOT,
+          w: 4,
+          h: STEP_H - DOT,
+          color: 0x55ffffff,
+          visible: i < steps.length - 1,
+        },
         Dot: { texture: Lightning.Tools.getRoundRect(DOT, DOT, DOT / 2, 4, color, s.state !== 'ahead', color) },
         StepName: {
           x: 56,
           y: -8,
-          text: textPatch(name, { fontSize: FontSize.body, fontStyle: s.state === 'ahead' ? 'normal' : 'bold', textColor: s.state === 'ahead' ? Colors.textMuted : Colors.text }),
+          text: textPatch(name, {
+            fontSize: FontSize.body,
+            fontStyle: s.state === 'ahead' ? 'normal' : 'bold',
+            textColor: s.state === 'ahead' ? Colors.textMuted : Colors.text,
+          }),
         },
-        StepTime: { x: this.width, mountX: 1, y: -4, text: textPatch(s.at ? formatDateTime(s.at, lang) : '', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+        StepTime: {
+          x: this.width,
+          mountX: 1,
+          y: -4,
+          text: textPatch(s.at ? formatDateTime(s.at, lang) : '', {
+            fontSize: FontSize.small,
+            textColor: Colors.textMuted,
+          }),
+        },
         StepNote: {
           x: 56,
           y: 42,
-          text: textPatch(insertZeroWidthSpaces(s.note), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: this.width - 56, maxLines: 1 }),
+          text: textPatch(insertZeroWidthSpaces(s.note), {
+            fontSize: FontSize.small,
+            textColor: Colors.textMuted,
+            wordWrapWidth: this.width - 56,
+            maxLines: 1,
+          }),
         },
       }
     })

@@ -23,7 +23,16 @@ export default class TopupButtons extends Lightning.Component {
     this._buttons = list
     this._index = Math.min(this._index, Math.max(0, list.length - 1))
     this.h = BUTTON_H + 24
-    this.children = list.map((b, i) => ({ type: Button, ref: b.ref, x: 12 + i * (this.buttonW + GAP), y: 12, w: this.buttonW, h: BUTTON_H, fixed: true, title: b.label }))
+    this.children = list.map((b, i) => ({
+      type: Button,
+      ref: b.ref,
+      x: 12 + i * (this.buttonW + GAP),
+      y: 12,
+      w: this.buttonW,
+      h: BUTTON_H,
+      fixed: true,
+      title: b.label,
+    }))
   }
 
   get buttons(): TopupButton[] {

@@ -40,7 +40,9 @@ export function speechLang(): string {
 export function speak(text: string): void {
   if (!enabled || !text.trim() || typeof window === 'undefined' || !window.speechSynthesis) return
   // `Speech` ships in ui-components' JS but not in its type declarations.
-  const said = (Lui as unknown as { Speech: (text: string, lang: string) => { series?: Promise<unknown> } | undefined }).Speech(text, speechLang())
+  const said = (
+    Lui as unknown as { Speech: (text: string, lang: string) => { series?: Promise<unknown> } | undefined }
+  ).Speech(text, speechLang())
   // A box without voices fails each utterance: guidance is a help, never an error for the viewer.
   if (said && said.series) said.series.catch(() => undefined)
 }
@@ -76,10 +78,11 @@ export function positionOf(el: Node): { index: number; total: number } | null {
 function findRef(el: Node, ref: string): Node | undefined {
   if (el.ref === ref) return el
   const list = el.childList
-  if (list) for (let i = 0; i < list.length; i++) {
-    const f = findRef(list.getAt(i), ref)
-    if (f) return f
-  }
+  if (list)
+    for (let i = 0; i < list.length; i++) {
+      const f = findRef(list.getAt(i), ref)
+      if (f) return f
+    }
   return undefined
 }
 

@@ -154,7 +154,11 @@ function toApiError(err: unknown): ApiError {
   if (ax && ax.response) {
     // A proxy or gateway in between answered without our error body.
     const status = ax.response.status
-    return new ApiError(status === 504 ? 'BOSS_TIMEOUT' : status >= 500 ? 'BOSS_UNAVAILABLE' : 'INTERNAL', 'HTTP ' + status, status)
+    return new ApiError(
+      status === 504 ? 'BOSS_TIMEOUT' : status >= 500 ? 'BOSS_UNAVAILABLE' : 'INTERNAL',
+      'HTTP ' + status,
+      status,
+    )
   }
   return new ApiError('NETWORK', ax && ax.message ? ax.message : 'network error')
 }
@@ -189,7 +193,11 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
       .then((res) => {
         const challenge = res.data.challenge
         return sign(id, challenge).then((signature) =>
-          http.post<SessionResponse>(PATH.session, { deviceId: id.deviceId, cardNo: id.cardNo, challenge, signature }, unauthenticated()),
+          http.post<SessionResponse>(
+            PATH.session,
+            { deviceId: id.deviceId, cardNo: id.cardNo, challenge, signature },
+            unauthenticated(),
+          ),
         )
       })
       .then((res) => res.data)
@@ -200,9 +208,10 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
     if (!refreshToken) return logIn()
     const used = refreshToken
     refreshToken = null
-    return http
-      .post<SessionResponse>(PATH.sessionRefresh, { refreshToken: used }, unauthenticated())
-      .then((res) => res.data, () => logIn())
+    return http.post<SessionResponse>(PATH.sessionRefresh, { refreshToken: used }, unauthenticated()).then(
+      (res) => res.data,
+      () => logIn(),
+    )
   }
 
   function openSession(): Promise<SessionResponse> {
@@ -252,27 +261,42 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
   return {
     openSession: () => openSession().catch((e: unknown) => Promise.reject(toApiError(e))),
     getAccount: () => http.get<Account>(PATH.account).then((r) => r.data),
-    getBills: (page?: PageQuery) => http.get<BillListResponse>(PATH.bills, page ? { params: page } : undefined).then((r) => r.data),
-    getBill: (billId: string) => http.get<BillDetail>(PATH.bills + '/' + encodeURIComponent(billId)).then((r) => r.data),
-    getPayments: (page?: PageQuery) => http.get<PaymentListResponse>(PATH.payments, page ? { params: page } : undefined).then((r) => r.data),
+    getBills: (page?: PageQuery) =>
+      http.get<BillListResponse>(PATH.bills, page ? { params: page } : undefined).then((r) => r.data),
+    getBill: (billId: string) =>
+      http.get<BillDetail>(PATH.bills + '/' + encodeURIComponent(billId)).then((r) => r.data),
+    getPayments: (page?: PageQuery) =>
+      http.get<PaymentListResponse>(PATH.payments, page ? { params: page } : undefined).then((r) => r.data),
     getProducts: () => http.get<ProductListResponse>(ORDER_PATH.products).then((r) => r.data),
-    getProduct: (productId: string) => http.get<ProductDetail>(ORDER_PATH.products + '/' + encodeURIComponent(productId)).then((r) => r.data),
+    getProduct: (productId: string) =>
+      http.get<ProductDetail>(ORDER_PATH.products + '/' + encodeURIComponent(productId)).then((r) => r.data),
     quoteOrder: (request: OrderQuoteRequest) => http.post<OrderQuote>(ORDER_PATH.quote, request).then((r) => r.data),
     placeOrder: (request: OrderRequest, idempotencyKey: string) =>
-      sending(() => http.post<OrderResult>(ORDER_PATH.orders, request, { headers: { [IDEMPOTENCY]: idempotencyKey } }).then((r) => r.data)),
-    getOrder: (orderId: string) => http.get<OrderResult>(ORDER_PATH.orders + '/' + encodeURIComponent(orderId)).then((r) => r.data),
+      sending(() =>
+        http
+          .post<OrderResult>(ORDER_PATH.orders, request, { headers: { [IDEMPOTENCY]: idempotencyKey } })
+          .then((r) => r.data),
+      ),
+    getOrder: (orderId: string) =>
+      http.get<OrderResult>(ORDER_PATH.orders + '/' + encodeURIComponent(orderId)).then((r) => r.data),
     getSubscriptions: () => http.get<SubscriptionListResponse>(ORDER_PATH.subscriptions).then((r) => r.data),
     stopAutoRenew: (subscriptionId: string) =>
-      http.post<unknown>(ORDER_PATH.subscriptions + '/' + encodeURIComponent(subscriptionId) + '/auto-renew', { autoRenew: false }).then((r) => r.data),
+      http
+        .post<unknown>(ORDER_PATH.subscriptions + '/' + encodeURIComponent(subscriptionId) + '/auto-renew', {
+          autoRenew: false,
+        })
+        .then((r) => r.data),
     getSpendingLimit: () => http.get<SpendingLimit>(ORDER_PATH.spendingLimit).then((r) => r.data),
-    setSpendingLimit: (limitFen: number | null, pin: string) => http.put<SpendingLimit>(ORDER_PATH.spendingLimit, { limitFen, pin }).then((r) => r.data),
+    setSpendingLimit: (limitFen: number | null, pin: string) =>
+      http.put<SpendingLimit>(ORDER_PATH.spendingLimit, { limitFen, pin }).then((r) => r.data),
     getOfferConsent: () => http.get<OfferConsent>(OFFER_CONSENT).then((r) => r.data),
     setOfferConsent: (offers: boolean) => http.put<OfferConsent>(OFFER_CONSENT, { offers }).then((r) => r.data),
     get: <T>(path: string, params?: Record<string, string | number>) =>
       http.get<T>(path, params ? { params } : undefined).then((r) => r.data),
     post: <T>(path: string, body: unknown, opts: PostOptions = {}) => {
       const headers: Record<string, string> = {}
-      if (opts.moneyMoving || opts.idempotencyKey || KEYED_POSTS.indexOf(path) >= 0) headers[IDEMPOTENCY] = opts.idempotencyKey || newKey()
+      if (opts.moneyMoving || opts.idempotencyKey || KEYED_POSTS.indexOf(path) >= 0)
+        headers[IDEMPOTENCY] = opts.idempotencyKey || newKey()
       return http.post<T>(path, body, { headers }).then((r) => r.data)
     },
     hasSession: () => token !== null,

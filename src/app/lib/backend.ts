@@ -19,14 +19,16 @@ export function boxIdentity(): BoxIdentity | null {
 
 export function api(): TvHallApi {
   if (!client) {
-    client = watchApi(createApiClient({
-      baseUrl: (Settings.get('app', 'bffUrl', '') as string) || '',
-      identity: () => {
-        const id = boxIdentity()
-        if (!id) throw new Error('box identity unknown')
-        return id
-      },
-    }))
+    client = watchApi(
+      createApiClient({
+        baseUrl: (Settings.get('app', 'bffUrl', '') as string) || '',
+        identity: () => {
+          const id = boxIdentity()
+          if (!id) throw new Error('box identity unknown')
+          return id
+        },
+      }),
+    )
     // Every account answer also names the household for the page header.
     const getAccount = client.getAccount
     client.getAccount = () => getAccount().then((a) => (rememberHousehold(a), a))

@@ -95,9 +95,22 @@ export function compareBills(current: BillDetail, previous: BillDetail): BillCom
     if (!kind) continue
     const beforeFen = b ? b.fen : 0
     const afterFen = a ? a.fen : 0
-    changes.push({ kind, itemKey: key, name: ref.name, lineKind: ref.kind, beforeFen, afterFen, deltaFen: sumFen(afterFen, -beforeFen) })
+    changes.push({
+      kind,
+      itemKey: key,
+      name: ref.name,
+      lineKind: ref.kind,
+      beforeFen,
+      afterFen,
+      deltaFen: sumFen(afterFen, -beforeFen),
+    })
   }
-  changes.sort((x, y) => ORDER.indexOf(x.kind) - ORDER.indexOf(y.kind) || abs(y.deltaFen) - abs(x.deltaFen) || (x.itemKey < y.itemKey ? -1 : 1))
+  changes.sort(
+    (x, y) =>
+      ORDER.indexOf(x.kind) - ORDER.indexOf(y.kind) ||
+      abs(y.deltaFen) - abs(x.deltaFen) ||
+      (x.itemKey < y.itemKey ? -1 : 1),
+  )
   return {
     changes,
     previousTotalFen: previous.totalFen,

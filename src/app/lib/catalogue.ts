@@ -2,7 +2,15 @@
  * The catalogue as the TV shows it: products grouped by category in the BOSS's category order, empty
  * categories left out (a viewer should never open an empty shelf).
  */
-import type { Channel, PeriodPrice, ProductBadge, ProductCategory, ProductDetail, ProductListResponse, ProductSummary } from '../../contract/index.ts'
+import type {
+  Channel,
+  PeriodPrice,
+  ProductBadge,
+  ProductCategory,
+  ProductDetail,
+  ProductListResponse,
+  ProductSummary,
+} from '../../contract/index.ts'
 import type { LanguageCode } from './format.ts'
 import { themed } from './theme.ts'
 import type { TKey } from './i18nKeys.ts'
@@ -14,11 +22,16 @@ export interface CatalogueGroup {
 }
 
 /** The product's name in the viewer's language (the BOSS's English name in English). */
-export const productName = (p: Pick<ProductSummary, 'name' | 'nameEn'>, lang: LanguageCode): string => (lang === 'en' ? p.nameEn : p.name)
+export const productName = (p: Pick<ProductSummary, 'name' | 'nameEn'>, lang: LanguageCode): string =>
+  lang === 'en' ? p.nameEn : p.name
 
-export const channelName = (c: Pick<Channel, 'name' | 'nameEn'>, lang: LanguageCode): string => (lang === 'en' ? c.nameEn : c.name)
+export const channelName = (c: Pick<Channel, 'name' | 'nameEn'>, lang: LanguageCode): string =>
+  lang === 'en' ? c.nameEn : c.name
 
-export const productDescription = (p: Pick<ProductDetail, 'description' | 'descriptionEn'>, lang: LanguageCode): string => (lang === 'en' ? p.descriptionEn : p.description)
+export const productDescription = (
+  p: Pick<ProductDetail, 'description' | 'descriptionEn'>,
+  lang: LanguageCode,
+): string => (lang === 'en' ? p.descriptionEn : p.description)
 
 export function groupCatalogue(list: ProductListResponse, lang: LanguageCode = 'zh-CN'): CatalogueGroup[] {
   const groups: CatalogueGroup[] = []
@@ -31,7 +44,8 @@ export function groupCatalogue(list: ProductListResponse, lang: LanguageCode = '
   for (const p of list.items) {
     if (named.indexOf(p.category) >= 0) continue
     let g = groups.filter((x) => x.category === p.category)[0]
-    if (!g) groups.push((g = { category: p.category, name: lang === 'en' ? p.categoryNameEn : p.categoryName, items: [] }))
+    if (!g)
+      groups.push((g = { category: p.category, name: lang === 'en' ? p.categoryNameEn : p.categoryName, items: [] }))
     g.items.push(p)
   }
   return groups

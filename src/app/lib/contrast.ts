@@ -23,5 +23,10 @@ export function contrastRatio(a: number, b: number): number {
 
 /** The title-safe area: `margin` (5%) in from every edge of a w×h stage. */
 export function titleSafeArea(w: number, h: number, margin = 0.05): { x1: number; y1: number; x2: number; y2: number } {
-  return { x1: Math.round(w * margin), y1: Math.round(h * margin), x2: Math.round(w * (1 - margin)), y2: Math.round(h * (1 - margin)) }
+  return {
+    x1: Math.round(w * margin),
+    y1: Math.round(h * margin),
+    x2: Math.round(w * (1 - margin)),
+    y2: Math.round(h * (1 - margin)),
+  }
 }

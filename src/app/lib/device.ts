@@ -51,5 +51,9 @@ export function resolveIdentity(
   bridge: PlatformBridge | undefined,
   search: string,
 ): BoxIdentity | null {
-  return complete(platform) || complete(bridge && bridge.getIdentity ? bridge.getIdentity() : null) || identityFromQuery(search)
+  return (
+    complete(platform) ||
+    complete(bridge && bridge.getIdentity ? bridge.getIdentity() : null) ||
+    identityFromQuery(search)
+  )
 }

@@ -25,13 +25,22 @@ function toHex(buffer: ArrayBuffer): string {
 }
 
 interface SubtleLike {
-  importKey(format: 'raw', key: Uint8Array, algo: { name: string; hash: string }, extractable: boolean, usages: string[]): Promise<unknown>
+  importKey(
+    format: 'raw',
+    key: Uint8Array,
+    algo: { name: string; hash: string },
+    extractable: boolean,
+    usages: string[],
+  ): Promise<unknown>
   sign(algo: string, key: unknown, data: Uint8Array): Promise<ArrayBuffer>
 }
 
 function subtle(): SubtleLike | null {
-  const c = typeof window !== 'undefined' ? (window as unknown as { crypto?: { subtle?: SubtleLike } }).crypto : undefined
-  return c && c.subtle && typeof c.subtle.importKey === 'function' && typeof TextEncoder !== 'undefined' ? c.subtle : null
+  const c =
+    typeof window !== 'undefined' ? (window as unknown as { crypto?: { subtle?: SubtleLike } }).crypto : undefined
+  return c && c.subtle && typeof c.subtle.importKey === 'function' && typeof TextEncoder !== 'undefined'
+    ? c.subtle
+    : null
 }
 
 export function signChallenge(id: BoxIdentity, challenge: string): Promise<string> {

@@ -16,7 +16,16 @@ import { FLOWS_KEYS } from './i18nKeys/flows.ts'
 export const LANGUAGES = ['zh-CN', 'en'] as const
 
 /** One list a domain (src/app/lib/i18nKeys/), so screens of different domains add keys without touching one long list. */
-export const KEYS = [...SHELL_KEYS, ...BILLS_KEYS, ...ORDERS_KEYS, ...TOPUP_KEYS, ...REPAIR_KEYS, ...MESSAGES_KEYS, ...FRAME_KEYS, ...FLOWS_KEYS] as const
+export const KEYS = [
+  ...SHELL_KEYS,
+  ...BILLS_KEYS,
+  ...ORDERS_KEYS,
+  ...TOPUP_KEYS,
+  ...REPAIR_KEYS,
+  ...MESSAGES_KEYS,
+  ...FRAME_KEYS,
+  ...FLOWS_KEYS,
+] as const
 
 export type TKey = (typeof KEYS)[number]
 
@@ -38,7 +47,9 @@ export function errorMessageKey(code: string | undefined): TKey {
 
 /** The languages the operator offers (settings `languages`), in their order; Chinese when unset or invalid. */
 export function offeredLanguages(setting: unknown): LanguageCode[] {
-  const list = Array.isArray(setting) ? setting.filter((l): l is LanguageCode => (LANGUAGES as readonly unknown[]).indexOf(l) >= 0) : []
+  const list = Array.isArray(setting)
+    ? setting.filter((l): l is LanguageCode => (LANGUAGES as readonly unknown[]).indexOf(l) >= 0)
+    : []
   return list.length ? list : ['zh-CN']
 }
 

@@ -25,14 +25,22 @@ export function rememberedLanguage(): string | null {
 }
 
 /** First of URL, remembered, default that `isLanguage` accepts; else zh-CN. Pure. */
-export function startLanguage<L extends string>(fromUrl: string | null, remembered: string | null, fromSettings: string | null, isLanguage: (v: unknown) => v is L): L | 'zh-CN' {
+export function startLanguage<L extends string>(
+  fromUrl: string | null,
+  remembered: string | null,
+  fromSettings: string | null,
+  isLanguage: (v: unknown) => v is L,
+): L | 'zh-CN' {
   for (const v of [fromUrl, remembered, fromSettings]) if (isLanguage(v)) return v
   return 'zh-CN'
 }
 
 /** `?a=1&lang=zh-CN#x` with `en` → `?a=1&lang=en`: the address a reload starts from. Pure; no URLSearchParams on old engines. */
 export function searchWithLanguage(search: string, lang: string): string {
-  const pairs = search.replace(/^\?/, '').split('&').filter((p) => p !== '' && p.split('=')[0] !== 'lang')
+  const pairs = search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((p) => p !== '' && p.split('=')[0] !== 'lang')
   pairs.push('lang=' + encodeURIComponent(lang))
   return '?' + pairs.join('&')
 }

@@ -18,7 +18,12 @@ export interface MessageText {
 }
 
 /** The screen each action opens. Renewing is ordering the package again; tickets live under repair. */
-export const ACTION_ROUTE: Record<MessageAction, string> = { topup: 'topup', renew: 'packages', tickets: 'repair', packages: 'packages' }
+export const ACTION_ROUTE: Record<MessageAction, string> = {
+  topup: 'topup',
+  renew: 'packages',
+  tickets: 'repair',
+  packages: 'packages',
+}
 
 export function messageText(m: Message, lang: LanguageCode, t: Translate, today: string): MessageText {
   const kind = t(('messages.kind.' + m.kind) as TKey)
@@ -27,7 +32,12 @@ export function messageText(m: Message, lang: LanguageCode, t: Translate, today:
   if ((m.kind === 'arrears' || m.kind === 'suspension') && m.arrears) {
     const amount = formatFen(m.arrears.amountFen)
     if (m.kind === 'suspension') {
-      return { kind, actionLabel, title: t('messages.suspension.title'), body: t('messages.suspension.body', { amount, date: formatDateTime(m.arrears.suspendedSince, lang) }) }
+      return {
+        kind,
+        actionLabel,
+        title: t('messages.suspension.title'),
+        body: t('messages.suspension.body', { amount, date: formatDateTime(m.arrears.suspendedSince, lang) }),
+      }
     }
     const body = m.arrears.suspendOn
       ? t('messages.arrears.body', { amount, date: formatDate(m.arrears.suspendOn, lang) })
@@ -36,18 +46,41 @@ export function messageText(m: Message, lang: LanguageCode, t: Translate, today:
   }
   if (m.kind === 'expiry' && m.product) {
     const p = m.product
-    const params = { product: p.name, date: formatDate(p.expiresOn, lang), months: p.periodMonths, amount: formatFen(p.amountFen) }
+    const params = {
+      product: p.name,
+      date: formatDate(p.expiresOn, lang),
+      months: p.periodMonths,
+      amount: formatFen(p.amountFen),
+    }
     const title = p.expiresOn === today ? t('messages.expiry.titleToday', params) : t('messages.expiry.title', params)
     return { kind, actionLabel, title, body: t('messages.expiry.body', params) }
   }
   if (m.kind === 'ticket' && m.ticket) {
     const status = t(('messages.ticketStatus.' + m.ticket.status) as TKey)
-    return { kind, actionLabel, title: t('messages.ticket.title', { status }), body: t('messages.ticket.body', { id: m.ticket.ticketId, status }) }
+    return {
+      kind,
+      actionLabel,
+      title: t('messages.ticket.title', { status }),
+      body: t('messages.ticket.body', { id: m.ticket.ticketId, status }),
+    }
   }
   const title = m.text ? local(m.text.title) : kind
   let body = m.text ? local(m.text.body) : ''
-  if (m.kind === 'promotion' && m.product) body += '\n' + t('messages.promotion.offer', { product: m.product.name, months: m.product.periodMonths, amount: formatFen(m.product.amountFen) })
-  if (m.kind === 'notice' && m.window) body += '\n' + t('messages.notice.window', { from: formatDateTime(m.window.from, lang), until: formatDateTime(m.window.until, lang) })
+  if (m.kind === 'promotion' && m.product)
+    body +=
+      '\n' +
+      t('messages.promotion.offer', {
+        product: m.product.name,
+        months: m.product.periodMonths,
+        amount: formatFen(m.product.amountFen),
+      })
+  if (m.kind === 'notice' && m.window)
+    body +=
+      '\n' +
+      t('messages.notice.window', {
+        from: formatDateTime(m.window.from, lang),
+        until: formatDateTime(m.window.until, lang),
+      })
   return { kind, actionLabel, title, body }
 }
 

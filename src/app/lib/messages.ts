@@ -35,7 +35,10 @@ export function markRead(id: string): Promise<Message> {
     .then((m) => {
       if (last) {
         const wasUnread = last.items.some((x) => x.id === id && !x.read)
-        last = { items: last.items.map((x) => (x.id === id ? { ...x, read: true, readAt: m.readAt, bootNotice: false } : x)), unreadCount: last.unreadCount - (wasUnread ? 1 : 0) }
+        last = {
+          items: last.items.map((x) => (x.id === id ? { ...x, read: true, readAt: m.readAt, bootNotice: false } : x)),
+          unreadCount: last.unreadCount - (wasUnread ? 1 : 0),
+        }
       }
       return m
     })

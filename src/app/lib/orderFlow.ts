@@ -31,7 +31,11 @@ export function minutesFrom(seconds: number | undefined): number {
   return Math.max(1, Math.ceil((seconds || 0) / 60))
 }
 
-export function conflictParams(c: OrderConflict, shortfall: string, remaining: string): Record<string, string | number> {
+export function conflictParams(
+  c: OrderConflict,
+  shortfall: string,
+  remaining: string,
+): Record<string, string | number> {
   return { product: c.productName || '', shortfall, remaining, minutes: minutesFrom(c.retryAfter) }
 }
 

@@ -39,7 +39,10 @@ function byPath(page: AnyComponent, path: string[]): Lightning.Element | undefin
 /** States in which a page shows no data of its own to come back to. */
 const NOT_THERE = ['Loading', 'Failed', 'Empty']
 
-export function placeOf<S extends Lightning.Component.TemplateSpecLoose, C extends Lightning.Component.TypeConfigLoose>(page: Lightning.Component<S, C>, app: Lightning.Application): Place {
+export function placeOf<S extends Lightning.Component.TemplateSpecLoose, C extends Lightning.Component.TypeConfigLoose>(
+  page: Lightning.Component<S, C>,
+  app: Lightning.Application,
+): Place {
   const picks: Place['picks'] = []
   for (const c of app.focusPath || []) {
     if (!(c instanceof FocusManager)) continue
@@ -50,14 +53,18 @@ export function placeOf<S extends Lightning.Component.TemplateSpecLoose, C exten
 }
 
 /** Back to `place`: the page's state first (it picks what holds the focus), then each list's item. */
-export function restorePlace<S extends Lightning.Component.TemplateSpecLoose, C extends Lightning.Component.TypeConfigLoose>(page: Lightning.Component<S, C>, place: Place): void {
+export function restorePlace<
+  S extends Lightning.Component.TemplateSpecLoose,
+  C extends Lightning.Component.TypeConfigLoose,
+>(page: Lightning.Component<S, C>, place: Place): void {
   const now = page._getState()
   // A page that failed or found nothing since shows that instead; the viewer's place is gone with the data.
   if (NOT_THERE.indexOf(now) >= 0) return
   if (place.state && NOT_THERE.indexOf(place.state) < 0 && now !== place.state) page._setState(place.state)
   for (const pick of place.picks) {
     const list = byPath(page, pick.path)
-    if (list instanceof FocusManager && pick.index < list.items.length && list.selectedIndex !== pick.index) list.selectedIndex = pick.index
+    if (list instanceof FocusManager && pick.index < list.items.length && list.selectedIndex !== pick.index)
+      list.selectedIndex = pick.index
   }
   page._refocus()
 }

@@ -12,7 +12,8 @@ import type { Palette } from './theme.ts'
 /** old colour → new colour, by meaning. */
 export function paletteMap(from: Palette, to: Palette): Map<number, number> {
   const map = new Map<number, number>()
-  for (const name of Object.keys(from) as (keyof Palette)[]) if (from[name] !== to[name] && !map.has(from[name])) map.set(from[name], to[name])
+  for (const name of Object.keys(from) as (keyof Palette)[])
+    if (from[name] !== to[name] && !map.has(from[name])) map.set(from[name], to[name])
   return map
 }
 

@@ -3,8 +3,21 @@
  * contract at compile time (importing its values would pull TypeBox into the TV bundle).
  */
 import type {
-  Complaint, ComplaintDraft, ComplaintOptions, ComplaintPath, CreateComplaintRequest, CreateTicketRequest, Diagnosis, LocalText,
-  SelfhelpPath, StbErrorCode, SymptomListResponse, Ticket, TicketForm, TicketListResponse, TicketPath,
+  Complaint,
+  ComplaintDraft,
+  ComplaintOptions,
+  ComplaintPath,
+  CreateComplaintRequest,
+  CreateTicketRequest,
+  Diagnosis,
+  LocalText,
+  SelfhelpPath,
+  StbErrorCode,
+  SymptomListResponse,
+  Ticket,
+  TicketForm,
+  TicketListResponse,
+  TicketPath,
 } from '../../contract/index.ts'
 import { api } from './backend.ts'
 import { currentLanguage } from './i18n.ts'
@@ -45,11 +58,14 @@ export const repairApi = {
   tickets: () => api().get<TicketListResponse>(TICKETS.tickets),
   ticket: (id: string) => api().get<Ticket>(withId(TICKETS.ticket, 'ticketId', id)),
   /** Keyed by the client (api.ts); pass the key again when the viewer retries the same report. */
-  createTicket: (body: CreateTicketRequest, idempotencyKey?: string) => sending(() => api().post<Ticket>(TICKETS.tickets, body, { idempotencyKey })),
+  createTicket: (body: CreateTicketRequest, idempotencyKey?: string) =>
+    sending(() => api().post<Ticket>(TICKETS.tickets, body, { idempotencyKey })),
   cancelTicket: (id: string) => sending(() => api().post<Ticket>(withId(TICKETS.cancel, 'ticketId', id), {})),
-  rateTicket: (id: string, stars: number) => sending(() => api().post<Ticket>(withId(TICKETS.rating, 'ticketId', id), { stars })),
+  rateTicket: (id: string, stars: number) =>
+    sending(() => api().post<Ticket>(withId(TICKETS.rating, 'ticketId', id), { stars })),
   complaintOptions: () => api().get<ComplaintOptions>(COMPLAINTS.options),
   openDraft: () => sending(() => api().post<ComplaintDraft>(COMPLAINTS.drafts, {})),
   draft: (id: string) => api().get<ComplaintDraft>(withId(COMPLAINTS.draft, 'draftId', id)),
-  createComplaint: (body: CreateComplaintRequest, idempotencyKey?: string) => sending(() => api().post<Complaint>(COMPLAINTS.complaints, body, { idempotencyKey })),
+  createComplaint: (body: CreateComplaintRequest, idempotencyKey?: string) =>
+    sending(() => api().post<Complaint>(COMPLAINTS.complaints, body, { idempotencyKey })),
 }

@@ -20,7 +20,11 @@ export function rowInk(focused: boolean): { fg: number; muted: number } {
  * Patch for a text element drawn white and tinted `color`: patched again with only another colour (focus),
  * Lightning finds the text unchanged and draws nothing again.
  */
-export function tintedText(text: string, color: number, style: TextStyle = {}): { color: number; text: Record<string, unknown> } {
+export function tintedText(
+  text: string,
+  color: number,
+  style: TextStyle = {},
+): { color: number; text: Record<string, unknown> } {
   return { color, text: textPatch(text, { ...style, textColor: WHITE }) }
 }
 
@@ -31,7 +35,9 @@ export function focusFrame(frame: Lightning.Element, w: number, h: number): void
   const size = w + 'x' + h
   if (frameSizes.get(frame) === size) return
   frameSizes.set(frame, size)
-  frame.patch({ texture: Lightning.Tools.getRoundRect(w + 2 * FOCUS_FRAME, h + 2 * FOCUS_FRAME, 4, 4, Colors.text, false, 0) })
+  frame.patch({
+    texture: Lightning.Tools.getRoundRect(w + 2 * FOCUS_FRAME, h + 2 * FOCUS_FRAME, 4, 4, Colors.text, false, 0),
+  })
 }
 
 /**

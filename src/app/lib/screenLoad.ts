@@ -53,7 +53,12 @@ export interface LoadingPage {
   _setState(state: string): void
 }
 
-export function loadScreen<T>(page: LoadingPage, fetch: () => Promise<T>, show: (data: T, seq: number) => void, options: ScreenLoadOptions = {}): number {
+export function loadScreen<T>(
+  page: LoadingPage,
+  fetch: () => Promise<T>,
+  show: (data: T, seq: number) => void,
+  options: ScreenLoadOptions = {},
+): number {
   const seq = newLoad(page)
   const loading = page.loading
   const errorState = page.errorState

@@ -58,7 +58,12 @@ function box(el: ElementLike): ScreenBox {
 
 function intersect(clip: ScreenBox | null, b: ScreenBox): ScreenBox {
   if (!clip) return b
-  return { x1: Math.max(clip.x1, b.x1), y1: Math.max(clip.y1, b.y1), x2: Math.min(clip.x2, b.x2), y2: Math.min(clip.y2, b.y2) }
+  return {
+    x1: Math.max(clip.x1, b.x1),
+    y1: Math.max(clip.y1, b.y1),
+    x2: Math.min(clip.x2, b.x2),
+    y2: Math.min(clip.y2, b.y2),
+  }
 }
 
 /** Drawn at all: attached, not transparent, not clipped away by a scrolling parent. */
@@ -73,10 +78,22 @@ export function scanScreen(stage: StageLike, focusPath: ElementLike[] | undefine
     if (!el.visible || el.alpha <= 0.01) return
     if (el.clipping) clip = intersect(clip, box(el))
     const tex = el.texture
-    if (tex && typeof tex.text === 'string' && tex.fontFace !== undefined && tex.text.replace(/[\s\u200B]/g, '') && shown(el)) {
+    if (
+      tex &&
+      typeof tex.text === 'string' &&
+      tex.fontFace !== undefined &&
+      tex.text.replace(/[\s\u200B]/g, '') &&
+      shown(el)
+    ) {
       const size = (typeof tex.fontSize === 'number' ? tex.fontSize : 0) * el.core._worldContext.td
       const b = intersect(clip, box(el))
-      if (b.x2 > b.x1 && b.y2 > b.y1) texts.push({ text: tex.text.replace(/\u200B/g, ''), size, ref: el.ref || (el.parent ? el.parent.ref : undefined), ...b })
+      if (b.x2 > b.x1 && b.y2 > b.y1)
+        texts.push({
+          text: tex.text.replace(/\u200B/g, ''),
+          size,
+          ref: el.ref || (el.parent ? el.parent.ref : undefined),
+          ...b,
+        })
     }
     const list = el.childList
     if (list) for (let i = 0; i < list.length; i++) walk(list.getAt(i), clip)

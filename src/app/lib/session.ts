@@ -31,8 +31,16 @@ function openNow(): Promise<void> {
 export function openSessionEarly(): void {
   if (early) return
   const session = openNow()
-  const started: EarlyStart = { session, account: session.then(() => api().getAccount()), at: Date.now(), opened: false }
-  session.then(() => (started.opened = true), () => undefined)
+  const started: EarlyStart = {
+    session,
+    account: session.then(() => api().getAccount()),
+    at: Date.now(),
+    opened: false,
+  }
+  session.then(
+    () => (started.opened = true),
+    () => undefined,
+  )
   // Whoever takes them handles their failures; unclaimed they must not be reported as unhandled.
   started.account.catch(() => undefined)
   early = started

@@ -35,7 +35,11 @@ export function subscriptionActions(s: Pick<Subscription, 'renewable' | 'canStop
 
 /** Live ones first by soonest expiry, then ended ones, most recent first (the BFF sends them so; kept when mocks do not). */
 export function sortSubscriptions(items: Subscription[]): Subscription[] {
-  const live = items.filter((s) => s.status !== 'expired').sort((a, b) => (a.expiryDate < b.expiryDate ? -1 : a.expiryDate > b.expiryDate ? 1 : 0))
-  const ended = items.filter((s) => s.status === 'expired').sort((a, b) => (a.expiryDate > b.expiryDate ? -1 : a.expiryDate < b.expiryDate ? 1 : 0))
+  const live = items
+    .filter((s) => s.status !== 'expired')
+    .sort((a, b) => (a.expiryDate < b.expiryDate ? -1 : a.expiryDate > b.expiryDate ? 1 : 0))
+  const ended = items
+    .filter((s) => s.status === 'expired')
+    .sort((a, b) => (a.expiryDate > b.expiryDate ? -1 : a.expiryDate < b.expiryDate ? 1 : 0))
   return live.concat(ended)
 }

@@ -40,7 +40,9 @@ type RouteLike = { path: string; options?: { preventStorage?: boolean } }
 
 /** Boot, error and fallback routes keep out of history (preventStorage); `a/:id` needs data to open. */
 export function reportScreens(routes: readonly RouteLike[]): void {
-  hooks().screens = routes.filter((r) => !(r.options && r.options.preventStorage) && !/[:$!*]/.test(r.path)).map((r) => r.path)
+  hooks().screens = routes
+    .filter((r) => !(r.options && r.options.preventStorage) && !/[:$!*]/.test(r.path))
+    .map((r) => r.path)
 }
 
 export function reportLoading(delta: 1 | -1): void {

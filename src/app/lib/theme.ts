@@ -131,7 +131,8 @@ export function currentPalette(): Palette {
  */
 export function themed<K extends string>(names: Record<K, ColorName>): Record<K, number> {
   const out: Partial<Record<K, number>> = {}
-  for (const key of Object.keys(names) as K[]) Object.defineProperty(out, key, { get: () => Colors[names[key]], enumerable: true })
+  for (const key of Object.keys(names) as K[])
+    Object.defineProperty(out, key, { get: () => Colors[names[key]], enumerable: true })
   return out as Record<K, number>
 }
 

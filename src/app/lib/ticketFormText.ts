@@ -14,5 +14,10 @@ export function slotText(s: AppointmentSlot | null): string {
 }
 
 export function visitText(a: { date: string; period: 'am' | 'pm' } | null): string {
-  return a ? t('tickets.appointment', { date: formatDate(a.date, currentLanguage()), period: t(a.period === 'am' ? 'period.am' : 'period.pm') }) : ''
+  return a
+    ? t('tickets.appointment', {
+        date: formatDate(a.date, currentLanguage()),
+        period: t(a.period === 'am' ? 'period.am' : 'period.pm'),
+      })
+    : ''
 }

@@ -23,13 +23,17 @@ export function timelineSteps(t: Pick<Ticket, 'status' | 'timeline' | 'createdAt
   if (t.status === 'cancelled') {
     const reached = PATH.filter((s) => last.has(s))
     const cancel = last.get('cancelled')
-    return [...reached.map((s) => done(s, last.get(s)!)), { status: 'cancelled', state: 'current', at: cancel ? cancel.at : null, note: cancel ? cancel.note : '' }]
+    return [
+      ...reached.map((s) => done(s, last.get(s)!)),
+      { status: 'cancelled', state: 'current', at: cancel ? cancel.at : null, note: cancel ? cancel.note : '' },
+    ]
   }
   const at = PATH.indexOf(t.status)
   return PATH.map((s, i) => {
     const e = last.get(s)
     if (i < at) return e ? done(s, e) : { status: s, state: 'done', at: null, note: '' }
-    if (i === at) return { status: s, state: s === 'closed' ? 'done' : 'current', at: e ? e.at : null, note: e ? e.note : '' }
+    if (i === at)
+      return { status: s, state: s === 'closed' ? 'done' : 'current', at: e ? e.at : null, note: e ? e.note : '' }
     return ahead(s)
   })
 }

@@ -15,6 +15,7 @@ const PATH = {
 export const topupApi = {
   card: (request: CardTopupRequest, idempotencyKey: string) =>
     sending(() => api().post<Topup>(PATH.card, request, { moneyMoving: true, idempotencyKey })),
-  qr: (amountFen: number, idempotencyKey: string) => sending(() => api().post<Topup>(PATH.qr, { amountFen }, { moneyMoving: true, idempotencyKey })),
+  qr: (amountFen: number, idempotencyKey: string) =>
+    sending(() => api().post<Topup>(PATH.qr, { amountFen }, { moneyMoving: true, idempotencyKey })),
   get: (topupId: string) => api().get<Topup>(PATH.topup.replace(':topupId', encodeURIComponent(topupId))),
 }

@@ -27,7 +27,11 @@ export interface TopupSplit {
 }
 
 /** The BOSS settles arrears first (topup-credit), so what the arrears went down by is what this top-up paid. */
-export function topupSplit(amountFen: number, after: { balanceFen: number; arrearsFen: number }, before: { arrearsFen: number } | null): TopupSplit {
+export function topupSplit(
+  amountFen: number,
+  after: { balanceFen: number; arrearsFen: number },
+  before: { arrearsFen: number } | null,
+): TopupSplit {
   const paid = before ? Math.max(0, Math.min(amountFen, before.arrearsFen - after.arrearsFen)) : null
   return { creditFen: amountFen, arrearsPaidFen: paid, balanceFen: after.balanceFen, arrearsLeftFen: after.arrearsFen }
 }
@@ -35,7 +39,10 @@ export function topupSplit(amountFen: number, after: { balanceFen: number; arrea
 /** What a successful top-up did to the service: lifted a suspension, or paid off arrears (service was never off). */
 export type TopupOutcome = 'restored' | 'settled' | null
 
-export function topupOutcome(before: { arrearsFen: number; status: string } | null, after: { arrearsFen: number; status: string }): TopupOutcome {
+export function topupOutcome(
+  before: { arrearsFen: number; status: string } | null,
+  after: { arrearsFen: number; status: string },
+): TopupOutcome {
   if (!before || after.arrearsFen > 0 || after.status !== 'normal') return null
   if (before.status === 'suspended') return 'restored'
   return before.arrearsFen > 0 || before.status === 'arrears' ? 'settled' : null

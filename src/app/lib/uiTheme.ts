@@ -12,11 +12,32 @@ const hex = (argb: number) => '#' + ('000000' + (argb & 0xffffff).toString(16)).
 export function applyUiTheme(): void {
   const family = fontFace()
   const typography: Record<string, { fontFamily: string[] }> = {}
-  for (const name of ['display1', 'display2', 'headline1', 'headline2', 'headline3', 'body1', 'body2', 'body3', 'button1', 'button2', 'callout1', 'caption1', 'tag1']) {
+  for (const name of [
+    'display1',
+    'display2',
+    'headline1',
+    'headline2',
+    'headline3',
+    'body1',
+    'body2',
+    'body3',
+    'button1',
+    'button2',
+    'callout1',
+    'caption1',
+    'tag1',
+  ]) {
     typography[name] = { fontFamily: family }
   }
   context.setTheme({
-    typography: { ...typography, button1: { fontFamily: family, fontSize: Math.round(34 * currentTextScale()), lineHeight: Math.round(44 * currentTextScale()) } },
+    typography: {
+      ...typography,
+      button1: {
+        fontFamily: family,
+        fontSize: Math.round(34 * currentTextScale()),
+        lineHeight: Math.round(44 * currentTextScale()),
+      },
+    },
     layout: { focusScale: FOCUS_SCALE },
     color: {
       interactiveNeutral: ['#2a5078', 1],

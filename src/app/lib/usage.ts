@@ -43,7 +43,9 @@ export type UsageFields = Partial<Pick<UsageEvent, NameField | 'amountFen'>>
 /** A status the BFF will never accept on a resend: the batch is dropped, not retried. */
 const isRefusal = (e: unknown) => {
   const status = (e as { status?: number } | null)?.status
-  return typeof status === 'number' && status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429
+  return (
+    typeof status === 'number' && status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429
+  )
 }
 
 export class UsageRecorder {
@@ -83,10 +85,26 @@ export class UsageRecorder {
     if (!s || s.neutral) return
     if (!this.active) {
       this.active = { flow: s.flow, step: s.step, product: s.product }
-      this.record('flow', { flow: s.flow, outcome: 'started', step: s.step, product: s.product, method: s.method, symptom: s.symptom, category: s.category })
+      this.record('flow', {
+        flow: s.flow,
+        outcome: 'started',
+        step: s.step,
+        product: s.product,
+        method: s.method,
+        symptom: s.symptom,
+        category: s.category,
+      })
     } else {
       this.active = { flow: s.flow, step: s.step, product: s.product || this.active.product }
-      this.record('flow', { flow: s.flow, outcome: 'step', step: s.step, product: this.active.product, method: s.method, symptom: s.symptom, category: s.category })
+      this.record('flow', {
+        flow: s.flow,
+        outcome: 'step',
+        step: s.step,
+        product: this.active.product,
+        method: s.method,
+        symptom: s.symptom,
+        category: s.category,
+      })
     }
   }
 
@@ -137,7 +155,12 @@ export class UsageRecorder {
       const v = fields[f]
       if (typeof v === 'string' && NAME.test(v)) event[f] = v
     }
-    if (typeof fields.amountFen === 'number' && fields.amountFen >= 0 && fields.amountFen <= 10_000_000 && Math.floor(fields.amountFen) === fields.amountFen) {
+    if (
+      typeof fields.amountFen === 'number' &&
+      fields.amountFen >= 0 &&
+      fields.amountFen <= 10_000_000 &&
+      Math.floor(fields.amountFen) === fields.amountFen
+    ) {
       event.amountFen = fields.amountFen
     }
     // Without its name an event says nothing (and the BFF would refuse the whole batch for it).

@@ -41,7 +41,10 @@ export function flowOfScreen(path: string, params: Params): ScreenStep | null {
 /** A route's parameters from its pattern and the hash it matched (`packages/:productId` + `packages/P_OPERA`). */
 export function routeParams(path: string, hash: string): Params {
   const names = path.split('/')
-  const values = hash.replace(/^#?\/?/, '').split('?')[0].split('/')
+  const values = hash
+    .replace(/^#?\/?/, '')
+    .split('?')[0]
+    .split('/')
   const params: Params = {}
   names.forEach((n, i) => {
     if (n.charAt(0) === ':' && values[i] !== undefined) {

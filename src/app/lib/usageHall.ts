@@ -22,7 +22,8 @@ export function usage(): UsageRecorder {
     const every = interval()
     recorder = new UsageRecorder({
       ...(every ? { firstSendMs: every, everyMs: every } : {}),
-      send: (batch) => (client ? client.post(USAGE_EVENTS_PATH, batch) : Promise.reject(new Error('no BFF client yet'))),
+      send: (batch) =>
+        client ? client.post(USAGE_EVENTS_PATH, batch) : Promise.reject(new Error('no BFF client yet')),
       enabled: () => loadPrefs().usage,
       ready: () => client !== null && client.hasSession(),
     })

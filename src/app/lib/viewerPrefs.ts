@@ -30,7 +30,12 @@ export function parsePrefs(raw: string | null): ViewerPrefs {
   } catch {
     v = {}
   }
-  return { largeText: v.largeText === true, highContrast: v.highContrast === true, speech: typeof v.speech === 'boolean' ? v.speech : null, usage: v.usage !== false }
+  return {
+    largeText: v.largeText === true,
+    highContrast: v.highContrast === true,
+    speech: typeof v.speech === 'boolean' ? v.speech : null,
+    usage: v.usage !== false,
+  }
 }
 
 export function loadPrefs(): ViewerPrefs {

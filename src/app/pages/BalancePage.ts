@@ -18,7 +18,9 @@ const X = 360
 const VALUE_X = 1200
 
 // Values sit inside their InfoRow; Lightning's tag() does not search into child components, so paths are spelled out.
-const value = (ref: string) => ({ [ref]: { x: VALUE_X, mountX: 1, y: 14, text: textPatch('--', { fontSize: FontSize.heading }) } })
+const value = (ref: string) => ({
+  [ref]: { x: VALUE_X, mountX: 1, y: 14, text: textPatch('--', { fontSize: FontSize.heading }) },
+})
 const money = (ref: string) => ({ [ref]: { type: MoneyText, x: VALUE_X, mountX: 1, y: 14 } })
 
 export default class BalancePage extends HallPage {
@@ -60,17 +62,24 @@ export default class BalancePage extends HallPage {
   }
 
   load(): void {
-    loadScreen(this, () => api().getAccount(), (account) => {
-      this._account = account
-      this.render()
-      this._setState('Ready')
-    })
+    loadScreen(
+      this,
+      () => api().getAccount(),
+      (account) => {
+        this._account = account
+        this.render()
+        this._setState('Ready')
+      },
+    )
   }
 
   render(): void {
     const lang = currentLanguage()
     const label = (row: string, text: string) => ((this.tag('Details.' + row) as InfoRow).label = text)
-    this.hints = [['ok', t('balance.topup')], ['yellow', t('hint.payments')]]
+    this.hints = [
+      ['ok', t('balance.topup')],
+      ['yellow', t('hint.payments')],
+    ]
     this.title = t('balance.title')
     label('BalanceRow', t('balance.balance'))
     label('ArrearsRow', t('balance.arrears'))
@@ -89,18 +98,33 @@ export default class BalancePage extends HallPage {
     arrears.tone = a.arrearsFen > 0 ? 'danger' : 'normal'
     ;(this.tag('Details.DepositRow.DepositValue') as MoneyText).fen = a.depositFen
     const statusColor = a.status === 'normal' ? Colors.ok : Colors.danger
-    this.tag('Details.StatusRow.StatusValue').text = textPatch(t(('account.' + a.status) as 'account.normal'), { fontSize: FontSize.heading, textColor: statusColor })
+    this.tag('Details.StatusRow.StatusValue').text = textPatch(t(('account.' + a.status) as 'account.normal'), {
+      fontSize: FontSize.heading,
+      textColor: statusColor,
+    })
     // One row for the suspension: when it will happen (in arrears) or since when (suspended).
     const suspended = a.status === 'suspended'
     label('SuspendRow', t(suspended ? 'balance.suspendedSince' : 'balance.suspendOn'))
-    const suspendText = suspended ? formatDateTime(a.suspendedSince, lang) : a.suspendOn ? formatDate(a.suspendOn, lang) : t('balance.none')
-    this.tag('Details.SuspendRow.SuspendValue').text = textPatch(suspendText, { fontSize: FontSize.heading, textColor: suspended || a.suspendOn ? Colors.danger : Colors.text })
+    const suspendText = suspended
+      ? formatDateTime(a.suspendedSince, lang)
+      : a.suspendOn
+        ? formatDate(a.suspendOn, lang)
+        : t('balance.none')
+    this.tag('Details.SuspendRow.SuspendValue').text = textPatch(suspendText, {
+      fontSize: FontSize.heading,
+      textColor: suspended || a.suspendOn ? Colors.danger : Colors.text,
+    })
     const next = a.nextDeduction
     this.tag('Details.NextDeductionRow.NextDeductionValue').text = textPatch(
-      next ? t('balance.nextDeductionValue', { date: formatDate(next.date, lang), amount: formatFen(next.amountFen) }) : t('balance.none'),
+      next
+        ? t('balance.nextDeductionValue', { date: formatDate(next.date, lang), amount: formatFen(next.amountFen) })
+        : t('balance.none'),
       { fontSize: FontSize.heading },
     )
-    this.tag('Details.AsOf').text = textPatch(t('balance.asOf', { time: formatDateTime(a.asOf, lang) }), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.tag('Details.AsOf').text = textPatch(t('balance.asOf', { time: formatDateTime(a.asOf, lang) }), {
+      fontSize: FontSize.small,
+      textColor: Colors.textMuted,
+    })
   }
 
   /** Yellow: the payment history, to see where the balance came from. */

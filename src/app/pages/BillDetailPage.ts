@@ -43,7 +43,9 @@ function fieldRows(): Record<string, unknown> {
     const y = i * ROW
     const money = name === 'BillTotal' || name === 'BillPaid'
     out[name + 'Label'] = { y: y + 4, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) }
-    out[name + 'Value'] = money ? { type: MoneyText, x: LEFT_W, mountX: 1, y } : { x: LEFT_W, mountX: 1, y: y + 4, text: textPatch('--') }
+    out[name + 'Value'] = money
+      ? { type: MoneyText, x: LEFT_W, mountX: 1, y }
+      : { x: LEFT_W, mountX: 1, y: y + 4, text: textPatch('--') }
   })
   return out
 }
@@ -69,7 +71,19 @@ export default class BillDetailPage extends HallPage {
         BillChangeList: { type: BillChangeList, x: X, y: 530 },
         LinesHeading: { x: RIGHT_X, y: 184, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
         NoLines: { x: RIGHT_X, y: 264, text: textPatch('', { textColor: Colors.textMuted }) },
-        BillLines: { type: Column, x: RIGHT_X - PAD, y: 244, w: RIGHT_W + 2 * PAD, h: 8 * (RECORD_H + 10) + 6, clipping: true, itemPosX: PAD, itemPosY: 8, lazyUpCount: 9, scrollIndex: 5, style: { itemSpacing: 10 } },
+        BillLines: {
+          type: Column,
+          x: RIGHT_X - PAD,
+          y: 244,
+          w: RIGHT_W + 2 * PAD,
+          h: 8 * (RECORD_H + 10) + 6,
+          clipping: true,
+          itemPosX: PAD,
+          itemPosY: 8,
+          lazyUpCount: 9,
+          scrollIndex: 5,
+          style: { itemSpacing: 10 },
+        },
       },
     })
   }
@@ -94,13 +108,18 @@ export default class BillDetailPage extends HallPage {
 
   load(): void {
     const reset = () => (this._bill = null)
-    loadScreen(this, () => api().getBill(this._billId), (bill, seq) => {
-      this._bill = bill
-      this._zone = 'Lines'
-      this.render()
-      this._setState('Ready')
-      this._compare(bill, seq)
-    }, { reset })
+    loadScreen(
+      this,
+      () => api().getBill(this._billId),
+      (bill, seq) => {
+        this._bill = bill
+        this._zone = 'Lines'
+        this.render()
+        this._setState('Ready')
+        this._compare(bill, seq)
+      },
+      { reset },
+    )
   }
 
   private _compare(bill: BillDetail, seq: number): void {
@@ -127,15 +146,32 @@ export default class BillDetailPage extends HallPage {
     const lang = currentLanguage()
     const b = this._bill
     this.title = b ? t('billDetail.title', { month: formatMonth(b.month, lang) }) : t('bills.title')
-    this.tag('Content.LinesHeading').text = textPatch(t('billDetail.lines'), { fontSize: FontSize.heading, fontStyle: 'bold' })
-    this.hints = [['updown', t('hint.scroll')], ['leftright', t('hint.pane')]]
-    for (const [name, key] of FIELDS) this.tag('Content.Fields.' + name + 'Label').text = textPatch(t(key), { fontSize: FontSize.body, textColor: Colors.textMuted })
+    this.tag('Content.LinesHeading').text = textPatch(t('billDetail.lines'), {
+      fontSize: FontSize.heading,
+      fontStyle: 'bold',
+    })
+    this.hints = [
+      ['updown', t('hint.scroll')],
+      ['leftright', t('hint.pane')],
+    ]
+    for (const [name, key] of FIELDS)
+      this.tag('Content.Fields.' + name + 'Label').text = textPatch(t(key), {
+        fontSize: FontSize.body,
+        textColor: Colors.textMuted,
+      })
     this.errorState.render()
     ;(this.tag('Content.BillChangeList') as BillChangeList).render()
     if (!b) return
     const value = (name: string, text: string, color: number = Colors.text) =>
-      (this.tag('Content.Fields.' + name + 'Value').text = textPatch(text, { fontSize: FontSize.body, textColor: color, fontStyle: 'bold' }))
-    value('BillPeriod', t('billDetail.periodValue', { start: formatDate(b.periodStart, lang), end: formatDate(b.periodEnd, lang) }))
+      (this.tag('Content.Fields.' + name + 'Value').text = textPatch(text, {
+        fontSize: FontSize.body,
+        textColor: color,
+        fontStyle: 'bold',
+      }))
+    value(
+      'BillPeriod',
+      t('billDetail.periodValue', { start: formatDate(b.periodStart, lang), end: formatDate(b.periodEnd, lang) }),
+    )
     const total = this.tag('Content.Fields.BillTotalValue') as MoneyText
     total.size = FontSize.body
     total.fen = b.totalFen
@@ -144,7 +180,9 @@ export default class BillDetailPage extends HallPage {
     paid.fen = b.paidFen
     value('BillStatus', t(billStatusKey(b.status)), STATUS_COLOR[b.status])
     value('BillDue', formatDate(b.dueDate, lang), b.status === 'settled' ? Colors.text : Colors.warning)
-    this.tag('Content.NoLines').text = textPatch(b.lines.length ? '' : t('billDetail.noLines'), { textColor: Colors.textMuted })
+    this.tag('Content.NoLines').text = textPatch(b.lines.length ? '' : t('billDetail.noLines'), {
+      textColor: Colors.textMuted,
+    })
     this.tag('Content.BillLines').items = b.lines.map((l, i) => ({
       type: RecordRow,
       ref: 'BillLine' + i,

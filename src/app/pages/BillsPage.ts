@@ -36,7 +36,16 @@ export default class BillsPage extends HallPage<BillsSpec> {
 
   static override _template(): PageTemplate<BillsSpec> {
     return frame<BillsSpec>({
-      PaymentsButton: { type: HallButton, x: X + W - 16, mountX: 1, y: CONTENT_TOP + 4, w: 320, h: 72, fixed: true, title: '' },
+      PaymentsButton: {
+        type: HallButton,
+        x: X + W - 16,
+        mountX: 1,
+        y: CONTENT_TOP + 4,
+        w: 320,
+        h: 72,
+        fixed: true,
+        title: '',
+      },
       Content: {
         alpha: 0,
         BillFocus: { type: BillFocus, x: X, y: 190 },
@@ -92,7 +101,11 @@ export default class BillsPage extends HallPage<BillsSpec> {
 
   load(): void {
     const reset = () => (this.tag('BillsEmpty')!.visible = false)
-    this.loadData(() => api().getBills({ limit: 50 }), (page) => this._show(page.items), { reset })
+    this.loadData(
+      () => api().getBills({ limit: 50 }),
+      (page) => this._show(page.items),
+      { reset },
+    )
   }
 
   private _show(bills: BillSummary[]): void {
@@ -104,7 +117,13 @@ export default class BillsPage extends HallPage<BillsSpec> {
     }
     this._chart.bills = bills
     this._chart.x = X + Math.round((W - chartWidth(bills.length)) / 2)
-    this._list.items = bills.map((b, i) => ({ type: RecordRow, ref: 'BillRow' + i, w: W, h: RECORD_H, record: billRow(b) }))
+    this._list.items = bills.map((b, i) => ({
+      type: RecordRow,
+      ref: 'BillRow' + i,
+      w: W,
+      h: RECORD_H,
+      record: billRow(b),
+    }))
     this._chart.selectedBill = 0
     this._zone = 'Chart'
     this._focusInfo.bill = bills[0]
@@ -115,7 +134,12 @@ export default class BillsPage extends HallPage<BillsSpec> {
     this.title = t('bills.title')
     this.tag('PaymentsButton')!.title = t('bills.payments')
     this.hints = this._bills.length
-      ? [['leftright', t('hint.month')], ['updown', t('hint.choose')], ['ok', t('hint.details')], ['yellow', t('hint.payments')]]
+      ? [
+          ['leftright', t('hint.month')],
+          ['updown', t('hint.choose')],
+          ['ok', t('hint.details')],
+          ['yellow', t('hint.payments')],
+        ]
       : [['yellow', t('hint.payments')]]
     this.tag('BillsEmpty')!.message = t('bills.empty')
     this.errorState.render()

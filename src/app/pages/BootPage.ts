@@ -12,9 +12,24 @@ export default class BootPage extends Lightning.Component {
       w: 1920,
       h: 1080,
       Logo: { x: 960, y: 300, mountX: 0.5, w: 200, h: 200, visible: false },
-      OperatorName: { x: 960, y: 430, mount: 0.5, text: textPatch('', { fontSize: FontSize.display, fontStyle: 'bold' }) },
-      Title: { x: 960, y: 530, mount: 0.5, text: textPatch('', { fontSize: FontSize.title, textColor: Colors.accent }) },
-      Connecting: { x: 960, y: 640, mount: 0.5, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
+      OperatorName: {
+        x: 960,
+        y: 430,
+        mount: 0.5,
+        text: textPatch('', { fontSize: FontSize.display, fontStyle: 'bold' }),
+      },
+      Title: {
+        x: 960,
+        y: 530,
+        mount: 0.5,
+        text: textPatch('', { fontSize: FontSize.title, textColor: Colors.accent }),
+      },
+      Connecting: {
+        x: 960,
+        y: 640,
+        mount: 0.5,
+        text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }),
+      },
       Loading: { type: LoadingIndicator, x: 660, y: 700 },
     }
   }
@@ -27,7 +42,12 @@ export default class BootPage extends Lightning.Component {
 
   render(): void {
     this.patch({
-      OperatorName: { text: textPatch(localized(Settings.get('app', 'operatorName', '')) || '', { fontSize: FontSize.display, fontStyle: 'bold' }) },
+      OperatorName: {
+        text: textPatch(localized(Settings.get('app', 'operatorName', '')) || '', {
+          fontSize: FontSize.display,
+          fontStyle: 'bold',
+        }),
+      },
       Title: { text: textPatch(t('app.title'), { fontSize: FontSize.title, textColor: Colors.accent }) },
       Connecting: { text: textPatch(t('boot.connecting'), { fontSize: FontSize.body, textColor: Colors.textMuted }) },
     })

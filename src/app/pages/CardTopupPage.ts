@@ -12,7 +12,17 @@ import CardField, { FIELD_W } from '../components/CardField.ts'
 import NumberPad from '../components/NumberPad.ts'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import { errorCode, isApiError } from '../lib/api.ts'
-import { applyCardKey, canSubmitCard, EMPTY_CARD_ENTRY, groupCardNo, maskPassword, zoneAfterRemoteDigit, type CardEntry, type CardField as Field, type CardZone as Zone } from '../lib/cardEntry.ts'
+import {
+  applyCardKey,
+  canSubmitCard,
+  EMPTY_CARD_ENTRY,
+  groupCardNo,
+  maskPassword,
+  zoneAfterRemoteDigit,
+  type CardEntry,
+  type CardField as Field,
+  type CardZone as Zone,
+} from '../lib/cardEntry.ts'
 import { t } from '../lib/i18n.ts'
 import { digitOfKey } from '../lib/keys.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
@@ -63,14 +73,19 @@ export default class CardTopupPage extends HallPage {
     this._zone = 'keypad'
     this._busy = false
     this._message = ''
-    ;this.loading.stop()
+    this.loading.stop()
     this.render()
   }
 
   render(): void {
     const e = this._entry
     this.title = t('topup.card.title')
-    this.tag('Help').text = textPatch(insertZeroWidthSpaces(t('topup.card.help')), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 1640, maxLines: 1 })
+    this.tag('Help').text = textPatch(insertZeroWidthSpaces(t('topup.card.help')), {
+      fontSize: FontSize.small,
+      textColor: Colors.textMuted,
+      wordWrapWidth: 1640,
+      maxLines: 1,
+    })
     const cardNo = this.tag('CardNoField') as CardField
     cardNo.label = t('topup.card.number')
     cardNo.value = groupCardNo(e.cardNo)
@@ -79,16 +94,23 @@ export default class CardTopupPage extends HallPage {
     password.label = t('topup.card.password')
     password.value = maskPassword(e.password)
     password.editing = e.field === 'password'
-    this.tag('CardMessage').text = textPatch(insertZeroWidthSpaces(this._message || (this._busy ? t('topup.processing') : '')), {
-      fontSize: FontSize.body,
-      textColor: this._busy ? Colors.textMuted : Colors.danger,
-      wordWrapWidth: FIELD_W,
-      maxLines: 3,
-      lineHeight: 48,
-    })
+    this.tag('CardMessage').text = textPatch(
+      insertZeroWidthSpaces(this._message || (this._busy ? t('topup.processing') : '')),
+      {
+        fontSize: FontSize.body,
+        textColor: this._busy ? Colors.textMuted : Colors.danger,
+        wordWrapWidth: FIELD_W,
+        maxLines: 3,
+        lineHeight: 48,
+      },
+    )
     ;(this.tag('Keypad') as NumberPad).render()
     this.tag('TopupConfirmButton').title = t('topup.card.confirm')
-    this.hints = [['digits', t('hint.digits')], ['arrows', t('hint.choose')], ['ok', t('hint.select')]]
+    this.hints = [
+      ['digits', t('hint.digits')],
+      ['arrows', t('hint.choose')],
+      ['ok', t('hint.select')],
+    ]
   }
 
   private _type(key: string, fromRemote: boolean): void {
@@ -144,9 +166,14 @@ export default class CardTopupPage extends HallPage {
         if (seq !== this._seq) return
         loading.stop()
         this._busy = false
-        const r = cardRefusal(code, isApiError(err) ? err.attemptsLeft : undefined, isApiError(err) ? err.retryAfter : undefined)
+        const r = cardRefusal(
+          code,
+          isApiError(err) ? err.attemptsLeft : undefined,
+          isApiError(err) ? err.retryAfter : undefined,
+        )
         this._message = t(r.key, r.params)
-        if (code === 'CARD_INVALID' || code === 'BAD_REQUEST') this._entry = { ...this._entry, password: '', field: 'password' as Field }
+        if (code === 'CARD_INVALID' || code === 'BAD_REQUEST')
+          this._entry = { ...this._entry, password: '', field: 'password' as Field }
         else if (r.retype) this._entry = EMPTY_CARD_ENTRY
         this._zone = r.retype ? 'keypad' : 'confirm'
         this.render()

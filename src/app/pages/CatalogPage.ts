@@ -39,14 +39,52 @@ export default class CatalogPage extends HallPage {
 
   static override _template(): PageTemplate {
     return frame({
-      SubscriptionsButton: { type: Button, x: SUBS_RIGHT, mountX: 1, y: TOP_Y, w: SUBS_W, h: 72, fixed: true, title: '' },
-      SpendingLimitButton: { type: Button, x: LIMIT_RIGHT, mountX: 1, y: TOP_Y, w: LIMIT_W, h: 72, fixed: true, title: '' },
+      SubscriptionsButton: {
+        type: Button,
+        x: SUBS_RIGHT,
+        mountX: 1,
+        y: TOP_Y,
+        w: SUBS_W,
+        h: 72,
+        fixed: true,
+        title: '',
+      },
+      SpendingLimitButton: {
+        type: Button,
+        x: LIMIT_RIGHT,
+        mountX: 1,
+        y: TOP_Y,
+        w: LIMIT_W,
+        h: 72,
+        fixed: true,
+        title: '',
+      },
       Content: {
         alpha: 0,
         // In from X by the buttons' focus growth, so a focused category stays inside the title-safe area.
-        CategoryList: { type: Column, x: X + grow(CATEGORY_W), y: LIST_Y + 8, w: 320, h: 962 - LIST_Y - 8, neverScroll: true, style: { itemSpacing: 8 }, signals: { selectedChange: '_categoryChanged' } },
+        CategoryList: {
+          type: Column,
+          x: X + grow(CATEGORY_W),
+          y: LIST_Y + 8,
+          w: 320,
+          h: 962 - LIST_Y - 8,
+          neverScroll: true,
+          style: { itemSpacing: 8 },
+          signals: { selectedChange: '_categoryChanged' },
+        },
         // Ends above the hints: the last whole row and its focus frame end at 796.
-        ProductList: { type: Column, x: LIST_X - 8, y: LIST_Y, w: LIST_W + 16, h: 962 - LIST_Y, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 4, style: { itemSpacing: 14 } },
+        ProductList: {
+          type: Column,
+          x: LIST_X - 8,
+          y: LIST_Y,
+          w: LIST_W + 16,
+          h: 962 - LIST_Y,
+          clipping: true,
+          itemPosX: 8,
+          itemPosY: 8,
+          scrollIndex: 4,
+          style: { itemSpacing: 14 },
+        },
       },
       CatalogEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
       // Its ~42 px line ends above the title-safe bottom (y 1026).
@@ -70,10 +108,14 @@ export default class CatalogPage extends HallPage {
   }
 
   load(): void {
-    loadScreen(this, () => api().getProducts(), (list) => {
-      this._list = list
-      this._show(groupCatalogue(list, currentLanguage()))
-    })
+    loadScreen(
+      this,
+      () => api().getProducts(),
+      (list) => {
+        this._list = list
+        this._show(groupCatalogue(list, currentLanguage()))
+      },
+    )
   }
 
   private _show(groups: CatalogueGroup[]): void {
@@ -88,7 +130,14 @@ export default class CatalogPage extends HallPage {
     // A first visit opens on something that can be bought; a return keeps the viewer's place.
     this._category = keepProduct ? Math.min(this._category, groups.length - 1) : openingCategory(groups, this._category)
     const categories = this.tag('Content.CategoryList')
-    categories.items = groups.map((g) => ({ type: Button, ref: 'Category_' + g.category, w: CATEGORY_W, h: 60, fixed: true, title: g.name }))
+    categories.items = groups.map((g) => ({
+      type: Button,
+      ref: 'Category_' + g.category,
+      w: CATEGORY_W,
+      h: 60,
+      fixed: true,
+      title: g.name,
+    }))
     categories.selectedIndex = this._category
     this._fillProducts(keepProduct)
     this._setState('Ready')
@@ -99,7 +148,14 @@ export default class CatalogPage extends HallPage {
     if (!g) return
     const list = this.tag('Content.ProductList')
     const open = (p: ProductSummary) => Router.navigate('packages/' + p.productId)
-    list.items = g.items.map((p) => ({ type: ProductRow, ref: 'Product_' + p.productId, w: LIST_W, h: PRODUCT_H, product: p, onSelect: open }))
+    list.items = g.items.map((p) => ({
+      type: ProductRow,
+      ref: 'Product_' + p.productId,
+      w: LIST_W,
+      h: PRODUCT_H,
+      product: p,
+      onSelect: open,
+    }))
     const i = g.items.map((p) => 'Product_' + p.productId).indexOf(keepRef)
     // A fresh list opens on the first package that can be bought, never on the base fee listed for information.
     const firstOrderable = g.items.map((p) => p.orderable).indexOf(true)
@@ -118,7 +174,11 @@ export default class CatalogPage extends HallPage {
     this.title = t('catalog.title')
     this.tag('SubscriptionsButton').title = t('catalog.subscriptions')
     this.tag('SpendingLimitButton').title = t('catalog.limit')
-    this.hints = [['updown', t('hint.choose')], ['leftright', t('hint.pane')], ['ok', t('hint.details')]]
+    this.hints = [
+      ['updown', t('hint.choose')],
+      ['leftright', t('hint.pane')],
+      ['ok', t('hint.details')],
+    ]
     ;(this.tag('CatalogEmpty') as EmptyState).message = t('catalog.empty')
     this.errorState.render()
     for (const row of this.tag('Content.ProductList').items as ProductRow[]) row.render()

@@ -43,7 +43,9 @@ export default class ComingSoonPage extends HallPage {
     const entry = menuEntry(this._route)
     this.title = entry ? t(entry.label) : t('app.title')
     this.patch({
-      ComingSoonText: { text: textPatch(t('comingSoon.body'), { fontSize: FontSize.body, textColor: Colors.textMuted }) },
+      ComingSoonText: {
+        text: textPatch(t('comingSoon.body'), { fontSize: FontSize.body, textColor: Colors.textMuted }),
+      },
     })
     this.tag('BackButton').title = t('common.back')
   }

@@ -39,7 +39,17 @@ export default class ComplaintPage extends HallPage {
   private _filed = false
 
   static override _template(): PageTemplate {
-    const column = { type: Column, x: X - 8, y: 230, w: 1600 + 16, h: 720, clipping: true, itemPosX: 8, itemPosY: 8, style: { itemSpacing: 12 } }
+    const column = {
+      type: Column,
+      x: X - 8,
+      y: 230,
+      w: 1600 + 16,
+      h: 720,
+      clipping: true,
+      itemPosX: 8,
+      itemPosY: 8,
+      style: { itemSpacing: 12 },
+    }
     const body = textPatch('', { fontSize: FontSize.body })
     return frame({
       StepTitle: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
@@ -49,11 +59,22 @@ export default class ComplaintPage extends HallPage {
         x: X,
         y: 210,
         visible: false,
-        ChosenText: { text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold', wordWrapWidth: W, maxLines: 2 }) },
+        ChosenText: {
+          text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold', wordWrapWidth: W, maxLines: 2 }),
+        },
         DraftStatus: { y: 130, text: body },
         DraftText: { y: 190, text: body },
         ReviewActions: { type: ActionButtons, y: 470 },
-        QrTitle: { x: 1140, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 460, maxLines: 2, lineHeight: 40 }) },
+        QrTitle: {
+          x: 1140,
+          text: textPatch('', {
+            fontSize: FontSize.small,
+            textColor: Colors.textMuted,
+            wordWrapWidth: 460,
+            maxLines: 2,
+            lineHeight: 40,
+          }),
+        },
         ComplaintQr: { type: QrCode, x: 1140, y: 110, size: 360 },
       },
     })
@@ -86,7 +107,14 @@ export default class ComplaintPage extends HallPage {
       .then((o) => {
         loading.stop()
         this._types = o.types
-        this.tag('TypeList').items = o.types.map((x, i) => ({ type: RecordRow, ref: 'TypeRow' + i, w: 1600, h: RECORD_H, detailAt: 0.99, record: { title: local(x.title), fen: null } }))
+        this.tag('TypeList').items = o.types.map((x, i) => ({
+          type: RecordRow,
+          ref: 'TypeRow' + i,
+          w: 1600,
+          h: RECORD_H,
+          detailAt: 0.99,
+          record: { title: local(x.title), fen: null },
+        }))
         this._setState('Types')
       })
       .catch((e: unknown) => {
@@ -98,7 +126,14 @@ export default class ComplaintPage extends HallPage {
 
   private _chooseType(i: number): void {
     this._type = this._types[i]
-    this.tag('SubjectList').items = this._type.subjects.map((s, j) => ({ type: RecordRow, ref: 'SubjectRow' + j, w: 1600, h: RECORD_H, detailAt: 0.99, record: { title: local(s.text), fen: null } }))
+    this.tag('SubjectList').items = this._type.subjects.map((s, j) => ({
+      type: RecordRow,
+      ref: 'SubjectRow' + j,
+      w: 1600,
+      h: RECORD_H,
+      detailAt: 0.99,
+      record: { title: local(s.text), fen: null },
+    }))
     this._setState('Subjects')
   }
 
@@ -149,7 +184,11 @@ export default class ComplaintPage extends HallPage {
     this._sending = true
     const type = this._type!
     const d = this._draft
-    const body = { type: type.id, subjectId: type.subjects[this._subject].id, ...(d && d.status === 'submitted' ? { draftId: d.draftId } : {}) }
+    const body = {
+      type: type.id,
+      subjectId: type.subjects[this._subject].id,
+      ...(d && d.status === 'submitted' ? { draftId: d.draftId } : {}),
+    }
     const loading = this.loading
     loading.start()
     repairApi
@@ -175,30 +214,68 @@ export default class ComplaintPage extends HallPage {
     const lines = [c.status === 'pending' ? t('complaint.pending', { number }) : t('complaint.submitted', { number })]
     if (c.repeatOf) lines.push(t('complaint.repeat', { number: c.repeatOf }))
     this.patch({ Review: { ComplaintQr: { visible: false }, QrTitle: { visible: false } } })
-    this.tag('Review.DraftStatus').text = textPatch(insertZeroWidthSpaces(lines.join('\n')), { fontSize: FontSize.body, textColor: Colors.ok, wordWrapWidth: 1600, maxLines: 4, lineHeight: 52 })
+    this.tag('Review.DraftStatus').text = textPatch(insertZeroWidthSpaces(lines.join('\n')), {
+      fontSize: FontSize.body,
+      textColor: Colors.ok,
+      wordWrapWidth: 1600,
+      maxLines: 4,
+      lineHeight: 52,
+    })
     this.tag('Review.DraftText').text = textPatch('')
-    ;(this.tag('Review.ReviewActions') as ActionButtons).actions = [{ ref: 'DoneButton', label: t('steps.done'), onSelect: () => Router.navigate('home') }]
+    ;(this.tag('Review.ReviewActions') as ActionButtons).actions = [
+      { ref: 'DoneButton', label: t('steps.done'), onSelect: () => Router.navigate('home') },
+    ]
   }
 
   render(): void {
-    const muted = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 460, maxLines: 2, lineHeight: 40 })
+    const muted = (s: string) =>
+      textPatch(insertZeroWidthSpaces(s), {
+        fontSize: FontSize.small,
+        textColor: Colors.textMuted,
+        wordWrapWidth: 460,
+        maxLines: 2,
+        lineHeight: 40,
+      })
     this.title = t('complaint.title')
-    this.hints = this._getState() === 'Review' ? [['ok', t('hint.select')]] : [['updown', t('hint.choose')], ['ok', t('hint.select')]]
+    this.hints =
+      this._getState() === 'Review'
+        ? [['ok', t('hint.select')]]
+        : [
+            ['updown', t('hint.choose')],
+            ['ok', t('hint.select')],
+          ]
     const type = this._type
     if (!type) return
     const d = this._draft
-    this.tag('Review.ChosenText').text = textPatch(insertZeroWidthSpaces(local(type.title) + ' · ' + local(type.subjects[this._subject].text)), { fontSize: FontSize.heading, fontStyle: 'bold', wordWrapWidth: W, maxLines: 2 })
+    this.tag('Review.ChosenText').text = textPatch(
+      insertZeroWidthSpaces(local(type.title) + ' · ' + local(type.subjects[this._subject].text)),
+      { fontSize: FontSize.heading, fontStyle: 'bold', wordWrapWidth: W, maxLines: 2 },
+    )
     this.tag('Review.QrTitle').text = muted(d ? t('complaint.qrTitle') : '')
     this.patch({ Review: { ComplaintQr: { visible: !!d }, QrTitle: { visible: true } } })
     const submitted = d && d.status === 'submitted'
-    this.tag('Review.DraftStatus').text = textPatch(insertZeroWidthSpaces(d ? t(submitted ? 'complaint.received' : 'complaint.waiting') : ''), { fontSize: FontSize.body, textColor: Colors.textMuted, wordWrapWidth: W, maxLines: 2 })
-    this.tag('Review.DraftText').text = textPatch(insertZeroWidthSpaces(submitted && d.text ? d.text : ''), { fontSize: FontSize.body, wordWrapWidth: W, maxLines: 5, lineHeight: 48 })
-    ;(this.tag('Review.ReviewActions') as ActionButtons).actions = [{ ref: 'ComplaintSubmitButton', label: t('complaint.submit'), onSelect: () => this._submit() }]
+    this.tag('Review.DraftStatus').text = textPatch(
+      insertZeroWidthSpaces(d ? t(submitted ? 'complaint.received' : 'complaint.waiting') : ''),
+      { fontSize: FontSize.body, textColor: Colors.textMuted, wordWrapWidth: W, maxLines: 2 },
+    )
+    this.tag('Review.DraftText').text = textPatch(insertZeroWidthSpaces(submitted && d.text ? d.text : ''), {
+      fontSize: FontSize.body,
+      wordWrapWidth: W,
+      maxLines: 5,
+      lineHeight: 48,
+    })
+    ;(this.tag('Review.ReviewActions') as ActionButtons).actions = [
+      { ref: 'ComplaintSubmitButton', label: t('complaint.submit'), onSelect: () => this._submit() },
+    ]
   }
 
   static override _states() {
     const show = (page: ComplaintPage, which: 'TypeList' | 'SubjectList' | 'Review', step: string) => {
-      page.patch({ TypeList: { visible: which === 'TypeList' }, SubjectList: { visible: which === 'SubjectList' }, Review: { visible: which === 'Review' } })
+      page.patch({
+        TypeList: { visible: which === 'TypeList' },
+        SubjectList: { visible: which === 'SubjectList' },
+        Review: { visible: which === 'Review' },
+      })
       page.tag('StepTitle').text = textPatch(step, { fontSize: FontSize.small, textColor: Colors.textMuted })
       page.render()
     }

@@ -22,17 +22,30 @@ const X = 160
 const RESULT_X = 820
 const RESULT_W = 1000
 
-
 /**
  * What the viewer can do next: the symptom's checks when the knowledge base links them; for a code it
  * does not know (or a failed look-up), report the fault anyway or see the hotline, never a dead end.
  */
-function codeActions(r: StbErrorCode | null, failed: boolean): Array<{ ref: string; label: string; onSelect: () => void }> {
-  const report = { ref: 'CodeReportButton', label: t('code.report'), onSelect: () => Router.navigate('repair/report/other') }
+function codeActions(
+  r: StbErrorCode | null,
+  failed: boolean,
+): Array<{ ref: string; label: string; onSelect: () => void }> {
+  const report = {
+    ref: 'CodeReportButton',
+    label: t('code.report'),
+    onSelect: () => Router.navigate('repair/report/other'),
+  }
   const hotline = { ref: 'CodeHotlineButton', label: t('code.hotline'), onSelect: () => Router.navigate('help') }
   if (r && r.symptomId) {
     const symptomId = r.symptomId
-    return [{ ref: 'CodeStepsButton', label: t('code.steps'), onSelect: () => Router.navigate('repair/symptom/' + symptomId) }, report]
+    return [
+      {
+        ref: 'CodeStepsButton',
+        label: t('code.steps'),
+        onSelect: () => Router.navigate('repair/symptom/' + symptomId),
+      },
+      report,
+    ]
   }
   if (r) return [report, hotline]
   return failed ? [report, hotline] : []
@@ -50,7 +63,11 @@ export default class ErrorCodePage extends HallPage {
     const body = textPatch('', { fontSize: FontSize.body })
     return frame({
       Prompt: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      CodeField: { x: X, y: 226, text: textPatch('', { fontSize: FontSize.display, fontStyle: 'bold', textColor: Colors.accent }) },
+      CodeField: {
+        x: X,
+        y: 226,
+        text: textPatch('', { fontSize: FontSize.display, fontStyle: 'bold', textColor: Colors.accent }),
+      },
       Keypad: { type: NumberPad, x: X, y: 346 },
       Result: {
         x: RESULT_X,
@@ -103,7 +120,8 @@ export default class ErrorCodePage extends HallPage {
   /** The answer is in: a viewer who typed on the remote (not looking at the pad) is taken to its first next step. */
   private _answered(): void {
     this.render()
-    if (this._followAnswer && (this.tag('Result.CodeActions') as ActionButtons).actions.length > 0) this._setState('Actions')
+    if (this._followAnswer && (this.tag('Result.CodeActions') as ActionButtons).actions.length > 0)
+      this._setState('Actions')
   }
 
   private _lookup(code: string): void {
@@ -130,15 +148,38 @@ export default class ErrorCodePage extends HallPage {
 
   render(): void {
     const muted = (s: string) => textPatch(s, { fontSize: FontSize.small, textColor: Colors.textMuted })
-    const para = (s: string, color: number = Colors.text) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.body, textColor: color, wordWrapWidth: RESULT_W, maxLines: 3, lineHeight: 48 })
+    const para = (s: string, color: number = Colors.text) =>
+      textPatch(insertZeroWidthSpaces(s), {
+        fontSize: FontSize.body,
+        textColor: color,
+        wordWrapWidth: RESULT_W,
+        maxLines: 3,
+        lineHeight: 48,
+      })
     this.title = t('code.title')
     this.tag('Prompt').text = muted(t('code.prompt'))
-    this.hints = [['digits', t('hint.digits')], ['arrows', t('hint.choose')], ['ok', t('hint.select')]]
-    this.tag('CodeField').text = textPatch(codeDisplay(this._digits), { fontSize: FontSize.display, fontStyle: 'bold', textColor: Colors.accent })
+    this.hints = [
+      ['digits', t('hint.digits')],
+      ['arrows', t('hint.choose')],
+      ['ok', t('hint.select')],
+    ]
+    this.tag('CodeField').text = textPatch(codeDisplay(this._digits), {
+      fontSize: FontSize.display,
+      fontStyle: 'bold',
+      textColor: Colors.accent,
+    })
     const r = this._result
     this.patch({
       Result: {
-        CodeTitle: { text: textPatch(insertZeroWidthSpaces(r ? r.code + '  ' + local(r.title) : this._message), { fontSize: FontSize.heading, fontStyle: 'bold', textColor: r ? Colors.text : Colors.warning, wordWrapWidth: RESULT_W, maxLines: 2 }) },
+        CodeTitle: {
+          text: textPatch(insertZeroWidthSpaces(r ? r.code + '  ' + local(r.title) : this._message), {
+            fontSize: FontSize.heading,
+            fontStyle: 'bold',
+            textColor: r ? Colors.text : Colors.warning,
+            wordWrapWidth: RESULT_W,
+            maxLines: 2,
+          }),
+        },
         CauseLabel: { text: para(r ? t('code.cause') : '', Colors.textMuted) },
         CauseText: { text: para(r ? local(r.cause) : '') },
         FixLabel: { text: para(r ? t('code.fix') : '', Colors.textMuted) },

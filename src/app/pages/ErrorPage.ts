@@ -19,8 +19,7 @@ export default class ErrorPage extends HallPage {
   private _busy = false
 
   static override _template(): PageTemplate {
-    return frame({
-    })
+    return frame({})
   }
 
   override _init(): void {

@@ -61,11 +61,15 @@ export default class HelpPage extends HallPage {
   }
 
   load(): void {
-    loadScreen(this, () => api().get<ServiceInfo>(PATH.serviceInfo), (info) => {
-      this._info = info
-      this.render()
-      this._setState('Ready')
-    })
+    loadScreen(
+      this,
+      () => api().get<ServiceInfo>(PATH.serviceInfo),
+      (info) => {
+        this._info = info
+        this.render()
+        this._setState('Ready')
+      },
+    )
   }
 
   render(): void {
@@ -75,18 +79,49 @@ export default class HelpPage extends HallPage {
     const info = this._info
     if (!info) return
     this._tabs = info.faqTopics
-      .map((topic, i): Tab => ({ ref: 'HelpTab-' + topic.id, label: localized(topic.title), show: 'faq', topicIndex: i }))
+      .map((topic, i): Tab => ({
+        ref: 'HelpTab-' + topic.id,
+        label: localized(topic.title),
+        show: 'faq',
+        topicIndex: i,
+      }))
       .concat([
         { ref: 'HelpTab-points', label: t('help.points'), show: 'points' },
         { ref: 'HelpTab-hotline', label: t('help.hotline'), show: 'hotline' },
       ])
     this._index = Math.min(this._index, this._tabs.length - 1)
-    this.tag('Tabs').children = this._tabs.map((tab, i) => ({ type: Button, ref: tab.ref, y: i * (TAB_H + 16), w: TAB_W, h: TAB_H, fixed: true, title: tab.label }))
-    this.tag('HelpContent.Points').children = info.servicePoints.map((p, i) => ({ type: ServicePointCard, ref: 'Point-' + p.id, y: i * (POINT_H + 20), point: p }))
+    this.tag('Tabs').children = this._tabs.map((tab, i) => ({
+      type: Button,
+      ref: tab.ref,
+      y: i * (TAB_H + 16),
+      w: TAB_W,
+      h: TAB_H,
+      fixed: true,
+      title: tab.label,
+    }))
+    this.tag('HelpContent.Points').children = info.servicePoints.map((p, i) => ({
+      type: ServicePointCard,
+      ref: 'Point-' + p.id,
+      y: i * (POINT_H + 20),
+      point: p,
+    }))
     this.tag('HelpContent.Hotline').patch({
-      HotlineNumber: { text: textPatch(info.hotline.number, { fontSize: FontSize.display, fontStyle: 'bold', textColor: Colors.accent }) },
-      HotlineCall: { text: textPatch(t('help.hotlineCall', { number: info.hotline.number }), { fontSize: FontSize.heading }) },
-      HotlineHours: { text: textPatch(t('help.hotlineHours', { hours: localized(info.hotline.hours) }), { fontSize: FontSize.body, textColor: Colors.textMuted }) },
+      HotlineNumber: {
+        text: textPatch(info.hotline.number, {
+          fontSize: FontSize.display,
+          fontStyle: 'bold',
+          textColor: Colors.accent,
+        }),
+      },
+      HotlineCall: {
+        text: textPatch(t('help.hotlineCall', { number: info.hotline.number }), { fontSize: FontSize.heading }),
+      },
+      HotlineHours: {
+        text: textPatch(t('help.hotlineHours', { hours: localized(info.hotline.hours) }), {
+          fontSize: FontSize.body,
+          textColor: Colors.textMuted,
+        }),
+      },
     })
     this._showTab()
   }
@@ -99,7 +134,8 @@ export default class HelpPage extends HallPage {
     content.tag('Faq').visible = tab.show === 'faq'
     content.tag('Points').visible = tab.show === 'points'
     content.tag('Hotline').visible = tab.show === 'hotline'
-    if (tab.show === 'faq' && tab.topicIndex !== undefined) (content.tag('Faq') as FaqAnswers).topic = info.faqTopics[tab.topicIndex]
+    if (tab.show === 'faq' && tab.topicIndex !== undefined)
+      (content.tag('Faq') as FaqAnswers).topic = info.faqTopics[tab.topicIndex]
   }
 
   override _handleUp(): boolean {

@@ -44,7 +44,16 @@ export default class HomePage extends HallPage {
   static override _template(): PageTemplate {
     return frame({
       Banner: { type: AccountBanner, x: MENU_X, y: CONTENT_TOP },
-      HomeMenu: { type: Column, x: MENU_X, y: MENU_Y_PLAIN, w: 1660, h: TILE_H * 2 + GAP, plinko: true, neverScroll: true, style: { itemSpacing: GAP } },
+      HomeMenu: {
+        type: Column,
+        x: MENU_X,
+        y: MENU_Y_PLAIN,
+        w: 1660,
+        h: TILE_H * 2 + GAP,
+        plinko: true,
+        neverScroll: true,
+        style: { itemSpacing: GAP },
+      },
     })
   }
 
@@ -84,7 +93,8 @@ export default class HomePage extends HallPage {
         this._setAccount(account)
         // Once, after a top-up that paid the arrears: the viewer hears the good news where the bad one was.
         const outcome = takeTopupOutcome()
-        if (outcome && account.arrearsFen === 0) showToast(t(outcome === 'restored' ? 'topup.result.restored' : 'topup.result.settled'))
+        if (outcome && account.arrearsFen === 0)
+          showToast(t(outcome === 'restored' ? 'topup.result.restored' : 'topup.result.settled'))
       })
       .catch((e: unknown) => {
         // The menu works without the account: say so briefly and keep the viewer where they are.
@@ -104,7 +114,8 @@ export default class HomePage extends HallPage {
 
   private _setUnread(count: number): void {
     for (const row of this.tag('HomeMenu').items as Lightning.Component[]) {
-      for (const tile of (row as unknown as { items: MenuTile[] }).items) if (tile.entry && tile.entry.route === 'messages') tile.badge = count
+      for (const tile of (row as unknown as { items: MenuTile[] }).items)
+        if (tile.entry && tile.entry.route === 'messages') tile.badge = count
     }
   }
 
@@ -122,7 +133,12 @@ export default class HomePage extends HallPage {
     this.backLabel = t('hint.exit')
     this.tag('Banner').account = this._account
     // The language hint only when the operator offers more than one language.
-    const hints: Hint[] = [['arrows', t('hint.choose')], ['ok', t('hint.select')], ['digits', t('hint.openTile')], ['red', t('hint.topup')]]
+    const hints: Hint[] = [
+      ['arrows', t('hint.choose')],
+      ['ok', t('hint.select')],
+      ['digits', t('hint.openTile')],
+      ['red', t('hint.topup')],
+    ]
     if (offeredLanguages(Settings.get('app', 'languages')).length > 1) hints.push(['blue', t('hint.language')])
     this.hints = hints
     for (const row of this.tag('HomeMenu').items as Lightning.Component[]) {

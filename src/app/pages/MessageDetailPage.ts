@@ -94,10 +94,28 @@ export default class MessageDetailPage extends HallPage {
     const text = messageText(m, lang, t, todayIso())
     this.patch({
       Content: {
-        MessageKind: { text: textPatch(text.kind, { fontSize: FontSize.body, textColor: Colors.accent, fontStyle: 'bold' }) },
-        MessageDate: { text: textPatch(formatDateTime(m.createdAt, lang), { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-        MessageTitle: { text: textPatch(insertZeroWidthSpaces(text.title), { fontSize: FontSize.title, fontStyle: 'bold', wordWrapWidth: W, maxLines: 2 }) },
-        MessageBody: { text: textPatch(insertZeroWidthSpaces(text.body), { fontSize: FontSize.body, wordWrapWidth: W, maxLines: 9, lineHeight: 52 }) },
+        MessageKind: {
+          text: textPatch(text.kind, { fontSize: FontSize.body, textColor: Colors.accent, fontStyle: 'bold' }),
+        },
+        MessageDate: {
+          text: textPatch(formatDateTime(m.createdAt, lang), { fontSize: FontSize.small, textColor: Colors.textMuted }),
+        },
+        MessageTitle: {
+          text: textPatch(insertZeroWidthSpaces(text.title), {
+            fontSize: FontSize.title,
+            fontStyle: 'bold',
+            wordWrapWidth: W,
+            maxLines: 2,
+          }),
+        },
+        MessageBody: {
+          text: textPatch(insertZeroWidthSpaces(text.body), {
+            fontSize: FontSize.body,
+            wordWrapWidth: W,
+            maxLines: 9,
+            lineHeight: 52,
+          }),
+        },
       },
     })
     const button = this.tag('Content.MessageAction')

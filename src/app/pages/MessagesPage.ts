@@ -73,16 +73,22 @@ export default class MessagesPage extends HallPage {
   render(): void {
     const lang = currentLanguage()
     this.title = t('messages.title')
-    this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')]]
+    this.hints = [
+      ['updown', t('hint.choose')],
+      ['ok', t('hint.select')],
+    ]
     ;(this.tag('MessagesEmpty') as EmptyState).message = t('messages.empty')
     this.errorState.render()
     const list = this._list
     if (!list) return
     const unread = list.unreadCount
-    this.tag('UnreadCount').text = textPatch(unread ? t('messages.unreadCount', { count: unread }) : t('messages.allRead'), {
-      fontSize: FontSize.body,
-      textColor: unread ? Colors.accent : Colors.textMuted,
-    })
+    this.tag('UnreadCount').text = textPatch(
+      unread ? t('messages.unreadCount', { count: unread }) : t('messages.allRead'),
+      {
+        fontSize: FontSize.body,
+        textColor: unread ? Colors.accent : Colors.textMuted,
+      },
+    )
     const today = todayIso()
     const column = this.tag('MessageList')
     const selected = Math.min(this._selected, Math.max(0, list.items.length - 1))
@@ -93,7 +99,13 @@ export default class MessagesPage extends HallPage {
         ref: 'Message-' + m.id,
         w: W,
         h: MESSAGE_ROW_H,
-        content: { kind: text.kind, title: text.title, date: formatDate(m.createdAt.slice(0, 10), lang), unread: !m.read, unreadLabel: t('messages.unread') },
+        content: {
+          kind: text.kind,
+          title: text.title,
+          date: formatDate(m.createdAt.slice(0, 10), lang),
+          unread: !m.read,
+          unreadLabel: t('messages.unread'),
+        },
         onSelect: () => {
           this._selected = column.selectedIndex
           Router.navigate('messages/' + m.id)

@@ -25,7 +25,19 @@ export default class MySubscriptionsPage extends HallPage {
 
   static override _template(): PageTemplate {
     return frame({
-      SubscriptionList: { type: Column, x: X - 8, y: 190, w: W + 16, h: 762, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 4, style: { itemSpacing: 14 }, alpha: 0 },
+      SubscriptionList: {
+        type: Column,
+        x: X - 8,
+        y: 190,
+        w: W + 16,
+        h: 762,
+        clipping: true,
+        itemPosX: 8,
+        itemPosY: 8,
+        scrollIndex: 4,
+        style: { itemSpacing: 14 },
+        alpha: 0,
+      },
       SubscriptionsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
     })
   }
@@ -45,14 +57,26 @@ export default class MySubscriptionsPage extends HallPage {
 
   load(): void {
     const reset = () => (this.tag('SubscriptionsEmpty').visible = false)
-    loadScreen(this, () => api().getSubscriptions(), (list) => this._show(sortSubscriptions(list.items)), { reset })
+    loadScreen(
+      this,
+      () => api().getSubscriptions(),
+      (list) => this._show(sortSubscriptions(list.items)),
+      { reset },
+    )
   }
 
   private _show(subs: Subscription[]): void {
     const list = this.tag('SubscriptionList')
     const keep = this._subs.length ? list.selectedIndex : 0
     this._subs = subs
-    list.items = subs.map((s) => ({ type: SubscriptionRow, ref: 'Subscription_' + s.productId, w: W, h: SUBSCRIPTION_H, subscription: s, onSelect: (x: Subscription) => this._manage(x) }))
+    list.items = subs.map((s) => ({
+      type: SubscriptionRow,
+      ref: 'Subscription_' + s.productId,
+      w: W,
+      h: SUBSCRIPTION_H,
+      subscription: s,
+      onSelect: (x: Subscription) => this._manage(x),
+    }))
     if (subs.length) list.selectedIndex = Math.min(keep, subs.length - 1)
     this.render()
     this._setState(subs.length ? 'Ready' : 'Empty')
@@ -61,11 +85,22 @@ export default class MySubscriptionsPage extends HallPage {
   private _manage(s: Subscription): void {
     const actions: DialogAction[] = [{ label: t('subs.close'), ref: 'SubsClose' }]
     for (const a of subscriptionActions(s)) {
-      if (a === 'renew') actions.push({ label: t('subs.renew'), ref: 'SubsRenew', onSelect: () => Router.navigate('packages/' + s.productId) })
-      else actions.push({ label: t('subs.stopAutoRenew'), ref: 'SubsStopAutoRenew', onSelect: () => this._confirmStop(s) })
+      if (a === 'renew')
+        actions.push({
+          label: t('subs.renew'),
+          ref: 'SubsRenew',
+          onSelect: () => Router.navigate('packages/' + s.productId),
+        })
+      else
+        actions.push({ label: t('subs.stopAutoRenew'), ref: 'SubsStopAutoRenew', onSelect: () => this._confirmStop(s) })
     }
     const lang = currentLanguage()
-    openDialog({ title: s.productName, message: t('subs.dates', { start: formatDate(s.startDate, lang), end: formatDate(s.expiryDate, lang) }), actions, defaultIndex: 0 })
+    openDialog({
+      title: s.productName,
+      message: t('subs.dates', { start: formatDate(s.startDate, lang), end: formatDate(s.expiryDate, lang) }),
+      actions,
+      defaultIndex: 0,
+    })
   }
 
   private _confirmStop(s: Subscription): void {
@@ -93,7 +128,10 @@ export default class MySubscriptionsPage extends HallPage {
 
   render(): void {
     this.title = t('subs.title')
-    this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')]]
+    this.hints = [
+      ['updown', t('hint.choose')],
+      ['ok', t('hint.select')],
+    ]
     ;(this.tag('SubscriptionsEmpty') as EmptyState).message = t('subs.empty')
     this.errorState.render()
     for (const row of this.tag('SubscriptionList').items as SubscriptionRow[]) row.render()

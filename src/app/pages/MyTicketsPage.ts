@@ -42,7 +42,19 @@ export default class MyTicketsPage extends HallPage {
   static override _template(): PageTemplate {
     return frame({
       TicketNote: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.warning }) },
-      TicketList: { type: Column, alpha: 0, x: X - 8, y: 226, w: W + 16, h: 730, clipping: true, itemPosX: 8, itemPosY: 8, scrollIndex: 5, style: { itemSpacing: 12 } },
+      TicketList: {
+        type: Column,
+        alpha: 0,
+        x: X - 8,
+        y: 226,
+        w: W + 16,
+        h: 730,
+        clipping: true,
+        itemPosX: 8,
+        itemPosY: 8,
+        scrollIndex: 5,
+        style: { itemSpacing: 12 },
+      },
       TicketsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
     })
   }
@@ -80,11 +92,19 @@ export default class MyTicketsPage extends HallPage {
       this._schedule()
       return true
     }
-    loadScreen(this, () => repairApi.tickets(), (res) => {
-      this._show(res.items)
-      this.tag('TicketNote').text = textPatch(res.bossAvailable ? '' : t('tickets.bossDown'), { fontSize: FontSize.small, textColor: Colors.warning })
-      this._schedule()
-    }, { reset, failed, quiet, loadingState: false })
+    loadScreen(
+      this,
+      () => repairApi.tickets(),
+      (res) => {
+        this._show(res.items)
+        this.tag('TicketNote').text = textPatch(res.bossAvailable ? '' : t('tickets.bossDown'), {
+          fontSize: FontSize.small,
+          textColor: Colors.warning,
+        })
+        this._schedule()
+      },
+      { reset, failed, quiet, loadingState: false },
+    )
   }
 
   private _schedule(): void {
@@ -95,13 +115,22 @@ export default class MyTicketsPage extends HallPage {
 
   private _show(items: TicketSummary[]): void {
     const list = this.tag('TicketList')
-    const sameTickets = items.length === this._items.length && items.every((x, i) => x.reference === this._items[i].reference && x.ticketId === this._items[i].ticketId)
+    const sameTickets =
+      items.length === this._items.length &&
+      items.every((x, i) => x.reference === this._items[i].reference && x.ticketId === this._items[i].ticketId)
     this._items = items
     if (sameTickets) {
       ;(list.items as RecordRow[]).forEach((row, i) => (row.record = ticketRow(items[i])))
     } else {
       const was = list.items.length ? (list.selectedIndex as number) : 0
-      list.items = items.map((x, i) => ({ type: RecordRow, ref: 'TicketRow' + i, w: W, h: RECORD_H, detailAt: 0.3, record: ticketRow(x) }))
+      list.items = items.map((x, i) => ({
+        type: RecordRow,
+        ref: 'TicketRow' + i,
+        w: W,
+        h: RECORD_H,
+        detailAt: 0.3,
+        record: ticketRow(x),
+      }))
       if (items.length) list.selectedIndex = Math.min(was, items.length - 1)
     }
     list.setSmooth('alpha', items.length ? 1 : 0)
@@ -111,7 +140,10 @@ export default class MyTicketsPage extends HallPage {
 
   render(): void {
     this.title = t('tickets.title')
-    this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')]]
+    this.hints = [
+      ['updown', t('hint.choose')],
+      ['ok', t('hint.select')],
+    ]
     ;(this.tag('TicketsEmpty') as EmptyState).message = t('tickets.empty')
     this.errorState.render()
     ;(this.tag('TicketList').items as RecordRow[]).forEach((row, i) => (row.record = ticketRow(this._items[i])))

@@ -15,7 +15,15 @@ import { errorCode, isApiError } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
-import { CONFLICT_KEY, conflictAction, conflictParams, isPlaced, minutesFrom, orderFailure, waitForOrder } from '../lib/orderFlow.ts'
+import {
+  CONFLICT_KEY,
+  conflictAction,
+  conflictParams,
+  isPlaced,
+  minutesFrom,
+  orderFailure,
+  waitForOrder,
+} from '../lib/orderFlow.ts'
 import { currentLoad, isCurrentLoad, loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
@@ -28,7 +36,11 @@ const ORDER_STEPS = /^(order|packages)\//
 
 /** `体育包 · 1个月 · ¥30.00` */
 export function pinForText(product: string, months: number, price: string): string {
-  return t('pin.for', { product, period: t(months === 1 ? 'catalog.period.one' : 'catalog.period.many', { n: months }), price })
+  return t('pin.for', {
+    product,
+    period: t(months === 1 ? 'catalog.period.one' : 'catalog.period.many', { n: months }),
+    price,
+  })
 }
 
 export default class OrderPage extends HallPage {
@@ -44,7 +56,15 @@ export default class OrderPage extends HallPage {
       Confirm: {
         alpha: 0,
         Summary: { type: OrderSummary, x: X, y: 190 },
-        AutoRenewButton: { type: Button, x: X, y: 190 + 7 * SUMMARY_ROW_H + 30, w: 1000, h: 80, fixed: true, title: '' },
+        AutoRenewButton: {
+          type: Button,
+          x: X,
+          y: 190 + 7 * SUMMARY_ROW_H + 30,
+          w: 1000,
+          h: 80,
+          fixed: true,
+          title: '',
+        },
         Notice: { x: X, y: BUTTONS_Y - 56, text: textPatch('', { fontSize: FontSize.small }) },
         CancelButton: { type: Button, x: X, y: BUTTONS_Y, w: 480, h: 84, fixed: true, title: '' },
         ConfirmButton: { type: Button, x: X + 520, y: BUTTONS_Y, w: 480, h: 84, fixed: true, title: '' },
@@ -89,12 +109,17 @@ export default class OrderPage extends HallPage {
       this._inFlight = false
     }
     const setState = (state: string) => this._show(state)
-    loadScreen(this, () => api().quoteOrder({ productId: this._productId, periodMonths: this._months }), (quote) => {
-      this._quote = quote
-      ;(this.tag('Confirm.Summary') as OrderSummary).quote = quote
-      this.render()
-      this._show(quote.canOrder ? 'Confirm' : 'Blocked')
-    }, { reset, setState })
+    loadScreen(
+      this,
+      () => api().quoteOrder({ productId: this._productId, periodMonths: this._months }),
+      (quote) => {
+        this._quote = quote
+        ;(this.tag('Confirm.Summary') as OrderSummary).quote = quote
+        this.render()
+        this._show(quote.canOrder ? 'Confirm' : 'Blocked')
+      },
+      { reset, setState },
+    )
   }
 
   private _show(state: string): void {
@@ -110,8 +135,15 @@ export default class OrderPage extends HallPage {
   private _hints(): Hint[] {
     const pin = this._getState() === 'Pin'
     return pin
-      ? [['digits', t('hint.digits')], ['arrows', t('hint.choose')], ['ok', t('hint.select')]]
-      : [['arrows', t('hint.choose')], ['ok', t('hint.select')]]
+      ? [
+          ['digits', t('hint.digits')],
+          ['arrows', t('hint.choose')],
+          ['ok', t('hint.select')],
+        ]
+      : [
+          ['arrows', t('hint.choose')],
+          ['ok', t('hint.select')],
+        ]
   }
 
   render(): void {
@@ -120,7 +152,8 @@ export default class OrderPage extends HallPage {
     this.title = t(blocked ? 'order.cannot' : 'order.title')
     this.titleColor = blocked ? Colors.danger : undefined
     this.hints = this._hints()
-    this.tag('Confirm.AutoRenewButton').title = t('order.autoRenew') + '：' + t(this._autoRenew ? 'order.on' : 'order.off')
+    this.tag('Confirm.AutoRenewButton').title =
+      t('order.autoRenew') + '：' + t(this._autoRenew ? 'order.on' : 'order.off')
     this.tag('Confirm.AutoRenewButton').visible = !blocked
     this.tag('Confirm.CancelButton').title = blocked ? t('order.back') : t('order.cancel')
     const topup = !!q && blocked && conflictAction(q) === 'topup'
@@ -145,7 +178,9 @@ export default class OrderPage extends HallPage {
     if (!q) return ''
     if (q.canOrder) return (q.renewsSubscriptionId ? t('order.renews') + '  ' : '') + t('order.confirmHint')
     const remaining = formatFen(q.spendingLimit.remainingFen || 0)
-    return q.conflicts.map((c) => t(CONFLICT_KEY[c.code], conflictParams(c, formatFen(q.shortfallFen), remaining))).join('；')
+    return q.conflicts
+      .map((c) => t(CONFLICT_KEY[c.code], conflictParams(c, formatFen(q.shortfallFen), remaining)))
+      .join('；')
   }
 
   private _confirmed(): void {
@@ -172,7 +207,10 @@ export default class OrderPage extends HallPage {
     const pad = this.tag('Pin') as PinPad
     this._outcome('wait', t('order.processing'), [])
     api()
-      .placeOrder({ productId: this._productId, periodMonths: this._months, autoRenew: this._autoRenew, pin }, this._key())
+      .placeOrder(
+        { productId: this._productId, periodMonths: this._months, autoRenew: this._autoRenew, pin },
+        this._key(),
+      )
       .then((result) => {
         if (!isCurrentLoad(this, seq)) return
         if (result.status !== 'processing') return this._finish(result)
@@ -190,14 +228,22 @@ export default class OrderPage extends HallPage {
         this._inFlight = false
         const code = errorCode(e)
         const f = orderFailure(code)
-        const params = { attempts: isApiError(e) && e.attemptsLeft !== undefined ? e.attemptsLeft : 0, minutes: minutesFrom(isApiError(e) ? e.retryAfter : 0) }
+        const params = {
+          attempts: isApiError(e) && e.attemptsLeft !== undefined ? e.attemptsLeft : 0,
+          minutes: minutesFrom(isApiError(e) ? e.retryAfter : 0),
+        }
         if (f.retryPin) {
           pad.reset(t(f.key, params))
           return this._show('Pin')
         }
         const back = { ref: 'ResultBackButton', label: t('order.back'), onEnter: () => Router.back() }
         const topup = { ref: 'ResultTopupButton', label: t('order.topup'), onEnter: () => this._confirmedTopup() }
-        this._outcome('fail', t('order.failed'), [t(f.key, { ...params, shortfall: '', remaining: '', product: '' })], f.topup ? [topup, back] : [back])
+        this._outcome(
+          'fail',
+          t('order.failed'),
+          [t(f.key, { ...params, shortfall: '', remaining: '', product: '' })],
+          f.topup ? [topup, back] : [back],
+        )
       })
   }
 
@@ -208,16 +254,25 @@ export default class OrderPage extends HallPage {
   private _finish(r: OrderResult): void {
     forgetOrderAttempt(this._productId, this._months, this._autoRenew)
     const lang = currentLanguage()
-    const subs = { ref: 'ResultSubscriptionsButton', label: t('order.toSubscriptions'), onEnter: () => Router.navigate('subscriptions') }
+    const subs = {
+      ref: 'ResultSubscriptionsButton',
+      label: t('order.toSubscriptions'),
+      onEnter: () => Router.navigate('subscriptions'),
+    }
     const done = { ref: 'ResultDoneButton', label: t('order.done'), onEnter: () => Router.back() }
     // Placed (or placed and still processing): its confirm and PIN steps leave the history; Back goes to the catalogue.
     if (isPlaced(r) || r.status === 'processing') finishTransaction('packages', ORDER_STEPS)
     if (isPlaced(r)) {
-      this._outcome('ok', t('order.success'), [
-        t('order.successBody', { product: r.productName, date: formatDate(r.expiryDate, lang) }),
-        t('order.balanceNow', { amount: formatFen(r.amountFen), balance: formatFen(r.balanceAfterFen) }),
-        t('order.orderNo', { id: r.bossOrderId }),
-      ], [done, subs])
+      this._outcome(
+        'ok',
+        t('order.success'),
+        [
+          t('order.successBody', { product: r.productName, date: formatDate(r.expiryDate, lang) }),
+          t('order.balanceNow', { amount: formatFen(r.amountFen), balance: formatFen(r.balanceAfterFen) }),
+          t('order.orderNo', { id: r.bossOrderId }),
+        ],
+        [done, subs],
+      )
     } else if (r.status === 'processing') {
       this._outcome('wait', t('order.processing'), [t('order.stillProcessing')], [subs, done])
     } else {
@@ -226,7 +281,12 @@ export default class OrderPage extends HallPage {
     }
   }
 
-  private _outcome(tone: 'ok' | 'wait' | 'fail', title: string, lines: string[], buttons: { ref: string; label: string; onEnter: () => void }[] = []): void {
+  private _outcome(
+    tone: 'ok' | 'wait' | 'fail',
+    title: string,
+    lines: string[],
+    buttons: { ref: string; label: string; onEnter: () => void }[] = [],
+  ): void {
     ;(this.tag('Outcome') as OrderOutcome).content = { tone, title, lines, buttons }
     this._show('Outcome')
   }
@@ -258,7 +318,11 @@ export default class OrderPage extends HallPage {
       },
       class Blocked extends this {
         override _getFocused() {
-          return this.tag(this._button === 1 && this.tag('Confirm.ConfirmButton').visible ? 'Confirm.ConfirmButton' : 'Confirm.CancelButton')
+          return this.tag(
+            this._button === 1 && this.tag('Confirm.ConfirmButton').visible
+              ? 'Confirm.ConfirmButton'
+              : 'Confirm.CancelButton',
+          )
         }
         override _handleLeft(): boolean {
           this._button = 0

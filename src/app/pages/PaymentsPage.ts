@@ -27,7 +27,13 @@ const PAGE_SIZE = 10
 const PREFETCH_ROWS = 4
 
 export function paymentRow(p: Payment): RowContent {
-  return { title: t(channelKey(p.channel)), detail: formatDateTime(p.paidAt, currentLanguage()), fen: p.amountFen, signed: true, amountColor: Colors.ok }
+  return {
+    title: t(channelKey(p.channel)),
+    detail: formatDateTime(p.paidAt, currentLanguage()),
+    fen: p.amountFen,
+    signed: true,
+    amountColor: Colors.ok,
+  }
 }
 
 export default class PaymentsPage extends HallPage {
@@ -52,7 +58,13 @@ export default class PaymentsPage extends HallPage {
         style: { itemSpacing: 12 },
         signals: { selectedChange: '_rowChanged' },
       },
-      More: { x: 960, mountX: 0.5, y: 916, alpha: 0, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
+      More: {
+        x: 960,
+        mountX: 0.5,
+        y: 916,
+        alpha: 0,
+        text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }),
+      },
       PaymentsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
     })
   }
@@ -75,12 +87,17 @@ export default class PaymentsPage extends HallPage {
       this.tag('PaymentsEmpty').visible = false
       this._fetchingMore = false
     }
-    loadScreen(this, () => api().getPayments({ limit: PAGE_SIZE }), (page) => {
-      this._payments = page.items
-      this._next = page.nextCursor
-      this.tag('PaymentList').items = page.items.map((p, i) => this._row(p, i))
-      this._setState(page.items.length ? 'Ready' : 'Empty')
-    }, { reset })
+    loadScreen(
+      this,
+      () => api().getPayments({ limit: PAGE_SIZE }),
+      (page) => {
+        this._payments = page.items
+        this._next = page.nextCursor
+        this.tag('PaymentList').items = page.items.map((p, i) => this._row(p, i))
+        this._setState(page.items.length ? 'Ready' : 'Empty')
+      },
+      { reset },
+    )
   }
 
   private _row(p: Payment, i: number) {
@@ -117,7 +134,10 @@ export default class PaymentsPage extends HallPage {
 
   render(): void {
     this.title = t('payments.title')
-    this.tag('More').text = textPatch(t('payments.loadingMore'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    this.tag('More').text = textPatch(t('payments.loadingMore'), {
+      fontSize: FontSize.small,
+      textColor: Colors.textMuted,
+    })
     this.hints = [['updown', t('hint.scroll')]]
     ;(this.tag('PaymentsEmpty') as EmptyState).message = t('payments.empty')
     this.errorState.render()

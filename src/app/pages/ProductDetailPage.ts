@@ -40,7 +40,18 @@ export default class ProductDetailPage extends HallPage {
         PeriodList: { type: Column, x: X + 24, y: 536, w: 560, h: 420, neverScroll: true, style: { itemSpacing: 16 } },
         ChannelHeading: { x: RIGHT_X, y: 180, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
         ChannelPanel: { rect: true, x: RIGHT_X - 12, y: 240, w: RIGHT_W + 24, h: 712, color: Colors.panel },
-        ChannelList: { type: Column, x: RIGHT_X, y: 252, w: RIGHT_W, h: 688, clipping: true, itemPosX: CHANNEL_PAD, itemPosY: 2, scrollIndex: 6, style: { itemSpacing: 4 } },
+        ChannelList: {
+          type: Column,
+          x: RIGHT_X,
+          y: 252,
+          w: RIGHT_W,
+          h: 688,
+          clipping: true,
+          itemPosX: CHANNEL_PAD,
+          itemPosY: 2,
+          scrollIndex: 6,
+          style: { itemSpacing: 4 },
+        },
       },
     })
   }
@@ -70,12 +81,17 @@ export default class ProductDetailPage extends HallPage {
     const reset = () => {
       if (!sameProduct) this._product = null
     }
-    loadScreen(this, () => api().getProduct(this._productId), (product) => {
-      const periodIndex = sameProduct ? this.tag('Content.PeriodList').selectedIndex : 0
-      this._product = product
-      this._fill(periodIndex)
-      this._setState('Ready')
-    }, { reset })
+    loadScreen(
+      this,
+      () => api().getProduct(this._productId),
+      (product) => {
+        const periodIndex = sameProduct ? this.tag('Content.PeriodList').selectedIndex : 0
+        this._product = product
+        this._fill(periodIndex)
+        this._setState('Ready')
+      },
+      { reset },
+    )
   }
 
   private _fill(periodIndex: number): void {
@@ -87,30 +103,67 @@ export default class ProductDetailPage extends HallPage {
     }
     const periods = this.tag('Content.PeriodList')
     periods.items = p.orderable
-      ? p.prices.map((price) => ({ type: Button, ref: 'Period' + price.periodMonths, w: 560, h: 80, fixed: true, title: '', onEnter: order(price.periodMonths) }))
+      ? p.prices.map((price) => ({
+          type: Button,
+          ref: 'Period' + price.periodMonths,
+          w: 560,
+          h: 80,
+          fixed: true,
+          title: '',
+          onEnter: order(price.periodMonths),
+        }))
       : []
     periods.selectedIndex = Math.min(periodIndex, Math.max(0, p.prices.length - 1))
-    this.tag('Content.ChannelList').items = p.channels.map((c, i) => ({ type: ChannelItem, ref: 'Channel' + i, w: RIGHT_W - 2 * CHANNEL_PAD, h: CHANNEL_H, channel: c }))
+    this.tag('Content.ChannelList').items = p.channels.map((c, i) => ({
+      type: ChannelItem,
+      ref: 'Channel' + i,
+      w: RIGHT_W - 2 * CHANNEL_PAD,
+      h: CHANNEL_H,
+      channel: c,
+    }))
     if (!p.orderable || !p.prices.length) this._zone = 'Channels'
     this.render()
   }
 
   render(): void {
     this.title = t('frame.package')
-    this.hints = [['updown', t('hint.choose')], ['ok', t('hint.select')], ['leftright', t('hint.channels')]]
+    this.hints = [
+      ['updown', t('hint.choose')],
+      ['ok', t('hint.select')],
+      ['leftright', t('hint.channels')],
+    ]
     this.errorState.render()
     const p = this._product
     if (!p) return
     const lang = currentLanguage()
     for (const item of this.tag('Content.ChannelList').items as ChannelItem[]) item.render()
-    this.tag('Content.ProductTitle').text = textPatch(productName(p, lang), { fontSize: FontSize.title, fontStyle: 'bold' })
-    const badge = p.badge ? t(BADGE_KEY[p.badge]) + (p.holding ? '    ' + t('catalog.expiresOn', { date: formatDate(p.holding.expiryDate, lang) }) : '') : ''
-    this.tag('Content.ProductBadge').text = textPatch(badge, { fontSize: FontSize.small, fontStyle: 'bold', textColor: p.badge ? BADGE_COLOR[p.badge] : Colors.text })
-    this.tag('Content.Description').text = textPatch(insertZeroWidthSpaces(productDescription(p, lang)), { fontSize: FontSize.body, wordWrapWidth: 960, lineHeight: 48 })
-    this.tag('Content.PeriodHeading').text = textPatch(p.orderable ? t('product.choosePeriod') : t('catalog.notOrderable'), { fontSize: FontSize.heading, fontStyle: 'bold' })
+    this.tag('Content.ProductTitle').text = textPatch(productName(p, lang), {
+      fontSize: FontSize.title,
+      fontStyle: 'bold',
+    })
+    const badge = p.badge
+      ? t(BADGE_KEY[p.badge]) +
+        (p.holding ? '    ' + t('catalog.expiresOn', { date: formatDate(p.holding.expiryDate, lang) }) : '')
+      : ''
+    this.tag('Content.ProductBadge').text = textPatch(badge, {
+      fontSize: FontSize.small,
+      fontStyle: 'bold',
+      textColor: p.badge ? BADGE_COLOR[p.badge] : Colors.text,
+    })
+    this.tag('Content.Description').text = textPatch(insertZeroWidthSpaces(productDescription(p, lang)), {
+      fontSize: FontSize.body,
+      wordWrapWidth: 960,
+      lineHeight: 48,
+    })
+    this.tag('Content.PeriodHeading').text = textPatch(
+      p.orderable ? t('product.choosePeriod') : t('catalog.notOrderable'),
+      { fontSize: FontSize.heading, fontStyle: 'bold' },
+    )
     const buttons = this.tag('Content.PeriodList').items as Lightning.Component[]
     p.prices.forEach((price, i) => {
-      if (buttons[i]) (buttons[i] as unknown as { title: string }).title = t(periodKey(price.periodMonths), { n: price.periodMonths }) + '    ' + formatFen(price.priceFen)
+      if (buttons[i])
+        (buttons[i] as unknown as { title: string }).title =
+          t(periodKey(price.periodMonths), { n: price.periodMonths }) + '    ' + formatFen(price.priceFen)
     })
     const heading = p.channels.length ? t('product.channels', { count: p.channels.length }) : t('catalog.vod')
     this.tag('Content.ChannelHeading').text = textPatch(heading, { fontSize: FontSize.heading, fontStyle: 'bold' })

@@ -19,7 +19,14 @@ import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 import { amountOptions, formatCountdown, secondsLeft } from '../lib/topupFlow.ts'
 import { topupApi } from '../lib/topupApi.ts'
-import { forgetPendingTopup, lookUpPendingTopup, noteAccountBefore, rememberPendingTopup, reportQrPayUrl, showTopupResult } from '../lib/topupMemory.ts'
+import {
+  forgetPendingTopup,
+  lookUpPendingTopup,
+  noteAccountBefore,
+  rememberPendingTopup,
+  reportQrPayUrl,
+  showTopupResult,
+} from '../lib/topupMemory.ts'
 import { forgetQrTopup, qrTopupKey } from '../lib/topupKeys.ts'
 
 const X = 140
@@ -109,7 +116,11 @@ export default class QrTopupPage extends HallPage {
   private _showChoice(focusIndex: number): void {
     const amounts = this.tag('Choose.Amounts') as TopupButtons
     amounts.buttonW = 250
-    amounts.buttons = amountOptions(this._arrearsFen).map((fen, i) => ({ ref: 'Amount' + i, label: formatFen(fen), onSelect: () => this._choose(fen) }))
+    amounts.buttons = amountOptions(this._arrearsFen).map((fen, i) => ({
+      ref: 'Amount' + i,
+      label: formatFen(fen),
+      onSelect: () => this._choose(fen),
+    }))
     amounts.select(focusIndex)
     this.render()
     this._show('Choose')
@@ -162,7 +173,7 @@ export default class QrTopupPage extends HallPage {
 
   private _failed(seq: number, e: unknown): void {
     if (seq !== this._seq) return
-    ;this.loading.stop()
+    this.loading.stop()
     this.errorState.code = errorCode(e)
     this._show('Failed')
   }
@@ -227,19 +238,26 @@ export default class QrTopupPage extends HallPage {
   }
 
   render(): void {
-    const wrap = (s: string, size: number, color: number = Colors.text) => textPatch(insertZeroWidthSpaces(s), { fontSize: size, textColor: color, wordWrapWidth: 880, maxLines: 2 })
+    const wrap = (s: string, size: number, color: number = Colors.text) =>
+      textPatch(insertZeroWidthSpaces(s), { fontSize: size, textColor: color, wordWrapWidth: 880, maxLines: 2 })
     this.title = t('topup.qr.title')
     this.tag('Choose.Prompt').text = textPatch(t('topup.qr.choose'), { fontSize: FontSize.heading })
-    this.tag('Choose.ArrearsNote').text = textPatch(this._arrearsFen > 0 ? t('topup.qr.arrearsAmount', { amount: formatFen(this._arrearsFen) }) : '', {
-      fontSize: FontSize.body,
-      textColor: Colors.danger,
-    })
+    this.tag('Choose.ArrearsNote').text = textPatch(
+      this._arrearsFen > 0 ? t('topup.qr.arrearsAmount', { amount: formatFen(this._arrearsFen) }) : '',
+      {
+        fontSize: FontSize.body,
+        textColor: Colors.danger,
+      },
+    )
     const amount = this._topup ? this._topup.amountFen : this._amountFen
     this.tag('Code.QrAmountText').text = wrap(t('topup.qr.scan', { amount: formatFen(amount) }), FontSize.heading)
     this.tag('Code.QrWaiting').text = wrap(t('topup.qr.waiting'), FontSize.body, Colors.textMuted)
     ;(this.tag('Code.QrChangeAmountButton') as TopupButtons).relabel([t('topup.qr.changeAmount')])
     this._renderCountdown()
-    this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
+    this.hints = [
+      ['leftright', t('hint.choose')],
+      ['ok', t('hint.select')],
+    ]
     this.errorState.render()
   }
 

@@ -41,9 +41,30 @@ export default class RepairTicketPage extends HallPage {
   private _key = ''
 
   static override _template(): PageTemplate {
-    const column = { type: Column, x: X - 8, w: W + 16, clipping: true, itemPosX: 8, itemPosY: 8, style: { itemSpacing: 12 } }
+    const column = {
+      type: Column,
+      x: X - 8,
+      w: W + 16,
+      clipping: true,
+      itemPosX: 8,
+      itemPosY: 8,
+      style: { itemSpacing: 12 },
+    }
     return frame({
-      FormFields: { ...column, y: 180, h: 400, alpha: 0, items: FIELDS.map((ref) => ({ type: RecordRow, ref, w: W, h: RECORD_H, detailAt: 0.3, record: { title: '', fen: null } })) },
+      FormFields: {
+        ...column,
+        y: 180,
+        h: 400,
+        alpha: 0,
+        items: FIELDS.map((ref) => ({
+          type: RecordRow,
+          ref,
+          w: W,
+          h: RECORD_H,
+          detailAt: 0.3,
+          record: { title: '', fen: null },
+        })),
+      },
       FormNote: { x: X, y: 580, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       SubmitActions: { type: ActionButtons, x: X, y: 640, alpha: 0 },
       Choices: { ...column, y: 180, h: 760, visible: false, scrollIndex: 6 },
@@ -77,19 +98,30 @@ export default class RepairTicketPage extends HallPage {
   }
 
   load(): void {
-    const reset = () => this.patch({ Result: { visible: false }, Choices: { visible: false }, FormFields: { alpha: 0 }, SubmitActions: { alpha: 0 } })
-    loadScreen(this, () => repairApi.ticketForm(), (form) => {
-      this._form = form
-      this._category = form.categories.find((c) => c.id === this._initial) || form.categories[0] || null
-      this._presetIndex = 0
-      this._slot = form.slots[0] || null
-      this._phone = ''
-      this._key = uuidV4()
-      this.render()
-      this.patch({ FormFields: { smooth: { alpha: 1 } }, SubmitActions: { smooth: { alpha: 1 } } })
-      this.tag('FormFields').selectedIndex = 0
-      this._setState('Fields')
-    }, { reset, loadingState: false })
+    const reset = () =>
+      this.patch({
+        Result: { visible: false },
+        Choices: { visible: false },
+        FormFields: { alpha: 0 },
+        SubmitActions: { alpha: 0 },
+      })
+    loadScreen(
+      this,
+      () => repairApi.ticketForm(),
+      (form) => {
+        this._form = form
+        this._category = form.categories.find((c) => c.id === this._initial) || form.categories[0] || null
+        this._presetIndex = 0
+        this._slot = form.slots[0] || null
+        this._phone = ''
+        this._key = uuidV4()
+        this.render()
+        this.patch({ FormFields: { smooth: { alpha: 1 } }, SubmitActions: { smooth: { alpha: 1 } } })
+        this.tag('FormFields').selectedIndex = 0
+        this._setState('Fields')
+      },
+      { reset, loadingState: false },
+    )
   }
 
   private _phoneText(): string {
@@ -98,13 +130,26 @@ export default class RepairTicketPage extends HallPage {
   }
 
   render(): void {
-    const muted = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: W, maxLines: 2 })
+    const muted = (s: string) =>
+      textPatch(insertZeroWidthSpaces(s), {
+        fontSize: FontSize.small,
+        textColor: Colors.textMuted,
+        wordWrapWidth: W,
+        maxLines: 2,
+      })
     this.title = t('ticket.formTitle')
     // Sent: the result's two buttons sit side by side, and digits no longer type a phone number.
     this.hints =
       this._getState() === 'Done'
-        ? [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
-        : [['updown', t('hint.choose')], ['ok', t('hint.select')], ['digits', t('hint.digits')]]
+        ? [
+            ['leftright', t('hint.choose')],
+            ['ok', t('hint.select')],
+          ]
+        : [
+            ['updown', t('hint.choose')],
+            ['ok', t('hint.select')],
+            ['digits', t('hint.digits')],
+          ]
     this.errorState.render()
     const c = this._category
     if (!this._form || !c) return
@@ -117,7 +162,9 @@ export default class RepairTicketPage extends HallPage {
     ]
     ;(this.tag('FormFields').items as RecordRow[]).forEach((row, i) => (row.record = values[i]))
     this.tag('FormNote').text = muted(this._form.bossAvailable ? '' : t('ticket.bossDown'))
-    ;(this.tag('SubmitActions') as ActionButtons).actions = [{ ref: 'SubmitButton', label: t('ticket.submit'), onSelect: () => this._confirm() }]
+    ;(this.tag('SubmitActions') as ActionButtons).actions = [
+      { ref: 'SubmitButton', label: t('ticket.submit'), onSelect: () => this._confirm() },
+    ]
   }
 
   private _openChoices(kind: Choosing): void {
@@ -126,10 +173,28 @@ export default class RepairTicketPage extends HallPage {
     if (!form || !c) return
     this._choosing = kind
     const titles =
-      kind === 'category' ? form.categories.map((x) => local(x.title)) : kind === 'preset' ? c.presets.map((p) => local(p.text)) : [...form.slots.map((s) => slotText(s)), slotText(null)]
-    const current = kind === 'category' ? form.categories.indexOf(c) : kind === 'preset' ? this._presetIndex : this._slot ? form.slots.indexOf(this._slot) : form.slots.length
+      kind === 'category'
+        ? form.categories.map((x) => local(x.title))
+        : kind === 'preset'
+          ? c.presets.map((p) => local(p.text))
+          : [...form.slots.map((s) => slotText(s)), slotText(null)]
+    const current =
+      kind === 'category'
+        ? form.categories.indexOf(c)
+        : kind === 'preset'
+          ? this._presetIndex
+          : this._slot
+            ? form.slots.indexOf(this._slot)
+            : form.slots.length
     const list = this.tag('Choices')
-    list.items = titles.map((title, i) => ({ type: RecordRow, ref: 'Choice' + i, w: W, h: RECORD_H, detailAt: 0.99, record: { title, fen: null } }))
+    list.items = titles.map((title, i) => ({
+      type: RecordRow,
+      ref: 'Choice' + i,
+      w: W,
+      h: RECORD_H,
+      detailAt: 0.99,
+      record: { title, fen: null },
+    }))
     list.selectedIndex = Math.max(0, current)
     this._setState('Choosing')
   }
@@ -170,7 +235,12 @@ export default class RepairTicketPage extends HallPage {
     this._setState('Sending')
     repairApi
       .createTicket(
-        { category: c.id, presetId: c.presets[this._presetIndex].id, ...(this._phone ? { contactPhone: this._phone } : {}), ...(this._slot ? { slotId: this._slot.slotId } : {}) },
+        {
+          category: c.id,
+          presetId: c.presets[this._presetIndex].id,
+          ...(this._phone ? { contactPhone: this._phone } : {}),
+          ...(this._slot ? { slotId: this._slot.slotId } : {}),
+        },
         this._key, // the same key on a second OK after a lost answer: still one ticket
       )
       .then((ticket) => {
@@ -188,17 +258,36 @@ export default class RepairTicketPage extends HallPage {
     // Sent: the form and the checks that led to it leave the history; Back goes to the repair hub.
     finishTransaction('repair', /^repair\/(report|symptom)\//)
     const pending = ticket.status === 'pending'
-    this.patch({ FormFields: { alpha: 0 }, SubmitActions: { alpha: 0 }, FormNote: { text: { text: '' } }, Result: { visible: true } })
-    this.tag('Result.ResultTitle').text = textPatch(t('ticket.createdTitle'), { fontSize: FontSize.title, fontStyle: 'bold', textColor: Colors.ok })
-    this.tag('Result.TicketNumber').text = textPatch(ticketNumber(ticket), { fontSize: FontSize.display, fontStyle: 'bold' })
+    this.patch({
+      FormFields: { alpha: 0 },
+      SubmitActions: { alpha: 0 },
+      FormNote: { text: { text: '' } },
+      Result: { visible: true },
+    })
+    this.tag('Result.ResultTitle').text = textPatch(t('ticket.createdTitle'), {
+      fontSize: FontSize.title,
+      fontStyle: 'bold',
+      textColor: Colors.ok,
+    })
+    this.tag('Result.TicketNumber').text = textPatch(ticketNumber(ticket), {
+      fontSize: FontSize.display,
+      fontStyle: 'bold',
+    })
     const note = pending ? t('ticket.pendingNote', { number: ticketNumber(ticket) }) : slotText(this._slot)
-    this.tag('Result.ResultNote').text = textPatch(insertZeroWidthSpaces(note), { fontSize: FontSize.body, wordWrapWidth: W, maxLines: 3 })
+    this.tag('Result.ResultNote').text = textPatch(insertZeroWidthSpaces(note), {
+      fontSize: FontSize.body,
+      wordWrapWidth: W,
+      maxLines: 3,
+    })
     ;(this.tag('Result.ResultActions') as ActionButtons).actions = [
       { ref: 'ViewTicketsButton', label: t('ticket.viewTickets'), onSelect: () => Router.navigate('repair/tickets') },
       { ref: 'DoneButton', label: t('steps.done'), onSelect: () => Router.navigate('home') },
     ]
     this._setState('Done')
-    this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
+    this.hints = [
+      ['leftright', t('hint.choose')],
+      ['ok', t('hint.select')],
+    ]
   }
 
   static override _states() {

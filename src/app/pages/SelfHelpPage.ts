@@ -34,15 +34,36 @@ const SERVICE_W = RIGHT_W - 2 * PAD
 
 // The rows are narrower than the safe area, so they grow on focus; inset by PAD, the grown row fills x..x+w.
 const list = (x: number, w: number) => ({
-  type: Column, x, y: 230, w, h: 720, clipping: true, itemPosX: PAD, itemPosY: 8, scrollIndex: 6, style: { itemSpacing: 12 },
+  type: Column,
+  x,
+  y: 230,
+  w,
+  h: 720,
+  clipping: true,
+  itemPosX: PAD,
+  itemPosY: 8,
+  scrollIndex: 6,
+  style: { itemSpacing: 12 },
 })
-const row = (ref: string, w: number, title: string) => ({ type: RecordRow, ref, w, h: RECORD_H, detailAt: 0.99, focusScale: ROW_FOCUS_SCALE, record: { title, fen: null } })
+const row = (ref: string, w: number, title: string) => ({
+  type: RecordRow,
+  ref,
+  w,
+  h: RECORD_H,
+  detailAt: 0.99,
+  focusScale: ROW_FOCUS_SCALE,
+  record: { title, fen: null },
+})
 
 export default class SelfHelpPage extends HallPage {
   private _symptoms: Symptom[] = []
 
   static override _template(): PageTemplate {
-    const heading = (x: number) => ({ x, y: 184, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) })
+    const heading = (x: number) => ({
+      x,
+      y: 184,
+      text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }),
+    })
     return frame({
       SymptomsHeading: heading(X),
       ServicesHeading: heading(RIGHT_X),
@@ -68,12 +89,17 @@ export default class SelfHelpPage extends HallPage {
   }
 
   load(): void {
-    loadScreen(this, () => repairApi.symptoms(), (res) => {
-      this._symptoms = res.items
-      this.render()
-      this.tag('SymptomList').setSmooth('alpha', 1)
-      this._setState('Symptoms')
-    }, { loadingState: false })
+    loadScreen(
+      this,
+      () => repairApi.symptoms(),
+      (res) => {
+        this._symptoms = res.items
+        this.render()
+        this.tag('SymptomList').setSmooth('alpha', 1)
+        this._setState('Symptoms')
+      },
+      { loadingState: false },
+    )
   }
 
   render(): void {
@@ -81,7 +107,11 @@ export default class SelfHelpPage extends HallPage {
     this.title = t('repair.title')
     this.tag('SymptomsHeading').text = muted(t('repair.symptoms'))
     this.tag('ServicesHeading').text = muted(t('repair.services'))
-    this.hints = [['updown', t('hint.choose')], ['leftright', t('hint.switch')], ['ok', t('hint.select')]]
+    this.hints = [
+      ['updown', t('hint.choose')],
+      ['leftright', t('hint.switch')],
+      ['ok', t('hint.select')],
+    ]
     this.errorState.render()
     const services = this.tag('ServiceList').items as RecordRow[]
     services.forEach((row, i) => (row.record = { title: t(SERVICES[i].label), fen: null }))

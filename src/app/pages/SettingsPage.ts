@@ -45,10 +45,15 @@ export default class SettingsPage extends HallPage {
       },
     }))
     this.render()
-    api().getOfferConsent().then((c) => {
-      this._offers = c.offers
-      this.render()
-    }, () => undefined)
+    api()
+      .getOfferConsent()
+      .then(
+        (c) => {
+          this._offers = c.offers
+          this.render()
+        },
+        () => undefined,
+      )
   }
 
   override _onChanged(): void {
@@ -58,18 +63,39 @@ export default class SettingsPage extends HallPage {
   private _value(row: Row, prefs: ViewerPrefs): string {
     if (row === 'Language') return LANGUAGE_NAMES[currentLanguage()] || currentLanguage()
     if (row === 'Offers') return this._offers === null ? '--' : this._offers ? t('settings.on') : t('settings.off')
-    const on = row === 'LargeText' ? prefs.largeText : row === 'HighContrast' ? prefs.highContrast : row === 'Usage' ? prefs.usage : speechEnabled()
+    const on =
+      row === 'LargeText'
+        ? prefs.largeText
+        : row === 'HighContrast'
+          ? prefs.highContrast
+          : row === 'Usage'
+            ? prefs.usage
+            : speechEnabled()
     return on ? t('settings.on') : t('settings.off')
   }
 
   private _label(row: Row): string {
-    const key = row === 'LargeText' ? 'settings.largeText' : row === 'HighContrast' ? 'settings.highContrast' : row === 'Speech' ? 'settings.speech' : row === 'Usage' ? 'settings.usage' : row === 'Offers' ? 'settings.offers' : 'settings.language'
+    const key =
+      row === 'LargeText'
+        ? 'settings.largeText'
+        : row === 'HighContrast'
+          ? 'settings.highContrast'
+          : row === 'Speech'
+            ? 'settings.speech'
+            : row === 'Usage'
+              ? 'settings.usage'
+              : row === 'Offers'
+                ? 'settings.offers'
+                : 'settings.language'
     return `${t(key)}: ${this._value(row, loadPrefs())}`
   }
 
   render(): void {
     this.title = t('settings.title')
-    this.hints = [['updown', t('hint.choose')], ['ok', t('hint.switch')]]
+    this.hints = [
+      ['updown', t('hint.choose')],
+      ['ok', t('hint.switch')],
+    ]
     const items = this.tag('SettingsList').items as Lightning.Component[]
     this._rows.forEach((row, i) => {
       if (items[i]) (items[i] as unknown as { title: string }).title = this._label(row)
@@ -101,11 +127,16 @@ export default class SettingsPage extends HallPage {
     }
     if (row === 'Offers') {
       // Not known yet: the household has never said no, so a first press says no.
-      api().setOfferConsent(!(this._offers ?? true)).then((c) => {
-        this._offers = c.offers
-        this.render()
-        speak(this._label(row))
-      }, () => showToast(t('settings.offersFailed')))
+      api()
+        .setOfferConsent(!(this._offers ?? true))
+        .then(
+          (c) => {
+            this._offers = c.offers
+            this.render()
+            speak(this._label(row))
+          },
+          () => showToast(t('settings.offersFailed')),
+        )
       return
     }
     if (row === 'LargeText') prefs.largeText = !prefs.largeText

@@ -38,7 +38,9 @@ export default class SpendingLimitPage extends HallPage {
   private _chosen: number | null = null
 
   static override _template(): PageTemplate {
-    const value = (ref: string) => ({ [ref]: { x: VALUE_X, mountX: 1, y: 14, text: textPatch('--', { fontSize: FontSize.heading }) } })
+    const value = (ref: string) => ({
+      [ref]: { x: VALUE_X, mountX: 1, y: 14, text: textPatch('--', { fontSize: FontSize.heading }) },
+    })
     return frame({
       Details: {
         x: X,
@@ -48,7 +50,15 @@ export default class SpendingLimitPage extends HallPage {
         SpentRow: { type: InfoRow, y: ROW_H, ...value('SpentValue') },
         Choose: { y: ROW_H * 2 + 40, text: textPatch('', { fontSize: FontSize.body }) },
         // Seven presets across the title-safe width, the focused one (grown ×1.08) included.
-        Presets: { type: Row, x: PRESETS_X, y: ROW_H * 2 + 110, w: 1720, h: 90, neverScroll: true, style: { itemSpacing: PRESET_GAP } },
+        Presets: {
+          type: Row,
+          x: PRESETS_X,
+          y: ROW_H * 2 + 110,
+          w: 1720,
+          h: 90,
+          neverScroll: true,
+          style: { itemSpacing: PRESET_GAP },
+        },
         // The current value is marked under its button, and the focus opens on it (not on "no limit").
         CurrentMark: { y: ROW_H * 2 + 210, mountX: 0.5, text: textPatch('', { fontSize: FontSize.small }) },
       },
@@ -82,12 +92,17 @@ export default class SpendingLimitPage extends HallPage {
 
   load(): void {
     const setState = (state: string) => this._show(state)
-    loadScreen(this, () => api().getSpendingLimit(), (limit) => {
-      this._limit = limit
-      this.render()
-      this.tag('Details.Presets').selectedIndex = currentPreset(limit.limitFen)
-      this._show('Ready')
-    }, { setState })
+    loadScreen(
+      this,
+      () => api().getSpendingLimit(),
+      (limit) => {
+        this._limit = limit
+        this.render()
+        this.tag('Details.Presets').selectedIndex = currentPreset(limit.limitFen)
+        this._show('Ready')
+      },
+      { setState },
+    )
   }
 
   private _show(state: string): void {
@@ -117,7 +132,10 @@ export default class SpendingLimitPage extends HallPage {
       })
       .catch((e: unknown) => {
         const f = orderFailure(errorCode(e))
-        const params = { attempts: isApiError(e) && e.attemptsLeft !== undefined ? e.attemptsLeft : 0, minutes: minutesFrom(isApiError(e) ? e.retryAfter : 0) }
+        const params = {
+          attempts: isApiError(e) && e.attemptsLeft !== undefined ? e.attemptsLeft : 0,
+          minutes: minutesFrom(isApiError(e) ? e.retryAfter : 0),
+        }
         if (f.retryPin) return pad.reset(t(f.key, params))
         showToast(t(f.key, params))
         this._show('Ready')
@@ -130,9 +148,20 @@ export default class SpendingLimitPage extends HallPage {
     this.title = t('limit.title') + (l ? '  ·  ' + formatMonth(l.month, lang) : '')
     ;(this.tag('Details.LimitRow') as InfoRow).label = t('limit.current')
     ;(this.tag('Details.SpentRow') as InfoRow).label = t('limit.spent')
-    this.tag('Details.LimitRow.LimitValue').text = textPatch(l ? limitText(l.limitFen) : '--', { fontSize: FontSize.heading, fontStyle: 'bold' })
-    this.tag('Details.SpentRow.SpentValue').text = textPatch(l ? formatFen(l.spentFen) : '--', { fontSize: FontSize.heading, fontStyle: 'bold' })
-    this.tag('Details.Choose').text = textPatch(insertZeroWidthSpaces(t('limit.choose')), { fontSize: FontSize.body, textColor: Colors.textMuted, wordWrapWidth: 1200, maxLines: 1 })
+    this.tag('Details.LimitRow.LimitValue').text = textPatch(l ? limitText(l.limitFen) : '--', {
+      fontSize: FontSize.heading,
+      fontStyle: 'bold',
+    })
+    this.tag('Details.SpentRow.SpentValue').text = textPatch(l ? formatFen(l.spentFen) : '--', {
+      fontSize: FontSize.heading,
+      fontStyle: 'bold',
+    })
+    this.tag('Details.Choose').text = textPatch(insertZeroWidthSpaces(t('limit.choose')), {
+      fontSize: FontSize.body,
+      textColor: Colors.textMuted,
+      wordWrapWidth: 1200,
+      maxLines: 1,
+    })
     const buttons = this.tag('Details.Presets').items as unknown as { title: string }[]
     LIMIT_PRESETS.forEach((fen, i) => {
       if (buttons[i]) buttons[i].title = limitText(fen)
@@ -140,10 +169,19 @@ export default class SpendingLimitPage extends HallPage {
     const current = l ? currentPreset(l.limitFen) : -1
     this.tag('Details.CurrentMark').patch({
       x: PRESETS_X + current * (PRESET_W + PRESET_GAP) + PRESET_W / 2,
-      text: textPatch(current >= 0 && l && LIMIT_PRESETS[current] === l.limitFen ? t('limit.currentMark') : '', { fontSize: FontSize.small, textColor: Colors.accent }),
+      text: textPatch(current >= 0 && l && LIMIT_PRESETS[current] === l.limitFen ? t('limit.currentMark') : '', {
+        fontSize: FontSize.small,
+        textColor: Colors.accent,
+      }),
     })
-    this.tag('PinFor').text = textPatch(t('limit.pinFor', { limit: limitText(this._chosen) }), { fontSize: FontSize.body, textColor: Colors.accent })
-    this.hints = [['arrows', t('hint.choose')], ['ok', t('hint.select')]]
+    this.tag('PinFor').text = textPatch(t('limit.pinFor', { limit: limitText(this._chosen) }), {
+      fontSize: FontSize.body,
+      textColor: Colors.accent,
+    })
+    this.hints = [
+      ['arrows', t('hint.choose')],
+      ['ok', t('hint.select')],
+    ]
     ;(this.tag('Pin') as PinPad).render()
     this.errorState.render()
   }

@@ -57,12 +57,17 @@ export default class SymptomStepsPage extends HallPage {
 
   load(): void {
     const reset = () => (this.tag('Panel').alpha = 0)
-    loadScreen(this, () => repairApi.diagnosis(this._symptomId), (d) => {
-      this._diagnosis = d
-      this._go(startSteps(d))
-      this.tag('Panel').setSmooth('alpha', 1)
-      this._setState('Ready')
-    }, { reset, loadingState: false })
+    loadScreen(
+      this,
+      () => repairApi.diagnosis(this._symptomId),
+      (d) => {
+        this._diagnosis = d
+        this._go(startSteps(d))
+        this.tag('Panel').setSmooth('alpha', 1)
+        this._setState('Ready')
+      },
+      { reset, loadingState: false },
+    )
   }
 
   private _go(next: StepState): void {
@@ -82,13 +87,22 @@ export default class SymptomStepsPage extends HallPage {
   }
 
   render(): void {
-    this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
+    this.hints = [
+      ['leftright', t('hint.choose')],
+      ['ok', t('hint.select')],
+    ]
     this.errorState.render()
     const d = this._diagnosis
     const s = this._steps
     if (!d || !s) return
     this.title = local(d.symptom.title)
-    const body = (text: string) => textPatch(insertZeroWidthSpaces(text), { fontSize: FontSize.heading, wordWrapWidth: W, maxLines: 5, lineHeight: 58 })
+    const body = (text: string) =>
+      textPatch(insertZeroWidthSpaces(text), {
+        fontSize: FontSize.heading,
+        wordWrapWidth: W,
+        maxLines: 5,
+        lineHeight: 58,
+      })
     let counter = ''
     let heading = ''
     let text = ''
@@ -100,7 +114,11 @@ export default class SymptomStepsPage extends HallPage {
       const route = offerRoute(d.offer)
       const offer = d.offer === 'renew' ? t('steps.renew') : t('steps.topup')
       actions = [
-        { ref: d.offer === 'renew' ? 'RenewButton' : 'TopupButton', label: offer, onSelect: () => route && Router.navigate(route) },
+        {
+          ref: d.offer === 'renew' ? 'RenewButton' : 'TopupButton',
+          label: offer,
+          onSelect: () => route && Router.navigate(route),
+        },
         { ref: 'CheckAnywayButton', label: t('steps.checkAnyway'), onSelect: () => this._go(skipAccount(s)) },
       ]
     } else if (s.phase === 'step') {
@@ -118,10 +136,20 @@ export default class SymptomStepsPage extends HallPage {
     } else {
       heading = t('steps.reportTitle')
       text = t('steps.reportBody')
-      actions = [{ ref: 'ReportButton', label: t('steps.reportButton'), onSelect: () => Router.navigate('repair/report/' + d.repairCategory) }]
+      actions = [
+        {
+          ref: 'ReportButton',
+          label: t('steps.reportButton'),
+          onSelect: () => Router.navigate('repair/report/' + d.repairCategory),
+        },
+      ]
     }
     this.tag('Panel.StepCounter').text = textPatch(counter, { fontSize: FontSize.small, textColor: Colors.accent })
-    this.tag('Panel.StepHeading').text = textPatch(heading, { fontSize: FontSize.heading, fontStyle: 'bold', textColor: s.phase === 'fixed' ? Colors.ok : Colors.text })
+    this.tag('Panel.StepHeading').text = textPatch(heading, {
+      fontSize: FontSize.heading,
+      fontStyle: 'bold',
+      textColor: s.phase === 'fixed' ? Colors.ok : Colors.text,
+    })
     this.tag('Panel.StepText').patch({ y: heading ? 140 : 60, text: body(text) })
     this.tag('Panel.Question').text = textPatch(question, { fontSize: FontSize.body, textColor: Colors.textMuted })
     ;(this.tag('Panel.StepActions') as ActionButtons).actions = actions

@@ -38,7 +38,14 @@ export default class TicketDetailPage extends HallPage {
         Side: {
           x: 1240,
           y: 290,
-          RatingTitle: { text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 560, maxLines: 2 }) },
+          RatingTitle: {
+            text: textPatch('', {
+              fontSize: FontSize.small,
+              textColor: Colors.textMuted,
+              wordWrapWidth: 560,
+              maxLines: 2,
+            }),
+          },
           Rating: { type: StarRating, y: 90, visible: false },
           TicketActions: { type: ActionButtons, y: 220, buttonW: 260 },
         },
@@ -80,7 +87,12 @@ export default class TicketDetailPage extends HallPage {
       this._schedule()
       return true
     }
-    loadScreen(this, () => repairApi.ticket(this._id), (ticket) => this._show(ticket), { reset, failed, quiet, loadingState: false })
+    loadScreen(
+      this,
+      () => repairApi.ticket(this._id),
+      (ticket) => this._show(ticket),
+      { reset, failed, quiet, loadingState: false },
+    )
   }
 
   private _schedule(): void {
@@ -103,25 +115,54 @@ export default class TicketDetailPage extends HallPage {
   }
 
   render(): void {
-    const muted = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 1700, maxLines: 1 })
-    this.hints = [['updown', t('hint.scroll')], ['ok', t('hint.select')]]
+    const muted = (s: string) =>
+      textPatch(insertZeroWidthSpaces(s), {
+        fontSize: FontSize.small,
+        textColor: Colors.textMuted,
+        wordWrapWidth: 1700,
+        maxLines: 1,
+      })
+    this.hints = [
+      ['updown', t('hint.scroll')],
+      ['ok', t('hint.select')],
+    ]
     this.errorState.render()
     const x = this._ticket
     if (!x) return
     this.title = t('tickets.detailTitle', { number: ticketNumber(x) })
-    this.tag('Details.TicketSummaryText').text = textPatch(insertZeroWidthSpaces(categoryName(x.category) + '  ·  ' + x.description), { fontSize: FontSize.body, wordWrapWidth: 1700, maxLines: 1 })
-    const meta = [t('tickets.created', { time: formatDateTime(x.createdAt, currentLanguage()) }), visitText(x.appointment), x.contactPhoneMasked || '']
+    this.tag('Details.TicketSummaryText').text = textPatch(
+      insertZeroWidthSpaces(categoryName(x.category) + '  ·  ' + x.description),
+      { fontSize: FontSize.body, wordWrapWidth: 1700, maxLines: 1 },
+    )
+    const meta = [
+      t('tickets.created', { time: formatDateTime(x.createdAt, currentLanguage()) }),
+      visitText(x.appointment),
+      x.contactPhoneMasked || '',
+    ]
     this.tag('Details.TicketMeta').text = muted(meta.filter((s) => s).join('   '))
     ;(this.tag('Details.Timeline') as TicketTimeline).steps = timelineSteps(x)
     const rating = this.tag('Details.Side.Rating') as StarRating
     rating.visible = x.canRate || x.rating !== null
     if (x.rating !== null) rating.stars = x.rating
-    const ratingTitle = x.canRate ? t('tickets.rateTitle') : x.rating !== null ? t('tickets.yourRating', { stars: x.rating }) : ''
-    this.tag('Details.Side.RatingTitle').text = textPatch(insertZeroWidthSpaces(ratingTitle), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 560, maxLines: 2, lineHeight: 40 })
+    const ratingTitle = x.canRate
+      ? t('tickets.rateTitle')
+      : x.rating !== null
+        ? t('tickets.yourRating', { stars: x.rating })
+        : ''
+    this.tag('Details.Side.RatingTitle').text = textPatch(insertZeroWidthSpaces(ratingTitle), {
+      fontSize: FontSize.small,
+      textColor: Colors.textMuted,
+      wordWrapWidth: 560,
+      maxLines: 2,
+      lineHeight: 40,
+    })
     // A ticket with nothing left to do still gets one focused button, so the remote always shows where it is.
     // Cancelling is never where the focus opens: Back comes first.
     const actions: ButtonAction[] = x.canCancel
-      ? [{ ref: 'BackButton', label: t('common.back'), onSelect: () => Router.back() }, { ref: 'CancelTicketButton', label: t('tickets.cancel'), onSelect: () => this._askCancel() }]
+      ? [
+          { ref: 'BackButton', label: t('common.back'), onSelect: () => Router.back() },
+          { ref: 'CancelTicketButton', label: t('tickets.cancel'), onSelect: () => this._askCancel() },
+        ]
       : x.canRate
         ? []
         : [{ ref: 'BackButton', label: t('common.back'), onSelect: () => Router.back() }]
@@ -134,7 +175,11 @@ export default class TicketDetailPage extends HallPage {
       message: categoryName(this._ticket!.category) + ' · ' + ticketNumber(this._ticket!),
       actions: [
         { ref: 'KeepTicket', label: t('tickets.keep') },
-        { ref: 'ConfirmCancelTicket', label: t('tickets.cancel'), onSelect: () => this._act(() => repairApi.cancelTicket(this._id), t('tickets.cancelled')) },
+        {
+          ref: 'ConfirmCancelTicket',
+          label: t('tickets.cancel'),
+          onSelect: () => this._act(() => repairApi.cancelTicket(this._id), t('tickets.cancelled')),
+        },
       ],
       defaultIndex: 0,
     })

@@ -14,7 +14,13 @@ import { t } from '../lib/i18n.ts'
 import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
-import { forgetPendingTopup, lookUpPendingTopup, noteAccountBefore, setReturnTo, showTopupResult } from '../lib/topupMemory.ts'
+import {
+  forgetPendingTopup,
+  lookUpPendingTopup,
+  noteAccountBefore,
+  setReturnTo,
+  showTopupResult,
+} from '../lib/topupMemory.ts'
 
 const X = 360
 
@@ -84,23 +90,28 @@ export default class TopupPage extends HallPage {
    */
   load(refresh = false): void {
     const options = refresh ? { loadingState: false, quiet: true } : {}
-    loadScreen(this, () => Promise.all([api().getAccount(), lookUpPendingTopup()]), ([account, topup]) => {
-      this._account = account
-      this._pendingWaiting = !!topup && topup.status === 'pending'
-      // A refresh answered after the viewer already went on (OK on a way) must not pull them back; the balance
-      // it brought is still the one a following top-up starts from.
-      if (refresh && Router.getActiveRoute() !== 'topup') return noteAccountBefore(account)
-      if (topup && topup.status !== 'pending') {
-        // How the waiting payment ended, once; afterwards this screen is plain again.
-        forgetPendingTopup(topup.topupId)
-        showTopupResult(topup)
-        Router.navigate('topup/result/' + topup.topupId)
-        return
-      }
-      noteAccountBefore(account)
-      this.render()
-      this._setState('Ready')
-    }, options)
+    loadScreen(
+      this,
+      () => Promise.all([api().getAccount(), lookUpPendingTopup()]),
+      ([account, topup]) => {
+        this._account = account
+        this._pendingWaiting = !!topup && topup.status === 'pending'
+        // A refresh answered after the viewer already went on (OK on a way) must not pull them back; the balance
+        // it brought is still the one a following top-up starts from.
+        if (refresh && Router.getActiveRoute() !== 'topup') return noteAccountBefore(account)
+        if (topup && topup.status !== 'pending') {
+          // How the waiting payment ended, once; afterwards this screen is plain again.
+          forgetPendingTopup(topup.topupId)
+          showTopupResult(topup)
+          Router.navigate('topup/result/' + topup.topupId)
+          return
+        }
+        noteAccountBefore(account)
+        this.render()
+        this._setState('Ready')
+      },
+      options,
+    )
   }
 
   render(): void {
@@ -109,10 +120,19 @@ export default class TopupPage extends HallPage {
     this.tag('Summary.BalanceLabel').text = muted(t('topup.balance'))
     this.tag('Summary.ArrearsLabel').text = muted(t('topup.arrears'))
     ;(this.tag('Ways') as TopupButtons).relabel([t('topup.card'), t('topup.qr')])
-    const small = (s: string) => textPatch(insertZeroWidthSpaces(s), { fontSize: FontSize.small, textColor: Colors.textMuted, wordWrapWidth: 1200, maxLines: 1 })
+    const small = (s: string) =>
+      textPatch(insertZeroWidthSpaces(s), {
+        fontSize: FontSize.small,
+        textColor: Colors.textMuted,
+        wordWrapWidth: 1200,
+        maxLines: 1,
+      })
     this.tag('WayHints.CardHint').text = small(t('topup.card') + '：' + t('topup.card.hint'))
     this.tag('WayHints.QrHint').text = small(t('topup.qr') + '：' + t('topup.qr.hint'))
-    this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
+    this.hints = [
+      ['leftright', t('hint.choose')],
+      ['ok', t('hint.select')],
+    ]
     this.errorState.render()
     const a = this._account
     if (!a) return
@@ -121,7 +141,11 @@ export default class TopupPage extends HallPage {
     const arrears = this.tag('Summary.TopupArrearsValue') as MoneyText
     arrears.fen = a.arrearsFen
     arrears.tone = a.arrearsFen > 0 ? 'danger' : 'normal'
-    const note = this._pendingWaiting ? t('topup.pendingNote') : a.status === 'suspended' ? t('topup.suspendedNote') : ''
+    const note = this._pendingWaiting
+      ? t('topup.pendingNote')
+      : a.status === 'suspended'
+        ? t('topup.suspendedNote')
+        : ''
     this.tag('Summary.Note').text = textPatch(insertZeroWidthSpaces(note), {
       fontSize: FontSize.body,
       textColor: this._pendingWaiting ? Colors.warning : Colors.danger,

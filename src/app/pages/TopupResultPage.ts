@@ -33,10 +33,19 @@ export default class TopupResultPage extends HallPage {
       Result: {
         alpha: 0,
         ResultIcon: { x: 960, mountX: 0.5, y: 176, text: textPatch('', { fontSize: 96 }) },
-        TopupResultTitle: { x: 960, mountX: 0.5, y: 300, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+        TopupResultTitle: {
+          x: 960,
+          mountX: 0.5,
+          y: 300,
+          text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }),
+        },
         AmountLabel: { x: X, y: 390, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
         TopupAmountValue: { type: MoneyText, x: X + 800, mountX: 1, y: 386 },
-        ArrearsPaidLabel: { x: X, y: 455, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
+        ArrearsPaidLabel: {
+          x: X,
+          y: 455,
+          text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }),
+        },
         TopupArrearsPaid: { type: MoneyText, x: X + 800, mountX: 1, y: 451 },
         BalanceLabel: { x: X, y: 520, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
         TopupNewBalance: { type: MoneyText, x: X + 800, mountX: 1, y: 516 },
@@ -95,16 +104,34 @@ export default class TopupResultPage extends HallPage {
 
   render(): void {
     this.title = t('topup.title')
-    this.hints = [['leftright', t('hint.choose')], ['ok', t('hint.select')]]
+    this.hints = [
+      ['leftright', t('hint.choose')],
+      ['ok', t('hint.select')],
+    ]
     this.errorState.render()
     const topup = this._topup
     if (!topup) return
     const ok = topup.status === 'succeeded'
     const color = ok ? Colors.ok : Colors.warning
-    const titleKey = ok ? 'topup.result.success' : topup.status === 'expired' ? 'topup.result.expired' : topup.status === 'cancelled' ? 'topup.result.cancelled' : 'topup.result.pending'
-    this.tag('Result.ResultIcon').text = textPatch(ok ? '✓' : '!', { fontSize: 96, textColor: color, fontStyle: 'bold' })
+    const titleKey = ok
+      ? 'topup.result.success'
+      : topup.status === 'expired'
+        ? 'topup.result.expired'
+        : topup.status === 'cancelled'
+          ? 'topup.result.cancelled'
+          : 'topup.result.pending'
+    this.tag('Result.ResultIcon').text = textPatch(ok ? '✓' : '!', {
+      fontSize: 96,
+      textColor: color,
+      fontStyle: 'bold',
+    })
     this.tag('Result.TopupResultTitle').text = textPatch(insertZeroWidthSpaces(t(titleKey)), {
-      fontSize: FontSize.title, fontStyle: 'bold', textColor: color, wordWrapWidth: 1500, textAlign: 'center', maxLines: 2,
+      fontSize: FontSize.title,
+      fontStyle: 'bold',
+      textColor: color,
+      wordWrapWidth: 1500,
+      textAlign: 'center',
+      maxLines: 2,
     })
     const muted = (s: string) => textPatch(ok ? s : '', { fontSize: FontSize.body, textColor: Colors.textMuted })
     this.tag('Result.AmountLabel').text = muted(t('topup.result.amount'))
@@ -120,7 +147,11 @@ export default class TopupResultPage extends HallPage {
     ;(this.tag('Result.TopupNewBalance') as MoneyText).fen = ok && topup.account ? topup.account.balanceFen : null
     this.tag('Result.TopupNewBalance').visible = ok
     this.tag('Result.TopupResultNote').text = textPatch(insertZeroWidthSpaces(this._note(split)), {
-      fontSize: FontSize.heading, textColor: this._outcome ? Colors.ok : Colors.warning, wordWrapWidth: 1500, textAlign: 'center', maxLines: 2,
+      fontSize: FontSize.heading,
+      textColor: this._outcome ? Colors.ok : Colors.warning,
+      wordWrapWidth: 1500,
+      textAlign: 'center',
+      maxLines: 2,
     })
     const buttons = this.tag('Result.ResultButtons') as TopupButtons
     buttons.buttons = this._actions(ok)
@@ -130,18 +161,28 @@ export default class TopupResultPage extends HallPage {
   private _note(split: TopupSplit | null): string {
     if (this._outcome === 'restored') return t('topup.result.restored')
     if (this._outcome === 'settled') return t('topup.result.settled')
-    if (split && split.arrearsLeftFen > 0) return t('topup.result.stillOwed', { amount: formatFen(split.arrearsLeftFen) })
+    if (split && split.arrearsLeftFen > 0)
+      return t('topup.result.stillOwed', { amount: formatFen(split.arrearsLeftFen) })
     return ''
   }
 
   private _actions(ok: boolean): TopupButton[] {
     const returnTo = topupReturnTo()
-    const done: TopupButton = { ref: 'TopupDoneButton', label: t('topup.result.done'), onSelect: () => this._leave('home') }
-    if (ok && returnTo) return [{ ref: 'TopupContinueButton', label: t('topup.result.continue'), onSelect: () => this._leave(returnTo) }, done]
+    const done: TopupButton = {
+      ref: 'TopupDoneButton',
+      label: t('topup.result.done'),
+      onSelect: () => this._leave('home'),
+    }
+    if (ok && returnTo)
+      return [
+        { ref: 'TopupContinueButton', label: t('topup.result.continue'), onSelect: () => this._leave(returnTo) },
+        done,
+      ]
     const again: TopupButton = {
       ref: 'TopupAgainButton',
       label: t('topup.result.again'),
-      onSelect: () => Router.navigate(this._topup && this._topup.method === 'qr' ? 'topup/qr' : 'topup/card', {}, false),
+      onSelect: () =>
+        Router.navigate(this._topup && this._topup.method === 'qr' ? 'topup/qr' : 'topup/card', {}, false),
     }
     return ok ? [done, again] : [again, done]
   }

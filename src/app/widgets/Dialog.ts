@@ -32,7 +32,12 @@ export default class Dialog extends Lightning.Component {
           w: PANEL_W,
           h: PANEL_H,
           texture: Lightning.Tools.getRoundRect(PANEL_W, PANEL_H, 24, 4, Colors.accent, true, Colors.panel),
-          DialogTitle: { x: PANEL_W / 2, mountX: 0.5, y: 56, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
+          DialogTitle: {
+            x: PANEL_W / 2,
+            mountX: 0.5,
+            y: 56,
+            text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }),
+          },
           DialogMessage: { x: PANEL_W / 2, mountX: 0.5, y: 140, text: textPatch('', { fontSize: FontSize.body }) },
           Actions: { y: PANEL_H - 130 },
         },

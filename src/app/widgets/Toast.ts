@@ -41,7 +41,10 @@ export default class Toast extends Lightning.Component {
   /** The panel as tall as the note's lines. */
   private _fit(): void {
     const h = Math.ceil(this.tag('ToastText').renderHeight) + 2 * PAD
-    this.tag('ToastPanel').patch({ h, texture: Lightning.Tools.getRoundRect(W, h, Radius.panel, 2, Colors.accent, true, Colors.panel) })
+    this.tag('ToastPanel').patch({
+      h,
+      texture: Lightning.Tools.getRoundRect(W, h, Radius.panel, 2, Colors.accent, true, Colors.panel),
+    })
   }
 
   show(text: string, seconds = 3): void {

@@ -17,7 +17,17 @@ export interface DemoSeedOptions {
 
 const AREAS = ['320102', '320104', '320105', '320106', '320111', '320113']
 const PRODUCTS = ['P_HD', 'P_KIDS', 'P_SPORTS', 'P_MOVIE', 'P_MOVIE_PLUS', 'P_DOC', 'P_OPERA', 'P_EDU']
-const SYMPTOMS = ['no-signal', 'picture', 'no-sound', 'channels-missing', 'unauthorised', 'remote', 'stb-power', 'smartcard', 'broadband']
+const SYMPTOMS = [
+  'no-signal',
+  'picture',
+  'no-sound',
+  'channels-missing',
+  'unauthorised',
+  'remote',
+  'stb-power',
+  'smartcard',
+  'broadband',
+]
 const COMPLAINTS = ['service', 'quality', 'billing', 'suggestion']
 const ERRORS = ['BOSS_TIMEOUT', 'BOSS_UNAVAILABLE', 'NETWORK', 'RATE_LIMITED']
 const AMOUNTS = [3_000, 5_000, 10_000, 20_000]
@@ -47,10 +57,16 @@ function sitting(r: () => number): Draft[] {
     if (r() < 0.5) go('bills/:billId')
   } else if (roll < 0.7) {
     const product = pick(PRODUCTS)
-    const flow = (outcome: UsageEvent['outcome'], step: string) => e.push({ type: 'flow', flow: 'order', outcome, step, product })
+    const flow = (outcome: UsageEvent['outcome'], step: string) =>
+      e.push({ type: 'flow', flow: 'order', outcome, step, product })
     go('packages')
     flow('started', 'catalogue')
-    const steps: [string, number, string][] = [['detail', 0.7, 'packages/:productId'], ['confirm', 0.55, 'order/:productId/:periodMonths'], ['pin', 0.8, ''], ['done', 0.9, '']]
+    const steps: [string, number, string][] = [
+      ['detail', 0.7, 'packages/:productId'],
+      ['confirm', 0.55, 'order/:productId/:periodMonths'],
+      ['pin', 0.8, ''],
+      ['done', 0.9, ''],
+    ]
     let last = 'catalogue'
     for (const [step, p, screen] of steps) {
       if (r() >= p) {
@@ -58,7 +74,15 @@ function sitting(r: () => number): Draft[] {
         return e
       }
       if (screen) go(screen)
-      if (step === 'done') e.push({ type: 'flow', flow: 'order', outcome: 'finished', step, product, amountFen: pick([1_500, 2_000, 3_000, 5_000]) })
+      if (step === 'done')
+        e.push({
+          type: 'flow',
+          flow: 'order',
+          outcome: 'finished',
+          step,
+          product,
+          amountFen: pick([1_500, 2_000, 3_000, 5_000]),
+        })
       else flow('step', step)
       // A second look at the detail without ordering: the offer audience.
       if (step === 'detail' && r() < 0.3) flow('step', 'detail')
@@ -69,7 +93,8 @@ function sitting(r: () => number): Draft[] {
     go('topup')
     e.push({ type: 'flow', flow: 'topup', outcome: 'started', step: 'method' })
     go(`topup/${method}`)
-    if (r() < 0.78) e.push({ type: 'flow', flow: 'topup', outcome: 'finished', step: 'done', method, amountFen: pick(AMOUNTS) })
+    if (r() < 0.78)
+      e.push({ type: 'flow', flow: 'topup', outcome: 'finished', step: 'done', method, amountFen: pick(AMOUNTS) })
     else e.push({ type: 'flow', flow: 'topup', outcome: 'abandoned', step: method })
   } else if (roll < 0.88) {
     const symptom = pick(SYMPTOMS)
@@ -87,7 +112,8 @@ function sitting(r: () => number): Draft[] {
   } else if (roll < 0.9) {
     go('repair/complaint')
     e.push({ type: 'flow', flow: 'complaint', outcome: 'started', step: 'form' })
-    if (r() < 0.6) e.push({ type: 'flow', flow: 'complaint', outcome: 'finished', step: 'done', category: pick(COMPLAINTS) })
+    if (r() < 0.6)
+      e.push({ type: 'flow', flow: 'complaint', outcome: 'finished', step: 'done', category: pick(COMPLAINTS) })
     else e.push({ type: 'flow', flow: 'complaint', outcome: 'abandoned', step: 'form' })
   } else if (roll < 0.95) go('messages')
   else if (roll < 0.98) go('subscriptions')
@@ -116,7 +142,15 @@ export function demoBatches(o: DemoSeedOptions): AcceptedBatch[] {
         at += 4_000 + Math.floor(r() * 20_000)
         return { ...draft, id: `${session}e${i}`, at: new Date(at).toISOString() }
       })
-      batches.push({ key: `${household}:${session}`, household, keyId: o.pseudo.keyId, area, session, receivedAt: new Date(at).toISOString(), events })
+      batches.push({
+        key: `${household}:${session}`,
+        household,
+        keyId: o.pseudo.keyId,
+        area,
+        session,
+        receivedAt: new Date(at).toISOString(),
+        events,
+      })
     }
   }
   return batches

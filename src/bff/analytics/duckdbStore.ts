@@ -25,12 +25,26 @@ const COLUMNS = 18
 // How each column's text becomes its type (the values travel as JSON strings).
 const COLUMN_CASTS = ['::TIMESTAMPTZ', '::DATE', ...Array<string>(COLUMNS - 3).fill(''), '::BIGINT']
 
-
 function rowsOf(batch: AcceptedBatch): (string | number | null)[][] {
   return batch.events.map((e) => [
-    e.at, beijingDay(e.at), batch.household, batch.keyId, batch.area, batch.session, e.id, e.type,
-    e.screen ?? null, e.flow ?? null, e.step ?? null, e.outcome ?? null, e.symptom ?? null, e.category ?? null,
-    e.code ?? null, e.product ?? null, e.method ?? null, e.amountFen ?? null,
+    e.at,
+    beijingDay(e.at),
+    batch.household,
+    batch.keyId,
+    batch.area,
+    batch.session,
+    e.id,
+    e.type,
+    e.screen ?? null,
+    e.flow ?? null,
+    e.step ?? null,
+    e.outcome ?? null,
+    e.symptom ?? null,
+    e.category ?? null,
+    e.code ?? null,
+    e.product ?? null,
+    e.method ?? null,
+    e.amountFen ?? null,
   ])
 }
 
@@ -47,7 +61,12 @@ export class DuckDbUsageStore implements UsageStore {
 
   readonly #key: string | null
 
-  private constructor(instance: DuckDBInstance, writer: DuckDBConnection, reader: DuckDBConnection, key: string | null) {
+  private constructor(
+    instance: DuckDBInstance,
+    writer: DuckDBConnection,
+    reader: DuckDBConnection,
+    key: string | null,
+  ) {
     this.#key = key
     this.instance = instance
     this.writer = writer
@@ -80,7 +99,8 @@ export class DuckDbUsageStore implements UsageStore {
       await writer.run(ROLLUP_SCHEMA)
       const store = new DuckDbUsageStore(instance, writer, await instance.connect(), key)
       store.#size = await store.count()
-      for (const row of (await writer.runAndReadAll(UNROLLED_DAYS_SQL)).getRowObjectsJson()) store.#dirty.add(`${row.day as string}`)
+      for (const row of (await writer.runAndReadAll(UNROLLED_DAYS_SQL)).getRowObjectsJson())
+        store.#dirty.add(`${row.day as string}`)
       return store
     })()
     if (key) OPEN.set(key, opening)
@@ -125,11 +145,14 @@ export class DuckDbUsageStore implements UsageStore {
         }
         if (rows.length > 0) {
           const columns = COLUMN_CASTS.map((cast, c) => `r[${c + 1}]${cast}`).join(', ')
-          await db.run(`INSERT INTO usage_events SELECT ${columns} FROM (SELECT unnest(from_json($1::JSON, '["VARCHAR[]"]')) AS r)`, [
-            JSON.stringify(rows.map((r) => r.map((v) => (v === null ? null : String(v))))),
-          ])
+          await db.run(
+            `INSERT INTO usage_events SELECT ${columns} FROM (SELECT unnest(from_json($1::JSON, '["VARCHAR[]"]')) AS r)`,
+            [JSON.stringify(rows.map((r) => r.map((v) => (v === null ? null : String(v)))))],
+          )
         }
-        const contacts = new Map(todo.filter((b) => b.contact).map((b) => [b.household, [b.household, b.keyId, b.contact, b.receivedAt]]))
+        const contacts = new Map(
+          todo.filter((b) => b.contact).map((b) => [b.household, [b.household, b.keyId, b.contact, b.receivedAt]]),
+        )
         if (contacts.size > 0) {
           await db.run(
             `INSERT OR REPLACE INTO usage_contacts SELECT r[1], r[2], r[3], r[4]::TIMESTAMPTZ FROM (SELECT unnest(from_json($1::JSON, '["VARCHAR[]"]')) AS r)`,
@@ -188,9 +211,18 @@ export class DuckDbUsageStore implements UsageStore {
   async offerTargets(q: OfferQuery): Promise<OfferTarget[]> {
     // The offer job is no interactive report: it waits for the rollups to hold every event.
     await this.refreshRollups()
-    const reader = await this.reader.runAndReadAll(offerTargetsSql(q.minDetailViews), { from: q.from, to: q.to, area: q.area ?? null, keyId: q.keyId })
+    const reader = await this.reader.runAndReadAll(offerTargetsSql(q.minDetailViews), {
+      from: q.from,
+      to: q.to,
+      area: q.area ?? null,
+      keyId: q.keyId,
+    })
     // Every column is VARCHAR NOT NULL (or a NOT NULL event column): strings.
-    return reader.getRowObjectsJson().map((r) => ({ household: `${r.household as string}`, contact: `${r.contact as string}`, product: `${r.product as string}` }))
+    return reader.getRowObjectsJson().map((r) => ({
+      household: `${r.household as string}`,
+      contact: `${r.contact as string}`,
+      product: `${r.product as string}`,
+    }))
   }
 
   enforceRetention(now: Date, days: number): Promise<number> {
@@ -200,7 +232,8 @@ export class DuckDbUsageStore implements UsageStore {
       this.#size = Math.max(0, this.#size - Number(gone.rowsChanged))
       await this.writer.run('DELETE FROM usage_batches WHERE received_at < $1::TIMESTAMPTZ', [cutoff])
       await this.writer.run('DELETE FROM usage_contacts WHERE seen_at < $1::TIMESTAMPTZ', [cutoff])
-      for (const t of ROLLUP_TABLES) await this.writer.run(`DELETE FROM ${t} WHERE day < $1::TIMESTAMPTZ::DATE`, [cutoff])
+      for (const t of ROLLUP_TABLES)
+        await this.writer.run(`DELETE FROM ${t} WHERE day < $1::TIMESTAMPTZ::DATE`, [cutoff])
       return Number(gone.rowsChanged)
     })
   }

@@ -35,17 +35,22 @@ export default async function usagePlugin(app: FastifyInstance, s: BffServices &
       (err: unknown) => log.warn({ err }, 'usage retention failed'),
     )
   // DuckDB is loaded when this instance first writes or reports, and its retention is enforced as it opens.
-  const lazy = !s.usageStore && c.writer
-    ? new LazyUsageStore(async () => {
-      const { DuckDbUsageStore } = await import('./duckdbStore.ts')
-      const opened = await DuckDbUsageStore.open(c.storePath ?? join(dirname(s.config.storePath), 'usage.duckdb'))
-      await enforceOn(opened)
-      return opened
-    })
-    : undefined
+  const lazy =
+    !s.usageStore && c.writer
+      ? new LazyUsageStore(async () => {
+          const { DuckDbUsageStore } = await import('./duckdbStore.ts')
+          const opened = await DuckDbUsageStore.open(c.storePath ?? join(dirname(s.config.storePath), 'usage.duckdb'))
+          await enforceOn(opened)
+          return opened
+        })
+      : undefined
   const store: UsageStore | undefined = s.usageStore ?? lazy
   const redis = s.config.redisUrl
-    ? new Redis(s.config.redisUrl, { maxRetriesPerRequest: 3, connectTimeout: 2_000, retryStrategy: (n) => Math.min(50 * 2 ** n, 1_000) })
+    ? new Redis(s.config.redisUrl, {
+        maxRetriesPerRequest: 3,
+        connectTimeout: 2_000,
+        retryStrategy: (n) => Math.min(50 * 2 ** n, 1_000),
+      })
     : undefined
   redis?.on('error', () => {})
   const stream = `${s.config.redisPrefix}usage:events`
@@ -57,7 +62,14 @@ export default async function usagePlugin(app: FastifyInstance, s: BffServices &
     if (store) {
       const reads = redis.duplicate()
       reads.on('error', () => {})
-      writer = new StreamWriter({ redis: reads, stream, group: 'usage-writer', consumer: c.consumer, store, logger: log })
+      writer = new StreamWriter({
+        redis: reads,
+        stream,
+        group: 'usage-writer',
+        consumer: c.consumer,
+        store,
+        logger: log,
+      })
       app.addHook('onClose', async () => {
         reads.disconnect()
       })
@@ -90,7 +102,9 @@ export default async function usagePlugin(app: FastifyInstance, s: BffServices &
       rollups = setInterval(() => {
         // A lazy store not yet opened has nothing to roll up.
         if (lazy && !lazy.opened) return
-        store.refreshRollups().catch((err: unknown) => log.warn({ err }, 'usage rollups failed; the next report rebuilds them'))
+        store
+          .refreshRollups()
+          .catch((err: unknown) => log.warn({ err }, 'usage rollups failed; the next report rebuilds them'))
       }, ROLLUP_EVERY_MS)
       rollups.unref()
     }
@@ -114,7 +128,8 @@ export default async function usagePlugin(app: FastifyInstance, s: BffServices &
     password: c.operatorPassword,
     now: s.now,
     sendOffers: store
-      ? (q) => sendOffers({ store, pseudo, offers, cap: c.offerCap, minDetailViews: c.offerMinDetailViews, logger: log }, q)
+      ? (q) =>
+          sendOffers({ store, pseudo, offers, cap: c.offerCap, minDetailViews: c.offerMinDetailViews, logger: log }, q)
       : undefined,
   })
 }

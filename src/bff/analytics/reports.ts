@@ -19,7 +19,9 @@ function offerAudience(minViews: number, household: 'household' | 'hh' = 'househ
 }
 
 /** The offer audience with each household's sealed contact under the current key ($keyId). */
-export const offerTargetsSql = (minViews: number) => `SELECT a.household, c.contact, a.product FROM (${offerAudience(minViews)}) a
+export const offerTargetsSql = (
+  minViews: number,
+) => `SELECT a.household, c.contact, a.product FROM (${offerAudience(minViews)}) a
   JOIN usage_contacts c ON c.household = a.household AND c.key_id = $keyId::VARCHAR ORDER BY a.household, a.product`
 
 /** Every report table's query (the funnel's is FUNNEL_SQL), exported for the bench that times each. */

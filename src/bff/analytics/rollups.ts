@@ -22,10 +22,24 @@ CREATE TABLE IF NOT EXISTS usage_day_interest (day DATE NOT NULL, area VARCHAR N
 CREATE TABLE IF NOT EXISTS usage_rollup_days (day DATE PRIMARY KEY, refreshed_at TIMESTAMPTZ NOT NULL);`
 
 export const ROLLUP_SCHEMA = GROUPS
-export const ROLLUP_TABLES = ['usage_day_groups', 'usage_day_active', 'usage_day_calls', 'usage_day_interest', 'usage_rollup_days'] as const
+export const ROLLUP_TABLES = [
+  'usage_day_groups',
+  'usage_day_active',
+  'usage_day_calls',
+  'usage_day_interest',
+  'usage_rollup_days',
+] as const
 
 /** Screens whose visit answers a question a viewer would otherwise phone the call centre about. */
-export const SELF_SERVICE_SCREENS = ['balance', 'bills', 'bills/:billId', 'payments', 'subscriptions', 'repair/tickets', 'repair/tickets/:ticketId']
+export const SELF_SERVICE_SCREENS = [
+  'balance',
+  'bills',
+  'bills/:billId',
+  'payments',
+  'subscriptions',
+  'repair/tickets',
+  'repair/tickets/:ticketId',
+]
 
 // Our own constant list (never request input), so it can be written into the SQL.
 const listLiteral = (items: string[]) => `[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ')}]`

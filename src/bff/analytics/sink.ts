@@ -97,15 +97,34 @@ export class StreamWriter {
       const claimed = await redis.xautoclaim(stream, group, consumer, this.#o.claimIdleMs, '0', 'COUNT', count)
       reply = [[stream, Array.isArray(claimed) ? claimed[1] : []]]
     } else {
-      reply = await redis.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', this.#o.blockMs, 'STREAMS', stream, '>')
+      reply = await redis.xreadgroup(
+        'GROUP',
+        group,
+        consumer,
+        'COUNT',
+        count,
+        'BLOCK',
+        this.#o.blockMs,
+        'STREAMS',
+        stream,
+        '>',
+      )
     }
     const entries = entriesOf(reply).filter((e) => Array.isArray(e) && e[1] !== null)
     if (entries.length === 0) return 0
     const batches = entries.map(batchOf).filter((b): b is AcceptedBatch => b !== null)
-    if (batches.length < entries.length) this.#o.logger.error({ bad: entries.length - batches.length }, 'usage stream held entries that are not batches; dropped')
+    if (batches.length < entries.length)
+      this.#o.logger.error(
+        { bad: entries.length - batches.length },
+        'usage stream held entries that are not batches; dropped',
+      )
     await this.#o.store.write(batches)
     const ids = entries.map(([id]) => id)
-    await redis.multi().xack(stream, group, ...ids).xdel(stream, ...ids).exec()
+    await redis
+      .multi()
+      .xack(stream, group, ...ids)
+      .xdel(stream, ...ids)
+      .exec()
     return entries.length
   }
 

@@ -11,7 +11,15 @@ const english = (record: Record<string, unknown>, key: string, zh: string): stri
 }
 
 const CATEGORIES: Record<string, ProductCategory> = {
-  基础: 'basic', 高清: 'hd', 少儿: 'children', 体育: 'sports', 影视: 'film', 纪实: 'documentary', 戏曲: 'opera', 教育: 'education', 点播: 'vod',
+  基础: 'basic',
+  高清: 'hd',
+  少儿: 'children',
+  体育: 'sports',
+  影视: 'film',
+  纪实: 'documentary',
+  戏曲: 'opera',
+  教育: 'education',
+  点播: 'vod',
 }
 
 const int = (v: string, key: string) => {
@@ -32,7 +40,10 @@ function toProduct(list0: Record<string, unknown>, detail: Record<string, unknow
     orderable: field(list0, 'ORDERABLE') === 'Y',
     channelCount: int(field(list0, 'CHANNEL_COUNT'), 'CHANNEL_COUNT'),
     prices: list(detail, 'PRICE_LIST')
-      .map((p) => ({ periodMonths: int(field(p, 'PERIOD_MONTHS'), 'PERIOD_MONTHS'), priceFen: fromBossFen(field(p, 'PRICE'), 'PRICE') }))
+      .map((p) => ({
+        periodMonths: int(field(p, 'PERIOD_MONTHS'), 'PERIOD_MONTHS'),
+        priceFen: fromBossFen(field(p, 'PRICE'), 'PRICE'),
+      }))
       .sort((a, b) => a.periodMonths - b.periodMonths),
     excludes: field(list0, 'EXCL_PROD_IDS').split(',').filter(Boolean),
     description: field(detail, 'PROD_DESC'),
@@ -67,7 +78,9 @@ export function bossCatalogueAdapter(boss: BossCaller, opts: { ttlMs?: number; n
       const products = load()
       cached = { at: now(), products }
       // A failed load must not be served for a minute.
-      products.catch(() => { if (cached?.products === products) cached = undefined })
+      products.catch(() => {
+        if (cached?.products === products) cached = undefined
+      })
     }
     return cached.products
   }

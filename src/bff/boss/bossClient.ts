@@ -2,13 +2,7 @@ import { createHmac, randomFillSync } from 'node:crypto'
 import { Pool } from 'undici'
 import type { BaseLogger } from 'pino'
 import { toBossTimestamp } from './bossFormat.ts'
-import {
-  BossBusinessError,
-  BossCode,
-  BossProtocolError,
-  BossTimeoutError,
-  BossUnavailableError,
-} from './bossErrors.ts'
+import { BossBusinessError, BossCode, BossProtocolError, BossTimeoutError, BossUnavailableError } from './bossErrors.ts'
 
 /**
  * The only code that knows the BOSS envelope (HEAD/BODY, signing, RSP_CODE). Adapters call
@@ -69,8 +63,16 @@ export function newReqSeq(now: Date): string {
 }
 
 const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
-  'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
 ])
 
 export class BossClient {
@@ -161,7 +163,8 @@ export class BossClient {
     if (rspCode === BossCode.busy) throw new BossUnavailableError(`BOSS busy on ${svcCode}: ${desc}`)
     if (rspCode.startsWith('1')) {
       // A probe expects 1002; anything else in 1xxx is our bug or a config mismatch and must be seen.
-      if (!(probe && rspCode === BossCode.badParameter)) this.#opts.logger?.error({ svc: svcCode, seq, rspCode, desc }, 'BOSS refused our request envelope')
+      if (!(probe && rspCode === BossCode.badParameter))
+        this.#opts.logger?.error({ svc: svcCode, seq, rspCode, desc }, 'BOSS refused our request envelope')
       throw new BossProtocolError(`BOSS refused ${svcCode} (${rspCode} ${desc})`, { rspCode })
     }
     throw new BossBusinessError(rspCode, desc, rspBody)

@@ -38,17 +38,25 @@ export function bossCustomerAdapter(boss: BossCaller) {
      * STB_AUTH: the BOSS checks the box's signature of our challenge under its device key (the key never leaves
      * the BOSS), then that the card is paired with that box. Answers the household or why not.
      */
-    async authenticate(
-      login: { deviceId: string; cardNo: string; challenge: string; signature: string },
-    ): Promise<{ ok: true; who: CustomerIdentity } | { ok: false; refusal: LoginRefusal }> {
+    async authenticate(login: {
+      deviceId: string
+      cardNo: string
+      challenge: string
+      signature: string
+    }): Promise<{ ok: true; who: CustomerIdentity } | { ok: false; refusal: LoginRefusal }> {
       try {
         const body = await boss.call('STB_AUTH', {
-          STB_ID: login.deviceId, CARD_NO: login.cardNo, CHALLENGE: login.challenge, STB_SIGN: login.signature,
+          STB_ID: login.deviceId,
+          CARD_NO: login.cardNo,
+          CHALLENGE: login.challenge,
+          STB_SIGN: login.signature,
         })
         return { ok: true, who: identityOf(body, login.cardNo, 'STB_AUTH') }
       } catch (err) {
-        if (err instanceof BossBusinessError && err.rspCode === BossCode.deviceNotProven) return { ok: false, refusal: 'device' }
-        if (err instanceof BossBusinessError && err.rspCode === BossCode.customerNotFound) return { ok: false, refusal: 'card' }
+        if (err instanceof BossBusinessError && err.rspCode === BossCode.deviceNotProven)
+          return { ok: false, refusal: 'device' }
+        if (err instanceof BossBusinessError && err.rspCode === BossCode.customerNotFound)
+          return { ok: false, refusal: 'card' }
         throw err
       }
     },

@@ -10,7 +10,9 @@ export function bossDiagnosisAdapter(boss: BossCaller, now: () => Date = () => n
   return {
     async recentlyExpired(customerId: string): Promise<ExpiredPackage[]> {
       const subs = list(await boss.call('SUBS_LIST_QRY', { CUST_ID: customerId }), 'SUBS_LIST')
-      const live = new Set(subs.filter((s) => s.SUBS_STATUS === '1' || s.SUBS_STATUS === '2').map((s) => String(s.PROD_ID)))
+      const live = new Set(
+        subs.filter((s) => s.SUBS_STATUS === '1' || s.SUBS_STATUS === '2').map((s) => String(s.PROD_ID)),
+      )
       const since = toBossDate(new Date(now().getTime() - RECENT_DAYS * 86_400_000))
       const seen = new Set<string>()
       const out: ExpiredPackage[] = []
@@ -19,7 +21,11 @@ export function bossDiagnosisAdapter(boss: BossCaller, now: () => Date = () => n
         if (s.SUBS_STATUS !== '3' || s.PROD_TYPE !== 'PKG' || live.has(prodId) || seen.has(prodId)) continue
         if (field(s, 'EXP_DATE') < since) continue
         seen.add(prodId)
-        out.push({ productId: prodId, name: field(s, 'PROD_NAME'), expiredOn: fromBossDate(field(s, 'EXP_DATE'), 'EXP_DATE') })
+        out.push({
+          productId: prodId,
+          name: field(s, 'PROD_NAME'),
+          expiredOn: fromBossDate(field(s, 'EXP_DATE'), 'EXP_DATE'),
+        })
       }
       return out
     },

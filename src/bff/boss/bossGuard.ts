@@ -136,8 +136,10 @@ export class GuardedBossClient extends BossClient {
 
   #translate(err: unknown, svc: string): unknown {
     const code = (err as { code?: string } | null)?.code
-    if (code === 'EOPENBREAKER') return new BossUnavailableError(`service busy: the BOSS ${domainOf(svc)} domain is failing, ${svc} not sent`)
-    if (code === 'ESEMLOCKED') return new BossUnavailableError(`service busy: too many ${domainOf(svc)} calls in flight, ${svc} not sent`)
+    if (code === 'EOPENBREAKER')
+      return new BossUnavailableError(`service busy: the BOSS ${domainOf(svc)} domain is failing, ${svc} not sent`)
+    if (code === 'ESEMLOCKED')
+      return new BossUnavailableError(`service busy: too many ${domainOf(svc)} calls in flight, ${svc} not sent`)
     return err
   }
 

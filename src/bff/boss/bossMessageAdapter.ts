@@ -4,20 +4,40 @@ import type { BossCaller } from './bossCustomerAdapter.ts'
 import { BossBusinessError, BossCode, BossProtocolError } from './bossErrors.ts'
 import { field, fromBossDate, fromBossFen, fromBossTimestamp, list, optional } from './bossFormat.ts'
 
-const KIND: Record<string, MessageKind> = { '01': 'arrears', '02': 'suspension', '03': 'expiry', '04': 'ticket', '05': 'notice', '06': 'promotion' }
-const ACTION: Record<MessageKind, MessageAction> = { arrears: 'topup', suspension: 'topup', expiry: 'renew', ticket: 'tickets', notice: 'packages', promotion: 'packages' }
+const KIND: Record<string, MessageKind> = {
+  '01': 'arrears',
+  '02': 'suspension',
+  '03': 'expiry',
+  '04': 'ticket',
+  '05': 'notice',
+  '06': 'promotion',
+}
+const ACTION: Record<MessageKind, MessageAction> = {
+  arrears: 'topup',
+  suspension: 'topup',
+  expiry: 'renew',
+  ticket: 'tickets',
+  notice: 'packages',
+  promotion: 'packages',
+}
 const TICKET_STATUS: Record<string, TicketStatus> = {
-  '1': 'acknowledged', '2': 'dispatched', '3': 'on-site', '4': 'resolved', '5': 'closed', '6': 'cancelled',
+  '1': 'acknowledged',
+  '2': 'dispatched',
+  '3': 'on-site',
+  '4': 'resolved',
+  '5': 'closed',
+  '6': 'cancelled',
 }
 
-const str = (r: Record<string, unknown>, key: string): string => (typeof r[key] === 'string' ? (r[key]) : '')
+const str = (r: Record<string, unknown>, key: string): string => (typeof r[key] === 'string' ? r[key] : '')
 
 function toMessage(r: Record<string, unknown>): InboxMessage {
   const rawKind = field(r, 'MSG_TYPE')
   const kind = KIND[rawKind]
   if (!kind) throw new BossProtocolError(`MSG_TYPE "${rawKind}" is not 01..06`)
   const priority = Number(field(r, 'PRIORITY'))
-  if (!Number.isInteger(priority) || priority < 1 || priority > 9) throw new BossProtocolError(`PRIORITY "${str(r, 'PRIORITY')}" is not 1..9`)
+  if (!Number.isInteger(priority) || priority < 1 || priority > 9)
+    throw new BossProtocolError(`PRIORITY "${str(r, 'PRIORITY')}" is not 1..9`)
   const readTime = optional(str(r, 'READ_TIME'), (v) => fromBossTimestamp(v, 'READ_TIME'))
   const m: InboxMessage = {
     id: field(r, 'MSG_ID'),
@@ -54,10 +74,16 @@ function toMessage(r: Record<string, unknown>): InboxMessage {
     // The BOSS may lack an English text; the Chinese one stands in rather than a blank.
     const title = field(r, 'TITLE')
     const body = field(r, 'CONTENT')
-    m.text = { title: { 'zh-CN': title, en: str(r, 'TITLE_EN') || title }, body: { 'zh-CN': body, en: str(r, 'CONTENT_EN') || body } }
+    m.text = {
+      title: { 'zh-CN': title, en: str(r, 'TITLE_EN') || title },
+      body: { 'zh-CN': body, en: str(r, 'CONTENT_EN') || body },
+    }
   }
   if (kind === 'notice' && str(r, 'BEGIN_TIME') && str(r, 'END_TIME')) {
-    m.window = { from: fromBossTimestamp(str(r, 'BEGIN_TIME'), 'BEGIN_TIME'), until: fromBossTimestamp(str(r, 'END_TIME'), 'END_TIME') }
+    m.window = {
+      from: fromBossTimestamp(str(r, 'BEGIN_TIME'), 'BEGIN_TIME'),
+      until: fromBossTimestamp(str(r, 'END_TIME'), 'END_TIME'),
+    }
   }
   return m
 }

@@ -6,7 +6,12 @@ import { field } from './bossFormat.ts'
 export type PushOutcome = 'sent' | 'optedOut' | 'notEligible' | 'held' | 'alreadyOffered' | 'capped'
 
 const OUTCOME: Record<string, PushOutcome> = {
-  SENT: 'sent', OPTED_OUT: 'optedOut', NOT_ELIGIBLE: 'notEligible', HELD: 'held', ALREADY_OFFERED: 'alreadyOffered', CAPPED: 'capped',
+  SENT: 'sent',
+  OPTED_OUT: 'optedOut',
+  NOT_ELIGIBLE: 'notEligible',
+  HELD: 'held',
+  ALREADY_OFFERED: 'alreadyOffered',
+  CAPPED: 'capped',
 }
 
 /** The BOSS's marketing side: the household's consent to offers, and pushing one offer into its messages. */
@@ -25,10 +30,16 @@ export function bossOfferAdapter(boss: BossCaller) {
 
     /** MSG_PUSH: one package's offer to one household; a push repeated under its pushId answers alreadyOffered. */
     async push(customerId: string, productId: string, pushId: string, capIn30Days: number): Promise<PushOutcome> {
-      const b = await boss.call('MSG_PUSH', { CUST_ID: customerId, PROD_ID: productId, PUSH_ID: pushId, MAX_IN_30D: String(capIn30Days) })
+      const b = await boss.call('MSG_PUSH', {
+        CUST_ID: customerId,
+        PROD_ID: productId,
+        PUSH_ID: pushId,
+        MAX_IN_30D: String(capIn30Days),
+      })
       const status = field(b, 'PUSH_STATUS')
       const outcome = OUTCOME[status]
-      if (!outcome) throw new BossProtocolError(`PUSH_STATUS "${status}" is not one of ${Object.keys(OUTCOME).join(', ')}`)
+      if (!outcome)
+        throw new BossProtocolError(`PUSH_STATUS "${status}" is not one of ${Object.keys(OUTCOME).join(', ')}`)
       // A push repeated (same PUSH_ID) was delivered before, not now.
       return outcome === 'sent' && b.DUPLICATE === 'Y' ? 'alreadyOffered' : outcome
     },

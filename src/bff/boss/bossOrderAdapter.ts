@@ -6,11 +6,15 @@ import { BossBusinessError, BossCode, BossProtocolError } from './bossErrors.ts'
 import { field, fromBossDate, fromBossFen, fromBossTimestamp, list } from './bossFormat.ts'
 import { spendingLimitFrom } from './bossSubscriptionAdapter.ts'
 
-
 /** Refused for the household's monthly limit (stub 3005; not in BossCode, which mirrors the original protocol table). */
 const OVER_SPENDING_LIMIT = '3005'
 
-const ORDER_STATUS: Record<string, Order['status']> = { '1': 'inProgress', '2': 'completed', '3': 'failed', '4': 'cancelled' }
+const ORDER_STATUS: Record<string, Order['status']> = {
+  '1': 'inProgress',
+  '2': 'completed',
+  '3': 'failed',
+  '4': 'cancelled',
+}
 
 function toOrder(b: Record<string, unknown>): Order {
   const status = ORDER_STATUS[field(b, 'ORDER_STATUS')]
@@ -53,14 +57,22 @@ function conflictOf(c: Record<string, unknown>, productNames: (id: string) => st
   const other = field(c, 'CONFLICT_PROD_ID') || null
   const base = { message, productId: null as string | null, productName: null as string | null }
   switch (code) {
-    case BossCode.accountSuspended: return { code: 'ACCOUNT_SUSPENDED', ...base }
-    case BossCode.insufficientBalance: return { code: 'INSUFFICIENT_BALANCE', ...base }
-    case OVER_SPENDING_LIMIT: return { code: 'OVER_SPENDING_LIMIT', ...base }
+    case BossCode.accountSuspended:
+      return { code: 'ACCOUNT_SUSPENDED', ...base }
+    case BossCode.insufficientBalance:
+      return { code: 'INSUFFICIENT_BALANCE', ...base }
+    case OVER_SPENDING_LIMIT:
+      return { code: 'OVER_SPENDING_LIMIT', ...base }
     case BossCode.productConflict: {
-      const kind = /互斥/.test(message) ? 'MUTUALLY_EXCLUSIVE' : /无需订购/.test(message) ? 'NOT_ORDERABLE' : 'ALREADY_SUBSCRIBED'
+      const kind = /互斥/.test(message)
+        ? 'MUTUALLY_EXCLUSIVE'
+        : /无需订购/.test(message)
+          ? 'NOT_ORDERABLE'
+          : 'ALREADY_SUBSCRIBED'
       return { code: kind, message, productId: other, productName: other ? productNames(other) : null }
     }
-    default: throw new BossProtocolError(`ORDER_CHECK gave an unknown CHECK_CODE "${code}"`)
+    default:
+      throw new BossProtocolError(`ORDER_CHECK gave an unknown CHECK_CODE "${code}"`)
   }
 }
 
@@ -77,9 +89,19 @@ function refusal(err: BossBusinessError): ApiError | null {
     case BossCode.accountSuspended:
       return new ApiError(403, 'FORBIDDEN', 'The account is suspended for arrears; pay the arrears first')
     case OVER_SPENDING_LIMIT:
-      return new ApiError(403, 'OVER_SPENDING_LIMIT', "This order would go over the household's monthly spending limit", afterPin)
+      return new ApiError(
+        403,
+        'OVER_SPENDING_LIMIT',
+        "This order would go over the household's monthly spending limit",
+        afterPin,
+      )
     case BossCode.productConflict:
-      return new ApiError(409, 'PRODUCT_CONFLICT', 'This package is already held, or cannot be held with one the household has', afterPin)
+      return new ApiError(
+        409,
+        'PRODUCT_CONFLICT',
+        'This package is already held, or cannot be held with one the household has',
+        afterPin,
+      )
     case BossCode.recordNotFound:
       return new ApiError(404, 'NOT_FOUND', 'No such product')
     default:
@@ -91,14 +113,28 @@ function refusal(err: BossBusinessError): ApiError | null {
 export function bossOrderAdapter(boss: BossCaller) {
   return {
     /** Throws 404 for an unknown product; a period the product does not offer is a 400. */
-    async check(customerId: string, productId: string, periodMonths: number, productNames: (id: string) => string | null): Promise<OrderCheck> {
+    async check(
+      customerId: string,
+      productId: string,
+      periodMonths: number,
+      productNames: (id: string) => string | null,
+    ): Promise<OrderCheck> {
       let b: Record<string, unknown>
       try {
-        b = await boss.call('ORDER_CHECK', { CUST_ID: customerId, PROD_ID: productId, PERIOD_MONTHS: String(periodMonths) }, { probe: true })
+        b = await boss.call(
+          'ORDER_CHECK',
+          { CUST_ID: customerId, PROD_ID: productId, PERIOD_MONTHS: String(periodMonths) },
+          { probe: true },
+        )
       } catch (err) {
-        if (err instanceof BossBusinessError && err.rspCode === BossCode.recordNotFound) throw new ApiError(404, 'NOT_FOUND', 'No such product')
+        if (err instanceof BossBusinessError && err.rspCode === BossCode.recordNotFound)
+          throw new ApiError(404, 'NOT_FOUND', 'No such product')
         if (err instanceof BossProtocolError && err.rspCode === BossCode.badParameter) {
-          throw new ApiError(400, 'BAD_REQUEST', `body.periodMonths: this product is not offered for ${periodMonths} months`)
+          throw new ApiError(
+            400,
+            'BAD_REQUEST',
+            `body.periodMonths: this product is not offered for ${periodMonths} months`,
+          )
         }
         throw err
       }
@@ -122,24 +158,39 @@ export function bossOrderAdapter(boss: BossCaller) {
      * ORDER_CREATE with the caller's stable ORDER_NO. 3002 for our own number means it already happened:
      * that order is the answer. Throws WrongPinError (3004), ApiError for refusals, Boss*Error otherwise.
      */
-    async create(customerId: string, orderNo: string, o: { productId: string; periodMonths: number; autoRenew: boolean; pin: string }): Promise<Order> {
+    async create(
+      customerId: string,
+      orderNo: string,
+      o: { productId: string; periodMonths: number; autoRenew: boolean; pin: string },
+    ): Promise<Order> {
       try {
-        return toOrder(await boss.call('ORDER_CREATE', {
-          CUST_ID: customerId,
-          ORDER_NO: orderNo,
-          PROD_ID: o.productId,
-          PERIOD_MONTHS: String(o.periodMonths),
-          PIN: o.pin,
-          AUTO_RENEW: o.autoRenew ? 'Y' : 'N',
-        }, { probe: true }))
+        return toOrder(
+          await boss.call(
+            'ORDER_CREATE',
+            {
+              CUST_ID: customerId,
+              ORDER_NO: orderNo,
+              PROD_ID: o.productId,
+              PERIOD_MONTHS: String(o.periodMonths),
+              PIN: o.pin,
+              AUTO_RENEW: o.autoRenew ? 'Y' : 'N',
+            },
+            { probe: true },
+          ),
+        )
       } catch (err) {
         // Formats are checked before the call, so a 1002 here is a period the product does not offer.
         if (err instanceof BossProtocolError && err.rspCode === BossCode.badParameter) {
-          throw new ApiError(400, 'BAD_REQUEST', `body.periodMonths: this product is not offered for ${o.periodMonths} months`)
+          throw new ApiError(
+            400,
+            'BAD_REQUEST',
+            `body.periodMonths: this product is not offered for ${o.periodMonths} months`,
+          )
         }
         if (!(err instanceof BossBusinessError)) throw err
         if (err.rspCode === BossCode.orderNoUsed && typeof err.body.ORDER_ID === 'string') return toOrder(err.body)
-        if (err.rspCode === BossCode.orderNoUsed) throw new ApiError(409, 'CONFLICT', 'This order number is taken; start the order again')
+        if (err.rspCode === BossCode.orderNoUsed)
+          throw new ApiError(409, 'CONFLICT', 'This order number is taken; start the order again')
         if (err.rspCode === BossCode.wrongPin) throw new WrongPinError()
         throw refusal(err) ?? err
       }

@@ -5,7 +5,6 @@ import { field, fromBossDate, fromBossFen, fromBossMonth, list } from './bossFor
 import { WrongPinError } from '../domain/errors.ts'
 import type { Holding } from '../domain/types.ts'
 
-
 const SUBS_STATUS: Record<string, Holding['state']> = { '1': 'active', '2': 'suspended', '3': 'ended' }
 
 export function spendingLimitFrom(b: Record<string, unknown>): SpendingLimit {
@@ -61,7 +60,13 @@ export function bossSubscriptionAdapter(boss: BossCaller) {
     /** LIMIT_SET behind the PIN; throws WrongPinError on 3004. */
     async setSpendingLimit(customerId: string, limitFen: number | null, pin: string): Promise<SpendingLimit> {
       try {
-        return spendingLimitFrom(await boss.call('LIMIT_SET', { CUST_ID: customerId, PIN: pin, MONTH_LIMIT: limitFen === null ? '' : String(limitFen) }))
+        return spendingLimitFrom(
+          await boss.call('LIMIT_SET', {
+            CUST_ID: customerId,
+            PIN: pin,
+            MONTH_LIMIT: limitFen === null ? '' : String(limitFen),
+          }),
+        )
       } catch (err) {
         if (err instanceof BossBusinessError && err.rspCode === BossCode.wrongPin) throw new WrongPinError()
         throw err

@@ -1,4 +1,11 @@
-import type { AppointmentSlot, Ticket, TicketCategory, TicketEvent, TicketStatus, TicketSummary } from '../../contract/index.ts'
+import type {
+  AppointmentSlot,
+  Ticket,
+  TicketCategory,
+  TicketEvent,
+  TicketStatus,
+  TicketSummary,
+} from '../../contract/index.ts'
 import { maskPhone } from '../log.ts'
 import type { TicketOrder } from '../domain/types.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
@@ -8,18 +15,29 @@ import { field, fromBossDate, fromBossTimestamp, list, optional } from './bossFo
 /** Repair tickets, appointment slots and the contact phone, as the BOSS keeps them (SLOT_QRY, TICKET_*, CUST_INFO_QRY). */
 
 const STATUS: Record<string, TicketStatus> = {
-  '1': 'acknowledged', '2': 'dispatched', '3': 'on-site', '4': 'resolved', '5': 'closed', '6': 'cancelled',
+  '1': 'acknowledged',
+  '2': 'dispatched',
+  '3': 'on-site',
+  '4': 'resolved',
+  '5': 'closed',
+  '6': 'cancelled',
 }
 const FAULT_CODE: Record<TicketCategory, string> = {
-  'no-signal': 'F01', picture: 'F02', channels: 'F03', stb: 'F04', remote: 'F05', smartcard: 'F06',
-  broadband: 'F07', 'no-sound': 'F08', other: 'F99',
+  'no-signal': 'F01',
+  picture: 'F02',
+  channels: 'F03',
+  stb: 'F04',
+  remote: 'F05',
+  smartcard: 'F06',
+  broadband: 'F07',
+  'no-sound': 'F08',
+  other: 'F99',
 }
 const CATEGORY: Record<string, TicketCategory> = Object.fromEntries(
   Object.entries(FAULT_CODE).map(([category, code]) => [code, category as TicketCategory]),
 )
 const PERIOD: Record<string, AppointmentSlot['period']> = { AM: 'am', PM: 'pm' }
 const PERIOD_EN: Record<string, string> = { AM: 'Morning 09:00-12:00', PM: 'Afternoon 14:00-18:00' }
-
 
 /** The visit a slot id names (`SL` + yyyyMMdd + region + period), to refuse past slots while the BOSS cannot be asked. */
 function slotOf(slotId: string): { date: string; period: AppointmentSlot['period'] } | null {
@@ -122,7 +140,9 @@ export function bossTicketAdapter(boss: BossCaller) {
     },
     /** TICKET_RATE (回访): closes a resolved ticket. */
     async rate(customerId: string, ticketId: string, stars: number): Promise<Ticket | null> {
-      return orNull(async () => detail(await boss.call('TICKET_RATE', { CUST_ID: customerId, TICKET_ID: ticketId, RATING: String(stars) })))
+      return orNull(async () =>
+        detail(await boss.call('TICKET_RATE', { CUST_ID: customerId, TICKET_ID: ticketId, RATING: String(stars) })),
+      )
     },
   }
 }

@@ -11,7 +11,6 @@ import { maskCardNo } from '../log.ts'
  * never by a second attempt: the query tells whether the first one happened.
  */
 
-
 const REFUSALS: Record<string, CardRefusal> = {
   [BossCode.cardWrong]: 'wrong',
   [BossCode.cardUsed]: 'used',
@@ -20,13 +19,22 @@ const REFUSALS: Record<string, CardRefusal> = {
 }
 
 const ACCT_STATUS: Record<string, AccountStatus> = { '1': 'normal', '2': 'arrears', '3': 'suspended' }
-const QR_STATUS: Record<string, Topup['status']> = { '0': 'pending', '1': 'succeeded', '2': 'cancelled', '3': 'expired' }
+const QR_STATUS: Record<string, Topup['status']> = {
+  '0': 'pending',
+  '1': 'succeeded',
+  '2': 'cancelled',
+  '3': 'expired',
+}
 
 function accountAfter(b: Record<string, unknown>): TopupAccount {
   const raw = field(b, 'ACCT_STATUS')
   const status = ACCT_STATUS[raw]
   if (!status) throw new BossProtocolError(`ACCT_STATUS "${raw}" is not 1, 2 or 3`)
-  return { balanceFen: fromBossFen(field(b, 'BALANCE'), 'BALANCE'), arrearsFen: fromBossFen(field(b, 'OWE_FEE'), 'OWE_FEE'), status }
+  return {
+    balanceFen: fromBossFen(field(b, 'BALANCE'), 'BALANCE'),
+    arrearsFen: fromBossFen(field(b, 'OWE_FEE'), 'OWE_FEE'),
+    status,
+  }
 }
 
 function cardTopup(b: Record<string, unknown>): Topup {
@@ -59,9 +67,14 @@ function qrTopup(b: Record<string, unknown>, now: Date): Topup {
     createdAt: fromBossTimestamp(field(b, 'CREATE_TIME'), 'CREATE_TIME'),
     completedAt: optional(b.FINISH_TIME as string | undefined, (v) => fromBossTimestamp(v, 'FINISH_TIME')),
     cardNoMasked: null,
-    qr: status === 'pending'
-      ? { payUrl: field(b, 'QR_URL'), expiresAt, expiresInSeconds: Math.max(0, Math.ceil((Date.parse(expiresAt) - now.getTime()) / 1000)) }
-      : null,
+    qr:
+      status === 'pending'
+        ? {
+            payUrl: field(b, 'QR_URL'),
+            expiresAt,
+            expiresInSeconds: Math.max(0, Math.ceil((Date.parse(expiresAt) - now.getTime()) / 1000)),
+          }
+        : null,
     account: status === 'succeeded' ? accountAfter(b) : null,
   }
 }
@@ -87,12 +100,21 @@ export function bossTopupAdapter(boss: BossCaller, now: () => Date = () => new D
    * A money-moving call: the serial's existing record (3002) counts as the answer, and a lost answer is
    * settled by querying the serial. Nothing found means nothing happened: the original error goes up.
    */
-  async function moveMoney(svc: string, customerId: string, serial: string, body: Record<string, string>): Promise<Topup> {
+  async function moveMoney(
+    svc: string,
+    customerId: string,
+    serial: string,
+    body: Record<string, string>,
+  ): Promise<Topup> {
     try {
       const b = await boss.call(svc, { CUST_ID: customerId, SERIAL: serial, ...body })
       return svc === 'CARD_RECHARGE' ? cardTopup(b) : qrTopup(b, now())
     } catch (err) {
-      if (err instanceof BossBusinessError && err.rspCode === BossCode.orderNoUsed && typeof err.body.SERIAL === 'string') {
+      if (
+        err instanceof BossBusinessError &&
+        err.rspCode === BossCode.orderNoUsed &&
+        typeof err.body.SERIAL === 'string'
+      ) {
         return svc === 'CARD_RECHARGE' ? cardTopup(err.body) : qrTopup(err.body, now())
       }
       if (!outcomeUnknown(err)) throw err
@@ -114,7 +136,13 @@ export function bossTopupAdapter(boss: BossCaller, now: () => Date = () => new D
       card: { cardNo: string; password: string },
     ): Promise<{ ok: true; topup: Topup } | { ok: false; refusal: CardRefusal }> {
       try {
-        return { ok: true, topup: await moveMoney('CARD_RECHARGE', customerId, serial, { CARD_NO: card.cardNo, CARD_PWD: card.password }) }
+        return {
+          ok: true,
+          topup: await moveMoney('CARD_RECHARGE', customerId, serial, {
+            CARD_NO: card.cardNo,
+            CARD_PWD: card.password,
+          }),
+        }
       } catch (err) {
         const refusal = err instanceof BossBusinessError ? REFUSALS[err.rspCode] : undefined
         if (refusal) return { ok: false, refusal }
@@ -124,7 +152,10 @@ export function bossTopupAdapter(boss: BossCaller, now: () => Date = () => new D
 
     /** QR_PAY_CREATE: a pending payment and the address its QR code carries. */
     async createQr(customerId: string, serial: string, amountFen: number, expireSeconds: number): Promise<Topup> {
-      return moveMoney('QR_PAY_CREATE', customerId, serial, { AMOUNT: String(amountFen), EXPIRE_SECONDS: String(expireSeconds) })
+      return moveMoney('QR_PAY_CREATE', customerId, serial, {
+        AMOUNT: String(amountFen),
+        EXPIRE_SECONDS: String(expireSeconds),
+      })
     },
   }
 }

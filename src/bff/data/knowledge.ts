@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import type { TSchema } from '@sinclair/typebox'
 import {
-  ComplaintCatalogue, KnowledgeBase, type ComplaintTypeInfo, type RepairCategoryInfo, type StbErrorCode, type Symptom,
+  ComplaintCatalogue,
+  KnowledgeBase,
+  type ComplaintTypeInfo,
+  type RepairCategoryInfo,
+  type StbErrorCode,
+  type Symptom,
 } from '../../contract/index.ts'
 
 /**
@@ -33,15 +38,36 @@ export function knowledgeBaseProblems(kb: KnowledgeBase): string[] {
       seen.add(id)
     }
   }
-  dupes(kb.symptoms.map((s) => s.id), 'symptom')
-  dupes(kb.errorCodes.map((c) => c.code), 'error code')
-  dupes(kb.repairCategories.map((c) => c.id), 'repair category')
-  for (const s of kb.symptoms) dupes(s.steps.map((st) => st.id), `step of ${s.id}:`)
-  for (const c of kb.repairCategories) dupes(c.presets.map((p) => p.id), `preset of ${c.id}:`)
+  dupes(
+    kb.symptoms.map((s) => s.id),
+    'symptom',
+  )
+  dupes(
+    kb.errorCodes.map((c) => c.code),
+    'error code',
+  )
+  dupes(
+    kb.repairCategories.map((c) => c.id),
+    'repair category',
+  )
+  for (const s of kb.symptoms)
+    dupes(
+      s.steps.map((st) => st.id),
+      `step of ${s.id}:`,
+    )
+  for (const c of kb.repairCategories)
+    dupes(
+      c.presets.map((p) => p.id),
+      `preset of ${c.id}:`,
+    )
   const symptoms = new Set(kb.symptoms.map((s) => s.id))
-  for (const c of kb.errorCodes) if (c.symptomId && !symptoms.has(c.symptomId)) problems.push(`error code ${c.code} names unknown symptom ${c.symptomId}`)
+  for (const c of kb.errorCodes)
+    if (c.symptomId && !symptoms.has(c.symptomId))
+      problems.push(`error code ${c.code} names unknown symptom ${c.symptomId}`)
   const categories = new Set(kb.repairCategories.map((c) => c.id))
-  for (const s of kb.symptoms) if (!categories.has(s.repairCategory)) problems.push(`symptom ${s.id} leads to category ${s.repairCategory} that has no presets`)
+  for (const s of kb.symptoms)
+    if (!categories.has(s.repairCategory))
+      problems.push(`symptom ${s.id} leads to category ${s.repairCategory} that has no presets`)
   return problems
 }
 
@@ -59,7 +85,11 @@ export function loadKnowledge(files = { kb: KNOWLEDGE_BASE_FILE, complaints: COM
   const kb = check<KnowledgeBase>(KnowledgeBase, JSON.parse(readFileSync(files.kb, 'utf8')), files.kb)
   const problems = knowledgeBaseProblems(kb)
   if (problems.length > 0) throw new Error(`${files.kb.pathname}: ${problems.join('; ')}`)
-  const cc = check<ComplaintCatalogue>(ComplaintCatalogue, JSON.parse(readFileSync(files.complaints, 'utf8')), files.complaints)
+  const cc = check<ComplaintCatalogue>(
+    ComplaintCatalogue,
+    JSON.parse(readFileSync(files.complaints, 'utf8')),
+    files.complaints,
+  )
   return {
     symptoms: kb.symptoms,
     symptom: (id) => kb.symptoms.find((s) => s.id === id),

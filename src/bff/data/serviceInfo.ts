@@ -18,9 +18,19 @@ export function serviceInfoProblems(info: ServiceInfo): string[] {
       seen.add(id)
     }
   }
-  dupes(info.faqTopics.map((t) => t.id), 'FAQ topic')
-  for (const t of info.faqTopics) dupes(t.entries.map((e) => e.id), `FAQ entry in ${t.id}:`)
-  dupes(info.servicePoints.map((p) => p.id), 'service point')
+  dupes(
+    info.faqTopics.map((t) => t.id),
+    'FAQ topic',
+  )
+  for (const t of info.faqTopics)
+    dupes(
+      t.entries.map((e) => e.id),
+      `FAQ entry in ${t.id}:`,
+    )
+  dupes(
+    info.servicePoints.map((p) => p.id),
+    'service point',
+  )
   return problems
 }
 

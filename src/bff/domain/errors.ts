@@ -27,7 +27,8 @@ export class BossAnswerError extends Error {
  * - `slotTaken`: the visit slot filled up meanwhile;
  * - `other`: a refusal its adapter has to explain (a wrong PIN, no money…).
  */
-export type BossRefusal = 'customerGone' | 'noSuchRecord' | 'accountSuspended' | 'notInThisState' | 'slotTaken' | 'other'
+export type BossRefusal =
+  'customerGone' | 'noSuchRecord' | 'accountSuspended' | 'notInThisState' | 'slotTaken' | 'other'
 
 /** A business answer of the BOSS that is a "no". */
 export class BossRefusedError extends BossAnswerError {

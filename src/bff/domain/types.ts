@@ -1,5 +1,10 @@
 import type {
-  Channel, ComplaintType, Message, PeriodPrice, ProductCategory, TicketCategory,
+  Channel,
+  ComplaintType,
+  Message,
+  PeriodPrice,
+  ProductCategory,
+  TicketCategory,
 } from '../../contract/index.ts'
 
 /**

@@ -8,7 +8,8 @@ import type { InboxMessage } from '../domain/types.ts'
  */
 export function markBootNotice(items: InboxMessage[], today: string): Message[] {
   const urgent = (m: InboxMessage) =>
-    !m.read && (m.kind === 'suspension' || m.kind === 'arrears' || (m.kind === 'expiry' && m.product?.expiresOn === today))
+    !m.read &&
+    (m.kind === 'suspension' || m.kind === 'arrears' || (m.kind === 'expiry' && m.product?.expiresOn === today))
   let chosen: InboxMessage | undefined
   for (const m of items) if (urgent(m) && (!chosen || m.priority < chosen.priority)) chosen = m
   return items.map((m) => ({ ...m, bootNotice: m === chosen }))

@@ -31,7 +31,10 @@ export async function acceptReport(r: BffServices, topic: string, owner: string,
 }
 
 /** Run a BOSS read that may be skipped when the BOSS cannot answer: the list then shows what the hall holds. */
-export async function unlessBossDown<T>(work: () => Promise<T>, fallback: T): Promise<{ value: T; bossAvailable: boolean }> {
+export async function unlessBossDown<T>(
+  work: () => Promise<T>,
+  fallback: T,
+): Promise<{ value: T; bossAvailable: boolean }> {
   try {
     return { value: await work(), bossAvailable: true }
   } catch (err) {

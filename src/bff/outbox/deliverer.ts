@@ -140,7 +140,10 @@ export class OutboxDeliverer {
         continue
       }
       if (outcome.kind === 'park') {
-        logger.error({ outboxId: m.id, topic: m.topic, reason: outcome.reason }, 'outbox: BOSS refuses this message; parked')
+        logger.error(
+          { outboxId: m.id, topic: m.topic, reason: outcome.reason },
+          'outbox: BOSS refuses this message; parked',
+        )
         await store.retry(m.id, this.#o.parkSeconds)
         this.#notify(m.id, { delivered: false })
         continue
@@ -150,7 +153,10 @@ export class OutboxDeliverer {
         await store.retry(r.id, backoffSeconds(r.attempts, this.#o.baseDelaySeconds, this.#o.maxDelaySeconds))
         this.#notify(r.id, { delivered: false })
       }
-      logger.warn({ outboxId: m.id, topic: m.topic, attempts: m.attempts, reason: outcome.reason, postponed: rest.length }, 'outbox: delivery postponed')
+      logger.warn(
+        { outboxId: m.id, topic: m.topic, attempts: m.attempts, reason: outcome.reason, postponed: rest.length },
+        'outbox: delivery postponed',
+      )
       if (outcome.stopBatch) break
     }
     return true

@@ -30,17 +30,23 @@ button{width:100%;margin-top:14px;padding:14px;font-size:18px;border:0;border-ra
 }
 
 function form(action: string, text: string, error?: string): string {
-  return page('投诉建议', `<h1>投诉建议</h1>
+  return page(
+    '投诉建议',
+    `<h1>投诉建议</h1>
 <p class="hint">请在下面写下您的意见，提交后在电视上确认即可。最多 ${COMPLAINT_TEXT_MAX} 字。</p>
 ${error ? `<p class="error">${escape(error)}</p>` : ''}
 <form method="post" action="${escape(action)}">
 <textarea name="text" maxlength="${COMPLAINT_TEXT_MAX}" required placeholder="请描述您遇到的问题或建议">${escape(text)}</textarea>
 <button type="submit">提交</button>
-</form>`)
+</form>`,
+  )
 }
 
 const gone = (reply: FastifyReply) =>
-  reply.code(404).type('text/html; charset=utf-8').send(page('链接已失效', '<h1>链接已失效</h1><p>请在电视上重新打开“投诉建议”，再扫描新的二维码。</p>'))
+  reply
+    .code(404)
+    .type('text/html; charset=utf-8')
+    .send(page('链接已失效', '<h1>链接已失效</h1><p>请在电视上重新打开“投诉建议”，再扫描新的二维码。</p>'))
 
 const phonePageRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
   // Browsers post forms url-encoded; this parser lives only in this plugin's scope.
@@ -54,23 +60,36 @@ const phonePageRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) =
     return d && d.expiresAt > r.now().getTime() ? d : null
   }
 
-  app.get<{ Params: { draftId: string } }>(ComplaintPath.phonePage, { schema: { hide: true } }, async (request, reply) => {
-    const d = await live(request.params.draftId)
-    if (!d) return gone(reply)
-    reply.header('cache-control', 'no-store')
-    return reply.type('text/html; charset=utf-8').send(form(request.url, d.text ?? ''))
-  })
+  app.get<{ Params: { draftId: string } }>(
+    ComplaintPath.phonePage,
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const d = await live(request.params.draftId)
+      if (!d) return gone(reply)
+      reply.header('cache-control', 'no-store')
+      return reply.type('text/html; charset=utf-8').send(form(request.url, d.text ?? ''))
+    },
+  )
 
-  app.post<{ Params: { draftId: string }; Body: unknown }>(ComplaintPath.phonePage, { schema: { hide: true } }, async (request, reply) => {
-    const { draftId } = request.params
-    if (!(await live(draftId))) return gone(reply)
-    const raw = (request.body as Record<string, unknown> | null)?.text
-    const text = typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : ''
-    const html = reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
-    if (text === '') return html.code(400).send(form(request.url, '', '请先填写内容'))
-    if ([...text].length > COMPLAINT_TEXT_MAX) return html.code(400).send(form(request.url, text.slice(0, COMPLAINT_TEXT_MAX), `内容超过 ${COMPLAINT_TEXT_MAX} 字，请精简后再提交`))
-    if (!(await writeDraftText(r.store, draftId, text, r.now().getTime()))) return gone(reply)
-    return html.send(page('已提交', '<h1>已提交</h1><p>谢谢！请回到电视上确认提交。</p>'))
-  })
+  app.post<{ Params: { draftId: string }; Body: unknown }>(
+    ComplaintPath.phonePage,
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { draftId } = request.params
+      if (!(await live(draftId))) return gone(reply)
+      const raw = (request.body as Record<string, unknown> | null)?.text
+      const text = typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : ''
+      const html = reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
+      if (text === '') return html.code(400).send(form(request.url, '', '请先填写内容'))
+      if ([...text].length > COMPLAINT_TEXT_MAX)
+        return html
+          .code(400)
+          .send(
+            form(request.url, text.slice(0, COMPLAINT_TEXT_MAX), `内容超过 ${COMPLAINT_TEXT_MAX} 字，请精简后再提交`),
+          )
+      if (!(await writeDraftText(r.store, draftId, text, r.now().getTime()))) return gone(reply)
+      return html.send(page('已提交', '<h1>已提交</h1><p>谢谢！请回到电视上确认提交。</p>'))
+    },
+  )
 }
 export default phonePageRoutes

@@ -15,7 +15,11 @@ export interface Draft {
 
 const key = (draftId: string) => `complaint-draft:${draftId}`
 
-export async function createDraft(store: Store, customerId: string, now: number): Promise<{ draftId: string; draft: Draft }> {
+export async function createDraft(
+  store: Store,
+  customerId: string,
+  now: number,
+): Promise<{ draftId: string; draft: Draft }> {
   const draftId = randomBytes(16).toString('base64url')
   const draft: Draft = { customerId, text: null, expiresAt: now + DRAFT_TTL_SECONDS * 1000 }
   await store.putValue(key(draftId), JSON.stringify(draft), DRAFT_TTL_SECONDS)
@@ -31,7 +35,11 @@ export async function readDraft(store: Store, draftId: string): Promise<Draft | 
 export async function writeDraftText(store: Store, draftId: string, text: string, now: number): Promise<boolean> {
   const draft = await readDraft(store, draftId)
   if (!draft || draft.expiresAt <= now) return false
-  await store.putValue(key(draftId), JSON.stringify({ ...draft, text }), Math.max(1, Math.ceil((draft.expiresAt - now) / 1000)))
+  await store.putValue(
+    key(draftId),
+    JSON.stringify({ ...draft, text }),
+    Math.max(1, Math.ceil((draft.expiresAt - now) / 1000)),
+  )
   return true
 }
 

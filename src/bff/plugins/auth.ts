@@ -74,12 +74,21 @@ const REQUIRED = ['exp', 'iat', 'iss', 'aud', 'jti', 'sid']
 const VERIFIED_TOKENS = 4096
 
 const CLAIM_KEYS: (keyof CustomerClaims)[] = [
-  'customerId', 'accountId', 'deviceId', 'cardNoMasked', 'customerName', 'regionCode', 'regionName',
+  'customerId',
+  'accountId',
+  'deviceId',
+  'cardNoMasked',
+  'customerName',
+  'regionCode',
+  'regionName',
 ]
 
-const customerOf = (t: TokenClaims): CustomerClaims => Object.fromEntries(CLAIM_KEYS.map((k) => [k, t[k]])) as unknown as CustomerClaims
+const customerOf = (t: TokenClaims): CustomerClaims =>
+  Object.fromEntries(CLAIM_KEYS.map((k) => [k, t[k]])) as unknown as CustomerClaims
 const complete = (t: Partial<TokenClaims>): t is TokenClaims =>
-  CLAIM_KEYS.every((k) => typeof t[k] === 'string' && t[k] !== '') && typeof t.sid === 'string' && typeof t.jti === 'string'
+  CLAIM_KEYS.every((k) => typeof t[k] === 'string' && t[k] !== '') &&
+  typeof t.sid === 'string' &&
+  typeof t.jti === 'string'
 
 const invalid = (cause?: unknown) => new ApiError(401, 'UNAUTHORIZED', 'The session token is not valid', { cause })
 
@@ -103,9 +112,14 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
   })
 
   const verifyAccess = createVerifier({
-    key: opts.secret, algorithms: ['HS256'], allowedIss: TOKEN_ISSUER, allowedAud: ACCESS_AUDIENCE, requiredClaims: REQUIRED,
+    key: opts.secret,
+    algorithms: ['HS256'],
+    allowedIss: TOKEN_ISSUER,
+    allowedAud: ACCESS_AUDIENCE,
+    requiredClaims: REQUIRED,
     // fast-jwt's own key (a SHA-256 of the token): a custom key builder is flagged by fast-jwt as a security risk.
-    cache: VERIFIED_TOKENS, cacheTTL: opts.ttlSeconds * 1000,
+    cache: VERIFIED_TOKENS,
+    cacheTTL: opts.ttlSeconds * 1000,
   })
 
   const revokedKey = (sid: string) => `revoked-sid:${sid}`
@@ -115,14 +129,19 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
   const cardKey = (sid: string) => `session-card:${sid}`
   const revoke = (sid: string) => store.putValue(revokedKey(sid), '1', opts.refreshTtlSeconds)
   // Kept as long as a token issued before it could still be presented (a refresh token, plus one access token).
-  const revokeBefore = (key: string) => store.putValue(key, String(Date.now()), opts.refreshTtlSeconds + opts.ttlSeconds)
+  const revokeBefore = (key: string) =>
+    store.putValue(key, String(Date.now()), opts.refreshTtlSeconds + opts.ttlSeconds)
   const isRevoked = async (t: TokenClaims) => {
     const [sid, household, box] = await Promise.all([
-      store.getValue(revokedKey(t.sid)), store.getValue(householdKey(t.customerId)), store.getValue(boxKey(t.deviceId)),
+      store.getValue(revokedKey(t.sid)),
+      store.getValue(householdKey(t.customerId)),
+      store.getValue(boxKey(t.deviceId)),
     ])
     // A token without issuedMs predates revocation by household or box: any such revocation ends it.
     const issued = typeof t.issuedMs === 'number' ? t.issuedMs : 0
-    return sid !== null || (household !== null && issued <= Number(household)) || (box !== null && issued <= Number(box))
+    return (
+      sid !== null || (household !== null && issued <= Number(household)) || (box !== null && issued <= Number(box))
+    )
   }
 
   app.decorateRequest('customer', null as unknown as CustomerClaims)
@@ -133,7 +152,10 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
     const issuedMs = Date.now() + 1
     const token = app.jwt.sign({ ...claims, sid, jti: randomUUID(), issuedMs })
     const refreshJti = randomUUID()
-    const refreshToken = app.jwt.sign({ ...claims, sid, jti: refreshJti, issuedMs }, { aud: REFRESH_AUDIENCE, expiresIn: opts.refreshTtlSeconds })
+    const refreshToken = app.jwt.sign(
+      { ...claims, sid, jti: refreshJti, issuedMs },
+      { aud: REFRESH_AUDIENCE, expiresIn: opts.refreshTtlSeconds },
+    )
     // The refresh token is good while this record exists; using it takes the record (one use).
     await Promise.all([
       store.putValue(refreshKey(refreshJti), sid, opts.refreshTtlSeconds),
@@ -151,7 +173,9 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
     let claims: Partial<TokenClaims>
     try {
       claims = app.jwt.verify<TokenClaims>(refreshToken, {
-        allowedIss: TOKEN_ISSUER, allowedAud: REFRESH_AUDIENCE, requiredClaims: REQUIRED,
+        allowedIss: TOKEN_ISSUER,
+        allowedAud: REFRESH_AUDIENCE,
+        requiredClaims: REQUIRED,
       })
     } catch (err) {
       throw invalid(err)
@@ -169,7 +193,10 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
     const cardNo = await store.getValue(cardKey(claims.sid))
     if (cardNo === null || !(await opts.stillPaired(claims.deviceId, cardNo, claims.customerId))) {
       await app.revokeBox(claims.deviceId)
-      app.log.warn({ customerId: claims.customerId, deviceId: claims.deviceId }, 'card no longer paired with the box: its sessions end')
+      app.log.warn(
+        { customerId: claims.customerId, deviceId: claims.deviceId },
+        'card no longer paired with the box: its sessions end',
+      )
       throw invalid()
     }
     return issue(customerOf(claims), claims.sid, cardNo)

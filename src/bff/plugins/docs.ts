@@ -13,7 +13,8 @@ async function docsPlugin(app: FastifyInstance) {
       openapi: '3.0.3',
       info: {
         title: 'TV business hall BFF',
-        description: 'Backend for the 电视营业厅 set-top-box app. Money is integer fen; times are ISO 8601 with +08:00.',
+        description:
+          'Backend for the 电视营业厅 set-top-box app. Money is integer fen; times are ISO 8601 with +08:00.',
         version: '1.0.0',
       },
       tags: [
@@ -34,7 +35,12 @@ async function docsPlugin(app: FastifyInstance) {
       ],
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The session token of POST /api/v1/session' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'The session token of POST /api/v1/session',
+          },
           operator: { type: 'http', scheme: 'basic', description: "The operator's report login" },
         },
       },

@@ -41,7 +41,9 @@ export function validationMessage(issues: AjvIssue[], part: string | undefined):
     const missing = issue.params.missingProperty
     const raw = typeof missing === 'string' ? missing : issue.instancePath.slice(1)
     const name = raw === IDEMPOTENCY_HEADER.toLowerCase() ? IDEMPOTENCY_HEADER : raw
-    return issue.keyword === 'required' ? `${name} header is required for this request` : `${name} header has the wrong format`
+    return issue.keyword === 'required'
+      ? `${name} header is required for this request`
+      : `${name} header has the wrong format`
   }
   const where = part === 'querystring' ? 'query' : (part ?? 'request')
   const base = [where, ...issue.instancePath.split('/').filter(Boolean)].join('.')
@@ -67,7 +69,10 @@ export function validationMessage(issues: AjvIssue[], part: string | undefined):
   }
 }
 
-export function toErrorReply(err: unknown, bodyLimit: number): { status: number; body: ErrorBody; level: 'info' | 'warn' | 'error' } {
+export function toErrorReply(
+  err: unknown,
+  bodyLimit: number,
+): { status: number; body: ErrorBody; level: 'info' | 'warn' | 'error' } {
   const body = (code: ErrorCode, message: string, extra: Partial<ErrorBody['error']> = {}): ErrorBody => ({
     error: { code, message, ...extra },
   })
@@ -78,15 +83,27 @@ export function toErrorReply(err: unknown, bodyLimit: number): { status: number;
     return { status: err.statusCode, body: body(err.code, err.message, extra), level: 'info' }
   }
   if (err instanceof BossUnavailableError) {
-    return { status: 503, body: body('BOSS_UNAVAILABLE', 'The BOSS is not available right now; try again shortly', { retryAfter: 10 }), level: 'warn' }
+    return {
+      status: 503,
+      body: body('BOSS_UNAVAILABLE', 'The BOSS is not available right now; try again shortly', { retryAfter: 10 }),
+      level: 'warn',
+    }
   }
   if (err instanceof BossTimeoutError) {
-    return { status: 504, body: body('BOSS_TIMEOUT', 'The BOSS did not answer in time; try again shortly', { retryAfter: 5 }), level: 'warn' }
+    return {
+      status: 504,
+      body: body('BOSS_TIMEOUT', 'The BOSS did not answer in time; try again shortly', { retryAfter: 5 }),
+      level: 'warn',
+    }
   }
   // Business refusals an adapter did not turn into something more specific.
   if (err instanceof BossRefusedError && err.refusal === 'customerGone') {
     // The token's customer is gone from the BOSS: the box must open a new session.
-    return { status: 401, body: body('UNAUTHORIZED', 'This box is no longer registered; open a new session'), level: 'warn' }
+    return {
+      status: 401,
+      body: body('UNAUTHORIZED', 'This box is no longer registered; open a new session'),
+      level: 'warn',
+    }
   }
   if (err instanceof BossRefusedError && err.refusal === 'noSuchRecord') {
     return { status: 404, body: body('NOT_FOUND', 'No such record for this account'), level: 'info' }
@@ -99,7 +116,11 @@ export function toErrorReply(err: unknown, bodyLimit: number): { status: number;
   }
   const fe = err as Partial<FastifyError> & { validation?: AjvIssue[] }
   if (fe.validation) {
-    return { status: 400, body: body('BAD_REQUEST', validationMessage(fe.validation, fe.validationContext)), level: 'info' }
+    return {
+      status: 400,
+      body: body('BAD_REQUEST', validationMessage(fe.validation, fe.validationContext)),
+      level: 'info',
+    }
   }
   const status = fe.statusCode
   if (status && status >= 400 && status < 500) {
@@ -107,7 +128,8 @@ export function toErrorReply(err: unknown, bodyLimit: number): { status: number;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') message = `request body is larger than ${bodyLimit} bytes`
     else if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') message = 'Content-Type must be application/json'
     else if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') message = 'request body is empty'
-    else if (err instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') message = 'request body is not valid JSON'
+    else if (err instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+      message = 'request body is not valid JSON'
     return { status, body: body(STATUS_CODES[status] ?? 'BAD_REQUEST', message), level: 'info' }
   }
   return { status: 500, body: body('INTERNAL', 'Something went wrong in the hall; try again'), level: 'error' }
@@ -124,7 +146,9 @@ async function errorsPlugin(app: FastifyInstance, opts: { bodyLimit: number }) {
   })
 
   app.setNotFoundHandler((request, reply) => {
-    const body: ErrorBody = { error: { code: 'NOT_FOUND', message: `No such resource: ${request.method} ${request.url.split('?')[0]}` } }
+    const body: ErrorBody = {
+      error: { code: 'NOT_FOUND', message: `No such resource: ${request.method} ${request.url.split('?')[0]}` },
+    }
     return reply.code(404).send(body)
   })
 }

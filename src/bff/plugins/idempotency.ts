@@ -74,7 +74,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function fingerprint(scope: string, material: unknown): string {
-  return createHash('sha256').update(`${scope}\n${canonicalJson(material)}`).digest('hex')
+  return createHash('sha256')
+    .update(`${scope}\n${canonicalJson(material)}`)
+    .digest('hex')
 }
 
 /**
@@ -152,7 +154,11 @@ export class Idempotency {
     for (;;) {
       const claim = await this.#store.claimIdempotency(storeKey, fp, this.#ttl, this.#lease)
       if (claim.state !== 'claimed' && claim.fingerprint !== fp) {
-        throw new ApiError(422, 'UNPROCESSABLE', `This ${IDEMPOTENCY_HEADER} was already used for a different request; use a new key`)
+        throw new ApiError(
+          422,
+          'UNPROCESSABLE',
+          `This ${IDEMPOTENCY_HEADER} was already used for a different request; use a new key`,
+        )
       }
       if (claim.state === 'done') return { statusCode: claim.statusCode, body: claim.body, replayed: true }
       if (claim.state === 'claimed') {
@@ -160,7 +166,9 @@ export class Idempotency {
         break
       }
       if (Date.now() >= deadline) {
-        throw new ApiError(409, 'CONFLICT', 'The same request is still being processed; try again shortly', { retryAfter: 1 })
+        throw new ApiError(409, 'CONFLICT', 'The same request is still being processed; try again shortly', {
+          retryAfter: 1,
+        })
       }
       await sleep(this.#pollMs)
     }
@@ -195,7 +203,12 @@ export function createIdempotency(store: Store, opts: IdempotencyOptions) {
       const everyMs = Math.max(1_000, ((opts.leaseSeconds ?? 30) * 1000) / 2)
       const timer = setInterval(() => {
         core.sweep().then(
-          (n) => n > 0 && app.log.info({ scope: opts.scope, settled: n }, 'idempotency claims of a crashed request settled with the BOSS'),
+          (n) =>
+            n > 0 &&
+            app.log.info(
+              { scope: opts.scope, settled: n },
+              'idempotency claims of a crashed request settled with the BOSS',
+            ),
           (err: unknown) => app.log.warn({ err, scope: opts.scope }, 'idempotency sweep failed'),
         )
       }, everyMs)

@@ -20,7 +20,8 @@ const MAX_FAILURES = 10
 const LOCK_SECONDS = 900
 
 // Hashing first makes the comparison constant-time whatever the lengths.
-const same = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest())
+const same = (a: string, b: string) =>
+  timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest())
 
 export async function requireOperatorLogin(app: FastifyInstance, o: OperatorLoginOptions): Promise<void> {
   await app.register(basicAuth, {
@@ -29,7 +30,9 @@ export async function requireOperatorLogin(app: FastifyInstance, o: OperatorLogi
       const key = `operator-login:${request.ip}`
       const seen = await o.store.peek(key)
       if (seen && seen.count >= MAX_FAILURES) {
-        throw new ApiError(429, 'RATE_LIMITED', 'Too many wrong operator logins; try again later', { retryAfter: seen.resetInSeconds })
+        throw new ApiError(429, 'RATE_LIMITED', 'Too many wrong operator logins; try again later', {
+          retryAfter: seen.resetInSeconds,
+        })
       }
       if (same(user, o.user) && same(password, o.password)) return
       await o.store.hit(key, LOCK_SECONDS)
@@ -42,5 +45,6 @@ export async function requireOperatorLogin(app: FastifyInstance, o: OperatorLogi
 /** A page elsewhere could make the operator's browser post with its remembered login: only this origin may. */
 export function sameOriginOnly(request: FastifyRequest, what: string): void {
   const origin = request.headers.origin
-  if (origin !== undefined && origin !== `${request.protocol}://${request.host}`) throw new ApiError(403, 'FORBIDDEN', `${what} only from the operator's own pages`)
+  if (origin !== undefined && origin !== `${request.protocol}://${request.host}`)
+    throw new ApiError(403, 'FORBIDDEN', `${what} only from the operator's own pages`)
 }

@@ -11,7 +11,10 @@ export function pinLock(store: Store, opts: { maxFailures: number; lockSeconds: 
   const key = (customerId: string) => `pin-attempts:${customerId}`
 
   const locked = (retryAfter: number) =>
-    new ApiError(429, 'LOCKED', 'Too many wrong purchase PINs; ordering is locked for a while', { retryAfter, attemptsLeft: 0 })
+    new ApiError(429, 'LOCKED', 'Too many wrong purchase PINs; ordering is locked for a while', {
+      retryAfter,
+      attemptsLeft: 0,
+    })
 
   return {
     /** Seconds until the lock ends, or null when not locked. */

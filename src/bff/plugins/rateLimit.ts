@@ -32,7 +32,11 @@ export function rateClass(request: Pick<FastifyRequest, 'method' | 'url' | 'body
 
 function sharedStore(store: Store): FastifyRateLimitStoreCtor {
   return class SharedRateLimitStore implements FastifyRateLimitStore {
-    incr(key: string, cb: (err: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
+    incr(
+      key: string,
+      cb: (err: Error | null, result?: { current: number; ttl: number }) => void,
+      timeWindow: number,
+    ): void {
       store.hit(`rl:${key}`, Math.max(1, Math.ceil(timeWindow / 1000))).then(
         (c) => cb(null, { current: c.count, ttl: c.resetInSeconds * 1000 }),
         (err: Error) => cb(err),

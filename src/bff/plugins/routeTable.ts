@@ -27,8 +27,10 @@ async function routeTablePlugin(app: FastifyInstance, opts: RouteTableOptions) {
       if (method === 'HEAD') continue
       const key = `${method} ${route.url}`
       const schema = TABLE.get(key)
-      if (schema === undefined && API.test(route.url)) throw new Error(`${key} is not in the route table (src/contract/routes.ts)`)
-      if (schema !== undefined && route.schema !== schema) throw new Error(`${key} must be registered with routes.<name>.schema`)
+      if (schema === undefined && API.test(route.url))
+        throw new Error(`${key} is not in the route table (src/contract/routes.ts)`)
+      if (schema !== undefined && route.schema !== schema)
+        throw new Error(`${key} must be registered with routes.<name>.schema`)
     }
   })
 
@@ -40,7 +42,12 @@ async function routeTablePlugin(app: FastifyInstance, opts: RouteTableOptions) {
     const pattern = request.routeOptions.url
     if (request.method === 'HEAD' || pattern === undefined || !TABLE.has(`${request.method} ${pattern}`)) return payload
     // fastify sends no body with a 204, whatever the handler gave.
-    const body = reply.statusCode === 204 || payload === null || payload === undefined ? '' : typeof payload === 'string' ? payload : null
+    const body =
+      reply.statusCode === 204 || payload === null || payload === undefined
+        ? ''
+        : typeof payload === 'string'
+          ? payload
+          : null
     const line = JSON.stringify({
       method: request.method,
       route: pattern,

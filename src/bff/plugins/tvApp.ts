@@ -31,7 +31,8 @@ export function tvAppScriptSources(root: string | undefined): string[] {
 }
 
 /** Files of development builds (previews, the emulator, the inspector) that a production server never serves. */
-export const DEVELOPMENT_ONLY = /^\/(?:mockServiceWorker\.js|emulator\.[a-z]+|js\/(?:mocks|emulator|lightning-inspect(?:\.es5)?)\.js)$/
+export const DEVELOPMENT_ONLY =
+  /^\/(?:mockServiceWorker\.js|emulator\.[a-z]+|js\/(?:mocks|emulator|lightning-inspect(?:\.es5)?)\.js)$/
 
 async function tvAppPlugin(app: FastifyInstance, opts: { root: string; production: boolean }) {
   if (!existsSync(join(opts.root, 'index.html'))) {

@@ -1,4 +1,9 @@
-import { EXPIRING_WITHIN_DAYS, type ProductBadge, type ProductHolding, type Subscription } from '../../contract/index.ts'
+import {
+  EXPIRING_WITHIN_DAYS,
+  type ProductBadge,
+  type ProductHolding,
+  type Subscription,
+} from '../../contract/index.ts'
 import type { Holding } from '../domain/types.ts'
 
 /** Shared by the catalogue (badges) and my subscriptions (statuses): what a holding means today, Beijing time. */
@@ -8,9 +13,13 @@ export const daysBetween = (from: string, to: string) => Math.round((Date.parse(
 export function toSubscription(h: Holding, today: string): Subscription {
   const daysLeft = daysBetween(today, h.expiryDate)
   const status: Subscription['status'] =
-    h.state === 'ended' ? 'expired'
-      : h.state === 'suspended' ? 'suspended'
-        : !h.autoRenew && daysLeft <= EXPIRING_WITHIN_DAYS ? 'expiring' : 'active'
+    h.state === 'ended'
+      ? 'expired'
+      : h.state === 'suspended'
+        ? 'suspended'
+        : !h.autoRenew && daysLeft <= EXPIRING_WITHIN_DAYS
+          ? 'expiring'
+          : 'active'
   const isPackage = h.kind === 'package'
   return {
     subscriptionId: h.subscriptionId,
@@ -30,10 +39,15 @@ export function toSubscription(h: Holding, today: string): Subscription {
 }
 
 /** The badge and holding of one product: the live subscription of it, if any. */
-export function badgeFor(productId: string, holdings: Holding[], today: string): { badge: ProductBadge; holding: ProductHolding | null } {
+export function badgeFor(
+  productId: string,
+  holdings: Holding[],
+  today: string,
+): { badge: ProductBadge; holding: ProductHolding | null } {
   const live = holdings.find((h) => h.productId === productId && h.state !== 'ended')
   if (!live) return { badge: null, holding: null }
   const s = toSubscription(live, today)
-  const badge: ProductBadge = s.status === 'expiring' ? 'expiring' : s.status === 'suspended' ? 'suspended' : 'subscribed'
+  const badge: ProductBadge =
+    s.status === 'expiring' ? 'expiring' : s.status === 'suspended' ? 'suspended' : 'subscribed'
   return { badge, holding: { subscriptionId: s.subscriptionId, expiryDate: s.expiryDate, autoRenew: s.autoRenew } }
 }

@@ -5,7 +5,15 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import type { ErrorBody } from '../../contract/common.ts'
 import { routes } from '../../contract/routes.ts'
-import { OperatorPath, REPORT_TABLES, type OfferRun, type OfferSendRequest, type ReportQuery, type ReportTable, type UsageReport } from '../../contract/usage.ts'
+import {
+  OperatorPath,
+  REPORT_TABLES,
+  type OfferRun,
+  type OfferSendRequest,
+  type ReportQuery,
+  type ReportTable,
+  type UsageReport,
+} from '../../contract/usage.ts'
 import type { UsageStore } from '../analytics/eventStore.ts'
 import { beijingDay } from '../time.ts'
 import { toCsv } from '../analytics/reports.ts'
@@ -32,18 +40,34 @@ const CHART_JS = join(dirname(createRequire(import.meta.url).resolve('chart.js')
  * own login (HTTP basic). A box's bearer token is no operator login: boxes get 401 here.
  */
 export default async function operatorReportRoutes(app: FastifyInstance, o: OperatorReportOptions) {
-  await requireOperatorLogin(app, { store: o.store, user: o.user, password: o.password, realm: 'tvhall operator reports' })
+  await requireOperatorLogin(app, {
+    store: o.store,
+    user: o.user,
+    password: o.password,
+    realm: 'tvhall operator reports',
+  })
 
   const page = readFileSync(join(PAGE_DIR, 'usage.html'), 'utf8')
   const script = readFileSync(join(PAGE_DIR, 'usage.js'), 'utf8')
   const chart = readFileSync(CHART_JS, 'utf8')
   const hide = { hide: true }
 
-  app.get(OperatorPath.page, { schema: hide }, async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page))
-  app.get(OperatorPath.script, { schema: hide }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(script))
-  app.get(OperatorPath.chart, { schema: hide }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'max-age=86400').send(chart))
+  app.get(OperatorPath.page, { schema: hide }, async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page),
+  )
+  app.get(OperatorPath.script, { schema: hide }, async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').send(script),
+  )
+  app.get(OperatorPath.chart, { schema: hide }, async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'max-age=86400').send(chart),
+  )
 
-  const notWriter = () => new ApiError(503, 'INTERNAL', 'Usage reports are served by the instance that writes the usage store (USAGE_WRITER=1)')
+  const notWriter = () =>
+    new ApiError(
+      503,
+      'INTERNAL',
+      'Usage reports are served by the instance that writes the usage store (USAGE_WRITER=1)',
+    )
   // Default: the last 30 days, every area.
   const range = (q: ReportQuery, what = 'query') => {
     const to = q.to ?? beijingDay(o.now().toISOString())
@@ -67,7 +91,8 @@ export default async function operatorReportRoutes(app: FastifyInstance, o: Oper
     { schema: routes.usageCsv.schema },
     async (request, reply) => {
       const table = request.params.table
-      if (!REPORT_TABLES.includes(table as ReportTable)) throw new ApiError(404, 'NOT_FOUND', `No report table ${table}`)
+      if (!REPORT_TABLES.includes(table as ReportTable))
+        throw new ApiError(404, 'NOT_FOUND', `No report table ${table}`)
       const r = await report(request.query)
       return reply
         .type('text/csv; charset=utf-8')

@@ -12,25 +12,24 @@ import type { BffServices } from '../services.ts'
  */
 const operatorSessionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   await requireOperatorLogin(app, {
-    store: s.store, user: s.config.usage.operatorUser, password: s.config.usage.operatorPassword, realm: 'tvhall operator',
+    store: s.store,
+    user: s.config.usage.operatorUser,
+    password: s.config.usage.operatorPassword,
+    realm: 'tvhall operator',
   })
 
-  app.post(
-    OperatorSessionPath.revoke,
-    { schema: routes.revokeSessions.schema },
-    async (request) => {
-      sameOriginOnly(request, 'Sessions are ended')
-      const at = toIsoBeijing(s.now())
-      const body = request.body
-      if ('customerId' in body) {
-        await app.revokeHousehold(body.customerId)
-        request.log.warn({ customerId: body.customerId }, 'operator ended the household\'s sessions')
-        return { revoked: 'household' as const, id: body.customerId, at }
-      }
-      await app.revokeBox(body.deviceId)
-      request.log.warn({ deviceId: body.deviceId }, 'operator ended the box\'s sessions')
-      return { revoked: 'box' as const, id: body.deviceId, at }
-    },
-  )
+  app.post(OperatorSessionPath.revoke, { schema: routes.revokeSessions.schema }, async (request) => {
+    sameOriginOnly(request, 'Sessions are ended')
+    const at = toIsoBeijing(s.now())
+    const body = request.body
+    if ('customerId' in body) {
+      await app.revokeHousehold(body.customerId)
+      request.log.warn({ customerId: body.customerId }, "operator ended the household's sessions")
+      return { revoked: 'household' as const, id: body.customerId, at }
+    }
+    await app.revokeBox(body.deviceId)
+    request.log.warn({ deviceId: body.deviceId }, "operator ended the box's sessions")
+    return { revoked: 'box' as const, id: body.deviceId, at }
+  })
 }
 export default operatorSessionRoutes

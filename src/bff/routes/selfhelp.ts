@@ -10,7 +10,6 @@ import { notFound } from '../errors.ts'
 import { unlessBossDown } from '../outbox/accept.ts'
 import type { BffServices } from '../services.ts'
 
-
 const selfhelpRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
   app.get(routes.symptoms.path, { schema: routes.symptoms.schema }, async () => ({ items: r.knowledge.symptoms }))
 
@@ -30,7 +29,8 @@ const selfhelpRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) =>
       const [account, expired] = await Promise.all([r.accounts.balance(c), r.diagnosis.recentlyExpired(c)])
       return { account, expired }
     }, null)
-    if (!bossAvailable || !value) return { ...base, finding: 'unknown', offer: 'checks', account: null, expiredPackages: [] }
+    if (!bossAvailable || !value)
+      return { ...base, finding: 'unknown', offer: 'checks', account: null, expiredPackages: [] }
     const { account, expired } = value
     let finding: DiagnosisFinding = 'none'
     let offer: DiagnosisOffer = 'checks'
@@ -38,7 +38,13 @@ const selfhelpRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) =>
     else if (expired.length > 0) [finding, offer] = ['package-expired', 'renew']
     else if (account.status === 'arrears') [finding, offer] = ['arrears', 'top-up']
     const expiredPackages: ExpiredPackage[] = expired
-    return { ...base, finding, offer, account: { status: account.status, arrearsFen: account.arrearsFen }, expiredPackages }
+    return {
+      ...base,
+      finding,
+      offer,
+      account: { status: account.status, arrearsFen: account.arrearsFen },
+      expiredPackages,
+    }
   })
 }
 export default selfhelpRoutes

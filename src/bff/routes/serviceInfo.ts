@@ -9,13 +9,9 @@ import type { BffServices } from '../services.ts'
  */
 const serviceInfoRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app) => {
   const info = loadServiceInfo()
-  app.get(
-    routes.serviceInfo.path,
-    { schema: routes.serviceInfo.schema },
-    async (_request, reply) => {
-      reply.header('cache-control', 'public, max-age=3600')
-      return info
-    },
-  )
+  app.get(routes.serviceInfo.path, { schema: routes.serviceInfo.schema }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=3600')
+    return info
+  })
 }
 export default serviceInfoRoutes

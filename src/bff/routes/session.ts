@@ -19,11 +19,18 @@ const challengeKey = (challenge: string) => `login-challenge:${challenge}`
 
 const refused = () => new ApiError(401, 'UNAUTHORIZED', 'This set-top box could not be verified with this smart card')
 const locked = (retryAfter: number) =>
-  new ApiError(429, 'LOCKED', 'Too many failed log-ins; try again later', { retryAfter: Math.max(1, retryAfter), attemptsLeft: 0 })
-
+  new ApiError(429, 'LOCKED', 'Too many failed log-ins; try again later', {
+    retryAfter: Math.max(1, retryAfter),
+    attemptsLeft: 0,
+  })
 
 const sessionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
-  const { sessionMaxFailures, sessionMaxFailuresPerAddress, sessionLockSeconds: lockSeconds, challengeTtlSeconds } = s.config
+  const {
+    sessionMaxFailures,
+    sessionMaxFailuresPerAddress,
+    sessionLockSeconds: lockSeconds,
+    challengeTtlSeconds,
+  } = s.config
   const ttl = s.config.tokenTtlSeconds
 
   const answer = async (issued: { token: string; refreshToken: string }) => ({
@@ -33,53 +40,47 @@ const sessionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => 
     refreshExpiresIn: s.config.refreshTtlSeconds,
   })
 
-  app.post(
-    routes.sessionChallenge.path,
-    { schema: routes.sessionChallenge.schema },
-    async (request) => {
-      const challenge = randomBytes(24).toString('base64url')
-      // Bound to the box it was given to, used at most once, and only for a minute.
-      await s.store.putValue(challengeKey(challenge), request.body.deviceId, challengeTtlSeconds)
-      return { challenge, expiresIn: challengeTtlSeconds }
-    },
-  )
+  app.post(routes.sessionChallenge.path, { schema: routes.sessionChallenge.schema }, async (request) => {
+    const challenge = randomBytes(24).toString('base64url')
+    // Bound to the box it was given to, used at most once, and only for a minute.
+    await s.store.putValue(challengeKey(challenge), request.body.deviceId, challengeTtlSeconds)
+    return { challenge, expiresIn: challengeTtlSeconds }
+  })
 
-  app.post(
-    routes.openSession.path,
-    { schema: routes.openSession.schema },
-    async (request) => {
-      const { deviceId, cardNo, challenge, signature } = request.body
-      // A proven box that named wrong cards too often is locked; nobody but that box can get it there.
-      const device = await s.store.peek(deviceKey(deviceId))
-      if (device && device.count >= sessionMaxFailures) throw locked(device.resetInSeconds)
-      // Reserved before anything is checked, so parallel guesses from one address are judged at most the limit.
-      const address = addressKey(request.ip)
-      const reserved = await s.store.reserveAttempt(address, sessionMaxFailuresPerAddress, lockSeconds)
-      if (!reserved.granted) throw locked(reserved.resetInSeconds)
+  app.post(routes.openSession.path, { schema: routes.openSession.schema }, async (request) => {
+    const { deviceId, cardNo, challenge, signature } = request.body
+    // A proven box that named wrong cards too often is locked; nobody but that box can get it there.
+    const device = await s.store.peek(deviceKey(deviceId))
+    if (device && device.count >= sessionMaxFailures) throw locked(device.resetInSeconds)
+    // Reserved before anything is checked, so parallel guesses from one address are judged at most the limit.
+    const address = addressKey(request.ip)
+    const reserved = await s.store.reserveAttempt(address, sessionMaxFailuresPerAddress, lockSeconds)
+    if (!reserved.granted) throw locked(reserved.resetInSeconds)
 
-      const issuedTo = await s.store.takeValue(challengeKey(challenge))
-      if (issuedTo !== deviceId) throw refused()
+    const issuedTo = await s.store.takeValue(challengeKey(challenge))
+    if (issuedTo !== deviceId) throw refused()
 
-      let result
-      try {
-        result = await s.customers.authenticate({ deviceId, cardNo, challenge, signature })
-      } catch (err) {
+    let result
+    try {
+      result = await s.customers.authenticate({ deviceId, cardNo, challenge, signature })
+    } catch (err) {
+      await s.store.releaseAttempt(address)
+      throw err
+    }
+    if (!result.ok) {
+      if (result.refusal === 'card') {
+        // The box proved itself: its own failures count on it, not on everyone behind its address.
         await s.store.releaseAttempt(address)
-        throw err
+        const r = await s.store.reserveAttempt(deviceKey(deviceId), sessionMaxFailures, lockSeconds)
+        if (!r.granted || r.count >= sessionMaxFailures) throw locked(r.resetInSeconds)
       }
-      if (!result.ok) {
-        if (result.refusal === 'card') {
-          // The box proved itself: its own failures count on it, not on everyone behind its address.
-          await s.store.releaseAttempt(address)
-          const r = await s.store.reserveAttempt(deviceKey(deviceId), sessionMaxFailures, lockSeconds)
-          if (!r.granted || r.count >= sessionMaxFailures) throw locked(r.resetInSeconds)
-        }
-        request.log.info({ deviceId, refusal: result.refusal }, 'log-in refused')
-        throw refused()
-      }
-      await Promise.all([s.store.releaseAttempt(address), s.store.clear(deviceKey(deviceId))])
-      const { who } = result
-      const issued = await app.issueSession({
+      request.log.info({ deviceId, refusal: result.refusal }, 'log-in refused')
+      throw refused()
+    }
+    await Promise.all([s.store.releaseAttempt(address), s.store.clear(deviceKey(deviceId))])
+    const { who } = result
+    const issued = await app.issueSession(
+      {
         customerId: who.customerId,
         accountId: who.accountId,
         deviceId,
@@ -87,16 +88,15 @@ const sessionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => 
         customerName: who.customerName,
         regionCode: who.regionCode,
         regionName: who.regionName,
-      }, cardNo)
-      request.log.info({ customerId: who.customerId, deviceId }, 'session opened')
-      return answer(issued)
-    },
-  )
+      },
+      cardNo,
+    )
+    request.log.info({ customerId: who.customerId, deviceId }, 'session opened')
+    return answer(issued)
+  })
 
-  app.post(
-    routes.refreshSession.path,
-    { schema: routes.refreshSession.schema },
-    async (request) => answer(await app.refreshSession(request.body.refreshToken)),
+  app.post(routes.refreshSession.path, { schema: routes.refreshSession.schema }, async (request) =>
+    answer(await app.refreshSession(request.body.refreshToken)),
   )
 
   app.post(

@@ -8,7 +8,8 @@ import type { BffServices } from '../services.ts'
 const refused: Record<Exclude<CardRefusal, 'wrong'>, () => ApiError> = {
   used: () => new ApiError(409, 'CARD_USED', 'This prepaid card has already been used'),
   expired: () => new ApiError(422, 'CARD_EXPIRED', 'This prepaid card has expired'),
-  notAllowed: () => new ApiError(422, 'CARD_NOT_ALLOWED', 'This prepaid card cannot be used for this account (another region)'),
+  notAllowed: () =>
+    new ApiError(422, 'CARD_NOT_ALLOWED', 'This prepaid card cannot be used for this account (another region)'),
 }
 
 /** Top-ups: prepaid card (synchronous) and QR code (pending until paid on a phone, polled by the TV). */
@@ -20,80 +21,87 @@ const topupRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
     return found ? { statusCode, body: found } : null
   }
   const leaseSeconds = s.config.idempotencyLeaseSeconds
-  const cardIdem = createIdempotency(s.store, { scope: 'topup-card', leaseSeconds, recover: recoverBy(CARD_SERIAL_PREFIX, 200) })
-  const qrIdem = createIdempotency(s.store, { scope: 'topup-qr', leaseSeconds, recover: recoverBy(QR_SERIAL_PREFIX, 201) })
+  const cardIdem = createIdempotency(s.store, {
+    scope: 'topup-card',
+    leaseSeconds,
+    recover: recoverBy(CARD_SERIAL_PREFIX, 200),
+  })
+  const qrIdem = createIdempotency(s.store, {
+    scope: 'topup-qr',
+    leaseSeconds,
+    recover: recoverBy(QR_SERIAL_PREFIX, 201),
+  })
   cardIdem.sweepWith(app)
   qrIdem.sweepWith(app)
   // Per account, not per box: guessing card passwords from several boxes of one household still stops.
   const lockKey = (customerId: string) => `topup-card-fail:${customerId}`
 
   const locked = (retryAfter: number) =>
-    new ApiError(429, 'LOCKED', `Too many wrong prepaid cards; card top-up is locked for ${Math.ceil(retryAfter / 60)} minutes`, {
-      retryAfter,
-      attemptsLeft: 0,
+    new ApiError(
+      429,
+      'LOCKED',
+      `Too many wrong prepaid cards; card top-up is locked for ${Math.ceil(retryAfter / 60)} minutes`,
+      {
+        retryAfter,
+        attemptsLeft: 0,
+      },
+    )
+
+  app.post(routes.topupCard.path, { schema: routes.topupCard.schema }, async (request, reply) => {
+    const { customerId } = request.customer
+    const { cardNo, password } = request.body
+    // The password stays out of the fingerprint (it is stored); a retry with a corrected password is a new attempt anyway.
+    return cardIdem.run(request, reply, { material: { cardNo } }, async (key) => {
+      // Reserved before the BOSS sees the password: parallel guesses are evaluated at most maxFailures times.
+      const reserved = await s.store.reserveAttempt(lockKey(customerId), maxFailures, lockSeconds)
+      if (!reserved.granted) throw locked(Math.max(1, reserved.resetInSeconds))
+      let out: Awaited<ReturnType<typeof s.topups.rechargeCard>>
+      try {
+        out = await s.topups.rechargeCard(customerId, stableRef(CARD_SERIAL_PREFIX, customerId, key), {
+          cardNo,
+          password,
+        })
+      } catch (err) {
+        await s.store.releaseAttempt(lockKey(customerId))
+        throw err
+      }
+      if (!out.ok) {
+        if (out.refusal !== 'wrong') {
+          // Used, expired or another region's card: the BOSS checks number and password first, so they were right.
+          await s.store.clear(lockKey(customerId))
+          throw refused[out.refusal]()
+        }
+        const state = await s.store.peek(lockKey(customerId))
+        const used = state?.count ?? maxFailures
+        request.log.info({ customerId, failures: used }, 'prepaid card refused: number or password wrong')
+        if (used >= maxFailures) throw locked(Math.max(1, state?.resetInSeconds ?? lockSeconds))
+        throw new ApiError(422, 'CARD_INVALID', 'The prepaid card number or password is wrong', {
+          attemptsLeft: maxFailures - used,
+        })
+      }
+      await s.store.clear(lockKey(customerId))
+      request.log.info(
+        { customerId, topupId: out.topup.topupId, amountFen: out.topup.amountFen },
+        'card top-up credited',
+      )
+      return { statusCode: 200, body: out.topup }
     })
+  })
 
-  app.post(
-    routes.topupCard.path,
-    { schema: routes.topupCard.schema },
-    async (request, reply) => {
-      const { customerId } = request.customer
-      const { cardNo, password } = request.body
-      // The password stays out of the fingerprint (it is stored); a retry with a corrected password is a new attempt anyway.
-      return cardIdem.run(request, reply, { material: { cardNo } }, async (key) => {
-        // Reserved before the BOSS sees the password: parallel guesses are evaluated at most maxFailures times.
-        const reserved = await s.store.reserveAttempt(lockKey(customerId), maxFailures, lockSeconds)
-        if (!reserved.granted) throw locked(Math.max(1, reserved.resetInSeconds))
-        let out: Awaited<ReturnType<typeof s.topups.rechargeCard>>
-        try {
-          out = await s.topups.rechargeCard(customerId, stableRef(CARD_SERIAL_PREFIX, customerId, key), { cardNo, password })
-        } catch (err) {
-          await s.store.releaseAttempt(lockKey(customerId))
-          throw err
-        }
-        if (!out.ok) {
-          if (out.refusal !== 'wrong') {
-            // Used, expired or another region's card: the BOSS checks number and password first, so they were right.
-            await s.store.clear(lockKey(customerId))
-            throw refused[out.refusal]()
-          }
-          const state = await s.store.peek(lockKey(customerId))
-          const used = state?.count ?? maxFailures
-          request.log.info({ customerId, failures: used }, 'prepaid card refused: number or password wrong')
-          if (used >= maxFailures) throw locked(Math.max(1, state?.resetInSeconds ?? lockSeconds))
-          throw new ApiError(422, 'CARD_INVALID', 'The prepaid card number or password is wrong', {
-            attemptsLeft: maxFailures - used,
-          })
-        }
-        await s.store.clear(lockKey(customerId))
-        request.log.info({ customerId, topupId: out.topup.topupId, amountFen: out.topup.amountFen }, 'card top-up credited')
-        return { statusCode: 200, body: out.topup }
-      })
-    },
-  )
+  app.post(routes.topupQr.path, { schema: routes.topupQr.schema }, async (request, reply) => {
+    const { customerId } = request.customer
+    const { amountFen } = request.body
+    return qrIdem.run(request, reply, { material: { amountFen } }, async (key) => {
+      const topup = await s.topups.createQr(customerId, stableRef(QR_SERIAL_PREFIX, customerId, key), amountFen, qrTtl)
+      request.log.info({ customerId, topupId: topup.topupId, amountFen }, 'QR top-up created')
+      return { statusCode: 201, body: topup }
+    })
+  })
 
-  app.post(
-    routes.topupQr.path,
-    { schema: routes.topupQr.schema },
-    async (request, reply) => {
-      const { customerId } = request.customer
-      const { amountFen } = request.body
-      return qrIdem.run(request, reply, { material: { amountFen } }, async (key) => {
-        const topup = await s.topups.createQr(customerId, stableRef(QR_SERIAL_PREFIX, customerId, key), amountFen, qrTtl)
-        request.log.info({ customerId, topupId: topup.topupId, amountFen }, 'QR top-up created')
-        return { statusCode: 201, body: topup }
-      })
-    },
-  )
-
-  app.get(
-    routes.topup.path,
-    { schema: routes.topup.schema },
-    async (request) => {
-      const topup = await s.topups.find(request.customer.customerId, request.params.topupId)
-      if (!topup) throw notFound('No such top-up for this account')
-      return topup
-    },
-  )
+  app.get(routes.topup.path, { schema: routes.topup.schema }, async (request) => {
+    const topup = await s.topups.find(request.customer.customerId, request.params.topupId)
+    if (!topup) throw notFound('No such top-up for this account')
+    return topup
+  })
 }
 export default topupRoutes

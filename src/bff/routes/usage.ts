@@ -15,7 +15,6 @@ export interface UsageRouteOptions {
   now: () => Date
 }
 
-
 /** The box's usage events: a batch at a time, in the background; rate limited per box like every call. */
 export default async function usageRoutes(app: FastifyInstance, o: UsageRouteOptions) {
   app.post<{ Body: UsageBatch; Reply: UsageAccepted | ErrorBody }>(
@@ -29,7 +28,10 @@ export default async function usageRoutes(app: FastifyInstance, o: UsageRouteOpt
           await o.sink.accept(result.batch)
         } catch (err) {
           // Redis or the DuckDB file is away: the box keeps the batch and sends it again (same batchId, stored once).
-          throw new ApiError(503, 'BOSS_UNAVAILABLE', 'Usage events cannot be kept right now; send them again later', { retryAfter: 60, cause: err })
+          throw new ApiError(503, 'BOSS_UNAVAILABLE', 'Usage events cannot be kept right now; send them again later', {
+            retryAfter: 60,
+            cause: err,
+          })
         }
       }
       return reply.code(202).send({ accepted: result.batch.events.length })

@@ -33,7 +33,10 @@ type Reply = string | number | null | Reply[]
 
 /** Redis unreachable past the client's retries: the viewer is told to try again (503), not shown a 500 "bug". */
 const unavailable = (err: unknown) =>
-  new ApiError(503, 'BOSS_UNAVAILABLE', 'The hall cannot serve this right now; try again shortly', { retryAfter: 5, cause: err })
+  new ApiError(503, 'BOSS_UNAVAILABLE', 'The hall cannot serve this right now; try again shortly', {
+    retryAfter: 5,
+    cause: err,
+  })
 
 /**
  * The Store on Redis, for several BFF instances behind one load balancer: idempotency records, lockout and
@@ -89,7 +92,12 @@ export class RedisStore implements Store {
     return this.#k('idem-leases')
   }
 
-  async claimIdempotency(key: string, fingerprint: string, ttlSeconds: number, leaseSeconds = 30): Promise<IdempotencyClaim> {
+  async claimIdempotency(
+    key: string,
+    fingerprint: string,
+    ttlSeconds: number,
+    leaseSeconds = 30,
+  ): Promise<IdempotencyClaim> {
     const keys = [this.#k(`idem:${key}`), this.#leases]
     const r = (await this.#run('tvClaim', keys, [fingerprint, ttlSeconds * 1000, leaseSeconds * 1000])) as string[]
     if (r[0] === 'claimed') return r[1] === 'recovered' ? { state: 'claimed', recovered: true } : { state: 'claimed' }
@@ -184,11 +192,17 @@ export class RedisStore implements Store {
   }
 
   async pending(topic: string, owner: string): Promise<OutboxMessage[]> {
-    return this.#messages((await this.#run('tvPending', [`${this.#ownerIndex}${owner}:${topic}`], [this.#msg])) as Reply[])
+    return this.#messages(
+      (await this.#run('tvPending', [`${this.#ownerIndex}${owner}:${topic}`], [this.#msg])) as Reply[],
+    )
   }
 
   async lease(limit: number, leaseSeconds: number): Promise<OutboxMessage[]> {
-    const flat = (await this.#run('tvLease', [this.#k('outbox:due')], [this.#msg, limit, leaseSeconds * 1000])) as Reply[]
+    const flat = (await this.#run(
+      'tvLease',
+      [this.#k('outbox:due')],
+      [this.#msg, limit, leaseSeconds * 1000],
+    )) as Reply[]
     return this.#messages(flat)
   }
 

@@ -47,17 +47,23 @@ export class SqliteStore implements Store {
     this.#db.exec(SCHEMA)
     // Stores made before the outbox had owners get the column (and its index) added in place.
     const outboxColumns = this.#db.prepare('PRAGMA table_info(outbox)').all() as Row[]
-    if (!outboxColumns.some((c) => c.name === 'owner')) this.#db.exec("ALTER TABLE outbox ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
+    if (!outboxColumns.some((c) => c.name === 'owner'))
+      this.#db.exec("ALTER TABLE outbox ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
     this.#db.exec('CREATE INDEX IF NOT EXISTS outbox_owner ON outbox (owner, topic)')
     // Claims made before leases existed have none: they count as run out (the crash they may hide is settled).
     const idemColumns = this.#db.prepare('PRAGMA table_info(idempotency)').all() as Row[]
-    if (!idemColumns.some((c) => c.name === 'lease_until')) this.#db.exec('ALTER TABLE idempotency ADD COLUMN lease_until INTEGER')
+    if (!idemColumns.some((c) => c.name === 'lease_until'))
+      this.#db.exec('ALTER TABLE idempotency ADD COLUMN lease_until INTEGER')
     this.#now = opts.now ?? Date.now
     const p = (sql: string) => this.#db.prepare(sql)
     this.#q = {
       idemDeleteExpired: p('DELETE FROM idempotency WHERE key = ? AND expires_at <= ?'),
-      idemInsert: p('INSERT OR IGNORE INTO idempotency (key, fingerprint, expires_at, lease_until) VALUES (?, ?, ?, ?)'),
-      idemTakeOver: p('UPDATE idempotency SET lease_until = ? WHERE key = ? AND status_code IS NULL AND COALESCE(lease_until, 0) <= ?'),
+      idemInsert: p(
+        'INSERT OR IGNORE INTO idempotency (key, fingerprint, expires_at, lease_until) VALUES (?, ?, ?, ?)',
+      ),
+      idemTakeOver: p(
+        'UPDATE idempotency SET lease_until = ? WHERE key = ? AND status_code IS NULL AND COALESCE(lease_until, 0) <= ?',
+      ),
       idemStale: p(`UPDATE idempotency SET lease_until = ? WHERE key IN (
           SELECT key FROM idempotency WHERE status_code IS NULL AND COALESCE(lease_until, 0) <= ? AND expires_at > ?
             AND substr(key, 1, length(?)) = ? LIMIT ?)
@@ -77,8 +83,12 @@ export class SqliteStore implements Store {
         ON CONFLICT (key) DO UPDATE SET count = excluded.count, expires_at = excluded.expires_at`),
       release: p('UPDATE counters SET count = count - 1 WHERE key = ? AND count > 0 AND expires_at > ?'),
       enqueue: p('INSERT INTO outbox (topic, payload, available_at, created_at, owner) VALUES (?, ?, ?, ?, ?)'),
-      pending: p('SELECT id, topic, payload, attempts, created_at FROM outbox WHERE owner = ? AND topic = ? ORDER BY id'),
-      kvPut: p('INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at'),
+      pending: p(
+        'SELECT id, topic, payload, attempts, created_at FROM outbox WHERE owner = ? AND topic = ? ORDER BY id',
+      ),
+      kvPut: p(
+        'INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
+      ),
       kvGet: p('SELECT value FROM kv WHERE key = ? AND expires_at > ?'),
       kvDelete: p('DELETE FROM kv WHERE key = ?'),
       kvTake: p('DELETE FROM kv WHERE key = ? RETURNING value, expires_at'),
@@ -95,14 +105,23 @@ export class SqliteStore implements Store {
   }
 
   #counter(row: Row): CounterState {
-    return { count: Number(row.count), resetInSeconds: Math.max(0, Math.ceil((Number(row.expires_at) - this.#now()) / 1000)) }
+    return {
+      count: Number(row.count),
+      resetInSeconds: Math.max(0, Math.ceil((Number(row.expires_at) - this.#now()) / 1000)),
+    }
   }
 
-  async claimIdempotency(key: string, fingerprint: string, ttlSeconds: number, leaseSeconds = 30): Promise<IdempotencyClaim> {
+  async claimIdempotency(
+    key: string,
+    fingerprint: string,
+    ttlSeconds: number,
+    leaseSeconds = 30,
+  ): Promise<IdempotencyClaim> {
     const now = this.#now()
     const leaseUntil = now + leaseSeconds * 1000
     this.#q.idemDeleteExpired.run(key, now)
-    if (this.#q.idemInsert.run(key, fingerprint, now + ttlSeconds * 1000, leaseUntil).changes === 1) return { state: 'claimed' }
+    if (this.#q.idemInsert.run(key, fingerprint, now + ttlSeconds * 1000, leaseUntil).changes === 1)
+      return { state: 'claimed' }
     const row = this.#q.idemGet.get(key) as Row
     if (row.status_code === null) {
       if (row.fingerprint === fingerprint && this.#q.idemTakeOver.run(leaseUntil, key, now).changes === 1) {

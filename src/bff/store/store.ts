@@ -44,7 +44,12 @@ export interface Store {
    * for a lease of `leaseSeconds` (default 30). A claim still pending when its lease runs out is handed to
    * the next caller as `recovered`, so a crash never leaves a key "in flight" for the whole ttl.
    */
-  claimIdempotency(key: string, fingerprint: string, ttlSeconds: number, leaseSeconds?: number): Promise<IdempotencyClaim>
+  claimIdempotency(
+    key: string,
+    fingerprint: string,
+    ttlSeconds: number,
+    leaseSeconds?: number,
+  ): Promise<IdempotencyClaim>
   /**
    * Pending claims under `prefix` whose lease ran out, each taken over for another `leaseSeconds` (so two
    * sweepers never settle the same one). The caller completes or releases them.

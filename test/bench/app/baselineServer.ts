@@ -8,7 +8,9 @@ const ROOT = new URL('../../../', import.meta.url).pathname
  * Serves the baseline app on loopback: its page, its bundles from dist-bench/, and the hall's settings.json.
  * `html` rewrites the page (the WPE bench puts its probe in, WebDriver having no evaluateOnNewDocument).
  */
-export async function startBaselineServer(opts: { html?: (page: string) => string } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startBaselineServer(
+  opts: { html?: (page: string) => string } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const files: Record<string, [string, string]> = {
     '/': [`${ROOT}test/bench/baseline/index.html`, 'text/html; charset=utf-8'],
     '/settings.json': [`${ROOT}settings.json`, 'application/json'],

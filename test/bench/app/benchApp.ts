@@ -17,7 +17,9 @@ const times = (n: number, ...keys: KeyInput[]): KeyInput[] => Array.from({ lengt
 
 /** The product with the longest channel list, straight from the stub's catalogue (the BOSS's product ids are the API's). */
 function longestChannelList(): { productId: string; channels: number } {
-  const catalogue = JSON.parse(readFileSync(new URL('../../../boss-stub/data/catalogue.json', import.meta.url), 'utf8')) as { products: { prodId: string; channels?: string[] }[] }
+  const catalogue = JSON.parse(
+    readFileSync(new URL('../../../boss-stub/data/catalogue.json', import.meta.url), 'utf8'),
+  ) as { products: { prodId: string; channels?: string[] }[] }
   const best = catalogue.products.reduce((a, b) => ((b.channels?.length ?? 0) > (a.channels?.length ?? 0) ? b : a))
   return { productId: best.prodId, channels: best.channels?.length ?? 0 }
 }
@@ -29,14 +31,38 @@ const PRODUCT = { hash: `packages/${CHANNELS.productId}`, routeName: 'packages/:
  * (the digits and the arrows over the keys).
  */
 export const KEY_PLAN: KeySegment[] = [
-  { hash: 'home', keys: times(6, 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp') }, // 48
-  { hash: 'bills', keys: [...times(10, 'ArrowLeft'), ...times(10, 'ArrowRight'), ...times(12, 'ArrowDown'), ...times(12, 'ArrowUp')] }, // 44
+  {
+    hash: 'home',
+    keys: times(
+      6,
+      'ArrowRight',
+      'ArrowRight',
+      'ArrowRight',
+      'ArrowDown',
+      'ArrowLeft',
+      'ArrowLeft',
+      'ArrowLeft',
+      'ArrowUp',
+    ),
+  }, // 48
+  {
+    hash: 'bills',
+    keys: [...times(10, 'ArrowLeft'), ...times(10, 'ArrowRight'), ...times(12, 'ArrowDown'), ...times(12, 'ArrowUp')],
+  }, // 44
   { hash: 'payments', keys: [...times(20, 'ArrowDown'), ...times(20, 'ArrowUp'), ...times(20, 'ArrowDown')] }, // 60
-  { hash: 'topup/card', keys: [...times(4, 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowUp', 'ArrowUp'), ...times(2, '1', '2', '3', '4', '5', '6', '7', '8')] }, // 48
+  {
+    hash: 'topup/card',
+    keys: [
+      ...times(4, 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowUp', 'ArrowUp'),
+      ...times(2, '1', '2', '3', '4', '5', '6', '7', '8'),
+    ],
+  }, // 48
 ]
 
 /** The baseline's Row of buttons: 6 across and back, 10 times (120 presses). */
-export const BASELINE_KEY_PLAN: KeySegment[] = [{ hash: '', keys: times(10, ...times(6, 'ArrowRight'), ...times(6, 'ArrowLeft')) }]
+export const BASELINE_KEY_PLAN: KeySegment[] = [
+  { hash: '', keys: times(10, ...times(6, 'ArrowRight'), ...times(6, 'ArrowLeft')) },
+]
 
 export async function benchApp(opts: AppBenchOptions) {
   const sizes = bundleSizes()
@@ -71,7 +97,10 @@ export async function benchApp(opts: AppBenchOptions) {
     const scrollPayments = await scrollFrames(hall.page, 'payments', 20)
     const scrollBills = await scrollFrames(hall.page, 'bills', 12)
     // Right moves the focus from the periods into the channel list.
-    const scrollChannels = await scrollFrames(hall.page, PRODUCT.hash, CHANNELS.channels - 1, 120, { routeName: PRODUCT.routeName, keys: ['ArrowRight'] })
+    const scrollChannels = await scrollFrames(hall.page, PRODUCT.hash, CHANNELS.channels - 1, 120, {
+      routeName: PRODUCT.routeName,
+      keys: ['ArrowRight'],
+    })
     const screens = ((await hall.page.evaluate(() => (window as any).__tvhall.screens)) as string[]) ?? []
     await hall.close()
 
@@ -82,7 +111,20 @@ export async function benchApp(opts: AppBenchOptions) {
     await memPage.close()
     opts.log(`memory: ${mem.visits} visits of ${screens.join(', ')}`)
 
-    return { sizes, hallBoot, baseBoot, baseKeys, hallKeys, scrollPayments, scrollBills, scrollChannels, scrollBaseline, channelProduct: CHANNELS.productId, screens, mem }
+    return {
+      sizes,
+      hallBoot,
+      baseBoot,
+      baseKeys,
+      hallKeys,
+      scrollPayments,
+      scrollBills,
+      scrollChannels,
+      scrollBaseline,
+      channelProduct: CHANNELS.productId,
+      screens,
+      mem,
+    }
   } finally {
     await browser.close()
     await baseline.close()

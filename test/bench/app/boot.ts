@@ -20,16 +20,31 @@ const browser = await launchBrowser()
 const pick = (s: typeof stack) => s.subscribers.find((x) => x.scenario === 'big-household') ?? s.subscribers[0]
 const med = (xs: number[]) => percentile(xs, 50).toFixed(0)
 try {
-  console.log(`load average before: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`)
-  const base: number[] = [], hall: number[] = [], before: number[] = []
+  console.log(
+    `load average before: ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  )
+  const base: number[] = [],
+    hall: number[] = [],
+    before: number[] = []
   for (let i = 0; i < runs; i++) {
     base.push(await bootTime(browser, baseline.url, 'firstFrame'))
     hall.push(await nameDrawnTime(browser, tvUrl(stack, pick(stack), { inspector: '0' }), pick(stack).name))
-    if (other) before.push(await nameDrawnTime(browser, tvUrl(other, pick(other), { inspector: '0' }), pick(other).name))
-    console.log(`run ${i + 1}: bare Lightning first frame ${base[i].toFixed(0)} ms, hall name drawn ${hall[i].toFixed(0)} ms${other ? `, other build ${before[i].toFixed(0)} ms` : ''}`)
+    if (other)
+      before.push(await nameDrawnTime(browser, tvUrl(other, pick(other), { inspector: '0' }), pick(other).name))
+    console.log(
+      `run ${i + 1}: bare Lightning first frame ${base[i].toFixed(0)} ms, hall name drawn ${hall[i].toFixed(0)} ms${other ? `, other build ${before[i].toFixed(0)} ms` : ''}`,
+    )
   }
-  console.log(`medians of ${runs}: bare ${med(base)} ms, hall ${med(hall)} ms (×${(percentile(hall, 50) / percentile(base, 50)).toFixed(2)})${other ? `, other build ${med(before)} ms (×${(percentile(before, 50) / percentile(base, 50)).toFixed(2)})` : ''}`)
-  console.log(`load average after: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`)
+  console.log(
+    `medians of ${runs}: bare ${med(base)} ms, hall ${med(hall)} ms (×${(percentile(hall, 50) / percentile(base, 50)).toFixed(2)})${other ? `, other build ${med(before)} ms (×${(percentile(before, 50) / percentile(base, 50)).toFixed(2)})` : ''}`,
+  )
+  console.log(
+    `load average after: ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  )
 } finally {
   await browser.close()
   await baseline.close()

@@ -23,12 +23,19 @@ export async function nameDrawnTime(browser: Browser, url: string, name: string)
   const { page, close } = await openThrottled(browser, url)
   try {
     await page.waitForFunction(
-      (n) => ((window as any).__tvhall?.scan?.()?.texts as { text: string }[] | undefined)?.some((t) => t.text.includes(n)) === true,
+      (n) =>
+        ((window as any).__tvhall?.scan?.()?.texts as { text: string }[] | undefined)?.some((t) =>
+          t.text.includes(n),
+        ) === true,
       { timeout: 120_000, polling: 100 },
       name,
     )
     const seen = await page.evaluate(() => (window as any).__bench.frameNo as number)
-    await page.waitForFunction((f) => (window as any).__bench.lastDrawnFrame > f, { timeout: 10_000, polling: 'raf' }, seen)
+    await page.waitForFunction(
+      (f) => (window as any).__bench.lastDrawnFrame > f,
+      { timeout: 10_000, polling: 'raf' },
+      seen,
+    )
     return await page.evaluate(() => (window as any).__bench.lastDrawnAt as number)
   } finally {
     await close()
@@ -81,7 +88,11 @@ export async function keyLatencyWith(driver: KeyDriver, segments: KeySegment[]):
 
 export function keyLatency(page: Page, segments: KeySegment[]): Promise<KeyResult> {
   return keyLatencyWith(
-    { goTo: (hash, routeName) => goTo(page, hash, 20_000, routeName), press: (key) => timedPress(page, key as KeyInput), route: () => route(page) },
+    {
+      goTo: (hash, routeName) => goTo(page, hash, 20_000, routeName),
+      press: (key) => timedPress(page, key as KeyInput),
+      route: () => route(page),
+    },
     segments,
   )
 }
@@ -108,7 +119,11 @@ export async function scrollFrames(
   if (hash) await goTo(page, hash, 20_000, enter.routeName)
   for (const key of enter.keys ?? []) await timedPress(page, key)
   await waitIdle(page)
-  await page.evaluate(() => { const b = (window as any).__bench; b.frameTimes = []; b.recording = true })
+  await page.evaluate(() => {
+    const b = (window as any).__bench
+    b.frameTimes = []
+    b.recording = true
+  })
   const started = Date.now()
   for (const key of [enter.there ?? 'ArrowDown', enter.back ?? 'ArrowUp'] as KeyInput[]) {
     for (let i = 0; i < presses; i++) {
@@ -117,8 +132,18 @@ export async function scrollFrames(
     }
   }
   await waitIdle(page)
-  const times = await page.evaluate(() => { const b = (window as any).__bench; b.recording = false; return b.frameTimes as number[] })
-  return { fps: fps(times), dropped: droppedFrames(times), frames: times.length, seconds: (Date.now() - started) / 1000, rows: presses }
+  const times = await page.evaluate(() => {
+    const b = (window as any).__bench
+    b.recording = false
+    return b.frameTimes as number[]
+  })
+  return {
+    fps: fps(times),
+    dropped: droppedFrames(times),
+    frames: times.length,
+    seconds: (Date.now() - started) / 1000,
+    rows: presses,
+  }
 }
 
 export interface MemorySample {
@@ -130,19 +155,29 @@ export interface MemorySample {
 /** After a full GC in V8 and an aggressive one in Lightning: what is still held. */
 export async function memory(page: Page): Promise<MemorySample> {
   const cdp = await page.createCDPSession()
-  await page.evaluate(() => { const s = (window as any).__bench.stage; s.gc(true) })
+  await page.evaluate(() => {
+    const s = (window as any).__bench.stage
+    s.gc(true)
+  })
   await waitIdle(page)
   await cdp.send('HeapProfiler.collectGarbage')
   await cdp.send('HeapProfiler.collectGarbage')
   const heap = await cdp.send('Runtime.getHeapUsage')
-  const tex = await page.evaluate(() => { const s = (window as any).__bench.stage; return [s.textureManager.usedMemory, s.usedMemory] as number[] })
+  const tex = await page.evaluate(() => {
+    const s = (window as any).__bench.stage
+    return [s.textureManager.usedMemory, s.usedMemory] as number[]
+  })
   await cdp.detach()
   // Lightning counts texture memory in pixels; at 4 bytes each, 1 MP is 4 MB of GPU memory.
   return { heapMB: heap.usedSize / 1e6, textureMP: tex[0] / 1e6, stageMP: tex[1] / 1e6 }
 }
 
 /** Every main screen the app reports, `rounds` times; memory after the first round and after the last. */
-export async function screenRounds(page: Page, screens: string[], rounds: number): Promise<{ first: MemorySample; last: MemorySample; visits: number }> {
+export async function screenRounds(
+  page: Page,
+  screens: string[],
+  rounds: number,
+): Promise<{ first: MemorySample; last: MemorySample; visits: number }> {
   let first: MemorySample | undefined
   let visits = 0
   for (let r = 0; r < rounds; r++) {

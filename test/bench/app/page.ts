@@ -7,7 +7,11 @@ export const CPU_SLOWDOWN = 6
  * A fresh browser context (no cache, no storage: a box that just booted the portal) with the CPU
  * slowed down through CDP, the probe installed, navigated to `url`.
  */
-export async function openThrottled(browser: Browser, url: string, throttle = true): Promise<{ page: Page; close: () => Promise<void> }> {
+export async function openThrottled(
+  browser: Browser,
+  url: string,
+  throttle = true,
+): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.createBrowserContext()
   const page = await context.newPage()
   await page.setViewport({ width: 1280, height: 720 })
@@ -21,20 +25,36 @@ export async function openThrottled(browser: Browser, url: string, throttle = tr
 /** Resolves once Lightning drew nothing for `frames` passes in a row (animations settled), or after `timeout`. */
 export async function waitIdle(page: Page, frames = 3, timeout = 3000): Promise<void> {
   await page
-    .waitForFunction((n) => { const b = (window as any).__bench; return b.stage && b.frameNo - b.lastDrawnFrame >= n }, { polling: 'raf', timeout }, frames)
+    .waitForFunction(
+      (n) => {
+        const b = (window as any).__bench
+        return b.stage && b.frameNo - b.lastDrawnFrame >= n
+      },
+      { polling: 'raf', timeout },
+      frames,
+    )
     .catch(() => undefined)
 }
 
 /** One key, timed by the probe; `null` when the key drew nothing within a second (end of a list). */
 export async function timedPress(page: Page, key: KeyInput): Promise<number | null> {
   await waitIdle(page)
-  const before = await page.evaluate(() => { const b = (window as any).__bench; b.keyAt = null; return b.keyLatencies.length })
+  const before = await page.evaluate(() => {
+    const b = (window as any).__bench
+    b.keyAt = null
+    return b.keyLatencies.length
+  })
   await page.keyboard.press(key)
   const drew = await page
     .waitForFunction((n) => (window as any).__bench.keyLatencies.length > n, { polling: 'raf', timeout: 1000 }, before)
-    .then(() => true, () => false)
+    .then(
+      () => true,
+      () => false,
+    )
   if (!drew) {
-    await page.evaluate(() => { (window as any).__bench.keyAt = null })
+    await page.evaluate(() => {
+      ;(window as any).__bench.keyAt = null
+    })
     return null
   }
   return page.evaluate((n) => (window as any).__bench.keyLatencies[n] as number, before)
@@ -46,10 +66,15 @@ export async function route(page: Page): Promise<string | undefined> {
 
 /** Deep link (the Router follows the hash), then wait until the screen is filled in. */
 export async function goTo(page: Page, hash: string, timeout = 20_000, routeName = hash): Promise<void> {
-  await page.evaluate((h) => { window.location.hash = h }, hash)
+  await page.evaluate((h) => {
+    window.location.hash = h
+  }, hash)
   // A screen with a parameter reports its pattern (`packages/:productId`), not the hash.
   await page.waitForFunction(
-    (r) => { const t = (window as any).__tvhall; return t && t.route === r && !t.loading },
+    (r) => {
+      const t = (window as any).__tvhall
+      return t && t.route === r && !t.loading
+    },
     { timeout, polling: 100 },
     routeName,
   )

@@ -28,8 +28,17 @@ export interface BenchProbe {
 export function installProbe(): void {
   const w = window as any
   const b: BenchProbe = {
-    stage: null, frameNo: 0, lastDrawnFrame: 0, firstDrawnAt: null, homeReadyAt: null, lastDrawnAt: null, accountAnsweredAt: null,
-    keyAt: null, keyLatencies: [], recording: false, frameTimes: [],
+    stage: null,
+    frameNo: 0,
+    lastDrawnFrame: 0,
+    firstDrawnAt: null,
+    homeReadyAt: null,
+    lastDrawnAt: null,
+    accountAnsweredAt: null,
+    keyAt: null,
+    keyLatencies: [],
+    recording: false,
+    frameTimes: [],
   }
   w.__bench = b
   // When the app's own XHR handler gets the account (a resource observer reports it later, when the page is busy,
@@ -37,11 +46,19 @@ export function installProbe(): void {
   const open = XMLHttpRequest.prototype.open
   XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
     if (/\/api\/v1\/account(\?|$)/.test(String(args[1]))) {
-      this.addEventListener('load', () => { if (b.accountAnsweredAt === null) b.accountAnsweredAt = performance.now() })
+      this.addEventListener('load', () => {
+        if (b.accountAnsweredAt === null) b.accountAnsweredAt = performance.now()
+      })
     }
     return (open as (...a: unknown[]) => void).apply(this, args)
   }
-  window.addEventListener('keydown', (e) => { if (b.keyAt === null) b.keyAt = e.timeStamp }, true)
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (b.keyAt === null) b.keyAt = e.timeStamp
+    },
+    true,
+  )
 
   const hook = (app: any) => {
     const stage = app.stage
@@ -62,7 +79,15 @@ export function installProbe(): void {
         }
       }
       const hall = w.__tvhall
-      if (drew && b.homeReadyAt === null && b.accountAnsweredAt !== null && hall && hall.route === 'home' && hall.focusedRef) b.homeReadyAt = now
+      if (
+        drew &&
+        b.homeReadyAt === null &&
+        b.accountAnsweredAt !== null &&
+        hall &&
+        hall.route === 'home' &&
+        hall.focusedRef
+      )
+        b.homeReadyAt = now
       return drew
     }
   }

@@ -16,8 +16,19 @@ import type { Browser, KeyInput } from 'puppeteer-core'
 import { CPU_SLOWDOWN, openThrottled } from './page.ts'
 import { installProbe } from './probe.ts'
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[]; hitCount?: number }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface Node {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
+  children?: number[]
+  hitCount?: number
+}
+interface Profile {
+  nodes: Node[]
+  samples: number[]
+  timeDeltas: number[]
+  startTime: number
+  endTime: number
+}
 
 const ROOT = new URL('../../../', import.meta.url).pathname
 const [hash = 'bills', pressArg = '12', scenario = 'big-household'] = process.argv.slice(2)
@@ -38,7 +49,8 @@ export function hotSpots(p: Profile, top = 25): { self: string[]; total: string[
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
   const selfMs = new Map<number, number>()
   p.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000))
-  const key = (n: Node) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`
+  const key = (n: Node) =>
+    `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`
   const self = new Map<string, number>()
   const total = new Map<string, number>()
   for (const [id, ms] of selfMs) {
@@ -52,7 +64,11 @@ export function hotSpots(p: Profile, top = 25): { self: string[]; total: string[
       total.set(k, (total.get(k) ?? 0) + ms)
     }
   }
-  const fmt = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`)
+  const fmt = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`)
   return { self: fmt(self), total: fmt(total) }
 }
 
@@ -72,9 +88,16 @@ async function profileBoot(browser: Browser, url: string): Promise<void> {
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile }
   const marks = await page.evaluate(() => {
     const b = (window as any).__bench
-    const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => `${e.startTime.toFixed(0).padStart(6)} → ${e.responseEnd.toFixed(0).padStart(6)} ms  ${e.name.replace(location.origin, '')}`)
+    const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+      (e) =>
+        `${e.startTime.toFixed(0).padStart(6)} → ${e.responseEnd.toFixed(0).padStart(6)} ms  ${e.name.replace(location.origin, '')}`,
+    )
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
-    return [`domContentLoaded ${nav.domContentLoadedEventEnd.toFixed(0)} ms, load ${nav.loadEventEnd.toFixed(0)} ms`, ...res, `first drawn frame ${b.firstDrawnAt?.toFixed(0)} ms, account answered ${b.accountAnsweredAt?.toFixed(0)} ms, home ready ${b.homeReadyAt?.toFixed(0)} ms`]
+    return [
+      `domContentLoaded ${nav.domContentLoadedEventEnd.toFixed(0)} ms, load ${nav.loadEventEnd.toFixed(0)} ms`,
+      ...res,
+      `first drawn frame ${b.firstDrawnAt?.toFixed(0)} ms, account answered ${b.accountAnsweredAt?.toFixed(0)} ms, home ready ${b.homeReadyAt?.toFixed(0)} ms`,
+    ]
   })
   console.log(marks.join('\n'))
   const hs = hotSpots(profile, 30)
@@ -112,7 +135,10 @@ try {
     // Lightning uploads a canvas texture by reading it back with getImageData: count those by size.
     const uploads: Record<string, number> = ((window as any).__uploads = {})
     const getImageData = CanvasRenderingContext2D.prototype.getImageData
-    CanvasRenderingContext2D.prototype.getImageData = function (this: CanvasRenderingContext2D, ...args: Parameters<typeof getImageData>) {
+    CanvasRenderingContext2D.prototype.getImageData = function (
+      this: CanvasRenderingContext2D,
+      ...args: Parameters<typeof getImageData>
+    ) {
       const k = `${args[2]}x${args[3]}`
       uploads[k] = (uploads[k] ?? 0) + 1
       return getImageData.apply(this, args)
@@ -126,7 +152,12 @@ try {
   console.log(`--- canvas uploads by size: ${JSON.stringify(uploads)}`)
   const texts = Object.entries(drawn).sort((a, b) => b[1] - a[1])
   console.log(`--- text drawn: ${texts.reduce((a, [, n]) => a + n, 0)} fillText calls, ${texts.length} distinct ---`)
-  console.log(texts.slice(0, 30).map(([t, n]) => `${String(n).padStart(5)}  ${JSON.stringify(t)}`).join('\n'))
+  console.log(
+    texts
+      .slice(0, 30)
+      .map(([t, n]) => `${String(n).padStart(5)}  ${JSON.stringify(t)}`)
+      .join('\n'),
+  )
   console.log(`${hash}: ${r.fps.toFixed(1)} fps, ${r.dropped} dropped, ${r.seconds.toFixed(1)} s`)
   const hs = hotSpots(profile)
   console.log('--- self time ---\n' + hs.self.join('\n'))

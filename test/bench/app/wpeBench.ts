@@ -27,9 +27,24 @@ const PROBE_TAG = `<script>(${installProbe.toString()})()</script>`
 const withProbe = (html: string) => html.replace(/<head>/i, `<head>${PROBE_TAG}`)
 
 /** puppeteer's key names (the Chromium key plan) as W3C WebDriver key values. */
-const WD: Record<string, string> = { ArrowUp: WD_KEY.up, ArrowDown: WD_KEY.down, ArrowLeft: WD_KEY.left, ArrowRight: WD_KEY.right, Enter: WD_KEY.ok, Escape: WD_KEY.back }
+const WD: Record<string, string> = {
+  ArrowUp: WD_KEY.up,
+  ArrowDown: WD_KEY.down,
+  ArrowLeft: WD_KEY.left,
+  ArrowRight: WD_KEY.right,
+  Enter: WD_KEY.ok,
+  Escape: WD_KEY.back,
+}
 
-type Bench = { stage: unknown; frameNo: number; lastDrawnFrame: number; keyAt: number | null; keyLatencies: number[]; firstDrawnAt: number | null; homeReadyAt: number | null }
+type Bench = {
+  stage: unknown
+  frameNo: number
+  lastDrawnFrame: number
+  keyAt: number | null
+  keyLatencies: number[]
+  firstDrawnAt: number | null
+  homeReadyAt: number | null
+}
 type Hall = { route?: string; loading?: number }
 declare const window: Window & { __bench: Bench; __tvhall?: Hall }
 
@@ -72,7 +87,13 @@ async function timedKey(wpe: WpeSession, key: string): Promise<number | null> {
 }
 
 /** Polls `read(...args)` in the page until it returns something other than null/undefined/false. */
-async function until<A extends unknown[], T>(wpe: WpeSession, what: string, timeout: number, read: (...args: A) => T, ...args: A): Promise<NonNullable<T>> {
+async function until<A extends unknown[], T>(
+  wpe: WpeSession,
+  what: string,
+  timeout: number,
+  read: (...args: A) => T,
+  ...args: A
+): Promise<NonNullable<T>> {
   const end = Date.now() + timeout
   for (;;) {
     const v = await wpe.run(read, ...args)
@@ -88,7 +109,13 @@ function wpeKeys(wpe: WpeSession): KeyDriver {
       await wpe.run((h: string) => {
         window.location.hash = h
       }, hash)
-      await until(wpe, `route ${routeName}`, 20_000, (r: string) => window.__tvhall?.route === r && !window.__tvhall.loading, routeName)
+      await until(
+        wpe,
+        `route ${routeName}`,
+        20_000,
+        (r: string) => window.__tvhall?.route === r && !window.__tvhall.loading,
+        routeName,
+      )
     },
     press: (key) => timedKey(wpe, key),
     route: () => wpe.run(() => window.__tvhall?.route),
@@ -106,7 +133,12 @@ async function bootTime(url: string, what: 'firstDrawnAt' | 'homeReadyAt'): Prom
   }
 }
 
-export async function benchWpe(opts: { bootRuns: number; hallPlan: KeySegment[]; basePlan: KeySegment[]; log: (s: string) => void }): Promise<WpeBench> {
+export async function benchWpe(opts: {
+  bootRuns: number
+  hallPlan: KeySegment[]
+  basePlan: KeySegment[]
+  log: (s: string) => void
+}): Promise<WpeBench> {
   const dir = mkdtempSync(join(tmpdir(), 'tvhall-wpe-bench-'))
   cpSync(`${ROOT}dist`, dir, { recursive: true })
   writeFileSync(join(dir, 'index.html'), withProbe(readFileSync(join(dir, 'index.html'), 'utf8')))
@@ -131,7 +163,9 @@ export async function benchWpe(opts: { bootRuns: number; hallPlan: KeySegment[];
       await wpe.navigate(hallUrl)
       await until(wpe, 'hall home ready', 120_000, () => window.__bench && window.__bench.homeReadyAt)
       const hallKeys = await keyLatencyWith(wpeKeys(wpe), opts.hallPlan)
-      opts.log(`WPE keys: hall ${hallKeys.samples.length} drawn (${hallKeys.noEffect} without effect), baseline ${baseKeys.samples.length}`)
+      opts.log(
+        `WPE keys: hall ${hallKeys.samples.length} drawn (${hallKeys.noEffect} without effect), baseline ${baseKeys.samples.length}`,
+      )
       return { version: wpe.version, hallBoot, baseBoot, hallKeys, baseKeys }
     } finally {
       await wpe.close()

@@ -8,8 +8,18 @@ import Fastify from 'fastify'
 const [port] = process.argv.slice(2)
 const app = Fastify({ logger: false })
 const account = {
-  customerId: 'C000000001', customerName: '张三', cardNoMasked: '8100********0001', regionName: '东城区', status: 'normal',
-  balanceFen: 12_345, arrearsFen: 0, depositFen: 0, lowBalance: false, suspendOn: null, suspendedSince: null, nextDeduction: null,
+  customerId: 'C000000001',
+  customerName: '张三',
+  cardNoMasked: '8100********0001',
+  regionName: '东城区',
+  status: 'normal',
+  balanceFen: 12_345,
+  arrearsFen: 0,
+  depositFen: 0,
+  lowBalance: false,
+  suspendOn: null,
+  suspendedSince: null,
+  nextDeduction: null,
   asOf: '2026-12-07T09:00:00+08:00',
 }
 app.get('/api/v1/account', async () => account)

@@ -26,11 +26,19 @@ export interface Run {
   errors: number
 }
 
-const summary = (r: Result): Run => ({ rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, errors: errorRate(r) })
+const summary = (r: Result): Run => ({
+  rps: r.requests.total / r.duration,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  errors: errorRate(r),
+})
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 /** The median run by each figure (rps, p50, p99, errors), of runs taken in turn with the baseline's. */
 const medianRun = (runs: Run[]): Run => ({
-  rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), errors: median(runs.map((r) => r.errors)),
+  rps: median(runs.map((r) => r.rps)),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  errors: median(runs.map((r) => r.errors)),
 })
 
 /** How many households' boxes share the load (the stub seeds 1 200). */
@@ -41,27 +49,45 @@ export async function openSessions(bffUrl: string, subs: readonly Subscriber[], 
   const tokens: string[] = []
   let next = 0
   const refused: Record<string, number> = {}
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < subs.length) {
-      const who = subs[next++]
-      // The log-in as a box does it: a one-time challenge, signed with the box's device key (dev provisioning lists it).
-      // Each box from its own address, as behind the operator's load balancer (TRUST_PROXY): the log-in limits count per address.
-      const json = { 'content-type': 'application/json', 'x-forwarded-for': `10.${(next >> 16) & 255}.${(next >> 8) & 255}.${next & 255}` }
-      const asked = await fetch(`${bffUrl}/api/v1/session/challenge`, { method: 'POST', headers: json, body: JSON.stringify({ deviceId: who.deviceId }) })
-      const { challenge } = (await asked.json()) as { challenge: string }
-      const signature = signLogin(who.deviceKey, who.deviceId, who.cardNo, challenge)
-      const res = await fetch(`${bffUrl}/api/v1/session`, {
-        method: 'POST', headers: json, body: JSON.stringify({ deviceId: who.deviceId, cardNo: who.cardNo, challenge, signature }),
-      })
-      if (res.ok) tokens.push(((await res.json()) as { token: string }).token)
-      else refused[res.status] = (refused[res.status] ?? 0) + 1
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < subs.length) {
+        const who = subs[next++]
+        // The log-in as a box does it: a one-time challenge, signed with the box's device key (dev provisioning lists it).
+        // Each box from its own address, as behind the operator's load balancer (TRUST_PROXY): the log-in limits count per address.
+        const json = {
+          'content-type': 'application/json',
+          'x-forwarded-for': `10.${(next >> 16) & 255}.${(next >> 8) & 255}.${next & 255}`,
+        }
+        const asked = await fetch(`${bffUrl}/api/v1/session/challenge`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ deviceId: who.deviceId }),
+        })
+        const { challenge } = (await asked.json()) as { challenge: string }
+        const signature = signLogin(who.deviceKey, who.deviceId, who.cardNo, challenge)
+        const res = await fetch(`${bffUrl}/api/v1/session`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ deviceId: who.deviceId, cardNo: who.cardNo, challenge, signature }),
+        })
+        if (res.ok) tokens.push(((await res.json()) as { token: string }).token)
+        else refused[res.status] = (refused[res.status] ?? 0) + 1
+      }
+    }),
+  )
   if (Object.keys(refused).length) throw new Error(`sessions refused: ${JSON.stringify(refused)}`)
   return tokens
 }
 
-export interface Subscriber { deviceId: string; deviceKey: string; cardNo: string; customerId: string; scenario: string; status: string }
+export interface Subscriber {
+  deviceId: string
+  deviceKey: string
+  cardNo: string
+  customerId: string
+  scenario: string
+  status: string
+}
 
 export async function benchBff(o: BffBenchOptions) {
   const servers = await startServers()
@@ -74,13 +100,26 @@ export async function benchBff(o: BffBenchOptions) {
     const tokens = await openSessions(servers.bffUrl, subs)
     o.log(`opened ${tokens.length} sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
     const nextToken = rotate(tokens.map((t) => `Bearer ${t}`))
-    const bff: Target = { url: servers.bffUrl, method: 'GET', path: '/api/v1/account', headers: {}, perRequestHeaders: () => ({ authorization: nextToken() }) }
-    const gateway = { method: 'POST' as const, path: '/boss/gateway', headers: { 'content-type': 'application/json; charset=utf-8' }, body: signedBalanceQuery(subs.map((s) => s.customerId)) }
+    const bff: Target = {
+      url: servers.bffUrl,
+      method: 'GET',
+      path: '/api/v1/account',
+      headers: {},
+      perRequestHeaders: () => ({ authorization: nextToken() }),
+    }
+    const gateway = {
+      method: 'POST' as const,
+      path: '/boss/gateway',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: signedBalanceQuery(subs.map((s) => s.customerId)),
+    }
     const direct: Target = { url: servers.bossUrl, ...gateway }
     const proxied: Target = { url: servers.proxyUrl, ...gateway }
 
     // Make sure all three answer the balance before timing them (a bad signature would be a fast "200").
-    const check = await (await fetch(`${servers.bossUrl}/boss/gateway`, { method: 'POST', headers: gateway.headers, body: gateway.body() })).json()
+    const check = await (
+      await fetch(`${servers.bossUrl}/boss/gateway`, { method: 'POST', headers: gateway.headers, body: gateway.body() })
+    ).json()
     if (check.HEAD?.RSP_CODE !== '0000') throw new Error(`direct balance query refused: ${JSON.stringify(check.HEAD)}`)
     const viaBff = await fetch(`${servers.bffUrl}/api/v1/account`, { headers: bff.perRequestHeaders!() })
     if (!viaBff.ok) throw new Error(`BFF /account: ${viaBff.status}`)
@@ -92,7 +131,9 @@ export async function benchBff(o: BffBenchOptions) {
 
     const atRateDirect = summary(await atRate(direct, o.rate, o.rateSeconds))
     const atRateBff = summary(await atRate(bff, o.rate, o.rateSeconds))
-    o.log(`at ${o.rate} rps: direct p50 ${atRateDirect.p50} p99 ${atRateDirect.p99}; BFF p50 ${atRateBff.p50} p99 ${atRateBff.p99}`)
+    o.log(
+      `at ${o.rate} rps: direct p50 ${atRateDirect.p50} p99 ${atRateDirect.p99}; BFF p50 ${atRateBff.p50} p99 ${atRateBff.p99}`,
+    )
 
     // Step the arrival rate: the highest step each sustains with ≤ 1 % errors.
     o.log('stepping the arrival rate: stub direct, proxy, BFF')
@@ -111,7 +152,9 @@ export async function benchBff(o: BffBenchOptions) {
       const flatBff = await flatOut(bff, o.connections, o.flatSeconds)
       bffRuns.push(summary(flatBff))
       bffCodes = statusCounts(flatBff)
-      o.log(`closed loop round ${round + 1}: proxy ${proxyRuns[round].rps.toFixed(0)} rps p99 ${proxyRuns[round].p99}, BFF ${bffRuns[round].rps.toFixed(0)} rps p99 ${bffRuns[round].p99} ${JSON.stringify(bffCodes)}`)
+      o.log(
+        `closed loop round ${round + 1}: proxy ${proxyRuns[round].rps.toFixed(0)} rps p99 ${proxyRuns[round].p99}, BFF ${bffRuns[round].rps.toFixed(0)} rps p99 ${bffRuns[round].p99} ${JSON.stringify(bffCodes)}`,
+      )
     }
     const maxProxy = medianRun(proxyRuns)
     const maxBff = medianRun(bffRuns)
@@ -125,7 +168,9 @@ export async function benchBff(o: BffBenchOptions) {
     const steady = { ...summary(steadyResult), codes: statusCounts(steadyResult) }
     clearInterval(timer)
     rss.push(rssMB(servers.bffPid))
-    o.log(`steady ${peak} rps for ${o.memorySeconds}s: RSS ${rss[0].toFixed(0)} → max ${Math.max(...rss).toFixed(0)} MB, ${JSON.stringify(steady.codes)}`)
+    o.log(
+      `steady ${peak} rps for ${o.memorySeconds}s: RSS ${rss[0].toFixed(0)} → max ${Math.max(...rss).toFixed(0)} MB, ${JSON.stringify(steady.codes)}`,
+    )
 
     // The memory baseline: a bare fastify app on the same Node under the same steady rate (shorter: it plateaus at once).
     const bare: Target = { url: servers.bareUrl, method: 'GET', path: '/api/v1/account', headers: {} }
@@ -135,12 +180,32 @@ export async function benchBff(o: BffBenchOptions) {
     await atRate(bare, peak, bareSeconds, Math.max(8, Math.ceil(peak / 10)))
     clearInterval(bareTimer)
     bareRss.push(rssMB(servers.barePid))
-    o.log(`bare fastify at ${peak} rps for ${bareSeconds}s: RSS ${bareRss[0].toFixed(0)} → max ${Math.max(...bareRss).toFixed(0)} MB`)
+    o.log(
+      `bare fastify at ${peak} rps for ${bareSeconds}s: RSS ${bareRss[0].toFixed(0)} → max ${Math.max(...bareRss).toFixed(0)} MB`,
+    )
 
     return {
-      rate: o.rate, households: tokens.length, stepSeconds: o.stepSeconds, atRateDirect, atRateBff, stepDirect, stepProxy, stepBff,
-      maxDirect, maxProxy, maxBff, flatRatios, flatRounds: o.flatRounds, connections: o.connections, peak, steady, rss, memorySeconds: o.memorySeconds,
-      bareRss, bareSeconds, loadAverage: loadavg(),
+      rate: o.rate,
+      households: tokens.length,
+      stepSeconds: o.stepSeconds,
+      atRateDirect,
+      atRateBff,
+      stepDirect,
+      stepProxy,
+      stepBff,
+      maxDirect,
+      maxProxy,
+      maxBff,
+      flatRatios,
+      flatRounds: o.flatRounds,
+      connections: o.connections,
+      peak,
+      steady,
+      rss,
+      memorySeconds: o.memorySeconds,
+      bareRss,
+      bareSeconds,
+      loadAverage: loadavg(),
     }
   } finally {
     await servers.close()

@@ -21,7 +21,12 @@ export function summariseHeap(path: string, top = 20): string {
   for (let i = 0; i < s.nodes.length; i += width) {
     const type = typeNames[s.nodes[i + iType]]
     const name = s.strings[s.nodes[i + iName]]
-    const key = type === 'object' || type === 'closure' ? `${type} ${name}` : type === 'string' || type === 'concatenated string' || type === 'sliced string' ? 'strings' : `(${type}) ${type === 'native' || type === 'hidden' || type === 'code' ? name.slice(0, 40) : ''}`
+    const key =
+      type === 'object' || type === 'closure'
+        ? `${type} ${name}`
+        : type === 'string' || type === 'concatenated string' || type === 'sliced string'
+          ? 'strings'
+          : `(${type}) ${type === 'native' || type === 'hidden' || type === 'code' ? name.slice(0, 40) : ''}`
     const bytes = s.nodes[i + iSize]
     const e = by.get(key) ?? { bytes: 0, count: 0 }
     e.bytes += bytes
@@ -30,8 +35,11 @@ export function summariseHeap(path: string, top = 20): string {
     total += bytes
   }
   const rows = [...by].sort((a, b) => b[1].bytes - a[1].bytes).slice(0, top)
-  return [`${path}: ${(total / 1048576).toFixed(1)} MB in ${(s.nodes.length / width).toLocaleString()} objects`,
-    ...rows.map(([k, e]) => `${(e.bytes / 1048576).toFixed(2).padStart(8)} MB ${String(e.count).padStart(8)}  ${k}`)].join('\n')
+  return [
+    `${path}: ${(total / 1048576).toFixed(1)} MB in ${(s.nodes.length / width).toLocaleString()} objects`,
+    ...rows.map(([k, e]) => `${(e.bytes / 1048576).toFixed(2).padStart(8)} MB ${String(e.count).padStart(8)}  ${k}`),
+  ].join('\n')
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(summariseHeap(process.argv[2], Number(process.argv[3] ?? 20)))
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(summariseHeap(process.argv[2], Number(process.argv[3] ?? 20)))

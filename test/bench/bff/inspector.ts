@@ -13,14 +13,22 @@ export class Inspector {
   private constructor(ws: WebSocket) {
     this.#ws = ws
     ws.addEventListener('message', (e: MessageEvent<string>) => {
-      const msg = JSON.parse(e.data) as { id?: number; method?: string; params?: { chunk?: string }; result?: unknown; error?: unknown }
+      const msg = JSON.parse(e.data) as {
+        id?: number
+        method?: string
+        params?: { chunk?: string }
+        result?: unknown
+        error?: unknown
+      }
       if (msg.id !== undefined) this.#waiting.get(msg.id)?.(msg)
       else if (msg.method === 'HeapProfiler.addHeapSnapshotChunk') this.#chunks.push(msg.params!.chunk!)
     })
   }
 
   static async connect(port: number): Promise<Inspector> {
-    const [target] = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { webSocketDebuggerUrl: string }[]
+    const [target] = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
+      webSocketDebuggerUrl: string
+    }[]
     const ws = new WebSocket(target.webSocketDebuggerUrl)
     await new Promise((resolve, reject) => {
       ws.addEventListener('open', resolve)
@@ -33,7 +41,9 @@ export class Inspector {
     const id = ++this.#id
     this.#ws.send(JSON.stringify({ id, method, params }))
     return new Promise((resolve, reject) =>
-      this.#waiting.set(id, (r) => (r.error ? reject(new Error(`${method}: ${JSON.stringify(r.error)}`)) : resolve(r.result as T))),
+      this.#waiting.set(id, (r) =>
+        r.error ? reject(new Error(`${method}: ${JSON.stringify(r.error)}`)) : resolve(r.result as T),
+      ),
     )
   }
 

@@ -22,12 +22,21 @@ export function rotate<T>(items: readonly T[]): () => T {
 
 let seq = 0
 /** ACCT_BAL_QRY signed as the BFF would sign it (BOSS v2.3, see boss-stub/README.md), for each household in turn. */
-export function signedBalanceQuery(customerIds: readonly string[], secret = 'tvhall-dev-secret', channel = 'TVHALL'): () => string {
+export function signedBalanceQuery(
+  customerIds: readonly string[],
+  secret = 'tvhall-dev-secret',
+  channel = 'TVHALL',
+): () => string {
   const next = rotate(customerIds)
   return () => {
     const customerId = next()
     const reqTime = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '')
-    const head: Record<string, string> = { SVC_CODE: 'ACCT_BAL_QRY', CHNL_ID: channel, REQ_SEQ: `BENCH${reqTime}${++seq}`, REQ_TIME: reqTime }
+    const head: Record<string, string> = {
+      SVC_CODE: 'ACCT_BAL_QRY',
+      CHNL_ID: channel,
+      REQ_SEQ: `BENCH${reqTime}${++seq}`,
+      REQ_TIME: reqTime,
+    }
     const body = { CUST_ID: customerId }
     head.SIGN = computeSign({ ...head, ...body }, secret)
     return JSON.stringify({ HEAD: head, BODY: body })
@@ -48,7 +57,12 @@ function requestOf(t: Target) {
 }
 
 /** Fixed arrival rate (open loop: autocannon corrects for coordinated omission), bounded by count and time. */
-export function atRate(t: Target, rate: number, seconds: number, connections = Math.max(8, Math.ceil(rate / 25))): Promise<Result> {
+export function atRate(
+  t: Target,
+  rate: number,
+  seconds: number,
+  connections = Math.max(8, Math.ceil(rate / 25)),
+): Promise<Result> {
   return autocannon({
     url: t.url,
     connections,
@@ -91,7 +105,13 @@ export interface Step {
  * errors, timeouts) or falls short of its offered rate by more than 10 % (answers no longer keep pace; the
  * last answers' drain counts in the step's time, hence not 5 %); the last good step is the maximum.
  */
-export async function stepUp(t: Target, ladder: readonly number[], seconds: number, log: (s: string) => void, maxErrors = 0.01): Promise<{ steps: Step[]; max: Step | null }> {
+export async function stepUp(
+  t: Target,
+  ladder: readonly number[],
+  seconds: number,
+  log: (s: string) => void,
+  maxErrors = 0.01,
+): Promise<{ steps: Step[]; max: Step | null }> {
   const steps: Step[] = []
   let max: Step | null = null
   for (const target of ladder) {
@@ -99,9 +119,19 @@ export async function stepUp(t: Target, ladder: readonly number[], seconds: numb
     const r = await atRate(t, target, seconds, Math.max(8, Math.ceil(target / 10)))
     const rps = r.requests.total / r.duration
     const errors = errorRate(r)
-    const step: Step = { target, rps, p50: r.latency.p50, p99: r.latency.p99, errors, codes: statusCounts(r), ok: errors <= maxErrors && rps >= target * 0.9 }
+    const step: Step = {
+      target,
+      rps,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      errors,
+      codes: statusCounts(r),
+      ok: errors <= maxErrors && rps >= target * 0.9,
+    }
     steps.push(step)
-    log(`  ${t.url}${t.path} at ${target} rps: got ${rps.toFixed(0)}, p50 ${step.p50} p99 ${step.p99} ms, ${JSON.stringify(step.codes)}${step.ok ? '' : ' ← over'}`)
+    log(
+      `  ${t.url}${t.path} at ${target} rps: got ${rps.toFixed(0)}, p50 ${step.p50} p99 ${step.p99} ms, ${JSON.stringify(step.codes)}${step.ok ? '' : ' ← over'}`,
+    )
     if (!step.ok) break
     max = step
   }

@@ -15,8 +15,18 @@ export async function freePort(): Promise<number> {
 }
 
 /** Each server is its own process, so its memory is its own and the load generator does not share its event loop. */
-function start(script: string, args: string[], env: Record<string, string>, readyPattern: RegExp, nodeArgs: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, script.startsWith('/') ? script : join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+function start(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  readyPattern: RegExp,
+  nodeArgs: string[] = [],
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, script.startsWith('/') ? script : join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   return new Promise((resolve, reject) => {
     let seen = ''
     const onData = (d: Buffer) => {
@@ -53,23 +63,50 @@ export interface ServerOptions {
 
 export async function startServers(opts: ServerOptions = {}): Promise<Servers> {
   const dir = mkdtempSync(join(tmpdir(), 'tvhall-bench-'))
-  const [bossPort, bffPort, proxyPort, barePort] = [await freePort(), await freePort(), await freePort(), await freePort()]
+  const [bossPort, bffPort, proxyPort, barePort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ]
   const bossUrl = `http://127.0.0.1:${bossPort}`
   const children: ChildProcess[] = []
   try {
-    children.push(await start('boss-stub/main.ts', [], { BOSS_PORT: String(bossPort), BOSS_DB: join(dir, 'boss.sqlite'), BOSS_RESEED: '1' }, /listening/))
+    children.push(
+      await start(
+        'boss-stub/main.ts',
+        [],
+        { BOSS_PORT: String(bossPort), BOSS_DB: join(dir, 'boss.sqlite'), BOSS_RESEED: '1' },
+        /listening/,
+      ),
+    )
     children.push(
       // BENCH_BFF_ROOT: another checkout's BFF (e.g. the code before a change) under the same harness and baselines.
-      await start(join(process.env.BENCH_BFF_ROOT ?? ROOT, 'src/bff/main.ts'), [], {
-        PORT: String(bffPort), HOST: '127.0.0.1', BOSS_URL: bossUrl,
-        // Every bench box logs in from 127.0.0.1, which the strict (log-in) limit counts as one address; the read
-        // limit per box (600/min) is left at its production default, and the load is spread so it never bites.
-        // The boxes name their own address in X-Forwarded-For (a load balancer's), so the log-in challenges of
-        // 1 200 boxes are not one address's reads.
-        RATE_LIMIT_STRICT_PER_MINUTE: '100000', TRUST_PROXY: '127.0.0.1', STORE_PATH: join(dir, 'bff.sqlite'), LOG_LEVEL: process.env.BENCH_BFF_LOG_LEVEL ?? 'info', NODE_ENV: 'development',
-        ...opts.bffEnv,
-      // As the README deploys it (a small young generation); BENCH_BFF_NODE_ARGS='' measures Node's defaults.
-      }, /BFF listening/, [...(process.env.BENCH_BFF_NODE_ARGS ?? '--max-semi-space-size=4').split(' ').filter(Boolean), ...(opts.bffNodeArgs ?? [])]),
+      await start(
+        join(process.env.BENCH_BFF_ROOT ?? ROOT, 'src/bff/main.ts'),
+        [],
+        {
+          PORT: String(bffPort),
+          HOST: '127.0.0.1',
+          BOSS_URL: bossUrl,
+          // Every bench box logs in from 127.0.0.1, which the strict (log-in) limit counts as one address; the read
+          // limit per box (600/min) is left at its production default, and the load is spread so it never bites.
+          // The boxes name their own address in X-Forwarded-For (a load balancer's), so the log-in challenges of
+          // 1 200 boxes are not one address's reads.
+          RATE_LIMIT_STRICT_PER_MINUTE: '100000',
+          TRUST_PROXY: '127.0.0.1',
+          STORE_PATH: join(dir, 'bff.sqlite'),
+          LOG_LEVEL: process.env.BENCH_BFF_LOG_LEVEL ?? 'info',
+          NODE_ENV: 'development',
+          ...opts.bffEnv,
+          // As the README deploys it (a small young generation); BENCH_BFF_NODE_ARGS='' measures Node's defaults.
+        },
+        /BFF listening/,
+        [
+          ...(process.env.BENCH_BFF_NODE_ARGS ?? '--max-semi-space-size=4').split(' ').filter(Boolean),
+          ...(opts.bffNodeArgs ?? []),
+        ],
+      ),
     )
     children.push(await start('test/bench/bff/proxy.ts', [String(proxyPort), bossUrl], {}, /ready/))
     children.push(await start('test/bench/bff/bare.ts', [String(barePort)], {}, /ready/))
@@ -85,7 +122,15 @@ export async function startServers(opts: ServerOptions = {}): Promise<Servers> {
     bareUrl: `http://127.0.0.1:${barePort}`,
     barePid: children[3].pid!,
     async close() {
-      await Promise.all(children.map((c) => new Promise((r) => { c.once('exit', r); c.kill('SIGTERM') })))
+      await Promise.all(
+        children.map(
+          (c) =>
+            new Promise((r) => {
+              c.once('exit', r)
+              c.kill('SIGTERM')
+            }),
+        ),
+      )
       rmSync(dir, { recursive: true, force: true })
     },
   }

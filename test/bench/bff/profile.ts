@@ -16,9 +16,13 @@ import { summariseProfile } from './profileSummary.ts'
 
 /** process.memoryUsage() of the inspected process, MB. */
 async function memoryOf(inspector: Inspector): Promise<string> {
-  const { result } = await inspector.send<{ result: { value: string } }>('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())' })
+  const { result } = await inspector.send<{ result: { value: string } }>('Runtime.evaluate', {
+    expression: 'JSON.stringify(process.memoryUsage())',
+  })
   const m = JSON.parse(result.value) as Record<string, number>
-  return Object.entries(m).map(([k, v]) => `${k} ${(v / 1048576).toFixed(0)}`).join(', ')
+  return Object.entries(m)
+    .map(([k, v]) => `${k} ${(v / 1048576).toFixed(0)}`)
+    .join(', ')
 }
 
 /** Resident MB by mapping (anonymous, the node binary, each shared library), largest first. */
@@ -31,7 +35,11 @@ function mappings(pid: number): string {
     const r = /^Rss:\s+(\d+) kB/.exec(line)
     if (r) rss.set(name, (rss.get(name) ?? 0) + Number(r[1]))
   }
-  return [...rss].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, kb]) => `${k} ${(kb / 1024).toFixed(0)}`).join(', ')
+  return [...rss]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([k, kb]) => `${k} ${(kb / 1024).toFixed(0)}`)
+    .join(', ')
 }
 
 const ROOT = new URL('../../../', import.meta.url).pathname
@@ -40,7 +48,11 @@ const dir = join(ROOT, 'test-output/bench/profile')
 rmSync(dir, { recursive: true, force: true })
 mkdirSync(dir, { recursive: true })
 
-console.log(`load average before: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`)
+console.log(
+  `load average before: ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}`,
+)
 const inspectPort = await freePort()
 const servers = await startServers({ bffNodeArgs: [`--inspect=127.0.0.1:${inspectPort}`] })
 const inspector = await Inspector.connect(inspectPort)
@@ -50,27 +62,44 @@ try {
   const subs = all.slice(0, 1200)
   const tokens = await openSessions(servers.bffUrl, subs)
   const nextToken = rotate(tokens.map((t) => `Bearer ${t}`))
-  const bff: Target = { url: servers.bffUrl, method: 'GET', path: '/api/v1/account', headers: {}, perRequestHeaders: () => ({ authorization: nextToken() }) }
+  const bff: Target = {
+    url: servers.bffUrl,
+    method: 'GET',
+    path: '/api/v1/account',
+    headers: {},
+    perRequestHeaders: () => ({ authorization: nextToken() }),
+  }
   const bare: Target = { url: servers.bareUrl, method: 'GET', path: '/api/v1/account', headers: {} }
   const proxied: Target = {
-    url: servers.proxyUrl, method: 'POST', path: '/boss/gateway', headers: { 'content-type': 'application/json; charset=utf-8' },
+    url: servers.proxyUrl,
+    method: 'POST',
+    path: '/boss/gateway',
+    headers: { 'content-type': 'application/json; charset=utf-8' },
     body: signedBalanceQuery(subs.map((s) => s.customerId)),
   }
   await flatOut(proxied, 32, 3)
   await flatOut(bff, 32, 3)
   const line = (name: string, r: Awaited<ReturnType<typeof flatOut>>) =>
-    console.log(`${name}: ${(r.requests.total / r.duration).toFixed(0)} rps, p50 ${r.latency.p50} p99 ${r.latency.p99} ms ${JSON.stringify(statusCounts(r))}`)
+    console.log(
+      `${name}: ${(r.requests.total / r.duration).toFixed(0)} rps, p50 ${r.latency.p50} p99 ${r.latency.p99} ms ${JSON.stringify(statusCounts(r))}`,
+    )
   line('proxy', await flatOut(proxied, 32, seconds))
   await inspector.startProfile()
   line('BFF  ', await flatOut(bff, 32, seconds))
   await inspector.stopProfile(profileFile)
-  console.log(`RSS after the loop: BFF ${rssMB(servers.bffPid).toFixed(0)} MB; ${await memoryOf(inspector)}; by mapping: ${mappings(servers.bffPid)}`)
+  console.log(
+    `RSS after the loop: BFF ${rssMB(servers.bffPid).toFixed(0)} MB; ${await memoryOf(inspector)}; by mapping: ${mappings(servers.bffPid)}`,
+  )
   if (process.env.HEAP_SNAPSHOT === '1') await inspector.heapSnapshot(join(dir, 'bff.heapsnapshot'))
   line('bare ', await flatOut(bare, 32, 5))
   console.log(`RSS: BFF ${rssMB(servers.bffPid).toFixed(0)} MB, bare fastify ${rssMB(servers.barePid).toFixed(0)} MB`)
 } finally {
   inspector.close()
   await servers.close()
-  console.log(`load average after: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`)
+  console.log(
+    `load average after: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  )
 }
 console.log(summariseProfile(profileFile, 30))

@@ -4,9 +4,21 @@
  */
 import { readFileSync } from 'node:fs'
 
-interface CallFrame { functionName: string; url: string; lineNumber: number }
-interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface CallFrame {
+  functionName: string
+  url: string
+  lineNumber: number
+}
+interface ProfileNode {
+  id: number
+  callFrame: CallFrame
+  children?: number[]
+}
+interface CpuProfile {
+  nodes: ProfileNode[]
+  samples: number[]
+  timeDeltas: number[]
+}
 
 /** `node_modules/fastify/lib/x.js` → `fastify`; `src/bff/boss/x.ts` → `src/bff/boss`; Node's own → `node:…`. */
 export function moduleOf(url: string): string {
@@ -56,16 +68,31 @@ export function summariseProfile(path: string, top = 25): string {
     const mod = moduleOf(f.url)
     byModule.set(mod, (byModule.get(mod) ?? 0) + us)
   }
-  const idle = [...selfUs].filter(([id]) => byId.get(id)!.callFrame.functionName === '(idle)').reduce((a, [, v]) => a + v, 0)
+  const idle = [...selfUs]
+    .filter(([id]) => byId.get(id)!.callFrame.functionName === '(idle)')
+    .reduce((a, [, v]) => a + v, 0)
   const busy = total - idle
   const rows = (m: Map<string, number>, n: number) =>
-    [...m].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, n)
-      .map(([k, us]) => `${((100 * us) / busy).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`)
+    [...m]
+      .filter(([k]) => !k.startsWith('(idle)'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(
+        ([k, us]) => `${((100 * us) / busy).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`,
+      )
   return [
     `${path}: ${(total / 1e6).toFixed(1)} s sampled, busy ${(busy / 1e6).toFixed(1)} s (${((100 * busy) / total).toFixed(0)} %); shares below are of busy time`,
-    '', 'self time by module:', ...rows(byModule, top),
-    '', 'self time by module, native work charged to its JavaScript caller:', ...rows(byCallerModule, top), '', 'self time by function:', ...rows(byFn, top),
+    '',
+    'self time by module:',
+    ...rows(byModule, top),
+    '',
+    'self time by module, native work charged to its JavaScript caller:',
+    ...rows(byCallerModule, top),
+    '',
+    'self time by function:',
+    ...rows(byFn, top),
   ].join('\n')
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(summariseProfile(process.argv[2], Number(process.argv[3] ?? 25)))
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(summariseProfile(process.argv[2], Number(process.argv[3] ?? 25)))

@@ -36,14 +36,24 @@ const SLICES = {
 } as const
 
 /** The operator's report over a month of `boxes` boxes' usage in a DuckDB file: each query timed (best of `runs`). */
-export async function benchUsage(o: { boxes: number; sittingsPerBox: number; runs: number; log: (s: string) => void }): Promise<UsageBench> {
+export async function benchUsage(o: {
+  boxes: number
+  sittingsPerBox: number
+  runs: number
+  log: (s: string) => void
+}): Promise<UsageBench> {
   const dir = mkdtempSync(join(tmpdir(), 'tvhall-usage-bench-'))
   const path = join(dir, 'usage.duckdb')
   let store = await DuckDbUsageStore.open(path)
   try {
     o.log(`usage: generating a month for ${o.boxes.toLocaleString('en')} boxes in DuckDB…`)
     let t = performance.now()
-    const events = await generateMonth(store.writer, { boxes: o.boxes, sittingsPerBox: o.sittingsPerBox, lastDay: LAST_DAY, log: o.log })
+    const events = await generateMonth(store.writer, {
+      boxes: o.boxes,
+      sittingsPerBox: o.sittingsPerBox,
+      lastDay: LAST_DAY,
+      log: o.log,
+    })
     await store.writer.run('CHECKPOINT')
     const generateMs = performance.now() - t
     o.log(`usage: ${events.toLocaleString('en')} events in ${Math.round(generateMs / 1000)} s`)
@@ -53,8 +63,17 @@ export async function benchUsage(o: { boxes: number; sittingsPerBox: number; run
     t = performance.now()
     await store.refreshRollups()
     const rollupMonthMs = performance.now() - t
-    await store.write([{ key: 'bench-one', household: 'h-one', keyId: 'bench', area: 'a1', session: 'bench-one', receivedAt: `${LAST_DAY}T04:00:00Z`,
-      events: [{ id: 'bench-one-event', at: `${LAST_DAY}T04:00:00Z`, type: 'screen', screen: 'home' }] }])
+    await store.write([
+      {
+        key: 'bench-one',
+        household: 'h-one',
+        keyId: 'bench',
+        area: 'a1',
+        session: 'bench-one',
+        receivedAt: `${LAST_DAY}T04:00:00Z`,
+        events: [{ id: 'bench-one-event', at: `${LAST_DAY}T04:00:00Z`, type: 'screen', screen: 'home' }],
+      },
+    ])
     t = performance.now()
     await store.refreshRollups()
     const rollupDayMs = performance.now() - t
@@ -72,8 +91,11 @@ export async function benchUsage(o: { boxes: number; sittingsPerBox: number; run
       }
       return { name: '', month: out.month, week: out.week, area: out.area }
     }
-    const baseline = { ...(await time(`SELECT count(*) FROM usage_events WHERE day BETWEEN $from::DATE AND $to::DATE
-      AND ($area::VARCHAR IS NULL OR area = $area::VARCHAR)`)), name: 'baseline: count the slice' }
+    const baseline = {
+      ...(await time(`SELECT count(*) FROM usage_events WHERE day BETWEEN $from::DATE AND $to::DATE
+      AND ($area::VARCHAR IS NULL OR area = $area::VARCHAR)`)),
+      name: 'baseline: count the slice',
+    }
     const queries: ReportTiming[] = []
     for (const [name, sql] of [...Object.entries(REPORT_SQL), ['funnel', FUNNEL_SQL]]) {
       queries.push({ ...(await time(sql)), name })
@@ -82,7 +104,17 @@ export async function benchUsage(o: { boxes: number; sittingsPerBox: number; run
     t = performance.now()
     await store.report({ from: SLICES.month.from, to: SLICES.month.to })
     const wholeReportMs = performance.now() - t
-    return { boxes: o.boxes, events, generateMs, rollupMonthMs, rollupDayMs, fileMB: statSync(path).size / 1e6, baseline, queries, wholeReportMs }
+    return {
+      boxes: o.boxes,
+      events,
+      generateMs,
+      rollupMonthMs,
+      rollupDayMs,
+      fileMB: statSync(path).size / 1e6,
+      baseline,
+      queries,
+      wholeReportMs,
+    }
   } finally {
     await store.close()
     rmSync(dir, { recursive: true, force: true })
@@ -97,12 +129,15 @@ export function usageTable(u: UsageBench): string {
     '| report query (DuckDB rollups) | month, ms | last week, ms | month, one area, ms | under 1 s |',
     '|---|---|---|---|---|',
     `| ${u.baseline.name} (raw events) | ${ms(u.baseline.month)} | ${ms(u.baseline.week)} | ${ms(u.baseline.area)} | |`,
-    ...u.queries.map((q) => `| ${q.name} | ${ms(q.month)} | ${ms(q.week)} | ${ms(q.area)} | ${Math.max(q.month, q.week, q.area) < 1000 ? 'yes' : '**no**'} |`),
+    ...u.queries.map(
+      (q) =>
+        `| ${q.name} | ${ms(q.month)} | ${ms(q.week)} | ${ms(q.area)} | ${Math.max(q.month, q.week, q.area) < 1000 ? 'yes' : '**no**'} |`,
+    ),
     `| the whole report (every table, as the page asks) | ${ms(u.wholeReportMs)} | | | ${u.wholeReportMs < 1000 ? 'yes' : 'no'} |`,
   ]
   return [
-    `Usage store: ${u.boxes.toLocaleString('en')} boxes, ${u.events.toLocaleString('en')} events in a month, DuckDB file ${u.fileMB.toFixed(0)} MB;`
-    + ` generated in ${(u.generateMs / 1000).toFixed(0)} s; rollups of the whole month built in ${(u.rollupMonthMs / 1000).toFixed(1)} s, of one day in ${(u.rollupDayMs / 1000).toFixed(1)} s.`,
+    `Usage store: ${u.boxes.toLocaleString('en')} boxes, ${u.events.toLocaleString('en')} events in a month, DuckDB file ${u.fileMB.toFixed(0)} MB;` +
+      ` generated in ${(u.generateMs / 1000).toFixed(0)} s; rollups of the whole month built in ${(u.rollupMonthMs / 1000).toFixed(1)} s, of one day in ${(u.rollupDayMs / 1000).toFixed(1)} s.`,
     '',
     ...rows,
   ].join('\n')

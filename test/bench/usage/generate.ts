@@ -35,20 +35,32 @@ const TEMPLATE = `(VALUES
 
 const SCENARIO = `CASE WHEN k % 20 < 8 THEN 0 WHEN k % 20 < 11 THEN 8 WHEN k % 20 < 13 THEN 11 WHEN k % 20 < 15 THEN 13
   WHEN k % 20 < 17 THEN 15 ELSE k % 20 END`
-const PICK = (list: string[], salt: number) => `[${list.map((v) => `'${v}'`).join(', ')}][1 + (hash(k, ${salt}) % ${list.length})::INTEGER]`
+const PICK = (list: string[], salt: number) =>
+  `[${list.map((v) => `'${v}'`).join(', ')}][1 + (hash(k, ${salt}) % ${list.length})::INTEGER]`
 const PRODUCTS = ['P_SPORTS', 'P_MOVIE', 'P_KIDS', 'P_HD', 'P_4K', 'P_OPERA', 'P_EDU', 'P_VOD']
 const SYMPTOMS = ['no-signal', 'mosaic', 'no-sound', 'remote', 'frozen', 'slow']
 const CATEGORIES = ['billing', 'signal', 'service', 'package', 'other']
-const ERRORS = ['BOSS_UNAVAILABLE', 'BOSS_TIMEOUT', 'WRONG_PIN', 'INSUFFICIENT_BALANCE', 'NETWORK', 'OVER_SPENDING_LIMIT']
+const ERRORS = [
+  'BOSS_UNAVAILABLE',
+  'BOSS_TIMEOUT',
+  'WRONG_PIN',
+  'INSUFFICIENT_BALANCE',
+  'NETWORK',
+  'OVER_SPENDING_LIMIT',
+]
 
 /** Insert the month ending on `lastDay` (yyyy-mm-dd) a day at a time, as a writer would have; answers the events written. */
-export async function generateMonth(db: DuckDBConnection, o: { boxes: number; sittingsPerBox: number; lastDay: string; log?: (s: string) => void }): Promise<number> {
+export async function generateMonth(
+  db: DuckDBConnection,
+  o: { boxes: number; sittingsPerBox: number; lastDay: string; log?: (s: string) => void },
+): Promise<number> {
   const perDay = Math.round((o.boxes * o.sittingsPerBox) / 30)
   for (let d = 29; d >= 0; d--) {
     const start = (29 - d) * perDay
     const end = start + perDay
     if (d % 10 === 0) o.log?.(`usage: day ${30 - d} of 30`)
-    await db.run(`INSERT INTO usage_events
+    await db.run(
+      `INSERT INTO usage_events
       SELECT to_timestamp(epoch(s.day::TIMESTAMP) - 8 * 3600 + s.secs + t.seq * 20), s.day,
         s.household, 'bench', s.area, s.session, s.session || '-' || t.seq, t.type, t.screen, t.flow, t.step,
         CASE WHEN t.outcome = 'outcome' THEN (CASE WHEN s.solved THEN 'solved' ELSE 'ticket' END) ELSE t.outcome END,
@@ -67,7 +79,9 @@ export async function generateMonth(db: DuckDBConnection, o: { boxes: number; si
           ${PICK(PRODUCTS, 5)} AS product, ${PICK(SYMPTOMS, 6)} AS symptom, ${PICK(CATEGORIES, 7)} AS category,
           ${PICK(ERRORS, 8)} AS code, ${PICK(['card', 'qr'], 9)} AS method, (1 + hash(k, 10) % 20) * 1000 AS amount
         FROM range(${start}, ${end}) r(k)
-      ) s JOIN ${TEMPLATE} ON t.scenario = s.scenario`, { lastDay: o.lastDay })
+      ) s JOIN ${TEMPLATE} ON t.scenario = s.scenario`,
+      { lastDay: o.lastDay },
+    )
   }
   const r = await db.runAndReadAll('SELECT count(*)::BIGINT::DOUBLE AS n FROM usage_events')
   return Number(r.getRowObjectsJson()[0].n)

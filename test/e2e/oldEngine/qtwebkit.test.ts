@@ -37,14 +37,36 @@ const REPORT = `(function () {
 })()`
 
 function openInQtWebKit(url: string, png: string): Promise<Seen> {
-  const args = ['--width', '1280', '--height', '720', '--debug-javascript', '--window-status', 'tvhall-done', '--run-script', REPORT, url, png]
+  const args = [
+    '--width',
+    '1280',
+    '--height',
+    '720',
+    '--debug-javascript',
+    '--window-status',
+    'tvhall-done',
+    '--run-script',
+    REPORT,
+    url,
+    png,
+  ]
   return new Promise((resolve, reject) => {
-    execFile(WKHTMLTOIMAGE_PATH, args, { env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' }, timeout: 90_000 }, (err, stdout, stderr) => {
-      const out = `${stdout}${stderr}`
-      const line = /TVHALL (\{.*\})/.exec(out)
-      if (line) resolve(JSON.parse(line[1]) as Seen)
-      else reject(new Error(`wkhtmltoimage: no report (${err?.message ?? 'no error'}):\n${out.replace(/\[[=> ]+\][^\n]*/g, '').slice(-3000)}`))
-    })
+    execFile(
+      WKHTMLTOIMAGE_PATH,
+      args,
+      { env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' }, timeout: 90_000 },
+      (err, stdout, stderr) => {
+        const out = `${stdout}${stderr}`
+        const line = /TVHALL (\{.*\})/.exec(out)
+        if (line) resolve(JSON.parse(line[1]) as Seen)
+        else
+          reject(
+            new Error(
+              `wkhtmltoimage: no report (${err?.message ?? 'no error'}):\n${out.replace(/\[[=> ]+\][^\n]*/g, '').slice(-3000)}`,
+            ),
+          )
+      },
+    )
   })
 }
 

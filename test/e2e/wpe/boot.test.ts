@@ -36,11 +36,16 @@ describe('the hall on WPE WebKit', () => {
       const tv = await WpeTv.boot(tvUrl(stack, who, b.extra))
       try {
         expect(tv.version).toMatch(/^2\.\d+/)
-          expect(await tv.wpe.run(loadedBundles)).toEqual([b.file])
+        expect(await tv.wpe.run(loadedBundles)).toEqual([b.file])
         if (b.scenario === 'arrears') {
           expect(await tv.waitForText('DialogTitle', (t) => t.length > 0)).toMatch(/欠费/)
           await tv.press('back')
-          await tv.waitFor('boot notice closed', () => document.querySelector('[ref="BootNoticeClose"]') === null, (gone) => gone, 5_000)
+          await tv.waitFor(
+            'boot notice closed',
+            () => document.querySelector('[ref="BootNoticeClose"]') === null,
+            (gone) => gone,
+            5_000,
+          )
         }
         expect(await tv.focusedRef()).toBe('BalanceTile')
         await tv.screenshot(`home-${b.name.split(' ')[0]}`)
@@ -65,8 +70,14 @@ describe('the hall on WPE WebKit', () => {
   it('moves the focus with the remote and opens the newest bill, totals as the BOSS has them', async () => {
     const who = stack.bySubscriber('bill-jump')
     const now = new Date(Date.now() + 8 * 3600_000)
-    const res = await bossCall(stack, 'BILL_LIST_QRY', { CUST_ID: who.customerId, BEGIN_MONTH: `${now.getUTCFullYear() - 1}01`, END_MONTH: now.toISOString().slice(0, 7).replace('-', '') })
-    const bills = (res.BODY.BILL_LIST as { BILL_MONTH: string; TOTAL_FEE: string }[]).slice().sort((a, b) => (a.BILL_MONTH < b.BILL_MONTH ? 1 : -1))
+    const res = await bossCall(stack, 'BILL_LIST_QRY', {
+      CUST_ID: who.customerId,
+      BEGIN_MONTH: `${now.getUTCFullYear() - 1}01`,
+      END_MONTH: now.toISOString().slice(0, 7).replace('-', ''),
+    })
+    const bills = (res.BODY.BILL_LIST as { BILL_MONTH: string; TOTAL_FEE: string }[])
+      .slice()
+      .sort((a, b) => (a.BILL_MONTH < b.BILL_MONTH ? 1 : -1))
     expect(bills.length).toBeGreaterThan(2)
 
     const tv = await WpeTv.boot(tvUrl(stack, who))
@@ -84,7 +95,9 @@ describe('the hall on WPE WebKit', () => {
       await tv.press('ok')
       await tv.waitForRoute('bills')
       // The chart starts on the newest month; Left walks back through the months, Right comes back.
-      expect(await tv.waitForText('BillFocusTotal', (t) => t !== '--' && t !== '')).toBe(formatFen(Number(bills[0].TOTAL_FEE)))
+      expect(await tv.waitForText('BillFocusTotal', (t) => t !== '--' && t !== '')).toBe(
+        formatFen(Number(bills[0].TOTAL_FEE)),
+      )
       const newest = await tv.focusedRef()
       expect(newest).toMatch(/^BillBar\d+$/)
       const n = Number(newest!.slice('BillBar'.length))
@@ -97,7 +110,9 @@ describe('the hall on WPE WebKit', () => {
 
       await tv.press('ok')
       await tv.waitForRoute('bills/:billId')
-      expect(await tv.waitForText('BillTotalValue', (t) => t !== '--' && t !== '')).toBe(formatFen(Number(bills[0].TOTAL_FEE)))
+      expect(await tv.waitForText('BillTotalValue', (t) => t !== '--' && t !== '')).toBe(
+        formatFen(Number(bills[0].TOTAL_FEE)),
+      )
       await tv.screenshot('bill-detail')
       await tv.press('back')
       await tv.waitForRoute('bills')

@@ -10,7 +10,8 @@ const PRODUCT = 'P_OPERA'
 /** The API's category id for the BOSS's 戏曲 (bossCatalogueAdapter). */
 const CATEGORY = 'opera'
 
-const orderCount = async (stack: Stack) => ((await (await fetch(`${stack.bossUrl}/admin/stats`)).json()) as { orders: { count: number } }).orders.count
+const orderCount = async (stack: Stack) =>
+  ((await (await fetch(`${stack.bossUrl}/admin/stats`)).json()) as { orders: { count: number } }).orders.count
 
 // One whole package order on WPE WebKit with the remote, the PIN typed on the digit keys, against the real
 // boss-stub and BFF; the stub's records say it happened once, at the catalogue price.
@@ -26,13 +27,16 @@ describe('ordering a package on WPE WebKit', () => {
 
   it('orders the opera package with the PIN, charged once at the catalogue price', async () => {
     const who = stack.bySubscriber('normal')
-    const product = (catalogue as { products: { prodId: string; prices: Record<string, number> }[] }).products.filter((p) => p.prodId === PRODUCT)[0]
+    const product = (catalogue as { products: { prodId: string; prices: Record<string, number> }[] }).products.filter(
+      (p) => p.prodId === PRODUCT,
+    )[0]
     const price = product.prices['1']
     const before = await bossAccount(stack, who.customerId)
     const ordersBefore = await orderCount(stack)
 
     const tv = await WpeTv.boot(tvUrl(stack, who))
-    const focusOn = async (key: RemoteKey, ref: string, max = 12) => expect(await tv.pressUntil(key, ref, max)).toBe(ref)
+    const focusOn = async (key: RemoteKey, ref: string, max = 12) =>
+      expect(await tv.pressUntil(key, ref, max)).toBe(ref)
     try {
       await focusOn('right', 'PackagesTile')
       await tv.press('ok')

@@ -16,7 +16,16 @@ async function settled(tv: WpeTv): Promise<Snapshot['scan']> {
     await new Promise((r) => setTimeout(r, 150))
     const now = await look()
     const [f, g] = [now.focused, last.focused]
-    if ((f && g && f.path === g.path && Math.abs(f.x1 - g.x1) < 0.5 && Math.abs(f.y1 - g.y1) < 0.5 && Math.abs(f.x2 - g.x2) < 0.5) || Date.now() > until) return now
+    if (
+      (f &&
+        g &&
+        f.path === g.path &&
+        Math.abs(f.x1 - g.x1) < 0.5 &&
+        Math.abs(f.y1 - g.y1) < 0.5 &&
+        Math.abs(f.x2 - g.x2) < 0.5) ||
+      Date.now() > until
+    )
+      return now
     last = now
   }
 }
@@ -36,10 +45,12 @@ describe('every screen on WPE WebKit', () => {
 
   for (const bundle of ['modern', 'legacy'] as const) {
     it(`opens every main screen in the ${bundle} bundle without a JS error`, async () => {
-      const tv = await WpeTv.boot(tvUrl(stack, stack.bySubscriber('normal'), bundle === 'legacy' ? { legacy: '1' } : {}))
+      const tv = await WpeTv.boot(
+        tvUrl(stack, stack.bySubscriber('normal'), bundle === 'legacy' ? { legacy: '1' } : {}),
+      )
       const findings: string[] = []
       try {
-          const screens = await tv.wpe.run(() => window.__tvhall?.screens ?? [])
+        const screens = await tv.wpe.run(() => window.__tvhall?.screens ?? [])
         expect(screens.length).toBeGreaterThanOrEqual(10)
         for (const screen of screens.filter((s) => s !== 'home')) {
           await tv.wpe.run((h: string) => {
@@ -49,12 +60,18 @@ describe('every screen on WPE WebKit', () => {
           const scan = await settled(tv)
           const f = scan.focused
           if (!f) findings.push(`${screen}: nothing focused`)
-          else if (!inside(f)) findings.push(`${screen}: focus ${f.path} outside the safe area (${[f.x1, f.y1, f.x2, f.y2].map(Math.round).join(',')})`)
-          for (const t of scan.texts) if (RAW_KEY.test(t.text.trim()) || /undefined|NaN|\[object /.test(t.text)) findings.push(`${screen}: raw text "${t.text.slice(0, 40)}"`)
+          else if (!inside(f))
+            findings.push(
+              `${screen}: focus ${f.path} outside the safe area (${[f.x1, f.y1, f.x2, f.y2].map(Math.round).join(',')})`,
+            )
+          for (const t of scan.texts)
+            if (RAW_KEY.test(t.text.trim()) || /undefined|NaN|\[object /.test(t.text))
+              findings.push(`${screen}: raw text "${t.text.slice(0, 40)}"`)
           await tv.press('down', 'up')
           await tv.press('home')
           await tv.waitForRoute('home', 15_000).catch(() => findings.push(`${screen}: Home key stayed on ${screen}`))
-          for (const e of await tv.wpe.run(() => (window.__tvhall as { errors?: string[] }).errors!.splice(0))) findings.push(`${screen}: JS error ${e}`)
+          for (const e of await tv.wpe.run(() => (window.__tvhall as { errors?: string[] }).errors!.splice(0)))
+            findings.push(`${screen}: JS error ${e}`)
         }
         await tv.screenshot(`walk-last-${bundle}`)
         for (const f of findings) console.log(`WPE ${bundle} screen finding: ${f}`)

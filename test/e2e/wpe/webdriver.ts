@@ -62,7 +62,10 @@ export class WpeSession {
     const base = `http://127.0.0.1:${port}`
     const until = Date.now() + 10_000
     for (;;) {
-      const ready = await fetch(`${base}/status`).then((r) => r.ok, () => false)
+      const ready = await fetch(`${base}/status`).then(
+        (r) => r.ok,
+        () => false,
+      )
       if (ready) break
       if (driver.exitCode !== null || Date.now() > until) {
         driver.kill('SIGKILL')
@@ -80,7 +83,12 @@ export class WpeSession {
       },
     }
     try {
-      const value = await call<{ sessionId: string; capabilities: { browserVersion: string } }>(base, 'POST', '/session', { capabilities })
+      const value = await call<{ sessionId: string; capabilities: { browserVersion: string } }>(
+        base,
+        'POST',
+        '/session',
+        { capabilities },
+      )
       return new WpeSession(driver, base, value.sessionId, value.capabilities.browserVersion, () => out)
     } catch (e) {
       driver.kill('SIGKILL')
@@ -114,7 +122,16 @@ export class WpeSession {
   /** One key pressed and released, as the box's remote sends it (W3C key actions). */
   async key(value: string): Promise<void> {
     await this.cmd('POST', '/actions', {
-      actions: [{ type: 'key', id: 'remote', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
+      actions: [
+        {
+          type: 'key',
+          id: 'remote',
+          actions: [
+            { type: 'keyDown', value },
+            { type: 'keyUp', value },
+          ],
+        },
+      ],
     })
   }
 
@@ -128,8 +145,14 @@ export class WpeSession {
     this.driver.kill('SIGTERM')
     await new Promise((r) => {
       if (this.driver.exitCode !== null) return r(null)
-      const t = setTimeout(() => { this.driver.kill('SIGKILL'); r(null) }, 3000)
-      this.driver.once('exit', () => { clearTimeout(t); r(null) })
+      const t = setTimeout(() => {
+        this.driver.kill('SIGKILL')
+        r(null)
+      }, 3000)
+      this.driver.once('exit', () => {
+        clearTimeout(t)
+        r(null)
+      })
     })
   }
 }

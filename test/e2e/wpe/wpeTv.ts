@@ -2,7 +2,14 @@ import { writeFileSync } from 'node:fs'
 import { OUTPUT_DIR, type RemoteKey } from '../tv.ts'
 import { WD_KEY, WpeSession, type WpeOptions } from './webdriver.ts'
 
-type Hooks = { route?: string; focusedRef?: string; loading?: number; errors?: string[]; redraw?: () => void; scan?: () => unknown }
+type Hooks = {
+  route?: string
+  focusedRef?: string
+  loading?: number
+  errors?: string[]
+  redraw?: () => void
+  scan?: () => unknown
+}
 declare const window: Window & { __tvhall?: Hooks }
 
 /**
@@ -75,7 +82,10 @@ export class WpeTv {
         return undefined as T
       })
       if (v !== undefined && ok(v)) return v
-      if (Date.now() > until) throw new Error(`WPE: ${what} not reached in ${timeout} ms; last: ${JSON.stringify(v)}; errors: ${JSON.stringify(await this.errors())}`)
+      if (Date.now() > until)
+        throw new Error(
+          `WPE: ${what} not reached in ${timeout} ms; last: ${JSON.stringify(v)}; errors: ${JSON.stringify(await this.errors())}`,
+        )
       await new Promise((r) => setTimeout(r, 100))
     }
   }
@@ -85,17 +95,30 @@ export class WpeTv {
   }
 
   async waitForRoute(route: string, timeout = 20_000): Promise<void> {
-    await this.waitFor(`route ${route}`, () => window.__tvhall?.route, (r) => r === route, timeout)
+    await this.waitFor(
+      `route ${route}`,
+      () => window.__tvhall?.route,
+      (r) => r === route,
+      timeout,
+    )
   }
 
   /** The screen filled in: the route reached and no loading indicator running. */
   async waitForSettledRoute(route: string, timeout = 20_000): Promise<void> {
-    await this.waitFor(`route ${route} loaded`, () => [window.__tvhall?.route, window.__tvhall?.loading || 0] as const, ([r, l]) => r === route && l === 0, timeout)
+    await this.waitFor(
+      `route ${route} loaded`,
+      () => [window.__tvhall?.route, window.__tvhall?.loading || 0] as const,
+      ([r, l]) => r === route && l === 0,
+      timeout,
+    )
   }
 
   /** Text shown by the element with this ref path (`A.B`: ref B inside ref A), '' when not on screen. */
   async text(ref: string): Promise<string> {
-    const path = ref.split('.').map((r) => `[ref="${r}"]`).join(' ')
+    const path = ref
+      .split('.')
+      .map((r) => `[ref="${r}"]`)
+      .join(' ')
     const raw = await this.wpe.run((p: string) => {
       const el = document.querySelector(`${p}[texture-text], ${p} [texture-text]`)
       return el ? el.getAttribute('texture-text') : null
@@ -128,7 +151,11 @@ export class WpeTv {
 
   /** JS errors since the page loaded (static/index.html's collector). */
   async errors(): Promise<string[]> {
-    return (await this.wpe.run(() => (window.__tvhall && window.__tvhall.errors) || ['no error collector: static/index.html did not run'])) ?? []
+    return (
+      (await this.wpe.run(
+        () => (window.__tvhall && window.__tvhall.errors) || ['no error collector: static/index.html did not run'],
+      )) ?? []
+    )
   }
 
   /** Presses `key` until the focus lands on `ref` (at most `max` presses); returns where it ended. */

@@ -39,7 +39,9 @@ describe('GET /api/v1/account', () => {
         expect(a.arrearsFen).toBeGreaterThan(0)
         const t = String(boss.stopTime ?? '')
         expect(a.suspendedSince).toBe(
-          t ? `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(8, 10)}:${t.slice(10, 12)}:${t.slice(12, 14)}+08:00` : null,
+          t
+            ? `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(8, 10)}:${t.slice(10, 12)}:${t.slice(12, 14)}+08:00`
+            : null,
         )
       }
       if (scenario === 'normal') {

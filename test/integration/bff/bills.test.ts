@@ -12,7 +12,11 @@ const isoDay = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)
 
 /** Every bill the stub holds for a customer over a wide window, newest first. */
 async function stubBills(customerId: string) {
-  const res = await bossCall(stack, 'BILL_LIST_QRY', { CUST_ID: customerId, BEGIN_MONTH: '200001', END_MONTH: '209912' })
+  const res = await bossCall(stack, 'BILL_LIST_QRY', {
+    CUST_ID: customerId,
+    BEGIN_MONTH: '200001',
+    END_MONTH: '209912',
+  })
   expect(res.HEAD.RSP_CODE).toBe('0000')
   return res.BODY.BILL_LIST as Record<string, string>[]
 }
@@ -86,7 +90,9 @@ describe('GET /api/v1/bills/:billId', () => {
       expect(d.totalFen).toBe(summary.totalFen)
       expect(d.lines).toHaveLength(stub.ITEM_LIST.length)
       expect(d.lines.reduce((s: number, l: { amountFen: number }) => s + l.amountFen, 0)).toBe(d.totalFen)
-      expect(d.lines.map((l: { amountFen: number }) => l.amountFen)).toEqual(stub.ITEM_LIST.map((i: { FEE: string }) => Number(i.FEE)))
+      expect(d.lines.map((l: { amountFen: number }) => l.amountFen)).toEqual(
+        stub.ITEM_LIST.map((i: { FEE: string }) => Number(i.FEE)),
+      )
       expect(d.periodStart).toBe(isoDay(stub.CYCLE_BEGIN))
       expect(d.periodEnd).toBe(isoDay(stub.CYCLE_END))
     }
@@ -104,7 +110,9 @@ describe('GET /api/v1/bills/:billId', () => {
     expect(madeUp.status).toBe(404)
     expect(madeUp.body).toEqual(foreign.body)
     // ...while the owner does see it
-    expect((await api(stack, 'GET', `/api/v1/bills/${theirBill}`, { token: await login(stack, theirs) })).status).toBe(200)
+    expect((await api(stack, 'GET', `/api/v1/bills/${theirBill}`, { token: await login(stack, theirs) })).status).toBe(
+      200,
+    )
   })
 
   it('answers 400 for a malformed bill id', async () => {
@@ -125,7 +133,11 @@ describe('GET /api/v1/payments', () => {
     const yearAgo = new Date(today.getTime() - 365 * 86400_000)
     const day = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '')
     const stub = await bossCall(stack, 'PAY_HIS_QRY', {
-      CUST_ID: sub.customerId, BEGIN_DATE: day(yearAgo), END_DATE: day(today), PAGE_NO: '1', PAGE_SIZE: '50',
+      CUST_ID: sub.customerId,
+      BEGIN_DATE: day(yearAgo),
+      END_DATE: day(today),
+      PAGE_NO: '1',
+      PAGE_SIZE: '50',
     })
     const expected = stub.BODY.PAY_LIST as Record<string, string>[]
     expect(Number(stub.BODY.TOTAL_COUNT)).toBe(expected.length) // fits one stub page

@@ -26,7 +26,9 @@ describe('logs of a run', () => {
     await api(stack, 'GET', '/api/v1/account', { token })
     // wrong pair, extra fields carrying secrets, secrets in the URL and path
     await api(stack, 'POST', '/api/v1/session', { body: await sessionBody(stack, a, b.cardNo) })
-    await api(stack, 'POST', '/api/v1/session', { body: { ...(await sessionBody(stack, c)), pin: c.pin, cardPassword: '88776655' } })
+    await api(stack, 'POST', '/api/v1/session', {
+      body: { ...(await sessionBody(stack, c)), pin: c.pin, cardPassword: '88776655' },
+    })
     await api(stack, 'GET', `/api/v1/account?cardNo=${c.cardNo}&pin=${c.pin}`, { token })
     await api(stack, 'GET', `/api/v1/bills/${b.cardNo}`, { token })
     await api(stack, 'GET', `/api/v1/nope/${c.cardNo}?purchasePin=${a.pin}`)

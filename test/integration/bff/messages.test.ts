@@ -11,7 +11,8 @@ beforeAll(async () => {
 })
 afterAll(() => stack?.close())
 
-const day = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '')
+const day = (offsetDays: number) =>
+  new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '')
 
 /**
  * Worked out from the stub's own tables, not through its services: households holding a live
@@ -21,10 +22,14 @@ const day = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetD
 function expiringWithin5Days(): Set<string> {
   const db = new DatabaseSync(stack.bossDbPath, { readOnly: true })
   try {
-    const rows = db.prepare(`SELECT DISTINCT s.cust_id FROM subscription s JOIN product p ON p.prod_id = s.prod_id
+    const rows = db
+      .prepare(
+        `SELECT DISTINCT s.cust_id FROM subscription s JOIN product p ON p.prod_id = s.prod_id
       WHERE p.prod_type = 'PKG' AND s.subs_status IN ('1', '2') AND s.auto_renew = 'N' AND s.exp_date BETWEEN ? AND ?
       AND NOT EXISTS (SELECT 1 FROM subscription o WHERE o.cust_id = s.cust_id AND o.prod_id = s.prod_id AND o.subs_id <> s.subs_id
-        AND o.subs_status IN ('1', '2') AND (o.auto_renew = 'Y' OR o.exp_date > s.exp_date))`).all(day(0), day(5)) as Array<{ cust_id: string }>
+        AND o.subs_status IN ('1', '2') AND (o.auto_renew = 'Y' OR o.exp_date > s.exp_date))`,
+      )
+      .all(day(0), day(5)) as Array<{ cust_id: string }>
     return new Set(rows.map((r) => r.cust_id))
   } finally {
     db.close()
@@ -40,16 +45,22 @@ async function messagesOf(token: string): Promise<MessageListResponse> {
 
 describe('expiry reminders', () => {
   it('go to exactly the households whose packages end within 5 days (every household, at the BOSS)', async () => {
-    const all = (await (await fetch(`${stack.bossUrl}/admin/subscribers?limit=5000`)).json()) as Array<{ customerId: string }>
+    const all = (await (await fetch(`${stack.bossUrl}/admin/subscribers?limit=5000`)).json()) as Array<{
+      customerId: string
+    }>
     expect(all.length).toBeGreaterThan(1000)
     const expected = expiringWithin5Days()
     expect(expected.has('C00000007'), 'the expiring-soon demo household').toBe(true)
-    expect([...expected].some((c) => c > 'C00000009'), 'some of the generated households too').toBe(true)
+    expect(
+      [...expected].some((c) => c > 'C00000009'),
+      'some of the generated households too',
+    ).toBe(true)
     const reminded = new Set<string>()
     for (const { customerId } of all) {
       const res = await bossCall(stack, 'MSG_LIST_QRY', { CUST_ID: customerId })
       expect(res.HEAD.RSP_CODE).toBe('0000')
-      if ((res.BODY.MSG_LIST as Array<Record<string, string>>).some((m) => m.MSG_TYPE === '03')) reminded.add(customerId)
+      if ((res.BODY.MSG_LIST as Array<Record<string, string>>).some((m) => m.MSG_TYPE === '03'))
+        reminded.add(customerId)
     }
     expect([...reminded].sort()).toEqual([...expected].sort())
   })
@@ -57,7 +68,11 @@ describe('expiry reminders', () => {
   it('go to exactly those households through the BFF too (demo households and a sample of others), with product, amount and period', async () => {
     const expected = expiringWithin5Days()
     const others = stack.subscribers.filter((s) => !s.demo)
-    const sample = [...stack.subscribers.filter((s) => s.demo), ...others.filter((s) => expected.has(s.customerId)).slice(0, 5), ...others.slice(0, 15)]
+    const sample = [
+      ...stack.subscribers.filter((s) => s.demo),
+      ...others.filter((s) => expected.has(s.customerId)).slice(0, 5),
+      ...others.slice(0, 15),
+    ]
     for (const sub of sample) {
       const list = await messagesOf(await login(stack, sub))
       const expiry = list.items.filter((m) => m.kind === 'expiry')
@@ -81,7 +96,9 @@ describe('expiry reminders', () => {
     const sports = (subs.BODY.SUBS_LIST as Array<Record<string, string>>).find((s) => s.PROD_ID === 'P_SPORTS')!
     expect(expiry[0].product!.periodMonths).toBe(Number(sports.PERIOD_MONTHS))
     const detail = await bossCall(stack, 'PROD_DETAIL_QRY', { PROD_ID: 'P_SPORTS' })
-    const price = (detail.BODY.PRICE_LIST as Array<Record<string, string>>).find((p) => p.PERIOD_MONTHS === sports.PERIOD_MONTHS)!
+    const price = (detail.BODY.PRICE_LIST as Array<Record<string, string>>).find(
+      (p) => p.PERIOD_MONTHS === sports.PERIOD_MONTHS,
+    )!
     expect(expiry[0].product!.amountFen).toBe(Number(price.PRICE))
   })
 })
@@ -94,7 +111,11 @@ describe('GET /api/v1/messages', () => {
     const list = await messagesOf(token)
     const arrears = list.items.filter((m) => m.kind === 'arrears')
     expect(arrears).toHaveLength(1)
-    expect(arrears[0].arrears).toEqual({ amountFen: account.arrearsFen, suspendOn: account.suspendOn, suspendedSince: null })
+    expect(arrears[0].arrears).toEqual({
+      amountFen: account.arrearsFen,
+      suspendOn: account.suspendOn,
+      suspendedSince: null,
+    })
     expect(arrears[0].action).toBe('topup')
     expect(list.items.filter((m) => m.bootNotice).map((m) => m.id)).toEqual([arrears[0].id])
     expect(list.items[0].id, 'most important first').toBe(arrears[0].id)
@@ -141,8 +162,14 @@ describe('POST /api/v1/messages/:id/read', () => {
     const first = await messagesOf(await login(stack, sub))
     const target = first.items.find((m) => m.kind === 'expiry')!
     expect(target.read).toBe(false)
-    expect((await api(stack, 'POST', `/api/v1/messages/${target.id}/read`, { token: await login(stack, sub), body: {} })).status).toBe(200)
-    const second = await buildBff({ ...stack.config, storePath: `${stack.config.storePath}.restarted` }, { logDestination: { write: () => true } })
+    expect(
+      (await api(stack, 'POST', `/api/v1/messages/${target.id}/read`, { token: await login(stack, sub), body: {} }))
+        .status,
+    ).toBe(200)
+    const second = await buildBff(
+      { ...stack.config, storePath: `${stack.config.storePath}.restarted` },
+      { logDestination: { write: () => true } },
+    )
     await second.listen({ port: 0, host: '127.0.0.1' })
     try {
       const address = second.server.address()
@@ -172,7 +199,10 @@ describe('POST /api/v1/messages/:id/read', () => {
     const owner = stack.bySubscriber('suspended')
     const ownerToken = await login(stack, owner)
     const theirs = (await messagesOf(ownerToken)).items.find((m) => m.kind === 'suspension')!
-    const res = await api(stack, 'POST', `/api/v1/messages/${theirs.id}/read`, { token: await login(stack, stack.bySubscriber('normal')), body: {} })
+    const res = await api(stack, 'POST', `/api/v1/messages/${theirs.id}/read`, {
+      token: await login(stack, stack.bySubscriber('normal')),
+      body: {},
+    })
     expect(res.status).toBe(404)
     expect((await messagesOf(ownerToken)).items.find((m) => m.id === theirs.id)!.read).toBe(false)
   })

@@ -22,7 +22,11 @@ afterAll(async () => {
 describe('node src/bff/main.ts', () => {
   it('starts from the environment, serves, and on SIGTERM finishes in-flight requests and exits 0', async () => {
     const bff = startBff({
-      PORT: '0', HOST: '127.0.0.1', BOSS_URL: boss.url, STORE_PATH: join(dir, 'bff.sqlite'), BOSS_TIMEOUT_MS: '5000',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      BOSS_URL: boss.url,
+      STORE_PATH: join(dir, 'bff.sqlite'),
+      BOSS_TIMEOUT_MS: '5000',
     })
     try {
       const url = await bff.url
@@ -30,9 +34,17 @@ describe('node src/bff/main.ts', () => {
       expect((await fetch(`${url}/readyz`)).status).toBe(200)
 
       // A slow BOSS keeps a log-in in flight while the process is told to stop.
-      const subs = (await (await fetch(`${boss.url}/admin/subscribers`)).json()) as { deviceId: string; cardNo: string; deviceKey: string }[]
+      const subs = (await (await fetch(`${boss.url}/admin/subscribers`)).json()) as {
+        deviceId: string
+        cardNo: string
+        deviceKey: string
+      }[]
       const body = await sessionBody({ bffUrl: url }, subs[0])
-      await fetch(`${boss.url}/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"latencyMs":700}' })
+      await fetch(`${boss.url}/admin/faults`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: '{"latencyMs":700}',
+      })
       const inFlight = fetch(`${url}/api/v1/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

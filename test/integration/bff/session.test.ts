@@ -11,7 +11,8 @@ beforeAll(async () => {
 
 /** A log-in signed by `box`'s own key, naming `cardNo`. */
 async function signedLogin(box: Subscriber, cardNo: string) {
-  const { challenge } = (await api(stack, 'POST', '/api/v1/session/challenge', { body: { deviceId: box.deviceId } })).body
+  const { challenge } = (await api(stack, 'POST', '/api/v1/session/challenge', { body: { deviceId: box.deviceId } }))
+    .body
   const signature = signLogin(box.deviceKey, box.deviceId, cardNo, challenge)
   return api(stack, 'POST', '/api/v1/session', { body: { deviceId: box.deviceId, cardNo, challenge, signature } })
 }
@@ -64,11 +65,31 @@ describe('POST /api/v1/session', () => {
   const malformed: [string, () => unknown, RegExp][] = [
     ['missing cardNo', () => ({ deviceId: sub().deviceId, ...proof }), /body\.cardNo is required/],
     ['missing deviceId', () => ({ cardNo: sub().cardNo, ...proof }), /body\.deviceId is required/],
-    ['cardNo as a number', () => ({ deviceId: sub().deviceId, cardNo: Number(sub().cardNo), ...proof }), /body\.cardNo must be string/],
-    ['deviceId as an object', () => ({ deviceId: { $ne: 1 }, cardNo: sub().cardNo, ...proof }), /body\.deviceId must be string/],
-    ['an extra field', () => ({ deviceId: sub().deviceId, cardNo: sub().cardNo, ...proof, customerId: 'C1' }), /body\.customerId is not allowed/],
-    ['a short card number', () => ({ deviceId: sub().deviceId, cardNo: '8100', ...proof }), /body\.cardNo has the wrong format/],
-    ['a huge deviceId', () => ({ deviceId: 'A'.repeat(10_000), cardNo: sub().cardNo, ...proof }), /body\.deviceId must be at most 32 characters/],
+    [
+      'cardNo as a number',
+      () => ({ deviceId: sub().deviceId, cardNo: Number(sub().cardNo), ...proof }),
+      /body\.cardNo must be string/,
+    ],
+    [
+      'deviceId as an object',
+      () => ({ deviceId: { $ne: 1 }, cardNo: sub().cardNo, ...proof }),
+      /body\.deviceId must be string/,
+    ],
+    [
+      'an extra field',
+      () => ({ deviceId: sub().deviceId, cardNo: sub().cardNo, ...proof, customerId: 'C1' }),
+      /body\.customerId is not allowed/,
+    ],
+    [
+      'a short card number',
+      () => ({ deviceId: sub().deviceId, cardNo: '8100', ...proof }),
+      /body\.cardNo has the wrong format/,
+    ],
+    [
+      'a huge deviceId',
+      () => ({ deviceId: 'A'.repeat(10_000), cardNo: sub().cardNo, ...proof }),
+      /body\.deviceId must be at most 32 characters/,
+    ],
     ['an array body', () => [1, 2], /body must be object/],
     ['a null body', () => null, /body/],
   ]
@@ -92,7 +113,8 @@ describe('POST /api/v1/session', () => {
     expect(huge.body.error.code).toBe('BAD_REQUEST')
     expect(huge.body.error.message).toMatch(/larger than 16384 bytes/)
     const form = await api(stack, 'POST', '/api/v1/session', {
-      rawBody: 'deviceId=a', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      rawBody: 'deviceId=a',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
     })
     expect(form.status).toBe(415)
     expect(form.body.error.code).toBe('BAD_REQUEST')
@@ -117,8 +139,17 @@ describe('POST /api/v1/session', () => {
 
 describe('tokens on protected routes', () => {
   const claimsOf = (s = stack.bySubscriber('normal')) => ({
-    customerId: s.customerId, accountId: 'A', deviceId: s.deviceId, cardNoMasked: '8100********0001',
-    customerName: s.name, regionCode: '1', regionName: 'r', iss: 'tvhall-bff', aud: 'tvhall-box', jti: 'j', sid: 's',
+    customerId: s.customerId,
+    accountId: 'A',
+    deviceId: s.deviceId,
+    cardNoMasked: '8100********0001',
+    customerName: s.name,
+    regionCode: '1',
+    regionName: 'r',
+    iss: 'tvhall-bff',
+    aud: 'tvhall-box',
+    jti: 'j',
+    sid: 's',
   })
 
   it('answers 401 UNAUTHORIZED without a token', async () => {

@@ -12,10 +12,12 @@ let staticDir: string
 const ORIGIN = 'http://emulator.test:5173'
 const BOOT = "\n  (function () { 'use strict'; var s = document.createElement('script'); s.src = 'app.js'; })();\n"
 
-
 beforeAll(async () => {
   staticDir = mkdtempSync(join(tmpdir(), 'tvhall-dist-'))
-  writeFileSync(join(staticDir, 'index.html'), `<!doctype html><title>TV hall</title><script>${BOOT}</script><script src="app.js"></script>`)
+  writeFileSync(
+    join(staticDir, 'index.html'),
+    `<!doctype html><title>TV hall</title><script>${BOOT}</script><script src="app.js"></script>`,
+  )
   writeFileSync(join(staticDir, 'app.js'), 'console.log("hall")')
   stack = await startStack({ bff: { staticDir, corsOrigins: [ORIGIN] } })
 })
@@ -31,14 +33,30 @@ describe('OpenAPI', () => {
     const doc = res.body
     await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy()
     const paths = Object.keys(doc.paths)
-    for (const p of [ApiPath.session, ApiPath.account, ApiPath.bills, '/api/v1/bills/{billId}', ApiPath.payments, '/healthz', '/readyz']) {
+    for (const p of [
+      ApiPath.session,
+      ApiPath.account,
+      ApiPath.bills,
+      '/api/v1/bills/{billId}',
+      ApiPath.payments,
+      '/healthz',
+      '/readyz',
+    ]) {
       expect(paths).toContain(p)
     }
     const session = doc.paths[ApiPath.session].post
-    expect(session.requestBody.content['application/json'].schema.required).toEqual(['deviceId', 'cardNo', 'challenge', 'signature']) // the box proves itself (issue 15)
+    expect(session.requestBody.content['application/json'].schema.required).toEqual([
+      'deviceId',
+      'cardNo',
+      'challenge',
+      'signature',
+    ]) // the box proves itself (issue 15)
     expect(Object.keys(session.responses)).toEqual(expect.arrayContaining(['200', '400', '401']))
     expect(doc.paths[ApiPath.account].get.security).toEqual([{ bearer: [] }])
-    expect(doc.paths[ApiPath.bills].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['cursor', 'limit'])
+    expect(doc.paths[ApiPath.bills].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'cursor',
+      'limit',
+    ])
   })
 
   it('serves the swagger UI and its assets under its own CSP', async () => {
@@ -65,7 +83,10 @@ describe('HTTP surface', () => {
     expect(index.status).toBe(200)
     expect(String(index.body)).toContain('TV hall')
     const csp = index.headers.get('content-security-policy') ?? ''
-    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '))!
+    const scriptSrc = csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src '))!
     const bootHash = `'sha256-${createHash('sha256').update(BOOT).digest('base64')}'`
     // the inline boot script by hash; no eval (the build replaces Lightning core's `new Function` code)
     expect(scriptSrc.split(' ')).toEqual(expect.arrayContaining(["'self'", bootHash]))

@@ -11,7 +11,10 @@ export function beijingStamp(d: Date): string {
 }
 
 export function sign(fields: Record<string, string>, secret: string): string {
-  const text = Object.keys(fields).sort().map((k) => `${k}=${fields[k]}`).join('&')
+  const text = Object.keys(fields)
+    .sort()
+    .map((k) => `${k}=${fields[k]}`)
+    .join('&')
   return createHmac('sha256', secret).update(text, 'utf8').digest('hex').toUpperCase()
 }
 
@@ -47,7 +50,12 @@ export async function callRaw(baseUrl: string, payload: unknown, signal?: AbortS
   })
 }
 
-export async function call(baseUrl: string, svc: string, body: Record<string, string>, opts: CallOptions = {}): Promise<BossAnswer> {
+export async function call(
+  baseUrl: string,
+  svc: string,
+  body: Record<string, string>,
+  opts: CallOptions = {},
+): Promise<BossAnswer> {
   const env = envelope(svc, body, opts)
   const res = await callRaw(baseUrl, env, opts.signal)
   if (res.status !== 200) throw new Error(`HTTP ${res.status}`)
@@ -63,5 +71,9 @@ export async function admin<T = any>(baseUrl: string, path: string, init?: Reque
 }
 
 export async function setFaults(baseUrl: string, faults: Record<string, unknown>): Promise<void> {
-  await admin(baseUrl, '/admin/faults', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) })
+  await admin(baseUrl, '/admin/faults', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  })
 }

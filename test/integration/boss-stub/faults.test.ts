@@ -15,17 +15,30 @@ describe('fault injection', () => {
   it('commitThenTimeout: the client times out, yet ORDER_QRY shows the order committed and charged once', async () => {
     await setFaults(stub.url, { commitThenTimeout: true, holdMs: 10_000 })
     const before = (await admin<{ balanceFen: number }>(stub.url, '/admin/accounts/C00000001')).balanceFen
-    const body = { CUST_ID: 'C00000001', ORDER_NO: 'TV-lost-1', PROD_ID: 'P_DOC', PERIOD_MONTHS: '1', PIN: '123456', AUTO_RENEW: 'N' }
+    const body = {
+      CUST_ID: 'C00000001',
+      ORDER_NO: 'TV-lost-1',
+      PROD_ID: 'P_DOC',
+      PERIOD_MONTHS: '1',
+      PIN: '123456',
+      AUTO_RENEW: 'N',
+    }
     await expect(call(stub.url, 'ORDER_CREATE', body, { signal: AbortSignal.timeout(400) })).rejects.toThrow()
     // Read services still answer while the fault is on: only money-moving ones go silent.
     const q = await call(stub.url, 'ORDER_QRY', { CUST_ID: 'C00000001', ORDER_NO: 'TV-lost-1' })
     expect(q.HEAD.RSP_CODE).toBe('0000')
     expect(q.BODY.ORDER_STATUS).toBe('2')
-    expect((await admin<{ balanceFen: number }>(stub.url, '/admin/accounts/C00000001')).balanceFen).toBe(before - Number(q.BODY.FEE))
+    expect((await admin<{ balanceFen: number }>(stub.url, '/admin/accounts/C00000001')).balanceFen).toBe(
+      before - Number(q.BODY.FEE),
+    )
     await admin(stub.url, '/admin/faults/reset', { method: 'POST' })
     const retry = await call(stub.url, 'ORDER_CREATE', body)
     expect(retry.HEAD.RSP_CODE).toBe('3002')
-    expect((await admin<{ charges: { byRef: Record<string, { count: number }> } }>(stub.url, '/admin/stats')).charges.byRef['TV-lost-1'].count).toBe(1)
+    expect(
+      (await admin<{ charges: { byRef: Record<string, { count: number }> } }>(stub.url, '/admin/stats')).charges.byRef[
+        'TV-lost-1'
+      ].count,
+    ).toBe(1)
   })
 
   it('latencyMs delays answers, only for the services named', async () => {
@@ -57,8 +70,15 @@ describe('fault injection', () => {
 
   it('refuses an invalid fault setting with HTTP 400 and keeps the old one', async () => {
     await setFaults(stub.url, { latencyMs: 10 })
-    const res = await fetch(`${stub.url}/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errorRate: 2 }) })
+    const res = await fetch(`${stub.url}/admin/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ errorRate: 2 }),
+    })
     expect(res.status).toBe(400)
-    expect((await admin<{ latencyMs: number; errorRate: number }>(stub.url, '/admin/faults'))).toMatchObject({ latencyMs: 10, errorRate: 0 })
+    expect(await admin<{ latencyMs: number; errorRate: number }>(stub.url, '/admin/faults')).toMatchObject({
+      latencyMs: 10,
+      errorRate: 0,
+    })
   })
 })

@@ -4,11 +4,21 @@ import { useTempStub } from './tempStub.ts'
 
 const stub = useTempStub()
 
-type Stats = { orders: { count: number; byOrderNo: Record<string, number> }; charges: { count: number; totalFen: number; byRef: Record<string, { count: number; totalFen: number }> } }
+type Stats = {
+  orders: { count: number; byOrderNo: Record<string, number> }
+  charges: { count: number; totalFen: number; byRef: Record<string, { count: number; totalFen: number }> }
+}
 const stats = () => admin<Stats>(stub.url, '/admin/stats')
-const balance = async (custId: string) => (await admin<{ balanceFen: number }>(stub.url, `/admin/accounts/${custId}`)).balanceFen
+const balance = async (custId: string) =>
+  (await admin<{ balanceFen: number }>(stub.url, `/admin/accounts/${custId}`)).balanceFen
 const order = (over: Record<string, string>) => ({
-  CUST_ID: 'C00000001', ORDER_NO: '', PROD_ID: 'P_SPORTS', PERIOD_MONTHS: '1', PIN: '123456', AUTO_RENEW: 'N', ...over,
+  CUST_ID: 'C00000001',
+  ORDER_NO: '',
+  PROD_ID: 'P_SPORTS',
+  PERIOD_MONTHS: '1',
+  PIN: '123456',
+  AUTO_RENEW: 'N',
+  ...over,
 })
 
 describe('ORDER_CREATE / ORDER_QRY', () => {
@@ -30,8 +40,15 @@ describe('ORDER_CREATE / ORDER_QRY', () => {
 
   it('charges once when the same ORDER_NO arrives five times at once', async () => {
     const before = await balance('C00000006')
-    const answers = await Promise.all(Array.from({ length: 5 }, () =>
-      call(stub.url, 'ORDER_CREATE', order({ CUST_ID: 'C00000006', ORDER_NO: 'TV-race-1', PROD_ID: 'P_OPERA', PERIOD_MONTHS: '3' }))))
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        call(
+          stub.url,
+          'ORDER_CREATE',
+          order({ CUST_ID: 'C00000006', ORDER_NO: 'TV-race-1', PROD_ID: 'P_OPERA', PERIOD_MONTHS: '3' }),
+        ),
+      ),
+    )
     const codes = answers.map((a) => a.HEAD.RSP_CODE).sort()
     expect(codes).toEqual(['0000', '3002', '3002', '3002', '3002'])
     const fee = Number(answers.find((a) => a.HEAD.RSP_CODE === '0000')!.BODY.FEE)
@@ -40,9 +57,17 @@ describe('ORDER_CREATE / ORDER_QRY', () => {
   })
 
   it('creates the subscription, then extends it from its end on renewal', async () => {
-    const first = await call(stub.url, 'ORDER_CREATE', order({ CUST_ID: 'C00000009', ORDER_NO: 'TV-renew-1', PROD_ID: 'P_SPORTS', PERIOD_MONTHS: '1' }))
+    const first = await call(
+      stub.url,
+      'ORDER_CREATE',
+      order({ CUST_ID: 'C00000009', ORDER_NO: 'TV-renew-1', PROD_ID: 'P_SPORTS', PERIOD_MONTHS: '1' }),
+    )
     expect(first.HEAD.RSP_CODE).toBe('0000')
-    const again = await call(stub.url, 'ORDER_CREATE', order({ CUST_ID: 'C00000009', ORDER_NO: 'TV-renew-2', PROD_ID: 'P_SPORTS', PERIOD_MONTHS: '1' }))
+    const again = await call(
+      stub.url,
+      'ORDER_CREATE',
+      order({ CUST_ID: 'C00000009', ORDER_NO: 'TV-renew-2', PROD_ID: 'P_SPORTS', PERIOD_MONTHS: '1' }),
+    )
     expect(again.BODY.SUBS_ID).toBe(first.BODY.SUBS_ID)
     expect(again.BODY.EFF_DATE > first.BODY.EXP_DATE).toBe(true)
     const subs = await call(stub.url, 'SUBS_LIST_QRY', { CUST_ID: 'C00000009', SUBS_STATUS: '1' })
@@ -54,7 +79,11 @@ describe('ORDER_CREATE / ORDER_QRY', () => {
     const before = await stats()
     const pin = await call(stub.url, 'ORDER_CREATE', order({ ORDER_NO: 'TV-bad-1', PIN: '000000' }))
     expect(pin.HEAD.RSP_CODE).toBe('3004')
-    const poor = await call(stub.url, 'ORDER_CREATE', order({ CUST_ID: 'C00000004', ORDER_NO: 'TV-bad-2', PERIOD_MONTHS: '12' }))
+    const poor = await call(
+      stub.url,
+      'ORDER_CREATE',
+      order({ CUST_ID: 'C00000004', ORDER_NO: 'TV-bad-2', PERIOD_MONTHS: '12' }),
+    )
     expect(poor.HEAD.RSP_CODE).toBe('3001')
     expect(Number(poor.BODY.FEE)).toBeGreaterThan(Number(poor.BODY.BALANCE))
     const stopped = await call(stub.url, 'ORDER_CREATE', order({ CUST_ID: 'C00000003', ORDER_NO: 'TV-bad-3' }))
@@ -67,7 +96,9 @@ describe('ORDER_CREATE / ORDER_QRY', () => {
     const after = await stats()
     expect(after.charges.count).toBe(before.charges.count)
     expect(after.orders.count).toBe(before.orders.count)
-    expect((await call(stub.url, 'ORDER_QRY', { CUST_ID: 'C00000001', ORDER_NO: 'TV-bad-1' })).HEAD.RSP_CODE).toBe('2002')
+    expect((await call(stub.url, 'ORDER_QRY', { CUST_ID: 'C00000001', ORDER_NO: 'TV-bad-1' })).HEAD.RSP_CODE).toBe(
+      '2002',
+    )
   })
 
   it('ORDER_QRY shows an order to its customer only', async () => {

@@ -19,7 +19,16 @@ describe('BOSS gateway protocol over HTTP', () => {
   })
 
   it('refuses a body changed after signing with 1001', async () => {
-    const a = await call(stub.url, 'ACCT_BAL_QRY', { CUST_ID: 'C00000001' }, { tamper: (e) => { e.BODY.CUST_ID = 'C00000002' } })
+    const a = await call(
+      stub.url,
+      'ACCT_BAL_QRY',
+      { CUST_ID: 'C00000001' },
+      {
+        tamper: (e) => {
+          e.BODY.CUST_ID = 'C00000002'
+        },
+      },
+    )
     expect(a.HEAD.RSP_CODE).toBe('1001')
   })
 

@@ -3,7 +3,16 @@ import { admin, call } from './bossClient.ts'
 import { useTempStub } from './tempStub.ts'
 
 const stub = useTempStub()
-type Subscriber = { deviceId: string; cardNo: string; customerId: string; scenario: string; pin: string; status: string; balanceFen: number; arrearsFen: number }
+type Subscriber = {
+  deviceId: string
+  cardNo: string
+  customerId: string
+  scenario: string
+  pin: string
+  status: string
+  balanceFen: number
+  arrearsFen: number
+}
 let subscribers: Subscriber[]
 const demo = (scenario: string) => subscribers.find((s) => s.scenario === scenario)!
 
@@ -13,8 +22,17 @@ beforeAll(async () => {
 
 describe('read services', () => {
   it('lists demo subscribers first', () => {
-    expect(subscribers.slice(0, 9).map((s) => s.scenario)).toEqual(
-      ['normal', 'arrears', 'suspended', 'low-balance', 'new', 'big-household', 'expiring-soon', 'bill-jump', 'expired'])
+    expect(subscribers.slice(0, 9).map((s) => s.scenario)).toEqual([
+      'normal',
+      'arrears',
+      'suspended',
+      'low-balance',
+      'new',
+      'big-household',
+      'expiring-soon',
+      'bill-jump',
+      'expired',
+    ])
     expect(subscribers).toHaveLength(20)
   })
 
@@ -32,7 +50,10 @@ describe('read services', () => {
   it('ACCT_BAL_QRY of the arrears household shows the arrears the BOSS records', async () => {
     const s = demo('arrears')
     const a = await call(stub.url, 'ACCT_BAL_QRY', { CUST_ID: s.customerId })
-    const record = await admin<{ balanceFen: number; arrearsFen: number; planStopDate: string }>(stub.url, `/admin/accounts/${s.customerId}`)
+    const record = await admin<{ balanceFen: number; arrearsFen: number; planStopDate: string }>(
+      stub.url,
+      `/admin/accounts/${s.customerId}`,
+    )
     expect(a.HEAD.RSP_CODE).toBe('0000')
     expect(a.BODY.ACCT_STATUS).toBe('2')
     expect(Number(a.BODY.OWE_FEE)).toBe(record.arrearsFen)
@@ -49,7 +70,7 @@ describe('read services', () => {
     expect(a.BODY.STOP_TIME).toMatch(/^\d{14}$/)
   })
 
-  it('BILL_DETAIL_QRY of another customer\'s bill is 2002; of one\'s own, items add up to the total', async () => {
+  it("BILL_DETAIL_QRY of another customer's bill is 2002; of one's own, items add up to the total", async () => {
     const owner = demo('bill-jump').customerId
     const list = await call(stub.url, 'BILL_LIST_QRY', { CUST_ID: owner, BEGIN_MONTH: '200001', END_MONTH: '209912' })
     expect(list.BODY.BILL_LIST).toHaveLength(12)

@@ -12,7 +12,8 @@ beforeAll(async () => {
   stack = s
   // A household in good standing with a year of history, and another household for the isolation checks.
   const first = s.subscribers.find((sub) => sub.scenario === 'normal') ?? s.subscribers[0]
-  const other = s.subscribers.find((sub) => sub !== first && sub.status === 'normal') ?? s.subscribers.find((sub) => sub !== first)
+  const other =
+    s.subscribers.find((sub) => sub !== first && sub.status === 'normal') ?? s.subscribers.find((sub) => sub !== first)
   target = {
     baseUrl: s.bffUrl,
     devices: other ? [first, other] : [first],

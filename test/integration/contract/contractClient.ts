@@ -26,7 +26,11 @@ export interface Answer {
 }
 
 /** Plain global fetch: msw/node intercepts it for the mocks, and it reaches a real BFF unchanged. */
-export async function send(target: ContractTarget, path: string, init: RequestInit & { token?: string } = {}): Promise<Answer> {
+export async function send(
+  target: ContractTarget,
+  path: string,
+  init: RequestInit & { token?: string } = {},
+): Promise<Answer> {
   const headers = new Headers(init.headers)
   if (init.token) headers.set('Authorization', `Bearer ${init.token}`)
   const res = await fetch(target.baseUrl + path, { ...init, headers })
@@ -37,7 +41,12 @@ export async function send(target: ContractTarget, path: string, init: RequestIn
   } catch {
     // Left as text: the schema assertions will say what came instead of JSON.
   }
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', retryAfter: res.headers.get('retry-after'), body }
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? '',
+    retryAfter: res.headers.get('retry-after'),
+    body,
+  }
 }
 
 export const postJson = (target: ContractTarget, path: string, body: unknown): Promise<Answer> =>
@@ -72,7 +81,12 @@ export async function sessionBody(target: ContractTarget, device: ContractDevice
   const issued = await postJson(target, '/api/v1/session/challenge', { deviceId: device.deviceId })
   if (issued.status !== 200) throw new Error(`challenge for ${device.deviceId}: ${issued.status}`)
   const challenge = issued.body.challenge as string
-  return { deviceId: device.deviceId, cardNo, challenge, signature: signLogin(device.deviceKey ?? '00'.repeat(32), device.deviceId, cardNo, challenge) }
+  return {
+    deviceId: device.deviceId,
+    cardNo,
+    challenge,
+    signature: signLogin(device.deviceKey ?? '00'.repeat(32), device.deviceId, cardNo, challenge),
+  }
 }
 
 const sessions = new Map<string, Promise<string>>()
@@ -82,10 +96,13 @@ export function openSession(target: ContractTarget, device = target.devices[0]):
   const key = `${target.baseUrl} ${device.deviceId} ${device.cardNo}`
   let token = sessions.get(key)
   if (!token) {
-    token = sessionBody(target, device).then((body) => postJson(target, '/api/v1/session', body)).then((res) => {
-      if (res.status !== 200) throw new Error(`session for ${device.deviceId}: ${res.status} ${JSON.stringify(res.body)}`)
-      return res.body.token as string
-    })
+    token = sessionBody(target, device)
+      .then((body) => postJson(target, '/api/v1/session', body))
+      .then((res) => {
+        if (res.status !== 200)
+          throw new Error(`session for ${device.deviceId}: ${res.status} ${JSON.stringify(res.body)}`)
+        return res.body.token as string
+      })
     token.catch(() => sessions.delete(key))
     sessions.set(key, token)
   }

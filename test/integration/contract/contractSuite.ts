@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Account, ApiPath, BillDetail, BillListResponse, PaymentListResponse } from '../../../src/contract/index.ts'
-import {
-  expectError,
-  expectOk,
-  openSession,
-  send,
-  walkPages,
-  type ContractTarget,
-} from './contractClient.ts'
+import { expectError, expectOk, openSession, send, walkPages, type ContractTarget } from './contractClient.ts'
 import { describeSessionContract } from './sessionContract.ts'
 import { describeTopupContract } from './topupContract.ts'
 import { describeOrderContract } from './orderContract.ts'
@@ -97,7 +90,7 @@ export function describeContract(name: string, getTarget: () => ContractTarget):
         expectError(res, 404, 'NOT_FOUND', 'unknown bill')
       })
 
-      it('answers 404 NOT_FOUND for another household\'s bill', async (ctx) => {
+      it("answers 404 NOT_FOUND for another household's bill", async (ctx) => {
         const t = getTarget()
         if (!t.devices[1]) return ctx.skip()
         const theirs = await send(t, `${ApiPath.bills}?limit=1`, { token: await openSession(t, t.devices[1]) })
@@ -107,12 +100,23 @@ export function describeContract(name: string, getTarget: () => ContractTarget):
         expectError(res, 404, 'NOT_FOUND', 'bill of another household')
       })
 
-      it.each(['bad!id', 'x'.repeat(41), 'bill%20one'])('answers 400 BAD_REQUEST for the malformed id %s', async (id) => {
-        const t = getTarget()
-        expectError(await send(t, `${ApiPath.bills}/${id}`, { token: await openSession(t) }), 400, 'BAD_REQUEST', id)
-      })
+      it.each(['bad!id', 'x'.repeat(41), 'bill%20one'])(
+        'answers 400 BAD_REQUEST for the malformed id %s',
+        async (id) => {
+          const t = getTarget()
+          expectError(await send(t, `${ApiPath.bills}/${id}`, { token: await openSession(t) }), 400, 'BAD_REQUEST', id)
+        },
+      )
 
-      it.each(['limit=0', 'limit=51', 'limit=abc', 'limit=2.5', 'limit=1&limit=2', 'cursor=not%20a%20cursor', 'sort=month'])('answers 400 BAD_REQUEST for %s', async (q) => {
+      it.each([
+        'limit=0',
+        'limit=51',
+        'limit=abc',
+        'limit=2.5',
+        'limit=1&limit=2',
+        'cursor=not%20a%20cursor',
+        'sort=month',
+      ])('answers 400 BAD_REQUEST for %s', async (q) => {
         const t = getTarget()
         expectError(await send(t, `${ApiPath.bills}?${q}`, { token: await openSession(t) }), 400, 'BAD_REQUEST', q)
       })

@@ -24,7 +24,8 @@ export function describeMessagesContract(getTarget: () => ContractTarget): void 
       const priorities = list.items.map((m) => m.priority)
       expect(priorities).toEqual([...priorities].sort((a, b) => a - b))
       expect(list.items.filter((m) => m.bootNotice).length).toBeLessThanOrEqual(1)
-      for (const m of list.items.filter((x) => x.bootNotice)) expect(['arrears', 'suspension', 'expiry']).toContain(m.kind)
+      for (const m of list.items.filter((x) => x.bootNotice))
+        expect(['arrears', 'suspension', 'expiry']).toContain(m.kind)
       for (const m of list.items) if (m.kind === 'notice' || m.kind === 'promotion') expect(m.text, m.id).toBeDefined()
     })
 
@@ -42,15 +43,20 @@ export function describeMessagesContract(getTarget: () => ContractTarget): void 
       expect(after.unreadCount).toBe(before.unreadCount - (target.read ? 0 : 1))
     })
 
-    it('answers 400 for a malformed id and 404 for an unknown or another household\'s one', async () => {
+    it("answers 400 for a malformed id and 404 for an unknown or another household's one", async () => {
       const t = getTarget()
       const token = await openSession(t)
       expectError(await post(t, readPath('a%20b'), token), 400, 'BAD_REQUEST', 'malformed id')
       expectError(await post(t, readPath('x'.repeat(65)), token), 400, 'BAD_REQUEST', 'long id')
       expectError(await post(t, readPath('EXP-S9999999999-20990101'), token), 404, 'NOT_FOUND', 'unknown id')
       if (t.devices[1]) {
-        const mine = ((await send(t, MessagePath.messages, { token })).body as MessageListResponse).items.map((m) => m.id)
-        const theirs = ((await send(t, MessagePath.messages, { token: await openSession(t, t.devices[1]) })).body as MessageListResponse).items
+        const mine = ((await send(t, MessagePath.messages, { token })).body as MessageListResponse).items.map(
+          (m) => m.id,
+        )
+        const theirs = (
+          (await send(t, MessagePath.messages, { token: await openSession(t, t.devices[1]) }))
+            .body as MessageListResponse
+        ).items
         const only = theirs.find((m) => !mine.includes(m.id))
         if (only) expectError(await post(t, readPath(only.id), token), 404, 'NOT_FOUND', "another household's message")
       }

@@ -14,7 +14,8 @@ afterAll(() => server.close())
 describeContract('msw mocks', () => ({
   baseUrl,
   devices: mockDemoDevices,
-  expiredToken: async () => issueToken(mockDemoDevices[0], new Date(Date.now() - 2 * TOKEN_TTL_S * 1000), TOKEN_TTL_S).token,
+  expiredToken: async () =>
+    issueToken(mockDemoDevices[0], new Date(Date.now() - 2 * TOKEN_TTL_S * 1000), TOKEN_TTL_S).token,
   // Tokens are stateless, so a session opened before the outage still authenticates during it.
   setBossDown: async (down) => {
     if (down) server.use(...createHandlers('boss-down', { baseUrl }))

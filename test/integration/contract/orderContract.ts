@@ -27,12 +27,20 @@ const pinOf = (t: ContractTarget): string => {
 }
 const wrongPin = (t: ContractTarget): string => (pinOf(t) === '000000' ? '999999' : '000000')
 
-function sendJson(t: ContractTarget, method: string, path: string, token: string | null, body: unknown, idemKey: string | null = null): Promise<Answer> {
+function sendJson(
+  t: ContractTarget,
+  method: string,
+  path: string,
+  token: string | null,
+  body: unknown,
+  idemKey: string | null = null,
+): Promise<Answer> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' }
   if (idemKey !== null) headers['Idempotency-Key'] = idemKey
   return send(t, path, { method, token: token ?? undefined, headers, body: JSON.stringify(body) })
 }
-const order = (t: ContractTarget, token: string | null, body: unknown, idemKey: string | null = key()) => sendJson(t, 'POST', OrderPath.orders, token, body, idemKey)
+const order = (t: ContractTarget, token: string | null, body: unknown, idemKey: string | null = key()) =>
+  sendJson(t, 'POST', OrderPath.orders, token, body, idemKey)
 const quote = (t: ContractTarget, token: string, body: unknown) => sendJson(t, 'POST', OrderPath.quote, token, body)
 
 async function catalogue(t: ContractTarget, token: string): Promise<ProductSummary[]> {
@@ -67,7 +75,9 @@ export function describeOrderContract(getTarget: () => ContractTarget): void {
       expect(all.items.length).toBeGreaterThan(1)
       expect(all.categories.reduce((n, c) => n + c.count, 0)).toBe(all.items.length)
       for (const p of all.items) {
-        expect(p.prices.map((x) => x.periodMonths)).toEqual([...p.prices.map((x) => x.periodMonths)].sort((a, b) => a - b))
+        expect(p.prices.map((x) => x.periodMonths)).toEqual(
+          [...p.prices.map((x) => x.periodMonths)].sort((a, b) => a - b),
+        )
         expect(p.badge === null).toBe(p.holding === null)
       }
       const hd = await send(t, `${OrderPath.products}?category=hd`, { token })
@@ -77,10 +87,13 @@ export function describeOrderContract(getTarget: () => ContractTarget): void {
       expect(hd.body.categories).toEqual(all.categories)
     })
 
-    it.each(['category=nope', 'category=hd&category=sports', 'sort=price'])('answers 400 BAD_REQUEST for the query %s', async (q) => {
-      const t = getTarget()
-      expectError(await send(t, `${OrderPath.products}?${q}`, { token: await openSession(t) }), 400, 'BAD_REQUEST', q)
-    })
+    it.each(['category=nope', 'category=hd&category=sports', 'sort=price'])(
+      'answers 400 BAD_REQUEST for the query %s',
+      async (q) => {
+        const t = getTarget()
+        expectError(await send(t, `${OrderPath.products}?${q}`, { token: await openSession(t) }), 400, 'BAD_REQUEST', q)
+      },
+    )
 
     it('answers a product with its channels, agreeing with its list entry', async () => {
       const t = getTarget()
@@ -96,7 +109,12 @@ export function describeOrderContract(getTarget: () => ContractTarget): void {
     it('answers 404 NOT_FOUND for an unknown product and 400 BAD_REQUEST for malformed ids', async () => {
       const t = getTarget()
       const token = await openSession(t)
-      expectError(await send(t, `${OrderPath.products}/P_NO_SUCH_PRODUCT`, { token }), 404, 'NOT_FOUND', 'unknown product')
+      expectError(
+        await send(t, `${OrderPath.products}/P_NO_SUCH_PRODUCT`, { token }),
+        404,
+        'NOT_FOUND',
+        'unknown product',
+      )
       for (const id of ['p_hd', 'bad!id', 'P'.repeat(33)]) {
         expectError(await send(t, `${OrderPath.products}/${id}`, { token }), 400, 'BAD_REQUEST', id)
       }
@@ -128,14 +146,39 @@ export function describeOrderContract(getTarget: () => ContractTarget): void {
         for (const attempt of ['first', 'second']) {
           const res = await sendJson(t, 'POST', path(renewing.subscriptionId), token, { autoRenew: false })
           expectOk(Subscription, res, `${attempt} stop`)
-          expect(res.body).toMatchObject({ subscriptionId: renewing.subscriptionId, autoRenew: false, canStopAutoRenew: false })
+          expect(res.body).toMatchObject({
+            subscriptionId: renewing.subscriptionId,
+            autoRenew: false,
+            canStopAutoRenew: false,
+          })
         }
       }
       const base = items.find((s) => s.kind === 'maintenance' && s.autoRenew)
-      if (base) expectError(await sendJson(t, 'POST', path(base.subscriptionId), token, { autoRenew: false }), 409, 'PRODUCT_CONFLICT', 'base fee')
-      expectError(await sendJson(t, 'POST', path('S99999999999'), token, { autoRenew: false }), 404, 'NOT_FOUND', 'unknown')
-      expectError(await sendJson(t, 'POST', path('bad!id'), token, { autoRenew: false }), 400, 'BAD_REQUEST', 'malformed')
-      expectError(await sendJson(t, 'POST', path(items[0].subscriptionId), token, { autoRenew: true }), 400, 'BAD_REQUEST', 'switch on')
+      if (base)
+        expectError(
+          await sendJson(t, 'POST', path(base.subscriptionId), token, { autoRenew: false }),
+          409,
+          'PRODUCT_CONFLICT',
+          'base fee',
+        )
+      expectError(
+        await sendJson(t, 'POST', path('S99999999999'), token, { autoRenew: false }),
+        404,
+        'NOT_FOUND',
+        'unknown',
+      )
+      expectError(
+        await sendJson(t, 'POST', path('bad!id'), token, { autoRenew: false }),
+        400,
+        'BAD_REQUEST',
+        'malformed',
+      )
+      expectError(
+        await sendJson(t, 'POST', path(items[0].subscriptionId), token, { autoRenew: true }),
+        400,
+        'BAD_REQUEST',
+        'switch on',
+      )
     })
   })
 
@@ -194,13 +237,22 @@ export function describeOrderContract(getTarget: () => ContractTarget): void {
         expectError(res, 400, 'BAD_REQUEST', JSON.stringify(extra))
         expect(res.body.error.message).toMatch(/body/)
       }
-      expectError(await order(t, token, { productId: 'P_HD', periodMonths: 1, pin: '12345' }), 400, 'BAD_REQUEST', 'short PIN')
+      expectError(
+        await order(t, token, { productId: 'P_HD', periodMonths: 1, pin: '12345' }),
+        400,
+        'BAD_REQUEST',
+        'short PIN',
+      )
     })
 
     it('refuses a wrong PIN with 403 WRONG_PIN and the attempts left', async () => {
       const t = getTarget()
       const q = await orderable(t, await openSession(t))
-      const res = await order(t, await openSession(t), { productId: q.productId, periodMonths: q.periodMonths, pin: wrongPin(t) })
+      const res = await order(t, await openSession(t), {
+        productId: q.productId,
+        periodMonths: q.periodMonths,
+        pin: wrongPin(t),
+      })
       expectError(res, 403, 'WRONG_PIN', 'wrong PIN')
       expect(res.body.error.attemptsLeft).toBeGreaterThan(0)
       expect(res.body.error.attemptsLeft).toBeLessThan(5)
@@ -216,7 +268,12 @@ export function describeOrderContract(getTarget: () => ContractTarget): void {
       const created = await order(t, token, body, k)
       expect(created.status, JSON.stringify(created.body)).toBe(201)
       expectOk(Order, { ...created, status: 200 }, 'order')
-      expect(created.body).toMatchObject({ productId: q.productId, periodMonths: q.periodMonths, amountFen: q.amountFen, autoRenew: false })
+      expect(created.body).toMatchObject({
+        productId: q.productId,
+        periodMonths: q.periodMonths,
+        amountFen: q.amountFen,
+        autoRenew: false,
+      })
       expect(await balance(t, token)).toBe(before - q.amountFen)
 
       const replay = await order(t, token, body, k)
@@ -230,19 +287,42 @@ export function describeOrderContract(getTarget: () => ContractTarget): void {
 
       const read = await send(t, OrderPath.order.replace(':orderId', created.body.orderId), { token })
       expectOk(Order, read, 'order read back')
-      expect(read.body).toMatchObject({ orderId: created.body.orderId, productId: q.productId, amountFen: q.amountFen, status: created.body.status })
-      if (t.devices[1]) expectError(await send(t, OrderPath.order.replace(':orderId', created.body.orderId), { token: await openSession(t, t.devices[1]) }), 404, 'NOT_FOUND', 'another household\'s order')
+      expect(read.body).toMatchObject({
+        orderId: created.body.orderId,
+        productId: q.productId,
+        amountFen: q.amountFen,
+        status: created.body.status,
+      })
+      if (t.devices[1])
+        expectError(
+          await send(t, OrderPath.order.replace(':orderId', created.body.orderId), {
+            token: await openSession(t, t.devices[1]),
+          }),
+          404,
+          'NOT_FOUND',
+          "another household's order",
+        )
       const subs = (await send(t, OrderPath.subscriptions, { token })).body.items as Subscription[]
       expect(subs.find((s) => s.subscriptionId === created.body.subscriptionId)?.productId).toBe(q.productId)
       const product = await send(t, `${OrderPath.products}/${q.productId}`, { token })
       expect(product.body.holding?.subscriptionId).toBe(created.body.subscriptionId)
     })
 
-    it('answers 404 for an order that is not the household\'s and 400 for a malformed id', async () => {
+    it("answers 404 for an order that is not the household's and 400 for a malformed id", async () => {
       const t = getTarget()
       const token = await openSession(t)
-      expectError(await send(t, OrderPath.order.replace(':orderId', `TVO${'0'.repeat(40)}`), { token }), 404, 'NOT_FOUND', 'unknown order')
-      expectError(await send(t, OrderPath.order.replace(':orderId', 'TVO123'), { token }), 400, 'BAD_REQUEST', 'malformed')
+      expectError(
+        await send(t, OrderPath.order.replace(':orderId', `TVO${'0'.repeat(40)}`), { token }),
+        404,
+        'NOT_FOUND',
+        'unknown order',
+      )
+      expectError(
+        await send(t, OrderPath.order.replace(':orderId', 'TVO123'), { token }),
+        400,
+        'BAD_REQUEST',
+        'malformed',
+      )
     })
   })
 
@@ -257,8 +337,18 @@ export function describeOrderContract(getTarget: () => ContractTarget): void {
       const wrong = await sendJson(t, 'PUT', OrderPath.spendingLimit, token, { limitFen: 5000, pin: wrongPin(t) })
       expectError(wrong, 403, 'WRONG_PIN', 'wrong PIN')
       expect(wrong.body.error.attemptsLeft).toBeGreaterThan(0)
-      expectError(await sendJson(t, 'PUT', OrderPath.spendingLimit, token, { limitFen: -1, pin: pinOf(t) }), 400, 'BAD_REQUEST', 'negative')
-      expectError(await sendJson(t, 'PUT', OrderPath.spendingLimit, token, { limitFen: 5000, pin: pinOf(t), customerId: 'C1' }), 400, 'BAD_REQUEST', 'extra')
+      expectError(
+        await sendJson(t, 'PUT', OrderPath.spendingLimit, token, { limitFen: -1, pin: pinOf(t) }),
+        400,
+        'BAD_REQUEST',
+        'negative',
+      )
+      expectError(
+        await sendJson(t, 'PUT', OrderPath.spendingLimit, token, { limitFen: 5000, pin: pinOf(t), customerId: 'C1' }),
+        400,
+        'BAD_REQUEST',
+        'extra',
+      )
       expect((await send(t, OrderPath.spendingLimit, { token })).body).toEqual(limit)
     })
   })
@@ -286,10 +376,15 @@ export function describeOrderContract(getTarget: () => ContractTarget): void {
       await t.setBossDown(true)
       try {
         for (const [method, path, body] of routes) {
-          const res = body === undefined ? await send(t, path, { token }) : await sendJson(t, method, path, token, body, key())
+          const res =
+            body === undefined ? await send(t, path, { token }) : await sendJson(t, method, path, token, body, key())
           // The catalogue may still show from the BFF's cache (stale-if-error) when it was seen before the outage.
           if (method === 'GET' && path.startsWith(OrderPath.products) && res.status === 200) {
-            expectOk(path === OrderPath.products ? ProductListResponse : ProductDetail, res, `${method} ${path} from cache`)
+            expectOk(
+              path === OrderPath.products ? ProductListResponse : ProductDetail,
+              res,
+              `${method} ${path} from cache`,
+            )
             continue
           }
           expectError(res, 503, 'BOSS_UNAVAILABLE', `${method} ${path}`)

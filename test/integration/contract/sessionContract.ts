@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { ApiPath, SessionResponse, type ErrorBody } from '../../../src/contract/index.ts'
-import { expectConforms, expectError, expectOk, postJson, send, sessionBody, type ContractTarget } from './contractClient.ts'
+import {
+  expectConforms,
+  expectError,
+  expectOk,
+  postJson,
+  send,
+  sessionBody,
+  type ContractTarget,
+} from './contractClient.ts'
 
 /** A box and card nobody has, different every run so a lock from an earlier run cannot interfere. */
 function strangers(): { deviceId: string; cardNo: string } {
@@ -44,7 +52,12 @@ export function describeSessionContract(getTarget: () => ContractTarget): void {
 
     it('answers 401 UNAUTHORIZED for a box and card that do not belong together', async () => {
       const t = getTarget()
-      expectError(await postJson(t, ApiPath.session, await sessionBody(t, t.devices[0], '8100999999999999')), 401, 'UNAUTHORIZED', 'unknown card')
+      expectError(
+        await postJson(t, ApiPath.session, await sessionBody(t, t.devices[0], '8100999999999999')),
+        401,
+        'UNAUTHORIZED',
+        'unknown card',
+      )
       if (t.devices[1]) {
         const swapped = await sessionBody(t, t.devices[0], t.devices[1].cardNo)
         expectError(await postJson(t, ApiPath.session, swapped), 401, 'UNAUTHORIZED', 'card of another box')
@@ -68,7 +81,11 @@ export function describeSessionContract(getTarget: () => ContractTarget): void {
         expect(attempt, 'not locked at the first miss').toBeGreaterThan(1)
         expect((res.body as ErrorBody).error.retryAfter).toBeGreaterThan(0)
         // The lock is on the box and the card, not on everyone: a real box still gets in.
-        expectConforms(SessionResponse, await postJson(t, ApiPath.session, await sessionBody(t, t.devices[0])), 'other box')
+        expectConforms(
+          SessionResponse,
+          await postJson(t, ApiPath.session, await sessionBody(t, t.devices[0])),
+          'other box',
+        )
         return
       }
       expect.fail('ten wrong cards in a row were never locked out')

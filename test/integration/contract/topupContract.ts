@@ -10,7 +10,13 @@ import { expectError, expectOk, openSession, send, type Answer, type ContractTar
  */
 const key = () => `contract-${randomUUID()}`
 
-function post(t: ContractTarget, path: string, token: string, body: unknown, idemKey: string | null = key()): Promise<Answer> {
+function post(
+  t: ContractTarget,
+  path: string,
+  token: string,
+  body: unknown,
+  idemKey: string | null = key(),
+): Promise<Answer> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' }
   if (idemKey !== null) headers['Idempotency-Key'] = idemKey
   return send(t, path, { method: 'POST', token, headers, body: JSON.stringify(body) })
@@ -23,7 +29,12 @@ export function describeTopupContract(getTarget: () => ContractTarget): void {
       const token = await openSession(t)
       expectError(await post(t, TopupPath.qr, token, { amountFen: 5000 }, null), 400, 'BAD_REQUEST', 'no key')
       expectError(await post(t, TopupPath.qr, token, { amountFen: 5000 }, 'short'), 400, 'BAD_REQUEST', 'short key')
-      expectError(await post(t, TopupPath.card, token, { cardNo: '9100000000000003', password: '12345678' }, null), 400, 'BAD_REQUEST', 'card, no key')
+      expectError(
+        await post(t, TopupPath.card, token, { cardNo: '9100000000000003', password: '12345678' }, null),
+        400,
+        'BAD_REQUEST',
+        'card, no key',
+      )
     })
 
     it.each([
@@ -37,7 +48,10 @@ export function describeTopupContract(getTarget: () => ContractTarget): void {
 
     it('refuses a wrong password with 422 CARD_INVALID and the attempts left before the lock', async () => {
       const t = getTarget()
-      const res = await post(t, TopupPath.card, await openSession(t), { cardNo: '9100000000000001', password: '99999999' })
+      const res = await post(t, TopupPath.card, await openSession(t), {
+        cardNo: '9100000000000001',
+        password: '99999999',
+      })
       expectError(res, 422, 'CARD_INVALID', 'wrong password')
       expect(res.body.error.attemptsLeft).toBeGreaterThanOrEqual(0)
       expect(res.body.error.attemptsLeft).toBeLessThan(5)
@@ -58,7 +72,12 @@ export function describeTopupContract(getTarget: () => ContractTarget): void {
 
     it.each([[0], [-100], [10.5], [500_001], ['5000']])('answers 400 for the amount %s', async (amountFen) => {
       const t = getTarget()
-      expectError(await post(t, TopupPath.qr, await openSession(t), { amountFen }), 400, 'BAD_REQUEST', String(amountFen))
+      expectError(
+        await post(t, TopupPath.qr, await openSession(t), { amountFen }),
+        400,
+        'BAD_REQUEST',
+        String(amountFen),
+      )
     })
 
     it('creates a pending QR top-up, reads it back, replays the same key, refuses the key with another amount', async () => {
@@ -76,7 +95,12 @@ export function describeTopupContract(getTarget: () => ContractTarget): void {
       const replay = await post(t, TopupPath.qr, token, { amountFen: 5000 }, k)
       expect(replay.status).toBe(201)
       expect(replay.body).toEqual(created.body)
-      expectError(await post(t, TopupPath.qr, token, { amountFen: 6000 }, k), 422, 'UNPROCESSABLE', 'same key, other amount')
+      expectError(
+        await post(t, TopupPath.qr, token, { amountFen: 6000 }, k),
+        422,
+        'UNPROCESSABLE',
+        'same key, other amount',
+      )
     })
 
     it('answers 404 for an unknown top-up and 400 for a malformed id', async () => {
@@ -88,7 +112,16 @@ export function describeTopupContract(getTarget: () => ContractTarget): void {
 
     it('answers 401 without a token', async () => {
       const t = getTarget()
-      expectError(await send(t, TopupPath.qr, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key() }, body: '{"amountFen":5000}' }), 401, 'UNAUTHORIZED', 'no token')
+      expectError(
+        await send(t, TopupPath.qr, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key() },
+          body: '{"amountFen":5000}',
+        }),
+        401,
+        'UNAUTHORIZED',
+        'no token',
+      )
     })
 
     it('answers 503 BOSS_UNAVAILABLE while the BOSS is down', async (ctx) => {
@@ -100,7 +133,12 @@ export function describeTopupContract(getTarget: () => ContractTarget): void {
         const res = await post(t, TopupPath.qr, token, { amountFen: 5000 })
         expectError(res, 503, 'BOSS_UNAVAILABLE', 'qr while down')
         expect(res.body.error.retryAfter).toBeGreaterThan(0)
-        expectError(await post(t, TopupPath.card, token, { cardNo: '9100000000000003', password: '12345678' }), 503, 'BOSS_UNAVAILABLE', 'card while down')
+        expectError(
+          await post(t, TopupPath.card, token, { cardNo: '9100000000000003', password: '12345678' }),
+          503,
+          'BOSS_UNAVAILABLE',
+          'card while down',
+        )
       } finally {
         await t.setBossDown(false)
       }

@@ -9,7 +9,10 @@ let stack: Stack
 let token: string
 beforeAll(async () => {
   stack = await startStack({ bff: { bossBreakerResetMs: RESET_MS, bossTimeoutMs: 800, bossCacheSeconds: 1 } })
-  token = await login(stack, stack.subscribers.find((s) => s.customerId === 'C00000001')!)
+  token = await login(
+    stack,
+    stack.subscribers.find((s) => s.customerId === 'C00000001')!,
+  )
 })
 afterAll(() => stack?.close())
 beforeEach(() => stack.resetFaults())
@@ -65,7 +68,9 @@ describe('BOSS circuit breaker, retries and cache', () => {
     const [o0, c0] = [await calls('ORDER_CREATE'), await calls('CARD_RECHARGE')]
     const sub = stack.subscribers.find((s) => s.customerId === 'C00000001')!
     const order = await api(stack, 'POST', '/api/v1/orders', {
-      token, body: { productId: 'P_EDU', periodMonths: 1, pin: sub.pin }, headers: { 'idempotency-key': newKey() },
+      token,
+      body: { productId: 'P_EDU', periodMonths: 1, pin: sub.pin },
+      headers: { 'idempotency-key': newKey() },
     })
     expect(order.status).toBeGreaterThanOrEqual(500)
     const [card] = await freshCards(stack, 1)

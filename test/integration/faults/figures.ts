@@ -4,9 +4,11 @@ import { stats } from '../orders/helpers.ts'
 
 /** What the boss-stub counts, for the fault table in RESULTS.md. */
 export const ticketCounts = async (stack: Pick<Stack, 'bossUrl'>) =>
-  ((await (await fetch(`${stack.bossUrl}/admin/tickets`)).json()) as {
-    tickets: { count: number; serials: number; repeatedSerials: number }
-  }).tickets
+  (
+    (await (await fetch(`${stack.bossUrl}/admin/tickets`)).json()) as {
+      tickets: { count: number; serials: number; repeatedSerials: number }
+    }
+  ).tickets
 
 /** Orders or charges the stub holds more than once under one reference (must stay 0). */
 export async function duplicates(stack: Stack): Promise<{ orders: number; charges: number }> {
@@ -19,7 +21,9 @@ export async function duplicates(stack: Stack): Promise<{ orders: number; charge
 
 export const ticket = (stack: Pick<Stack, 'bffUrl'>, token: string) =>
   api(stack, 'POST', '/api/v1/tickets', {
-    token, headers: { 'Idempotency-Key': randomUUID() }, body: { category: 'picture', presetId: 'some-channels' },
+    token,
+    headers: { 'Idempotency-Key': randomUUID() },
+    body: { category: 'picture', presetId: 'some-channels' },
   })
 
 export async function until(check: () => Promise<boolean>, ms: number): Promise<void> {

@@ -11,7 +11,9 @@ let stack: Stack
 let second: BffInstance
 beforeAll(async () => {
   redis = await startRedis({ appendonly: true })
-  stack = await startStack({ bff: { redisUrl: redis.url, redisPrefix: 'restart:', outboxMaxDelaySeconds: 1, bossBreakerResetMs: 1000 } })
+  stack = await startStack({
+    bff: { redisUrl: redis.url, redisPrefix: 'restart:', outboxMaxDelaySeconds: 1, bossBreakerResetMs: 1000 },
+  })
   second = await startInstance(stack.config)
 })
 afterAll(async () => {
@@ -61,8 +63,13 @@ describe('Redis restart', () => {
     // Both instances still serve.
     for (const b of [stack, second]) expect((await api(b, 'GET', '/readyz')).status).toBe(200)
     figures.redisRestart = {
-      restartMs, duringStatus: during.status, accepted: inOutbox, delivered: after.count - before.count,
-      lost: inOutbox - (after.count - before.count), replayAfterRestart: again.status, charges: s.charges.count,
+      restartMs,
+      duringStatus: during.status,
+      accepted: inOutbox,
+      delivered: after.count - before.count,
+      lost: inOutbox - (after.count - before.count),
+      replayAfterRestart: again.status,
+      charges: s.charges.count,
     }
   }, 60_000)
 

@@ -36,9 +36,10 @@ describe('fault injection', () => {
     await new Promise((r) => setTimeout(r, 2500)) // the slow ORDER_CREATE lands at the stub meanwhile
     let last = first
     for (let i = 0; i < 10 && !(last.status === 200 && last.body.status === 'completed') && last.status !== 201; i++) {
-      last = first.status === 202
-        ? await api(stack, 'GET', `/api/v1/orders/${first.body.orderId}`, { token })
-        : await order(stack, token, body, key)
+      last =
+        first.status === 202
+          ? await api(stack, 'GET', `/api/v1/orders/${first.body.orderId}`, { token })
+          : await order(stack, token, body, key)
       await new Promise((r) => setTimeout(r, 500))
     }
     expect(last.body.status).toBe('completed')
@@ -48,7 +49,14 @@ describe('fault injection', () => {
     expect(after.charges.count - before.charges.count).toBe(1)
     expect(await balance(stack, sub.customerId)).toBe(bal - price)
     expect(await duplicates(stack)).toEqual({ orders: 0, charges: 0 })
-    figures.latency5s = { readStatus: read.status, readMs, firstOrderStatus: first.status, finalOrderStatus: last.body.status, orders: 1, charges: 1 }
+    figures.latency5s = {
+      readStatus: read.status,
+      readMs,
+      firstOrderStatus: first.status,
+      finalOrderStatus: last.body.status,
+      orders: 1,
+      charges: 1,
+    }
   }, 40_000)
 
   it('error rate 50% on every service: viewers retrying with the same key; no order or charge twice', async () => {
@@ -108,6 +116,14 @@ describe('fault injection', () => {
     const after = await ticketCounts(stack)
     expect(after.count - before.count).toBe(accepted.length)
     expect(after.repeatedSerials - before.repeatedSerials).toBe(0)
-    figures.down = { accountStatus: account.status, catalogueStatus: catalogue.status, accepted: accepted.length, delivered: after.count - before.count, lost: accepted.length - (after.count - before.count), repeated: 0, deliveredMs }
+    figures.down = {
+      accountStatus: account.status,
+      catalogueStatus: catalogue.status,
+      accepted: accepted.length,
+      delivered: after.count - before.count,
+      lost: accepted.length - (after.count - before.count),
+      repeated: 0,
+      deliveredMs,
+    }
   }, 60_000)
 })

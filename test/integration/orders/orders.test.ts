@@ -24,8 +24,11 @@ describe('POST /api/v1/orders', () => {
     const price = await bossPrice('P_OPERA', 1)
     const before = await statsOf(stack)
     const bal = await balance(stack, custId)
-    const answers = await Promise.all(Array.from({ length: 50 }, () =>
-      order(stack, token, { productId: 'P_OPERA', periodMonths: 1, pin: '123456' }, key)))
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        order(stack, token, { productId: 'P_OPERA', periodMonths: 1, pin: '123456' }, key),
+      ),
+    )
     const after = await statsOf(stack)
     expect(after.orders.count - before.orders.count).toBe(1)
     expect(after.charges.count - before.charges.count).toBe(1)
@@ -99,7 +102,11 @@ describe('POST /api/v1/orders', () => {
     expect(placed.status).toBe(201)
     const mine = await api(stack, 'GET', `/api/v1/orders/${placed.body.orderId}`, { token })
     expect(mine.status).toBe(200)
-    expect(mine.body).toMatchObject({ orderId: placed.body.orderId, status: 'completed', amountFen: placed.body.amountFen })
+    expect(mine.body).toMatchObject({
+      orderId: placed.body.orderId,
+      status: 'completed',
+      amountFen: placed.body.amountFen,
+    })
     expect((await api(stack, 'GET', '/api/v1/orders/nope', { token })).status).toBe(400)
     expect((await api(stack, 'GET', `/api/v1/orders/${placed.body.orderId.toLowerCase()}`, { token })).status).toBe(400)
     const other = await login(stack, stack.bySubscriber('arrears'))

@@ -25,17 +25,22 @@ describe('the wrong-secret count ends when the BOSS accepts the secret', () => {
     const token = await login(stack, sub)
     const order = (productId: string, pin: string) =>
       bff(stack, routes.createOrder, { token, idempotencyKey: key(), body: { productId, periodMonths: 1, pin } })
-    for (let i = 0; i < 4; i++) expect(refusal(await order('P_SPORTS', WRONG_PIN)).slice(0, 2)).toEqual([403, 'WRONG_PIN'])
+    for (let i = 0; i < 4; i++)
+      expect(refusal(await order('P_SPORTS', WRONG_PIN)).slice(0, 2)).toEqual([403, 'WRONG_PIN'])
     // P_HD is held already: the BOSS checks the PIN first, then refuses the product.
     expect(refusal(await order('P_HD', sub.pin))).toEqual([409, 'PRODUCT_CONFLICT'])
     expect(refusal(await order('P_SPORTS', WRONG_PIN))).toEqual([403, 'WRONG_PIN', 4])
   })
 
   it('prepaid card password: 4 wrong, a used card with its right password (CARD_USED), one wrong → CARD_INVALID with 4 left', async () => {
-    const token = await login(stack, stack.subscribers.find((s) => s.customerId === 'C00000008') ?? stack.bySubscriber('normal'))
+    const token = await login(
+      stack,
+      stack.subscribers.find((s) => s.customerId === 'C00000008') ?? stack.bySubscriber('normal'),
+    )
     const topup = (cardNo: string, password: string) =>
       bff(stack, routes.topupCard, { token, idempotencyKey: key(), body: { cardNo, password } })
-    for (let i = 0; i < 4; i++) expect(refusal(await topup('9100000000000006', '0000000')).slice(0, 2)).toEqual([422, 'CARD_INVALID'])
+    for (let i = 0; i < 4; i++)
+      expect(refusal(await topup('9100000000000006', '0000000')).slice(0, 2)).toEqual([422, 'CARD_INVALID'])
     expect(refusal(await topup('9100000000000003', '12345678'))).toEqual([409, 'CARD_USED'])
     expect(refusal(await topup('9100000000000006', '0000000'))).toEqual([422, 'CARD_INVALID', 4])
   })
@@ -43,7 +48,10 @@ describe('the wrong-secret count ends when the BOSS accepts the secret', () => {
   it('the typed client refuses to compile an order without its Idempotency-Key; sent anyway, the BFF says 400', async () => {
     const token = await login(stack, stack.bySubscriber('normal'))
     // @ts-expect-error idempotencyKey is required by routes.createOrder (the document's Idempotency-Key header)
-    const res = await bff(stack, routes.createOrder, { token, body: { productId: 'P_SPORTS', periodMonths: 1, pin: WRONG_PIN } })
+    const res = await bff(stack, routes.createOrder, {
+      token,
+      body: { productId: 'P_SPORTS', periodMonths: 1, pin: WRONG_PIN },
+    })
     expect(refusal(res)).toEqual([400, 'BAD_REQUEST'])
   })
 })

@@ -26,7 +26,8 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
     const cjk = /[\u3400-\u9fff]/
     expect(sports.nameEn).toBe('Sports Pack')
     expect(list.body.categories.find((c: { id: string }) => c.id === 'sports').nameEn).toBe('Sports')
-    for (const p of list.body.items as { nameEn: string; categoryNameEn: string }[]) expect(cjk.test(p.nameEn + p.categoryNameEn)).toBe(false)
+    for (const p of list.body.items as { nameEn: string; categoryNameEn: string }[])
+      expect(cjk.test(p.nameEn + p.categoryNameEn)).toBe(false)
     expect(cjk.test(detail.body.descriptionEn)).toBe(false)
     expect(detail.body.channels.filter((c: { nameEn: string }) => cjk.test(c.nameEn))).toEqual([])
     expect((await api(stack, 'GET', '/api/v1/products/p-x', { token })).status).toBe(400)
@@ -37,18 +38,45 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
   it('quotes without charging: amount, dates, balance before/after, conflicts', async () => {
     const token = await login(stack, stack.bySubscriber('normal'))
     const before = await stats(stack)
-    const ok = await api(stack, 'POST', '/api/v1/orders/quote', { token, body: { productId: 'P_OPERA', periodMonths: 3 } })
+    const ok = await api(stack, 'POST', '/api/v1/orders/quote', {
+      token,
+      body: { productId: 'P_OPERA', periodMonths: 3 },
+    })
     expect(ok.status).toBe(200)
-    expect(ok.body).toMatchObject({ amountFen: 2200, canOrder: true, conflicts: [], autoRenewDefault: false, shortfallFen: 0 })
+    expect(ok.body).toMatchObject({
+      amountFen: 2200,
+      canOrder: true,
+      conflicts: [],
+      autoRenewDefault: false,
+      shortfallFen: 0,
+    })
     expect(ok.body.balanceAfterFen).toBe(ok.body.balanceBeforeFen - 2200)
-    const clash = await api(stack, 'POST', '/api/v1/orders/quote', { token, body: { productId: 'P_4K', periodMonths: 1 } })
-    expect(clash.body.conflicts).toEqual([expect.objectContaining({ code: 'MUTUALLY_EXCLUSIVE', productId: 'P_HD', productName: '高清包' })])
-    const held = await api(stack, 'POST', '/api/v1/orders/quote', { token, body: { productId: 'P_HD', periodMonths: 1 } })
+    const clash = await api(stack, 'POST', '/api/v1/orders/quote', {
+      token,
+      body: { productId: 'P_4K', periodMonths: 1 },
+    })
+    expect(clash.body.conflicts).toEqual([
+      expect.objectContaining({ code: 'MUTUALLY_EXCLUSIVE', productId: 'P_HD', productName: '高清包' }),
+    ])
+    const held = await api(stack, 'POST', '/api/v1/orders/quote', {
+      token,
+      body: { productId: 'P_HD', periodMonths: 1 },
+    })
     expect(held.body.conflicts.map((c: { code: string }) => c.code)).toEqual(['ALREADY_SUBSCRIBED'])
     const stopped = await login(stack, stack.bySubscriber('suspended'))
-    const s = await api(stack, 'POST', '/api/v1/orders/quote', { token: stopped, body: { productId: 'P_OPERA', periodMonths: 1 } })
+    const s = await api(stack, 'POST', '/api/v1/orders/quote', {
+      token: stopped,
+      body: { productId: 'P_OPERA', periodMonths: 1 },
+    })
     expect(s.body.conflicts.map((c: { code: string }) => c.code)).toContain('ACCOUNT_SUSPENDED')
-    expect((await api(stack, 'POST', '/api/v1/orders/quote', { token, body: { productId: 'P_OPERA', periodMonths: 1, priceFen: 1 } })).status).toBe(400)
+    expect(
+      (
+        await api(stack, 'POST', '/api/v1/orders/quote', {
+          token,
+          body: { productId: 'P_OPERA', periodMonths: 1, priceFen: 1 },
+        })
+      ).status,
+    ).toBe(400)
     const after = await stats(stack)
     expect(after.charges.count).toBe(before.charges.count)
     expect(after.orders.count).toBe(before.orders.count)
@@ -59,34 +87,70 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
     const list = await api(stack, 'GET', '/api/v1/subscriptions', { token })
     const kids = list.body.items.find((s: { productId: string }) => s.productId === 'P_KIDS')
     expect(kids).toMatchObject({ autoRenew: true, canStopAutoRenew: true, status: expect.any(String) })
-    const off = await api(stack, 'POST', `/api/v1/subscriptions/${kids.subscriptionId}/auto-renew`, { token, body: { autoRenew: false } })
+    const off = await api(stack, 'POST', `/api/v1/subscriptions/${kids.subscriptionId}/auto-renew`, {
+      token,
+      body: { autoRenew: false },
+    })
     expect(off.status).toBe(200)
-    expect(off.body).toMatchObject({ subscriptionId: kids.subscriptionId, autoRenew: false, canStopAutoRenew: false, renewable: true })
+    expect(off.body).toMatchObject({
+      subscriptionId: kids.subscriptionId,
+      autoRenew: false,
+      canStopAutoRenew: false,
+      renewable: true,
+    })
     const other = await login(stack, stack.bySubscriber('arrears'))
-    expect((await api(stack, 'POST', `/api/v1/subscriptions/${kids.subscriptionId}/auto-renew`, { token: other, body: { autoRenew: false } })).status).toBe(404)
-    expect((await api(stack, 'POST', '/api/v1/subscriptions/bad/auto-renew', { token, body: { autoRenew: false } })).status).toBe(400)
-    expect((await api(stack, 'POST', `/api/v1/subscriptions/${kids.subscriptionId}/auto-renew`, { token, body: { autoRenew: true } })).status).toBe(400)
+    expect(
+      (
+        await api(stack, 'POST', `/api/v1/subscriptions/${kids.subscriptionId}/auto-renew`, {
+          token: other,
+          body: { autoRenew: false },
+        })
+      ).status,
+    ).toBe(404)
+    expect(
+      (await api(stack, 'POST', '/api/v1/subscriptions/bad/auto-renew', { token, body: { autoRenew: false } })).status,
+    ).toBe(400)
+    expect(
+      (
+        await api(stack, 'POST', `/api/v1/subscriptions/${kids.subscriptionId}/auto-renew`, {
+          token,
+          body: { autoRenew: true },
+        })
+      ).status,
+    ).toBe(400)
   })
 
   it('reads the spending limit and sets it behind the PIN; orders over it are refused', async () => {
     const token = await login(stack, stack.bySubscriber('big-household'))
     // On by default: the operator's limit, before anybody set one.
     const initial = await api(stack, 'GET', '/api/v1/spending-limit', { token })
-    expect(initial.body).toMatchObject({ limitFen: DEFAULT_MONTH_LIMIT_FEN, remainingFen: DEFAULT_MONTH_LIMIT_FEN, spentFen: 0 })
+    expect(initial.body).toMatchObject({
+      limitFen: DEFAULT_MONTH_LIMIT_FEN,
+      remainingFen: DEFAULT_MONTH_LIMIT_FEN,
+      spentFen: 0,
+    })
     const wrong = await api(stack, 'PUT', '/api/v1/spending-limit', { token, body: { limitFen: 500, pin: '000000' } })
     expect([wrong.status, wrong.body.error.code, wrong.body.error.attemptsLeft]).toEqual([403, 'WRONG_PIN', 4])
     const set = await api(stack, 'PUT', '/api/v1/spending-limit', { token, body: { limitFen: 500, pin: '123456' } })
     expect(set.body).toMatchObject({ limitFen: 500, remainingFen: 500 })
-    const quote = await api(stack, 'POST', '/api/v1/orders/quote', { token, body: { productId: 'P_OPERA', periodMonths: 1 } })
+    const quote = await api(stack, 'POST', '/api/v1/orders/quote', {
+      token,
+      body: { productId: 'P_OPERA', periodMonths: 1 },
+    })
     expect(quote.body.conflicts.map((c: { code: string }) => c.code)).toEqual(['OVER_SPENDING_LIMIT'])
     const res = await api(stack, 'POST', '/api/v1/orders', {
-      token, body: { productId: 'P_OPERA', periodMonths: 1, pin: '123456' }, headers: { 'idempotency-key': 'limit-test-key-1' },
+      token,
+      body: { productId: 'P_OPERA', periodMonths: 1, pin: '123456' },
+      headers: { 'idempotency-key': 'limit-test-key-1' },
     })
     expect([res.status, res.body.error.code]).toEqual([403, 'OVER_SPENDING_LIMIT'])
     // The account holder may switch it off altogether, behind the PIN as well.
     const off = await api(stack, 'PUT', '/api/v1/spending-limit', { token, body: { limitFen: null, pin: '123456' } })
     expect(off.body).toMatchObject({ limitFen: null, remainingFen: null })
-    const after = await api(stack, 'POST', '/api/v1/orders/quote', { token, body: { productId: 'P_OPERA', periodMonths: 1 } })
+    const after = await api(stack, 'POST', '/api/v1/orders/quote', {
+      token,
+      body: { productId: 'P_OPERA', periodMonths: 1 },
+    })
     expect(after.body.conflicts).toEqual([])
   })
 })

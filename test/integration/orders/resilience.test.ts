@@ -87,7 +87,10 @@ describe('purchase PIN lock', () => {
     const sixth = await order(stack, token, body('123456'))
     expect([sixth.status, sixth.body.error.code]).toEqual([429, 'LOCKED'])
     expect(sixth.body.error.retryAfter).toBeGreaterThan(0)
-    const quote = await api(stack, 'POST', '/api/v1/orders/quote', { token, body: { productId: 'P_OPERA', periodMonths: 1 } })
+    const quote = await api(stack, 'POST', '/api/v1/orders/quote', {
+      token,
+      body: { productId: 'P_OPERA', periodMonths: 1 },
+    })
     expect(quote.body.conflicts.map((c: { code: string }) => c.code)).toContain('ORDERING_LOCKED')
     expect(quote.body.canOrder).toBe(false)
     const limit = await api(stack, 'PUT', '/api/v1/spending-limit', { token, body: { limitFen: 5000, pin: '123456' } })
@@ -102,13 +105,17 @@ describe('purchase PIN lock', () => {
     try {
       const token2 = await login({ bffUrl: url }, sub)
       const restarted = await api({ bffUrl: url }, 'POST', '/api/v1/orders', {
-        token: token2, body: body('123456'), headers: { 'idempotency-key': newKey() },
+        token: token2,
+        body: body('123456'),
+        headers: { 'idempotency-key': newKey() },
       })
       expect([restarted.status, restarted.body.error.code]).toEqual([429, 'LOCKED'])
       expect((await stats(stack)).requests.ORDER_CREATE).toBe(before.requests.ORDER_CREATE)
       await sleep((restarted.body.error.retryAfter + 0.5) * 1000)
       const after = await api({ bffUrl: url }, 'POST', '/api/v1/orders', {
-        token: token2, body: body('123456'), headers: { 'idempotency-key': newKey() },
+        token: token2,
+        body: body('123456'),
+        headers: { 'idempotency-key': newKey() },
       })
       expect(after.status).toBe(201)
       expect((await stats(stack)).charges.count).toBe(before.charges.count + 1)

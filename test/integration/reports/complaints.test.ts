@@ -29,45 +29,80 @@ describe('complaints and the phone page', () => {
     expect(html).toContain('width=device-width')
     const typed = '上月账单多扣了 15 元 <script>'
     const posted = await fetch(`${stack.bffUrl}${phone(draft.body.phoneUrl)}`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ text: typed }).toString(),
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ text: typed }).toString(),
     })
     expect(posted.status).toBe(200)
     expect(await posted.text()).toContain('已提交')
     const polled = await api(stack, 'GET', `/api/v1/complaints/drafts/${draft.body.draftId}`, { token })
     expect(polled.body).toMatchObject({ status: 'submitted', text: typed })
-    expect((await api(stack, 'GET', `/api/v1/complaints/drafts/${draft.body.draftId}`, { token: other })).status).toBe(404)
+    expect((await api(stack, 'GET', `/api/v1/complaints/drafts/${draft.body.draftId}`, { token: other })).status).toBe(
+      404,
+    )
 
-    const first = await api(stack, 'POST', '/api/v1/complaints', { headers: { 'Idempotency-Key': randomUUID() }, token, body: { type: 'billing', subjectId: 'wrong-charge', draftId: draft.body.draftId } })
+    const first = await api(stack, 'POST', '/api/v1/complaints', {
+      headers: { 'Idempotency-Key': randomUUID() },
+      token,
+      body: { type: 'billing', subjectId: 'wrong-charge', draftId: draft.body.draftId },
+    })
     expect(first.status).toBe(201)
-    expect(first.body).toMatchObject({ type: 'billing', subject: '账单有不明扣费', text: typed, status: 'open', repeatOf: null })
+    expect(first.body).toMatchObject({
+      type: 'billing',
+      subject: '账单有不明扣费',
+      text: typed,
+      status: 'open',
+      repeatOf: null,
+    })
     // The draft is used up: neither the TV nor the phone can use it again.
     expect((await api(stack, 'GET', `/api/v1/complaints/drafts/${draft.body.draftId}`, { token })).status).toBe(404)
     expect((await fetch(`${stack.bffUrl}${phone(draft.body.phoneUrl)}`)).status).toBe(404)
 
-    const repeat = await api(stack, 'POST', '/api/v1/complaints', { headers: { 'Idempotency-Key': randomUUID() }, token, body: { type: 'billing', subjectId: 'wrong-charge' } })
+    const repeat = await api(stack, 'POST', '/api/v1/complaints', {
+      headers: { 'Idempotency-Key': randomUUID() },
+      token,
+      body: { type: 'billing', subjectId: 'wrong-charge' },
+    })
     expect(repeat.status).toBe(201)
     expect(repeat.body.repeatOf).toBe(first.body.complaintId)
-    const unrelated = await api(stack, 'POST', '/api/v1/complaints', { headers: { 'Idempotency-Key': randomUUID() }, token, body: { type: 'suggestion', subjectId: 'channels' } })
+    const unrelated = await api(stack, 'POST', '/api/v1/complaints', {
+      headers: { 'Idempotency-Key': randomUUID() },
+      token,
+      body: { type: 'suggestion', subjectId: 'channels' },
+    })
     expect(unrelated.body.repeatOf).toBeNull()
     const list = await api(stack, 'GET', '/api/v1/complaints', { token })
-    expect(list.body.items.map((c: { complaintId: string }) => c.complaintId)).toEqual([unrelated.body.complaintId, repeat.body.complaintId, first.body.complaintId])
+    expect(list.body.items.map((c: { complaintId: string }) => c.complaintId)).toEqual([
+      unrelated.body.complaintId,
+      repeat.body.complaintId,
+      first.body.complaintId,
+    ])
     expect((await api(stack, 'GET', '/api/v1/complaints', { token: other })).body.items).toEqual([])
   })
 
   it('answers 404 for a made-up or malformed token, and 400 for empty or overlong text', async () => {
     expect((await fetch(`${stack.bffUrl}/m/complaint/AAAAAAAAAAAAAAAAAAAAAA`)).status).toBe(404)
     expect((await fetch(`${stack.bffUrl}/m/complaint/short`)).status).toBe(404)
-    const post = (path: string, text: string) => fetch(`${stack.bffUrl}${path}`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ text }).toString(),
-    })
+    const post = (path: string, text: string) =>
+      fetch(`${stack.bffUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ text }).toString(),
+      })
     expect((await post('/m/complaint/AAAAAAAAAAAAAAAAAAAAAA', 'hello')).status).toBe(404)
     const draft = await api(stack, 'POST', '/api/v1/complaints/drafts', { token })
     const path = phone(draft.body.phoneUrl)
     expect((await post(path, '   ')).status).toBe(400)
     expect((await post(path, '长'.repeat(501))).status).toBe(400)
-    expect((await api(stack, 'GET', `/api/v1/complaints/drafts/${draft.body.draftId}`, { token })).body.status).toBe('waiting')
+    expect((await api(stack, 'GET', `/api/v1/complaints/drafts/${draft.body.draftId}`, { token })).body.status).toBe(
+      'waiting',
+    )
     // Nothing typed yet: the TV cannot submit the draft.
-    const early = await api(stack, 'POST', '/api/v1/complaints', { headers: { 'Idempotency-Key': randomUUID() }, token, body: { type: 'service', subjectId: 'hotline', draftId: draft.body.draftId } })
+    const early = await api(stack, 'POST', '/api/v1/complaints', {
+      headers: { 'Idempotency-Key': randomUUID() },
+      token,
+      body: { type: 'service', subjectId: 'hotline', draftId: draft.body.draftId },
+    })
     expect(early.status).toBe(400)
   })
 
@@ -78,7 +113,11 @@ describe('complaints and the phone page', () => {
       { type: 'service', subjectId: 'wrong-charge' },
       { type: 'service', subjectId: 'hotline', text: 'typed on the remote' },
     ]) {
-      const res = await api(stack, 'POST', '/api/v1/complaints', { headers: { 'Idempotency-Key': randomUUID() }, token, body })
+      const res = await api(stack, 'POST', '/api/v1/complaints', {
+        headers: { 'Idempotency-Key': randomUUID() },
+        token,
+        body,
+      })
       expect(res.status, JSON.stringify(body)).toBe(400)
     }
     expect((await api(stack, 'GET', '/api/v1/complaints', { token })).body.items.length).toBe(before)
@@ -86,7 +125,11 @@ describe('complaints and the phone page', () => {
 
   it('accepts a complaint while the BOSS is down and delivers it later', async () => {
     await stack.setFaults({ down: true })
-    const res = await api(stack, 'POST', '/api/v1/complaints', { headers: { 'Idempotency-Key': randomUUID() }, token: other, body: { type: 'service', subjectId: 'hotline' } })
+    const res = await api(stack, 'POST', '/api/v1/complaints', {
+      headers: { 'Idempotency-Key': randomUUID() },
+      token: other,
+      body: { type: 'service', subjectId: 'hotline' },
+    })
     expect(res.status).toBe(202)
     expect(res.body).toMatchObject({ status: 'pending', complaintId: null })
     await stack.resetFaults()
@@ -112,13 +155,26 @@ describe('self-help', () => {
 
   it('links "not authorised" to suspension, arrears or an expired package, from the BOSS', async () => {
     const diagnose = async (scenario: string, symptom = 'unauthorised') =>
-      (await api(stack, 'GET', `/api/v1/selfhelp/diagnosis?symptom=${symptom}`, { token: await login(stack, stack.bySubscriber(scenario)) })).body
-    expect(await diagnose('suspended')).toMatchObject({ finding: 'suspended', offer: 'top-up', account: { status: 'suspended' } })
+      (
+        await api(stack, 'GET', `/api/v1/selfhelp/diagnosis?symptom=${symptom}`, {
+          token: await login(stack, stack.bySubscriber(scenario)),
+        })
+      ).body
+    expect(await diagnose('suspended')).toMatchObject({
+      finding: 'suspended',
+      offer: 'top-up',
+      account: { status: 'suspended' },
+    })
     expect(await diagnose('arrears')).toMatchObject({ finding: 'arrears', offer: 'top-up' })
     const expired = await diagnose('expired')
     expect(expired).toMatchObject({ finding: 'package-expired', offer: 'renew' })
     expect(expired.expiredPackages.map((p: { name: string }) => p.name)).toContain('体育包')
-    expect(await diagnose('normal')).toMatchObject({ finding: 'none', offer: 'checks', repairCategory: 'channels', expiredPackages: [] })
+    expect(await diagnose('normal')).toMatchObject({
+      finding: 'none',
+      offer: 'checks',
+      repairCategory: 'channels',
+      expiredPackages: [],
+    })
     expect(await diagnose('suspended', 'remote')).toMatchObject({ finding: 'none', offer: 'checks', account: null })
     const normal = await login(stack, stack.bySubscriber('normal'))
     await stack.setFaults({ down: true })

@@ -20,7 +20,14 @@ afterAll(async () => {
 })
 
 const startBff = (storePath: string) =>
-  spawnBff({ PORT: '0', HOST: '127.0.0.1', BOSS_URL: boss.url, STORE_PATH: storePath, OUTBOX_MAX_DELAY_SECONDS: '1', BOSS_TIMEOUT_MS: '2000' })
+  spawnBff({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    BOSS_URL: boss.url,
+    STORE_PATH: storePath,
+    OUTBOX_MAX_DELAY_SECONDS: '1',
+    BOSS_TIMEOUT_MS: '2000',
+  })
 
 const admin = async (path: string, init?: RequestInit) => (await fetch(`${boss.url}${path}`, init)).json()
 const json = { 'content-type': 'application/json' }
@@ -28,7 +35,14 @@ const json = { 'content-type': 'application/json' }
 describe('a BFF killed between accepting and delivering', () => {
   it('delivers the accepted ticket exactly once after a restart on the same store', async () => {
     const storePath = join(dir, 'bff.sqlite')
-    const sub = ((await admin('/admin/subscribers')) as Array<{ deviceId: string; cardNo: string; customerId: string; deviceKey: string }>)[0]
+    const sub = (
+      (await admin('/admin/subscribers')) as Array<{
+        deviceId: string
+        cardNo: string
+        customerId: string
+        deviceKey: string
+      }>
+    )[0]
     const first = startBff(storePath)
     try {
       const url = await first.url
@@ -52,12 +66,18 @@ describe('a BFF killed between accepting and delivering', () => {
         let found: { ticketId: string; status: string } | undefined
         for (let i = 0; i < 100 && !found?.ticketId; i++) {
           await new Promise((r) => setTimeout(r, 200))
-          const t = await fetch(`${url2}/api/v1/tickets/${reference}`, { headers: { authorization: `Bearer ${session.token}` } })
+          const t = await fetch(`${url2}/api/v1/tickets/${reference}`, {
+            headers: { authorization: `Bearer ${session.token}` },
+          })
           found = await t.json()
         }
         expect(found).toMatchObject({ status: 'acknowledged', reference })
         await new Promise((r) => setTimeout(r, 1000))
-        expect((await admin(`/admin/tickets?customerId=${sub.customerId}`)).tickets).toEqual({ count: 1, serials: 1, repeatedSerials: 0 })
+        expect((await admin(`/admin/tickets?customerId=${sub.customerId}`)).tickets).toEqual({
+          count: 1,
+          serials: 1,
+          repeatedSerials: 0,
+        })
         second.child.kill('SIGTERM')
         await second.exited
         expect(second.output()).toContain('"msg":"stopped"')

@@ -43,7 +43,9 @@ describe('report POSTs carry an Idempotency-Key', () => {
   it('concurrent resends of one ticket (answer lost mid-flight) still open one', async () => {
     const before = (await counts()).tickets.count
     const body = { category: 'picture', presetId: 'evenings' }
-    const answers = await Promise.all(Array.from({ length: 5 }, () => post('/api/v1/tickets', body, 'resend-ticket-burst')))
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => post('/api/v1/tickets', body, 'resend-ticket-burst')),
+    )
     const ids = new Set(answers.map((a) => a.body.reference))
     expect(answers.map((a) => a.status).filter((s) => s !== 201 && s !== 409)).toEqual([])
     expect(ids.size).toBe(1)
@@ -65,7 +67,11 @@ describe('report POSTs carry an Idempotency-Key', () => {
     const before = await counts()
     expect((await post('/api/v1/tickets', { category: 'remote', presetId: 'no-response' })).status).toBe(400)
     expect((await post('/api/v1/complaints', { type: 'service', subjectId: 'hotline' })).status).toBe(400)
-    const reused = await post('/api/v1/tickets', { category: 'no-signal', presetId: 'all-channels' }, 'resend-ticket-0001')
+    const reused = await post(
+      '/api/v1/tickets',
+      { category: 'no-signal', presetId: 'all-channels' },
+      'resend-ticket-0001',
+    )
     expect(reused.status).toBe(422)
     const after = await counts()
     expect(after.tickets.count).toBe(before.tickets.count)

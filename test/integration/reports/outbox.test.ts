@@ -33,8 +33,15 @@ describe('nothing is lost while the BOSS is down', () => {
     await stack.setFaults({ down: true })
     const refs: string[] = []
     for (let i = 0; i < 200; i += 10) {
-      const answers = await Promise.all(Array.from({ length: 10 }, (_, j) =>
-        api(stack, 'POST', '/api/v1/tickets', { headers: { 'Idempotency-Key': randomUUID() }, token: tokens[(i + j) % 4], body: { category: 'picture', presetId: 'some-channels' } })))
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, j) =>
+          api(stack, 'POST', '/api/v1/tickets', {
+            headers: { 'Idempotency-Key': randomUUID() },
+            token: tokens[(i + j) % 4],
+            body: { category: 'picture', presetId: 'some-channels' },
+          }),
+        ),
+      )
       for (const a of answers) {
         expect(a.status).toBe(202)
         expect(a.body).toMatchObject({ status: 'pending', ticketId: null })
@@ -59,7 +66,9 @@ describe('nothing is lost while the BOSS is down', () => {
     expect(delivered.body.bossAvailable).toBe(true)
     const mine = delivered.body.items.filter((t: { reference: string }) => refs.includes(t.reference))
     expect(mine).toHaveLength(50)
-    expect(mine.every((t: { status: string; ticketId: string }) => t.status !== 'pending' && /^T\d+$/.test(t.ticketId))).toBe(true)
+    expect(
+      mine.every((t: { status: string; ticketId: string }) => t.status !== 'pending' && /^T\d+$/.test(t.ticketId)),
+    ).toBe(true)
   })
 
   it('a create that timed out is looked up by serial before it is sent again', async () => {
@@ -68,7 +77,11 @@ describe('nothing is lost while the BOSS is down', () => {
     const before = await counts()
     // Commit, then never answer: the BFF cannot know the ticket exists.
     await stack.setFaults({ commitThenTimeout: true, holdMs: 5000, services: ['TICKET_CREATE'] })
-    const made = await api(stack, 'POST', '/api/v1/tickets', { headers: { 'Idempotency-Key': randomUUID() }, token, body: { category: 'remote', presetId: 'some-keys' } })
+    const made = await api(stack, 'POST', '/api/v1/tickets', {
+      headers: { 'Idempotency-Key': randomUUID() },
+      token,
+      body: { category: 'remote', presetId: 'some-keys' },
+    })
     expect(made.status).toBe(202)
     await stack.resetFaults()
     await until(async () => {

@@ -18,7 +18,10 @@ let second: BffInstance
 let writer: BffInstance | undefined
 let store: DuckDbUsageStore
 let token: string
-const writerConfig = (): BffConfig => ({ ...stack.config, usage: { ...stack.config.usage, writer: true, consumer: 'writer-a' } })
+const writerConfig = (): BffConfig => ({
+  ...stack.config,
+  usage: { ...stack.config.usage, writer: true, consumer: 'writer-a' },
+})
 
 async function until(what: string, check: () => Promise<boolean>, ms = 15_000) {
   const end = Date.now() + ms
@@ -30,7 +33,9 @@ async function until(what: string, check: () => Promise<boolean>, ms = 15_000) {
 
 beforeAll(async () => {
   redis = await startRedis({ appendonly: true })
-  stack = await startStack({ bff: { redisUrl: redis.url, redisPrefix: PREFIX, usage: { ...loadConfig({}).usage, writer: false } } })
+  stack = await startStack({
+    bff: { redisUrl: redis.url, redisPrefix: PREFIX, usage: { ...loadConfig({}).usage, writer: false } },
+  })
   second = await startInstance(stack.config)
   writer = await startInstance(writerConfig())
   store = await usageStore(stack)
@@ -87,10 +92,19 @@ describe('usage events through Redis streams to one writer', () => {
       const b = batchOf(orderSession('P_EDU', 'pin'))
       expect((await sendBatch(stack, token, b)).status).toBe(202)
       const crashing = new StreamWriter({
-        redis: client, stream, group: 'usage-writer', consumer: 'writer-a', logger: stack.bff.log,
+        redis: client,
+        stream,
+        group: 'usage-writer',
+        consumer: 'writer-a',
+        logger: stack.bff.log,
         store: {
-          count: () => store.count(), dump: () => store.dump(), report: (q) => store.report(q),
-          enforceRetention: (n, d) => store.enforceRetention(n, d), close: async () => {}, offerTargets: (q) => store.offerTargets(q), refreshRollups: () => store.refreshRollups(),
+          count: () => store.count(),
+          dump: () => store.dump(),
+          report: (q) => store.report(q),
+          enforceRetention: (n, d) => store.enforceRetention(n, d),
+          close: async () => {},
+          offerTargets: (q) => store.offerTargets(q),
+          refreshRollups: () => store.refreshRollups(),
           write: async (batches: AcceptedBatch[]) => {
             const n = await store.write(batches)
             throw new Error(`crashed after writing ${n} events`)
@@ -102,7 +116,14 @@ describe('usage events through Redis streams to one writer', () => {
       const pending = (await client.xpending(stream, 'usage-writer')) as [number, ...unknown[]]
       expect(pending[0]).toBe(1)
       // The restarted writer (same consumer name) finds its unacknowledged entry first.
-      const restarted = new StreamWriter({ redis: client, stream, group: 'usage-writer', consumer: 'writer-a', logger: stack.bff.log, store })
+      const restarted = new StreamWriter({
+        redis: client,
+        stream,
+        group: 'usage-writer',
+        consumer: 'writer-a',
+        logger: stack.bff.log,
+        store,
+      })
       expect(await restarted.drainOnce('pending')).toBe(1)
       expect(await store.count()).toBe(before + b.events.length)
       expect(((await client.xpending(stream, 'usage-writer')) as [number])[0]).toBe(0)

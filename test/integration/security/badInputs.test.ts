@@ -14,9 +14,13 @@ afterAll(() => stack?.close())
 
 describe('bad-input run', () => {
   it(`answers ${COUNT} malformed requests over all routes with no 5xx`, async () => {
-    const doc = (await (await fetch(`${stack.bffUrl}/api/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> }
+    const doc = (await (await fetch(`${stack.bffUrl}/api/docs/json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>
+    }
     const ops: Operation[] = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).filter((m) => ['get', 'post', 'put', 'delete'].includes(m)).map((m) => ({ method: m.toUpperCase(), path })),
+      Object.keys(methods)
+        .filter((m) => ['get', 'post', 'put', 'delete'].includes(m))
+        .map((m) => ({ method: m.toUpperCase(), path })),
     )
     ops.push({ method: 'GET', path: '/m/complaint/{draftId}' }, { method: 'POST', path: '/api/v1/{x}' })
     expect(ops.length).toBeGreaterThan(25)
@@ -31,12 +35,15 @@ describe('bad-input run', () => {
         const res = await fetch(`${stack.bffUrl}${r.path}`, { method: r.method, headers: r.headers, body: r.body })
         await res.arrayBuffer()
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
-        if (res.status >= 500) fives.push(`${res.status} ${r.method} ${r.path.slice(0, 120)} ${String(r.body).slice(0, 120)}`)
+        if (res.status >= 500)
+          fives.push(`${res.status} ${r.method} ${r.path.slice(0, 120)} ${String(r.body).slice(0, 120)}`)
       }
     }
     await Promise.all(Array.from({ length: 16 }, worker))
     const total = [...statuses.values()].reduce((a, b) => a + b, 0)
-    console.log(`bad-input run: ${total} requests over ${ops.length} operations; statuses ${JSON.stringify(Object.fromEntries(statuses))}`)
+    console.log(
+      `bad-input run: ${total} requests over ${ops.length} operations; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    )
     expect(total).toBe(COUNT)
     expect(fives).toEqual([])
     // Still alive and serving.

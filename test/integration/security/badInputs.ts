@@ -15,8 +15,20 @@ export interface Operation {
 }
 
 const injection = fc.constantFrom(
-  "' OR 1=1 --", '"; DROP TABLE orders; --', '<script>alert(1)</script>', '${7*7}', '{{7*7}}', '../../etc/passwd',
-  '%00', '\u0000', '__proto__', 'constructor', '$where', '{"$gt":""}', 'SVC_CODE=ORDER_CREATE&SIGN=x', '\r\nX-Injected: 1',
+  "' OR 1=1 --",
+  '"; DROP TABLE orders; --',
+  '<script>alert(1)</script>',
+  '${7*7}',
+  '{{7*7}}',
+  '../../etc/passwd',
+  '%00',
+  '\u0000',
+  '__proto__',
+  'constructor',
+  '$where',
+  '{"$gt":""}',
+  'SVC_CODE=ORDER_CREATE&SIGN=x',
+  '\r\nX-Injected: 1',
 )
 const weirdString = fc.oneof(
   fc.string(),
@@ -27,12 +39,17 @@ const weirdString = fc.oneof(
   fc.constantFrom('', ' ', '电视营业厅', '🙂🙂🙂', 'null', 'undefined', 'NaN', '-1', '1e309', '0x10'),
 )
 const weirdNumber = fc.oneof(
-  fc.integer(), fc.double(), fc.constantFrom(-1, -0.01, 0.5, 1.5, 1e21, -1e21, Number.MAX_SAFE_INTEGER + 2, 0),
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(-1, -0.01, 0.5, 1.5, 1e21, -1e21, Number.MAX_SAFE_INTEGER + 2, 0),
 )
 const weirdValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
-    weirdString, weirdNumber, fc.boolean(), fc.constant(null),
+    weirdString,
+    weirdNumber,
+    fc.boolean(),
+    fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
     fc.dictionary(weirdString, tie('value'), { maxKeys: 4 }),
   ),
@@ -40,8 +57,27 @@ const weirdValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 
 // Field names the hall's bodies use, so some bodies get past "unknown field" to deeper checks.
 const FIELDS = [
-  'deviceId', 'cardNo', 'productId', 'periodMonths', 'pin', 'password', 'amountFen', 'monthlyFen', 'enabled', 'symptomId',
-  'category', 'description', 'phone', 'slotId', 'rating', 'comment', 'subjectId', 'text', 'messageId', 'draftId', 'code',
+  'deviceId',
+  'cardNo',
+  'productId',
+  'periodMonths',
+  'pin',
+  'password',
+  'amountFen',
+  'monthlyFen',
+  'enabled',
+  'symptomId',
+  'category',
+  'description',
+  'phone',
+  'slotId',
+  'rating',
+  'comment',
+  'subjectId',
+  'text',
+  'messageId',
+  'draftId',
+  'code',
 ]
 const body = fc.oneof(
   fc.constant(undefined),
@@ -50,13 +86,21 @@ const body = fc.oneof(
   fc.constantFrom('{', '{"pin":', '[1,2', '{"a":1}}', 'not json', '\u0000\u0001', '{"periodMonths":1,}', "{'a':1}", ''),
   weirdString,
 )
-const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', '')
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  '',
+)
 
 export function badRequests(ops: Operation[], tokens: string[], seed: number, count: number): BadRequest[] {
   const request = fc.record({
     op: fc.constantFrom(...ops),
     params: fc.array(weirdString, { minLength: 3, maxLength: 3 }),
-    query: fc.option(fc.dictionary(fc.constantFrom('cursor', 'limit', 'month', 'status', 'x'), weirdString, { maxKeys: 3 })),
+    query: fc.option(
+      fc.dictionary(fc.constantFrom('cursor', 'limit', 'month', 'status', 'x'), weirdString, { maxKeys: 3 }),
+    ),
     // Mostly valid tokens, so most requests get past authentication to the schemas and the BOSS adapters.
     token: fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom(...tokens) },

@@ -32,7 +32,9 @@ describe('rate limits per device, shared by every instance', () => {
     for (let i = 0; i < STRICT + 2; i++) {
       const target = i % 2 ? second : stack
       const res = await api(target, 'POST', '/api/v1/orders', {
-        token, body: { productId: 'P_NONE', periodMonths: 1, pin: sub.pin }, headers: { 'idempotency-key': newKey() },
+        token,
+        body: { productId: 'P_NONE', periodMonths: 1, pin: sub.pin },
+        headers: { 'idempotency-key': newKey() },
       })
       statuses.push(res.status)
       if (res.status === 429) limited = res
@@ -54,7 +56,9 @@ describe('rate limits per device, shared by every instance', () => {
     const b = stack.subscribers.find((s) => s.deviceId !== a.deviceId && s.scenario !== 'normal')!
     const [ta, tb] = [await login(stack, a), await login(second, b)]
     const answers = await Promise.all(
-      Array.from({ length: READS + 5 }, (_, i) => api(i % 2 ? second : stack, 'GET', '/api/v1/products', { token: ta })),
+      Array.from({ length: READS + 5 }, (_, i) =>
+        api(i % 2 ? second : stack, 'GET', '/api/v1/products', { token: ta }),
+      ),
     )
     const codes = answers.map((r) => r.status)
     expect(codes.filter((c) => c === 200)).toHaveLength(READS)

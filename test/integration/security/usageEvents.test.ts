@@ -22,9 +22,10 @@ const screen = { type: 'screen', screen: 'home' } as const
 
 async function refusedUnstored(body: unknown, status = 400, raw?: string) {
   const before = await store.count()
-  const res = raw === undefined
-    ? await sendBatch(stack, token, body)
-    : await api(stack, 'POST', '/api/v1/usage/events', { token, rawBody: raw })
+  const res =
+    raw === undefined
+      ? await sendBatch(stack, token, body)
+      : await api(stack, 'POST', '/api/v1/usage/events', { token, rawBody: raw })
   expect(res.status).toBe(status)
   expect(res.body.error.code).toBe('BAD_REQUEST')
   expect(await store.count()).toBe(before)
@@ -63,9 +64,14 @@ describe('usage events: bad batches are refused whole and store nothing', () => 
 
 describe('usage events: a flood from one box', () => {
   it(`is rate limited like any other call: after ${READS} a minute, 429 and nothing more stored`, async () => {
-    const flooder = await login(stack, stack.subscribers.filter((s) => s.status === 'normal')[2] ?? stack.bySubscriber('normal'))
+    const flooder = await login(
+      stack,
+      stack.subscribers.filter((s) => s.status === 'normal')[2] ?? stack.bySubscriber('normal'),
+    )
     const before = await store.count()
-    const answers = await Promise.all(Array.from({ length: READS + 20 }, () => sendBatch(stack, flooder, batchOf([screen]))))
+    const answers = await Promise.all(
+      Array.from({ length: READS + 20 }, () => sendBatch(stack, flooder, batchOf([screen]))),
+    )
     const accepted = answers.filter((a) => a.status === 202).length
     expect(accepted).toBeLessThanOrEqual(READS)
     expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(20)
@@ -76,7 +82,11 @@ describe('usage events: a flood from one box', () => {
 
 describe('operator reports: only the operator', () => {
   it('a box token, no login or a wrong password get 401', async () => {
-    const attempts: Record<string, string>[] = [{ authorization: `Bearer ${token}` }, {}, { authorization: `Basic ${Buffer.from('operator:guess').toString('base64')}` }]
+    const attempts: Record<string, string>[] = [
+      { authorization: `Bearer ${token}` },
+      {},
+      { authorization: `Basic ${Buffer.from('operator:guess').toString('base64')}` },
+    ]
     for (const headers of attempts) {
       const res = await api(stack, 'GET', '/operator/api/usage/report', { headers })
       expect(res.status).toBe(401)
@@ -88,7 +98,9 @@ describe('operator reports: only the operator', () => {
   })
   it('guessing the operator password is stopped after 10 tries, the right one included', async () => {
     for (let i = 0; i < 10; i++) {
-      const res = await api(stack, 'GET', '/operator/api/usage/report', { headers: { authorization: `Basic ${Buffer.from(`operator:${newId()}`).toString('base64')}` } })
+      const res = await api(stack, 'GET', '/operator/api/usage/report', {
+        headers: { authorization: `Basic ${Buffer.from(`operator:${newId()}`).toString('base64')}` },
+      })
       expect([401, 429]).toContain(res.status)
     }
     const right = await api(stack, 'GET', '/operator/api/usage/report', { headers: operatorAuth(stack) })

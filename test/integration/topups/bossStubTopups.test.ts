@@ -11,7 +11,12 @@ let dir: string
 let url: string
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'boss-topups-'))
-  stub = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite'), reseed: true, publicUrl: 'http://192.168.1.20:8090/' })
+  stub = await startBossStub({
+    port: 0,
+    dbPath: join(dir, 'boss.sqlite'),
+    reseed: true,
+    publicUrl: 'http://192.168.1.20:8090/',
+  })
   url = stub.url
 })
 afterAll(async () => {
@@ -33,17 +38,29 @@ describe('CARD_RECHARGE', () => {
     const before = await account('C00000001')
     const first = await recharge('C00000001', '9100000000000001', '12345678', 'TCstub1')
     expect(first.HEAD.RSP_CODE).toBe('0000')
-    expect(first.BODY).toMatchObject({ SERIAL: 'TCstub1', PAY_FEE: '10000', CARD_NO: '9100********0001', ACCT_STATUS: '1' })
+    expect(first.BODY).toMatchObject({
+      SERIAL: 'TCstub1',
+      PAY_FEE: '10000',
+      CARD_NO: '9100********0001',
+      ACCT_STATUS: '1',
+    })
     expect(JSON.stringify(first.BODY)).not.toContain('12345678')
     const again = await recharge('C00000001', '9100000000000001', '12345678', 'TCstub1')
     expect(again.HEAD.RSP_CODE).toBe('3002')
     expect(again.BODY.PAY_ID).toBe(first.BODY.PAY_ID)
     const qry = await call(url, 'CARD_RECHARGE_QRY', { CUST_ID: 'C00000001', SERIAL: 'TCstub1' })
     expect(qry.BODY.PAY_ID).toBe(first.BODY.PAY_ID)
-    expect((await call(url, 'CARD_RECHARGE_QRY', { CUST_ID: 'C00000002', SERIAL: 'TCstub1' })).HEAD.RSP_CODE).toBe('2002')
+    expect((await call(url, 'CARD_RECHARGE_QRY', { CUST_ID: 'C00000002', SERIAL: 'TCstub1' })).HEAD.RSP_CODE).toBe(
+      '2002',
+    )
     expect((await account('C00000001')).balanceFen).toBe(before.balanceFen + 10000)
     expect((await topups()).bySerial.TCstub1).toEqual({ count: 1, totalFen: 10000 })
-    const history = await call(url, 'PAY_HIS_QRY', { CUST_ID: 'C00000001', BEGIN_DATE: '20000101', END_DATE: '20991231', PAGE_SIZE: '1' })
+    const history = await call(url, 'PAY_HIS_QRY', {
+      CUST_ID: 'C00000001',
+      BEGIN_DATE: '20000101',
+      END_DATE: '20991231',
+      PAGE_SIZE: '1',
+    })
     expect(history.BODY.PAY_LIST[0]).toMatchObject({ PAY_ID: first.BODY.PAY_ID, PAY_CHANNEL: '03', PAY_FEE: '10000' })
   })
 
@@ -97,7 +114,11 @@ describe('QR_PAY_CREATE, the pay page, QR_PAY_QRY', () => {
     expect(html).toContain('收款方')
     expect(html).toMatch(/<form method="post" action="(QP\w+)\/confirm">/)
     const action = /<form method="post" action="(QP\w+\/confirm)">/.exec(html)![1]
-    const paid = await fetch(new URL(action, url + pagePath(created.BODY.QR_URL)), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' })
+    const paid = await fetch(new URL(action, url + pagePath(created.BODY.QR_URL)), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    })
     expect(paid.status).toBe(200) // followed the 303 back to the page
     expect(await paid.text()).toContain('支付成功')
     // A second Pay (reload, double tap) credits nothing more.
@@ -116,7 +137,9 @@ describe('QR_PAY_CREATE, the pay page, QR_PAY_QRY', () => {
     const cancelled = await fetch(`${url}/pay/${created.BODY.PAY_NO}/cancel`, { method: 'POST' })
     expect(await cancelled.text()).toContain('支付已取消')
     await fetch(`${url}/pay/${created.BODY.PAY_NO}/confirm`, { method: 'POST' })
-    expect((await call(url, 'QR_PAY_QRY', { CUST_ID: 'C00000001', PAY_NO: created.BODY.PAY_NO })).BODY.PAY_STATUS).toBe('2')
+    expect((await call(url, 'QR_PAY_QRY', { CUST_ID: 'C00000001', PAY_NO: created.BODY.PAY_NO })).BODY.PAY_STATUS).toBe(
+      '2',
+    )
     expect((await account('C00000001')).balanceFen).toBe(before.balanceFen)
   })
 
@@ -135,7 +158,11 @@ describe('QR_PAY_CREATE, the pay page, QR_PAY_QRY', () => {
     expect(before.acctStatus).toBe('3')
     const created = await create('C00000003', 'TQstub4', String(before.arrearsFen + 1000))
     await fetch(`${url}/pay/${created.BODY.PAY_NO}/confirm`, { method: 'POST' })
-    expect(await account('C00000003')).toMatchObject({ acctStatus: '1', arrearsFen: 0, balanceFen: before.balanceFen + 1000 })
+    expect(await account('C00000003')).toMatchObject({
+      acctStatus: '1',
+      arrearsFen: 0,
+      balanceFen: before.balanceFen + 1000,
+    })
     const subs = await call(url, 'SUBS_LIST_QRY', { CUST_ID: 'C00000003' })
     expect(subs.BODY.SUBS_LIST.filter((s: { SUBS_STATUS: string }) => s.SUBS_STATUS === '2')).toEqual([])
     expect(subs.BODY.SUBS_LIST.some((s: { SUBS_STATUS: string }) => s.SUBS_STATUS === '1')).toBe(true)

@@ -28,7 +28,12 @@ describe('POST /api/v1/topups/card', () => {
     const won = answers.find((a) => a.status === 200)!
     const lost = answers.find((a) => a.status === 409)!
     expect(lost.body.error.code).toBe('CARD_USED')
-    expect(won.body).toMatchObject({ method: 'card', status: 'succeeded', amountFen: 30000, cardNoMasked: '9100********0006' })
+    expect(won.body).toMatchObject({
+      method: 'card',
+      status: 'succeeded',
+      amountFen: 30000,
+      cardNoMasked: '9100********0006',
+    })
     const after = await Promise.all([stubAccount(stack, 'C00000001'), stubAccount(stack, 'C00000004')])
     const gained = after.map((a, i) => a.balanceFen - before[i].balanceFen)
     expect([...gained].sort((a, b) => a - b)).toEqual([0, 30000])
@@ -43,7 +48,9 @@ describe('POST /api/v1/topups/card', () => {
     expect(account.body.balanceFen).toBe(after[winner].balanceFen)
     const again = await api(stack, 'GET', `/api/v1/topups/${won.body.topupId}`, { token: [tokenA, tokenB][winner] })
     expect(again.body).toMatchObject({ topupId: won.body.topupId, status: 'succeeded', amountFen: 30000 })
-    expect((await api(stack, 'GET', `/api/v1/topups/${won.body.topupId}`, { token: [tokenA, tokenB][1 - winner] })).status).toBe(404)
+    expect(
+      (await api(stack, 'GET', `/api/v1/topups/${won.body.topupId}`, { token: [tokenA, tokenB][1 - winner] })).status,
+    ).toBe(404)
   })
 
   it('replays the first answer for the same Idempotency-Key without asking the BOSS again', async () => {
@@ -139,7 +146,10 @@ describe('POST /api/v1/topups/card', () => {
     const restarted = await restartBff(stack)
     try {
       const fresh = await login({ bffUrl: restarted.url }, sub('C00000007'))
-      const after = await post({ bffUrl: restarted.url }, CARD, fresh, { cardNo: '9100000000000001', password: '12345678' })
+      const after = await post({ bffUrl: restarted.url }, CARD, fresh, {
+        cardNo: '9100000000000001',
+        password: '12345678',
+      })
       expect(after.status).toBe(429)
       expect(after.body.error.code).toBe('LOCKED')
       expect(after.body.error.retryAfter).toBeGreaterThan(0)

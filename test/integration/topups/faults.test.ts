@@ -7,7 +7,10 @@ let stack: Stack
 let token: string
 beforeAll(async () => {
   stack = await startStack({ bff: { bossTimeoutMs: 800 } })
-  token = await login(stack, stack.subscribers.find((s) => s.customerId === 'C00000006')!)
+  token = await login(
+    stack,
+    stack.subscribers.find((s) => s.customerId === 'C00000006')!,
+  )
 })
 afterAll(async () => {
   await stack?.close()
@@ -80,7 +83,10 @@ describe('top-ups against a failing BOSS', () => {
     const retry = await post(stack, '/api/v1/topups/card', token, { cardNo: card.cardNo, password: card.password }, key)
     expect(retry.status).toBe(200)
     expect(retry.body.amountFen).toBe(card.faceValueFen)
-    expect((await stubStats(stack)).topups.bySerial[retry.body.topupId]).toEqual({ count: 1, totalFen: card.faceValueFen })
+    expect((await stubStats(stack)).topups.bySerial[retry.body.topupId]).toEqual({
+      count: 1,
+      totalFen: card.faceValueFen,
+    })
     expect((await stubAccount(stack, 'C00000006')).balanceFen).toBe(before.balanceFen + card.faceValueFen)
   })
 })

@@ -24,12 +24,20 @@ describe('QR top-up', () => {
     const key = newKey()
     const created = await post(stack, QR, t, { amountFen: 5000 }, key)
     expect(created.status).toBe(201)
-    expect(created.body).toMatchObject({ method: 'qr', status: 'pending', amountFen: 5000, completedAt: null, account: null })
+    expect(created.body).toMatchObject({
+      method: 'qr',
+      status: 'pending',
+      amountFen: 5000,
+      completedAt: null,
+      account: null,
+    })
     expect(created.body.qr.payUrl).toMatch(new RegExp(`^${stack.bossUrl}/pay/QP\\w+$`))
     expect(created.body.qr.expiresInSeconds).toBeGreaterThan(290)
     expect(created.body.qr.expiresInSeconds).toBeLessThanOrEqual(300)
     // Still pending while nobody paid.
-    expect((await api(stack, 'GET', `/api/v1/topups/${created.body.topupId}`, { token: t })).body.status).toBe('pending')
+    expect((await api(stack, 'GET', `/api/v1/topups/${created.body.topupId}`, { token: t })).body.status).toBe(
+      'pending',
+    )
 
     const result = await payOnPhone(created.body.qr.payUrl)
     expect(result).toContain('支付成功')
@@ -45,14 +53,20 @@ describe('QR top-up', () => {
     expect((await stubStats(stack)).requests.QR_PAY_CREATE).toBe(1)
     await fetch(`${created.body.qr.payUrl}/confirm`, { method: 'POST' })
     expect((await stubAccount(stack, 'C00000005')).balanceFen).toBe(before.balanceFen + 5000)
-    expect((await api(stack, 'GET', '/api/v1/payments?limit=1', { token: t })).body.items[0]).toMatchObject({ channel: 'qr', amountFen: 5000 })
+    expect((await api(stack, 'GET', '/api/v1/payments?limit=1', { token: t })).body.items[0]).toMatchObject({
+      channel: 'qr',
+      amountFen: 5000,
+    })
   })
 
   it('two submissions with one Idempotency-Key at once create one payment and answer the same top-up', async () => {
     const t = await token('C00000009')
     const calls = (await stubStats(stack)).requests.QR_PAY_CREATE ?? 0
     const key = newKey()
-    const [a, b] = await Promise.all([post(stack, QR, t, { amountFen: 4000 }, key), post(stack, QR, t, { amountFen: 4000 }, key)])
+    const [a, b] = await Promise.all([
+      post(stack, QR, t, { amountFen: 4000 }, key),
+      post(stack, QR, t, { amountFen: 4000 }, key),
+    ])
     expect([a.status, b.status]).toEqual([201, 201])
     expect(b.body.topupId).toBe(a.body.topupId)
     expect(b.body.qr.payUrl).toBe(a.body.qr.payUrl)
@@ -112,7 +126,7 @@ describe('QR top-up', () => {
     expect((await stubStats(stack)).requests.QR_PAY_CREATE ?? 0).toBe(calls)
   })
 
-  it('answers 404 for another household\'s top-up and 400 for a malformed id', async () => {
+  it("answers 404 for another household's top-up and 400 for a malformed id", async () => {
     const mine = await post(stack, QR, await token('C00000001'), { amountFen: 3000 })
     const theirs = await token('C00000006')
     expect((await api(stack, 'GET', `/api/v1/topups/${mine.body.topupId}`, { token: theirs })).status).toBe(404)
@@ -140,7 +154,9 @@ describe('QR top-up expiry', () => {
     await sleep(1500)
     const done = await pollTopup(short, t, created.body.topupId)
     expect(done).toMatchObject({ status: 'expired', qr: null, account: null })
-    expect(await payOnPhone(created.body.qr.payUrl, 'confirm').catch((e: Error) => e.message)).toBe('no confirm form on the pay page')
+    expect(await payOnPhone(created.body.qr.payUrl, 'confirm').catch((e: Error) => e.message)).toBe(
+      'no confirm form on the pay page',
+    )
     await fetch(`${created.body.qr.payUrl}/confirm`, { method: 'POST' })
     expect(await stubAccount(short, 'C00000001')).toEqual(before)
   })

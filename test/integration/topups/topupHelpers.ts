@@ -41,7 +41,12 @@ export async function stubStats(stack: Pick<Stack, 'bossUrl'>): Promise<StubStat
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Polls a top-up as the TV does until it leaves `pending` (or the time is up). */
-export async function pollTopup(stack: Pick<Stack, 'bffUrl'>, token: string, topupId: string, timeoutMs = 10_000): Promise<any> {
+export async function pollTopup(
+  stack: Pick<Stack, 'bffUrl'>,
+  token: string,
+  topupId: string,
+  timeoutMs = 10_000,
+): Promise<any> {
   const until = Date.now() + timeoutMs
   for (;;) {
     const res = await api(stack, 'GET', `/api/v1/topups/${topupId}`, { token })
@@ -54,7 +59,8 @@ export async function pollTopup(stack: Pick<Stack, 'bffUrl'>, token: string, top
 /** The phone: opens the QR code's page, then submits its Pay (or Cancel) form as a browser would. */
 export async function payOnPhone(payUrl: string, action: 'confirm' | 'cancel' = 'confirm'): Promise<string> {
   const page = await fetch(payUrl)
-  if (page.status !== 200 || !/^text\/html/.test(page.headers.get('content-type') ?? '')) throw new Error(`pay page: ${page.status}`)
+  if (page.status !== 200 || !/^text\/html/.test(page.headers.get('content-type') ?? ''))
+    throw new Error(`pay page: ${page.status}`)
   const html = await page.text()
   const form = new RegExp(`<form method="post" action="([^"]+/${action})">`).exec(html)
   if (!form) throw new Error(`no ${action} form on the pay page`)

@@ -44,7 +44,10 @@ describe('usage events into DuckDB', () => {
   })
 
   it('the operator report shows the funnel and where viewers gave up, as JSON and CSV', async () => {
-    const other = await login(stack, stack.subscribers.filter((s) => s.status === 'normal')[1] ?? stack.bySubscriber('normal'))
+    const other = await login(
+      stack,
+      stack.subscribers.filter((s) => s.status === 'normal')[1] ?? stack.bySubscriber('normal'),
+    )
     expect((await sendBatch(stack, other, batchOf(orderSession('P_OPERA', 'done')))).status).toBe(202)
     expect((await sendBatch(stack, other, batchOf(orderSession('P_EDU', 'pin')))).status).toBe(202)
     const r = await report(stack)
@@ -53,7 +56,10 @@ describe('usage events into DuckDB', () => {
     expect(funnel.done.sessions).toBeGreaterThanOrEqual(1)
     expect(funnel.confirm.gaveUp).toBeGreaterThanOrEqual(1) // the first test's session left at confirm
     expect(funnel.pin.gaveUp).toBeGreaterThanOrEqual(1)
-    expect(r.tables.flows.find((f: any) => f.flow === 'order')).toMatchObject({ finished: expect.any(Number), abandoned: expect.any(Number) })
+    expect(r.tables.flows.find((f: any) => f.flow === 'order')).toMatchObject({
+      finished: expect.any(Number),
+      abandoned: expect.any(Number),
+    })
     expect(r.tables.callsSaved.find((c: any) => c.reason === 'package ordered')?.calls).toBeGreaterThanOrEqual(1)
     const csv = await fetch(`${stack.bffUrl}/operator/api/usage/funnel.csv`, { headers: operatorAuth(stack) })
     expect(csv.status).toBe(200)
@@ -72,7 +78,13 @@ describe('usage events into DuckDB', () => {
     expect(elsewhere.tables.daily).toEqual([])
     const past = await report(stack, '?from=2020-01-01&to=2020-01-31')
     expect(past.tables.services).toEqual([])
-    expect((await api(stack, 'GET', '/operator/api/usage/report?from=2026-02-01&to=2026-01-01', { headers: operatorAuth(stack) })).status).toBe(400)
+    expect(
+      (
+        await api(stack, 'GET', '/operator/api/usage/report?from=2026-02-01&to=2026-01-01', {
+          headers: operatorAuth(stack),
+        })
+      ).status,
+    ).toBe(400)
   })
 
   it('the report page is served to the operator, with Chart.js from the BFF itself', async () => {

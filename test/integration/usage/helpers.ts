@@ -7,7 +7,10 @@ import { api, type Stack } from '../harness.ts'
 export const newId = () => randomUUID().replace(/-/g, '')
 
 /** A batch as the box sends it; events get ids and times (a second apart, ending now) unless given. */
-export function batchOf(events: Partial<UsageEvent>[], opts: { session?: string; batchId?: string; sentAt?: Date } = {}) {
+export function batchOf(
+  events: Partial<UsageEvent>[],
+  opts: { session?: string; batchId?: string; sentAt?: Date } = {},
+) {
   const sent = opts.sentAt ?? new Date()
   return {
     batchId: opts.batchId ?? newId(),
@@ -41,11 +44,16 @@ export const usageStore = (stack: Pick<Stack, 'config'>) =>
 /** One viewer's order of a package from the catalogue to done, as the box reports it. */
 export const orderSession = (product: string, until: 'detail' | 'confirm' | 'pin' | 'done'): Partial<UsageEvent>[] => {
   const steps = ['catalogue', 'detail', 'confirm', 'pin', 'done']
-  const events: Partial<UsageEvent>[] = [{ type: 'screen', screen: 'packages' }, { type: 'flow', flow: 'order', outcome: 'started', step: 'catalogue' }]
+  const events: Partial<UsageEvent>[] = [
+    { type: 'screen', screen: 'packages' },
+    { type: 'flow', flow: 'order', outcome: 'started', step: 'catalogue' },
+  ]
   for (const step of steps.slice(1, steps.indexOf(until) + 1)) {
-    events.push(step === 'done'
-      ? { type: 'flow', flow: 'order', outcome: 'finished', step, product, amountFen: 1500 }
-      : { type: 'flow', flow: 'order', outcome: 'step', step, product })
+    events.push(
+      step === 'done'
+        ? { type: 'flow', flow: 'order', outcome: 'finished', step, product, amountFen: 1500 }
+        : { type: 'flow', flow: 'order', outcome: 'step', step, product },
+    )
   }
   if (until !== 'done') events.push({ type: 'flow', flow: 'order', outcome: 'abandoned', step: until, product })
   return events

@@ -16,15 +16,27 @@ export function offerSuite(ctx: () => { stack: Stack; store: DuckDbUsageStore })
   /** Packages the household could order (not held, not barred by one it holds), as the box's catalogue shows them. */
   async function orderable(token: string): Promise<string[]> {
     const res = await api(stack, 'GET', '/api/v1/products', { token })
-    const items = (res.body.items ?? res.body) as { productId: string; orderable: boolean; kind: string; holding: unknown; badge: unknown }[]
-    return items.filter((p) => p.orderable && p.kind === 'package' && p.holding === null && p.badge === null).map((p) => p.productId)
+    const items = (res.body.items ?? res.body) as {
+      productId: string
+      orderable: boolean
+      kind: string
+      holding: unknown
+      badge: unknown
+    }[]
+    return items
+      .filter((p) => p.orderable && p.kind === 'package' && p.holding === null && p.badge === null)
+      .map((p) => p.productId)
   }
 
   const offersOf = async (token: string): Promise<string[]> => {
     const res = await api(stack, 'GET', '/api/v1/messages', { token })
     expect(res.status).toBe(200)
     return (res.body.items as { id: string; kind: string; product?: { productId: string } }[])
-      .filter((m) => m.id.startsWith('OFR-')).map((m) => { expect(m.kind).toBe('promotion'); return m.product!.productId })
+      .filter((m) => m.id.startsWith('OFR-'))
+      .map((m) => {
+        expect(m.kind).toBe('promotion')
+        return m.product!.productId
+      })
   }
 
   const sendOffers = (body: Record<string, string> = {}, headers: Record<string, string> = {}) =>
@@ -32,7 +44,8 @@ export function offerSuite(ctx: () => { stack: Stack; store: DuckDbUsageStore })
 
   /** Two sittings that each open the package's detail and leave: the audience of its offer. */
   const lookTwice = async (h: (typeof households)[number], product: string) => {
-    for (let i = 0; i < 2; i++) expect((await sendBatch(stack, h.token, batchOf(orderSession(product, 'detail')))).status).toBe(202)
+    for (let i = 0; i < 2; i++)
+      expect((await sendBatch(stack, h.token, batchOf(orderSession(product, 'detail')))).status).toBe(202)
   }
 
   beforeAll(async () => {
@@ -53,10 +66,15 @@ export function offerSuite(ctx: () => { stack: Stack; store: DuckDbUsageStore })
       for (const p of greedy.free.slice(0, 3)) await lookTwice(greedy, p)
       expect(stack.config.usage.offerCap).toBe(2)
       // The viewer says no in Settings on the box: kept by the BOSS.
-      const no = await api(stack, 'PUT', '/api/v1/usage/offer-consent', { token: refuser.token, body: { offers: false } })
+      const no = await api(stack, 'PUT', '/api/v1/usage/offer-consent', {
+        token: refuser.token,
+        body: { offers: false },
+      })
       expect(no.status).toBe(200)
       expect(no.body).toEqual({ offers: false })
-      expect((await api(stack, 'GET', '/api/v1/usage/offer-consent', { token: refuser.token })).body).toEqual({ offers: false })
+      expect((await api(stack, 'GET', '/api/v1/usage/offer-consent', { token: refuser.token })).body).toEqual({
+        offers: false,
+      })
       await lookTwice(refuser, refuser.free[0])
       // Looked twice, then ordered it.
       await lookTwice(buyer, buyer.free[0])

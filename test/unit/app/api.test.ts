@@ -25,7 +25,10 @@ function fakeBff(answer: (req: Seen, seen: Seen[]) => Reply) {
       body: typeof config.data === 'string' ? JSON.parse(config.data) : config.data,
     }
     // The log-in's first step is answered here and left out of `seen`: the tests are about what follows it.
-    const reply = req.url === '/api/v1/session/challenge' ? { status: 200, data: { challenge: 'challenge-for-the-box-0001', expiresIn: 60 } } : (seen.push(req), answer(req, seen))
+    const reply =
+      req.url === '/api/v1/session/challenge'
+        ? { status: 200, data: { challenge: 'challenge-for-the-box-0001', expiresIn: 60 } }
+        : (seen.push(req), answer(req, seen))
     if (reply === 'network') throw new AxiosError('Network Error', 'ERR_NETWORK', config)
     const response: AxiosResponse = { status: reply.status, statusText: '', headers: {}, config, data: reply.data }
     if (reply.status >= 400) throw new AxiosError('HTTP ' + reply.status, 'ERR_BAD_RESPONSE', config, null, response)
@@ -36,12 +39,17 @@ function fakeBff(answer: (req: Seen, seen: Seen[]) => Reply) {
 
 const identity = () => ({ deviceId: 'STB0001', cardNo: '8100000000000001', deviceKey: '1f'.repeat(32) })
 let tokens = 0
-const session = () => ({ status: 201, data: { token: 'token-' + ++tokens, expiresIn: 3600, expiresAt: '2026-11-22T21:15:00+08:00' } })
+const session = () => ({
+  status: 201,
+  data: { token: 'token-' + ++tokens, expiresIn: 3600, expiresAt: '2026-11-22T21:15:00+08:00' },
+})
 const expired = { status: 401, data: { error: { code: 'TOKEN_EXPIRED', message: 'expired' } } }
 
 describe('BFF client', () => {
   it('opens a session with the box identity and sends the token', async () => {
-    const { adapter, seen } = fakeBff((req) => (req.url === '/api/v1/session' ? session() : { status: 200, data: { balanceFen: 1 } }))
+    const { adapter, seen } = fakeBff((req) =>
+      req.url === '/api/v1/session' ? session() : { status: 200, data: { balanceFen: 1 } },
+    )
     const api = createApiClient({ baseUrl: '', identity, adapter })
     await api.openSession()
     const account = await api.getAccount()
@@ -49,7 +57,8 @@ describe('BFF client', () => {
     // The box signs the BFF's challenge with its device key exactly as the BOSS checks it.
     const signature = signLogin('1f'.repeat(32), 'STB0001', '8100000000000001', 'challenge-for-the-box-0001')
     expect(seen[0]).toMatchObject({
-      method: 'POST', url: '/api/v1/session',
+      method: 'POST',
+      url: '/api/v1/session',
       body: { deviceId: 'STB0001', cardNo: '8100000000000001', challenge: 'challenge-for-the-box-0001', signature },
     })
     expect(seen[0].auth).toBeUndefined()
@@ -88,7 +97,9 @@ describe('BFF client', () => {
         known.add('Bearer ' + s.data.token)
         return s
       }
-      return req.auth && known.has(req.auth) ? { status: 200, data: { ok: 1 } } : { status: 401, data: { error: { code: 'UNAUTHORIZED', message: 'token not valid' } } }
+      return req.auth && known.has(req.auth)
+        ? { status: 200, data: { ok: 1 } }
+        : { status: 401, data: { error: { code: 'UNAUTHORIZED', message: 'token not valid' } } }
     })
     const api = createApiClient({ baseUrl: '', identity, adapter })
     await api.openSession()
@@ -98,7 +109,10 @@ describe('BFF client', () => {
   })
 
   it('reports a box the BOSS does not know, without retrying in a loop', async () => {
-    const { adapter, seen } = fakeBff(() => ({ status: 401, data: { error: { code: 'UNAUTHORIZED', message: 'not registered' } } }))
+    const { adapter, seen } = fakeBff(() => ({
+      status: 401,
+      data: { error: { code: 'UNAUTHORIZED', message: 'not registered' } },
+    }))
     const api = createApiClient({ baseUrl: '', identity, adapter })
     const err = (await api.getAccount().catch((e: unknown) => e)) as ApiError
     expect(err.code).toBe('UNAUTHORIZED')
@@ -128,7 +142,9 @@ describe('BFF client', () => {
     let n = 0
     const api = createApiClient({ baseUrl: '', identity, adapter, newKey: () => 'key-' + ++n })
     await api.openSession()
-    await expect(api.post('/api/v1/orders', { productId: 'P1' }, { moneyMoving: true })).resolves.toEqual({ orderId: 'O1' })
+    await expect(api.post('/api/v1/orders', { productId: 'P1' }, { moneyMoving: true })).resolves.toEqual({
+      orderId: 'O1',
+    })
     const orderPosts = seen.filter((s) => s.url === '/api/v1/orders')
     expect(orderPosts.map((s) => s.key)).toEqual(['key-1', 'key-1'])
   })
@@ -179,7 +195,9 @@ describe('BFF client', () => {
   it('renews ahead of expiry instead of sending a token about to die', async () => {
     let now = 0
     const { adapter, seen } = fakeBff((req) =>
-      req.url === '/api/v1/session' ? { status: 201, data: { token: 't' + seen.length, expiresIn: 60, expiresAt: 'x' } } : { status: 200, data: {} },
+      req.url === '/api/v1/session'
+        ? { status: 201, data: { token: 't' + seen.length, expiresIn: 60, expiresAt: 'x' } }
+        : { status: 200, data: {} },
     )
     const api = createApiClient({ baseUrl: '', identity, adapter, now: () => now })
     await api.getAccount()
@@ -187,6 +205,12 @@ describe('BFF client', () => {
     await api.getAccount()
     now = 40_000
     await api.getAccount()
-    expect(seen.map((s) => s.url)).toEqual(['/api/v1/session', '/api/v1/account', '/api/v1/account', '/api/v1/session', '/api/v1/account'])
+    expect(seen.map((s) => s.url)).toEqual([
+      '/api/v1/session',
+      '/api/v1/account',
+      '/api/v1/account',
+      '/api/v1/session',
+      '/api/v1/account',
+    ])
   })
 })

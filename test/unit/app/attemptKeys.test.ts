@@ -61,9 +61,11 @@ describe('the Idempotency-Key of a money-moving attempt kept on the box', () => 
   })
 })
 
-describe('when a card top-up\'s failure settles it', () => {
+describe("when a card top-up's failure settles it", () => {
   it('keeps the key after a lost or unknown answer, forgets it after a refusal', () => {
-    for (const code of ['NETWORK', 'BOSS_TIMEOUT', 'BOSS_UNAVAILABLE', 'BOSS_ERROR', 'CONFLICT', 'INTERNAL']) expect(cardFailureIsDefinite(code)).toBe(false)
-    for (const code of ['CARD_INVALID', 'CARD_USED', 'CARD_EXPIRED', 'CARD_NOT_ALLOWED', 'LOCKED', 'BAD_REQUEST']) expect(cardFailureIsDefinite(code)).toBe(true)
+    for (const code of ['NETWORK', 'BOSS_TIMEOUT', 'BOSS_UNAVAILABLE', 'BOSS_ERROR', 'CONFLICT', 'INTERNAL'])
+      expect(cardFailureIsDefinite(code)).toBe(false)
+    for (const code of ['CARD_INVALID', 'CARD_USED', 'CARD_EXPIRED', 'CARD_NOT_ALLOWED', 'LOCKED', 'BAD_REQUEST'])
+      expect(cardFailureIsDefinite(code)).toBe(true)
   })
 })

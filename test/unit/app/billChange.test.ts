@@ -39,9 +39,17 @@ describe('compareBills', () => {
   })
 
   it('lists this month’s purchases, last month’s purchases not repeated, and changed fees', () => {
-    const film = (key: string, fen: number): BillLine => ({ kind: 'ppv', itemKey: key, name: '电影' + key, amountFen: fen })
+    const film = (key: string, fen: number): BillLine => ({
+      kind: 'ppv',
+      itemKey: key,
+      name: '电影' + key,
+      amountFen: fen,
+    })
     const dearerHd = { ...hd, amountFen: 1200 }
-    const c = compareBills(bill('2026-03', [maintenance, dearerHd, film('V002', 500), film('V003', 800)]), bill('2026-02', [maintenance, hd, film('V001', 300)]))
+    const c = compareBills(
+      bill('2026-03', [maintenance, dearerHd, film('V002', 500), film('V003', 800)]),
+      bill('2026-02', [maintenance, hd, film('V001', 300)]),
+    )
     expect(c.changes.map((x) => [x.kind, x.itemKey, x.beforeFen, x.afterFen])).toEqual([
       ['changed', 'P_HD', 1000, 1200],
       ['purchase', 'V003', 0, 800],
@@ -54,9 +62,20 @@ describe('compareBills', () => {
   it('counts adjustments and discounts only when their amount differs; repeated keys are summed', () => {
     const adj = (fen: number): BillLine => ({ kind: 'adjustment', itemKey: 'ADJ_1', name: '调账', amountFen: fen })
     const elder: BillLine = { kind: 'discount', itemKey: 'DSC_ELDER', name: '老年优惠', amountFen: -500 }
-    const c = compareBills(bill('2026-03', [maintenance, elder, adj(-300), adj(-200)]), bill('2026-02', [maintenance, elder]))
+    const c = compareBills(
+      bill('2026-03', [maintenance, elder, adj(-300), adj(-200)]),
+      bill('2026-02', [maintenance, elder]),
+    )
     expect(c.changes).toEqual([
-      { kind: 'adjustment', itemKey: 'ADJ_1', name: '调账', lineKind: 'adjustment', beforeFen: 0, afterFen: -500, deltaFen: -500 },
+      {
+        kind: 'adjustment',
+        itemKey: 'ADJ_1',
+        name: '调账',
+        lineKind: 'adjustment',
+        beforeFen: 0,
+        afterFen: -500,
+        deltaFen: -500,
+      },
     ])
     expect(c.totalDeltaFen).toBe(-500)
   })

@@ -27,7 +27,11 @@ describe('box identity', () => {
       deviceKey: '',
     })
     const bridge = { getIdentity: () => ({ deviceId: 'STBBRIDGE', cardNo: '8100000000000007' }) }
-    expect(resolveIdentity(undefined, bridge, '')).toEqual({ deviceId: 'STBBRIDGE', cardNo: '8100000000000007', deviceKey: '' })
+    expect(resolveIdentity(undefined, bridge, '')).toEqual({
+      deviceId: 'STBBRIDGE',
+      cardNo: '8100000000000007',
+      deviceKey: '',
+    })
     expect(resolveIdentity({}, undefined, '?deviceId=STB0001&cardNo=8100000000000001')).toEqual({
       deviceId: 'STB0001',
       cardNo: '8100000000000001',

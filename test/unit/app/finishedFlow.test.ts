@@ -8,7 +8,9 @@ describe('finished is finished (Router history after a transaction)', () => {
     expect(cutToHub(h('home', 'packages', 'packages/P_SPORTS'), 'packages')).toEqual(h('home', 'packages'))
     expect(cutToHub(h('home', 'repair', 'repair/symptom/5'), 'repair')).toEqual(h('home', 'repair'))
     // The last visit of the hub counts (a hub visited twice keeps what came before its last visit).
-    expect(cutToHub(h('home', 'topup', 'subscriptions', 'topup', 'topup/card'), 'topup')).toEqual(h('home', 'topup', 'subscriptions', 'topup'))
+    expect(cutToHub(h('home', 'topup', 'subscriptions', 'topup', 'topup/card'), 'topup')).toEqual(
+      h('home', 'topup', 'subscriptions', 'topup'),
+    )
   })
 
   it('puts the hub in when the steps were deep-linked, so Back still lands there', () => {

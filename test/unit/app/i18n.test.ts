@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { KEYS, LANGUAGES, errorMessageKey } from '../../../src/app/lib/i18nKeys.ts'
 
-const translations = JSON.parse(readFileSync(new URL('../../../static/translations.json', import.meta.url), 'utf8')) as Record<
-  string,
-  Record<string, string>
->
+const translations = JSON.parse(
+  readFileSync(new URL('../../../static/translations.json', import.meta.url), 'utf8'),
+) as Record<string, Record<string, string>>
 const placeholders = (s: string) => (s.match(/\{\s?\w+\s?\}/g) || []).map((p) => p.replace(/\s/g, '')).sort()
 
 describe('translations', () => {

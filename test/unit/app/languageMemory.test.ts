@@ -4,7 +4,7 @@ import { searchWithLanguage, startLanguage } from '../../../src/app/lib/language
 const isLanguage = (v: unknown): v is 'zh-CN' | 'en' => v === 'zh-CN' || v === 'en'
 
 describe('the language remembered on the box', () => {
-  it('starts in the launcher\'s language, else the viewer\'s remembered one, else the operator\'s default', () => {
+  it("starts in the launcher's language, else the viewer's remembered one, else the operator's default", () => {
     expect(startLanguage('en', 'zh-CN', 'zh-CN', isLanguage)).toBe('en')
     expect(startLanguage(null, 'en', 'zh-CN', isLanguage)).toBe('en')
     expect(startLanguage('klingon', 'en', 'zh-CN', isLanguage)).toBe('en')

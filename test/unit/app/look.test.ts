@@ -23,7 +23,10 @@ describe('look', () => {
     expect(contrastRatio(0xff777777, 0xffffffff)).toBeLessThan(4.5)
   })
 
-  for (const [name, palette] of [['default', { ...Colors }], ['high contrast', HIGH_CONTRAST]] as const) {
+  for (const [name, palette] of [
+    ['default', { ...Colors }],
+    ['high contrast', HIGH_CONTRAST],
+  ] as const) {
     it(`keeps every text colour at 4.5:1 or more on its grounds (${name})`, () => {
       const weak: string[] = []
       for (const [fg, grounds] of Object.entries(TEXT_ON)) {
@@ -37,8 +40,12 @@ describe('look', () => {
   }
 
   it('high contrast is at least as strong as the default for body text', () => {
-    expect(contrastRatio(HIGH_CONTRAST.text, HIGH_CONTRAST.background)).toBeGreaterThanOrEqual(contrastRatio(Colors.text, Colors.background))
-    expect(contrastRatio(HIGH_CONTRAST.textMuted, HIGH_CONTRAST.panel)).toBeGreaterThan(contrastRatio(Colors.textMuted, Colors.panel))
+    expect(contrastRatio(HIGH_CONTRAST.text, HIGH_CONTRAST.background)).toBeGreaterThanOrEqual(
+      contrastRatio(Colors.text, Colors.background),
+    )
+    expect(contrastRatio(HIGH_CONTRAST.textMuted, HIGH_CONTRAST.panel)).toBeGreaterThan(
+      contrastRatio(Colors.textMuted, Colors.panel),
+    )
   })
 
   it('puts the title-safe area 5% in from each edge at 1080p and 720p', () => {
@@ -51,7 +58,12 @@ describe('viewer settings', () => {
   it('reads what the box remembered, and nothing odd', () => {
     expect(parsePrefs(null)).toEqual({ largeText: false, highContrast: false, speech: null, usage: true })
     expect(parsePrefs('not json')).toEqual({ largeText: false, highContrast: false, speech: null, usage: true })
-    expect(parsePrefs('{"largeText":true,"highContrast":"yes","speech":false}')).toEqual({ largeText: true, highContrast: false, speech: false, usage: true })
+    expect(parsePrefs('{"largeText":true,"highContrast":"yes","speech":false}')).toEqual({
+      largeText: true,
+      highContrast: false,
+      speech: false,
+      usage: true,
+    })
   })
 
   it('speaks by default when the platform asks, unless the viewer turned it off', () => {
@@ -67,7 +79,14 @@ describe('viewer settings', () => {
 })
 
 describe('announcer words', () => {
-  type N = { ref?: string; title?: string; announce?: string; texture?: { text: string; fontFace: string[] }; childList?: { length: number; getAt(i: number): N }; parent?: N }
+  type N = {
+    ref?: string
+    title?: string
+    announce?: string
+    texture?: { text: string; fontFace: string[] }
+    childList?: { length: number; getAt(i: number): N }
+    parent?: N
+  }
   const list = (items: N[]) => ({ length: items.length, getAt: (i: number) => items[i] })
   const text = (s: string): N => ({ texture: { text: s, fontFace: ['sans'] } })
   const node = (children: N[], extra: Partial<N> = {}): N => {

@@ -4,20 +4,53 @@ import type { Message, MessageListResponse } from '../../../src/contract/index.t
 import type { TKey } from '../../../src/app/lib/i18nKeys.ts'
 import { messageText, pendingBootNotice, type Translate } from '../../../src/app/lib/messageText.ts'
 
-const translations = JSON.parse(readFileSync(new URL('../../../static/translations.json', import.meta.url), 'utf8')) as Record<string, Record<string, string>>
-const tFor = (lang: 'zh-CN' | 'en'): Translate => (key: TKey, params?: Record<string, string | number>) => {
-  const s = translations[lang][key]
-  if (s === undefined) throw new Error('missing key ' + key)
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => (params && k in params ? String(params[k]) : `{${k}}`))
-}
+const translations = JSON.parse(
+  readFileSync(new URL('../../../static/translations.json', import.meta.url), 'utf8'),
+) as Record<string, Record<string, string>>
+const tFor =
+  (lang: 'zh-CN' | 'en'): Translate =>
+  (key: TKey, params?: Record<string, string | number>) => {
+    const s = translations[lang][key]
+    if (s === undefined) throw new Error('missing key ' + key)
+    return s.replace(/\{(\w+)\}/g, (_, k: string) => (params && k in params ? String(params[k]) : `{${k}}`))
+  }
 
 const base = { createdAt: '2026-11-20T09:00:00+08:00', read: false, readAt: null, bootNotice: false }
 const messages: Message[] = [
-  { ...base, id: 'a', kind: 'arrears', priority: 2, action: 'topup', arrears: { amountFen: 1234, suspendOn: '2026-12-01', suspendedSince: null } },
-  { ...base, id: 's', kind: 'suspension', priority: 1, action: 'topup', arrears: { amountFen: 50, suspendOn: null, suspendedSince: '2026-10-01T03:06:33+08:00' } },
-  { ...base, id: 'e', kind: 'expiry', priority: 4, action: 'renew', product: { productId: 'P_SPORTS', name: '体育包', amountFen: 5600, periodMonths: 3, expiresOn: '2026-11-25' } },
+  {
+    ...base,
+    id: 'a',
+    kind: 'arrears',
+    priority: 2,
+    action: 'topup',
+    arrears: { amountFen: 1234, suspendOn: '2026-12-01', suspendedSince: null },
+  },
+  {
+    ...base,
+    id: 's',
+    kind: 'suspension',
+    priority: 1,
+    action: 'topup',
+    arrears: { amountFen: 50, suspendOn: null, suspendedSince: '2026-10-01T03:06:33+08:00' },
+  },
+  {
+    ...base,
+    id: 'e',
+    kind: 'expiry',
+    priority: 4,
+    action: 'renew',
+    product: { productId: 'P_SPORTS', name: '体育包', amountFen: 5600, periodMonths: 3, expiresOn: '2026-11-25' },
+  },
   { ...base, id: 't', kind: 'ticket', priority: 5, action: 'tickets', ticket: { ticketId: 'T1', status: 'on-site' } },
-  { ...base, id: 'n', kind: 'notice', priority: 6, action: null, text: { title: { 'zh-CN': '维护', en: 'Maintenance' }, body: { 'zh-CN': '周六', en: 'Saturday' } }, window: { from: '2026-11-21T00:00:00+08:00', until: '2026-11-28T06:00:00+08:00' } },
+  {
+    ...base,
+    id: 'n',
+    kind: 'notice',
+    priority: 6,
+    action: null,
+    text: { title: { 'zh-CN': '维护', en: 'Maintenance' }, body: { 'zh-CN': '周六', en: 'Saturday' } },
+    window: { from: '2026-11-21T00:00:00+08:00', until: '2026-11-28T06:00:00+08:00' },
+  },
 ]
 
 describe('messageText', () => {
@@ -32,7 +65,9 @@ describe('messageText', () => {
       const expiry = messageText(messages[2], lang, tFor(lang), '2026-11-22')
       expect(expiry.body).toContain('¥56.00')
       expect(expiry.body).toContain('3')
-      expect(messageText(messages[4], lang, tFor(lang), '2026-11-22').title).toBe(lang === 'en' ? 'Maintenance' : '维护')
+      expect(messageText(messages[4], lang, tFor(lang), '2026-11-22').title).toBe(
+        lang === 'en' ? 'Maintenance' : '维护',
+      )
     })
   }
 

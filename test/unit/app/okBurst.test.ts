@@ -28,7 +28,7 @@ describe('a burst of OK after something was sent', () => {
     expect(keyDropped(true, 1070)).toBe(true)
   })
 
-  it('lets an OK after a pause act (the viewer presses the result\'s button)', () => {
+  it("lets an OK after a pause act (the viewer presses the result's button)", () => {
     keyDropped(true, 1000)
     okSent(1000)
     expect(keyDropped(true, 1100)).toBe(true)
@@ -49,7 +49,7 @@ describe('a burst of OK after something was sent', () => {
 })
 
 describe('when a key was pressed', () => {
-  it('is its event\'s stamp on the page clock, converted from the epoch on old engines, or now without one', () => {
+  it("is its event's stamp on the page clock, converted from the epoch on old engines, or now without one", () => {
     expect(keyTime({ timeStamp: 500 }, 800, 1_700_000_000_800)).toBe(500)
     expect(keyTime({ timeStamp: 1_700_000_000_500 }, 800, 1_700_000_000_800)).toBe(500)
     expect(keyTime({}, 800, 1_700_000_000_800)).toBe(800)

@@ -3,7 +3,11 @@ import type { ProductListResponse, ProductSummary } from '../../../src/contract/
 import { BADGE_KEY, entryPrice, groupCatalogue, openingCategory, periodKey } from '../../../src/app/lib/catalogue.ts'
 import { KEYS } from '../../../src/app/lib/i18nKeys.ts'
 
-const product = (productId: string, category: ProductSummary['category'], prices = [{ periodMonths: 1, priceFen: 1500 }]): ProductSummary => ({
+const product = (
+  productId: string,
+  category: ProductSummary['category'],
+  prices = [{ periodMonths: 1, priceFen: 1500 }],
+): ProductSummary => ({
   productId,
   name: productId,
   nameEn: productId + ' Pack',
@@ -47,8 +51,18 @@ describe('groupCatalogue', () => {
 
 describe('prices and words', () => {
   it('leads with the monthly price, else the first period offered', () => {
-    expect(entryPrice(product('A', 'hd', [{ periodMonths: 3, priceFen: 4200 }, { periodMonths: 1, priceFen: 1500 }]))).toEqual({ periodMonths: 1, priceFen: 1500 })
-    expect(entryPrice(product('A', 'hd', [{ periodMonths: 12, priceFen: 15000 }]))).toEqual({ periodMonths: 12, priceFen: 15000 })
+    expect(
+      entryPrice(
+        product('A', 'hd', [
+          { periodMonths: 3, priceFen: 4200 },
+          { periodMonths: 1, priceFen: 1500 },
+        ]),
+      ),
+    ).toEqual({ periodMonths: 1, priceFen: 1500 })
+    expect(entryPrice(product('A', 'hd', [{ periodMonths: 12, priceFen: 15000 }]))).toEqual({
+      periodMonths: 12,
+      priceFen: 15000,
+    })
     expect(entryPrice(product('A', 'hd', []))).toBeNull()
   })
 

@@ -1,16 +1,29 @@
 import { describe, expect, it } from 'vitest'
 import type { OrderConflict, OrderResult, Subscription } from '../../../src/contract/index.ts'
 import { KEYS } from '../../../src/app/lib/i18nKeys.ts'
-import { CONFLICT_KEY, conflictAction, minutesFrom, orderFailure, waitForOrder } from '../../../src/app/lib/orderFlow.ts'
+import {
+  CONFLICT_KEY,
+  conflictAction,
+  minutesFrom,
+  orderFailure,
+  waitForOrder,
+} from '../../../src/app/lib/orderFlow.ts'
 import { rowPanel, sortSubscriptions, STATUS_KEY, subscriptionActions } from '../../../src/app/lib/subscriptionView.ts'
 import { Colors } from '../../../src/app/lib/theme.ts'
 
-const conflict = (code: OrderConflict['code']): OrderConflict => ({ code, message: '', productId: null, productName: null })
+const conflict = (code: OrderConflict['code']): OrderConflict => ({
+  code,
+  message: '',
+  productId: null,
+  productName: null,
+})
 
 describe('conflicts before the PIN', () => {
   it('offers a top-up only when money is the sole obstacle', () => {
     expect(conflictAction({ conflicts: [conflict('INSUFFICIENT_BALANCE')] })).toBe('topup')
-    expect(conflictAction({ conflicts: [conflict('INSUFFICIENT_BALANCE'), conflict('MUTUALLY_EXCLUSIVE')] })).toBe('back')
+    expect(conflictAction({ conflicts: [conflict('INSUFFICIENT_BALANCE'), conflict('MUTUALLY_EXCLUSIVE')] })).toBe(
+      'back',
+    )
     expect(conflictAction({ conflicts: [conflict('OVER_SPENDING_LIMIT')] })).toBe('back')
     expect(conflictAction({ conflicts: [] })).toBe('back')
   })
@@ -26,11 +39,13 @@ describe('a refused order', () => {
   it('keeps the PIN open after a wrong PIN or a lost answer, not after a lock or a shortfall', () => {
     expect(orderFailure('WRONG_PIN')).toMatchObject({ retryPin: true })
     // A lost answer may hide a placed order: the screen must not say "nothing was charged" (issue 15, crash mid-order).
-    for (const c of ['NETWORK', 'BOSS_TIMEOUT', 'CONFLICT'] as const) expect(orderFailure(c)).toMatchObject({ retryPin: true, key: 'order.failed.unknown' })
+    for (const c of ['NETWORK', 'BOSS_TIMEOUT', 'CONFLICT'] as const)
+      expect(orderFailure(c)).toMatchObject({ retryPin: true, key: 'order.failed.unknown' })
     expect(orderFailure('BOSS_UNAVAILABLE')).toMatchObject({ retryPin: true, key: 'order.failed.retry' })
     expect(orderFailure('LOCKED')).toMatchObject({ retryPin: false })
     expect(orderFailure('INSUFFICIENT_BALANCE')).toMatchObject({ retryPin: false, topup: true })
-    for (const c of ['WRONG_PIN', 'LOCKED', 'PRODUCT_CONFLICT', 'OVER_SPENDING_LIMIT', 'INTERNAL', 'NETWORK'] as const) expect(KEYS).toContain(orderFailure(c).key)
+    for (const c of ['WRONG_PIN', 'LOCKED', 'PRODUCT_CONFLICT', 'OVER_SPENDING_LIMIT', 'INTERNAL', 'NETWORK'] as const)
+      expect(KEYS).toContain(orderFailure(c).key)
   })
 })
 
@@ -38,7 +53,11 @@ describe('waitForOrder', () => {
   const processing: OrderResult = { orderId: 'TVO' + 'A'.repeat(40), status: 'processing', pollAfterSeconds: 2 }
 
   it('polls a 202 until the BOSS tells, riding out a failed poll', async () => {
-    const answers: (OrderResult | Error)[] = [new Error('net'), processing, { orderId: processing.orderId, status: 'notPlaced' }]
+    const answers: (OrderResult | Error)[] = [
+      new Error('net'),
+      processing,
+      { orderId: processing.orderId, status: 'notPlaced' },
+    ]
     const slept: number[] = []
     const out = await waitForOrder(processing, {
       getOrder: async () => {
@@ -58,7 +77,9 @@ describe('waitForOrder', () => {
     let calls = 0
     const getOrder = async () => (calls++, processing)
     const sleep = async () => undefined
-    expect((await waitForOrder(processing, { getOrder, sleep, maxWaitMs: 5000, stillWanted: () => true })).status).toBe('processing')
+    expect((await waitForOrder(processing, { getOrder, sleep, maxWaitMs: 5000, stillWanted: () => true })).status).toBe(
+      'processing',
+    )
     expect(calls).toBe(3)
     calls = 0
     await waitForOrder(processing, { getOrder, sleep, maxWaitMs: 60_000, stillWanted: () => false })
@@ -68,8 +89,19 @@ describe('waitForOrder', () => {
 
 describe('my subscriptions', () => {
   const sub = (id: string, status: Subscription['status'], expiryDate: string): Subscription => ({
-    subscriptionId: id, productId: 'P', productName: id, kind: 'package', status, startDate: '2026-01-01', expiryDate,
-    daysLeft: 0, autoRenew: false, periodMonths: 1, priceFen: 100, renewable: true, canStopAutoRenew: false,
+    subscriptionId: id,
+    productId: 'P',
+    productName: id,
+    kind: 'package',
+    status,
+    startDate: '2026-01-01',
+    expiryDate,
+    daysLeft: 0,
+    autoRenew: false,
+    periodMonths: 1,
+    priceFen: 100,
+    renewable: true,
+    canStopAutoRenew: false,
   })
 
   it('highlights expiring and suspended rows and words every status', () => {
@@ -80,7 +112,12 @@ describe('my subscriptions', () => {
   })
 
   it('lists live ones by soonest end, then ended ones newest first', () => {
-    const out = sortSubscriptions([sub('e1', 'expired', '2026-01-05'), sub('a', 'active', '2026-12-31'), sub('e2', 'expired', '2026-03-01'), sub('x', 'expiring', '2026-11-25')])
+    const out = sortSubscriptions([
+      sub('e1', 'expired', '2026-01-05'),
+      sub('a', 'active', '2026-12-31'),
+      sub('e2', 'expired', '2026-03-01'),
+      sub('x', 'expiring', '2026-11-25'),
+    ])
     expect(out.map((s) => s.subscriptionId)).toEqual(['x', 'a', 'e2', 'e1'])
   })
 

@@ -11,7 +11,11 @@ describe('qrModules', () => {
       const n = m.length
       expect(m.every((row) => row.length === n)).toBe(true)
       // Finder pattern corners: dark 7x7 ring with a light ring inside, at three corners.
-      for (const [r, c] of [[0, 0], [0, n - 7], [n - 7, 0]]) {
+      for (const [r, c] of [
+        [0, 0],
+        [0, n - 7],
+        [n - 7, 0],
+      ]) {
         expect(m[r][c] && m[r + 6][c + 6] && m[r + 3][c + 3]).toBe(true)
         expect(m[r + 1][c + 1]).toBe(false)
       }

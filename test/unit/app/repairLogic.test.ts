@@ -72,9 +72,17 @@ describe('ticket timeline', () => {
   })
 
   it('a closed ticket is all done; a cancelled one ends at the cancel; a pending one waits for the BOSS', () => {
-    const closed = timelineSteps({ status: 'closed', createdAt: 'c', timeline: [ev('acknowledged', 'a1'), ev('resolved', 'a4'), ev('closed', 'a5')] })
+    const closed = timelineSteps({
+      status: 'closed',
+      createdAt: 'c',
+      timeline: [ev('acknowledged', 'a1'), ev('resolved', 'a4'), ev('closed', 'a5')],
+    })
     expect(closed.every((s) => s.state === 'done')).toBe(true)
-    const cancelled = timelineSteps({ status: 'cancelled', createdAt: 'c', timeline: [ev('acknowledged', 'a1'), ev('cancelled', 'a2', '用户取消')] })
+    const cancelled = timelineSteps({
+      status: 'cancelled',
+      createdAt: 'c',
+      timeline: [ev('acknowledged', 'a1'), ev('cancelled', 'a2', '用户取消')],
+    })
     expect(cancelled.map((s) => s.status)).toEqual(['acknowledged', 'cancelled'])
     expect(cancelled[1]).toMatchObject({ state: 'current', at: 'a2', note: '用户取消' })
     const pending = timelineSteps({ status: 'pending', createdAt: 'c', timeline: [] })

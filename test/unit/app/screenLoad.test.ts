@@ -41,7 +41,12 @@ describe('loadScreen', () => {
   it('hides the error, enters Loading, runs the indicator and hands the answer over', async () => {
     const { page, log } = fakePage()
     const shown: unknown[] = []
-    const seq = loadScreen(page, () => Promise.resolve(42), (v, s) => shown.push([v, s]), { reset: () => log.push('reset') })
+    const seq = loadScreen(
+      page,
+      () => Promise.resolve(42),
+      (v, s) => shown.push([v, s]),
+      { reset: () => log.push('reset') },
+    )
     expect(log).toEqual(['error hidden', 'reset', 'state Loading', 'start'])
     await settle()
     expect(log.slice(4)).toEqual(['stop'])
@@ -53,8 +58,16 @@ describe('loadScreen', () => {
     const { page } = fakePage()
     const first = deferred<string>()
     const shown: string[] = []
-    const seq1 = loadScreen(page, () => first.promise, (v) => shown.push(v))
-    const seq2 = loadScreen(page, () => Promise.resolve('new'), (v) => shown.push(v))
+    const seq1 = loadScreen(
+      page,
+      () => first.promise,
+      (v) => shown.push(v),
+    )
+    const seq2 = loadScreen(
+      page,
+      () => Promise.resolve('new'),
+      (v) => shown.push(v),
+    )
     first.resolve('old')
     await settle()
     expect(shown).toEqual(['new'])
@@ -66,12 +79,21 @@ describe('loadScreen', () => {
 
   it('turns a failure into the error state, unless the page deals with it', async () => {
     const { page, log } = fakePage()
-    loadScreen(page, () => rejectWith(new ApiError('NETWORK', 'down')), () => log.push('show'))
+    loadScreen(
+      page,
+      () => rejectWith(new ApiError('NETWORK', 'down')),
+      () => log.push('show'),
+    )
     await settle()
     expect(log.slice(-3)).toEqual(['stop', 'code NETWORK', 'state Failed'])
 
     const quiet = fakePage()
-    loadScreen(quiet.page, () => rejectWith(new ApiError('NETWORK', 'down')), () => quiet.log.push('show'), { quiet: true, loadingState: false, failed: () => true })
+    loadScreen(
+      quiet.page,
+      () => rejectWith(new ApiError('NETWORK', 'down')),
+      () => quiet.log.push('show'),
+      { quiet: true, loadingState: false, failed: () => true },
+    )
     await settle()
     expect(quiet.log).toEqual([])
   })
@@ -79,7 +101,12 @@ describe('loadScreen', () => {
   it('lets a page switch its own parts', async () => {
     const { page, log } = fakePage()
     const states: string[] = []
-    loadScreen(page, () => rejectWith(new ApiError('NETWORK', 'down')), () => undefined, { setState: (s) => states.push(s) })
+    loadScreen(
+      page,
+      () => rejectWith(new ApiError('NETWORK', 'down')),
+      () => undefined,
+      { setState: (s) => states.push(s) },
+    )
     await settle()
     expect(states).toEqual(['Loading', 'Failed'])
     expect(log.some((l) => l.startsWith('state'))).toBe(false)

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { applyCardKey, canSubmitCard, EMPTY_CARD_ENTRY, groupCardNo, maskPassword, zoneAfterRemoteDigit, type CardEntry } from '../../../src/app/lib/cardEntry.ts'
+import {
+  applyCardKey,
+  canSubmitCard,
+  EMPTY_CARD_ENTRY,
+  groupCardNo,
+  maskPassword,
+  zoneAfterRemoteDigit,
+  type CardEntry,
+} from '../../../src/app/lib/cardEntry.ts'
 
 const typeAll = (s: CardEntry, keys: string) => keys.split('').reduce(applyCardKey, s)
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { QR_TOPUP_MAX_FEN, QR_TOPUP_PRESETS_FEN } from '../../../src/contract/topups.ts'
-import { amountOptions, cardRefusal, topupOutcome, topupSplit, formatCountdown, MAX_FEN, PRESETS_FEN, secondsLeft } from '../../../src/app/lib/topupFlow.ts'
+import {
+  amountOptions,
+  cardRefusal,
+  topupOutcome,
+  topupSplit,
+  formatCountdown,
+  MAX_FEN,
+  PRESETS_FEN,
+  secondsLeft,
+} from '../../../src/app/lib/topupFlow.ts'
 
 describe('top-up rules', () => {
   it('offers the contract presets', () => {
@@ -16,12 +25,23 @@ describe('top-up rules', () => {
     expect(amountOptions(5_000)).toEqual([5_000, 10_000, 20_000, 50_000])
     expect(amountOptions(60_000)).toEqual([60_000])
     expect(amountOptions(MAX_FEN + 1)).toEqual(PRESETS_FEN)
-    for (const owed of [1, 2_999, 3_600, 49_999, MAX_FEN]) expect(amountOptions(owed).every((a) => a >= owed)).toBe(true)
+    for (const owed of [1, 2_999, 3_600, 49_999, MAX_FEN])
+      expect(amountOptions(owed).every((a) => a >= owed)).toBe(true)
   })
 
   it('splits a top-up into credit, arrears paid and new balance', () => {
-    expect(topupSplit(5_000, { balanceFen: 1_400, arrearsFen: 0 }, { arrearsFen: 3_600 })).toEqual({ creditFen: 5_000, arrearsPaidFen: 3_600, balanceFen: 1_400, arrearsLeftFen: 0 })
-    expect(topupSplit(3_000, { balanceFen: 0, arrearsFen: 600 }, { arrearsFen: 3_600 })).toEqual({ creditFen: 3_000, arrearsPaidFen: 3_000, balanceFen: 0, arrearsLeftFen: 600 })
+    expect(topupSplit(5_000, { balanceFen: 1_400, arrearsFen: 0 }, { arrearsFen: 3_600 })).toEqual({
+      creditFen: 5_000,
+      arrearsPaidFen: 3_600,
+      balanceFen: 1_400,
+      arrearsLeftFen: 0,
+    })
+    expect(topupSplit(3_000, { balanceFen: 0, arrearsFen: 600 }, { arrearsFen: 3_600 })).toEqual({
+      creditFen: 3_000,
+      arrearsPaidFen: 3_000,
+      balanceFen: 0,
+      arrearsLeftFen: 600,
+    })
     expect(topupSplit(3_000, { balanceFen: 8_000, arrearsFen: 0 }, { arrearsFen: 0 }).arrearsPaidFen).toBe(0)
     // Not known what was owed before (a result looked up later): no split is claimed.
     expect(topupSplit(3_000, { balanceFen: 8_000, arrearsFen: 0 }, null).arrearsPaidFen).toBeNull()
@@ -32,7 +52,9 @@ describe('top-up rules', () => {
     expect(topupOutcome({ arrearsFen: 3_600, status: 'suspended' }, paidUp)).toBe('restored')
     expect(topupOutcome({ arrearsFen: 3_600, status: 'arrears' }, paidUp)).toBe('settled')
     expect(topupOutcome({ arrearsFen: 0, status: 'normal' }, paidUp)).toBeNull()
-    expect(topupOutcome({ arrearsFen: 3_600, status: 'suspended' }, { arrearsFen: 600, status: 'suspended' })).toBeNull()
+    expect(
+      topupOutcome({ arrearsFen: 3_600, status: 'suspended' }, { arrearsFen: 600, status: 'suspended' }),
+    ).toBeNull()
     expect(topupOutcome(null, paidUp)).toBeNull()
   })
 
@@ -58,7 +80,8 @@ describe('top-up rules', () => {
     expect(cardRefusal('BOSS_UNAVAILABLE').key).toBe('topup.bossDown')
     expect(cardRefusal('BOSS_TIMEOUT').retype).toBe(false)
     // A lost answer may hide a credited card: never "nothing was charged" (issue 15, crash mid-top-up).
-    for (const code of ['NETWORK', 'BOSS_TIMEOUT', 'CONFLICT']) expect(cardRefusal(code)).toEqual({ key: 'topup.unknown', params: {}, retype: false })
+    for (const code of ['NETWORK', 'BOSS_TIMEOUT', 'CONFLICT'])
+      expect(cardRefusal(code)).toEqual({ key: 'topup.unknown', params: {}, retype: false })
     expect(cardRefusal('INTERNAL').key).toBe('topup.failed')
   })
 })

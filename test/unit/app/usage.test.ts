@@ -69,7 +69,11 @@ describe('usage recorder: batching in the background', () => {
     r.screen('bills')
     state.answer = () => Promise.resolve({})
     await r.flush()
-    expect(sent.map((b) => [b.batchId, b.events.length])).toEqual([['id00000003', 1], ['id00000003', 1], ['id00000005', 1]])
+    expect(sent.map((b) => [b.batchId, b.events.length])).toEqual([
+      ['id00000003', 1],
+      ['id00000003', 1],
+      ['id00000005', 1],
+    ])
   })
   it('a batch the BFF refuses (400) is dropped, not retried forever', async () => {
     const { r, sent, state } = rig()
@@ -141,12 +145,19 @@ describe('usage recorder: no PIN, password, card number or free text ever leaves
     r.screen('order/:productId/:periodMonths', { productId: '123456', periodMonths: '12' })
     r.error('请输入密码 123456')
     r.error('card 8612345678901234')
-    r.finished('topup', { method: 'card', amountFen: 5000, pin: '123456', cardNo: '8612345678901234', password: 'secret' } as never)
+    r.finished('topup', {
+      method: 'card',
+      amountFen: 5000,
+      pin: '123456',
+      cardNo: '8612345678901234',
+      password: 'secret',
+    } as never)
     r.finished('complaint', { category: 'my tv is broken!!' })
     r.finished('fault', { category: 'signal' })
     await r.flush()
     const text = JSON.stringify(sent)
-    for (const secret of ['123456', '8612345678901234', 'secret', '密码', 'broken', 'pin', 'cardNo', 'password']) expect(text).not.toContain(secret)
+    for (const secret of ['123456', '8612345678901234', 'secret', '密码', 'broken', 'pin', 'cardNo', 'password'])
+      expect(text).not.toContain(secret)
     const all = events(sent)
     expect(all.filter((e) => e.type === 'error')).toEqual([])
     expect(all.find((e) => e.flow === 'topup')).toMatchObject({ method: 'card', amountFen: 5000 })
@@ -172,8 +183,11 @@ describe('usage recorder: flows from screens', () => {
     await r.flush()
     const flow = events(sent).filter((e) => e.type === 'flow')
     expect(flow.map((e) => [e.outcome, e.step, e.product])).toEqual([
-      ['started', 'catalogue', undefined], ['step', 'detail', 'P_OPERA'], ['step', 'confirm', 'P_OPERA'],
-      ['step', 'pin', 'P_OPERA'], ['finished', 'done', 'P_OPERA'],
+      ['started', 'catalogue', undefined],
+      ['step', 'detail', 'P_OPERA'],
+      ['step', 'confirm', 'P_OPERA'],
+      ['step', 'pin', 'P_OPERA'],
+      ['finished', 'done', 'P_OPERA'],
     ])
   })
   it('a viewer who leaves a flow for another screen abandoned it at the last step', async () => {
@@ -201,6 +215,9 @@ describe('usage recorder: flows from screens', () => {
   })
   it('reads route parameters from the hash', () => {
     expect(routeParams('packages/:productId', '#packages/P_OPERA')).toEqual({ productId: 'P_OPERA' })
-    expect(routeParams('order/:productId/:periodMonths', 'order/P_EDU/12?x=1')).toEqual({ productId: 'P_EDU', periodMonths: '12' })
+    expect(routeParams('order/:productId/:periodMonths', 'order/P_EDU/12?x=1')).toEqual({
+      productId: 'P_EDU',
+      periodMonths: '12',
+    })
   })
 })

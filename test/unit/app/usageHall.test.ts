@@ -33,7 +33,9 @@ describe('flows finished where every page calls the BFF', () => {
     await api.placeOrder({ productId: 'P_OPERA', periodMonths: 1, autoRenew: false, pin: '246810' }, 'key-1')
     const events = await sentEvents(batches)
     expect(events.filter((e) => e.flow === 'order').map((e) => `${e.outcome}:${e.step}:${e.product}`)).toEqual([
-      'started:confirm:P_OPERA', 'step:pin:P_OPERA', 'finished:done:P_OPERA',
+      'started:confirm:P_OPERA',
+      'step:pin:P_OPERA',
+      'finished:done:P_OPERA',
     ])
     expect(JSON.stringify(batches)).not.toContain('246810')
   })
@@ -52,7 +54,11 @@ describe('flows finished where every page calls the BFF', () => {
     await api.get('/api/v1/topups/T1')
     const finished = (await sentEvents(batches)).filter((e) => e.outcome === 'finished')
     expect(finished.map((e) => [e.flow, e.category ?? e.method ?? null, e.amountFen ?? null])).toEqual([
-      ['fault', 'no-signal', null], ['complaint', 'billing', null], ['rating', null, null], ['topup', 'card', 10000], ['topup', 'qr', 5000],
+      ['fault', 'no-signal', null],
+      ['complaint', 'billing', null],
+      ['rating', null, null],
+      ['topup', 'card', 10000],
+      ['topup', 'qr', 5000],
     ])
     const text = JSON.stringify(batches)
     for (const secret of ['13800000000', '8612345678901234', '99887766']) expect(text).not.toContain(secret)

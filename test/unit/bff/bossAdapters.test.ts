@@ -84,44 +84,89 @@ describe('Beijing time and fen conversions', () => {
 
 describe('bossCustomerAdapter', () => {
   const ok = {
-    CUST_ID: 'C00000001', CUST_NAME: '张三', ACCT_ID: 'A00000001', CARD_NO: '8100000000000001',
-    REGION_CODE: '0101', REGION_NAME: '城区',
+    CUST_ID: 'C00000001',
+    CUST_NAME: '张三',
+    ACCT_ID: 'A00000001',
+    CARD_NO: '8100000000000001',
+    REGION_CODE: '0101',
+    REGION_NAME: '城区',
   }
   it('identifies a known pair', async () => {
     const boss = fakeBoss(() => ok)
     const who = await bossCustomerAdapter(boss).identify('STB0001', '8100000000000001')
     expect(who).toEqual({
-      customerId: 'C00000001', customerName: '张三', accountId: 'A00000001', cardNo: '8100000000000001',
-      regionCode: '0101', regionName: '城区',
+      customerId: 'C00000001',
+      customerName: '张三',
+      accountId: 'A00000001',
+      cardNo: '8100000000000001',
+      regionCode: '0101',
+      regionName: '城区',
     })
     expect(boss.calls).toEqual([{ svc: 'CUST_AUTH_QRY', body: { STB_ID: 'STB0001', CARD_NO: '8100000000000001' } }])
   })
   it('answers null for 2001 and refuses an answer for another card', async () => {
     expect(await bossCustomerAdapter(fakeBoss(refuse('2001'))).identify('S', '1')).toBeNull()
-    await expect(bossCustomerAdapter(fakeBoss(() => ok)).identify('S', '8100000000000002')).rejects.toThrow(BossProtocolError)
+    await expect(bossCustomerAdapter(fakeBoss(() => ok)).identify('S', '8100000000000002')).rejects.toThrow(
+      BossProtocolError,
+    )
     await expect(bossCustomerAdapter(fakeBoss(refuse('2003'))).identify('S', '1')).rejects.toThrow(BossBusinessError)
   })
 })
 
 describe('bossAccountAdapter', () => {
   const base = {
-    ACCT_ID: 'A1', BALANCE: '2350', OWE_FEE: '0', DEPOSIT: '10000', ACCT_STATUS: '1', PLAN_STOP_DATE: '',
-    STOP_TIME: '', NEXT_DEDUCT_DATE: '20260201', NEXT_DEDUCT_FEE: '2800', LOW_BAL_FLAG: 'N', QRY_TIME: '20260105013000',
+    ACCT_ID: 'A1',
+    BALANCE: '2350',
+    OWE_FEE: '0',
+    DEPOSIT: '10000',
+    ACCT_STATUS: '1',
+    PLAN_STOP_DATE: '',
+    STOP_TIME: '',
+    NEXT_DEDUCT_DATE: '20260201',
+    NEXT_DEDUCT_FEE: '2800',
+    LOW_BAL_FLAG: 'N',
+    QRY_TIME: '20260105013000',
   }
-  const balance = (over: Record<string, string>) => bossAccountAdapter(fakeBoss(() => ({ ...base, ...over })), () => NOW).balance('C1')
+  const balance = (over: Record<string, string>) =>
+    bossAccountAdapter(
+      fakeBoss(() => ({ ...base, ...over })),
+      () => NOW,
+    ).balance('C1')
 
   it('maps a normal account', async () => {
     expect(await balance({})).toEqual({
-      accountId: 'A1', status: 'normal', balanceFen: 2350, arrearsFen: 0, depositFen: 10000, lowBalance: false,
-      suspendOn: null, suspendedSince: null, nextDeduction: { date: '2026-02-01', amountFen: 2800 },
+      accountId: 'A1',
+      status: 'normal',
+      balanceFen: 2350,
+      arrearsFen: 0,
+      depositFen: 10000,
+      lowBalance: false,
+      suspendOn: null,
+      suspendedSince: null,
+      nextDeduction: { date: '2026-02-01', amountFen: 2800 },
       asOf: '2026-01-05T01:30:00+08:00',
     })
   })
   it('maps arrears and suspension', async () => {
-    const arrears = await balance({ ACCT_STATUS: '2', BALANCE: '0', OWE_FEE: '4500', PLAN_STOP_DATE: '20260110', LOW_BAL_FLAG: 'Y' })
+    const arrears = await balance({
+      ACCT_STATUS: '2',
+      BALANCE: '0',
+      OWE_FEE: '4500',
+      PLAN_STOP_DATE: '20260110',
+      LOW_BAL_FLAG: 'Y',
+    })
     expect(arrears).toMatchObject({ status: 'arrears', arrearsFen: 4500, suspendOn: '2026-01-10', lowBalance: true })
-    const suspended = await balance({ ACCT_STATUS: '3', OWE_FEE: '9000', STOP_TIME: '20251201000501', NEXT_DEDUCT_DATE: '' })
-    expect(suspended).toMatchObject({ status: 'suspended', suspendedSince: '2025-12-01T00:05:01+08:00', nextDeduction: null })
+    const suspended = await balance({
+      ACCT_STATUS: '3',
+      OWE_FEE: '9000',
+      STOP_TIME: '20251201000501',
+      NEXT_DEDUCT_DATE: '',
+    })
+    expect(suspended).toMatchObject({
+      status: 'suspended',
+      suspendedSince: '2025-12-01T00:05:01+08:00',
+      nextDeduction: null,
+    })
   })
   it('falls back to now for a missing QRY_TIME and refuses unknown statuses', async () => {
     expect((await balance({ QRY_TIME: '' })).asOf).toBe('2026-01-05T01:30:00+08:00')
@@ -132,32 +177,60 @@ describe('bossAccountAdapter', () => {
 
 describe('bossBillingAdapter', () => {
   const bill = (id: string, month: string, status = '2') => ({
-    BILL_ID: id, BILL_MONTH: month, TOTAL_FEE: '2800', PAID_FEE: status === '2' ? '2800' : '0', BILL_STATUS: status, DUE_DATE: `${month}20`,
+    BILL_ID: id,
+    BILL_MONTH: month,
+    TOTAL_FEE: '2800',
+    PAID_FEE: status === '2' ? '2800' : '0',
+    BILL_STATUS: status,
+    DUE_DATE: `${month}20`,
   })
   it('asks for the Beijing months up to now and maps the list, newest first', async () => {
-    const boss = fakeBoss(() => ({ BILL_LIST: [bill('B2', '202511', '0'), bill('B3', '202512', '1'), bill('B1', '202510')] }))
+    const boss = fakeBoss(() => ({
+      BILL_LIST: [bill('B2', '202511', '0'), bill('B3', '202512', '1'), bill('B1', '202510')],
+    }))
     const list = await bossBillingAdapter(boss, () => NOW).listBills('C1')
-    expect(boss.calls[0]).toEqual({ svc: 'BILL_LIST_QRY', body: { CUST_ID: 'C1', BEGIN_MONTH: '202501', END_MONTH: '202601' } })
+    expect(boss.calls[0]).toEqual({
+      svc: 'BILL_LIST_QRY',
+      body: { CUST_ID: 'C1', BEGIN_MONTH: '202501', END_MONTH: '202601' },
+    })
     expect(list.map((b) => [b.billId, b.month, b.status])).toEqual([
-      ['B3', '2025-12', 'partial'], ['B2', '2025-11', 'unpaid'], ['B1', '2025-10', 'settled'],
+      ['B3', '2025-12', 'partial'],
+      ['B2', '2025-11', 'unpaid'],
+      ['B1', '2025-10', 'settled'],
     ])
-    expect(list[0]).toEqual({ billId: 'B3', month: '2025-12', totalFen: 2800, paidFen: 0, status: 'partial', dueDate: '2025-12-20' })
+    expect(list[0]).toEqual({
+      billId: 'B3',
+      month: '2025-12',
+      totalFen: 2800,
+      paidFen: 0,
+      status: 'partial',
+      dueDate: '2025-12-20',
+    })
     for (const b of list) expect(Value.Check(BillSummary, b)).toBe(true)
   })
 
   it('keeps the newest 12 billing months, whether or not the current month is billed yet', async () => {
     const months = Array.from({ length: 13 }, (_, i) => bossMonthShift(NOW, -i)) // 202601 back to 202501
     const all = months.map((m, i) => bill(`B${i}`, m))
-    const withCurrent = await bossBillingAdapter(fakeBoss(() => ({ BILL_LIST: all })), () => NOW).listBills('C1')
+    const withCurrent = await bossBillingAdapter(
+      fakeBoss(() => ({ BILL_LIST: all })),
+      () => NOW,
+    ).listBills('C1')
     expect(withCurrent.map((b) => b.month)).toEqual(months.slice(0, 12).map((m) => `${m.slice(0, 4)}-${m.slice(4)}`))
-    const completedOnly = await bossBillingAdapter(fakeBoss(() => ({ BILL_LIST: all.slice(1) })), () => NOW).listBills('C1')
+    const completedOnly = await bossBillingAdapter(
+      fakeBoss(() => ({ BILL_LIST: all.slice(1) })),
+      () => NOW,
+    ).listBills('C1')
     expect(completedOnly).toHaveLength(12)
     expect(completedOnly[11].month).toBe('2025-01')
   })
 
   it('maps a bill detail with item kinds and negative discounts', async () => {
     const boss = fakeBoss(() => ({
-      ...bill('B3', '202512', '0'), TOTAL_FEE: '3300', CYCLE_BEGIN: '20251201', CYCLE_END: '20251231',
+      ...bill('B3', '202512', '0'),
+      TOTAL_FEE: '3300',
+      CYCLE_BEGIN: '20251201',
+      CYCLE_END: '20251231',
       ITEM_LIST: [
         { ITEM_TYPE: '01', ITEM_CODE: 'MAINT', ITEM_NAME: '基本收视维护费', FEE: '2500' },
         { ITEM_TYPE: '02', ITEM_CODE: 'P_HD', ITEM_NAME: '高清包', FEE: '1000' },
@@ -194,7 +267,11 @@ describe('bossPaymentAdapter', () => {
     }))
     const page = await bossPaymentAdapter(boss, () => NOW).listPayments('C1', { pageNo: 2, pageSize: 2 })
     expect(boss.calls[0].body).toEqual({
-      CUST_ID: 'C1', BEGIN_DATE: '20250105', END_DATE: '20260105', PAGE_NO: '2', PAGE_SIZE: '2',
+      CUST_ID: 'C1',
+      BEGIN_DATE: '20250105',
+      END_DATE: '20260105',
+      PAGE_NO: '2',
+      PAGE_SIZE: '2',
     })
     expect(page.total).toBe(7)
     expect(page.items).toEqual([
@@ -204,7 +281,10 @@ describe('bossPaymentAdapter', () => {
     for (const p of page.items) expect(Value.Check(Payment, p)).toBe(true)
   })
   it('refuses unknown channels', async () => {
-    const boss = fakeBoss(() => ({ TOTAL_COUNT: '1', PAY_LIST: [{ PAY_ID: 'P', PAY_CHANNEL: '77', PAY_FEE: '1', PAY_TIME: '20251101000000' }] }))
+    const boss = fakeBoss(() => ({
+      TOTAL_COUNT: '1',
+      PAY_LIST: [{ PAY_ID: 'P', PAY_CHANNEL: '77', PAY_FEE: '1', PAY_TIME: '20251101000000' }],
+    }))
     await expect(bossPaymentAdapter(boss).listPayments('C', { pageNo: 1, pageSize: 20 })).rejects.toThrow(/PAY_CHANNEL/)
   })
 })

@@ -30,7 +30,9 @@ describe('BOSS signing (README: sorted KEY=VALUE of HEAD minus SIGN plus BODY, H
 
   it('signs with HMAC-SHA256 of the channel secret, upper-case hex', () => {
     const expected = createHmac('sha256', SECRET)
-      .update('CHNL_ID=TVHALL&CUST_ID=C00000001&REQ_SEQ=TVH20261122201500123456&REQ_TIME=20261122201500&SVC_CODE=ACCT_BAL_QRY')
+      .update(
+        'CHNL_ID=TVHALL&CUST_ID=C00000001&REQ_SEQ=TVH20261122201500123456&REQ_TIME=20261122201500&SVC_CODE=ACCT_BAL_QRY',
+      )
       .digest('hex')
       .toUpperCase()
     expect(bossSign(head, body, SECRET)).toBe(expected)
@@ -84,10 +86,17 @@ describe('BossClient over HTTP', () => {
     clients.push(c)
     return c
   }
-  const answer = (code: string, body: object = {}): Handler => (env, res) => {
-    res.setHeader('content-type', 'application/json')
-    res.end(JSON.stringify({ HEAD: { RSP_CODE: code, RSP_DESC: 'x', REQ_SEQ: env.HEAD.REQ_SEQ, RSP_TIME: '20261122201500' }, BODY: body }))
-  }
+  const answer =
+    (code: string, body: object = {}): Handler =>
+    (env, res) => {
+      res.setHeader('content-type', 'application/json')
+      res.end(
+        JSON.stringify({
+          HEAD: { RSP_CODE: code, RSP_DESC: 'x', REQ_SEQ: env.HEAD.REQ_SEQ, RSP_TIME: '20261122201500' },
+          BODY: body,
+        }),
+      )
+    }
 
   it('sends a signed envelope that the BOSS can verify, with Beijing REQ_TIME', async () => {
     handler = answer('0000', { ACCT_ID: 'A1' })
@@ -112,14 +121,18 @@ describe('BossClient over HTTP', () => {
 
   it('maps RSP_CODEs to typed errors', async () => {
     handler = answer('2001')
-    const e1 = await client().call('CUST_AUTH_QRY', { STB_ID: 'a', CARD_NO: 'b' }).catch((e: unknown) => e)
+    const e1 = await client()
+      .call('CUST_AUTH_QRY', { STB_ID: 'a', CARD_NO: 'b' })
+      .catch((e: unknown) => e)
     expect(e1).toBeInstanceOf(BossBusinessError)
     expect((e1 as BossBusinessError).rspCode).toBe('2001')
 
     handler = answer('9999')
     await expect(client().call('X', {})).rejects.toBeInstanceOf(BossUnavailableError)
     handler = answer('1001')
-    const e2 = await client().call('X', {}).catch((e: unknown) => e)
+    const e2 = await client()
+      .call('X', {})
+      .catch((e: unknown) => e)
     expect(e2).toBeInstanceOf(BossProtocolError)
     expect((e2 as BossProtocolError).rspCode).toBe('1001')
   })

@@ -6,9 +6,20 @@ describe('loadConfig', () => {
   it('has the documented defaults', () => {
     const c = loadConfig({})
     expect(c).toMatchObject({
-      port: 8080, host: '0.0.0.0', bossUrl: 'http://127.0.0.1:8090', bossChannel: 'TVHALL',
-      bossSecret: 'tvhall-dev-secret', jwtSecret: undefined, tokenTtlSeconds: 300, refreshTtlSeconds: 43200, trustProxy: [],
-      storePath: '.data/bff.sqlite', staticDir: undefined, corsOrigins: [], logLevel: 'info', bodyLimit: 16384,
+      port: 8080,
+      host: '0.0.0.0',
+      bossUrl: 'http://127.0.0.1:8090',
+      bossChannel: 'TVHALL',
+      bossSecret: 'tvhall-dev-secret',
+      jwtSecret: undefined,
+      tokenTtlSeconds: 300,
+      refreshTtlSeconds: 43200,
+      trustProxy: [],
+      storePath: '.data/bff.sqlite',
+      staticDir: undefined,
+      corsOrigins: [],
+      logLevel: 'info',
+      bodyLimit: 16384,
     })
     // Usage events: kept 180 days; without Redis the one instance writes its own DuckDB file.
     expect(c.usage).toMatchObject({ retentionDays: 180, writer: true, storePath: undefined })
@@ -16,14 +27,28 @@ describe('loadConfig', () => {
   })
   it('reads the environment', () => {
     const c = loadConfig({
-      PORT: '9000', BOSS_TIMEOUT_MS: '250', CORS_ORIGINS: 'http://a.test, http://b.test', STATIC_DIR: 'dist',
+      PORT: '9000',
+      BOSS_TIMEOUT_MS: '250',
+      CORS_ORIGINS: 'http://a.test, http://b.test',
+      STATIC_DIR: 'dist',
       TOKEN_TTL_SECONDS: '60',
     })
-    expect(c).toMatchObject({ port: 9000, bossTimeoutMs: 250, corsOrigins: ['http://a.test', 'http://b.test'], staticDir: join(process.cwd(), 'dist'), tokenTtlSeconds: 60 })
+    expect(c).toMatchObject({
+      port: 9000,
+      bossTimeoutMs: 250,
+      corsOrigins: ['http://a.test', 'http://b.test'],
+      staticDir: join(process.cwd(), 'dist'),
+      tokenTtlSeconds: 60,
+    })
   })
   it('refuses production with the default JWT key, and bad numbers', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError)
-    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), USAGE_HOUSEHOLD_KEY: 'k'.repeat(32), OPERATOR_PASSWORD: 'p'.repeat(12) }
+    const prod = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      USAGE_HOUSEHOLD_KEY: 'k'.repeat(32),
+      OPERATOR_PASSWORD: 'p'.repeat(12),
+    }
     expect(() => loadConfig(prod)).not.toThrow()
     // The usage pseudonyms' key and the operator's report password have public development defaults too.
     expect(() => loadConfig({ ...prod, USAGE_HOUSEHOLD_KEY: undefined })).toThrow(/USAGE_HOUSEHOLD_KEY/)

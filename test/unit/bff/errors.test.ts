@@ -1,19 +1,34 @@
 import { describe, expect, it } from 'vitest'
 import { toErrorReply, validationMessage } from '../../../src/bff/plugins/errors.ts'
 import { ApiError } from '../../../src/bff/errors.ts'
-import { BossBusinessError, BossProtocolError, BossTimeoutError, BossUnavailableError } from '../../../src/bff/boss/bossErrors.ts'
+import {
+  BossBusinessError,
+  BossProtocolError,
+  BossTimeoutError,
+  BossUnavailableError,
+} from '../../../src/bff/boss/bossErrors.ts'
 
 describe('validationMessage', () => {
   const issue = (keyword: string, instancePath: string, params: Record<string, unknown>, message?: string) => [
     { keyword, instancePath, params, message },
   ]
   it('names the field in words a person can act on', () => {
-    expect(validationMessage(issue('required', '', { missingProperty: 'cardNo' }), 'body')).toBe('body.cardNo is required')
-    expect(validationMessage(issue('additionalProperties', '', { additionalProperty: 'x' }), 'body')).toBe('body.x is not allowed')
+    expect(validationMessage(issue('required', '', { missingProperty: 'cardNo' }), 'body')).toBe(
+      'body.cardNo is required',
+    )
+    expect(validationMessage(issue('additionalProperties', '', { additionalProperty: 'x' }), 'body')).toBe(
+      'body.x is not allowed',
+    )
     expect(validationMessage(issue('type', '/cardNo', { type: 'string' }), 'body')).toBe('body.cardNo must be string')
-    expect(validationMessage(issue('pattern', '/billId', { pattern: '^x$' }), 'params')).toBe('params.billId has the wrong format')
-    expect(validationMessage(issue('maxLength', '/deviceId', { limit: 32 }), 'body')).toBe('body.deviceId must be at most 32 characters')
-    expect(validationMessage(issue('minimum', '/limit', { limit: 1 }, 'must be >= 1'), 'querystring')).toBe('query.limit must be >= 1')
+    expect(validationMessage(issue('pattern', '/billId', { pattern: '^x$' }), 'params')).toBe(
+      'params.billId has the wrong format',
+    )
+    expect(validationMessage(issue('maxLength', '/deviceId', { limit: 32 }), 'body')).toBe(
+      'body.deviceId must be at most 32 characters',
+    )
+    expect(validationMessage(issue('minimum', '/limit', { limit: 1 }, 'must be >= 1'), 'querystring')).toBe(
+      'query.limit must be >= 1',
+    )
     expect(validationMessage([], 'body')).toBe('request is not valid')
   })
 })
@@ -29,7 +44,14 @@ describe('toErrorReply', () => {
       [new BossBusinessError('2001', 'no customer', {}), 401, 'UNAUTHORIZED'],
       [new BossBusinessError('2002', 'no record', {}), 404, 'NOT_FOUND'],
       [new BossBusinessError('2003', 'suspended', {}), 403, 'FORBIDDEN'],
-      [Object.assign(new Error('v'), { validation: [{ keyword: 'required', instancePath: '', params: { missingProperty: 'a' } }], validationContext: 'body' }), 400, 'BAD_REQUEST'],
+      [
+        Object.assign(new Error('v'), {
+          validation: [{ keyword: 'required', instancePath: '', params: { missingProperty: 'a' } }],
+          validationContext: 'body',
+        }),
+        400,
+        'BAD_REQUEST',
+      ],
       [Object.assign(new Error('big'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }), 413, 'BAD_REQUEST'],
       [Object.assign(new Error('many'), { statusCode: 429 }), 429, 'RATE_LIMITED'],
       [new TypeError('undefined is not a function'), 500, 'INTERNAL'],

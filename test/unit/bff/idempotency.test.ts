@@ -97,7 +97,13 @@ describe('Idempotency core', () => {
   it('answers 409 to a duplicate when the first outlasts the wait', async () => {
     const idem = new Idempotency(store(), { scope: 'order', waitMs: 30, pollMs: 5 })
     let release!: () => void
-    const first = idem.execute(call({ p: 1 }), () => new Promise((r) => { release = () => r({ statusCode: 201, body: 1 }) }))
+    const first = idem.execute(
+      call({ p: 1 }),
+      () =>
+        new Promise((r) => {
+          release = () => r({ statusCode: 201, body: 1 })
+        }),
+    )
     await new Promise((r) => setTimeout(r, 5))
     const err = await caught(idem.execute(call({ p: 1 }), async () => ({ statusCode: 201, body: 2 })))
     expect(err.statusCode).toBe(409)
@@ -108,7 +114,9 @@ describe('Idempotency core', () => {
 
   it('releases the key when the work throws, so the same key may try again', async () => {
     const idem = new Idempotency(store(), { scope: 'order' })
-    const refused = idem.execute(call({ p: 1 }), async () => { throw new ApiError(402, 'INSUFFICIENT_BALANCE', 'top up') })
+    const refused = idem.execute(call({ p: 1 }), async () => {
+      throw new ApiError(402, 'INSUFFICIENT_BALANCE', 'top up')
+    })
     expect((await caught(refused)).statusCode).toBe(402)
     const retry = await idem.execute(call({ p: 1 }), async () => ({ statusCode: 201, body: 'now' }))
     expect(retry).toEqual({ statusCode: 201, body: '"now"', replayed: false })
@@ -118,7 +126,10 @@ describe('Idempotency core', () => {
     const idem = new Idempotency(store(), { scope: 'order' })
     await idem.execute(call({ p: 1 }), async () => ({ statusCode: 202, body: { status: 'processing' } }))
     let ran = false
-    const again = await idem.execute(call({ p: 1 }), async () => { ran = true; return { statusCode: 201, body: 'x' } })
+    const again = await idem.execute(call({ p: 1 }), async () => {
+      ran = true
+      return { statusCode: 201, body: 'x' }
+    })
     expect(again.statusCode).toBe(202)
     expect(ran).toBe(false)
   })
@@ -148,10 +159,18 @@ describe('createIdempotency on fastify', () => {
     let runs = 0
     app.post('/x', async (request, reply) => {
       request.customer = { customerId: String(request.headers['x-cust']) } as never
-      return idem.run(request, reply, { material: request.body }, async () => ({ statusCode: 201, body: { runs: ++runs } }))
+      return idem.run(request, reply, { material: request.body }, async () => ({
+        statusCode: 201,
+        body: { runs: ++runs },
+      }))
     })
     const post = (key: string | undefined, cust = 'C00000001') =>
-      app.inject({ method: 'POST', url: '/x', payload: { a: 1 }, headers: { 'x-cust': cust, ...(key ? { 'idempotency-key': key } : {}) } })
+      app.inject({
+        method: 'POST',
+        url: '/x',
+        payload: { a: 1 },
+        headers: { 'x-cust': cust, ...(key ? { 'idempotency-key': key } : {}) },
+      })
     const first = await post(KEY)
     const second = await post(KEY)
     const other = await post(KEY, 'C00000002')

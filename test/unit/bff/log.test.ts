@@ -31,7 +31,9 @@ describe('log redaction', () => {
   it('masks secrets anywhere in a log line', () => {
     const { lines, logger } = capture()
     logger.info({ body: { deviceId: 'STB0001', cardNo: CARD, pin: PIN } }, 'session for card %s', CARD)
-    logger.info({ req: { method: 'POST', url: `/api/v1/x?cardNo=${CARD}&pin=${PIN}`, headers: { authorization: `Bearer ${JWT}` } } })
+    logger.info({
+      req: { method: 'POST', url: `/api/v1/x?cardNo=${CARD}&pin=${PIN}`, headers: { authorization: `Bearer ${JWT}` } },
+    })
     logger.warn({ nested: { deeper: { CARD_PWD, PIN, purchasePin: Number(PIN), token: JWT, phone: PHONE } } })
     logger.error(new Error(`BOSS said: card ${CARD} phone ${PHONE} token ${JWT}`))
     logger.debug({ bossBody: { CARD_NO: CARD, STB_ID: 'STB0001' } })
@@ -49,7 +51,8 @@ describe('log redaction', () => {
   })
 
   it('keeps ordinary numbers (times, durations, amounts) readable', () => {
-    const text = '{"time":1795324293733,"responseTime":0.98921234567898158,"amountFen":12345,"seq":"TVH20261122201500abc"}'
+    const text =
+      '{"time":1795324293733,"responseTime":0.98921234567898158,"amountFen":12345,"seq":"TVH20261122201500abc"}'
     expect(redactText(text)).toBe(text)
   })
 })

@@ -29,11 +29,23 @@ describe('outbox store and deliverer', () => {
 
   it('retries after a failure, removes on success, and stop() leaves undelivered messages in place', async () => {
     const store = new SqliteStore(':memory:')
-    const outcomes: DeliveryOutcome[] = [{ kind: 'retry', reason: 'down', stopBatch: true }, { kind: 'done', result: 'T1' }]
+    const outcomes: DeliveryOutcome[] = [
+      { kind: 'retry', reason: 'down', stopBatch: true },
+      { kind: 'done', result: 'T1' },
+    ]
     const seen: number[] = []
     const d = new OutboxDeliverer({
-      store, logger: quiet, maxDelaySeconds: 0.05, baseDelaySeconds: 0.01, idleMs: 20,
-      handlers: { ticket: async (m) => (seen.push(m.attempts), outcomes.shift() ?? { kind: 'retry', reason: 'x', stopBatch: true }) },
+      store,
+      logger: quiet,
+      maxDelaySeconds: 0.05,
+      baseDelaySeconds: 0.01,
+      idleMs: 20,
+      handlers: {
+        ticket: async (m) => (
+          seen.push(m.attempts),
+          outcomes.shift() ?? { kind: 'retry', reason: 'x', stopBatch: true }
+        ),
+      },
     })
     d.start()
     const id = await store.enqueue('ticket', {}, 'C1')

@@ -5,8 +5,11 @@ import { ApiError } from '../../../src/bff/errors.ts'
 type Item = { month: string; id: string }
 // newest month first, then id descending
 const items: Item[] = [
-  { month: '2026-10', id: 'B9' }, { month: '2026-10', id: 'B8' }, { month: '2026-09', id: 'B7' },
-  { month: '2026-08', id: 'B6' }, { month: '2026-07', id: 'B5' },
+  { month: '2026-10', id: 'B9' },
+  { month: '2026-10', id: 'B8' },
+  { month: '2026-09', id: 'B7' },
+  { month: '2026-08', id: 'B6' },
+  { month: '2026-07', id: 'B5' },
 ]
 const opts = {
   keySize: 2,
@@ -44,7 +47,10 @@ describe('cursor paging', () => {
   })
 
   it('continues after the cursor even if that item has since gone', () => {
-    const page = pageAfter(items.filter((i) => i.id !== 'B8'), { ...opts, cursor: encodeCursor(['2026-10', 'B8']), limit: 2 })
+    const page = pageAfter(
+      items.filter((i) => i.id !== 'B8'),
+      { ...opts, cursor: encodeCursor(['2026-10', 'B8']), limit: 2 },
+    )
     expect(page.items.map((i) => i.id)).toEqual(['B7', 'B6'])
   })
 })

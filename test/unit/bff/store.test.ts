@@ -32,103 +32,112 @@ const kinds: [string, () => Store][] = [
 const open = (path = ':memory:') => track(new SqliteStore(path, { now: () => clock }))
 
 describe.each(kinds)('%s', (_name, make) => {
-describe('idempotency', () => {
-  it('lets the first caller claim a key and replays the completed answer', async () => {
-    const s = make()
-    expect(await s.claimIdempotency('order:1', 'fp-a', 60)).toEqual({ state: 'claimed' })
-    expect(await s.claimIdempotency('order:1', 'fp-a', 60)).toEqual({ state: 'pending', fingerprint: 'fp-a' })
-    await s.completeIdempotency('order:1', 201, '{"ok":true}')
-    expect(await s.claimIdempotency('order:1', 'fp-b', 60)).toEqual({
-      state: 'done', fingerprint: 'fp-a', statusCode: 201, body: '{"ok":true}',
+  describe('idempotency', () => {
+    it('lets the first caller claim a key and replays the completed answer', async () => {
+      const s = make()
+      expect(await s.claimIdempotency('order:1', 'fp-a', 60)).toEqual({ state: 'claimed' })
+      expect(await s.claimIdempotency('order:1', 'fp-a', 60)).toEqual({ state: 'pending', fingerprint: 'fp-a' })
+      await s.completeIdempotency('order:1', 201, '{"ok":true}')
+      expect(await s.claimIdempotency('order:1', 'fp-b', 60)).toEqual({
+        state: 'done',
+        fingerprint: 'fp-a',
+        statusCode: 201,
+        body: '{"ok":true}',
+      })
+    })
+
+    it('frees a released or expired key, but never releases a completed one', async () => {
+      const s = make()
+      await s.claimIdempotency('k', 'fp', 60)
+      await s.releaseIdempotency('k')
+      expect(await s.claimIdempotency('k', 'fp2', 60)).toEqual({ state: 'claimed' })
+      await s.completeIdempotency('k', 200, 'x')
+      await s.releaseIdempotency('k')
+      expect((await s.claimIdempotency('k', 'fp3', 60)).state).toBe('done')
+      clock += 61_000
+      expect(await s.claimIdempotency('k', 'fp4', 60)).toEqual({ state: 'claimed' })
     })
   })
 
-  it('frees a released or expired key, but never releases a completed one', async () => {
-    const s = make()
-    await s.claimIdempotency('k', 'fp', 60)
-    await s.releaseIdempotency('k')
-    expect(await s.claimIdempotency('k', 'fp2', 60)).toEqual({ state: 'claimed' })
-    await s.completeIdempotency('k', 200, 'x')
-    await s.releaseIdempotency('k')
-    expect((await s.claimIdempotency('k', 'fp3', 60)).state).toBe('done')
-    clock += 61_000
-    expect(await s.claimIdempotency('k', 'fp4', 60)).toEqual({ state: 'claimed' })
-  })
-})
-
-describe('counters', () => {
-  it('counts within a window that starts at the first hit, then starts over', async () => {
-    const s = make()
-    expect(await s.hit('c', 10)).toEqual({ count: 1, resetInSeconds: 10 })
-    clock += 4_000
-    expect(await s.hit('c', 10)).toEqual({ count: 2, resetInSeconds: 6 })
-    expect(await s.peek('c')).toEqual({ count: 2, resetInSeconds: 6 })
-    expect(await s.peek('other')).toBeNull()
-    clock += 6_000
-    expect(await s.peek('c')).toBeNull()
-    expect(await s.hit('c', 10)).toEqual({ count: 1, resetInSeconds: 10 })
-    await s.clear('c')
-    expect(await s.peek('c')).toBeNull()
-  })
-})
-
-describe('outbox', () => {
-  it('leases due messages once, retries later, and forgets acknowledged ones', async () => {
-    const s = make()
-    const a = await s.enqueue('ticket', { n: 1 })
-    const b = await s.enqueue('ticket', { n: 2 })
-    const first = await s.lease(10, 30)
-    expect(first.map((m) => [m.id, m.payload, m.attempts])).toEqual([[a, { n: 1 }, 1], [b, { n: 2 }, 1]])
-    expect(await s.lease(10, 30)).toEqual([]) // leased: invisible to a second worker
-    await s.ack(a)
-    await s.retry(b, 5)
-    clock += 4_000
-    expect(await s.lease(10, 30)).toEqual([])
-    clock += 1_000
-    const again = await s.lease(10, 30)
-    expect(again.map((m) => [m.id, m.attempts])).toEqual([[b, 2]])
-    clock += 31_000 // a crashed worker's lease runs out and the message comes back
-    expect((await s.lease(1, 30)).map((m) => m.id)).toEqual([b])
+  describe('counters', () => {
+    it('counts within a window that starts at the first hit, then starts over', async () => {
+      const s = make()
+      expect(await s.hit('c', 10)).toEqual({ count: 1, resetInSeconds: 10 })
+      clock += 4_000
+      expect(await s.hit('c', 10)).toEqual({ count: 2, resetInSeconds: 6 })
+      expect(await s.peek('c')).toEqual({ count: 2, resetInSeconds: 6 })
+      expect(await s.peek('other')).toBeNull()
+      clock += 6_000
+      expect(await s.peek('c')).toBeNull()
+      expect(await s.hit('c', 10)).toEqual({ count: 1, resetInSeconds: 10 })
+      await s.clear('c')
+      expect(await s.peek('c')).toBeNull()
+    })
   })
 
-  it('lists pending messages by owner and topic until acknowledged', async () => {
-    const s = make()
-    const a = await s.enqueue('ticket', { n: 1 }, 'C1')
-    await s.enqueue('ticket', { n: 2 }, 'C2')
-    await s.enqueue('complaint', { n: 3 }, 'C1')
-    const b = await s.enqueue('ticket', { n: 4 }, 'C1')
-    expect((await s.pending('ticket', 'C1')).map((m) => [m.id, m.payload, m.attempts])).toEqual([[a, { n: 1 }, 0], [b, { n: 4 }, 0]])
-    await s.ack(a)
-    expect((await s.pending('ticket', 'C1')).map((m) => m.id)).toEqual([b])
-    await s.retry(a, 1) // an acknowledged message never comes back
-    clock += 2_000
-    expect((await s.lease(10, 30)).map((m) => m.id).includes(a)).toBe(false)
-  })
-})
+  describe('outbox', () => {
+    it('leases due messages once, retries later, and forgets acknowledged ones', async () => {
+      const s = make()
+      const a = await s.enqueue('ticket', { n: 1 })
+      const b = await s.enqueue('ticket', { n: 2 })
+      const first = await s.lease(10, 30)
+      expect(first.map((m) => [m.id, m.payload, m.attempts])).toEqual([
+        [a, { n: 1 }, 1],
+        [b, { n: 2 }, 1],
+      ])
+      expect(await s.lease(10, 30)).toEqual([]) // leased: invisible to a second worker
+      await s.ack(a)
+      await s.retry(b, 5)
+      clock += 4_000
+      expect(await s.lease(10, 30)).toEqual([])
+      clock += 1_000
+      const again = await s.lease(10, 30)
+      expect(again.map((m) => [m.id, m.attempts])).toEqual([[b, 2]])
+      clock += 31_000 // a crashed worker's lease runs out and the message comes back
+      expect((await s.lease(1, 30)).map((m) => m.id)).toEqual([b])
+    })
 
-describe('values and concurrency', () => {
-  it('keeps a value until it expires or is deleted', async () => {
-    const s = make()
-    await s.putValue('k', 'v1', 10)
-    await s.putValue('k', 'v2', 10)
-    expect(await s.getValue('k')).toBe('v2')
-    clock += 10_001
-    expect(await s.getValue('k')).toBeNull()
-    await s.putValue('k', 'v3', 10)
-    await s.deleteValue('k')
-    expect(await s.getValue('k')).toBeNull()
-    await s.sweep()
-    await s.ping()
+    it('lists pending messages by owner and topic until acknowledged', async () => {
+      const s = make()
+      const a = await s.enqueue('ticket', { n: 1 }, 'C1')
+      await s.enqueue('ticket', { n: 2 }, 'C2')
+      await s.enqueue('complaint', { n: 3 }, 'C1')
+      const b = await s.enqueue('ticket', { n: 4 }, 'C1')
+      expect((await s.pending('ticket', 'C1')).map((m) => [m.id, m.payload, m.attempts])).toEqual([
+        [a, { n: 1 }, 0],
+        [b, { n: 4 }, 0],
+      ])
+      await s.ack(a)
+      expect((await s.pending('ticket', 'C1')).map((m) => m.id)).toEqual([b])
+      await s.retry(a, 1) // an acknowledged message never comes back
+      clock += 2_000
+      expect((await s.lease(10, 30)).map((m) => m.id).includes(a)).toBe(false)
+    })
   })
 
-  it('lets exactly one of many simultaneous claims win and counts every simultaneous hit', async () => {
-    const s = make()
-    const claims = await Promise.all(Array.from({ length: 50 }, () => s.claimIdempotency('race', 'fp', 60)))
-    expect(claims.filter((c) => c.state === 'claimed')).toHaveLength(1)
-    const hits = await Promise.all(Array.from({ length: 50 }, () => s.hit('many', 60)))
-    expect(hits.map((h) => h.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+  describe('values and concurrency', () => {
+    it('keeps a value until it expires or is deleted', async () => {
+      const s = make()
+      await s.putValue('k', 'v1', 10)
+      await s.putValue('k', 'v2', 10)
+      expect(await s.getValue('k')).toBe('v2')
+      clock += 10_001
+      expect(await s.getValue('k')).toBeNull()
+      await s.putValue('k', 'v3', 10)
+      await s.deleteValue('k')
+      expect(await s.getValue('k')).toBeNull()
+      await s.sweep()
+      await s.ping()
+    })
+
+    it('lets exactly one of many simultaneous claims win and counts every simultaneous hit', async () => {
+      const s = make()
+      const claims = await Promise.all(Array.from({ length: 50 }, () => s.claimIdempotency('race', 'fp', 60)))
+      expect(claims.filter((c) => c.state === 'claimed')).toHaveLength(1)
+      const hits = await Promise.all(Array.from({ length: 50 }, () => s.hit('many', 60)))
+      expect(hits.map((h) => h.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+    })
   })
-})
 })
 
 describe('RedisStore shared by two instances', () => {

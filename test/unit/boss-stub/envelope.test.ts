@@ -8,7 +8,12 @@ const secrets = { TVHALL: 'tvhall-dev-secret' }
 const now = new Date('2026-11-22T12:15:00Z')
 
 function signed(body: Record<string, string>, time = now, secret = 'tvhall-dev-secret') {
-  const head: Record<string, string> = { SVC_CODE: 'ACCT_BAL_QRY', CHNL_ID: 'TVHALL', REQ_SEQ: 'TVH1', REQ_TIME: formatTime(time) }
+  const head: Record<string, string> = {
+    SVC_CODE: 'ACCT_BAL_QRY',
+    CHNL_ID: 'TVHALL',
+    REQ_SEQ: 'TVH1',
+    REQ_TIME: formatTime(time),
+  }
   head.SIGN = computeSign({ ...head, ...body }, secret)
   return { HEAD: head, BODY: body }
 }

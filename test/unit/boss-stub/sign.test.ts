@@ -18,22 +18,34 @@ describe('BOSS SIGN (README: HMAC-SHA256 over sorted KEY=VALUE, upper-case hex)'
   })
 
   it('matches a digest computed outside the stub (openssl dgst -sha256 -hmac tvhall-dev-secret)', () => {
-    expect(computeSign(readmeFields, 'tvhall-dev-secret')).toBe('7190D313E64D1D3547F92C6756A4ABC4EBB81544ABFAB9E24B687FBDAFA14B33')
+    expect(computeSign(readmeFields, 'tvhall-dev-secret')).toBe(
+      '7190D313E64D1D3547F92C6756A4ABC4EBB81544ABFAB9E24B687FBDAFA14B33',
+    )
   })
 
   it('leaves SIGN out, keeps empty values as KEY=, and sorts by byte order', () => {
     const fields = {
-      STB_ID: 'STB0000000001', SIGN: 'ignored', ZONE: '', CARD_NO: '8100000000000001',
-      SVC_CODE: 'CUST_AUTH_QRY', CHNL_ID: 'TVHALL', REQ_SEQ: 'A1', REQ_TIME: '20261122201500',
+      STB_ID: 'STB0000000001',
+      SIGN: 'ignored',
+      ZONE: '',
+      CARD_NO: '8100000000000001',
+      SVC_CODE: 'CUST_AUTH_QRY',
+      CHNL_ID: 'TVHALL',
+      REQ_SEQ: 'A1',
+      REQ_TIME: '20261122201500',
     }
-    const text = 'CARD_NO=8100000000000001&CHNL_ID=TVHALL&REQ_SEQ=A1&REQ_TIME=20261122201500&STB_ID=STB0000000001&SVC_CODE=CUST_AUTH_QRY&ZONE='
+    const text =
+      'CARD_NO=8100000000000001&CHNL_ID=TVHALL&REQ_SEQ=A1&REQ_TIME=20261122201500&STB_ID=STB0000000001&SVC_CODE=CUST_AUTH_QRY&ZONE='
     expect(signString(fields)).toBe(text)
     expect(computeSign(fields, 's3cret')).toBe('71EB605A0E50FC034149459AC91F2E91BBE730242C1302472C6790DA7458177E')
   })
 
   it('hashes non-ASCII values as UTF-8', () => {
     const fields = { FAULT_DESC: '无信号', SVC_CODE: 'X' }
-    const expected = createHmac('sha256', 'k').update(Buffer.from('FAULT_DESC=无信号&SVC_CODE=X', 'utf8')).digest('hex').toUpperCase()
+    const expected = createHmac('sha256', 'k')
+      .update(Buffer.from('FAULT_DESC=无信号&SVC_CODE=X', 'utf8'))
+      .digest('hex')
+      .toUpperCase()
     expect(computeSign(fields, 'k')).toBe(expected)
   })
 

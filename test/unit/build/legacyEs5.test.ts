@@ -28,7 +28,13 @@ function ensureBuilt(): void {
     statSync(join(root, 'rollup.config.js')).mtimeMs,
     statSync(join(root, 'package-lock.json')).mtimeMs,
   )
-  if (existsSync(legacy) && existsSync(modern) && statSync(legacy).mtimeMs >= sources && statSync(modern).mtimeMs >= sources) return
+  if (
+    existsSync(legacy) &&
+    existsSync(modern) &&
+    statSync(legacy).mtimeMs >= sources &&
+    statSync(modern).mtimeMs >= sources
+  )
+    return
   execFileSync(join(root, 'node_modules/.bin/rollup'), ['-c'], { cwd: root, stdio: 'pipe' })
 }
 

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { evalUses } from '../../../src/build/lightningNoEval.js'
-import { getterRouter, methodRouter, pathGetter, pathSetter, setterRouter, templatePatcher } from '../../../src/build/lightningNoEvalRuntime.js'
+import {
+  getterRouter,
+  methodRouter,
+  pathGetter,
+  pathSetter,
+  setterRouter,
+  templatePatcher,
+} from '../../../src/build/lightningNoEvalRuntime.js'
 
 // The CSP has no 'unsafe-eval' (issue 15): the built bundles compile no code at run time, and the closures that
 // replace Lightning core's `new Function` code do what core's generated code did (held against that code here).
@@ -11,7 +18,8 @@ const DIST = new URL('../../../dist/js/', import.meta.url).pathname
 describe('the built TV app bundles', () => {
   for (const file of ['app.modern.js', 'app.legacy.js']) {
     it(`${file} holds no \`new Function\` or \`Function(...)\` and carries the closure versions`, () => {
-      if (!existsSync(DIST + file)) throw new Error(`${DIST}${file} is missing: run \`npm run build\` first (npm test does)`)
+      if (!existsSync(DIST + file))
+        throw new Error(`${DIST}${file} is missing: run \`npm run build\` first (npm test does)`)
       const code = readFileSync(DIST + file, 'utf8')
       expect(evalUses(code)).toEqual([])
       expect(code).toContain('templatePatcher')
@@ -22,7 +30,9 @@ describe('the built TV app bundles', () => {
     expect(evalUses('var f = new Function("a", "return a")')).toHaveLength(1)
     expect(evalUses('g = Function("return this")()')).toHaveLength(1)
     expect(evalUses('Function.apply(null, ["x"])')).toHaveLength(1)
-    expect(evalUses('if (Utils.isFunction(x) || typeof x === "function" || x instanceof Function) y.Function(1)')).toEqual([])
+    expect(
+      evalUses('if (Utils.isFunction(x) || typeof x === "function" || x instanceof Function) y.Function(1)'),
+    ).toEqual([])
   })
 })
 
@@ -43,17 +53,26 @@ describe('state routers without eval', () => {
   const indexes = [-1, 0, 1, 2, 3, 4, 5, 6, 9, undefined]
   const target = (i: number | undefined) => ({
     _stateIndex: i,
-    $a(...args: unknown[]) { return ['a', ...args] },
-    $b(...args: unknown[]) { return ['b', ...args] },
+    $a(...args: unknown[]) {
+      return ['a', ...args]
+    },
+    $b(...args: unknown[]) {
+      return ['b', ...args]
+    },
   })
   for (const aliases of cases) {
     it(`picks the same state member as core for ${JSON.stringify(aliases)}`, () => {
       // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the reference: core's own generated code
-      const coreMethod = new Function(coreRouterCode(aliases, (a) => `return this["${a}"].apply(this, arguments)`, 'return ')) as (...a: unknown[]) => unknown
+      const coreMethod = new Function(
+        coreRouterCode(aliases, (a) => `return this["${a}"].apply(this, arguments)`, 'return '),
+      ) as (...a: unknown[]) => unknown
       // eslint-disable-next-line @typescript-eslint/no-implied-eval
       const coreGet = new Function(coreRouterCode(aliases, (a) => `return this["${a}"]`, 'return ')) as () => unknown
       // eslint-disable-next-line @typescript-eslint/no-implied-eval
-      const coreSet = new Function('arg', coreRouterCode(aliases, (a) => `this["${a}"] = arg`, '')) as (arg: unknown) => void
+      const coreSet = new Function(
+        'arg',
+        coreRouterCode(aliases, (a) => `this["${a}"] = arg`, ''),
+      ) as (arg: unknown) => void
       for (const i of indexes) {
         const t = target(i)
         expect(methodRouter(aliases).call(t, 1, 2)).toEqual(coreMethod.call(t, 1, 2))
@@ -93,7 +112,8 @@ describe('templates without eval', () => {
     constructor(stage?: { createElement: () => El }) {
       this.stage = stage ?? { createElement: () => new El(this.stage) }
       return new Proxy(this, {
-        get: (t, k) => (typeof k === 'string' && k in t.props ? t.props[k] : (t as Record<string | symbol, unknown>)[k]),
+        get: (t, k) =>
+          typeof k === 'string' && k in t.props ? t.props[k] : (t as Record<string | symbol, unknown>)[k],
         set: (t, k, v) => {
           if (typeof k === 'string' && !['props', 'children', 'stage', 'texture', 'text'].includes(k)) t.props[k] = v
           else (t as Record<string | symbol, unknown>)[k] = v
@@ -101,9 +121,15 @@ describe('templates without eval', () => {
         },
       })
     }
-    get childList() { return { add: (c: unknown) => this.children.push(c) } }
-    enableTextTexture() { return (this.text ??= new El(this.stage)) }
-    __bindProperty(binding: unknown, target: unknown, key: string) { this.props[`bound:${key}`] = [binding, target] }
+    get childList() {
+      return { add: (c: unknown) => this.children.push(c) }
+    }
+    enableTextTexture() {
+      return (this.text ??= new El(this.stage))
+    }
+    __bindProperty(binding: unknown, target: unknown, key: string) {
+      this.props[`bound:${key}`] = [binding, target]
+    }
   }
   // Every statement form Component.parseTemplateRec / parseTemplatePropRec / parsePropertyBindings writes.
   const binding = { __propertyBinding: true }
@@ -133,7 +159,7 @@ describe('templates without eval', () => {
     'element["list"] = store[5]',
     'element.childList.add(store[6])',
   ]
-  it('does what core\'s compiled template did, statement for statement', () => {
+  it("does what core's compiled template did, statement for statement", () => {
     El.made = 0
     const mine = new El()
     templatePatcher(loc)(mine, store)

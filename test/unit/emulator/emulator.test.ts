@@ -6,14 +6,32 @@ import { decodeSubscribers, emulatorLink } from '../../../src/emulator/link.ts'
 import { DEFAULTS, loadSettings, shotName, tvAppUrl } from '../../../src/emulator/settings.ts'
 
 const root = new URL('../../../', import.meta.url).pathname
-const appKeys = (JSON.parse(readFileSync(`${root}settings.json`, 'utf8')) as { appSettings: { keys: Record<string, string> } }).appSettings.keys
+const appKeys = (
+  JSON.parse(readFileSync(`${root}settings.json`, 'utf8')) as { appSettings: { keys: Record<string, string> } }
+).appSettings.keys
 
 describe('emulator settings', () => {
   it('reads a shared link and turns it into the TV app address', () => {
     const s = loadSettings('?res=1080&lang=en&source=arrears&deviceId=STB1&cardNo=8100&safe=1&inspector=1')
-    expect(s).toEqual({ res: '1080', lang: 'en', source: 'arrears', deviceId: 'STB1', cardNo: '8100', deviceKey: '', safe: true, inspector: true })
+    expect(s).toEqual({
+      res: '1080',
+      lang: 'en',
+      source: 'arrears',
+      deviceId: 'STB1',
+      cardNo: '8100',
+      deviceKey: '',
+      safe: true,
+      inspector: true,
+    })
     const q = new URLSearchParams(tvAppUrl(s).split('?')[1])
-    expect(Object.fromEntries(q)).toEqual({ mock: 'arrears', deviceId: 'STB1', cardNo: '8100', lang: 'en', res: '1080', inspector: '1' })
+    expect(Object.fromEntries(q)).toEqual({
+      mock: 'arrears',
+      deviceId: 'STB1',
+      cardNo: '8100',
+      lang: 'en',
+      res: '1080',
+      inspector: '1',
+    })
   })
 
   it('live data means no mock, 720p means no res parameter; unknown values fall back', () => {
@@ -23,7 +41,9 @@ describe('emulator settings', () => {
   })
 
   it('names pictures after screen and settings, safe for file systems', () => {
-    expect(shotName({ ...DEFAULTS, source: 'boss-down' }, 'repair/tickets')).toBe('tvhall_repair-tickets_boss-down_720p_zh-CN.png')
+    expect(shotName({ ...DEFAULTS, source: 'boss-down' }, 'repair/tickets')).toBe(
+      'tvhall_repair-tickets_boss-down_720p_zh-CN.png',
+    )
   })
 })
 
@@ -58,7 +78,9 @@ describe('emulator link', () => {
 
 describe('emulator stays out of the TV bundle', () => {
   const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]))
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+    )
 
   it('no TV app source imports it', () => {
     const offenders = files(`${root}src/app`).filter((f) => /from ['"][^'"]*emulator/.test(readFileSync(f, 'utf8')))

@@ -8,11 +8,7 @@ import { schemaErrors } from '../../../mocks/schemaCheck.ts'
 
 // Instants chosen to trip time-zone and calendar mistakes: UTC still on Dec 31 while Beijing
 // is on Jan 1; a leap day; an ordinary mid-month evening.
-const instants = [
-  new Date('2026-12-31T16:30:00Z'),
-  new Date('2028-02-29T03:00:00Z'),
-  new Date('2026-11-22T12:15:00Z'),
-]
+const instants = [new Date('2026-12-31T16:30:00Z'), new Date('2028-02-29T03:00:00Z'), new Date('2026-11-22T12:15:00Z')]
 
 const expectValid = (schema: TSchema, value: unknown, what: string): void => {
   expect(schemaErrors(schema, value), `${what} breaks the contract`).toEqual([])
@@ -49,7 +45,8 @@ describe.each(scenarioNames)('scenario %s', (scenario) => {
           expect(fullyPaid, `${bill.billId} ${bill.status}`).toBe(bill.status === 'settled')
           if (bill.status === 'unpaid') expect(bill.paidFen).toBe(0)
           if (bill.status === 'partial') expect(bill.paidFen).toBeGreaterThan(0)
-          for (const line of bill.lines) expect(line.amountFen < 0).toBe(line.kind === 'discount' || line.kind === 'adjustment')
+          for (const line of bill.lines)
+            expect(line.amountFen < 0).toBe(line.kind === 'discount' || line.kind === 'adjustment')
         }
       }
     })

@@ -41,13 +41,21 @@ describe('session', () => {
   })
 
   it('refuses a body that is not JSON with 400', async () => {
-    const res = await call('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"deviceId":' })
+    const res = await call('/api/v1/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"deviceId":',
+    })
     expectError(res, 400, 'BAD_REQUEST')
   })
 
   it('refuses a box and card that do not belong together with 401', async () => {
     const [first, second] = mockDemoDevices
-    expectError(await postJson('/api/v1/session', { deviceId: first.deviceId, cardNo: second.cardNo, ...PROOF }), 401, 'UNAUTHORIZED')
+    expectError(
+      await postJson('/api/v1/session', { deviceId: first.deviceId, cardNo: second.cardNo, ...PROOF }),
+      401,
+      'UNAUTHORIZED',
+    )
   })
 
   it('refuses missing, foreign and expired tokens', async () => {
@@ -62,18 +70,21 @@ describe('session', () => {
 })
 
 describe('paging', () => {
-  it.each(['normal', 'arrears', 'empty'] as const)('walks every bill and payment exactly once (%s)', async (scenario) => {
-    useScenario(server, scenario, { now: () => now })
-    const token = await login()
-    const expected = householdData(scenario, mockDemoDevices[0], now)
-    for (const limit of [1, 5, 7, 50, undefined]) {
-      const bills = await walk('/api/v1/bills', token, limit)
-      expect(bills.items.map((b) => b.billId)).toEqual(expected.bills.map((b) => b.billId))
-      expect(bills.pages).toBe(Math.max(1, Math.ceil(expected.bills.length / (limit ?? 20))))
-      const payments = await walk('/api/v1/payments', token, limit)
-      expect(payments.items.map((p) => p.paymentId)).toEqual(expected.payments.map((p) => p.paymentId))
-    }
-  })
+  it.each(['normal', 'arrears', 'empty'] as const)(
+    'walks every bill and payment exactly once (%s)',
+    async (scenario) => {
+      useScenario(server, scenario, { now: () => now })
+      const token = await login()
+      const expected = householdData(scenario, mockDemoDevices[0], now)
+      for (const limit of [1, 5, 7, 50, undefined]) {
+        const bills = await walk('/api/v1/bills', token, limit)
+        expect(bills.items.map((b) => b.billId)).toEqual(expected.bills.map((b) => b.billId))
+        expect(bills.pages).toBe(Math.max(1, Math.ceil(expected.bills.length / (limit ?? 20))))
+        const payments = await walk('/api/v1/payments', token, limit)
+        expect(payments.items.map((p) => p.paymentId)).toEqual(expected.payments.map((p) => p.paymentId))
+      }
+    },
+  )
 
   it('answers pages that validate against the contract', async () => {
     const token = await login()
@@ -94,7 +105,7 @@ describe('paging', () => {
 })
 
 describe('bills', () => {
-  it('answers 404 for an unknown bill and for another household\'s bill', async () => {
+  it("answers 404 for an unknown bill and for another household's bill", async () => {
     const token = await login(mockDemoDevices[1])
     expectError(await call('/api/v1/bills/B209901C00000002', { token }), 404, 'NOT_FOUND')
     const foreign = householdData('normal', mockDemoDevices[0], now).bills[0].billId

@@ -22,7 +22,8 @@ describe('message mocks', () => {
       const account = (await call('/api/v1/account', { token })).body
       const boot = list.items.filter((m) => m.bootNotice)
       expect(boot.length).toBe(account.status === 'normal' ? 0 : 1)
-      for (const m of list.items.filter((x) => x.kind === 'arrears' || x.kind === 'suspension')) expect(m.arrears!.amountFen).toBe(account.arrearsFen)
+      for (const m of list.items.filter((x) => x.kind === 'arrears' || x.kind === 'suspension'))
+        expect(m.arrears!.amountFen).toBe(account.arrearsFen)
     })
   }
 
@@ -40,7 +41,16 @@ describe('message mocks', () => {
     const token = await login()
     const before = (await call('/api/v1/messages', { token })).body as MessageListResponse
     const boot = before.items.find((m) => m.bootNotice)!
-    expect((await call(`/api/v1/messages/${boot.id}/read`, { method: 'POST', token, headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(200)
+    expect(
+      (
+        await call(`/api/v1/messages/${boot.id}/read`, {
+          method: 'POST',
+          token,
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(200)
     const after = (await call('/api/v1/messages', { token })).body as MessageListResponse
     expect(after.unreadCount).toBe(before.unreadCount - 1)
     expect(after.items.some((m) => m.bootNotice)).toBe(false)

@@ -47,13 +47,17 @@ describe('catalogue fixture', () => {
       expect(p.channels.map((c) => c.name)).toEqual(s.channels)
       expect(p.channelCount).toBe(s.channels.length)
       for (const price of p.prices) expect(Number.isInteger(price.priceFen)).toBe(true)
-      expect(p.prices.map((x) => x.periodMonths)).toEqual([...p.prices.map((x) => x.periodMonths)].sort((a, b) => a - b))
+      expect(p.prices.map((x) => x.periodMonths)).toEqual(
+        [...p.prices.map((x) => x.periodMonths)].sort((a, b) => a - b),
+      )
       expectValid(ProductIdParams, { productId: p.productId }, `${p.productId} id`)
     }
   })
 
   it('lists exclusions both ways and categories with their counts', () => {
-    for (const p of mockProducts) for (const other of p.excludes) expect(mockProducts.find((x) => x.productId === other)?.excludes).toContain(p.productId)
+    for (const p of mockProducts)
+      for (const other of p.excludes)
+        expect(mockProducts.find((x) => x.productId === other)?.excludes).toContain(p.productId)
     expect(mockProducts.find((p) => p.productId === 'P_HD')?.excludes).toEqual(['P_4K'])
     const counts = productCategories()
     expect(counts.reduce((n, c) => n + c.count, 0)).toBe(mockProducts.length)
@@ -85,7 +89,16 @@ describe.each(scenarioNames)('scenario %s', (scenario) => {
           for (const { periodMonths } of p.prices) {
             const quote = ledger.check(h, p.productId, periodMonths)
             if (quote instanceof Response) throw new Error(`${p.productId} ${periodMonths}: ${quote.status}`)
-            expectValid(OrderQuote, { ...quote, shortfallFen: Math.max(0, -quote.balanceAfterFen), autoRenewDefault: false, canOrder: quote.conflicts.length === 0 }, `quote ${p.productId}`)
+            expectValid(
+              OrderQuote,
+              {
+                ...quote,
+                shortfallFen: Math.max(0, -quote.balanceAfterFen),
+                autoRenewDefault: false,
+                canOrder: quote.conflicts.length === 0,
+              },
+              `quote ${p.productId}`,
+            )
           }
         }
         for (const x of holdings) {
@@ -118,18 +131,29 @@ describe.each(scenarioNames)('scenario %s', (scenario) => {
 describe('what the scenarios hold', () => {
   const now = new Date('2026-11-22T12:15:00Z')
   const subsOf = (scenario: (typeof scenarioNames)[number]) => {
-    const h = { profile: profiles[scenarios[scenario].profile], account: householdData(scenario, mockDemoDevices[0], now).account, now }
-    return createOrderLedger().holdings(h).map((x) => toSubscription(x, '2026-11-22'))
+    const h = {
+      profile: profiles[scenarios[scenario].profile],
+      account: householdData(scenario, mockDemoDevices[0], now).account,
+      now,
+    }
+    return createOrderLedger()
+      .holdings(h)
+      .map((x) => toSubscription(x, '2026-11-22'))
   }
 
   it('gives the everyday household packages that renew, one expiring within 7 days and one that ended', () => {
     const subs = subsOf('normal')
     expect(subs.filter((s) => s.status === 'expiring').map((s) => s.productId)).toEqual(['P_DOC'])
-    expect(subs.find((s) => s.productId === 'P_HD')).toMatchObject({ status: 'active', autoRenew: true, expiryDate: '2026-11-30', canStopAutoRenew: true })
+    expect(subs.find((s) => s.productId === 'P_HD')).toMatchObject({
+      status: 'active',
+      autoRenew: true,
+      expiryDate: '2026-11-30',
+      canStopAutoRenew: true,
+    })
     expect(subs.find((s) => s.productId === 'P_SPORTS')?.status).toBe('expired')
   })
 
-  it('stops a suspended household\'s subscriptions the day before the stop, and a new one holds only the base fee', () => {
+  it("stops a suspended household's subscriptions the day before the stop, and a new one holds only the base fee", () => {
     const suspended = subsOf('suspended').filter((s) => s.status !== 'expired')
     expect(new Set(suspended.map((s) => s.status))).toEqual(new Set(['suspended']))
     expect(new Set(suspended.map((s) => s.expiryDate))).toEqual(new Set(['2026-11-18']))

@@ -23,7 +23,8 @@ const send = (method: string, path: string, token: string, body: unknown, key: s
   if (key !== null) headers['Idempotency-Key'] = key
   return call(path, { method, token, headers, body: JSON.stringify(body) })
 }
-const order = (token: string, body: Record<string, unknown>, key = `unit-key-${++keys}`) => send('POST', '/api/v1/orders', token, { pin: PIN, periodMonths: 1, ...body }, key)
+const order = (token: string, body: Record<string, unknown>, key = `unit-key-${++keys}`) =>
+  send('POST', '/api/v1/orders', token, { pin: PIN, periodMonths: 1, ...body }, key)
 const quote = async (token: string, productId: string, periodMonths = 1): Promise<OrderQuote> => {
   const res = await send('POST', '/api/v1/orders/quote', token, { productId, periodMonths })
   expect(res.status, JSON.stringify(res.body)).toBe(200)
@@ -37,7 +38,8 @@ const expectError = (res: { status: number; body: unknown }, status: number, cod
   return (res.body as ErrorBody).error
 }
 const account = async (token: string) => (await call('/api/v1/account', { token })).body
-const subscriptions = async (token: string): Promise<Subscription[]> => (await call('/api/v1/subscriptions', { token })).body.items
+const subscriptions = async (token: string): Promise<Subscription[]> =>
+  (await call('/api/v1/subscriptions', { token })).body.items
 const use = (scenario: ScenarioName) => useScenario(server, scenario, { now })
 
 describe('ordering in the mocks', () => {
@@ -47,14 +49,31 @@ describe('ordering in the mocks', () => {
     const res = await order(token, { productId: 'P_SPORTS', autoRenew: true })
     expect(res.status).toBe(201)
     expect(schemaErrors(Order, res.body)).toEqual([])
-    expect(res.body).toMatchObject({ status: 'completed', amountFen: 2000, effectiveDate: '2026-11-22', expiryDate: '2026-12-21', balanceAfterFen: before.balanceFen - 2000 })
+    expect(res.body).toMatchObject({
+      status: 'completed',
+      amountFen: 2000,
+      effectiveDate: '2026-11-22',
+      expiryDate: '2026-12-21',
+      balanceAfterFen: before.balanceFen - 2000,
+    })
     const after = await account(token)
     expect(after.balanceFen).toBe(before.balanceFen - 2000)
     expect(after.nextDeduction.amountFen).toBe(before.nextDeduction.amountFen + 2000)
-    expect((await subscriptions(token)).find((s) => s.subscriptionId === res.body.subscriptionId)).toMatchObject({ productId: 'P_SPORTS', status: 'active', autoRenew: true })
-    expect((await call('/api/v1/products/P_SPORTS', { token })).body).toMatchObject({ badge: 'subscribed', holding: { subscriptionId: res.body.subscriptionId } })
+    expect((await subscriptions(token)).find((s) => s.subscriptionId === res.body.subscriptionId)).toMatchObject({
+      productId: 'P_SPORTS',
+      status: 'active',
+      autoRenew: true,
+    })
+    expect((await call('/api/v1/products/P_SPORTS', { token })).body).toMatchObject({
+      badge: 'subscribed',
+      holding: { subscriptionId: res.body.subscriptionId },
+    })
     expect((await call(`/api/v1/orders/${res.body.orderId}`, { token })).body).toEqual(res.body)
-    expect((await call('/api/v1/spending-limit', { token })).body).toMatchObject({ month: '2026-11', spentFen: 2000, limitFen: null })
+    expect((await call('/api/v1/spending-limit', { token })).body).toMatchObject({
+      month: '2026-11',
+      spentFen: 2000,
+      limitFen: null,
+    })
     expect((await quote(token, 'P_SPORTS')).conflicts.map((c) => c.code)).toEqual(['ALREADY_SUBSCRIBED'])
   })
 
@@ -63,10 +82,18 @@ describe('ordering in the mocks', () => {
     const doc = (await subscriptions(token)).find((s) => s.productId === 'P_DOC')!
     expect(doc).toMatchObject({ status: 'expiring', expiryDate: '2026-11-27', renewable: true })
     const q = await quote(token, 'P_DOC', 3)
-    expect(q).toMatchObject({ renewsSubscriptionId: doc.subscriptionId, effectiveDate: '2026-11-28', expiryDate: '2027-02-27', amountFen: 4200 })
+    expect(q).toMatchObject({
+      renewsSubscriptionId: doc.subscriptionId,
+      effectiveDate: '2026-11-28',
+      expiryDate: '2027-02-27',
+      amountFen: 4200,
+    })
     const res = await order(token, { productId: 'P_DOC', periodMonths: 3 })
     expect(res.body.subscriptionId).toBe(doc.subscriptionId)
-    expect((await subscriptions(token)).find((s) => s.productId === 'P_DOC')).toMatchObject({ status: 'active', expiryDate: '2027-02-27' })
+    expect((await subscriptions(token)).find((s) => s.productId === 'P_DOC')).toMatchObject({
+      status: 'active',
+      expiryDate: '2027-02-27',
+    })
   })
 
   it('gives the same order number for the same box and key on every page load (deterministic)', async () => {
@@ -80,22 +107,34 @@ describe('ordering in the mocks', () => {
   it('quotes and refuses a package that excludes a held one, naming it', async () => {
     const token = await login()
     const q = await quote(token, 'P_4K')
-    expect(q.conflicts).toEqual([expect.objectContaining({ code: 'MUTUALLY_EXCLUSIVE', productId: 'P_HD', productName: '高清包' })])
+    expect(q.conflicts).toEqual([
+      expect.objectContaining({ code: 'MUTUALLY_EXCLUSIVE', productId: 'P_HD', productName: '高清包' }),
+    ])
     expectError(await order(token, { productId: 'P_4K' }), 409, 'PRODUCT_CONFLICT')
     // The base fee is also held and renewing: the BOSS lists both reasons, in its order.
-    expect((await quote(token, 'P_BASIC')).conflicts.map((c) => c.code)).toEqual(['NOT_ORDERABLE', 'ALREADY_SUBSCRIBED'])
+    expect((await quote(token, 'P_BASIC')).conflicts.map((c) => c.code)).toEqual([
+      'NOT_ORDERABLE',
+      'ALREADY_SUBSCRIBED',
+    ])
   })
 
   it('locks ordering and the limit after 5 wrong PINs, even for the right one, for 15 minutes', async () => {
     const token = await login()
     const lefts = []
-    for (let i = 0; i < 4; i++) lefts.push(expectError(await order(token, { productId: 'P_SPORTS', pin: '000000' }), 403, 'WRONG_PIN').attemptsLeft)
+    for (let i = 0; i < 4; i++)
+      lefts.push(
+        expectError(await order(token, { productId: 'P_SPORTS', pin: '000000' }), 403, 'WRONG_PIN').attemptsLeft,
+      )
     expect(lefts).toEqual([4, 3, 2, 1])
-    expect(expectError(await order(token, { productId: 'P_SPORTS', pin: '000000' }), 429, 'LOCKED').retryAfter).toBe(900)
+    expect(expectError(await order(token, { productId: 'P_SPORTS', pin: '000000' }), 429, 'LOCKED').retryAfter).toBe(
+      900,
+    )
     expectError(await order(token, { productId: 'P_SPORTS' }), 429, 'LOCKED')
     expectError(await send('PUT', '/api/v1/spending-limit', token, { limitFen: 100, pin: PIN }), 429, 'LOCKED')
     clock = new Date(clock.getTime() + 600_000)
-    expect((await quote(await login(), 'P_SPORTS')).conflicts).toEqual([expect.objectContaining({ code: 'ORDERING_LOCKED', retryAfter: 300 })])
+    expect((await quote(await login(), 'P_SPORTS')).conflicts).toEqual([
+      expect.objectContaining({ code: 'ORDERING_LOCKED', retryAfter: 300 }),
+    ])
     clock = new Date(clock.getTime() + 300_000)
     expect((await order(await login(), { productId: 'P_SPORTS' })).status).toBe(201)
   })
@@ -104,7 +143,9 @@ describe('ordering in the mocks', () => {
     const token = await login()
     expectError(await order(token, { productId: 'P_SPORTS', pin: '000000' }), 403, 'WRONG_PIN')
     expect((await order(token, { productId: 'P_SPORTS' })).status).toBe(201)
-    expect(expectError(await order(token, { productId: 'P_MOVIE_PLUS', pin: '000000' }), 403, 'WRONG_PIN').attemptsLeft).toBe(4)
+    expect(
+      expectError(await order(token, { productId: 'P_MOVIE_PLUS', pin: '000000' }), 403, 'WRONG_PIN').attemptsLeft,
+    ).toBe(4)
   })
 
   it('sets the spending limit behind the PIN and enforces it (the second box starts with one)', async () => {
@@ -121,12 +162,20 @@ describe('ordering in the mocks', () => {
     expect((await order(token, { productId: 'P_VOD' })).status).toBe(201)
   })
 
-  it('switching auto-renewal off lowers next month\'s deduction and makes the package expire at month end', async () => {
+  it("switching auto-renewal off lowers next month's deduction and makes the package expire at month end", async () => {
     const token = await login()
     const before = await account(token)
     const kids = (await subscriptions(token)).find((s) => s.productId === 'P_KIDS')!
-    const res = await send('POST', `/api/v1/subscriptions/${kids.subscriptionId}/auto-renew`, token, { autoRenew: false })
-    expect(res.body).toMatchObject({ autoRenew: false, status: 'active', expiryDate: '2026-11-30', renewable: true, canStopAutoRenew: false })
+    const res = await send('POST', `/api/v1/subscriptions/${kids.subscriptionId}/auto-renew`, token, {
+      autoRenew: false,
+    })
+    expect(res.body).toMatchObject({
+      autoRenew: false,
+      status: 'active',
+      expiryDate: '2026-11-30',
+      renewable: true,
+      canStopAutoRenew: false,
+    })
     expect((await account(token)).nextDeduction.amountFen).toBe(before.nextDeduction.amountFen - kids.priceFen)
     clock = new Date('2026-11-25T12:00:00Z')
     expect((await subscriptions(await login())).find((s) => s.productId === 'P_KIDS')?.status).toBe('expiring')
@@ -137,18 +186,30 @@ describe('ordering in the mocks', () => {
     ['empty', 402, 'INSUFFICIENT_BALANCE'],
     ['arrears', 402, 'INSUFFICIENT_BALANCE'],
     ['suspended', 403, 'FORBIDDEN'],
-  ] as const)('refuses an order in the %s scenario with %s %s (even with a wrong PIN), as its quote says', async (scenario, status, code) => {
-    use(scenario)
-    const token = await login()
-    const q = await quote(token, 'P_SPORTS')
-    expect(q.canOrder).toBe(false)
-    expect(q.conflicts.map((c) => c.code)).toContain(scenario === 'suspended' ? 'ACCOUNT_SUSPENDED' : 'INSUFFICIENT_BALANCE')
-    if (code === 'INSUFFICIENT_BALANCE') expect(q.shortfallFen).toBe(2000 - q.balanceBeforeFen)
-    expectError(await order(token, { productId: 'P_SPORTS' }), status, code)
-    if (scenario === 'suspended') expectError(await order(token, { productId: 'P_SPORTS', pin: '000000' }), 403, 'FORBIDDEN')
-  })
+  ] as const)(
+    'refuses an order in the %s scenario with %s %s (even with a wrong PIN), as its quote says',
+    async (scenario, status, code) => {
+      use(scenario)
+      const token = await login()
+      const q = await quote(token, 'P_SPORTS')
+      expect(q.canOrder).toBe(false)
+      expect(q.conflicts.map((c) => c.code)).toContain(
+        scenario === 'suspended' ? 'ACCOUNT_SUSPENDED' : 'INSUFFICIENT_BALANCE',
+      )
+      if (code === 'INSUFFICIENT_BALANCE') expect(q.shortfallFen).toBe(2000 - q.balanceBeforeFen)
+      expectError(await order(token, { productId: 'P_SPORTS' }), status, code)
+      if (scenario === 'suspended')
+        expectError(await order(token, { productId: 'P_SPORTS', pin: '000000' }), 403, 'FORBIDDEN')
+    },
+  )
 
-  it.each(['/api/v1/products', '/api/v1/products/P_HD', '/api/v1/subscriptions', '/api/v1/spending-limit', `/api/v1/orders/TVO${'0'.repeat(40)}`])('answers %s with 503 in boss-down', async (path) => {
+  it.each([
+    '/api/v1/products',
+    '/api/v1/products/P_HD',
+    '/api/v1/subscriptions',
+    '/api/v1/spending-limit',
+    `/api/v1/orders/TVO${'0'.repeat(40)}`,
+  ])('answers %s with 503 in boss-down', async (path) => {
     use('boss-down')
     expectError(await call(path, { token: await login() }), 503, 'BOSS_UNAVAILABLE')
   })
@@ -156,9 +217,17 @@ describe('ordering in the mocks', () => {
   it('answers quote and order with 503 in boss-down, after the key is checked', async () => {
     use('boss-down')
     const token = await login()
-    expectError(await send('POST', '/api/v1/orders/quote', token, { productId: 'P_HD', periodMonths: 1 }), 503, 'BOSS_UNAVAILABLE')
+    expectError(
+      await send('POST', '/api/v1/orders/quote', token, { productId: 'P_HD', periodMonths: 1 }),
+      503,
+      'BOSS_UNAVAILABLE',
+    )
     expectError(await order(token, { productId: 'P_SPORTS' }), 503, 'BOSS_UNAVAILABLE')
-    expectError(await send('POST', '/api/v1/orders', token, { productId: 'P_SPORTS', periodMonths: 1, pin: PIN }), 400, 'BAD_REQUEST')
+    expectError(
+      await send('POST', '/api/v1/orders', token, { productId: 'P_SPORTS', periodMonths: 1, pin: PIN }),
+      400,
+      'BAD_REQUEST',
+    )
   })
 
   it('delays the catalogue in the slow scenario', async () => {

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupServer } from 'msw/node'
 import {
-  Complaint, ComplaintDraft, ComplaintListResponse, ComplaintOptions, Diagnosis, ErrorBody, StbErrorCode, SymptomListResponse,
-  Ticket, TicketForm, TicketListResponse,
+  Complaint,
+  ComplaintDraft,
+  ComplaintListResponse,
+  ComplaintOptions,
+  Diagnosis,
+  ErrorBody,
+  StbErrorCode,
+  SymptomListResponse,
+  Ticket,
+  TicketForm,
+  TicketListResponse,
 } from '../../../src/contract/index.ts'
 import { scenarioNames } from '../../../mocks/scenarios.ts'
 import { schemaErrors } from '../../../mocks/schemaCheck.ts'
@@ -49,12 +58,19 @@ describe.each(scenarioNames)('self-help, tickets and complaints mocks in scenari
     const list = await call('/api/v1/tickets', { token })
     expect(list.body.items[0].reference).toBe(t.body.reference)
     expect((await post('/api/v1/tickets', token, { category: 'no-signal', presetId: 'made-up' })).status).toBe(400)
-    expect((await post('/api/v1/tickets', token, { category: 'no-signal', presetId: 'all-channels', contactPhone: '123' })).status).toBe(400)
+    expect(
+      (await post('/api/v1/tickets', token, { category: 'no-signal', presetId: 'all-channels', contactPhone: '123' }))
+        .status,
+    ).toBe(400)
 
     const draft = await call('/api/v1/complaints/drafts', { method: 'POST', token })
     expect(draft.status).toBe(201)
     expect(schemaErrors(ComplaintDraft, draft.body)).toEqual([])
-    const c = await post('/api/v1/complaints', token, { type: 'billing', subjectId: 'wrong-charge', draftId: draft.body.draftId })
+    const c = await post('/api/v1/complaints', token, {
+      type: 'billing',
+      subjectId: 'wrong-charge',
+      draftId: draft.body.draftId,
+    })
     expect(c.status).toBe(down ? 202 : 201)
     expect(schemaErrors(Complaint, c.body)).toEqual([])
     expect(c.body.text).toBe(draft.body.text)
@@ -65,9 +81,13 @@ describe.each(scenarioNames)('self-help, tickets and complaints mocks in scenari
 describe('mocks tell the account-linked diagnosis apart', () => {
   it('suspended offers a top-up, normal the checks', async () => {
     useScenario(server, 'suspended', { now: () => now })
-    expect((await call('/api/v1/selfhelp/diagnosis?symptom=unauthorised', { token: await login() })).body).toMatchObject({ finding: 'suspended', offer: 'top-up' })
+    expect(
+      (await call('/api/v1/selfhelp/diagnosis?symptom=unauthorised', { token: await login() })).body,
+    ).toMatchObject({ finding: 'suspended', offer: 'top-up' })
     useScenario(server, 'normal', { now: () => now })
-    expect((await call('/api/v1/selfhelp/diagnosis?symptom=unauthorised', { token: await login() })).body).toMatchObject({ finding: 'none', offer: 'checks' })
+    expect(
+      (await call('/api/v1/selfhelp/diagnosis?symptom=unauthorised', { token: await login() })).body,
+    ).toMatchObject({ finding: 'none', offer: 'checks' })
     expect((await postJson('/api/v1/tickets', {})).status).toBe(401)
   })
 })

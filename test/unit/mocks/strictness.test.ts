@@ -29,7 +29,7 @@ describe('session lockout', () => {
     expect((await postJson('/api/v1/session', own)).status).toBe(200)
   })
 
-  it('forgets the box\'s misses once its right card gets in', async () => {
+  it("forgets the box's misses once its right card gets in", async () => {
     useScenario(server, 'normal')
     const guess = (n: number) => ({ deviceId: mockDemoDevice.deviceId, cardNo: `81009999999999${10 + n}`, ...PROOF })
     for (let i = 1; i < SESSION_MAX_FAILURES; i++) await postJson('/api/v1/session', guess(i))

@@ -5,8 +5,19 @@ import type { UsageBatch } from '../../../../src/contract/usage.ts'
 
 const now = new Date('2026-12-01T12:00:00Z')
 const who = { customerId: 'C1001', regionCode: 'GZ01' }
-const batch = (events: UsageBatch['events'], sentAt = now.toISOString()): UsageBatch => ({ batchId: 'batch0001', session: 'session01', sentAt, events })
-const ev = (at: string, more: Partial<UsageBatch['events'][number]> = {}) => ({ id: `e${Math.random().toString(36).slice(2, 12)}`, at, type: 'screen' as const, screen: 'home', ...more })
+const batch = (events: UsageBatch['events'], sentAt = now.toISOString()): UsageBatch => ({
+  batchId: 'batch0001',
+  session: 'session01',
+  sentAt,
+  events,
+})
+const ev = (at: string, more: Partial<UsageBatch['events'][number]> = {}) => ({
+  id: `e${Math.random().toString(36).slice(2, 12)}`,
+  at,
+  type: 'screen' as const,
+  screen: 'home',
+  ...more,
+})
 
 describe('acceptBatch', () => {
   it('moves every event by the box clock error (now - sentAt)', () => {
@@ -15,7 +26,12 @@ describe('acceptBatch', () => {
     expect(r.ok && r.batch.events[0].at).toBe('2026-12-01T11:59:00.000Z')
   })
   it('drops events from the future or older than a week, keeps the rest', () => {
-    const r = acceptBatch(batch([ev('2026-12-01T12:05:00Z'), ev('2026-11-20T12:00:00Z'), ev('2026-12-01T11:00:00Z')]), who, now, pseudonymizer('k'))
+    const r = acceptBatch(
+      batch([ev('2026-12-01T12:05:00Z'), ev('2026-11-20T12:00:00Z'), ev('2026-12-01T11:00:00Z')]),
+      who,
+      now,
+      pseudonymizer('k'),
+    )
     expect(r.ok && r.batch.events.map((e) => e.at)).toEqual(['2026-12-01T11:00:00.000Z'])
   })
   it('refuses the whole batch when an event lacks what its kind needs', () => {

@@ -38,7 +38,17 @@ describe('the demo month of usage (npm start)', () => {
     for (let i = 1; i < funnel.length; i++) expect(funnel[i]).toBeLessThanOrEqual(funnel[i - 1])
     expect(report.deflectionRate).toBeGreaterThan(0.3)
     expect(report.deflectionRate).toBeLessThan(0.8)
-    for (const t of ['daily', 'services', 'flows', 'topups', 'faults', 'complaints', 'errors', 'callsSaved', 'offers']) {
+    for (const t of [
+      'daily',
+      'services',
+      'flows',
+      'topups',
+      'faults',
+      'complaints',
+      'errors',
+      'callsSaved',
+      'offers',
+    ]) {
       expect(report.tables[t].length, t).toBeGreaterThan(0)
     }
     expect(await store.count()).toBe(batches.reduce((n, b) => n + b.events.length, 0))

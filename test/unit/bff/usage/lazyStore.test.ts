@@ -4,8 +4,16 @@ import type { UsageStore } from '../../../../src/bff/analytics/eventStore.ts'
 
 function fakeStore(closed: string[]): UsageStore {
   return {
-    write: async (b) => b.length, report: async () => { throw new Error('not here') }, offerTargets: async () => [], refreshRollups: async () => 0, enforceRetention: async () => 0,
-    count: async () => 7, dump: async () => [], close: async () => void closed.push('closed'),
+    write: async (b) => b.length,
+    report: async () => {
+      throw new Error('not here')
+    },
+    offerTargets: async () => [],
+    refreshRollups: async () => 0,
+    enforceRetention: async () => 0,
+    count: async () => 7,
+    dump: async () => [],
+    close: async () => void closed.push('closed'),
   }
 }
 

@@ -8,9 +8,18 @@ import { funnelRows, toCsv } from '../../../../src/bff/analytics/reports.ts'
 
 describe('report helpers', () => {
   it('funnel: steps in order, who gave up at each, drop-off share', () => {
-    const rows = funnelRows([{ step: 'detail', sessions: 8 }, { step: 'catalogue', sessions: 10 }, { step: 'confirm', sessions: 4 }, { step: 'done', sessions: 3 }])
+    const rows = funnelRows([
+      { step: 'detail', sessions: 8 },
+      { step: 'catalogue', sessions: 10 },
+      { step: 'confirm', sessions: 4 },
+      { step: 'done', sessions: 3 },
+    ])
     expect(rows.map((r) => [r.step, r.sessions, r.gaveUp])).toEqual([
-      ['catalogue', 10, 2], ['detail', 8, 4], ['confirm', 4, 4], ['pin', 0, 0], ['done', 3, 0],
+      ['catalogue', 10, 2],
+      ['detail', 8, 4],
+      ['confirm', 4, 4],
+      ['pin', 0, 0],
+      ['done', 3, 0],
     ])
     expect(rows[1].dropOff).toBe(0.5)
     expect(rows[3].dropOff).toBeNull()
@@ -35,7 +44,12 @@ describe('DuckDB usage store', () => {
     rmSync(dir, { recursive: true, force: true })
   })
   const batch = (key: string, at: string, n = 1): AcceptedBatch => ({
-    key, household: 'h1', keyId: 'k1', area: 'GZ01', session: 's1', receivedAt: at,
+    key,
+    household: 'h1',
+    keyId: 'k1',
+    area: 'GZ01',
+    session: 's1',
+    receivedAt: at,
     events: Array.from({ length: n }, (_, i) => ({ id: `${key}e${i}xxxx`, at, type: 'screen', screen: 'home' })),
   })
 
@@ -61,7 +75,9 @@ describe('DuckDB usage store', () => {
     expect(await store.enforceRetention(new Date('2026-12-01T12:00:00Z'), 180)).toBe(2)
     expect(await store.count()).toBe(before - 2)
     // The old batch key went with its events (the table does not grow forever).
-    const keys = await store.reader.runAndReadAll("SELECT count(*)::INTEGER AS n FROM usage_batches WHERE batch_key = 'old'")
+    const keys = await store.reader.runAndReadAll(
+      "SELECT count(*)::INTEGER AS n FROM usage_batches WHERE batch_key = 'old'",
+    )
     expect(keys.getRowObjectsJson()[0].n).toBe(0)
   })
 })
