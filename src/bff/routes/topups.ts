@@ -5,6 +5,10 @@ import { createIdempotency, stableRef } from '../plugins/idempotency.ts'
 import { CARD_SERIAL_PREFIX, QR_SERIAL_PREFIX, type CardRefusal } from '../domain/types.ts'
 import type { BffServices } from '../services.ts'
 
+/** How many full rows of wrong card passwords an account gets in a day, whatever right ones came between. */
+const DAY_BUDGET_ROWS = 4
+const DAY_SECONDS = 86_400
+
 const refused: Record<Exclude<CardRefusal, 'wrong'>, () => ApiError> = {
   used: () => new ApiError(409, 'CARD_USED', 'This prepaid card has already been used'),
   expired: () => new ApiError(422, 'CARD_EXPIRED', 'This prepaid card has expired'),
@@ -35,12 +39,17 @@ const topupRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   qrIdem.sweepWith(app)
   // Per account, not per box: guessing card passwords from several boxes of one household still stops.
   const lockKey = (customerId: string) => `topup-card-fail:${customerId}`
+  // A right password ends the row of wrong ones, but it proves only its own card: a household holding one used card
+  // could alternate it with guesses at other people's cards for ever. Wrong cards also count in a day's budget that
+  // no right password clears (a household that mistypes more than this many cards in a day waits until the next).
+  const dayKey = (customerId: string) => `topup-card-fail-day:${customerId}`
+  const dayMax = maxFailures * DAY_BUDGET_ROWS
 
   const locked = (retryAfter: number) =>
     new ApiError(
       429,
       'LOCKED',
-      `Too many wrong prepaid cards; card top-up is locked for ${Math.ceil(retryAfter / 60)} minutes`,
+      `Too many wrong prepaid cards; card top-up is locked for ${retryAfter > 7200 ? `${Math.ceil(retryAfter / 3600)} hours` : `${Math.ceil(retryAfter / 60)} minutes`}`,
       {
         retryAfter,
         attemptsLeft: 0,
@@ -55,6 +64,16 @@ const topupRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
       // Reserved before the BOSS sees the password: parallel guesses are evaluated at most maxFailures times.
       const reserved = await s.store.reserveAttempt(lockKey(customerId), maxFailures, lockSeconds)
       if (!reserved.granted) throw locked(Math.max(1, reserved.resetInSeconds))
+      const day = await s.store.reserveAttempt(dayKey(customerId), dayMax, DAY_SECONDS)
+      if (!day.granted) {
+        await s.store.releaseAttempt(lockKey(customerId))
+        throw locked(Math.max(1, day.resetInSeconds))
+      }
+      // The password was not wrong (or never judged): this try is no guess, in the row or in the day.
+      const notWrong = async (rowEnds: boolean) => {
+        await (rowEnds ? s.store.clear(lockKey(customerId)) : s.store.releaseAttempt(lockKey(customerId)))
+        await s.store.releaseAttempt(dayKey(customerId))
+      }
       let out: Awaited<ReturnType<typeof s.topups.rechargeCard>>
       try {
         out = await s.topups.rechargeCard(customerId, stableRef(CARD_SERIAL_PREFIX, customerId, key), {
@@ -62,24 +81,30 @@ const topupRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
           password,
         })
       } catch (err) {
-        await s.store.releaseAttempt(lockKey(customerId))
+        await notWrong(false)
         throw err
       }
       if (!out.ok) {
         if (out.refusal !== 'wrong') {
           // Used, expired or another region's card: the BOSS checks number and password first, so they were right.
-          await s.store.clear(lockKey(customerId))
+          await notWrong(true)
           throw refused[out.refusal]()
         }
-        const state = await s.store.peek(lockKey(customerId))
-        const used = state?.count ?? maxFailures
-        request.log.info({ customerId, failures: used }, 'prepaid card refused: number or password wrong')
-        if (used >= maxFailures) throw locked(Math.max(1, state?.resetInSeconds ?? lockSeconds))
+        const row = await s.store.peek(lockKey(customerId))
+        const today = await s.store.peek(dayKey(customerId))
+        const used = row?.count ?? maxFailures
+        const usedToday = today?.count ?? dayMax
+        request.log.info(
+          { customerId, failures: used, failuresToday: usedToday },
+          'prepaid card refused: number or password wrong',
+        )
+        if (usedToday >= dayMax) throw locked(Math.max(1, today?.resetInSeconds ?? DAY_SECONDS))
+        if (used >= maxFailures) throw locked(Math.max(1, row?.resetInSeconds ?? lockSeconds))
         throw new ApiError(422, 'CARD_INVALID', 'The prepaid card number or password is wrong', {
-          attemptsLeft: maxFailures - used,
+          attemptsLeft: Math.min(maxFailures - used, dayMax - usedToday),
         })
       }
-      await s.store.clear(lockKey(customerId))
+      await notWrong(true)
       request.log.info(
         { customerId, topupId: out.topup.topupId, amountFen: out.topup.amountFen },
         'card top-up credited',

@@ -45,6 +45,28 @@ describe('the wrong-secret count ends when the BOSS accepts the secret', () => {
     expect(refusal(await topup('9100000000000006', '0000000'))).toEqual([422, 'CARD_INVALID', 4])
   })
 
+  it('a used card between guesses does not buy more: after 4 rows of wrong cards (20) in a day the account is LOCKED for the day', async () => {
+    const token = await login(stack, stack.bySubscriber('arrears'))
+    const topup = (cardNo: string, password: string) =>
+      bff(stack, routes.topupCard, { token, idempotencyKey: key(), body: { cardNo, password } })
+    const seen: (number | string | undefined)[][] = []
+    for (let row = 0; row < 5; row++) {
+      for (let i = 0; i < 4; i++)
+        seen.push(refusal(await topup(`91000000000${String(row * 4 + i).padStart(5, '0')}`, '0000000')))
+      seen.push(refusal(await topup('9100000000000003', '12345678')))
+    }
+    // Each row of 4 wrong is ended by the used card's right password, until the day's budget of 20 wrong runs out.
+    const row = [...[4, 3, 2, 1].map((left) => [422, 'CARD_INVALID', left]), [409, 'CARD_USED']]
+    const lastRow = [
+      ...[3, 2, 1].map((left) => [422, 'CARD_INVALID', left]),
+      [429, 'LOCKED', 0],
+      [429, 'LOCKED', 0], // the used card's right password too: card top-up waits for the next day
+    ]
+    expect(seen).toEqual([...row, ...row, ...row, ...row, ...lastRow])
+    const locked = await topup('9100000000000003', '12345678')
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(23 * 3600)
+  })
+
   it('the typed client refuses to compile an order without its Idempotency-Key; sent anyway, the BFF says 400', async () => {
     const token = await login(stack, stack.bySubscriber('normal'))
     // @ts-expect-error idempotencyKey is required by routes.createOrder (the document's Idempotency-Key header)
