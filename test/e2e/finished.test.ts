@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bootTv } from './boot.ts'
 import { Crawler } from './crawl.ts'
-import { focusOn, mash, openHome, pressUntil, times } from './remote.ts'
+import { focusOn, mash, openHome, openPackage, pressUntil, times, toTicketConfirmation } from './remote.ts'
 import { Tv, type RemoteKey } from './tv.ts'
 
 // Issue 17, for every transaction of the hall (order, card top-up, QR top-up, repair ticket, complaint,
@@ -52,12 +52,7 @@ describe('finished is finished: one transaction for mashed keys, and Back never 
     await tv.press('ok')
     await tv.waitForRoute('packages')
     await focusOn(tv, 'Product_P_HD')
-    await tv.press('left')
-    await pressUntil(tv, 'down', 'Category_sports')
-    await tv.press('right')
-    await pressUntil(tv, 'down', 'Product_P_SPORTS', 1)
-    await tv.press('ok')
-    await tv.waitForRoute('packages/:productId')
+    await openPackage(tv, 'sports', 'P_SPORTS')
     await focusOn(tv, 'Period1')
     await tv.press('ok')
     await tv.waitForRoute('order/:productId/:periodMonths')
@@ -150,20 +145,7 @@ describe('finished is finished: one transaction for mashed keys, and Back never 
     const who = boot.stack.bySubscriber('normal')
     const before = await counted(who.customerId)
     const tv = await openHome(boot, 'normal')
-    await tv.press('5')
-    await tv.waitForRoute('repair')
-    await tv.waitForText('Symptom0', (t) => t.length > 0)
-    await tv.press('ok') // no signal
-    await tv.waitForRoute('repair/symptom/:symptomId')
-    await tv.waitForText('StepCounter', (t) => t.length > 0)
-    for (let i = 0; i < 4; i++) await tv.press('right', 'ok')
-    await focusOn(tv, 'ReportButton')
-    await tv.press('ok')
-    await tv.waitForRoute('repair/report/:category')
-    await tv.waitForText('SlotField.RecordDetail', (t) => t.length > 0)
-    await pressUntil(tv, 'down', 'SubmitButton', 5)
-    await tv.press('ok')
-    await focusOn(tv, 'ConfirmSubmit', 5_000)
+    await toTicketConfirmation(tv)
     await mash(tv, MASH, 200)
     await tv.waitForText('TicketNumber', (t) => t.length > 0, 30_000)
     expect((await counted(who.customerId)).tickets.count - before.tickets.count).toBe(1)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatFen } from '../../src/app/lib/format.ts'
 import { bootTv } from './boot.ts'
-import { focusOn, openHome, pressUntil } from './remote.ts'
+import { focusOn, openHome, openPackage, pressUntil, toTicketConfirmation } from './remote.ts'
 import { bossAccount, tvUrl } from './stack.ts'
 import { Tv, type RemoteKey } from './tv.ts'
 
@@ -44,12 +44,7 @@ describe('flows that never trap, mislead or repeat the viewer', () => {
     await tv.waitForText('Product_P_HD.ProductName', (t) => t.length > 0)
     // Opens on a package that can be bought, never the base fee (基本收视维护费, listed, not orderable).
     expect(await tv.focusedRef()).toBe('Product_P_HD')
-    await tv.press('left')
-    await pressUntil(tv, 'down', 'Category_sports')
-    await tv.press('right')
-    await pressUntil(tv, 'down', 'Product_P_SPORTS', 1)
-    await tv.press('ok')
-    await tv.waitForRoute('packages/:productId')
+    await openPackage(tv, 'sports', 'P_SPORTS')
     await tv.waitForText('ProductTitle', (t) => t.length > 0) // OK before the package has loaded does nothing
     await tv.press('ok')
     await tv.waitForRoute('order/:productId/:periodMonths')
@@ -82,20 +77,7 @@ describe('flows that never trap, mislead or repeat the viewer', () => {
 
   it('repair: after the ticket is sent, Back (from the result or from My tickets) goes to the repair hub, never the filled form', async () => {
     const tv = await openHome(boot, 'normal')
-    await tv.press('5')
-    await tv.waitForRoute('repair')
-    await tv.waitForText('Symptom0', (t) => t.length > 0)
-    await tv.press('ok') // no signal
-    await tv.waitForRoute('repair/symptom/:symptomId')
-    await tv.waitForText('StepCounter', (t) => t.length > 0)
-    for (let i = 0; i < 4; i++) await tv.press('right', 'ok')
-    await focusOn(tv, 'ReportButton')
-    await tv.press('ok')
-    await tv.waitForRoute('repair/report/:category')
-    await tv.waitForText('SlotField.RecordDetail', (t) => t.length > 0)
-    await pressUntil(tv, 'down', 'SubmitButton', 5)
-    await tv.press('ok')
-    await focusOn(tv, 'ConfirmSubmit', 5_000)
+    await toTicketConfirmation(tv)
     await tv.press('ok')
     await tv.waitForText('TicketNumber', (t) => t.length > 0)
     await focusOn(tv, 'ViewTicketsButton', 5_000)

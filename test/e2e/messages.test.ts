@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'puppeteer-core'
-import { bossCall, type Stack, type Subscriber } from '../integration/harness.ts'
-import { startTvStack, tvUrl } from './stack.ts'
-import { launchBrowser, Tv } from './tv.ts'
+import { describe, expect, it } from 'vitest'
+import { bossCall, type Subscriber } from '../integration/harness.ts'
+import { bootTv } from './boot.ts'
+import { tvUrl } from './stack.ts'
+import { Tv } from './tv.ts'
 
 // 主动服务 end to end: the real boss-stub derives the messages, the real BFF serves them and the built app, Chromium
 // is driven with remote keys only.
 describe('messages and service information on the TV', () => {
-  let stack: Stack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startTvStack()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
-  })
+  const boot = bootTv()
 
   const stubUnread = async (who: Subscriber): Promise<number> =>
-    Number((await bossCall(stack, 'MSG_LIST_QRY', { CUST_ID: who.customerId })).BODY.UNREAD_COUNT)
+    Number((await bossCall(boot.stack, 'MSG_LIST_QRY', { CUST_ID: who.customerId })).BODY.UNREAD_COUNT)
   const dialogShown = (tv: Tv) => tv.page.evaluate(() => document.querySelector('[ref="BootNoticeClose"]') !== null)
   const badge = (tv: Tv) => tv.text('MessagesTile.BadgeCount', 5_000).catch(() => '')
 
   it('shows the arrears notice once on start; Back closes it, it is read at the BOSS, and a reload does not show it again', async () => {
-    const who = stack.bySubscriber('arrears')
-    const tv = await Tv.open(browser, tvUrl(stack, who))
+    const who = boot.stack.bySubscriber('arrears')
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, who))
     await tv.waitForRoute('home')
     await tv.page.waitForSelector('[ref="BootNoticeAction"]', { timeout: 20_000 })
     expect(await tv.focusedRef()).toBe('BootNoticeAction')
@@ -51,8 +41,8 @@ describe('messages and service information on the TV', () => {
   })
 
   it('counts the unread on the home tile as the BOSS does; opening a reminder and following its link lowers it', async () => {
-    const who = stack.bySubscriber('expiring-soon')
-    const tv = await Tv.open(browser, tvUrl(stack, who))
+    const who = boot.stack.bySubscriber('expiring-soon')
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, who))
     await tv.waitForRoute('home')
     const unread = await stubUnread(who)
     expect(unread).toBeGreaterThan(0)
@@ -88,8 +78,8 @@ describe('messages and service information on the TV', () => {
   })
 
   it('answers a FAQ and shows the service points with map QR codes', async () => {
-    const who = stack.bySubscriber('normal')
-    const tv = await Tv.open(browser, tvUrl(stack, who))
+    const who = boot.stack.bySubscriber('normal')
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, who))
     await tv.waitForRoute('home')
     await tv.press('7')
     await tv.waitForRoute('help')

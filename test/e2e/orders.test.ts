@@ -4,7 +4,8 @@ import { formatDate } from '../../src/app/lib/format.ts'
 import { bossCall, type Stack } from '../integration/harness.ts'
 import { bootTv } from './boot.ts'
 import { bossAccount, tvUrl } from './stack.ts'
-import { Tv, type RemoteKey } from './tv.ts'
+import { openPackage, pressUntil } from './remote.ts'
+import { Tv } from './tv.ts'
 
 const PRODUCT = 'P_SPORTS'
 
@@ -16,12 +17,6 @@ interface Stats {
 async function bossStats(stack: Stack): Promise<Stats> {
   const res = await fetch(`${stack.bossUrl}/admin/stats`)
   return (await res.json()) as Stats
-}
-
-/** Presses `key` until the focus lands on `ref` (at most `max` presses). */
-async function pressUntil(tv: Tv, key: RemoteKey, ref: string, max = 12): Promise<void> {
-  for (let i = 0; i < max && (await tv.focusedRef()) !== ref; i++) await tv.press(key)
-  expect(await tv.focusedRef()).toBe(ref)
 }
 
 const yyyymmdd = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`
@@ -49,12 +44,7 @@ describe('ordering a package on the TV', () => {
     expect(await tv.focusedRef()).toBe('Product_P_HD')
     await tv.screenshot('orders-catalogue')
 
-    await tv.press('left')
-    await pressUntil(tv, 'down', 'Category_sports')
-    await tv.press('right')
-    await pressUntil(tv, 'down', `Product_${PRODUCT}`, 1)
-    await tv.press('ok')
-    await tv.waitForRoute('packages/:productId')
+    await openPackage(tv, 'sports', PRODUCT)
     await tv.waitForText('ProductTitle', (t) => t.includes('体育'))
     expect(await tv.focusedRef()).toBe('Period1')
     await tv.screenshot('orders-detail')

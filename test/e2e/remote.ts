@@ -33,6 +33,40 @@ export async function openHome(boot: TvBoot, scenario: string): Promise<Tv> {
   return tv
 }
 
+/**
+ * From the catalogue (open on its first buyable shelf, P_HD) to a package's detail: Left to the categories, down to
+ * `category`, Right into its shelf, down to `product`, OK.
+ */
+export async function openPackage(tv: Tv, category: string, product: string): Promise<void> {
+  await tv.press('left')
+  await pressUntil(tv, 'down', `Category_${category}`)
+  await tv.press('right')
+  await pressUntil(tv, 'down', `Product_${product}`, 1)
+  await tv.press('ok')
+  await tv.waitForRoute('packages/:productId')
+}
+
+/**
+ * From home to the repair report's confirmation (focus on ConfirmSubmit): 5 for repairs, "no signal", every
+ * self-help step answered "not solved", Report, the form's Submit.
+ */
+export async function toTicketConfirmation(tv: Tv): Promise<void> {
+  await tv.press('5')
+  await tv.waitForRoute('repair')
+  await tv.waitForText('Symptom0', (t) => t.length > 0)
+  await tv.press('ok') // no signal
+  await tv.waitForRoute('repair/symptom/:symptomId')
+  await tv.waitForText('StepCounter', (t) => t.length > 0)
+  for (let i = 0; i < 4; i++) await tv.press('right', 'ok')
+  await focusOn(tv, 'ReportButton')
+  await tv.press('ok')
+  await tv.waitForRoute('repair/report/:category')
+  await tv.waitForText('SlotField.RecordDetail', (t) => t.length > 0)
+  await pressUntil(tv, 'down', 'SubmitButton', 5)
+  await tv.press('ok')
+  await focusOn(tv, 'ConfirmSubmit', 5_000)
+}
+
 const MASH_KEY: Record<string, KeyInput> = { ok: 'Enter', back: 'Escape' }
 
 /**

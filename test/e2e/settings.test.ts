@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'puppeteer-core'
-import type { Stack } from '../integration/harness.ts'
-import { startTvStack, tvUrl } from './stack.ts'
-import { launchBrowser, Tv } from './tv.ts'
+import { describe, expect, it } from 'vitest'
+import { bootTv } from './boot.ts'
+import { tvUrl } from './stack.ts'
+import { Tv } from './tv.ts'
 
 interface Text {
   text: string
@@ -25,20 +24,10 @@ const marked = (tv: Tv) => tv.page.evaluate(() => (window as unknown as { __look
 
 // Large text and high contrast apply in place (issues 16, 17): same screen, same row focused, same language, no reload; kept on the box.
 describe('settings: large text and high contrast', () => {
-  let stack: Stack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startTvStack()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
-  })
+  const boot = bootTv()
 
   it('re-themes the running hall in English: focus stays on the row, no reload, and the look survives a restart', async () => {
-    const tv = await Tv.open(browser, tvUrl(stack, stack.bySubscriber('normal'), { lang: 'en' }))
+    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, boot.stack.bySubscriber('normal'), { lang: 'en' }))
     await tv.waitForRoute('home')
     await tv.press('8')
     await tv.waitForRoute('settings')

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'puppeteer-core'
-import type { Stack } from '../integration/harness.ts'
-import { startTvStack, tvUrl } from './stack.ts'
-import { launchBrowser, Tv } from './tv.ts'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'puppeteer-core'
+import { bootTv } from './boot.ts'
+import { tvUrl } from './stack.ts'
+import { Tv } from './tv.ts'
 
 interface Spoken {
   text: string
@@ -39,23 +39,13 @@ async function lastSaid(tv: Tv, match: RegExp, timeout = 5_000): Promise<Spoken>
 }
 
 describe('spoken guidance', () => {
-  let stack: Stack
-  let browser: Browser
-
-  beforeAll(async () => {
-    stack = await startTvStack()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
-  })
+  const boot = bootTv()
 
   async function open(extra: Record<string, string>): Promise<Tv> {
-    const page = await browser.newPage()
+    const page = await boot.browser.newPage()
     await recordSpeech(page)
     const tv = new Tv(page)
-    await page.goto(tvUrl(stack, stack.bySubscriber('normal'), extra), { waitUntil: 'load' })
+    await page.goto(tvUrl(boot.stack, boot.stack.bySubscriber('normal'), extra), { waitUntil: 'load' })
     await tv.waitForRoute('home')
     await page.waitForSelector('[ref="BalanceTile"]')
     return tv
