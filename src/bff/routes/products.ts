@@ -4,7 +4,7 @@ import type { CatalogueProduct } from '../domain/types.ts'
 import { notFound } from '../errors.ts'
 import { isBossDown } from '../domain/errors.ts'
 import type { BffServices } from '../services.ts'
-import { badgeFor } from './holdings.ts'
+import { badgeFor } from '../domain/holdings.ts'
 import { beijingToday } from '../time.ts'
 
 const productRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {

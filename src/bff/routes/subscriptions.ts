@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { routes } from '../../contract/index.ts'
 import { ApiError, notFound } from '../errors.ts'
 import type { BffServices } from '../services.ts'
-import { toSubscription } from './holdings.ts'
+import { toSubscription } from '../domain/holdings.ts'
 import { beijingToday } from '../time.ts'
 
 const subscriptionRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {

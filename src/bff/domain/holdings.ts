@@ -4,7 +4,7 @@ import {
   type ProductHolding,
   type Subscription,
 } from '../../contract/index.ts'
-import type { Holding } from '../domain/types.ts'
+import type { Holding } from './types.ts'
 
 /** Shared by the catalogue (badges) and my subscriptions (statuses): what a holding means today, Beijing time. */
 
