@@ -5,7 +5,7 @@ import type { ReportQuery, UsageReport } from '../../contract/usage.ts'
 import type { AcceptedBatch, OfferQuery, OfferTarget, UsageStore } from './eventStore.ts'
 import { buildReport, offerTargetsSql } from './reports.ts'
 import { beijingDay } from '../time.ts'
-import { REFRESH_SQL, ROLLUP_SCHEMA, ROLLUP_TABLES, UNROLLED_DAYS_SQL } from './rollups.ts'
+import { REFRESH_SQL, ROLLUP_SCHEMA, ROLLUP_TABLES, REBUILD_INTEREST_SQL, UNROLLED_DAYS_SQL } from './rollups.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS usage_batches (batch_key VARCHAR PRIMARY KEY, received_at TIMESTAMPTZ NOT NULL);
@@ -96,7 +96,16 @@ export class DuckDbUsageStore implements UsageStore {
       const instance = await DuckDBInstance.create(key ?? ':memory:')
       const writer = await instance.connect()
       await writer.run(SCHEMA)
+      const repeatKnown = await writer.runAndReadAll(
+        "SELECT 1 FROM duckdb_tables() WHERE table_name = 'usage_interest_repeat'",
+      )
       await writer.run(ROLLUP_SCHEMA)
+      // A store from before the repeat rows: its interest rebuilt once, or its audience would miss pairs.
+      if (repeatKnown.currentRowCount === 0) {
+        await writer.run('BEGIN TRANSACTION')
+        for (const sql of REBUILD_INTEREST_SQL) await writer.run(sql)
+        await writer.run('COMMIT')
+      }
       const store = new DuckDbUsageStore(instance, writer, await instance.connect(), key)
       store.#size = await store.count()
       for (const row of (await writer.runAndReadAll(UNROLLED_DAYS_SQL)).getRowObjectsJson())

@@ -12,10 +12,17 @@ const GROUPS = slice('usage_day_groups')
 /**
  * Households that opened a package's detail `minViews` times or more in the range and did not finish
  * ordering it: the audience of that package's offer. An order in the whole range rules the package out.
+ * Only candidates are grouped (a pair of a day with the views alone, or with two days of interest in the
+ * range: usage_interest_repeat), not every household's interest; the sums still come from the rollup.
  */
 function offerAudience(minViews: number, household: 'household' | 'hh' = 'household'): string {
-  return `SELECT ${household}, product FROM ${slice('usage_day_interest')} GROUP BY ${household}, product
-    HAVING sum(details) >= ${Math.max(1, Math.trunc(minViews))} AND sum(orders) = 0`
+  const views = Math.max(1, Math.trunc(minViews))
+  const interest = slice('usage_day_interest')
+  return `SELECT i.${household}, i.product FROM ${interest} i SEMI JOIN (
+      SELECT hh, product FROM ${interest} WHERE details >= ${views}
+      UNION SELECT hh, product FROM usage_interest_repeat WHERE day BETWEEN $from::DATE AND $to::DATE AND prev >= $from::DATE
+    ) c ON i.hh = c.hh AND i.product = c.product
+    GROUP BY i.${household}, i.product HAVING sum(i.details) >= ${views} AND sum(i.orders) = 0`
 }
 
 /** The offer audience with each household's sealed contact under the current key ($keyId). */

@@ -19,6 +19,9 @@ CREATE TABLE IF NOT EXISTS usage_day_calls (day DATE NOT NULL, area VARCHAR NOT 
 -- hh: the household's hash as a number, which the report's audience counts group by faster than the text.
 CREATE TABLE IF NOT EXISTS usage_day_interest (day DATE NOT NULL, area VARCHAR NOT NULL, household VARCHAR NOT NULL, hh UBIGINT NOT NULL,
   product VARCHAR NOT NULL, details BIGINT NOT NULL, orders BIGINT NOT NULL);
+-- A household's interest in a package on a day after an earlier day of interest (prev): the offer audience reads
+-- only the pairs with two days of interest in its range instead of grouping every household's interest.
+CREATE TABLE IF NOT EXISTS usage_interest_repeat (day DATE NOT NULL, hh UBIGINT NOT NULL, product VARCHAR NOT NULL, prev DATE NOT NULL);
 CREATE TABLE IF NOT EXISTS usage_rollup_days (day DATE PRIMARY KEY, refreshed_at TIMESTAMPTZ NOT NULL);`
 
 export const ROLLUP_SCHEMA = GROUPS
@@ -27,6 +30,7 @@ export const ROLLUP_TABLES = [
   'usage_day_active',
   'usage_day_calls',
   'usage_day_interest',
+  'usage_interest_repeat',
   'usage_rollup_days',
 ] as const
 
@@ -43,6 +47,39 @@ export const SELF_SERVICE_SCREENS = [
 
 // Our own constant list (never request input), so it can be written into the SQL.
 const listLiteral = (items: string[]) => `[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ')}]`
+
+/**
+ * Rethread the repeat rows of the household-package pairs that `pairs` selects from their whole interest
+ * history: each day of interest after an earlier one, with that earlier day. A pair that vanished from a
+ * rebuilt day keeps rows that point at it: the audience reads them as candidates only and counts from
+ * usage_day_interest, so a stale row costs a lookup, never a wrong answer.
+ */
+const threadInterest = (pairs: string) => [
+  `DELETE FROM usage_interest_repeat r USING (${pairs}) t WHERE r.hh = t.hh AND r.product = t.product`,
+  `INSERT INTO usage_interest_repeat SELECT day, hh, product, prev FROM (
+    SELECT i.day, i.hh, i.product, lag(i.day) OVER (PARTITION BY i.hh, i.product ORDER BY i.day) AS prev
+    FROM usage_day_interest i SEMI JOIN (${pairs}) t ON i.hh = t.hh AND i.product = t.product) WHERE prev IS NOT NULL`,
+]
+
+/**
+ * Package interest per household and day. A detail view is the viewer arriving at the detail: the flow's
+ * "abandoned at detail" event that follows when they leave is the same visit, not a second look.
+ */
+const interestOf = (
+  days: string,
+) => `INSERT INTO usage_day_interest SELECT day, area, household, hash(household), product,
+    count(*) FILTER (WHERE step = 'detail' AND outcome IS DISTINCT FROM 'abandoned'), count(*) FILTER (WHERE outcome = 'finished')
+    FROM usage_events WHERE ${days} AND type = 'flow' AND flow = 'order' AND product IS NOT NULL GROUP BY ALL`
+
+/**
+ * A store whose rollups were built before usage_interest_repeat (which also counted a left detail twice):
+ * its interest rebuilt from the events and every pair threaded, once, as it opens.
+ */
+export const REBUILD_INTEREST_SQL = [
+  'DELETE FROM usage_day_interest',
+  interestOf('true'),
+  ...threadInterest('SELECT DISTINCT hh, product FROM usage_day_interest'),
+]
 
 /** Rebuild the rollups of the days in $days (a JSON list of yyyy-mm-dd) from their events; run in one transaction. */
 export const REFRESH_SQL = [
@@ -63,9 +100,8 @@ export const REFRESH_SQL = [
         WHEN type = 'flow' AND outcome = 'finished' AND flow = 'complaint' THEN 'complaint filed'
         WHEN type = 'screen' AND list_contains(${listLiteral(SELF_SERVICE_SCREENS)}, screen) THEN 'balance, bill or ticket checked'
       END AS reason FROM usage_events WHERE ${DAYS}) WHERE reason IS NOT NULL GROUP BY day, area, reason`,
-  `INSERT INTO usage_day_interest SELECT day, area, household, hash(household), product,
-    count(*) FILTER (WHERE step = 'detail'), count(*) FILTER (WHERE outcome = 'finished')
-    FROM usage_events WHERE ${DAYS} AND type = 'flow' AND flow = 'order' AND product IS NOT NULL GROUP BY ALL`,
+  interestOf(DAYS),
+  ...threadInterest(`SELECT DISTINCT hh, product FROM usage_day_interest WHERE ${DAYS}`),
   `INSERT INTO usage_rollup_days SELECT unnest(from_json($days::JSON, '["DATE"]')), now() WHERE $lo::DATE <= $hi::DATE`,
 ]
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { DuckDbUsageStore } from '../../../src/bff/analytics/duckdbStore.ts'
 import { FUNNEL_SQL, REPORT_SQL } from '../../../src/bff/analytics/reports.ts'
 import { generateMonth } from './generate.ts'
+import { OFFER_AUDIENCE_SCAN_SQL } from './offerScan.ts'
 
 export interface ReportTiming {
   name: string
@@ -24,6 +25,10 @@ export interface UsageBench {
   /** Baseline: counting the slice's rows, the least any query over it does. */
   baseline: ReportTiming
   queries: ReportTiming[]
+  /** The offer audience grouped from every household's interest (before usage_interest_repeat). */
+  offerScan: ReportTiming
+  /** EXPLAIN ANALYZE of the offer audience for the month, before and after. */
+  offerProfile: { scan: string; report: string }
   /** buildReport for the month, every table, as the report page asks it. */
   wholeReportMs: number
 }
@@ -101,6 +106,19 @@ export async function benchUsage(o: {
       queries.push({ ...(await time(sql)), name })
       o.log(`usage: ${name} ${queries.at(-1)!.month.toFixed(0)} ms`)
     }
+    const offerScan = {
+      ...(await time(OFFER_AUDIENCE_SCAN_SQL)),
+      name: 'offer audience, every household grouped (before)',
+    }
+    const explain = async (sql: string) => {
+      const r = await store.reader.runAndReadAll(`EXPLAIN ANALYZE ${sql}`, { ...SLICES.month })
+      return r
+        .getRowObjectsJson()
+        .map((row) => `${row.explain_value as string}`)
+        .join('\n')
+    }
+    const offerProfile = { scan: await explain(OFFER_AUDIENCE_SCAN_SQL), report: await explain(REPORT_SQL.offers) }
+    o.log(`usage: offer audience before ${offerScan.month.toFixed(0)} ms\n${offerProfile.scan}\n${offerProfile.report}`)
     t = performance.now()
     await store.report({ from: SLICES.month.from, to: SLICES.month.to })
     const wholeReportMs = performance.now() - t
@@ -113,6 +131,8 @@ export async function benchUsage(o: {
       fileMB: statSync(path).size / 1e6,
       baseline,
       queries,
+      offerScan,
+      offerProfile,
       wholeReportMs,
     }
   } finally {
@@ -129,7 +149,7 @@ export function usageTable(u: UsageBench): string {
     '| report query (DuckDB rollups) | month, ms | last week, ms | month, one area, ms | under 1 s |',
     '|---|---|---|---|---|',
     `| ${u.baseline.name} (raw events) | ${ms(u.baseline.month)} | ${ms(u.baseline.week)} | ${ms(u.baseline.area)} | |`,
-    ...u.queries.map(
+    ...[u.offerScan, ...u.queries].map(
       (q) =>
         `| ${q.name} | ${ms(q.month)} | ${ms(q.week)} | ${ms(q.area)} | ${Math.max(q.month, q.week, q.area) < 1000 ? 'yes' : '**no**'} |`,
     ),
