@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
-import helmet from 'helmet'
 import cors from '@fastify/cors'
 import type { DestinationStream, Logger } from 'pino'
 import type { BffConfig } from './config.ts'
@@ -18,7 +17,8 @@ import authPlugin from './plugins/auth.ts'
 import rateLimitPlugin from './plugins/rateLimit.ts'
 import docsPlugin from './plugins/docs.ts'
 import routeTablePlugin from './plugins/routeTable.ts'
-import tvAppPlugin, { tvAppScriptSources } from './plugins/tvApp.ts'
+import tvAppPlugin from './plugins/tvApp.ts'
+import { securityHeaders } from './csp.ts'
 import sessionRoutes from './routes/session.ts'
 import operatorSessionRoutes from './routes/operatorSessions.ts'
 import accountRoutes from './routes/account.ts'
@@ -127,31 +127,8 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   const conformanceLog = config.nodeEnv === 'production' ? undefined : process.env.BFF_CONFORMANCE_LOG || undefined
   await app.register(routeTablePlugin, { conformanceLog })
   // helmet's middleware built once: @fastify/helmet built it anew for every request (parsing the CSP each time),
-  // which showed in the BFF's profile. The same headers, set by the same library.
-  const secureHeaders = helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'self'"],
-        scriptSrc: tvAppScriptSources(config.staticDir),
-        scriptSrcAttr: ["'none'"],
-        // Lightning decodes images in a blob: worker and draws posters from the operator's CDN.
-        workerSrc: ["'self'", 'blob:'],
-        imgSrc: ["'self'", 'data:', 'blob:', 'http:', 'https:'],
-        mediaSrc: ["'self'", 'blob:', 'http:', 'https:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'blob:', 'data:'],
-        // No upgrade-insecure-requests: boxes and operators reach the hall over plain HTTP.
-      },
-    },
-    // Boxes may load the app over plain HTTP inside the operator's network: HSTS is sent only over TLS (hook below).
-    hsts: false,
-    crossOriginEmbedderPolicy: false,
-  })
+  // which showed in the BFF's profile. The same headers, set by the same library; the CSP is in csp.ts.
+  const secureHeaders = securityHeaders(config.staticDir)
   app.addHook('onRequest', (request, reply, done) => {
     secureHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined))
   })

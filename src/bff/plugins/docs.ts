@@ -49,11 +49,14 @@ async function docsPlugin(app: FastifyInstance) {
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     // Its own CSP, as helmet's (for the TV app) would not name swagger's assets; no
-    // upgrade-insecure-requests, since operators open it over plain HTTP on their LAN.
+    // upgrade-insecure-requests, since operators open it over plain HTTP on their LAN. No 'unsafe-inline':
+    // swagger-ui's page links its stylesheets and React styles elements through CSSOM, which CSP allows.
     staticCSP:
       "default-src 'self'; base-uri 'self'; font-src 'self' data:; frame-ancestors 'self'; img-src 'self' data:; " +
-      "object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'",
-    uiConfig: { docExpansion: 'list', deepLinking: false },
+      "object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self'; style-src-attr 'none'",
+    // BaseLayout: the document alone, without the standalone top bar, whose Explore box loads any URL's
+    // document and whose logo is an SVG with its own <style> (the one inline style the page would need).
+    uiConfig: { docExpansion: 'list', deepLinking: false, layout: 'BaseLayout' },
   })
 }
 

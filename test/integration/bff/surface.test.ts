@@ -88,9 +88,11 @@ describe('HTTP surface', () => {
       .map((d) => d.trim())
       .find((d) => d.startsWith('script-src '))!
     const bootHash = `'sha256-${createHash('sha256').update(BOOT).digest('base64')}'`
-    // the inline boot script by hash; no eval (the build replaces Lightning core's `new Function` code)
+    // an inline script of the served index.html by hash, never by 'unsafe-inline'; no eval (the build replaces
+    // Lightning core's `new Function` code). The real index.html has none (test/security/inlineCode.test.ts).
     expect(scriptSrc.split(' ')).toEqual(expect.arrayContaining(["'self'", bootHash]))
     expect(scriptSrc).not.toContain("'unsafe-eval'")
+    expect(csp).not.toContain("'unsafe-inline'")
     expect(csp).toContain('worker-src')
     expect(csp).not.toContain('upgrade-insecure-requests')
     expect(index.headers.get('x-frame-options')).toBe('SAMEORIGIN')
