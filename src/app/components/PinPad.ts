@@ -13,6 +13,7 @@ import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 export const PIN_PAD_W = 720
+const ARMING_MS = 1500
 
 export default class PinPad extends Lightning.Component {
   private _pin = ''
@@ -44,8 +45,10 @@ export default class PinPad extends Lightning.Component {
     this._pin = ''
     this._busy = false
     this._message = message
-    // An OK pressed twice on "Confirm" must not type into the keypad that just opened under it.
-    this._armedAt = Date.now() + 1500
+    // An OK pressed twice on "Confirm" must not type into the keypad that just opened under it: OK on a key
+    // counts from 1.5 s after the keypad was first drawn (on a busy box that first frame alone can take longer).
+    this._armedAt = Number.POSITIVE_INFINITY
+    this.stage.once('frameEnd', () => (this._armedAt = Date.now() + ARMING_MS))
     this.render()
   }
 

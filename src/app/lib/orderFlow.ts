@@ -105,3 +105,8 @@ export async function waitForOrder(first: OrderResult, o: PollOptions): Promise<
   }
   return current
 }
+
+/** Sends the order (`send`), then waits out a 202 until the BOSS tells its fate (see `waitForOrder`). */
+export async function placeOrder(send: () => Promise<OrderResult>, o: PollOptions): Promise<OrderResult> {
+  return waitForOrder(await send(), o)
+}

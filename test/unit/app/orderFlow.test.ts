@@ -6,6 +6,7 @@ import {
   conflictAction,
   minutesFrom,
   orderFailure,
+  placeOrder,
   waitForOrder,
 } from '../../../src/app/lib/orderFlow.ts'
 import { rowPanel, sortSubscriptions, STATUS_KEY, subscriptionActions } from '../../../src/app/lib/subscriptionView.ts'
@@ -84,6 +85,37 @@ describe('waitForOrder', () => {
     calls = 0
     await waitForOrder(processing, { getOrder, sleep, maxWaitMs: 60_000, stillWanted: () => false })
     expect(calls).toBe(0)
+  })
+})
+
+describe('placeOrder', () => {
+  const processing: OrderResult = { orderId: 'TVO' + 'B'.repeat(40), status: 'processing', pollAfterSeconds: 1 }
+  const sleep = async () => undefined
+
+  it('sends once and waits out a 202 until the BOSS tells', async () => {
+    let sends = 0
+    const polls: string[] = []
+    const out = await placeOrder(async () => (sends++, processing), {
+      getOrder: async (id) => (polls.push(id), { orderId: id, status: 'notPlaced' }),
+      sleep,
+      maxWaitMs: 60_000,
+      stillWanted: () => true,
+    })
+    expect(out.status).toBe('notPlaced')
+    expect(sends).toBe(1)
+    expect(polls).toEqual([processing.orderId])
+  })
+
+  it('hands back a refusal as it came and never asks again', async () => {
+    let polls = 0
+    const refused = placeOrder(() => Promise.reject(new Error('WRONG_PIN')), {
+      getOrder: async () => (polls++, processing),
+      sleep,
+      maxWaitMs: 60_000,
+      stillWanted: () => true,
+    })
+    await expect(refused).rejects.toThrow('WRONG_PIN')
+    expect(polls).toBe(0)
   })
 })
 
