@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Browser } from 'puppeteer-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startBossStub, type BossStub } from '../../boss-stub/stub.ts'
@@ -8,16 +8,21 @@ import { seededBossDb } from '../seededBoss.ts'
 import { formatFen } from '../../src/app/lib/format.ts'
 import type { Subscriber } from '../integration/harness.ts'
 import { freePort, spawnBff, type SpawnedBff } from '../spawnedBff.ts'
+import { focusOn, openPackage, pressUntil } from './remote.ts'
 import { tvUrl } from './stack.ts'
 import { launchBrowser, Tv, type RemoteKey } from './tv.ts'
 
 /**
- * Attack 3 of issue 15, end to end (one stub and one Chromium for both cases): the viewer orders on the TV, the BFF process is SIGKILLed while the order
- * is at the BOSS (which commits it and goes quiet), the BFF comes back on the same store and address, and the
- * viewer, told to try again, leaves and enters the same order on the remote. The box kept the order's
- * Idempotency-Key, so the BFF answers what the BOSS holds: one charge, and the viewer sees the order placed.
+ * Attack 3 of issue 15, end to end (one stub and one Chromium for every case): the viewer orders or tops up on the
+ * TV, the BFF process is SIGKILLed while the call is at the BOSS (which commits it and goes quiet), the BFF comes
+ * back on the same store and address, and the viewer, told to try again, leaves and enters the same order, card or
+ * QR amount on the remote. The box kept the call's Idempotency-Key, so the BFF answers what the BOSS holds: one
+ * charge (one payment code for a QR top-up), and the viewer sees how it ended.
  */
-const DIST = new URL('../../dist/', import.meta.url).pathname
+// The built app; E2E_DIST serves another build (as in stack.ts: a deliberately broken one, to see a case fail).
+const DIST = process.env.E2E_DIST
+  ? `${resolve(process.env.E2E_DIST)}/`
+  : new URL('../../dist/', import.meta.url).pathname
 const PRODUCT = 'P_SPORTS'
 
 interface PrepaidCard {
@@ -30,12 +35,15 @@ interface Stats {
   requests: Record<string, number>
   orders: { count: number; byOrderNo: Record<string, number> }
   charges: { count: number; byRef: Record<string, { count: number; totalFen: number }> }
+  topups: {
+    count: number
+    bySerial: Record<string, { count: number; totalFen: number }>
+    qrPays: Record<string, number>
+  }
 }
 
-async function pressUntil(tv: Tv, key: RemoteKey, ref: string, max = 12): Promise<void> {
-  for (let i = 0; i < max && (await tv.focusedRef()) !== ref; i++) await tv.press(key)
-  expect(await tv.focusedRef()).toBe(ref)
-}
+/** QR payments the BOSS has made, whatever became of them (waiting, paid, cancelled, expired). */
+const qrCodes = (s: Stats) => Object.values(s.topups.qrPays).reduce((n, c) => n + c, 0)
 
 /** From the package's detail screen: one month, confirm (Cancel has the focus first), the PIN on the digit keys. */
 async function orderFromDetail(tv: Tv, pin: string): Promise<void> {
@@ -146,6 +154,14 @@ describe("SIGKILL of the BFF while the TV's order or top-up is at the BOSS", () 
     return committed
   }
 
+  const normalViewer = async () =>
+    ((await (await admin('/admin/subscribers')).json()) as Subscriber[]).find((s) => s.scenario === 'normal')!
+  /** What the household may spend: its balance less its arrears, as the BOSS records them. */
+  const creditOf = async (who: Subscriber) =>
+    ((a: { balanceFen: number; arrearsFen: number }) => a.balanceFen - a.arrearsFen)(
+      await (await admin(`/admin/accounts/${who.customerId}`)).json(),
+    )
+
   const holdAnswerOf = (service: string) =>
     admin('/admin/faults', {
       method: 'PUT',
@@ -154,9 +170,7 @@ describe("SIGKILL of the BFF while the TV's order or top-up is at the BOSS", () 
 
   it('the viewer re-enters the same order after the restart: placed once, charged once', async () => {
     const { url, first, restart } = await bffThatRestarts()
-    const who = ((await (await admin('/admin/subscribers')).json()) as Subscriber[]).find(
-      (s) => s.scenario === 'normal',
-    )!
+    const who = await normalViewer()
     const before = await stats()
 
     const tv = await Tv.open(browser, tvUrl({ bffUrl: url }, who))
@@ -165,12 +179,7 @@ describe("SIGKILL of the BFF while the TV's order or top-up is at the BOSS", () 
     await tv.press('ok')
     await tv.waitForRoute('packages')
     await tv.waitForText('Product_P_HD.ProductName', (t) => t.length > 0)
-    await tv.press('left')
-    await pressUntil(tv, 'down', 'Category_sports')
-    await tv.press('right')
-    await pressUntil(tv, 'down', `Product_${PRODUCT}`, 1)
-    await tv.press('ok')
-    await tv.waitForRoute('packages/:productId')
+    await openPackage(tv, 'sports', PRODUCT)
 
     // The BOSS commits the order and keeps the BFF waiting; the BFF dies while it waits.
     await holdAnswerOf('ORDER_CREATE')
@@ -214,17 +223,13 @@ describe("SIGKILL of the BFF while the TV's order or top-up is at the BOSS", () 
 
   it('a card top-up cut off by the crash, typed again after the restart: credited once, and the TV says so', async () => {
     const { url, first, restart } = await bffThatRestarts()
-    const who = ((await (await admin('/admin/subscribers')).json()) as Subscriber[]).find(
-      (s) => s.scenario === 'normal',
-    )!
+    const who = await normalViewer()
     const cards = (await (
       await admin('/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50')
     ).json()) as PrepaidCard[]
     // Not the fixed demo cards: other suites redeem those.
     const card = cards.filter((c) => !c.cardNo.startsWith('910000000000000'))[0]
-    const account = async () =>
-      (await (await admin(`/admin/accounts/${who.customerId}`)).json()) as { balanceFen: number; arrearsFen: number }
-    const credit = async () => ((a) => a.balanceFen - a.arrearsFen)(await account())
+    const credit = () => creditOf(who)
     const creditBefore = await credit()
     const before = await stats()
 
@@ -268,6 +273,77 @@ describe("SIGKILL of the BFF while the TV's order or top-up is at the BOSS", () 
     expect(await credit()).toBe(creditBefore + card.faceValueFen)
     // Settled from what the BOSS holds (the lease ran out, or the sweeper): the card went to the BOSS once.
     expect(after.requests.CARD_RECHARGE).toBe((before.requests.CARD_RECHARGE ?? 0) + 1)
+    await tv.page.close()
+  })
+
+  it('a QR top-up cut off by the crash, chosen again after the restart: one payment code, paid once, and the TV shows it', async () => {
+    const { url, first, restart } = await bffThatRestarts()
+    const who = await normalViewer()
+    const amountFen = 5_000 // the second amount offered to a household without arrears
+    const creditBefore = await creditOf(who)
+    const before = await stats()
+
+    const tv = await Tv.open(browser, tvUrl({ bffUrl: url }, who))
+    await tv.waitForRoute('home')
+    const payUrl = () =>
+      tv.page.evaluate(() => (window as unknown as { __tvhall?: { qrPayUrl?: string } }).__tvhall?.qrPayUrl)
+    const chooseAmount = async () => {
+      await tv.page.keyboard.press('F1') // red: top-up
+      await tv.waitForRoute('topup')
+      await focusOn(tv, 'CardTopupButton')
+      await tv.press('right', 'ok')
+      await tv.waitForRoute('topup/qr')
+      await focusOn(tv, 'Amount0')
+      await tv.press('right')
+      expect(await tv.text('Amount1')).toBe(formatFen(amountFen))
+      await tv.press('ok')
+    }
+
+    await holdAnswerOf('QR_PAY_CREATE')
+    await chooseAmount()
+    const committed = await killWhileAtBoss(first, 'QR_PAY_CREATE', before)
+    expect(qrCodes(committed) - qrCodes(before)).toBe(1)
+    // The TV got no code: it says the call failed and offers Retry. The BFF comes back; the viewer goes Home instead.
+    await focusOn(tv, 'RetryButton')
+    expect(await payUrl()).toBeUndefined()
+    await tv.screenshot('crash-mid-qr-lost-answer')
+    await restart()
+    await tv.press('home')
+    await tv.waitForRoute('home')
+    await chooseAmount()
+
+    // Within the claim's lease the BFF still says "in progress": the viewer presses Retry until the code comes.
+    for (let i = 0; i < 5 && !(await payUrl()); i++) {
+      await tv.page
+        .waitForFunction(
+          () =>
+            (window as unknown as { __tvhall?: { qrPayUrl?: string } }).__tvhall?.qrPayUrl ||
+            document.querySelector('[ref="RetryButton"][focused="true"]'),
+          { timeout: 20_000 },
+        )
+        .catch(() => undefined)
+      if (!(await payUrl())) await tv.press('ok')
+    }
+    const code = await payUrl()
+    expect(code).toMatch(/\/pay\/QP/)
+    await tv.screenshot('crash-mid-qr-code')
+    // The code on screen is the one the BOSS made before the crash: no second payment was opened.
+    const shown = await stats()
+    expect(qrCodes(shown) - qrCodes(before)).toBe(1)
+    expect(shown.requests.QR_PAY_CREATE).toBe(committed.requests.QR_PAY_CREATE)
+
+    const phone = await browser.newPage()
+    await phone.goto(code!, { waitUntil: 'load' })
+    await Promise.all([phone.waitForNavigation({ waitUntil: 'load' }), phone.click('button.pay')])
+    await phone.close()
+    await tv.waitForRoute('topup/result/:topupId', 30_000)
+    await tv.screenshot('crash-mid-qr-result')
+    expect(await tv.waitForText('TopupAmountValue', (t) => t !== '--')).toBe(formatFen(amountFen))
+    const after = await stats()
+    expect(await creditOf(who)).toBe(creditBefore + amountFen)
+    expect(after.topups.count - before.topups.count).toBe(1)
+    expect(qrCodes(after) - qrCodes(before)).toBe(1)
+    expect(tv.errors.filter((e) => !/Failed to load resource|ERR_CONNECTION|net::|status of 409/.test(e))).toEqual([])
     await tv.page.close()
   })
 })
