@@ -15,7 +15,7 @@ declare const window: Window & { __tvhall?: Hooks }
 /**
  * The TV on WPE WebKit, as test/e2e/tv.ts's Tv is on Chromium: a remote (W3C key actions) and the screen
  * read from the app's test hooks (`window.__tvhall`) and the inspector's DOM mirror. No devtools protocol
- * reaches WPE, so JS errors are the ones static/index.html collects from its first line
+ * reaches WPE, so JS errors are the ones the boot script (static/boot.js) collects from its first line
  * (`__tvhall.errors`: uncaught errors, unhandled rejections, console.error).
  */
 export class WpeTv {
@@ -149,11 +149,11 @@ export class WpeTv {
     })
   }
 
-  /** JS errors since the page loaded (static/index.html's collector). */
+  /** JS errors since the page loaded (the collector of static/boot.js). */
   async errors(): Promise<string[]> {
     return (
       (await this.wpe.run(
-        () => (window.__tvhall && window.__tvhall.errors) || ['no error collector: static/index.html did not run'],
+        () => (window.__tvhall && window.__tvhall.errors) || ['no error collector: static/boot.js did not run'],
       )) ?? []
     )
   }
