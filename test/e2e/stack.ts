@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { startStack, type Stack, type StackOptions, type Subscriber } from '../integration/harness.ts'
 
 /** The built app; E2E_DIST serves another build (a deliberately broken one, to see a rule fail). */
-const DIST = process.env.E2E_DIST
+export const DIST = process.env.E2E_DIST
   ? `${resolve(process.env.E2E_DIST)}/`
   : new URL('../../dist/', import.meta.url).pathname
 
