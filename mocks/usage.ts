@@ -1,5 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
-import { OfferConsent, UsageBatch, UsagePath, type UsageAccepted } from '../src/contract/usage.ts'
+import { UsagePath } from '../src/contract/apiPath.ts'
+import { OfferConsent, UsageBatch, type UsageAccepted } from '../src/contract/usage.ts'
 import { readJsonBody } from './body.ts'
 import type { ReportMockContext } from './reports.ts'
 

@@ -1,5 +1,6 @@
 import type { Static, TSchema } from '@sinclair/typebox'
 import { IDEMPOTENCY_HEADER } from './common.ts'
+import { pathOf } from './apiPath.ts'
 import type { AnyRoute } from './route.ts'
 
 /**
@@ -36,11 +37,6 @@ export interface Answer<R extends AnyRoute> {
   headers: Headers
   /** Parsed JSON (text when the answer was not JSON, undefined when empty). */
   body: ResponseBody<R>
-}
-
-/** `/api/v1/bills/:billId` with `{ billId }` filled in (encoded). */
-export function pathOf(path: string, params: Record<string, unknown> = {}): string {
-  return path.replace(/:([A-Za-z_]+)/g, (_m, name: string) => encodeURIComponent(String(params[name])))
 }
 
 interface AnyInput {

@@ -97,12 +97,3 @@ export const CreateComplaintRequest = Type.Object(
   { additionalProperties: false },
 )
 export type CreateComplaintRequest = Static<typeof CreateComplaintRequest>
-
-export const ComplaintPath = {
-  options: '/api/v1/complaints/options',
-  complaints: '/api/v1/complaints',
-  drafts: '/api/v1/complaints/drafts',
-  draft: '/api/v1/complaints/drafts/:draftId',
-  /** The phone page (HTML, not the API): GET the form, POST the text. */
-  phonePage: '/m/complaint/:draftId',
-} as const

@@ -1,8 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
 
-/** Liveness and readiness probes of the BFF (for the operator's orchestrator, not the TV). */
-export const HealthPath = { live: '/healthz', ready: '/readyz' } as const
-
 export const LiveResponse = Type.Object({ status: Type.Literal('ok') })
 export type LiveResponse = Static<typeof LiveResponse>
 

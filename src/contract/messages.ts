@@ -79,8 +79,3 @@ export const MessageIdParams = Type.Object(
   { additionalProperties: false },
 )
 export type MessageIdParams = Static<typeof MessageIdParams>
-
-export const MessagePath = {
-  messages: '/api/v1/messages',
-  read: '/api/v1/messages/:messageId/read',
-} as const

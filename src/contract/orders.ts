@@ -161,15 +161,3 @@ export const SpendingLimitRequest = Type.Object(
   { additionalProperties: false },
 )
 export type SpendingLimitRequest = Static<typeof SpendingLimitRequest>
-
-/** Paths of the catalogue, orders, subscriptions and spending limit (as the BFF registers them). */
-export const OrderPath = {
-  products: '/api/v1/products',
-  product: '/api/v1/products/:productId',
-  quote: '/api/v1/orders/quote',
-  orders: '/api/v1/orders',
-  order: '/api/v1/orders/:orderId',
-  subscriptions: '/api/v1/subscriptions',
-  autoRenew: '/api/v1/subscriptions/:subscriptionId/auto-renew',
-  spendingLimit: '/api/v1/spending-limit',
-} as const

@@ -1,6 +1,19 @@
 import { Type } from '@sinclair/typebox'
 import { ErrorBody, PageQuery } from './common.ts'
-import { ApiPath } from './apiPath.ts'
+import {
+  ApiPath,
+  ComplaintPath,
+  MessagePath,
+  OrderPath,
+  SelfhelpPath,
+  ServiceInfoPath,
+  OperatorSessionPath,
+  TicketPath,
+  TopupPath,
+  UsagePath,
+  OperatorPath,
+  HealthPath,
+} from './apiPath.ts'
 import { Account } from './account.ts'
 import { BillDetail, BillIdParams, BillListResponse, PaymentListResponse } from './bills.ts'
 import {
@@ -8,16 +21,14 @@ import {
   ComplaintDraft,
   ComplaintListResponse,
   ComplaintOptions,
-  ComplaintPath,
   CreateComplaintRequest,
   DraftIdParams,
 } from './complaints.ts'
-import { HealthPath, LiveResponse, ReadyResponse } from './health.ts'
-import { Message, MessageIdParams, MessageListResponse, MessagePath } from './messages.ts'
+import { LiveResponse, ReadyResponse } from './health.ts'
+import { Message, MessageIdParams, MessageListResponse } from './messages.ts'
 import {
   Order,
   OrderIdParams,
-  OrderPath,
   OrderProcessing,
   OrderQuote,
   OrderQuoteRequest,
@@ -28,17 +39,9 @@ import {
 } from './orders.ts'
 import { ProductDetail, ProductIdParams, ProductListQuery, ProductListResponse } from './products.ts'
 import { route } from './route.ts'
+import { Diagnosis, DiagnosisQuery, ErrorCodeParams, StbErrorCode, SymptomListResponse } from './selfhelp.ts'
+import { ServiceInfo } from './serviceInfo.ts'
 import {
-  Diagnosis,
-  DiagnosisQuery,
-  ErrorCodeParams,
-  SelfhelpPath,
-  StbErrorCode,
-  SymptomListResponse,
-} from './selfhelp.ts'
-import { ServiceInfo, ServiceInfoPath } from './serviceInfo.ts'
-import {
-  OperatorSessionPath,
   SessionChallenge,
   SessionChallengeRequest,
   SessionRefreshRequest,
@@ -55,18 +58,15 @@ import {
   TicketForm,
   TicketIdParams,
   TicketListResponse,
-  TicketPath,
 } from './tickets.ts'
-import { CardTopupRequest, QrTopupRequest, Topup, TopupIdParams, TopupPath } from './topups.ts'
+import { CardTopupRequest, QrTopupRequest, Topup, TopupIdParams } from './topups.ts'
 import {
   OfferConsent,
   OfferRun,
   OfferSendRequest,
-  OperatorPath,
   ReportQuery,
   UsageAccepted,
   UsageBatch,
-  UsagePath,
   UsageReport,
 } from './usage.ts'
 

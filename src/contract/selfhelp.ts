@@ -132,9 +132,3 @@ export const Diagnosis = Type.Object({
   repairCategory: TicketCategory,
 })
 export type Diagnosis = Static<typeof Diagnosis>
-
-export const SelfhelpPath = {
-  symptoms: '/api/v1/selfhelp/symptoms',
-  code: '/api/v1/selfhelp/codes/:code',
-  diagnosis: '/api/v1/selfhelp/diagnosis',
-} as const

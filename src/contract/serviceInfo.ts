@@ -46,5 +46,3 @@ export const ServiceInfo = Type.Object(
   { additionalProperties: false },
 )
 export type ServiceInfo = Static<typeof ServiceInfo>
-
-export const ServiceInfoPath = { serviceInfo: '/api/v1/service-info' } as const

@@ -57,9 +57,6 @@ export const SessionRefreshRequest = Type.Object(
 )
 export type SessionRefreshRequest = Static<typeof SessionRefreshRequest>
 
-/** The operator's session desk (operator login, never a box's token). */
-export const OperatorSessionPath = { revoke: '/operator/api/sessions/revoke' } as const
-
 /**
  * End every session opened before now, of one household (`customerId`: a stolen or sold-on box, a dispute) or
  * of one box (`deviceId`: a box swapped, lost or returned). Exactly one of the two. The box logs in again if

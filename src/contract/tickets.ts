@@ -110,11 +110,3 @@ export const RateTicketRequest = Type.Object(
   { additionalProperties: false },
 )
 export type RateTicketRequest = Static<typeof RateTicketRequest>
-
-export const TicketPath = {
-  form: '/api/v1/tickets/form',
-  tickets: '/api/v1/tickets',
-  ticket: '/api/v1/tickets/:ticketId',
-  cancel: '/api/v1/tickets/:ticketId/cancel',
-  rating: '/api/v1/tickets/:ticketId/rating',
-} as const

@@ -101,12 +101,5 @@ export const Topup = Type.Object({
 })
 export type Topup = Static<typeof Topup>
 
-/** Paths of the top-up routes (the shared ApiPath object lists the older routes). */
-export const TopupPath = {
-  card: '/api/v1/topups/card',
-  qr: '/api/v1/topups/qr',
-  topup: '/api/v1/topups/:topupId',
-} as const
-
 /** How often the TV should poll a pending QR top-up, in seconds. */
 export const TOPUP_POLL_SECONDS = 2

@@ -84,18 +84,6 @@ export type UsageBatch = Static<typeof UsageBatch>
 export const UsageAccepted = Type.Object({ accepted: Type.Integer({ minimum: 0 }) })
 export type UsageAccepted = Static<typeof UsageAccepted>
 
-export const UsagePath = { events: '/api/v1/usage/events', offerConsent: '/api/v1/usage/offer-consent' } as const
-
-/** The operator's reports (desktop, operator login; boxes' tokens are refused). */
-export const OperatorPath = {
-  page: '/operator/usage',
-  script: '/operator/usage.js',
-  chart: '/operator/chart.js',
-  report: '/operator/api/usage/report',
-  csv: '/operator/api/usage/:table.csv',
-  offers: '/operator/api/usage/offers',
-} as const
-
 export const ReportQuery = Type.Object(
   {
     from: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),

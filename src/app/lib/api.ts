@@ -7,14 +7,12 @@ import axios from 'axios'
 import type { AxiosAdapter, AxiosError, AxiosInstance, AxiosRequestConfig, InternalAxiosRequestConfig } from 'axios'
 import type {
   Account,
-  ApiPath,
   BillDetail,
   BillListResponse,
   ErrorBody,
   ErrorCode,
   IDEMPOTENCY_HEADER,
   Order,
-  OrderPath,
   OrderQuote,
   OrderQuoteRequest,
   OrderRequest,
@@ -25,36 +23,28 @@ import type {
   SpendingLimit,
   SubscriptionListResponse,
   PageQuery,
-  UsagePath,
   PaymentListResponse,
   SessionChallenge,
   SessionResponse,
 } from '../../contract/index.ts'
+import {
+  ApiPath as PATH,
+  ComplaintPath,
+  OrderPath as ORDER_PATH,
+  pathOf,
+  TicketPath,
+  TopupPath,
+  UsagePath,
+} from '../../contract/apiPath.ts'
 import type { BoxIdentity } from './device.ts'
 import { signChallenge } from './deviceSign.ts'
 import { uuidV4 } from './uuid.ts'
 import { sending } from './okBurst.ts'
 
-// Literal copies checked against the contract at compile time; importing the values would pull TypeBox into the TV bundle.
-const PATH = {
-  session: '/api/v1/session',
-  sessionChallenge: '/api/v1/session/challenge',
-  sessionRefresh: '/api/v1/session/refresh',
-  account: '/api/v1/account',
-  bills: '/api/v1/bills',
-  payments: '/api/v1/payments',
-} as const satisfies Partial<typeof ApiPath>
 const IDEMPOTENCY: typeof IDEMPOTENCY_HEADER = 'Idempotency-Key'
 /** Reports the BFF accepts once per key (a resend after a lost answer must not open a second ticket). */
-const KEYED_POSTS: string[] = ['/api/v1/tickets', '/api/v1/complaints', '/api/v1/topups/card', '/api/v1/topups/qr']
-const ORDER_PATH = {
-  products: '/api/v1/products',
-  quote: '/api/v1/orders/quote',
-  orders: '/api/v1/orders',
-  subscriptions: '/api/v1/subscriptions',
-  spendingLimit: '/api/v1/spending-limit',
-} as const satisfies Partial<typeof OrderPath>
-const OFFER_CONSENT: (typeof UsagePath)['offerConsent'] = '/api/v1/usage/offer-consent'
+const KEYED_POSTS: string[] = [TicketPath.tickets, ComplaintPath.complaints, TopupPath.card, TopupPath.qr]
+const OFFER_CONSENT = UsagePath.offerConsent
 
 /** Renew this long before the token's end, so a call is not sent with a token about to die in flight. */
 const RENEW_MARGIN_MS = 30_000
@@ -263,13 +253,12 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
     getAccount: () => http.get<Account>(PATH.account).then((r) => r.data),
     getBills: (page?: PageQuery) =>
       http.get<BillListResponse>(PATH.bills, page ? { params: page } : undefined).then((r) => r.data),
-    getBill: (billId: string) =>
-      http.get<BillDetail>(PATH.bills + '/' + encodeURIComponent(billId)).then((r) => r.data),
+    getBill: (billId: string) => http.get<BillDetail>(pathOf(PATH.bill, { billId })).then((r) => r.data),
     getPayments: (page?: PageQuery) =>
       http.get<PaymentListResponse>(PATH.payments, page ? { params: page } : undefined).then((r) => r.data),
     getProducts: () => http.get<ProductListResponse>(ORDER_PATH.products).then((r) => r.data),
     getProduct: (productId: string) =>
-      http.get<ProductDetail>(ORDER_PATH.products + '/' + encodeURIComponent(productId)).then((r) => r.data),
+      http.get<ProductDetail>(pathOf(ORDER_PATH.product, { productId })).then((r) => r.data),
     quoteOrder: (request: OrderQuoteRequest) => http.post<OrderQuote>(ORDER_PATH.quote, request).then((r) => r.data),
     placeOrder: (request: OrderRequest, idempotencyKey: string) =>
       sending(() =>
@@ -277,12 +266,11 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
           .post<OrderResult>(ORDER_PATH.orders, request, { headers: { [IDEMPOTENCY]: idempotencyKey } })
           .then((r) => r.data),
       ),
-    getOrder: (orderId: string) =>
-      http.get<OrderResult>(ORDER_PATH.orders + '/' + encodeURIComponent(orderId)).then((r) => r.data),
+    getOrder: (orderId: string) => http.get<OrderResult>(pathOf(ORDER_PATH.order, { orderId })).then((r) => r.data),
     getSubscriptions: () => http.get<SubscriptionListResponse>(ORDER_PATH.subscriptions).then((r) => r.data),
     stopAutoRenew: (subscriptionId: string) =>
       http
-        .post<unknown>(ORDER_PATH.subscriptions + '/' + encodeURIComponent(subscriptionId) + '/auto-renew', {
+        .post<unknown>(pathOf(ORDER_PATH.autoRenew, { subscriptionId }), {
           autoRenew: false,
         })
         .then((r) => r.data),

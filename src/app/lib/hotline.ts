@@ -3,11 +3,9 @@
  * once from the service information and kept; null until known or when it cannot be had (the screen
  * then names the hotline without the number rather than waiting for it).
  */
-import type { ServiceInfo, ServiceInfoPath } from '../../contract/index.ts'
+import { ServiceInfoPath as PATH } from '../../contract/apiPath.ts'
+import type { ServiceInfo } from '../../contract/index.ts'
 import { api } from './backend.ts'
-
-// A literal copy checked against the contract at compile time (no TypeBox in the TV bundle).
-const PATH: typeof ServiceInfoPath = { serviceInfo: '/api/v1/service-info' }
 
 let number: string | null = null
 let asking: Promise<string | null> | null = null

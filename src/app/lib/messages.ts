@@ -2,11 +2,10 @@
  * The message centre's calls and the box's own memory of boot notices it has shown, so the same event
  * never interrupts the viewer twice (also after a reload, and before the BFF has heard of the read).
  */
-import type { Message, MessageListResponse, MessagePath } from '../../contract/index.ts'
+import { MessagePath as PATH, pathOf } from '../../contract/apiPath.ts'
+import type { Message, MessageListResponse } from '../../contract/index.ts'
 import { api } from './backend.ts'
 
-// A literal copy checked against the contract at compile time; importing the value would pull TypeBox into the TV bundle.
-const PATH: typeof MessagePath = { messages: '/api/v1/messages', read: '/api/v1/messages/:messageId/read' }
 const SHOWN_KEY = 'tvhall.bootNoticesShown'
 /** Enough for years of notices; the oldest are forgotten first. */
 const MAX_REMEMBERED = 50
@@ -31,7 +30,7 @@ export function cachedMessage(id: string): Message | null {
 
 export function markRead(id: string): Promise<Message> {
   return api()
-    .post<Message>(PATH.read.replace(':messageId', encodeURIComponent(id)), {})
+    .post<Message>(pathOf(PATH.read, { messageId: id }), {})
     .then((m) => {
       if (last) {
         const wasUnread = last.items.some((x) => x.id === id && !x.read)

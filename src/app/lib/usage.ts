@@ -7,11 +7,12 @@
  * Nothing a viewer types can leave: events are built here from named fields only, and every value must be
  * a name (a letter first, no spaces, no run of 5 digits: the contract's UsageName), or it is left out.
  */
-import type { UsageBatch, UsageEvent, UsageFlow, UsageOutcome, UsagePath } from '../../contract/index.ts'
+import { UsagePath } from '../../contract/apiPath.ts'
+import type { UsageBatch, UsageEvent, UsageFlow, UsageOutcome } from '../../contract/index.ts'
 import { flowOfScreen, type ScreenStep } from './usageFlows.ts'
 
 // Literal copies checked against the contract (importing its values would pull TypeBox into the TV bundle).
-export const USAGE_EVENTS_PATH: (typeof UsagePath)['events'] = '/api/v1/usage/events'
+export const USAGE_EVENTS_PATH = UsagePath.events
 /** The contract's UsageName pattern (a unit test holds them equal). */
 export const NAME_PATTERN = '^(?!.*[0-9]{5})[A-Za-z][A-Za-z0-9_.:/-]{0,47}$'
 const NAME = new RegExp(NAME_PATTERN)

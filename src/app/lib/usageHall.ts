@@ -2,6 +2,7 @@
  * The hall's one usage recorder, and the API calls that finish a flow (an order placed, a ticket or a
  * complaint filed, a rating given, a top-up paid) observed where every page's call goes through.
  */
+import { ComplaintPath, TicketPath, TopupPath } from '../../contract/apiPath.ts'
 import type { Topup } from '../../contract/index.ts'
 import type { TvHallApi } from './api.ts'
 import { USAGE_EVENTS_PATH, UsageRecorder } from './usage.ts'
@@ -37,10 +38,10 @@ const field = (body: unknown, name: string): string | undefined => {
 }
 
 function observePost(path: string, body: unknown, answer: unknown): void {
-  if (path === '/api/v1/tickets') usage().finished('fault', { category: field(body, 'category') })
-  else if (path === '/api/v1/complaints') usage().finished('complaint', { category: field(body, 'type') })
+  if (path === TicketPath.tickets) usage().finished('fault', { category: field(body, 'category') })
+  else if (path === ComplaintPath.complaints) usage().finished('complaint', { category: field(body, 'type') })
   else if (/^\/api\/v1\/tickets\/[^/]+\/rating$/.test(path)) usage().finished('rating')
-  else if (path === '/api/v1/topups/card') observeTopup(answer)
+  else if (path === TopupPath.card) observeTopup(answer)
 }
 
 const paidTopups: Record<string, true> = {}

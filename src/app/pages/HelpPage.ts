@@ -6,7 +6,8 @@
 import { Lightning } from '@lightningjs/sdk'
 import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button } from '@lightningjs/ui-components'
-import type { ServiceInfo, ServiceInfoPath } from '../../contract/index.ts'
+import { ServiceInfoPath as PATH } from '../../contract/apiPath.ts'
+import type { ServiceInfo } from '../../contract/index.ts'
 import FaqAnswers from '../components/FaqAnswers.ts'
 import ServicePointCard, { POINT_H } from '../components/ServicePointCard.ts'
 import { api } from '../lib/backend.ts'
@@ -14,8 +15,6 @@ import { localized, t } from '../lib/i18n.ts'
 import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
-// A literal copy checked against the contract at compile time; importing the value would pull TypeBox into the TV bundle.
-const PATH: typeof ServiceInfoPath = { serviceInfo: '/api/v1/service-info' }
 const X = 120
 const TAB_W = 440
 const TAB_H = 84

@@ -10,7 +10,7 @@ const english = (record: Record<string, unknown>, key: string, zh: string): stri
   return typeof v === 'string' && v.trim() ? v : zh
 }
 
-const CATEGORIES: Partial<Record<string, ProductCategory>> = {
+const CATEGORIES: Record<string, ProductCategory> = {
   基础: 'basic',
   高清: 'hd',
   少儿: 'children',
@@ -21,9 +21,6 @@ const CATEGORIES: Partial<Record<string, ProductCategory>> = {
   教育: 'education',
   点播: 'vod',
 }
-
-/** The category code of a BOSS category name (the BOSS names them in Chinese); one it does not know is 'other'. */
-export const productCategory = (bossName: string): ProductCategory => CATEGORIES[bossName] ?? 'other'
 
 const int = (v: string, key: string) => {
   if (!/^\d{1,6}$/.test(v)) throw new BossProtocolError(`BOSS field ${key} is not a count: "${v}"`)
@@ -36,7 +33,7 @@ function toProduct(list0: Record<string, unknown>, detail: Record<string, unknow
     productId: field(list0, 'PROD_ID'),
     name: field(list0, 'PROD_NAME'),
     nameEn: english(list0, 'PROD_NAME', field(list0, 'PROD_NAME')),
-    category: productCategory(categoryName),
+    category: CATEGORIES[categoryName] ?? 'other',
     categoryName,
     categoryNameEn: english(list0, 'CATEGORY', categoryName),
     kind: field(list0, 'PROD_TYPE') === 'MAINT' ? 'maintenance' : 'package',

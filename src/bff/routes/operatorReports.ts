@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import type { ErrorBody } from '../../contract/common.ts'
 import { routes } from '../../contract/routes.ts'
+import { OperatorPath } from '../../contract/apiPath.ts'
 import {
-  OperatorPath,
   REPORT_TABLES,
   type OfferRun,
   type OfferSendRequest,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { OfferConsent, UsageAccepted, UsagePath } from '../../../src/contract/usage.ts'
+import { UsagePath } from '../../../src/contract/apiPath.ts'
+import { OfferConsent, UsageAccepted } from '../../../src/contract/usage.ts'
 import { expectConforms, expectError, openSession, send, type ContractTarget } from './contractClient.ts'
 
 const now = () => new Date().toISOString()

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { NAME_PATTERN, USAGE_EVENTS_PATH, UsageRecorder, type UsageOptions } from '../../../src/app/lib/usage.ts'
 import { routeParams } from '../../../src/app/lib/usageFlows.ts'
 import { parsePrefs } from '../../../src/app/lib/viewerPrefs.ts'
-import { UsageBatch, UsageName, UsagePath } from '../../../src/contract/usage.ts'
+import { UsagePath } from '../../../src/contract/apiPath.ts'
+import { UsageBatch, UsageName } from '../../../src/contract/usage.ts'
 import { schemaErrors } from '../../../mocks/schemaCheck.ts'
 
 // The app's API errors are plain values ({ code }), rejected as the app rejects them.
