@@ -90,7 +90,10 @@ export type DraftIdParams = Static<typeof DraftIdParams>
 export const CreateComplaintRequest = Type.Object(
   {
     type: ComplaintType,
-    subjectId: SubjectId,
+    subjectId: Type.String({
+      pattern: SubjectId.pattern,
+      description: "One of the type's subjects in GET /complaints/options (400 otherwise)",
+    }),
     /** A draft whose text the viewer typed on the phone. */
     draftId: Type.Optional(DraftId),
   },

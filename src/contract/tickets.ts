@@ -90,7 +90,10 @@ export type TicketForm = Static<typeof TicketForm>
 export const CreateTicketRequest = Type.Object(
   {
     category: TicketCategory,
-    presetId: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }),
+    presetId: Type.String({
+      pattern: '^[a-z0-9-]{1,40}$',
+      description: "One of the category's presets in GET /tickets/form (400 otherwise)",
+    }),
     /** Only when the viewer changed it; otherwise the number on file is used. */
     contactPhone: Type.Optional(ContactPhone),
     /** One of the form's slots; absent means "call me to arrange a visit". */

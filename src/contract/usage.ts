@@ -61,7 +61,12 @@ export const UsageEvent = Type.Object(
     /** topup, order: the amount in fen (a price, never a card value typed by hand). */
     amountFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    // What each type must carry (src/bff/analytics/accept.ts): the batch is refused with 400 otherwise.
+    description:
+      'screen: screen; flow: flow and an outcome other than solved/ticket; selfhelp: outcome solved or ticket; error: code',
+  },
 )
 export type UsageEvent = Static<typeof UsageEvent>
 

@@ -175,7 +175,7 @@ export async function api<T = any>(
 export const bff = <R extends AnyRoute>(
   stack: Pick<Stack, 'bffUrl'>,
   route: R,
-  input: CallInput<R>,
+  input: NoInfer<CallInput<R>>,
 ): Promise<Answer<R>> => call(stack.bffUrl, route, input)
 
 /** `[status, error.code, error.attemptsLeft]` of a refusal; `[status]` when the body is not an ErrorBody. */

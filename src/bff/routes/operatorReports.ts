@@ -70,6 +70,12 @@ export default async function operatorReportRoutes(app: FastifyInstance, o: Oper
     )
   // Default: the last 30 days, every area.
   const range = (q: ReportQuery, what = 'query') => {
+    // The pattern lets 2026-13-45 through: a day that is not on the calendar is the caller's mistake, not a 500.
+    for (const key of ['from', 'to'] as const) {
+      const day = q[key]
+      if (day !== undefined && !isCalendarDay(day))
+        throw badRequest(`${what}.${key} ${day} is not a day of the calendar`)
+    }
     const to = q.to ?? beijingDay(o.now().toISOString())
     const from = q.from ?? beijingDay(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString())
     if (from > to) throw badRequest(`${what}.from must not be after ${what}.to`)
@@ -112,4 +118,10 @@ export default async function operatorReportRoutes(app: FastifyInstance, o: Oper
       return reply.header('cache-control', 'no-store').send(run)
     },
   )
+}
+
+/** 2026-02-28 yes, 2026-02-30 and 8703-31-57 no. */
+function isCalendarDay(day: string): boolean {
+  const t = Date.parse(`${day}T00:00:00Z`)
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day
 }
