@@ -1,5 +1,5 @@
 import type { LoggedAnswer } from '../../conformance/answers.ts'
-import { pathOf } from '../../../src/contract/client.ts'
+import { pathOf } from '../../../src/contract/apiPath.ts'
 import type { AnyRoute } from '../../../src/contract/index.ts'
 import type { CaseRequest, DocumentOperation } from './documentCases.ts'
 
