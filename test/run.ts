@@ -2,7 +2,7 @@
  * `npm test`: everything CI checks, in the order that fails fastest.
  * Prints one closing line `tests: N passed, N failed` summed over the vitest suites.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs'
 import { ensureSystemDeps } from './systemDeps.ts'
 
@@ -40,8 +40,20 @@ const FORMATTED = [
   'vitest.config.ts',
 ]
 
+/** The build started beside the static checks: rollup and the checks each keep one of the two cores busy. */
+function startBuild(): Promise<{ status: number | null; output: string }> {
+  const child = spawn(bin('rollup'), ['-c', '--silent'], { cwd: root, env: process.env })
+  let output = ''
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()))
+  process.on('exit', () => child.kill())
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output })))
+}
+
 ensureSystemDeps()
 singleLightningCore()
+console.log('\n▶ build (beside the checks below)')
+const build = startBuild()
 step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])
 // The folders the code checks cover: one list (test/lint/scope.json), widened by adding a folder there.
 const checked: string[] = JSON.parse(readFileSync(`${root}test/lint/scope.json`, 'utf8')).checked
@@ -59,7 +71,14 @@ step('lint', bin('eslint'), ['--config', 'test/lint/eslint.config.js', '--max-wa
 step('formatted', bin('prettier'), ['--check', '--log-level', 'warn', ...FORMATTED])
 // Dead files, exports and dependencies (knip.json names the entries: processes, spawned scripts, tests).
 step('no dead code', process.execPath, [bin('knip'), '--no-progress'])
-step('build', bin('rollup'), ['-c', '--silent'])
+const built = await build
+process.stdout.write(built.output)
+console.log(`\n▶ build ${built.status === 0 ? 'done' : 'failed'}`)
+if (built.status !== 0) {
+  console.error('✖ build failed')
+  console.log('tests: 0 passed, 1 failed')
+  process.exit(built.status ?? 1)
+}
 
 const suites = (process.env.TEST_SUITES ?? 'unit,integration,security,e2e').split(',')
 // Every answer the integration and security suites get from a BFF is written down (each distinct one once) and held
