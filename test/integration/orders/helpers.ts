@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { api, type Stack } from '../harness.ts'
+import { routes, type OrderRequest } from '../../../src/contract/index.ts'
+import { api, bff, type ApiAnswer, type Stack } from '../harness.ts'
 
 export type Stats = {
   requests: Record<string, number>
@@ -11,7 +12,25 @@ export const balance = async (stack: Stack, customerId: string) =>
   ((await (await fetch(`${stack.bossUrl}/admin/accounts/${customerId}`)).json()) as { balanceFen: number }).balanceFen
 export const newKey = () => randomUUID()
 
-/** `key` null sends no Idempotency-Key header at all. */
-export function order(stack: Stack, token: string, body: unknown, key: string | null = newKey()) {
-  return api(stack, 'POST', '/api/v1/orders', { token, body, headers: key !== null ? { 'idempotency-key': key } : {} })
+/**
+ * An order sent through the typed client, so its Idempotency-Key and a body of the document's shape are required
+ * (leaving either out does not compile); the answer is handed back loose, as the suites read refusals and orders alike.
+ */
+export async function order(
+  stack: Stack,
+  token: string,
+  body: OrderRequest,
+  key: string = newKey(),
+): Promise<ApiAnswer> {
+  const { status, headers, body: answer } = await bff(stack, routes.createOrder, { token, idempotencyKey: key, body })
+  return { status, headers, body: answer }
+}
+
+/** A request the typed client would not let through (no Idempotency-Key when `key` is null, a malformed body): sent raw. */
+export function forgedOrder(stack: Stack, token: string, body: unknown, key: string | null = newKey()) {
+  return api(stack, 'POST', routes.createOrder.path, {
+    token,
+    body,
+    headers: key !== null ? { 'idempotency-key': key } : {},
+  })
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, bossCall, login, startStack, type Stack } from '../harness.ts'
-import { balance, newKey, order, stats as statsOf } from './helpers.ts'
+import { balance, forgedOrder, newKey, order, stats as statsOf } from './helpers.ts'
 
 let stack: Stack
 let token: string
@@ -61,16 +61,16 @@ describe('POST /api/v1/orders', () => {
 
   it('refuses a missing key, injected price/account fields and malformed bodies with 400, charging nothing', async () => {
     const before = await statsOf(stack)
-    const missing = await order(stack, token, { productId: 'P_DOC', periodMonths: 1, pin: '123456' }, null)
+    const missing = await forgedOrder(stack, token, { productId: 'P_DOC', periodMonths: 1, pin: '123456' }, null)
     expect(missing.status).toBe(400)
     expect(missing.body.error.message).toMatch(/Idempotency-Key/)
     for (const extra of [{ priceFen: 1 }, { amountFen: 1 }, { accountId: 'A1' }, { customerId: 'C00000001' }]) {
-      const res = await order(stack, token, { productId: 'P_DOC', periodMonths: 1, pin: '123456', ...extra })
+      const res = await forgedOrder(stack, token, { productId: 'P_DOC', periodMonths: 1, pin: '123456', ...extra })
       expect(res.status).toBe(400)
       expect(res.body.error.message).toMatch(/not allowed/)
     }
     expect((await order(stack, token, { productId: 'p_doc', periodMonths: 1, pin: '123456' })).status).toBe(400)
-    expect((await order(stack, token, { productId: 'P_DOC', periodMonths: '1', pin: '123456' })).status).toBe(400)
+    expect((await forgedOrder(stack, token, { productId: 'P_DOC', periodMonths: '1', pin: '123456' })).status).toBe(400)
     expect((await order(stack, token, { productId: 'P_DOC', periodMonths: 1, pin: '12345' })).status).toBe(400)
     expect((await order(stack, token, { productId: 'P_DOC', periodMonths: 2, pin: '123456' })).status).toBe(400)
     expect((await order(stack, token, { productId: 'P_NONE', periodMonths: 1, pin: '123456' })).status).toBe(404)
