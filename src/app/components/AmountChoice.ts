@@ -6,7 +6,7 @@ import { Lightning } from '@lightningjs/sdk'
 import TopupButtons from './TopupButtons.ts'
 import { formatFen } from '../lib/format.ts'
 import { t } from '../lib/i18n.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { Colors, currentTextScale, FontSize, textPatch } from '../lib/theme.ts'
 import { amountOptions } from '../lib/topupFlow.ts'
 
 const X = 140
@@ -38,7 +38,8 @@ export default class AmountChoice
     this._arrearsFen = arrearsFen
     const options = amountOptions(arrearsFen)
     const amounts = this.tag('Amounts')!
-    amounts.buttonW = 250
+    // Large text: wider buttons, or ¥100.00 is cut to "¥100..."; five still end inside the title-safe area.
+    amounts.buttonW = currentTextScale() > 1 ? 300 : 250
     amounts.buttons = options.map((option, i) => ({
       ref: 'Amount' + i,
       label: formatFen(option),
