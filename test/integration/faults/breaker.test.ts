@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { api, login, startStack, type Stack } from '../harness.ts'
 import { newKey, stats } from '../orders/helpers.ts'
-import { freshCards, post } from '../topups/topupHelpers.ts'
+import { freshCards, topupCard } from '../topups/topupHelpers.ts'
 
 // BOSS resilience seen from outside: breaker per domain, read retries, no blind retries of money, stale catalogue.
 const RESET_MS = 1_500
@@ -74,7 +74,7 @@ describe('BOSS circuit breaker, retries and cache', () => {
     })
     expect(order.status).toBeGreaterThanOrEqual(500)
     const [card] = await freshCards(stack, 1)
-    const topup = await post(stack, '/api/v1/topups/card', token, { cardNo: card.cardNo, password: card.password })
+    const topup = await topupCard(stack, token, { cardNo: card.cardNo, password: card.password })
     expect(topup.status).toBeGreaterThanOrEqual(500)
     expect(await calls('ORDER_CREATE')).toBe(o0 + 1)
     expect(await calls('CARD_RECHARGE')).toBe(c0 + 1)

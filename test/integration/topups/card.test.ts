@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, login, startStack, type Stack } from '../harness.ts'
-import { freshCards, newKey, post, restartBff, stubAccount, stubStats } from './topupHelpers.ts'
+import { freshCards, newKey, post, topupCard, restartBff, stubAccount, stubStats } from './topupHelpers.ts'
 
 const CARD = '/api/v1/topups/card'
 let stack: Stack
@@ -23,7 +23,7 @@ describe('POST /api/v1/topups/card', () => {
     const before = await Promise.all([stubAccount(stack, 'C00000001'), stubAccount(stack, 'C00000004')])
     const statsBefore = await stubStats(stack)
     const card = { cardNo: '9100000000000006', password: '1357924' }
-    const answers = await Promise.all([post(stack, CARD, tokenA, card), post(stack, CARD, tokenB, card)])
+    const answers = await Promise.all([topupCard(stack, tokenA, card), topupCard(stack, tokenB, card)])
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409])
     const won = answers.find((a) => a.status === 200)!
     const lost = answers.find((a) => a.status === 409)!
@@ -58,16 +58,16 @@ describe('POST /api/v1/topups/card', () => {
     const key = newKey()
     const [fresh] = await freshCards(stack, 1)
     const card = { cardNo: fresh.cardNo, password: fresh.password }
-    const first = await post(stack, CARD, token, card, key)
+    const first = await topupCard(stack, token, card, key)
     expect(first.status).toBe(200)
     const calls = (await stubStats(stack)).requests.CARD_RECHARGE
-    const second = await post(stack, CARD, token, card, key)
+    const second = await topupCard(stack, token, card, key)
     expect(second.status).toBe(200)
     expect(second.body).toEqual(first.body)
     expect(second.headers.get('idempotent-replayed')).toBe('true')
     expect((await stubStats(stack)).requests.CARD_RECHARGE).toBe(calls)
     expect((await stubStats(stack)).topups.bySerial[first.body.topupId].count).toBe(1)
-    const other = await post(stack, CARD, token, { cardNo: '9100000000000002', password: '246810' }, key)
+    const other = await topupCard(stack, token, { cardNo: '9100000000000002', password: '246810' }, key)
     expect(other.status).toBe(422)
     expect(other.body.error.code).toBe('UNPROCESSABLE')
     const noKey = await post(stack, CARD, token, card, null)
@@ -84,7 +84,7 @@ describe('POST /api/v1/topups/card', () => {
     const token = await login(stack, sub('C00000008'))
     const before = await stubAccount(stack, 'C00000008')
     const count = (await stubStats(stack)).topups.count
-    const res = await post(stack, CARD, token, { cardNo, password })
+    const res = await topupCard(stack, token, { cardNo, password })
     expect(res.status).toBe(status)
     expect(res.body.error.code).toBe(code)
     expect(await stubAccount(stack, 'C00000008')).toEqual(before)
@@ -113,7 +113,7 @@ describe('POST /api/v1/topups/card', () => {
   })
 
   it('answers 401 without a session', async () => {
-    const res = await post(stack, CARD, '', { cardNo: '9100000000000001', password: '12345678' })
+    const res = await topupCard(stack, '', { cardNo: '9100000000000001', password: '12345678' })
     expect(res.status).toBe(401)
   })
 
@@ -122,20 +122,20 @@ describe('POST /api/v1/topups/card', () => {
     const wrong = { cardNo: '9100000000000001', password: '7654321' }
     const left: number[] = []
     for (let i = 0; i < 4; i++) {
-      const res = await post(stack, CARD, token, wrong)
+      const res = await topupCard(stack, token, wrong)
       expect(res.status).toBe(422)
       expect(res.body.error.code).toBe('CARD_INVALID')
       left.push(res.body.error.attemptsLeft)
     }
     expect(left).toEqual([4, 3, 2, 1])
-    const fifth = await post(stack, CARD, token, wrong)
+    const fifth = await topupCard(stack, token, wrong)
     expect(fifth.status).toBe(429)
     expect(fifth.body.error).toMatchObject({ code: 'LOCKED', attemptsLeft: 0 })
     expect(fifth.body.error.retryAfter).toBeGreaterThan(890)
     expect(fifth.body.error.retryAfter).toBeLessThanOrEqual(900)
     const calls = (await stubStats(stack)).requests.CARD_RECHARGE
     // Even the right password is refused while locked, without asking the BOSS.
-    const right = await post(stack, CARD, token, { cardNo: '9100000000000001', password: '12345678' })
+    const right = await topupCard(stack, token, { cardNo: '9100000000000001', password: '12345678' })
     expect(right.status).toBe(429)
     expect((await stubStats(stack)).requests.CARD_RECHARGE).toBe(calls)
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { login, startStack, type Stack } from '../harness.ts'
-import { freshCards, newKey, post, stubAccount, stubStats } from './topupHelpers.ts'
+import { freshCards, newKey, topupCard, topupQr, stubAccount, stubStats } from './topupHelpers.ts'
 
 // A BOSS that commits and then never answers: the BFF must learn the outcome by its serial, never charge twice.
 let stack: Stack
@@ -26,7 +26,7 @@ describe('top-ups against a failing BOSS', () => {
     const statsBefore = await stubStats(stack)
     await stack.setFaults({ commitThenTimeout: true, services: ['CARD_RECHARGE'], holdMs: 5000 })
     const key = newKey()
-    const res = await post(stack, '/api/v1/topups/card', token, { cardNo: card.cardNo, password: card.password }, key)
+    const res = await topupCard(stack, token, { cardNo: card.cardNo, password: card.password }, key)
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ status: 'succeeded', amountFen: card.faceValueFen })
     const stats = await stubStats(stack)
@@ -37,7 +37,7 @@ describe('top-ups against a failing BOSS', () => {
 
     // The box retries after the BOSS recovers: the first answer again, no second credit.
     await stack.resetFaults()
-    const retry = await post(stack, '/api/v1/topups/card', token, { cardNo: card.cardNo, password: card.password }, key)
+    const retry = await topupCard(stack, token, { cardNo: card.cardNo, password: card.password }, key)
     expect(retry.body).toEqual(res.body)
     expect((await stubAccount(stack, 'C00000006')).balanceFen).toBe(before.balanceFen + card.faceValueFen)
     expect((await stubStats(stack)).topups.bySerial[res.body.topupId].count).toBe(1)
@@ -45,7 +45,7 @@ describe('top-ups against a failing BOSS', () => {
 
   it('QR_PAY_CREATE commits then times out: the BFF finds the payment by its serial and shows the QR code', async () => {
     await stack.setFaults({ commitThenTimeout: true, services: ['QR_PAY_CREATE'], holdMs: 5000 })
-    const res = await post(stack, '/api/v1/topups/qr', token, { amountFen: 2000 })
+    const res = await topupQr(stack, token, { amountFen: 2000 })
     expect(res.status).toBe(201)
     expect(res.body.status).toBe('pending')
     expect(res.body.qr.payUrl).toMatch(/\/pay\/QP\w+$/)
@@ -57,14 +57,14 @@ describe('top-ups against a failing BOSS', () => {
     const before = await stubAccount(stack, 'C00000006')
     await stack.setFaults({ down: true })
     const key = newKey()
-    const down = await post(stack, '/api/v1/topups/card', token, { cardNo: card.cardNo, password: card.password }, key)
+    const down = await topupCard(stack, token, { cardNo: card.cardNo, password: card.password }, key)
     expect(down.status).toBe(503)
     expect(down.body.error.code).toBe('BOSS_UNAVAILABLE')
     expect(down.body.error.retryAfter).toBeGreaterThan(0)
-    expect((await post(stack, '/api/v1/topups/qr', token, { amountFen: 2000 })).status).toBe(503)
+    expect((await topupQr(stack, token, { amountFen: 2000 })).status).toBe(503)
     expect(await stubAccount(stack, 'C00000006')).toEqual(before)
     await stack.resetFaults()
-    const back = await post(stack, '/api/v1/topups/card', token, { cardNo: card.cardNo, password: card.password }, key)
+    const back = await topupCard(stack, token, { cardNo: card.cardNo, password: card.password }, key)
     expect(back.status).toBe(200)
     expect((await stubAccount(stack, 'C00000006')).balanceFen).toBe(before.balanceFen + card.faceValueFen)
   })
@@ -74,13 +74,13 @@ describe('top-ups against a failing BOSS', () => {
     const before = await stubAccount(stack, 'C00000006')
     await stack.setFaults({ latencyMs: 1500, services: ['CARD_RECHARGE'] })
     const key = newKey()
-    const res = await post(stack, '/api/v1/topups/card', token, { cardNo: card.cardNo, password: card.password }, key)
+    const res = await topupCard(stack, token, { cardNo: card.cardNo, password: card.password }, key)
     // The query by serial ran while the stub still slept, so the outcome was unknown: say so, never guess.
     expect(res.status).toBe(504)
     expect(res.body.error.code).toBe('BOSS_TIMEOUT')
     await new Promise((r) => setTimeout(r, 1200)) // the stub now finishes the late call
     await stack.resetFaults()
-    const retry = await post(stack, '/api/v1/topups/card', token, { cardNo: card.cardNo, password: card.password }, key)
+    const retry = await topupCard(stack, token, { cardNo: card.cardNo, password: card.password }, key)
     expect(retry.status).toBe(200)
     expect(retry.body.amountFen).toBe(card.faceValueFen)
     expect((await stubStats(stack)).topups.bySerial[retry.body.topupId]).toEqual({

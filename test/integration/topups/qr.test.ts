@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, login, startStack, type Stack } from '../harness.ts'
-import { newKey, payOnPhone, pollTopup, post, sleep, stubAccount, stubStats } from './topupHelpers.ts'
+import { newKey, payOnPhone, pollTopup, post, topupQr, sleep, stubAccount, stubStats } from './topupHelpers.ts'
 
 const QR = '/api/v1/topups/qr'
 let stack: Stack
@@ -22,7 +22,7 @@ describe('QR top-up', () => {
     const t = await token('C00000005')
     const before = await stubAccount(stack, 'C00000005')
     const key = newKey()
-    const created = await post(stack, QR, t, { amountFen: 5000 }, key)
+    const created = await topupQr(stack, t, { amountFen: 5000 }, key)
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({
       method: 'qr',
@@ -48,7 +48,7 @@ describe('QR top-up', () => {
     expect((await stubStats(stack)).topups.bySerial[created.body.topupId]).toEqual({ count: 1, totalFen: 5000 })
 
     // The same key again replays the creation, creates nothing new; paying twice credits nothing more.
-    const replay = await post(stack, QR, t, { amountFen: 5000 }, key)
+    const replay = await topupQr(stack, t, { amountFen: 5000 }, key)
     expect(replay.body.topupId).toBe(created.body.topupId)
     expect((await stubStats(stack)).requests.QR_PAY_CREATE).toBe(1)
     await fetch(`${created.body.qr.payUrl}/confirm`, { method: 'POST' })
@@ -64,8 +64,8 @@ describe('QR top-up', () => {
     const calls = (await stubStats(stack)).requests.QR_PAY_CREATE ?? 0
     const key = newKey()
     const [a, b] = await Promise.all([
-      post(stack, QR, t, { amountFen: 4000 }, key),
-      post(stack, QR, t, { amountFen: 4000 }, key),
+      topupQr(stack, t, { amountFen: 4000 }, key),
+      topupQr(stack, t, { amountFen: 4000 }, key),
     ])
     expect([a.status, b.status]).toEqual([201, 201])
     expect(b.body.topupId).toBe(a.body.topupId)
@@ -76,7 +76,7 @@ describe('QR top-up', () => {
   it('shows a cancellation on the phone as cancelled, crediting nothing', async () => {
     const t = await token('C00000001')
     const before = await stubAccount(stack, 'C00000001')
-    const created = await post(stack, QR, t, { amountFen: 3000 })
+    const created = await topupQr(stack, t, { amountFen: 3000 })
     expect(await payOnPhone(created.body.qr.payUrl, 'cancel')).toContain('支付已取消')
     const done = await pollTopup(stack, t, created.body.topupId)
     expect(done).toMatchObject({ status: 'cancelled', account: null, qr: null })
@@ -88,7 +88,7 @@ describe('QR top-up', () => {
     const t = await token('C00000003')
     const account = await api(stack, 'GET', '/api/v1/account', { token: t })
     expect(account.body.status).toBe('suspended')
-    const created = await post(stack, QR, t, { amountFen: account.body.arrearsFen })
+    const created = await topupQr(stack, t, { amountFen: account.body.arrearsFen })
     await payOnPhone(created.body.qr.payUrl)
     const done = await pollTopup(stack, t, created.body.topupId)
     expect(done.account).toEqual({ balanceFen: 0, arrearsFen: 0, status: 'normal' })
@@ -101,7 +101,7 @@ describe('QR top-up', () => {
     const t = await token('C00000002')
     const before = await stubAccount(stack, 'C00000002')
     expect(before.arrearsFen).toBeGreaterThan(100)
-    const created = await post(stack, QR, t, { amountFen: 100 })
+    const created = await topupQr(stack, t, { amountFen: 100 })
     await payOnPhone(created.body.qr.payUrl)
     const done = await pollTopup(stack, t, created.body.topupId)
     expect(done.account).toEqual({ balanceFen: 0, arrearsFen: before.arrearsFen - 100, status: 'arrears' })
@@ -127,7 +127,7 @@ describe('QR top-up', () => {
   })
 
   it("answers 404 for another household's top-up and 400 for a malformed id", async () => {
-    const mine = await post(stack, QR, await token('C00000001'), { amountFen: 3000 })
+    const mine = await topupQr(stack, await token('C00000001'), { amountFen: 3000 })
     const theirs = await token('C00000006')
     expect((await api(stack, 'GET', `/api/v1/topups/${mine.body.topupId}`, { token: theirs })).status).toBe(404)
     expect((await api(stack, 'GET', '/api/v1/topups/TQ0000', { token: theirs })).status).toBe(404)

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { buildBff } from '../../../src/bff/app.ts'
-import { api, type ApiAnswer, type Stack } from '../harness.ts'
+import { routes, type CardTopupRequest, type QrTopupRequest } from '../../../src/contract/index.ts'
+import { api, bff, type ApiAnswer, type Stack } from '../harness.ts'
 
 /** Helpers of the top-up suites: calls with an Idempotency-Key, and the stub's own figures. */
 
@@ -16,6 +17,30 @@ export function post<T = any>(
   key: string | null = newKey(),
 ): Promise<ApiAnswer<T>> {
   return api<T>(stack, 'POST', path, { token, body, headers: key === null ? {} : { 'idempotency-key': key } })
+}
+
+/**
+ * Top-ups sent through the typed client: the Idempotency-Key and a body of the document's shape are required
+ * (leaving either out does not compile); the answer comes back loose, as the suites read refusals and top-ups alike.
+ */
+export async function topupCard(
+  stack: Pick<Stack, 'bffUrl'>,
+  token: string,
+  body: CardTopupRequest,
+  key: string = newKey(),
+): Promise<ApiAnswer> {
+  const { status, headers, body: answer } = await bff(stack, routes.topupCard, { token, idempotencyKey: key, body })
+  return { status, headers, body: answer }
+}
+
+export async function topupQr(
+  stack: Pick<Stack, 'bffUrl'>,
+  token: string,
+  body: QrTopupRequest,
+  key: string = newKey(),
+): Promise<ApiAnswer> {
+  const { status, headers, body: answer } = await bff(stack, routes.topupQr, { token, idempotencyKey: key, body })
+  return { status, headers, body: answer }
 }
 
 export interface StubAccount {
