@@ -178,6 +178,12 @@ export const bff = <R extends AnyRoute>(
   input: NoInfer<CallInput<R>>,
 ): Promise<Answer<R>> => call(stack.bffUrl, route, input)
 
+/** A typed call's answer read loosely, as suites that read refusals and successes alike do. */
+export async function loose(answer: Promise<{ status: number; headers: Headers; body: unknown }>): Promise<ApiAnswer> {
+  const { status, headers, body } = await answer
+  return { status, headers, body }
+}
+
 /** `[status, error.code, error.attemptsLeft]` of a refusal; `[status]` when the body is not an ErrorBody. */
 export function refusal(res: { status: number; body: unknown }): [number, string?, number?] {
   if (!Value.Check(ErrorBody, res.body)) return [res.status]

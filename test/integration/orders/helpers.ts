@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { routes, type OrderRequest } from '../../../src/contract/index.ts'
-import { api, bff, type ApiAnswer, type Stack } from '../harness.ts'
+import { api, bff, loose, type ApiAnswer, type Stack } from '../harness.ts'
 
 export type Stats = {
   requests: Record<string, number>
@@ -16,14 +16,8 @@ export const newKey = () => randomUUID()
  * An order sent through the typed client, so its Idempotency-Key and a body of the document's shape are required
  * (leaving either out does not compile); the answer is handed back loose, as the suites read refusals and orders alike.
  */
-export async function order(
-  stack: Stack,
-  token: string,
-  body: OrderRequest,
-  key: string = newKey(),
-): Promise<ApiAnswer> {
-  const { status, headers, body: answer } = await bff(stack, routes.createOrder, { token, idempotencyKey: key, body })
-  return { status, headers, body: answer }
+export function order(stack: Stack, token: string, body: OrderRequest, key: string = newKey()): Promise<ApiAnswer> {
+  return loose(bff(stack, routes.createOrder, { token, idempotencyKey: key, body }))
 }
 
 /** A request the typed client would not let through (no Idempotency-Key when `key` is null, a malformed body): sent raw. */

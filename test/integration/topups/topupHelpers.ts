@@ -3,7 +3,7 @@ import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { buildBff } from '../../../src/bff/app.ts'
 import { routes, type CardTopupRequest, type QrTopupRequest } from '../../../src/contract/index.ts'
-import { api, bff, type ApiAnswer, type Stack } from '../harness.ts'
+import { api, bff, loose, type ApiAnswer, type Stack } from '../harness.ts'
 
 /** Helpers of the top-up suites: calls with an Idempotency-Key, and the stub's own figures. */
 
@@ -23,24 +23,22 @@ export function post<T = any>(
  * Top-ups sent through the typed client: the Idempotency-Key and a body of the document's shape are required
  * (leaving either out does not compile); the answer comes back loose, as the suites read refusals and top-ups alike.
  */
-export async function topupCard(
+export function topupCard(
   stack: Pick<Stack, 'bffUrl'>,
   token: string,
   body: CardTopupRequest,
   key: string = newKey(),
 ): Promise<ApiAnswer> {
-  const { status, headers, body: answer } = await bff(stack, routes.topupCard, { token, idempotencyKey: key, body })
-  return { status, headers, body: answer }
+  return loose(bff(stack, routes.topupCard, { token, idempotencyKey: key, body }))
 }
 
-export async function topupQr(
+export function topupQr(
   stack: Pick<Stack, 'bffUrl'>,
   token: string,
   body: QrTopupRequest,
   key: string = newKey(),
 ): Promise<ApiAnswer> {
-  const { status, headers, body: answer } = await bff(stack, routes.topupQr, { token, idempotencyKey: key, body })
-  return { status, headers, body: answer }
+  return loose(bff(stack, routes.topupQr, { token, idempotencyKey: key, body }))
 }
 
 export interface StubAccount {
