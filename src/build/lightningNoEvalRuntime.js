@@ -90,48 +90,33 @@ const IDENT = '[A-Za-z_$][\\w$]*'
 const STORE = /^store\[(\d+)\]$/
 const NUMBER = /^-?(?:\d+\.?\d*(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?|Infinity|NaN)$/i
 
+// Every closure comes from a small factory and captures only that factory's parameters: the ES5 bundle turns
+// block-scoped consts captured in one big function into shared vars, and QtWebKit 602 (JSC) then resolved one of
+// them to its scope object ("_ is not a function ... JSLexicalEnvironment") and never left the boot screen.
+const constant = (value) => () => value
+const storeAt = (n) => (vars) => vars.store[n]
+const newFromStore = (n, name) => (vars) => new vars.store[n](vars[name].stage)
+const createElement = (name) => (vars) => vars[name].stage.createElement()
+const enableTextTexture = (name) => (vars) => vars[name].enableTextTexture()
+const member = (name, key) => (vars) => vars[name][key]
+const variable = (name) => (vars) => vars[name]
+
 function compileExpression(src) {
   let m
-  if (src === 'true') return () => true
-  if (src === 'false') return () => false
-  if (src === 'null') return () => null
-  if (src === 'undefined') return () => undefined
-  if (src.charAt(0) === '"') {
-    const value = JSON.parse(src)
-    return () => value
-  }
-  if (NUMBER.test(src)) {
-    const value = Number(src)
-    return () => value
-  }
-  if ((m = STORE.exec(src))) {
-    const n = Number(m[1])
-    return (vars) => vars.store[n]
-  }
-  if ((m = new RegExp('^new store\\[(\\d+)\\]\\((' + IDENT + ')\\.stage\\)$').exec(src))) {
-    const n = Number(m[1])
-    const name = m[2]
-    return (vars) => new vars.store[n](vars[name].stage)
-  }
-  if ((m = new RegExp('^(' + IDENT + ')\\.stage\\.createElement\\(\\)$').exec(src))) {
-    const name = m[1]
-    return (vars) => vars[name].stage.createElement()
-  }
-  if ((m = new RegExp('^(' + IDENT + ')\\.enableTextTexture\\(\\)$').exec(src))) {
-    const name = m[1]
-    return (vars) => vars[name].enableTextTexture()
-  }
-  if ((m = new RegExp('^(' + IDENT + ')\\["([^"]*)"\\]$').exec(src))) {
-    const name = m[1]
-    const key = m[2]
-    return (vars) => vars[name][key]
-  }
-  if ((m = new RegExp('^(' + IDENT + ')\\.(' + IDENT + ')$').exec(src))) {
-    const name = m[1]
-    const key = m[2]
-    return (vars) => vars[name][key]
-  }
-  if (new RegExp('^' + IDENT + '$').test(src)) return (vars) => vars[src]
+  if (src === 'true') return constant(true)
+  if (src === 'false') return constant(false)
+  if (src === 'null') return constant(null)
+  if (src === 'undefined') return constant(undefined)
+  if (src.charAt(0) === '"') return constant(JSON.parse(src))
+  if (NUMBER.test(src)) return constant(Number(src))
+  if ((m = STORE.exec(src))) return storeAt(Number(m[1]))
+  if ((m = new RegExp('^new store\\[(\\d+)\\]\\((' + IDENT + ')\\.stage\\)$').exec(src)))
+    return newFromStore(Number(m[1]), m[2])
+  if ((m = new RegExp('^(' + IDENT + ')\\.stage\\.createElement\\(\\)$').exec(src))) return createElement(m[1])
+  if ((m = new RegExp('^(' + IDENT + ')\\.enableTextTexture\\(\\)$').exec(src))) return enableTextTexture(m[1])
+  if ((m = new RegExp('^(' + IDENT + ')\\["([^"]*)"\\]$').exec(src))) return member(m[1], m[2])
+  if ((m = new RegExp('^(' + IDENT + ')\\.(' + IDENT + ')$').exec(src))) return member(m[1], m[2])
+  if (new RegExp('^' + IDENT + '$').test(src)) return variable(src)
   throw new Error('[Lightning] template step not understood without eval: ' + src)
 }
 
@@ -140,38 +125,26 @@ const ASSIGN_PROP = new RegExp('^(.+?)(?:\\["([^"]*)"\\]|\\.(ref)) = (.+)$')
 const ADD_CHILD = new RegExp('^(' + IDENT + ')\\.childList\\.add\\((.+)\\)$')
 const BIND = new RegExp('^element\\.__bindProperty\\((store\\[\\d+\\]), (.+), "([^"]*)"\\)$')
 
+const bind = (binding, target, key) => (vars) => {
+  vars.element.__bindProperty(binding(vars), target(vars), key)
+}
+const addChild = (name, child) => (vars) => {
+  vars[name].childList.add(child(vars))
+}
+const setVar = (name, value) => (vars) => {
+  vars[name] = value(vars)
+}
+const setProp = (target, key, value) => (vars) => {
+  target(vars)[key] = value(vars)
+}
+
 function compileStatement(src) {
   let m
-  if ((m = BIND.exec(src))) {
-    const binding = compileExpression(m[1])
-    const target = compileExpression(m[2])
-    const key = m[3]
-    return (vars) => {
-      vars.element.__bindProperty(binding(vars), target(vars), key)
-    }
-  }
-  if ((m = ADD_CHILD.exec(src))) {
-    const name = m[1]
-    const child = compileExpression(m[2])
-    return (vars) => {
-      vars[name].childList.add(child(vars))
-    }
-  }
-  if ((m = ASSIGN_VAR.exec(src))) {
-    const name = m[1]
-    const value = compileExpression(m[2])
-    return (vars) => {
-      vars[name] = value(vars)
-    }
-  }
-  if ((m = ASSIGN_PROP.exec(src))) {
-    const target = compileExpression(m[1])
-    const key = m[2] !== undefined ? m[2] : m[3]
-    const value = compileExpression(m[4])
-    return (vars) => {
-      target(vars)[key] = value(vars)
-    }
-  }
+  if ((m = BIND.exec(src))) return bind(compileExpression(m[1]), compileExpression(m[2]), m[3])
+  if ((m = ADD_CHILD.exec(src))) return addChild(m[1], compileExpression(m[2]))
+  if ((m = ASSIGN_VAR.exec(src))) return setVar(m[1], compileExpression(m[2]))
+  if ((m = ASSIGN_PROP.exec(src)))
+    return setProp(compileExpression(m[1]), m[2] !== undefined ? m[2] : m[3], compileExpression(m[4]))
   throw new Error('[Lightning] template step not understood without eval: ' + src)
 }
 
