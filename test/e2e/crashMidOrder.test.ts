@@ -48,7 +48,12 @@ const qrCodes = (s: Stats) => Object.values(s.topups.qrPays).reduce((n, c) => n 
 /** From the package's detail screen: one month, confirm (Cancel has the focus first), the PIN on the digit keys. */
 async function orderFromDetail(tv: Tv, pin: string): Promise<void> {
   await tv.waitForText('ProductTitle', (t) => t.length > 0)
-  await pressUntil(tv, 'up', 'Period1', 4)
+  // Back from the order shows the detail again while it reloads (no focus until it is in): Up moves once it is.
+  for (const until = Date.now() + 10_000; (await tv.focusedRef()) !== 'Period1' && Date.now() < until;) {
+    await tv.press('up')
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  expect(await tv.focusedRef()).toBe('Period1')
   await tv.press('ok')
   await tv.waitForRoute('order/:productId/:periodMonths')
   await tv.waitForText('OrderAmount', (t) => t !== '--')
