@@ -81,9 +81,8 @@ if (built.status !== 0) {
 }
 
 const suites = (process.env.TEST_SUITES ?? 'unit,integration,security,e2e').split(',')
-// Every answer the integration and security suites get from a BFF is written down (each distinct one once) and held
-// to its OpenAPI document below. Not in e2e yet: the log's synchronous write per new answer shifted the BFF's timing
-// enough to expose races in four e2e files (a key pressed before its page had loaded) on a quiet CI run.
+// Every answer the integration, security and e2e suites get from a BFF is written down (each distinct one once, out
+// of the request path: src/bff/plugins/answerLog.ts) and held to its OpenAPI document below.
 const answers = `${outDir}/conformance.jsonl`
 rmSync(answers, { force: true })
 const LOGGED_SUITES = new Set(['integration', 'security'])

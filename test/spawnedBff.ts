@@ -21,11 +21,20 @@ export interface SpawnedBff {
   output(): string
 }
 
-/** Starts the BFF with only PATH, HOME and `env` in its environment (nothing of the test runner's leaks in). */
+/**
+ * Starts the BFF with only PATH, HOME and `env` in its environment (nothing of the test runner's leaks in), but for
+ * npm test's BFF_CONFORMANCE_LOG: a spawned BFF's answers are held to the document too.
+ */
 export function spawnBff(env: Record<string, string>): SpawnedBff {
+  const log = process.env.BFF_CONFORMANCE_LOG
   const child = spawn(NODE, ['src/bff/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...(log ? { BFF_CONFORMANCE_LOG: log } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''

@@ -46,6 +46,8 @@ export interface BffDeps {
   logger?: Logger
   store?: Store
   now?: () => Date
+  /** Where this BFF writes its answers down for the conformance check (tests); else BFF_CONFORMANCE_LOG. */
+  conformanceLog?: string
 }
 
 export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<FastifyInstance> {
@@ -124,7 +126,10 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
 
   await app.register(errorsPlugin, { bodyLimit: config.bodyLimit })
   // Test runs ask for every answer to be written down and checked against the document; production never does.
-  const conformanceLog = config.nodeEnv === 'production' ? undefined : process.env.BFF_CONFORMANCE_LOG || undefined
+  const conformanceLog =
+    config.nodeEnv === 'production'
+      ? undefined
+      : (deps.conformanceLog ?? (process.env.BFF_CONFORMANCE_LOG || undefined))
   await app.register(routeTablePlugin, { conformanceLog })
   // helmet's middleware built once: @fastify/helmet built it anew for every request (parsing the CSP each time),
   // which showed in the BFF's profile. The same headers, set by the same library; the CSP is in csp.ts.

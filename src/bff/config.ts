@@ -50,6 +50,11 @@ export interface BffConfig {
   /** Wrong prepaid cards per account before card top-up is locked, and for how long (kept in the store). */
   topupCardMaxFailures: number
   topupCardLockSeconds: number
+  /**
+   * Wrong prepaid cards per account in a day, right ones between them or not: a household holding one used card
+   * cannot alternate it with guesses at other people's cards for ever. Reached, card top-up waits for the next day.
+   */
+  topupCardMaxFailuresPerDay: number
   /** How long a QR top-up code can be paid. */
   topupQrTtlSeconds: number
   /** Longest wait between two delivery attempts of an accepted ticket or complaint while the BOSS is down. */
@@ -169,6 +174,7 @@ export function loadConfig(env: Env = process.env): BffConfig {
     nodeEnv,
     topupCardMaxFailures: int(env, 'TOPUP_CARD_MAX_FAILURES', 5, 1),
     topupCardLockSeconds: int(env, 'TOPUP_CARD_LOCK_SECONDS', 900, 1),
+    topupCardMaxFailuresPerDay: int(env, 'TOPUP_CARD_MAX_FAILURES_PER_DAY', 20, 1),
     topupQrTtlSeconds: int(env, 'TOPUP_QR_TTL_SECONDS', 300, 1),
     outboxMaxDelaySeconds: int(env, 'OUTBOX_MAX_DELAY_SECONDS', 60, 1),
     publicBaseUrl: env.PUBLIC_BASE_URL ? env.PUBLIC_BASE_URL.replace(/\/+$/, '') : undefined,

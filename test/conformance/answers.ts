@@ -73,3 +73,27 @@ export function answerChecker(doc: OpenApiDocument): (a: LoggedAnswer) => string
     return problems
   }
 }
+
+/**
+ * A whole log (JSONL, one LoggedAnswer a line) against the document: a summary line and one problem per kind (the
+ * same status of the same operation once, with how many answers showed it).
+ */
+export function checkAnswers(doc: OpenApiDocument, jsonl: string): { summary: string; problems: string[] } {
+  const check = answerChecker(doc)
+  const lines = jsonl.split('\n').filter(Boolean)
+  const operations = new Set<string>()
+  const byKind = new Map<string, { example: string; count: number }>()
+  for (const line of lines) {
+    const answer = JSON.parse(line) as LoggedAnswer
+    operations.add(`${answer.method} ${answer.route}`)
+    for (const p of check(answer)) {
+      const kind = p.split(':')[0]
+      const seen = byKind.get(kind)
+      byKind.set(kind, { example: seen?.example ?? p, count: (seen?.count ?? 0) + 1 })
+    }
+  }
+  return {
+    summary: `${lines.length} distinct answers over ${operations.size} operations checked against /api/docs/json`,
+    problems: [...byKind.values()].map(({ example, count }) => `${example}${count > 1 ? ` (${count} answers)` : ''}`),
+  }
+}

@@ -1,8 +1,7 @@
-import { appendFileSync } from 'node:fs'
-import { createHash } from 'node:crypto'
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import { routes } from '../../contract/index.ts'
+import { AnswerLog } from './answerLog.ts'
 
 const TABLE = new Map<string, unknown>(Object.values(routes).map((r) => [`${r.method} ${r.path}`, r.schema]))
 /** Paths only the route table may add to: a route here must be an entry of it. */
@@ -12,7 +11,7 @@ export interface RouteTableOptions {
   /**
    * Tests only (BFF_CONFORMANCE_LOG, never in production): append each distinct answer of a tabled route
    * (method, route pattern, status, content type, body) to this JSONL file, which `npm test` then checks
-   * against /api/docs/json.
+   * against /api/docs/json. Written out of the request path (answerLog.ts).
    */
   conformanceLog?: string
 }
@@ -34,33 +33,26 @@ async function routeTablePlugin(app: FastifyInstance, opts: RouteTableOptions) {
     }
   })
 
-  const file = opts.conformanceLog
-  if (!file) return
-  // Each distinct answer once: a burst of identical 429s or account reads is one line to check.
-  const seen = new Set<string>()
+  if (!opts.conformanceLog) return
+  const log = new AnswerLog(opts.conformanceLog)
+  app.addHook('onClose', async () => log.flush())
   app.addHook('onSend', async (request, reply, payload) => {
     const pattern = request.routeOptions.url
     if (request.method === 'HEAD' || pattern === undefined || !TABLE.has(`${request.method} ${pattern}`)) return payload
-    // fastify sends no body with a 204, whatever the handler gave.
-    const body =
-      reply.statusCode === 204 || payload === null || payload === undefined
-        ? ''
-        : typeof payload === 'string'
-          ? payload
-          : null
-    const line = JSON.stringify({
+    log.add({
       method: request.method,
       route: pattern,
       status: reply.statusCode,
       contentType: reply.getHeader('content-type') ?? null,
       retryAfter: reply.getHeader('retry-after') ?? null,
-      body,
+      // fastify sends no body with a 204, whatever the handler gave.
+      body:
+        reply.statusCode === 204 || payload === null || payload === undefined
+          ? ''
+          : typeof payload === 'string'
+            ? payload
+            : null,
     })
-    const digest = createHash('sha1').update(line).digest('base64')
-    if (!seen.has(digest)) {
-      seen.add(digest)
-      appendFileSync(file, `${line}\n`)
-    }
     return payload
   })
 }

@@ -5,8 +5,6 @@ import { createIdempotency, stableRef } from '../plugins/idempotency.ts'
 import { CARD_SERIAL_PREFIX, QR_SERIAL_PREFIX, type CardRefusal } from '../domain/types.ts'
 import type { BffServices } from '../services.ts'
 
-/** How many full rows of wrong card passwords an account gets in a day, whatever right ones came between. */
-const DAY_BUDGET_ROWS = 4
 const DAY_SECONDS = 86_400
 
 const refused: Record<Exclude<CardRefusal, 'wrong'>, () => ApiError> = {
@@ -18,7 +16,12 @@ const refused: Record<Exclude<CardRefusal, 'wrong'>, () => ApiError> = {
 
 /** Top-ups: prepaid card (synchronous) and QR code (pending until paid on a phone, polled by the TV). */
 const topupRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
-  const { topupCardMaxFailures: maxFailures, topupCardLockSeconds: lockSeconds, topupQrTtlSeconds: qrTtl } = s.config
+  const {
+    topupCardMaxFailures: maxFailures,
+    topupCardLockSeconds: lockSeconds,
+    topupCardMaxFailuresPerDay: dayMax,
+    topupQrTtlSeconds: qrTtl,
+  } = s.config
   // After a crash mid-top-up: the BOSS is asked by the stable serial (CARD_RECHARGE_QRY, QR_PAY_QRY).
   const recoverBy = (prefix: string, statusCode: number) => async (customerId: string, key: string) => {
     const found = await s.topups.find(customerId, stableRef(prefix, customerId, key))
@@ -41,9 +44,8 @@ const topupRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   const lockKey = (customerId: string) => `topup-card-fail:${customerId}`
   // A right password ends the row of wrong ones, but it proves only its own card: a household holding one used card
   // could alternate it with guesses at other people's cards for ever. Wrong cards also count in a day's budget that
-  // no right password clears (a household that mistypes more than this many cards in a day waits until the next).
+  // no right password clears (TOPUP_CARD_MAX_FAILURES_PER_DAY; a household that mistypes more in a day waits until the next).
   const dayKey = (customerId: string) => `topup-card-fail-day:${customerId}`
-  const dayMax = maxFailures * DAY_BUDGET_ROWS
 
   const locked = (retryAfter: number) =>
     new ApiError(

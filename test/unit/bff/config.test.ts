@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       corsOrigins: [],
       logLevel: 'info',
       bodyLimit: 16384,
+      topupCardMaxFailures: 5,
+      topupCardMaxFailuresPerDay: 20,
     })
     // Usage events: kept 180 days; without Redis the one instance writes its own DuckDB file.
     expect(c.usage).toMatchObject({ retentionDays: 180, writer: true, storePath: undefined })
@@ -32,6 +34,7 @@ describe('loadConfig', () => {
       CORS_ORIGINS: 'http://a.test, http://b.test',
       STATIC_DIR: 'dist',
       TOKEN_TTL_SECONDS: '60',
+      TOPUP_CARD_MAX_FAILURES_PER_DAY: '8',
     })
     expect(c).toMatchObject({
       port: 9000,
@@ -39,6 +42,7 @@ describe('loadConfig', () => {
       corsOrigins: ['http://a.test', 'http://b.test'],
       staticDir: join(process.cwd(), 'dist'),
       tokenTtlSeconds: 60,
+      topupCardMaxFailuresPerDay: 8,
     })
   })
   it('refuses production with the default JWT key, and bad numbers', () => {
@@ -55,6 +59,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...prod, OPERATOR_PASSWORD: 'short' })).toThrow(/OPERATOR_PASSWORD/)
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/)
     expect(() => loadConfig({ TOKEN_TTL_SECONDS: '0' })).toThrow(/TOKEN_TTL_SECONDS/)
+    expect(() => loadConfig({ TOPUP_CARD_MAX_FAILURES_PER_DAY: '0' })).toThrow(/TOPUP_CARD_MAX_FAILURES_PER_DAY/)
     expect(() => loadConfig({ BOSS_URL: 'not a url' })).toThrow(/BOSS_URL/)
     expect(() => loadConfig({ USAGE_WRITER: 'yes' })).toThrow(/USAGE_WRITER/)
   })
