@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, login, startStack, type Stack } from '../harness.ts'
+import { routes, type CreateTicketRequest } from '../../../src/contract/index.ts'
+import { api, bff, login, loose, refusal, startStack, type Stack } from '../harness.ts'
 
 let stack: Stack
 let token: string
@@ -17,19 +18,29 @@ const counts = async (customerId?: string) =>
     tickets: { count: number; serials: number; repeatedSerials: number }
   }
 
+/**
+ * Calls through the client typed by the route table: a fault report without its Idempotency-Key, or a call without
+ * the box's token, does not compile. Only the deliberately malformed reports below go out raw.
+ */
+const form = (as = token) => loose(bff(stack, routes.ticketForm, { token: as }))
+const list = () => loose(bff(stack, routes.tickets, { token }))
+const report = (body: CreateTicketRequest) =>
+  loose(bff(stack, routes.createTicket, { token, idempotencyKey: randomUUID(), body }))
+const ticket = (ticketId: string, as = token) => loose(bff(stack, routes.ticket, { token: as, params: { ticketId } }))
+const cancel = (ticketId: string, as = token) =>
+  loose(bff(stack, routes.cancelTicket, { token: as, params: { ticketId } }))
+const rate = (ticketId: string, stars: number) =>
+  loose(bff(stack, routes.rateTicket, { token, params: { ticketId }, body: { stars } }))
+
 describe('repair tickets through the BFF', () => {
   it('offers categories, the masked phone and free slots; a ticket with a slot is registered at once (201)', async () => {
-    const form = await api(stack, 'GET', '/api/v1/tickets/form', { token })
-    expect(form.status).toBe(200)
-    expect(form.body.bossAvailable).toBe(true)
-    expect(form.body.contactPhoneMasked).toBe('159****0004')
-    expect(form.body.slots.length).toBeGreaterThan(0)
-    const slot = form.body.slots[0]
-    const made = await api(stack, 'POST', '/api/v1/tickets', {
-      headers: { 'Idempotency-Key': randomUUID() },
-      token,
-      body: { category: 'no-signal', presetId: 'all-channels', slotId: slot.slotId },
-    })
+    const offered = await form()
+    expect(offered.status).toBe(200)
+    expect(offered.body.bossAvailable).toBe(true)
+    expect(offered.body.contactPhoneMasked).toBe('159****0004')
+    expect(offered.body.slots.length).toBeGreaterThan(0)
+    const slot = offered.body.slots[0]
+    const made = await report({ category: 'no-signal', presetId: 'all-channels', slotId: slot.slotId })
     expect(made.status).toBe(201)
     expect(made.body).toMatchObject({
       status: 'acknowledged',
@@ -40,7 +51,7 @@ describe('repair tickets through the BFF', () => {
     })
     expect(made.body.reference).toMatch(/^RT[A-Z0-9]{12}$/)
     expect(made.body.ticketId).toMatch(/^T\d{11}$/)
-    const byRef = await api(stack, 'GET', `/api/v1/tickets/${made.body.reference}`, { token })
+    const byRef = await ticket(made.body.reference)
     expect(byRef.body.ticketId).toBe(made.body.ticketId)
     expect((await counts(stack.bySubscriber('low-balance').customerId)).tickets).toEqual({
       count: 1,
@@ -50,17 +61,13 @@ describe('repair tickets through the BFF', () => {
   })
 
   it('the timeline advances on its own, the ticket can be rated once resolved; cancel only while open', async () => {
-    const made = await api(stack, 'POST', '/api/v1/tickets', {
-      headers: { 'Idempotency-Key': randomUUID() },
-      token,
-      body: { category: 'remote', presetId: 'no-response', contactPhone: '13712345678' },
-    })
+    const made = await report({ category: 'remote', presetId: 'no-response', contactPhone: '13712345678' })
     expect(made.status).toBe(201)
     expect(made.body.contactPhoneMasked).toBe('137****5678')
     const id = made.body.ticketId
-    expect((await api(stack, 'POST', `/api/v1/tickets/${id}/rating`, { token, body: { stars: 5 } })).status).toBe(409)
+    expect((await rate(id, 5)).status).toBe(409)
     await new Promise((r) => setTimeout(r, 3300))
-    const t = await api(stack, 'GET', `/api/v1/tickets/${id}`, { token })
+    const t = await ticket(id)
     expect(t.body.timeline.map((e: { status: string }) => e.status)).toEqual([
       'acknowledged',
       'dispatched',
@@ -69,21 +76,17 @@ describe('repair tickets through the BFF', () => {
     ])
     expect(t.body.timeline[3].note).toMatch(/维修人员/)
     expect(t.body.canRate).toBe(true)
-    expect((await api(stack, 'POST', `/api/v1/tickets/${id}/cancel`, { token })).status).toBe(409)
-    const rated = await api(stack, 'POST', `/api/v1/tickets/${id}/rating`, { token, body: { stars: 4 } })
+    expect((await cancel(id)).status).toBe(409)
+    const rated = await rate(id, 4)
     expect(rated.status).toBe(200)
     expect(rated.body).toMatchObject({ status: 'closed', rating: 4, canRate: false })
 
-    const open = await api(stack, 'POST', '/api/v1/tickets', {
-      headers: { 'Idempotency-Key': randomUUID() },
-      token,
-      body: { category: 'picture', presetId: 'evenings' },
-    })
-    const cancelled = await api(stack, 'POST', `/api/v1/tickets/${open.body.reference}/cancel`, { token })
+    const open = await report({ category: 'picture', presetId: 'evenings' })
+    const cancelled = await cancel(open.body.reference)
     expect(cancelled.status).toBe(200)
     expect(cancelled.body.status).toBe('cancelled')
-    const list = await api(stack, 'GET', '/api/v1/tickets', { token })
-    expect(list.body.items.map((x: { reference: string }) => x.reference)).toEqual([
+    const mine = await list()
+    expect(mine.body.items.map((x: { reference: string }) => x.reference)).toEqual([
       open.body.reference,
       made.body.reference,
       expect.any(String),
@@ -93,18 +96,23 @@ describe('repair tickets through the BFF', () => {
   it("refuses bad input with a 4xx and stores nothing; another household's ticket is 404", async () => {
     const cust = stack.bySubscriber('low-balance').customerId
     const before = (await counts(cust)).tickets.count
-    const mine = (await api(stack, 'GET', '/api/v1/tickets', { token })).body.items[0]
-    const form = await api(stack, 'GET', '/api/v1/tickets/form', { token: other })
+    const mine = (await list()).body.items[0]
+    const othersForm = await form(other)
+    // Malformed on purpose (the typed client would not let them through): sent raw.
     const bad: Array<[unknown, number, RegExp]> = [
       [{ category: 'plumbing', presetId: 'all-channels' }, 400, /category/],
       [{ category: 'no-signal', presetId: 'made-up' }, 400, /presetId/],
       [{ category: 'no-signal', presetId: 'all-channels', contactPhone: '12345' }, 400, /contactPhone/],
       [{ category: 'no-signal', presetId: 'all-channels', slotId: 'SL20200101320102AM' }, 400, /past/],
-      [{ category: 'no-signal', presetId: 'all-channels', slotId: form.body.slots[0].slotId }, 400, /not offered/],
+      [
+        { category: 'no-signal', presetId: 'all-channels', slotId: othersForm.body.slots[0].slotId },
+        400,
+        /not offered/,
+      ],
       [{ category: 'no-signal', presetId: 'all-channels', note: 'free text' }, 400, /note/],
     ]
     for (const [body, status, message] of bad) {
-      const res = await api(stack, 'POST', '/api/v1/tickets', {
+      const res = await api(stack, 'POST', routes.createTicket.path, {
         headers: { 'Idempotency-Key': randomUUID() },
         token,
         body,
@@ -112,9 +120,20 @@ describe('repair tickets through the BFF', () => {
       expect(res.status, JSON.stringify(body)).toBe(status)
       expect(res.body.error.message).toMatch(message)
     }
-    expect((await api(stack, 'GET', `/api/v1/tickets/${mine.ticketId}`, { token: other })).status).toBe(404)
-    expect((await api(stack, 'POST', `/api/v1/tickets/${mine.ticketId}/cancel`, { token: other })).status).toBe(404)
+    expect((await ticket(mine.ticketId, other)).status).toBe(404)
+    expect((await cancel(mine.ticketId, other)).status).toBe(404)
     expect((await counts(cust)).tickets.count).toBe(before)
-    expect((await api(stack, 'GET', '/api/v1/tickets', { token })).body.items).toHaveLength(3)
+    expect((await list()).body.items).toHaveLength(3)
+  })
+
+  it('a report without its Idempotency-Key or a call without a token does not compile; sent anyway, 400 and 401', async () => {
+    // @ts-expect-error idempotencyKey is required by routes.createTicket (the document's Idempotency-Key header)
+    const keyless = await bff(stack, routes.createTicket, {
+      token,
+      body: { category: 'remote', presetId: 'no-response' },
+    })
+    expect(refusal(keyless)).toEqual([400, 'BAD_REQUEST'])
+    // @ts-expect-error token is required by routes.tickets (a box's bearer token)
+    expect(refusal(await bff(stack, routes.tickets, {}))).toEqual([401, 'UNAUTHORIZED'])
   })
 })
