@@ -8,14 +8,12 @@ import { buildValidatorCompiler } from './validation.ts'
 import { BossClient } from './boss/bossClient.ts'
 import { GuardedBossClient } from './boss/bossGuard.ts'
 import { SqliteStore } from './store/sqliteStore.ts'
-import { RedisStore } from './store/redisStore.ts'
 import type { Store } from './store/store.ts'
 import { createServices } from './services.ts'
 import { signingKey } from './signingKey.ts'
 import errorsPlugin from './plugins/errors.ts'
 import authPlugin from './plugins/auth.ts'
 import rateLimitPlugin from './plugins/rateLimit.ts'
-import docsPlugin from './plugins/docs.ts'
 import routeTablePlugin from './plugins/routeTable.ts'
 import tvAppPlugin from './plugins/tvApp.ts'
 import { securityHeaders } from './csp.ts'
@@ -73,10 +71,11 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
   app.setValidatorCompiler(buildValidatorCompiler())
 
   const now = deps.now ?? (() => new Date())
+  // ioredis (≈ 8 MB resident) and swagger are loaded only where configured: most instances run neither.
   const store =
     deps.store ??
     (config.redisUrl
-      ? new RedisStore(config.redisUrl, { prefix: config.redisPrefix })
+      ? new (await import('./store/redisStore.ts')).RedisStore(config.redisUrl, { prefix: config.redisPrefix })
       : new SqliteStore(config.storePath))
   const boss: BossClient = new GuardedBossClient(
     {
@@ -144,7 +143,7 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
     maxAge: 600,
   })
   // The API description is for operators' integrators: served only where configured (API_DOCS; on in development).
-  if (config.apiDocs) await app.register(docsPlugin)
+  if (config.apiDocs) await app.register((await import('./plugins/docs.ts')).default)
   // Served over TLS (here or by a proxy in TRUST_PROXY that says X-Forwarded-Proto: https), browsers are told to stay on it.
   app.addHook('onSend', async (request, reply) => {
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=15552000; includeSubDomains')

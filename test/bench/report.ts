@@ -1,6 +1,7 @@
 import type { AppBench } from './app/benchApp.ts'
 import type { WpeBench } from './app/wpeBench.ts'
 import type { BffBench } from './bff/benchBff.ts'
+import type { ScaleOutBench } from './bff/scaleOut.ts'
 import type { Step } from './bff/load.ts'
 import { percentile } from './lib/stats.ts'
 
@@ -11,7 +12,12 @@ const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(2)}` : '�
 const med = (xs: number[]) => percentile(xs, 50)
 
 /** The figures as one markdown table: what was measured, the hall (subject), its baseline, and how far apart. */
-export function table(app: AppBench | null, bff: BffBench | null, wpe: WpeBench | null = null): string {
+export function table(
+  app: AppBench | null,
+  bff: BffBench | null,
+  wpe: WpeBench | null = null,
+  scale: ScaleOutBench | null = null,
+): string {
   const rows: string[][] = []
   if (app) {
     const { sizes: s, hallKeys: hk, baseKeys: bk, mem } = app
@@ -132,7 +138,7 @@ export function table(app: AppBench | null, bff: BffBench | null, wpe: WpeBench 
         .map(([k, v]) => `${k}: ${v}`)
         .join(', ')
     rows.push([
-      `Max arrival rate with ≤ 1 % errors, ${bff.stepSeconds} s steps, requests round robin over ${bff.households} boxes' sessions: BFF GET /api/v1/account vs @fastify/http-proxy → stub, rps (p99 at that step)`,
+      `Max arrival rate with ≤ 1 % errors, ${bff.stepSeconds} s steps offered to stub, proxy and BFF in turn (ladder ${bff.ladder[0]}…${bff.ladder[bff.ladder.length - 1]}: 10–130 % of the stub's ${f0(bff.stubNow.rps)} rps closed loop just before), requests round robin over ${bff.households} boxes' sessions: BFF GET /api/v1/account vs @fastify/http-proxy → stub, rps (p99 at that step)`,
       stepCell(sb),
       stepCell(sp),
       sb && sp ? ratio(sb.target, sp.target) : '–',
@@ -160,16 +166,44 @@ export function table(app: AppBench | null, bff: BffBench | null, wpe: WpeBench 
       `${signed(bff.maxBff.p99 - bff.maxProxy.p99)} ms (stub alone ${f0(bff.maxDirect.p99)})`,
     ])
     rows.push([
-      `RSS at ${bff.peak} rps steady, MB: BFF for ${bff.memorySeconds} s vs a bare fastify app on the same Node for ${bff.bareSeconds} s, start → max (end)`,
+      `RSS at ${bff.peak} rps steady, MB: BFF for ${bff.memorySeconds} s vs a bare fastify app on the same Node for ${bff.bareSeconds} s, start → max (end); load average ${bff.loadDuringSteady.map((n) => n.toFixed(1)).join(', ')} as it began`,
       `${f0(bff.rss[0])} → ${f0(Math.max(...bff.rss))} (${f0(bff.rss[bff.rss.length - 1])})`,
       `${f0(bff.bareRss[0])} → ${f0(Math.max(...bff.bareRss))} (${f0(bff.bareRss[bff.bareRss.length - 1])})`,
       `${ratio(Math.max(...bff.rss), Math.max(...bff.bareRss))}; BFF p99 ${f0(bff.steady.p99)} ms, ${codes(bff.steady.codes)}`,
+    ])
+    const g = bff.growth
+    rows.push([
+      '  BFF RSS growth over the steady run: median of its second sixth → of its last sixth, MB',
+      `${f0(g.first)} → ${f0(g.last)}`,
+      '',
+      `${g.growth >= 0 ? '+' : '−'}${f1(Math.abs(g.growth) * 100)} % (${g.growth <= 0.05 ? 'no growth: within 5 %' : 'GROWS: more than 5 %'})`,
     ])
     rows.push([
       '  load average (1, 5, 15 min) at the end of the BFF half',
       bff.loadAverage.map((n) => n.toFixed(1)).join(', '),
       '',
       '',
+    ])
+  }
+  if (scale) {
+    const stepOf = (m: Step | null) => (m ? `${m.target} (p99 ${f0(m.p99)} ms)` : 'none')
+    rows.push([
+      `Scale-out on one Redis, closed loop ${scale.one.runs.length} rounds in turn: two BFF instances (Node cluster) vs one, GET /api/v1/account rps (p99 ms)`,
+      `${f0(scale.two.rps)} (${f0(scale.two.p99)})`,
+      `${f0(scale.one.rps)} (${f0(scale.one.p99)})`,
+      `×${med(scale.ratios).toFixed(2)} (rounds ${scale.ratios.map((r) => r.toFixed(2)).join(', ')}); stub alone ${f0(scale.stub.rps)}`,
+    ])
+    rows.push([
+      '  same, max arrival rate with ≤ 1 % errors (ladder relative to the stub, steps in turn)',
+      stepOf(scale.steps.two.max),
+      stepOf(scale.steps.one.max),
+      scale.steps.two.max && scale.steps.one.max ? ratio(scale.steps.two.max.target, scale.steps.one.max.target) : '–',
+    ])
+    rows.push([
+      '  RSS after the runs, MB (pair: both instances, the cluster primary apart); load average at the end',
+      `${f0(scale.rssTwo)} (+ primary ${f0(scale.rssBalancer)})`,
+      f0(scale.rssOne),
+      scale.loadAverage.map((n) => n.toFixed(1)).join(', '),
     ])
   }
   return [

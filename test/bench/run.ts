@@ -9,14 +9,17 @@
  *
  * The usage reports run over a month of 5 million boxes' events generated in DuckDB (BENCH_USAGE_BOXES to change it).
  *
- * BENCH_QUICK=1 shorter runs; BENCH_ONLY=app|bff one half (BENCH_ONLY=wpe: WPE alone, usage: the usage reports alone);
- * BENCH_SKIP_BUILD=1 reuse dist/ and dist-bench/.
+ * BENCH_QUICK=1 shorter runs; BENCH_ONLY=app|bff one half (BENCH_ONLY=wpe: WPE alone, usage: the usage reports alone, scale: two BFF instances on
+ * Redis beside one, alone);
+ * BENCH_SKIP_BUILD=1 reuse dist/ and dist-bench/. The BFF half: see test/bench/bff/processes.ts (BENCH_BFF_TS, BENCH_BFF_ROOT,
+ * BENCH_BFF_NODE_ARGS) and BENCH_BFF_STEADY_SECONDS (the steady memory run: 30 s quick, 600 s full).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { BASELINE_KEY_PLAN, benchApp, KEY_PLAN, type AppBench } from './app/benchApp.ts'
 import { benchWpe, type WpeBench } from './app/wpeBench.ts'
 import { benchBff, type BffBench } from './bff/benchBff.ts'
+import { benchScaleOut, type ScaleOutBench } from './bff/scaleOut.ts'
 import { table } from './report.ts'
 import { benchUsage, usageTable, type UsageBench } from './usage/benchUsage.ts'
 
@@ -26,7 +29,7 @@ const only = process.env.BENCH_ONLY
 const log = (s: string) => console.error(`[bench] ${s}`)
 const started = Date.now()
 
-if (process.env.BENCH_SKIP_BUILD !== '1' && only !== 'bff' && only !== 'usage') {
+if (process.env.BENCH_SKIP_BUILD !== '1' && only !== 'bff' && only !== 'usage' && only !== 'scale') {
   log('building the hall and the baseline (TVHALL_BENCH=1 rollup -c)…')
   execFileSync(`${ROOT}node_modules/.bin/rollup`, ['-c'], {
     cwd: ROOT,
@@ -37,25 +40,36 @@ if (process.env.BENCH_SKIP_BUILD !== '1' && only !== 'bff' && only !== 'usage') 
 
 let app: AppBench | null = null
 let bff: BffBench | null = null
+let scale: ScaleOutBench | null = null
 let wpe: WpeBench | null = null
 let usage: UsageBench | null = null
 const half = (name: string) => !only || only === name
-if (only !== 'bff' && only !== 'wpe' && only !== 'usage')
+if (only !== 'bff' && only !== 'wpe' && only !== 'usage' && only !== 'scale')
   app = await benchApp({ bootRuns: quick ? 1 : 3, memoryRounds: quick ? 3 : 20, log })
 // A WPE boot is a fresh cog, about 10 s: three even in a quick run.
-if (only !== 'bff' && only !== 'usage')
+if (only !== 'bff' && only !== 'usage' && only !== 'scale')
   wpe = await benchWpe({ bootRuns: quick ? 3 : 5, hallPlan: KEY_PLAN, basePlan: BASELINE_KEY_PLAN, log })
-if (only !== 'app' && only !== 'wpe' && only !== 'usage') {
+if (only !== 'app' && only !== 'wpe' && only !== 'usage' && only !== 'scale') {
   bff = await benchBff({
     rate: 200,
     rateSeconds: quick ? 5 : 20,
     flatSeconds: quick ? 5 : 10,
     flatRounds: quick ? 3 : 5,
     connections: 32,
-    memorySeconds: quick ? 10 : 60,
+    // Ten minutes in the full bench: long enough to see the resident memory grow if it does.
+    memorySeconds: Number(process.env.BENCH_BFF_STEADY_SECONDS) || (quick ? 30 : 600),
+    bareSeconds: quick ? 20 : 60,
     log,
-    ladder: [100, 200, 300, 400, 500, 600, 700, 800, 1000, 1200, 1500, 1800, 2200, 2600, 3000],
     stepSeconds: quick ? 5 : 10,
+  })
+}
+if (!only || only === 'bff' || only === 'scale') {
+  scale = await benchScaleOut({
+    connections: 32,
+    rounds: quick ? 3 : 5,
+    seconds: quick ? 5 : 10,
+    stepSeconds: quick ? 5 : 10,
+    log,
   })
 }
 
@@ -68,7 +82,7 @@ const when = new Date().toISOString()
 const md = [
   `Run ${when}${quick ? ' (BENCH_QUICK)' : ''}, ${Math.round((Date.now() - started) / 1000)} s, Node ${process.version}, CPU throttled ×6 in Chromium at 1280×720${wpe ? `; WPE WebKit ${wpe.version} (cog headless) not throttled` : ''}.`,
   '',
-  ...(app || bff || wpe ? [table(app, bff, wpe), ''] : []),
+  ...(app || bff || wpe || scale ? [table(app, bff, wpe, scale), ''] : []),
   ...(usage ? [usageTable(usage), ''] : []),
 ].join('\n')
 console.log(md)

@@ -1,6 +1,5 @@
 import { dirname, join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { Redis } from 'ioredis'
 import type { BffServices } from '../services.ts'
 import usageRoutes from '../routes/usage.ts'
 import operatorReportRoutes from '../routes/operatorReports.ts'
@@ -46,7 +45,7 @@ export default async function usagePlugin(app: FastifyInstance, s: BffServices &
       : undefined
   const store: UsageStore | undefined = s.usageStore ?? lazy
   const redis = s.config.redisUrl
-    ? new Redis(s.config.redisUrl, {
+    ? new (await import('ioredis')).Redis(s.config.redisUrl, {
         maxRetriesPerRequest: 3,
         connectTimeout: 2_000,
         retryStrategy: (n) => Math.min(50 * 2 ** n, 1_000),

@@ -106,7 +106,12 @@ export class BossClient {
     const timeoutMs = opts.timeoutMs ?? this.#opts.timeoutMs
     const started = performance.now()
     const log = this.#opts.logger
-    const signal = AbortSignal.timeout(timeoutMs)
+    // One timer bounds the whole call (headers and body), cleared when it ends: AbortSignal.timeout() left every
+    // call's timer to fire seconds later (a DOMException each, ≈ 1.3 % of the BFF's profile under load) and kept
+    // thousands of signals alive meanwhile.
+    const abort = new AbortController()
+    const { signal } = abort
+    const timer = setTimeout(() => abort.abort(new DOMException('BOSS call timed out', 'TimeoutError')), timeoutMs)
     let status: number
     let text: string
     try {
@@ -131,6 +136,8 @@ export class BossClient {
         `BOSS unreachable for ${svcCode}${code && UNREACHABLE_CODES.has(code) ? ` (${code})` : ''}`,
         { cause: err },
       )
+    } finally {
+      clearTimeout(timer)
     }
     const ms = Math.round(performance.now() - started)
     if (status >= 500) {

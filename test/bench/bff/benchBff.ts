@@ -1,6 +1,17 @@
 import type { Result } from 'autocannon'
 import { loadavg } from 'node:os'
-import { atRate, errorRate, flatOut, rotate, signedBalanceQuery, statusCounts, stepUp, type Target } from './load.ts'
+import {
+  atRate,
+  errorRate,
+  flatOut,
+  relativeLadder,
+  rotate,
+  rssGrowth,
+  signedBalanceQuery,
+  statusCounts,
+  stepTogether,
+  type Target,
+} from './load.ts'
 import { rssMB, startServers } from './processes.ts'
 import { signLogin } from '../../../boss-stub/devices.ts'
 
@@ -9,13 +20,15 @@ export interface BffBenchOptions {
   rate: number
   rateSeconds: number
   flatSeconds: number
-  /** Offered arrival rates, rps, tried in turn for `stepSeconds` each until one fails. */
-  ladder: number[]
+  /** Seconds of each step of the arrival-rate ladder (its rates are shares of what the stub alone answers in this run). */
   stepSeconds: number
   connections: number
   /** Closed-loop rounds, proxy and BFF taking turns, each `flatSeconds`; the report takes medians. */
   flatRounds: number
+  /** The steady run whose RSS is watched for growth (10 minutes in the full bench). */
   memorySeconds: number
+  /** The bare fastify app's steady run at the same rate (it plateaus at once). */
+  bareSeconds: number
   log: (s: string) => void
 }
 
@@ -26,13 +39,13 @@ export interface Run {
   errors: number
 }
 
-const summary = (r: Result): Run => ({
+export const summary = (r: Result): Run => ({
   rps: r.requests.total / r.duration,
   p50: r.latency.p50,
   p99: r.latency.p99,
   errors: errorRate(r),
 })
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 /** The median run by each figure (rps, p50, p99, errors), of runs taken in turn with the baseline's. */
 const medianRun = (runs: Run[]): Run => ({
   rps: median(runs.map((r) => r.rps)),
@@ -135,11 +148,14 @@ export async function benchBff(o: BffBenchOptions) {
       `at ${o.rate} rps: direct p50 ${atRateDirect.p50} p99 ${atRateDirect.p99}; BFF p50 ${atRateBff.p50} p99 ${atRateBff.p99}`,
     )
 
-    // Step the arrival rate: the highest step each sustains with ≤ 1 % errors.
-    o.log('stepping the arrival rate: stub direct, proxy, BFF')
-    const stepDirect = await stepUp(direct, o.ladder, o.stepSeconds, o.log)
-    const stepProxy = await stepUp(proxied, o.ladder, o.stepSeconds, o.log)
-    const stepBff = await stepUp(bff, o.ladder, o.stepSeconds, o.log)
+    // Step the arrival rate: the highest step each sustains with ≤ 1 % errors. The ladder is cut from what the stub
+    // alone answers closed loop now (a busy machine brings it down with the stub), and each step is offered to the
+    // stub, the proxy and the BFF in turn, so a neighbour's burst falls on all three.
+    const stubNow = summary(await flatOut(direct, o.connections, Math.min(o.flatSeconds, 5)))
+    const ladder = relativeLadder(stubNow.rps)
+    o.log(`stepping the arrival rate (stub alone ${stubNow.rps.toFixed(0)} rps closed loop): ${ladder.join(' ')}`)
+    const stepped = await stepTogether({ direct, proxied, bff }, ladder, o.stepSeconds, o.log)
+    const [stepDirect, stepProxy, stepBff] = [stepped.direct, stepped.proxied, stepped.bff]
 
     // Closed loop (each answer immediately followed by the next request), proxy and BFF taking turns so a
     // neighbour's burst on the shared machine falls on both; medians of the rounds.
@@ -160,26 +176,28 @@ export async function benchBff(o: BffBenchOptions) {
     const maxBff = medianRun(bffRuns)
     const flatRatios = bffRuns.map((b, i) => b.rps / proxyRuns[i].rps)
 
-    // Steady at 90% of the BFF's stepped maximum, sampling its resident memory every second.
-    const peak = Math.max(50, Math.floor((stepBff.max?.target ?? 100) * 0.9))
-    const rss: number[] = [rssMB(servers.bffPid)]
-    const timer = setInterval(() => rss.push(rssMB(servers.bffPid)), 1000)
-    const steadyResult = await atRate(bff, peak, o.memorySeconds, Math.max(8, Math.ceil(peak / 10)))
-    const steady = { ...summary(steadyResult), codes: statusCounts(steadyResult) }
-    clearInterval(timer)
-    rss.push(rssMB(servers.bffPid))
+    // Steady at 60 % of the BFF's stepped maximum (room for the neighbours' bursts over minutes), its resident
+    // memory sampled every second and judged for growth; then the bare fastify app at the same rate.
+    const peak = Math.max(48, Math.floor(((stepBff.max?.target ?? 100) * 0.6) / 8) * 8)
+    const watch = async (pid: number, t: Target, seconds: number) => {
+      const rss: number[] = [rssMB(pid)]
+      const timer = setInterval(() => rss.push(rssMB(pid)), 1000)
+      const result = await atRate(t, peak, seconds)
+      clearInterval(timer)
+      rss.push(rssMB(pid))
+      return { rss, result }
+    }
+    const loadBefore = loadavg()
+    const watched = await watch(servers.bffPid, bff, o.memorySeconds)
+    const rss = watched.rss
+    const steady = { ...summary(watched.result), codes: statusCounts(watched.result) }
+    const growth = rssGrowth(rss)
     o.log(
-      `steady ${peak} rps for ${o.memorySeconds}s: RSS ${rss[0].toFixed(0)} → max ${Math.max(...rss).toFixed(0)} MB, ${JSON.stringify(steady.codes)}`,
+      `steady ${peak} rps for ${o.memorySeconds}s: RSS ${rss[0].toFixed(0)} → max ${Math.max(...rss).toFixed(0)} → end ${rss[rss.length - 1].toFixed(0)} MB, second sixth ${growth.first.toFixed(0)} → last sixth ${growth.last.toFixed(0)} MB, ${JSON.stringify(steady.codes)}`,
     )
-
-    // The memory baseline: a bare fastify app on the same Node under the same steady rate (shorter: it plateaus at once).
     const bare: Target = { url: servers.bareUrl, method: 'GET', path: '/api/v1/account', headers: {} }
-    const bareSeconds = Math.min(o.memorySeconds, 20)
-    const bareRss: number[] = [rssMB(servers.barePid)]
-    const bareTimer = setInterval(() => bareRss.push(rssMB(servers.barePid)), 1000)
-    await atRate(bare, peak, bareSeconds, Math.max(8, Math.ceil(peak / 10)))
-    clearInterval(bareTimer)
-    bareRss.push(rssMB(servers.barePid))
+    const bareSeconds = Math.min(o.memorySeconds, o.bareSeconds)
+    const bareRss = (await watch(servers.barePid, bare, bareSeconds)).rss
     o.log(
       `bare fastify at ${peak} rps for ${bareSeconds}s: RSS ${bareRss[0].toFixed(0)} → max ${Math.max(...bareRss).toFixed(0)} MB`,
     )
@@ -188,6 +206,8 @@ export async function benchBff(o: BffBenchOptions) {
       rate: o.rate,
       households: tokens.length,
       stepSeconds: o.stepSeconds,
+      stubNow,
+      ladder,
       atRateDirect,
       atRateBff,
       stepDirect,
@@ -202,7 +222,9 @@ export async function benchBff(o: BffBenchOptions) {
       peak,
       steady,
       rss,
+      growth,
       memorySeconds: o.memorySeconds,
+      loadDuringSteady: loadBefore,
       bareRss,
       bareSeconds,
       loadAverage: loadavg(),

@@ -56,13 +56,18 @@ function requestOf(t: Target) {
   }
 }
 
+/**
+ * Connections for a fixed rate: autocannon gives each connection a whole number of requests per second
+ * (20 rps over 8 connections came out as 16), so the count divides the rate; at least 8, and at most 4 rps a
+ * connection (a 250 ms answer does not yet hold the next one back).
+ */
+export function connectionsFor(rate: number): number {
+  for (let c = Math.max(8, Math.ceil(rate / 4)); c < rate; c++) if (rate % c === 0) return c
+  return Math.max(1, rate)
+}
+
 /** Fixed arrival rate (open loop: autocannon corrects for coordinated omission), bounded by count and time. */
-export function atRate(
-  t: Target,
-  rate: number,
-  seconds: number,
-  connections = Math.max(8, Math.ceil(rate / 25)),
-): Promise<Result> {
+export function atRate(t: Target, rate: number, seconds: number, connections = connectionsFor(rate)): Promise<Result> {
   return autocannon({
     url: t.url,
     connections,
@@ -115,8 +120,8 @@ export async function stepUp(
   const steps: Step[] = []
   let max: Step | null = null
   for (const target of ladder) {
-    // A connection per 10 rps: many boxes each with its own socket, and room for 100 ms answers before the rate falls short.
-    const r = await atRate(t, target, seconds, Math.max(8, Math.ceil(target / 10)))
+    // Many boxes each with its own socket (connectionsFor), and room for 250 ms answers before the rate falls short.
+    const r = await atRate(t, target, seconds)
     const rps = r.requests.total / r.duration
     const errors = errorRate(r)
     const step: Step = {
@@ -141,4 +146,58 @@ export async function stepUp(
 export function errorRate(r: Result): number {
   const total = r.requests.total || 1
   return (r.errors + r.timeouts + r.non2xx) / total
+}
+
+/**
+ * The arrival rates to try, as shares of what the stub alone answered closed loop in this run (10 % to 130 %
+ * in tenths): on a busy machine the ladder comes down with the stub, so its first step is never already over.
+ */
+export function relativeLadder(stubRps: number): number[] {
+  const steps = new Set<number>()
+  // Multiples of 8, so that connectionsFor() spreads them evenly.
+  for (let share = 0.1; share <= 1.31; share += 0.1) steps.add(Math.max(8, Math.round((stubRps * share) / 8) * 8))
+  return [...steps]
+}
+
+/**
+ * `stepUp` for several targets at once: each step of the ladder is offered to every target still under its
+ * maximum, one after the other, so a neighbour's burst on the shared machine falls on all of them alike.
+ * Stops when every target has had a step over.
+ */
+export async function stepTogether<K extends string>(
+  targets: Record<K, Target>,
+  ladder: readonly number[],
+  seconds: number,
+  log: (s: string) => void,
+  maxErrors = 0.01,
+): Promise<Record<K, { steps: Step[]; max: Step | null }>> {
+  const names = Object.keys(targets) as K[]
+  const out = Object.fromEntries(names.map((n) => [n, { steps: [] as Step[], max: null as Step | null }])) as Record<
+    K,
+    { steps: Step[]; max: Step | null }
+  >
+  const over = new Set<K>()
+  for (const target of ladder) {
+    for (const name of names) {
+      if (over.has(name)) continue
+      const [step] = (await stepUp(targets[name], [target], seconds, log, maxErrors)).steps
+      out[name].steps.push(step)
+      if (step.ok) out[name].max = step
+      else over.add(name)
+    }
+    if (over.size === names.length) break
+  }
+  return out
+}
+
+/**
+ * RSS samples of a long steady run, judged for growth: the median of its last sixth against that of its second
+ * sixth (the first is the warm-up, where V8's heap and the pools fill once).
+ */
+export function rssGrowth(samples: readonly number[]): { first: number; last: number; growth: number } {
+  const sixth = Math.max(1, Math.floor(samples.length / 6))
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+  const first = mid(samples.slice(sixth, 2 * sixth).length ? samples.slice(sixth, 2 * sixth) : samples.slice(0, sixth))
+  const last = mid(samples.slice(-sixth))
+  return { first, last, growth: (last - first) / first }
 }

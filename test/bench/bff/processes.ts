@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { buildBff } from '../../../src/bff/build.ts'
 
 const ROOT = new URL('../../../', import.meta.url).pathname
 
@@ -15,7 +16,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Each server is its own process, so its memory is its own and the load generator does not share its event loop. */
-function start(
+export function start(
   script: string,
   args: string[],
   env: Record<string, string>,
@@ -54,6 +55,43 @@ export interface Servers {
   close(): Promise<void>
 }
 
+let built: string | undefined
+/**
+ * The BFF as production runs it: the JavaScript of `npm run build:bff` (built once per bench process), with the
+ * production environment (API docs off). BENCH_BFF_TS=1 runs src/bff/main.ts instead (Node strips the types as
+ * it loads); BENCH_BFF_ROOT=<checkout> runs another checkout's src/bff/main.ts (e.g. the code before a change).
+ */
+export function bffEntry(): string {
+  if (process.env.BENCH_BFF_ROOT) return join(process.env.BENCH_BFF_ROOT, 'src/bff/main.ts')
+  if (process.env.BENCH_BFF_TS === '1') return join(ROOT, 'src/bff/main.ts')
+  built ??= buildBff(join(ROOT, 'test-output/bench/dist-bff'))
+  return built
+}
+
+/** What every bench BFF is started with: production, its secrets, limits that let 1 200 bench boxes in. */
+export function bffEnvironment(bossUrl: string, storePath: string): Record<string, string> {
+  return {
+    HOST: '127.0.0.1',
+    BOSS_URL: bossUrl,
+    // Every bench box logs in from 127.0.0.1, which the strict (log-in) limit counts as one address; the read
+    // limit per box (600/min) is left at its production default, and the load is spread so it never bites.
+    // The boxes name their own address in X-Forwarded-For (a load balancer's), so the log-in challenges of
+    // 1 200 boxes are not one address's reads.
+    RATE_LIMIT_STRICT_PER_MINUTE: '100000',
+    TRUST_PROXY: '127.0.0.1',
+    STORE_PATH: storePath,
+    LOG_LEVEL: process.env.BENCH_BFF_LOG_LEVEL ?? 'info',
+    NODE_ENV: process.env.BENCH_BFF_NODE_ENV ?? 'production',
+    JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123456789',
+    USAGE_HOUSEHOLD_KEY: 'bench-usage-household-key-0123456789abcdef',
+    OPERATOR_PASSWORD: 'bench-operator-password',
+  }
+}
+
+/** Node flags of the BFF as the README deploys it (a small young generation); BENCH_BFF_NODE_ARGS='' for Node's defaults. */
+export const bffNodeArgs = () =>
+  (process.env.BENCH_BFF_NODE_ARGS ?? '--max-semi-space-size=4').split(' ').filter(Boolean)
+
 export interface ServerOptions {
   /** Node flags for the BFF process (`--cpu-prof`, `--heapsnapshot-signal=SIGUSR2`…). */
   bffNodeArgs?: string[]
@@ -81,31 +119,12 @@ export async function startServers(opts: ServerOptions = {}): Promise<Servers> {
       ),
     )
     children.push(
-      // BENCH_BFF_ROOT: another checkout's BFF (e.g. the code before a change) under the same harness and baselines.
       await start(
-        join(process.env.BENCH_BFF_ROOT ?? ROOT, 'src/bff/main.ts'),
+        bffEntry(),
         [],
-        {
-          PORT: String(bffPort),
-          HOST: '127.0.0.1',
-          BOSS_URL: bossUrl,
-          // Every bench box logs in from 127.0.0.1, which the strict (log-in) limit counts as one address; the read
-          // limit per box (600/min) is left at its production default, and the load is spread so it never bites.
-          // The boxes name their own address in X-Forwarded-For (a load balancer's), so the log-in challenges of
-          // 1 200 boxes are not one address's reads.
-          RATE_LIMIT_STRICT_PER_MINUTE: '100000',
-          TRUST_PROXY: '127.0.0.1',
-          STORE_PATH: join(dir, 'bff.sqlite'),
-          LOG_LEVEL: process.env.BENCH_BFF_LOG_LEVEL ?? 'info',
-          NODE_ENV: 'development',
-          ...opts.bffEnv,
-          // As the README deploys it (a small young generation); BENCH_BFF_NODE_ARGS='' measures Node's defaults.
-        },
+        { ...bffEnvironment(bossUrl, join(dir, 'bff.sqlite')), PORT: String(bffPort), ...opts.bffEnv },
         /BFF listening/,
-        [
-          ...(process.env.BENCH_BFF_NODE_ARGS ?? '--max-semi-space-size=4').split(' ').filter(Boolean),
-          ...(opts.bffNodeArgs ?? []),
-        ],
+        [...bffNodeArgs(), ...(opts.bffNodeArgs ?? [])],
       ),
     )
     children.push(await start('test/bench/bff/proxy.ts', [String(proxyPort), bossUrl], {}, /ready/))
