@@ -7,7 +7,8 @@
  * The app half runs in Chromium (throttled) and in WPE WebKit (cog, the RDK boxes' engine), each beside the
  * baseline in the same browser.
  *
- * The usage reports run over a month of 5 million boxes' events generated in DuckDB (BENCH_USAGE_BOXES to change it).
+ * The usage reports run over a month of 5 million boxes' events generated in DuckDB (BENCH_USAGE_BOXES to change it;
+ * BENCH_USAGE_FILE=<path> keeps the generated month there and reuses it in later runs).
  *
  * BENCH_QUICK=1 shorter runs; BENCH_ONLY=app|bff one half (BENCH_ONLY=wpe: WPE alone, usage: the usage reports alone, scale: two BFF instances on
  * Redis beside one, alone);
@@ -75,7 +76,7 @@ if (!only || only === 'bff' || only === 'scale') {
 
 if (half('usage')) {
   const boxes = Number(process.env.BENCH_USAGE_BOXES) || (quick ? 500_000 : 5_000_000)
-  usage = await benchUsage({ boxes, sittingsPerBox: 2, runs: quick ? 2 : 3, log })
+  usage = await benchUsage({ boxes, sittingsPerBox: 2, runs: quick ? 3 : 7, keep: process.env.BENCH_USAGE_FILE, log })
 }
 
 const when = new Date().toISOString()

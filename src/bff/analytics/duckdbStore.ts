@@ -5,7 +5,16 @@ import type { ReportQuery, UsageReport } from '../../contract/usage.ts'
 import type { AcceptedBatch, OfferQuery, OfferTarget, UsageStore } from './eventStore.ts'
 import { buildReport, offerTargetsSql } from './reports.ts'
 import { beijingDay } from '../time.ts'
-import { REFRESH_SQL, ROLLUP_SCHEMA, ROLLUP_TABLES, REBUILD_INTEREST_SQL, UNROLLED_DAYS_SQL } from './rollups.ts'
+import {
+  FORGET_MARKS_SQL,
+  REFRESH_SQL,
+  ROLLUP_SCHEMA,
+  ROLLUP_TABLES,
+  RESET_ROLLUPS_SQL,
+  ROLLUP_VERSION,
+  ROLLUP_VERSION_SQL,
+  UNROLLED_DAYS_SQL,
+} from './rollups.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS usage_batches (batch_key VARCHAR PRIMARY KEY, received_at TIMESTAMPTZ NOT NULL);
@@ -96,14 +105,11 @@ export class DuckDbUsageStore implements UsageStore {
       const instance = await DuckDBInstance.create(key ?? ':memory:')
       const writer = await instance.connect()
       await writer.run(SCHEMA)
-      const repeatKnown = await writer.runAndReadAll(
-        "SELECT 1 FROM duckdb_tables() WHERE table_name = 'usage_interest_repeat'",
-      )
       await writer.run(ROLLUP_SCHEMA)
-      // A store from before the repeat rows: its interest rebuilt once, or its audience would miss pairs.
-      if (repeatKnown.currentRowCount === 0) {
+      const built = await writer.runAndReadAll(ROLLUP_VERSION_SQL)
+      if (built.getRowObjectsJson()[0]?.version !== ROLLUP_VERSION) {
         await writer.run('BEGIN TRANSACTION')
-        for (const sql of REBUILD_INTEREST_SQL) await writer.run(sql)
+        for (const sql of RESET_ROLLUPS_SQL) await writer.run(sql)
         await writer.run('COMMIT')
       }
       const store = new DuckDbUsageStore(instance, writer, await instance.connect(), key)
@@ -168,8 +174,15 @@ export class DuckDbUsageStore implements UsageStore {
             [JSON.stringify([...contacts.values()])],
           )
         }
+        // The days written lose their "rolled up" mark in the same transaction: a BFF that stops before the
+        // background rebuild finds them unrolled when it opens again (UNROLLED_DAYS_SQL), so no event is lost to the reports.
+        const days = [...new Set(rows.map((r) => String(r[1])))]
+        if (days.length > 0)
+          await db.run(`DELETE FROM usage_rollup_days WHERE day IN (SELECT unnest(from_json($1::JSON, '["DATE"]')))`, [
+            JSON.stringify(days),
+          ])
         await db.run('COMMIT')
-        for (const row of rows) this.#dirty.add(String(row[1]))
+        for (const d of days) this.#dirty.add(d)
         this.#size += rows.length
         return rows.length
       } catch (err) {
@@ -234,15 +247,21 @@ export class DuckDbUsageStore implements UsageStore {
     }))
   }
 
+  /**
+   * Whole days go (in the operator's time, as the reports count them), so no rollup keeps a day that lost part of
+   * its events. The offer marks of the days kept forget the days that went, as the events do.
+   */
   enforceRetention(now: Date, days: number): Promise<number> {
     return this.#serial(async () => {
       const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString()
-      const gone = await this.writer.run('DELETE FROM usage_events WHERE occurred_at < $1::TIMESTAMPTZ', [cutoff])
+      const firstDay = beijingDay(cutoff)
+      const db = this.writer
+      const gone = await db.run('DELETE FROM usage_events WHERE day < $1::DATE', [firstDay])
       this.#size = Math.max(0, this.#size - Number(gone.rowsChanged))
-      await this.writer.run('DELETE FROM usage_batches WHERE received_at < $1::TIMESTAMPTZ', [cutoff])
-      await this.writer.run('DELETE FROM usage_contacts WHERE seen_at < $1::TIMESTAMPTZ', [cutoff])
-      for (const t of ROLLUP_TABLES)
-        await this.writer.run(`DELETE FROM ${t} WHERE day < $1::TIMESTAMPTZ::DATE`, [cutoff])
+      await db.run('DELETE FROM usage_batches WHERE received_at < $1::TIMESTAMPTZ', [cutoff])
+      await db.run('DELETE FROM usage_contacts WHERE seen_at < $1::TIMESTAMPTZ', [cutoff])
+      for (const t of ROLLUP_TABLES) await db.run(`DELETE FROM ${t} WHERE day < $1::DATE`, [firstDay])
+      await db.run(FORGET_MARKS_SQL, [firstDay])
       return Number(gone.rowsChanged)
     })
   }

@@ -15,22 +15,28 @@ const GROUPS = `CREATE TABLE IF NOT EXISTS usage_day_groups (day DATE NOT NULL, 
   screen VARCHAR, flow VARCHAR, step VARCHAR, outcome VARCHAR, symptom VARCHAR, category VARCHAR, code VARCHAR, method VARCHAR,
   events BIGINT NOT NULL, amount_fen BIGINT NOT NULL, households BIGINT NOT NULL, sittings BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS usage_day_active (day DATE NOT NULL, area VARCHAR NOT NULL, households BIGINT NOT NULL, sittings BIGINT NOT NULL, events BIGINT NOT NULL);
+-- The order funnel: sittings that reached each step, however they reached it (a detail opened from home starts the flow there).
+CREATE TABLE IF NOT EXISTS usage_day_funnel (day DATE NOT NULL, area VARCHAR NOT NULL, step VARCHAR NOT NULL, sittings BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS usage_day_calls (day DATE NOT NULL, area VARCHAR NOT NULL, reason VARCHAR NOT NULL, sittings BIGINT NOT NULL);
 -- hh: the household's hash as a number, which the report's audience counts group by faster than the text.
 CREATE TABLE IF NOT EXISTS usage_day_interest (day DATE NOT NULL, area VARCHAR NOT NULL, household VARCHAR NOT NULL, hh UBIGINT NOT NULL,
   product VARCHAR NOT NULL, details BIGINT NOT NULL, orders BIGINT NOT NULL);
--- A household's interest in a package on a day after an earlier day of interest (prev): the offer audience reads
--- only the pairs with two days of interest in its range instead of grouping every household's interest.
-CREATE TABLE IF NOT EXISTS usage_interest_repeat (day DATE NOT NULL, hh UBIGINT NOT NULL, product VARCHAR NOT NULL, prev DATE NOT NULL);
-CREATE TABLE IF NOT EXISTS usage_rollup_days (day DATE PRIMARY KEY, refreshed_at TIMESTAMPTZ NOT NULL);`
+-- The offer audience's marks (offerMarks below): a row per day that can be the one on which a household's views
+-- of a package in a report's range reach two, so the report counts rows that pass a filter instead of grouping
+-- every household's interest. scope: '*' threads a pair over every area, an area's code only within that area.
+CREATE TABLE IF NOT EXISTS usage_offer_marks (scope VARCHAR NOT NULL, day DATE NOT NULL, hh UBIGINT NOT NULL, product VARCHAR NOT NULL,
+  many BOOLEAN NOT NULL, prev DATE, prev_once BOOLEAN, prev2 DATE, last_order DATE, next_order DATE);
+CREATE TABLE IF NOT EXISTS usage_rollup_days (day DATE PRIMARY KEY, refreshed_at TIMESTAMPTZ NOT NULL);
+CREATE TABLE IF NOT EXISTS usage_rollup_version (version INTEGER NOT NULL);`
 
 export const ROLLUP_SCHEMA = GROUPS
 export const ROLLUP_TABLES = [
   'usage_day_groups',
   'usage_day_active',
+  'usage_day_funnel',
   'usage_day_calls',
   'usage_day_interest',
-  'usage_interest_repeat',
+  'usage_offer_marks',
   'usage_rollup_days',
 ] as const
 
@@ -49,16 +55,28 @@ export const SELF_SERVICE_SCREENS = [
 const listLiteral = (items: string[]) => `[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ')}]`
 
 /**
- * Rethread the repeat rows of the household-package pairs that `pairs` selects from their whole interest
- * history: each day of interest after an earlier one, with that earlier day. A pair that vanished from a
- * rebuilt day keeps rows that point at it: the audience reads them as candidates only and counts from
- * usage_day_interest, so a stale row costs a lookup, never a wrong answer.
+ * Rethread the offer marks of the household-package pairs that `pairs` selects, from their whole interest history.
+ * For a range [f, t] a pair has two views or more and no order exactly when one of its rows has f <= day <= t and
+ * either `many` (two views that day) with no day of views before it in the range (prev < f), or one view on prev,
+ * the first day of views in the range (prev >= f, prev_once, prev2 < f); and no order in the range (last_order < f,
+ * the latest order on or before the day; next_order > t, the first order on or after it). That row is unique per
+ * pair and range: the day on which the range's views of the pair reach two. Only rows that can be it are kept.
  */
-const threadInterest = (pairs: string) => [
-  `DELETE FROM usage_interest_repeat r USING (${pairs}) t WHERE r.hh = t.hh AND r.product = t.product`,
-  `INSERT INTO usage_interest_repeat SELECT day, hh, product, prev FROM (
-    SELECT i.day, i.hh, i.product, lag(i.day) OVER (PARTITION BY i.hh, i.product ORDER BY i.day) AS prev
-    FROM usage_day_interest i SEMI JOIN (${pairs}) t ON i.hh = t.hh AND i.product = t.product) WHERE prev IS NOT NULL`,
+const threadMarks = (pairs: string) => [
+  `DELETE FROM usage_offer_marks m USING (${pairs}) t WHERE m.hh = t.hh AND m.product = t.product`,
+  `INSERT INTO usage_offer_marks SELECT scope, day, hh, product, details >= 2, prev, prev_once, prev2, last_order, next_order FROM (
+    SELECT *, lag(day) OVER w AS prev, lag(details) OVER w = 1 AS prev_once, lag(day, 2) OVER w AS prev2 FROM (
+      SELECT *, max(day) FILTER (WHERE orders > 0) OVER (PARTITION BY scope, hh, product ORDER BY day
+          ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS last_order,
+        min(day) FILTER (WHERE orders > 0) OVER (PARTITION BY scope, hh, product ORDER BY day
+          ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS next_order
+      FROM (
+        SELECT '*' AS scope, day, i.hh, i.product, sum(details) AS details, sum(orders) AS orders
+          FROM usage_day_interest i SEMI JOIN (${pairs}) t ON i.hh = t.hh AND i.product = t.product GROUP BY ALL
+        UNION ALL SELECT area, day, i.hh, i.product, details, orders
+          FROM usage_day_interest i SEMI JOIN (${pairs}) t ON i.hh = t.hh AND i.product = t.product))
+    WHERE details > 0 WINDOW w AS (PARTITION BY scope, hh, product ORDER BY day))
+  WHERE details >= 2 OR prev_once`,
 ]
 
 /**
@@ -72,21 +90,27 @@ const interestOf = (
     FROM usage_events WHERE ${days} AND type = 'flow' AND flow = 'order' AND product IS NOT NULL GROUP BY ALL`
 
 /**
- * A store whose rollups were built before usage_interest_repeat (which also counted a left detail twice):
- * its interest rebuilt from the events and every pair threaded, once, as it opens.
+ * The rollups' shape: a store whose rollups were built by another version (older tables, a left detail counted
+ * twice, errors split by screen) has them emptied as it opens, so every day is rebuilt from its events.
  */
-export const REBUILD_INTEREST_SQL = [
-  'DELETE FROM usage_day_interest',
-  interestOf('true'),
-  ...threadInterest('SELECT DISTINCT hh, product FROM usage_day_interest'),
+export const ROLLUP_VERSION = 3
+export const ROLLUP_VERSION_SQL = 'SELECT max(version) AS version FROM usage_rollup_version'
+export const RESET_ROLLUPS_SQL = [
+  'DROP TABLE IF EXISTS usage_interest_repeat',
+  ...ROLLUP_TABLES.map((t) => `DELETE FROM ${t}`),
+  'DELETE FROM usage_rollup_version',
+  `INSERT INTO usage_rollup_version VALUES (${ROLLUP_VERSION})`,
 ]
 
 /** Rebuild the rollups of the days in $days (a JSON list of yyyy-mm-dd) from their events; run in one transaction. */
 export const REFRESH_SQL = [
   ...ROLLUP_TABLES.map((t) => `DELETE FROM ${t} WHERE ${DAYS}`),
-  `INSERT INTO usage_day_groups SELECT day, area, type, screen, flow, step, outcome, symptom, category, code, method,
+  // An error is counted by its code alone: a household that saw one code on two screens is one household that day.
+  `INSERT INTO usage_day_groups SELECT day, area, type, CASE WHEN type = 'error' THEN NULL ELSE screen END AS screen, flow, step, outcome, symptom, category, code, method,
     count(*), coalesce(sum(amount_fen), 0), count(DISTINCT household), count(DISTINCT ${SITTING})
     FROM usage_events WHERE ${DAYS} GROUP BY ALL`,
+  `INSERT INTO usage_day_funnel SELECT day, area, step, count(DISTINCT ${SITTING}) FROM usage_events
+    WHERE ${DAYS} AND type = 'flow' AND flow = 'order' AND outcome IN ('started', 'step', 'finished') GROUP BY ALL`,
   `INSERT INTO usage_day_active SELECT day, area, count(DISTINCT household), count(DISTINCT ${SITTING}), count(*)
     FROM usage_events WHERE ${DAYS} GROUP BY day, area`,
   // Each counted thing is one the viewer did at the hall instead of phoning: a conservative estimate
@@ -101,9 +125,18 @@ export const REFRESH_SQL = [
         WHEN type = 'screen' AND list_contains(${listLiteral(SELF_SERVICE_SCREENS)}, screen) THEN 'balance, bill or ticket checked'
       END AS reason FROM usage_events WHERE ${DAYS}) WHERE reason IS NOT NULL GROUP BY day, area, reason`,
   interestOf(DAYS),
-  ...threadInterest(`SELECT DISTINCT hh, product FROM usage_day_interest WHERE ${DAYS}`),
+  ...threadMarks(`SELECT DISTINCT hh, product FROM usage_day_interest WHERE ${DAYS}`),
   `INSERT INTO usage_rollup_days SELECT unnest(from_json($days::JSON, '["DATE"]')), now() WHERE $lo::DATE <= $hi::DATE`,
 ]
+
+/**
+ * Retention ($1: the first day kept): a mark's earlier days that went are days without views or orders, as
+ * for the events (prev before $1 already reads as "no view before in the range" for any range the store holds).
+ */
+export const FORGET_MARKS_SQL = `UPDATE usage_offer_marks SET
+    prev = CASE WHEN prev < $1::DATE THEN NULL ELSE prev END, prev2 = CASE WHEN prev2 < $1::DATE THEN NULL ELSE prev2 END,
+    last_order = CASE WHEN last_order < $1::DATE THEN NULL ELSE last_order END
+  WHERE prev < $1::DATE OR prev2 < $1::DATE OR last_order < $1::DATE`
 
 /** Days holding events whose rollups were never built (a store written by an older BFF, or a crash mid-way). */
 export const UNROLLED_DAYS_SQL = `SELECT DISTINCT strftime(day, '%Y-%m-%d') AS day FROM usage_events

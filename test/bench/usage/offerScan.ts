@@ -1,5 +1,5 @@
 /**
- * The offer audience as it was before usage_interest_repeat: every household's interest in the range grouped.
+ * The offer audience as it was before the offer marks: every household's interest in the range grouped.
  * The bench times it beside the report's query (its baseline), and a unit test holds both to the same answer.
  */
 export const OFFER_AUDIENCE_SCAN_SQL = `SELECT product, count(*)::INTEGER AS households FROM (
