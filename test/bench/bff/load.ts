@@ -162,7 +162,7 @@ export function relativeLadder(stubRps: number): number[] {
 /**
  * `stepUp` for several targets at once: each step of the ladder is offered to every target still under its
  * maximum, one after the other, so a neighbour's burst on the shared machine falls on all of them alike.
- * Stops when every target has had a step over.
+ * Stops when every target has had a step over; one over at the first step is tried at halves of it.
  */
 export async function stepTogether<K extends string>(
   targets: Record<K, Target>,
@@ -186,6 +186,17 @@ export async function stepTogether<K extends string>(
       else over.add(name)
     }
     if (over.size === names.length) break
+  }
+  // A target over at the ladder's first step (a burst on the machine, or it is that slow) is tried at halves of
+  // it, so the table says how much it did hold rather than "none".
+  for (let rate = Math.floor(ladder[0] / 2 / 8) * 8; rate >= 8; rate = Math.floor(rate / 2 / 8) * 8) {
+    const below = names.filter((n) => out[n].max === null && out[n].steps.every((x) => x.target > rate))
+    if (below.length === 0) break
+    for (const name of below) {
+      const [step] = (await stepUp(targets[name], [rate], seconds, log, maxErrors)).steps
+      out[name].steps.push(step)
+      if (step.ok) out[name].max = step
+    }
   }
   return out
 }

@@ -30,7 +30,10 @@ export function moduleOf(url: string): string {
     return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]
   }
   const m = /\/(src\/[^/]+(?:\/[^/.]+)?|boss-stub|test\/[^/]+)\//.exec(url)
-  return m ? m[1] : url.replace(/^file:\/\//, '')
+  if (m) return m[1]
+  // The built BFF (npm run build:bff, or the bench's copy): dist-bff/bff/boss/x.js is src/bff/boss.
+  const built = /\/dist-bff\/(bff(?:\/[^/.]+)?|contract)\//.exec(url)
+  return built ? `src/${built[1]}` : url.replace(/^file:\/\//, '')
 }
 
 export function summariseProfile(path: string, top = 25): string {
