@@ -199,7 +199,7 @@ describe('finished is finished: one transaction for mashed keys, and Back never 
     await tv.press('ok')
     await focusOn(tv, 'ComplaintSubmitButton')
     await mash(tv, MASH, 200)
-    await tv.waitForText('DraftStatus', (t) => /\d/.test(t), 30_000)
+    await tv.waitForText('ComplaintResult', (t) => /\d/.test(t), 30_000)
     expect((await counted(who.customerId)).complaints.count - before.complaints.count).toBe(1)
     const passed = await backHome(tv, 'complaint')
     expect(passed[0]).toBe('repair')

@@ -175,7 +175,7 @@ describe('repairs on the TV', () => {
     expect(await tv.waitForText('DraftText', (t) => t.length > 0)).toBe(typed)
     await tv.screenshot('repair-complaint-text')
     await tv.press('ok')
-    expect(await tv.waitForText('DraftStatus', (t) => /\d/.test(t))).toMatch(/编号/)
+    expect(await tv.waitForText('ComplaintResult', (t) => /\d/.test(t))).toMatch(/编号/)
     await tv.screenshot('repair-complaint-filed')
 
     // The same complaint again is linked to the first one, and the TV says so. Filed is finished (issue 17):
@@ -190,7 +190,8 @@ describe('repairs on the TV', () => {
     await tv.press('ok')
     await tv.waitForText('DraftStatus', (t) => t === zh['complaint.waiting'])
     await tv.press('ok')
-    expect(await tv.waitForText('DraftStatus', (t) => /\d/.test(t))).toMatch(/关联/)
+    // The result of the first complaint is still drawn (hidden) until this one's arrives: wait for the link.
+    expect(await tv.waitForText('ComplaintResult', (t) => /关联/.test(t))).toMatch(/关联/)
     expect(await tv.focusedRef()).toBe('DoneButton')
     await tv.screenshot('repair-complaint-repeat')
     expect(tv.errors).toEqual([])

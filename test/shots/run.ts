@@ -7,21 +7,42 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { startTvStack, tvUrl } from '../e2e/stack.ts'
+import type { Stack } from '../integration/harness.ts'
 import { launchBrowser, Tv, type RemoteKey } from '../e2e/tv.ts'
 
 const OUT = new URL('../../test-output/shots/', import.meta.url).pathname
 
 interface Screen {
   name: string
-  /** Deep link, then keys pressed there (one at a time, each waited for). */
-  hash: string
-  keys?: RemoteKey[]
+  /** Deep link (or one per shot, by the shot's number in the row), then keys pressed there (one at a time, each waited for). */
+  hash: string | ((cell: number) => string)
+  /** The route the deep link opens, when it is not the link itself (`packages/:productId`). */
+  opens?: string
+  /** Or keys worked out against the stack at the time (a prepaid card not yet used). */
+  keys?: RemoteKey[] | ((stack: Stack) => Promise<RemoteKey[]>)
   route: string
   who?: string
 }
 
 /** No signal, the four self-help checks answered "not fixed", then Report. */
 const STEPS_TO_REPORT: RemoteKey[] = ['ok', 'right', 'ok', 'right', 'ok', 'right', 'ok', 'right', 'ok', 'ok']
+
+/** An unused city-wide prepaid card typed on the digit keys, then down to Confirm and OK. */
+async function cardTopup(stack: Stack): Promise<RemoteKey[]> {
+  const res = await fetch(`${stack.bossUrl}/admin/prepaid-cards?status=unused&region=320100&scenario=valid&limit=50`)
+  const cards = (await res.json()) as { cardNo: string; password: string }[]
+  const card = cards.filter((c) => !c.cardNo.startsWith('910000000000000'))[0]
+  const digits = (card.cardNo + card.password).split('') as RemoteKey[]
+  return [...digits, 'down', 'down', 'down', 'down', 'down', 'ok']
+}
+
+/**
+ * The demo household holds HD Pack, the catalogue's first package: the order shots open packages it can
+ * order, and each result shot orders another one (a package ordered once is held from then on).
+ */
+const CAN_ORDER = 'packages/P_SPORTS'
+const ORDER_ONE = ['P_SPORTS', 'P_MOVIE', 'P_DOC', 'P_OPERA', 'P_EDU', 'P_VOD']
+const PACKAGE = 'packages/:productId'
 
 const SCREENS: Screen[] = [
   { name: 'home', hash: 'home', route: 'home' },
@@ -31,13 +52,20 @@ const SCREENS: Screen[] = [
   { name: 'payments', hash: 'payments', route: 'payments' },
   { name: 'packages', hash: 'packages', route: 'packages' },
   { name: 'package', hash: 'packages', keys: ['ok'], route: 'packages/:productId' },
-  { name: 'order', hash: 'packages', keys: ['ok', 'ok'], route: 'order/:productId/:periodMonths' },
+  { name: 'order', hash: CAN_ORDER, opens: PACKAGE, keys: ['ok'], route: 'order/:productId/:periodMonths' },
   // The flows' later steps and results (issue 17): the PIN step, then the demo household's PIN.
-  { name: 'order-pin', hash: 'packages', keys: ['ok', 'ok', 'right', 'ok'], route: 'order/:productId/:periodMonths' },
+  {
+    name: 'order-pin',
+    hash: CAN_ORDER,
+    opens: PACKAGE,
+    keys: ['ok', 'right', 'ok'],
+    route: 'order/:productId/:periodMonths',
+  },
   {
     name: 'order-result',
-    hash: 'packages',
-    keys: ['ok', 'ok', 'right', 'ok', '1', '2', '3', '4', '5', '6'],
+    hash: (cell) => 'packages/' + ORDER_ONE[cell % ORDER_ONE.length],
+    opens: PACKAGE,
+    keys: ['ok', 'right', 'ok', '1', '2', '3', '4', '5', '6'],
     route: 'order/:productId/:periodMonths',
   },
   { name: 'subscriptions', hash: 'subscriptions', route: 'subscriptions' },
@@ -45,6 +73,7 @@ const SCREENS: Screen[] = [
   { name: 'topup', hash: 'topup', route: 'topup' },
   { name: 'topup-card', hash: 'topup/card', route: 'topup/card' },
   { name: 'topup-qr', hash: 'topup/qr', route: 'topup/qr', who: 'arrears' },
+  { name: 'topup-result', hash: 'topup/card', keys: cardTopup, route: 'topup/result/:topupId', who: 'arrears' },
   { name: 'repair', hash: 'repair', route: 'repair' },
   { name: 'repair-steps', hash: 'repair', keys: ['ok'], route: 'repair/symptom/:symptomId' },
   { name: 'repair-report', hash: 'repair', keys: [...STEPS_TO_REPORT], route: 'repair/report/:category' },
@@ -114,16 +143,17 @@ async function main(): Promise<void> {
           const tv = new Tv(page)
           const who = stack.bySubscriber(screen.who || 'normal')
           const extra: Record<string, string> = { lang, ...(res === '1080' ? { res: '1080' } : {}) }
-          await page.goto(tvUrl(stack, who, extra) + '#' + screen.hash, { waitUntil: 'load' })
-          const first = screen.hash.replace(/\/.*$/, '') === screen.hash ? screen.hash : screen.hash
-          await tv.waitForRoute(first, 20_000).catch(() => undefined)
+          const hash = typeof screen.hash === 'function' ? screen.hash(cells.length) : screen.hash
+          await page.goto(tvUrl(stack, who, extra) + '#' + hash, { waitUntil: 'load' })
+          await tv.waitForRoute(screen.opens || hash, 20_000).catch(() => undefined)
           await settle(tv)
           // A notice on start (arrears) is closed as a viewer would.
           if (await page.$('[ref="BootNoticeClose"]')) {
             await tv.press('back')
             await settle(tv)
           }
-          for (const k of screen.keys || []) {
+          const keys = typeof screen.keys === 'function' ? await screen.keys(stack) : screen.keys || []
+          for (const k of keys) {
             await tv.press(k)
             await settle(tv)
           }

@@ -18,6 +18,8 @@ export default class ActionButtons extends Lightning.Component {
   private _actions: ButtonAction[] = []
   private _index = 0
   buttonW = 340
+  /** Until then OK presses nothing: OKs still coming from the step before must not choose a button not yet seen. */
+  guardUntil = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return { h: BUTTON_H + 24 }
@@ -61,13 +63,16 @@ export default class ActionButtons extends Lightning.Component {
     return this._actions.length ? (this.children[this._index] as unknown as Lightning.Component) : undefined
   }
 
+  // Moving between the buttons shows the viewer has seen them: OK counts from then on, however soon.
   override _handleLeft(): boolean {
+    this.guardUntil = 0
     if (this._index === 0) return false
     this.select(this._index - 1)
     return true
   }
 
   override _handleRight(): boolean {
+    this.guardUntil = 0
     if (this._index >= this._actions.length - 1) return false
     this.select(this._index + 1)
     return true
@@ -75,7 +80,7 @@ export default class ActionButtons extends Lightning.Component {
 
   override _handleEnter(): boolean {
     const a = this._actions[this._index]
-    if (a) a.onSelect()
+    if (a && Date.now() >= this.guardUntil) a.onSelect()
     return true
   }
 }

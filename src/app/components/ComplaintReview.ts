@@ -1,10 +1,10 @@
 /**
  * The complaint's review: what was chosen (type · subject), a QR code that opens the phone page for this
  * draft (typing words on a remote is no way to complain), the words once the phone sent them, and
- * Submit (the draft is polled while the review is open); once filed, its number (and the earlier complaint a repeat was linked to) with Done.
+ * Submit (the draft is polled while the review is open). The filed complaint is shown by the page's ResultPanel.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
-import type { Complaint, ComplaintDraft } from '../../contract/index.ts'
+import { Lightning } from '@lightningjs/sdk'
+import type { ComplaintDraft } from '../../contract/index.ts'
 import ActionButtons from './ActionButtons.ts'
 import QrCode from './QrCode.ts'
 import { t } from '../lib/i18n.ts'
@@ -34,7 +34,6 @@ export default class ComplaintReview
 {
   private _chosen = ''
   private _draft: ComplaintDraft | null = null
-  private _filed: Complaint | null = null
   /** The draft's current round of asking; a newer one (or stop) makes older answers stale. */
   private _seq = 0
   private _timer: ReturnType<typeof setTimeout> | null = null
@@ -58,7 +57,6 @@ export default class ComplaintReview
     this.stop()
     this._chosen = chosen
     this._draft = null
-    this._filed = null
     this.render()
     const seq = this._seq
     repairApi
@@ -108,16 +106,8 @@ export default class ComplaintReview
     return this._draft
   }
 
-  /** Filed: its number, and Done. */
-  set filed(c: Complaint) {
-    this.stop()
-    this._filed = c
-    this.render()
-  }
-
   render(): void {
     const d = this._draft
-    const filed = this._filed
     this.tag('ChosenText')!.text = wrapped(this._chosen, {
       fontSize: FontSize.heading,
       fontStyle: 'bold',
@@ -131,8 +121,7 @@ export default class ComplaintReview
       maxLines: 2,
       lineHeight: 40,
     })
-    this.patch({ ComplaintQr: { visible: !!d && !filed }, QrTitle: { visible: !filed } })
-    if (filed) return this._renderFiled(filed)
+    this.tag('ComplaintQr')!.visible = !!d
     const submitted = d && d.status === 'submitted'
     this.tag('DraftStatus')!.text = wrapped(d ? t(submitted ? 'complaint.received' : 'complaint.waiting') : '', {
       fontSize: FontSize.body,
@@ -148,23 +137,6 @@ export default class ComplaintReview
     })
     this.tag('ReviewActions')!.actions = [
       { ref: 'ComplaintSubmitButton', label: t('complaint.submit'), onSelect: () => this.onSubmit() },
-    ]
-  }
-
-  private _renderFiled(c: Complaint): void {
-    const number = c.complaintId || c.reference || ''
-    const lines = [c.status === 'pending' ? t('complaint.pending', { number }) : t('complaint.submitted', { number })]
-    if (c.repeatOf) lines.push(t('complaint.repeat', { number: c.repeatOf }))
-    this.tag('DraftStatus')!.text = wrapped(lines.join('\n'), {
-      fontSize: FontSize.body,
-      textColor: Colors.ok,
-      wordWrapWidth: 1600,
-      maxLines: 4,
-      lineHeight: 52,
-    })
-    this.tag('DraftText')!.text = textPatch('')
-    this.tag('ReviewActions')!.actions = [
-      { ref: 'DoneButton', label: t('steps.done'), onSelect: () => Router.navigate('home') },
     ]
   }
 

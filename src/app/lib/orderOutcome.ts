@@ -1,9 +1,10 @@
 /**
- * The end of an order in the viewer's words, for the result screen (OrderOutcome): placed, still being
+ * The end of an order in the viewer's words, for the result screen (ResultPanel): placed, still being
  * placed, not placed, or refused (and why); each with the buttons that lead on, the main one first.
  */
 import type { OrderResult } from '../../contract/index.ts'
-import type { OutcomeButton, OutcomeContent } from '../components/OrderOutcome.ts'
+import type { ButtonAction } from '../components/ActionButtons.ts'
+import type { ResultContent } from '../components/ResultPanel.ts'
 import { formatDate, formatFen } from './format.ts'
 import { currentLanguage, t } from './i18n.ts'
 import { isApiError } from './api.ts'
@@ -19,39 +20,50 @@ export interface OrderWays {
 }
 
 /** While the order goes out: no buttons, nothing for stray OKs to press. */
-export function sendingOutcome(): OutcomeContent {
-  return { tone: 'wait', title: t('order.processing'), lines: [], buttons: [] }
+export function sendingOutcome(): ResultContent {
+  return outcome('pending', t('order.processing'), [], [])
+}
+
+/** The order's refs, which the tests and the crash-recovery checks read. */
+function outcome(tone: ResultContent['tone'], title: string, lines: string[], actions: ButtonAction[]): ResultContent {
+  return {
+    tone,
+    title,
+    detail: lines.join('\n'),
+    actions,
+    refs: { title: 'OrderResultTitle', detail: 'OrderResultBody' },
+  }
 }
 
 /** The BOSS's answer: placed, still processing (the viewer checks My subscriptions later), or not placed. */
-export function answeredOutcome(r: OrderResult, go: OrderWays): OutcomeContent {
-  const subs: OutcomeButton = {
+export function answeredOutcome(r: OrderResult, go: OrderWays): ResultContent {
+  const subs: ButtonAction = {
     ref: 'ResultSubscriptionsButton',
     label: t('order.toSubscriptions'),
-    onEnter: go.subscriptions,
+    onSelect: go.subscriptions,
   }
-  const done: OutcomeButton = { ref: 'ResultDoneButton', label: t('order.done'), onEnter: go.done }
+  const done: ButtonAction = { ref: 'ResultDoneButton', label: t('order.done'), onSelect: go.done }
   if (isPlaced(r)) {
     const lines = [
       t('order.successBody', { product: r.productName, date: formatDate(r.expiryDate, currentLanguage()) }),
       t('order.balanceNow', { amount: formatFen(r.amountFen), balance: formatFen(r.balanceAfterFen) }),
       t('order.orderNo', { id: r.bossOrderId }),
     ]
-    return { tone: 'ok', title: t('order.success'), lines, buttons: [done, subs] }
+    return outcome('success', t('order.success'), lines, [done, subs])
   }
   if (r.status === 'processing') {
-    return { tone: 'wait', title: t('order.processing'), lines: [t('order.stillProcessing')], buttons: [subs, done] }
+    return outcome('pending', t('order.processing'), [t('order.stillProcessing')], [subs, done])
   }
-  const retry: OutcomeButton = { ref: 'ResultRetryButton', label: t('order.retry'), onEnter: go.retry }
-  return { tone: 'fail', title: t('order.failed'), lines: [t('order.notPlaced')], buttons: [retry, done] }
+  const retry: ButtonAction = { ref: 'ResultRetryButton', label: t('order.retry'), onSelect: go.retry }
+  return outcome('failure', t('order.failed'), [t('order.notPlaced')], [retry, done])
 }
 
 /** A refusal the PIN step cannot mend (locked PIN, money, a conflict): why, and Back (Top up first when money helps). */
-export function refusedOutcome(f: OrderFailure, params: Record<string, number>, go: OrderWays): OutcomeContent {
-  const back: OutcomeButton = { ref: 'ResultBackButton', label: t('order.back'), onEnter: go.back }
-  const topup: OutcomeButton = { ref: 'ResultTopupButton', label: t('order.topup'), onEnter: go.topup }
+export function refusedOutcome(f: OrderFailure, params: Record<string, number>, go: OrderWays): ResultContent {
+  const back: ButtonAction = { ref: 'ResultBackButton', label: t('order.back'), onSelect: go.back }
+  const topup: ButtonAction = { ref: 'ResultTopupButton', label: t('order.topup'), onSelect: go.topup }
   const lines = [t(f.key, { ...params, shortfall: '', remaining: '', product: '' })]
-  return { tone: 'fail', title: t('order.failed'), lines, buttons: f.topup ? [topup, back] : [back] }
+  return outcome('failure', t('order.failed'), lines, f.topup ? [topup, back] : [back])
 }
 
 /** What a refusal's words need: PIN tries left, minutes until a locked PIN opens again. */

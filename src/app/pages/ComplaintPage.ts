@@ -5,28 +5,31 @@
  */
 import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type Hint, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
-import type { ComplaintTypeInfo } from '../../contract/index.ts'
+import type { Complaint, ComplaintTypeInfo } from '../../contract/index.ts'
 import ChoiceList, { CHOICE_INSET } from '../components/ChoiceList.ts'
 import ComplaintReview from '../components/ComplaintReview.ts'
+import ResultPanel from '../components/ResultPanel.ts'
 import { errorCode } from '../lib/api.ts'
 import { finishTransaction } from '../lib/finishedFlow.ts'
 import { t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { showToast } from '../lib/overlays.ts'
 import { local, repairApi } from '../lib/repairApi.ts'
+import { complaintResult } from '../lib/repairResults.ts'
 import { failedState } from '../lib/screenLoad.ts'
 import { uuidV4 } from '../lib/uuid.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 160
 
-type Step = 'TypeList' | 'SubjectList' | 'Review'
+type Step = 'TypeList' | 'SubjectList' | 'Review' | 'Result'
 
 interface ComplaintSpec extends PageFrameSpec {
   StepTitle: object
   TypeList: typeof ChoiceList
   SubjectList: typeof ChoiceList
   Review: typeof ComplaintReview
+  Result: typeof ResultPanel
 }
 
 export default class ComplaintPage extends HallPage<ComplaintSpec> {
@@ -37,6 +40,7 @@ export default class ComplaintPage extends HallPage<ComplaintSpec> {
   /** Filed (or on its way): OK again must not file twice, Back must not reopen the subjects of a filed complaint. */
   private _sending = false
   private _filed = false
+  private _complaint: Complaint | null = null
 
   static override _template(): PageTemplate<ComplaintSpec> {
     const list = { type: ChoiceList, x: X - CHOICE_INSET, y: 230, w: 1600 + 2 * CHOICE_INSET, h: 720, visible: false }
@@ -46,6 +50,7 @@ export default class ComplaintPage extends HallPage<ComplaintSpec> {
       TypeList: column,
       SubjectList: column,
       Review: { type: ComplaintReview, x: X, y: 210, visible: false },
+      Result: { type: ResultPanel, x: 960, mountX: 0.5, y: 190, visible: false },
     })
   }
 
@@ -123,7 +128,8 @@ export default class ComplaintPage extends HallPage<ComplaintSpec> {
         this._sending = false
         this._filed = true
         finishTransaction('repair', /^repair\/complaint/)
-        this._review.filed = c
+        this._complaint = c
+        this._setState('Result')
       })
       .catch((e: unknown) => {
         loading.stop()
@@ -135,8 +141,10 @@ export default class ComplaintPage extends HallPage<ComplaintSpec> {
   render(): void {
     this.title = t('complaint.title')
     const ok: Hint = ['ok', t('hint.select')]
-    this.hints = this._getState() === 'Review' ? [ok] : [['updown', t('hint.choose')], ok]
+    const state = this._getState()
+    this.hints = state === 'Review' || state === 'Result' ? [ok] : [['updown', t('hint.choose')], ok]
     this._review.render()
+    if (state === 'Result' && this._complaint) this.tag('Result')!.show(complaintResult(this._complaint))
   }
 
   /** One of the three steps on screen, with its step title. */
@@ -145,6 +153,7 @@ export default class ComplaintPage extends HallPage<ComplaintSpec> {
       TypeList: { visible: which === 'TypeList' },
       SubjectList: { visible: which === 'SubjectList' },
       Review: { visible: which === 'Review' },
+      Result: { visible: which === 'Result' },
     })
     this.tag('StepTitle')!.text = textPatch(title, { fontSize: FontSize.small, textColor: Colors.textMuted })
     this.render()
@@ -183,9 +192,20 @@ export default class ComplaintPage extends HallPage<ComplaintSpec> {
           return this._review
         }
         override _handleBack(): boolean {
-          // Finished is finished: Back from a filed complaint goes to the repair hub, not its subjects.
-          if (this._filed) Router.back()
-          else this._setState('Subjects')
+          this._setState('Subjects')
+          return true
+        }
+      },
+      class Result extends this {
+        override $enter() {
+          this._step('Result', '')
+        }
+        override _getFocused() {
+          return this.tag('Result')
+        }
+        // Finished is finished: Back from a filed complaint goes to the repair hub, not its subjects.
+        override _handleBack(): boolean {
+          Router.back()
           return true
         }
       },

@@ -7,8 +7,8 @@ import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type Hint, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import type { OrderResult } from '../../contract/index.ts'
 import OrderConfirmStep from '../components/OrderConfirmStep.ts'
-import OrderOutcome, { type OutcomeContent } from '../components/OrderOutcome.ts'
 import PinPad from '../components/PinPad.ts'
+import ResultPanel, { type ResultContent } from '../components/ResultPanel.ts'
 import { finishTransaction } from '../lib/finishedFlow.ts'
 import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
@@ -27,7 +27,7 @@ type Step = 'Loading' | 'Confirm' | 'Blocked' | 'Pin' | 'Outcome' | 'Failed'
 interface OrderSpec extends PageFrameSpec {
   Confirm: typeof OrderConfirmStep
   Pin: typeof PinPad
-  Outcome: typeof OrderOutcome
+  Outcome: typeof ResultPanel
 }
 
 export default class OrderPage extends HallPage<OrderSpec> {
@@ -39,7 +39,7 @@ export default class OrderPage extends HallPage<OrderSpec> {
     return frame<OrderSpec>({
       Confirm: { type: OrderConfirmStep, x: 460, y: 190, alpha: 0 },
       Pin: { type: PinPad, x: 960, mountX: 0.5, y: 190, visible: false },
-      Outcome: { type: OrderOutcome, x: 960, mountX: 0.5, y: 210, visible: false },
+      Outcome: { type: ResultPanel, x: 960, mountX: 0.5, y: 200, visible: false },
     })
   }
 
@@ -155,8 +155,9 @@ export default class OrderPage extends HallPage<OrderSpec> {
     topup: () => Router.navigate('topup', { returnTo: 'order/' + this._productId + '/' + this._months }),
   }
 
-  private _outcome(content: OutcomeContent): void {
-    this.tag('Outcome')!.content = content
+  private _outcome(content: ResultContent): void {
+    // OKs still being pressed from the PIN step must not choose a button the viewer has not seen yet.
+    this.tag('Outcome')!.show(content, 800)
     this._show('Outcome')
   }
 

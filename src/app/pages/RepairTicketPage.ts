@@ -1,12 +1,12 @@
 /**
  * 故障报修: the report form (TicketForm: category from the diagnosis, description, contact phone, visit
- * slot), Submit asks once, then the ticket number (or the hall's reference, pending) in TicketResult.
+ * slot), Submit asks once, then the ticket number (or the hall's reference, pending) in the ResultPanel.
  * One Idempotency-Key per report: a second OK after a lost answer is still one ticket.
  */
 import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type Hint, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import TicketForm from '../components/TicketForm.ts'
-import TicketResult from '../components/TicketResult.ts'
+import ResultPanel from '../components/ResultPanel.ts'
 import { errorCode } from '../lib/api.ts'
 import { isMobile } from '../lib/digitEntry.ts'
 import { finishTransaction } from '../lib/finishedFlow.ts'
@@ -14,6 +14,7 @@ import { t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { openDialog, showToast } from '../lib/overlays.ts'
 import { repairApi } from '../lib/repairApi.ts'
+import { ticketResult } from '../lib/repairResults.ts'
 import { slotText } from '../lib/ticketFormText.ts'
 import { failedState } from '../lib/screenLoad.ts'
 import { uuidV4 } from '../lib/uuid.ts'
@@ -22,7 +23,7 @@ const X = 160
 
 interface RepairTicketSpec extends PageFrameSpec {
   Form: typeof TicketForm
-  Result: typeof TicketResult
+  Result: typeof ResultPanel
 }
 
 export default class RepairTicketPage extends HallPage<RepairTicketSpec> {
@@ -33,7 +34,7 @@ export default class RepairTicketPage extends HallPage<RepairTicketSpec> {
   static override _template(): PageTemplate<RepairTicketSpec> {
     return frame<RepairTicketSpec>({
       Form: { type: TicketForm, x: X, y: 180, alpha: 0 },
-      Result: { type: TicketResult, x: X, y: 220, visible: false },
+      Result: { type: ResultPanel, x: 960, mountX: 0.5, y: 190, visible: false },
     })
   }
 
@@ -117,7 +118,7 @@ export default class RepairTicketPage extends HallPage<RepairTicketSpec> {
         // Sent: the form and the checks that led to it leave the history; Back goes to the repair hub.
         finishTransaction('repair', /^repair\/(report|symptom)\//)
         this.patch({ Form: { alpha: 0 }, Result: { visible: true } })
-        this.tag('Result')!.show(ticket, slotText(draft.slot))
+        this.tag('Result')!.show(ticketResult(ticket, slotText(draft.slot)))
         this._setState('Done')
         this.render()
       })

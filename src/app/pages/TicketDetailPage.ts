@@ -1,13 +1,11 @@
 /**
- * 工单进展: one ticket's timeline with times and notes, refreshed while on screen. An open ticket can
- * be cancelled (one confirmation, "keep it" first); a resolved one can be rated 1-5 (回访).
+ * 工单进展: one ticket's timeline with times and notes, refreshed while on screen; beside it what can be
+ * done (TicketSide): cancel an open ticket (one confirmation, "keep it" first), rate a resolved one 1-5 (回访).
  */
 import { Router } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import type { Ticket } from '../../contract/index.ts'
-import ActionButtons, { type ButtonAction } from '../components/ActionButtons.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
-import StarRating from '../components/StarRating.ts'
+import TicketSide from '../components/TicketSide.ts'
 import TicketTimeline from '../components/TicketTimeline.ts'
 import { formatDateTime } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
@@ -22,35 +20,34 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 const X = 120
 const REFRESH_MS = 3000
 
-export default class TicketDetailPage extends HallPage {
+interface TicketDetailSpec extends PageFrameSpec {
+  Details: {
+    TicketSummaryText: object
+    TicketMeta: object
+    Timeline: typeof TicketTimeline
+    Side: typeof TicketSide
+  }
+}
+
+export default class TicketDetailPage extends HallPage<TicketDetailSpec> {
   private _id = ''
   private _ticket: Ticket | null = null
   private _timer: ReturnType<typeof setTimeout> | null = null
 
-  static override _template(): PageTemplate {
-    const muted = textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted })
-    return frame({
+  static override _template(): PageTemplate<TicketDetailSpec> {
+    return frame<TicketDetailSpec>({
       Details: {
         alpha: 0,
         TicketSummaryText: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.body }) },
-        TicketMeta: { x: X, y: 232, text: muted },
+        TicketMeta: { x: X, y: 232, text: textPatch('', { fontSize: FontSize.small }) },
         Timeline: { type: TicketTimeline, x: X, y: 290, width: 1020 },
-        Side: {
-          x: 1240,
-          y: 290,
-          RatingTitle: {
-            text: textPatch('', {
-              fontSize: FontSize.small,
-              textColor: Colors.textMuted,
-              wordWrapWidth: 560,
-              maxLines: 2,
-            }),
-          },
-          Rating: { type: StarRating, y: 90, visible: false },
-          TicketActions: { type: ActionButtons, y: 220, buttonW: 260 },
-        },
+        Side: { type: TicketSide, x: 1240, y: 290 },
       },
     })
+  }
+
+  private get _side(): TicketSide {
+    return this.tag('Details.Side')!
   }
 
   /** Router: `repair/tickets/:ticketId` (the BOSS's number or the hall's reference). */
@@ -60,7 +57,8 @@ export default class TicketDetailPage extends HallPage {
 
   override _init(): void {
     this.errorState.onRetry = () => this.load(false)
-    ;(this.tag('Details.Side.Rating') as StarRating).onRate = (stars) => this._rate(stars)
+    this._side.onRate = (stars) => this._act(() => repairApi.rateTicket(this._id, stars), '')
+    this._side.onCancel = () => this._askCancel()
   }
 
   override _onMounted(): void {
@@ -80,7 +78,7 @@ export default class TicketDetailPage extends HallPage {
   load(quiet: boolean): void {
     const reset = () => {
       if (this._timer) clearTimeout(this._timer)
-      if (!quiet) this.tag('Details').alpha = 0
+      if (!quiet) this.tag('Details')!.alpha = 0
     }
     const failed = () => {
       if (!quiet || !this._ticket) return false
@@ -107,10 +105,8 @@ export default class TicketDetailPage extends HallPage {
     const before = this._ticket
     this._ticket = ticket
     this.render()
-    this.tag('Details').setSmooth('alpha', 1)
-    // Keep the viewer where they are unless what can be done changed.
-    const changed = !before || before.canRate !== ticket.canRate || before.canCancel !== ticket.canCancel
-    if (changed || this._getState() === '') this._setState(ticket.canRate ? 'Rating' : 'Actions')
+    this.tag('Details')!.setSmooth('alpha', 1)
+    if (!before || this._getState() !== 'Ready') this._setState('Ready')
     this._schedule()
   }
 
@@ -130,7 +126,7 @@ export default class TicketDetailPage extends HallPage {
     const x = this._ticket
     if (!x) return
     this.title = t('tickets.detailTitle', { number: ticketNumber(x) })
-    this.tag('Details.TicketSummaryText').text = textPatch(
+    this.tag('Details.TicketSummaryText')!.text = textPatch(
       insertZeroWidthSpaces(categoryName(x.category) + '  ·  ' + x.description),
       { fontSize: FontSize.body, wordWrapWidth: 1700, maxLines: 1 },
     )
@@ -139,34 +135,9 @@ export default class TicketDetailPage extends HallPage {
       visitText(x.appointment),
       x.contactPhoneMasked || '',
     ]
-    this.tag('Details.TicketMeta').text = muted(meta.filter((s) => s).join('   '))
-    ;(this.tag('Details.Timeline') as TicketTimeline).steps = timelineSteps(x)
-    const rating = this.tag('Details.Side.Rating') as StarRating
-    rating.visible = x.canRate || x.rating !== null
-    if (x.rating !== null) rating.stars = x.rating
-    const ratingTitle = x.canRate
-      ? t('tickets.rateTitle')
-      : x.rating !== null
-        ? t('tickets.yourRating', { stars: x.rating })
-        : ''
-    this.tag('Details.Side.RatingTitle').text = textPatch(insertZeroWidthSpaces(ratingTitle), {
-      fontSize: FontSize.small,
-      textColor: Colors.textMuted,
-      wordWrapWidth: 560,
-      maxLines: 2,
-      lineHeight: 40,
-    })
-    // A ticket with nothing left to do still gets one focused button, so the remote always shows where it is.
-    // Cancelling is never where the focus opens: Back comes first.
-    const actions: ButtonAction[] = x.canCancel
-      ? [
-          { ref: 'BackButton', label: t('common.back'), onSelect: () => Router.back() },
-          { ref: 'CancelTicketButton', label: t('tickets.cancel'), onSelect: () => this._askCancel() },
-        ]
-      : x.canRate
-        ? []
-        : [{ ref: 'BackButton', label: t('common.back'), onSelect: () => Router.back() }]
-    ;(this.tag('Details.Side.TicketActions') as ActionButtons).actions = actions
+    this.tag('Details.TicketMeta')!.text = muted(meta.filter((s) => s).join('   '))
+    this.tag('Details.Timeline')!.steps = timelineSteps(x)
+    this._side.ticket = x
   }
 
   private _askCancel(): void {
@@ -185,17 +156,14 @@ export default class TicketDetailPage extends HallPage {
     })
   }
 
-  private _rate(stars: number): void {
-    this._act(() => repairApi.rateTicket(this._id, stars), t('tickets.rated'))
-  }
-
+  /** A change to the ticket; `done` is the toast that confirms it (a rating shows its own result). */
   private _act(call: () => Promise<Ticket>, done: string): void {
     const loading = this.loading
     loading.start()
     call()
       .then((ticket) => {
         loading.stop()
-        showToast(done)
+        if (done) showToast(done)
         this._show(ticket)
       })
       .catch(() => {
@@ -206,14 +174,9 @@ export default class TicketDetailPage extends HallPage {
 
   static override _states() {
     return [
-      class Actions extends this {
+      class Ready extends this {
         override _getFocused() {
-          return this.tag('Details.Side.TicketActions')
-        }
-      },
-      class Rating extends this {
-        override _getFocused() {
-          return this.tag('Details.Side.Rating')
+          return this.tag('Details.Side')
         }
       },
       failedState(this),

@@ -84,4 +84,5 @@ export const REPAIR_KEYS = [
   'complaint.submitted',
   'complaint.pending',
   'complaint.repeat',
+  'complaint.filedTitle',
 ] as const
