@@ -130,14 +130,14 @@ export const REFRESH_SQL = [
 ]
 
 /**
- * Retention ($1: the first day kept): a mark's earlier days that went are days without views or orders, as
- * for the events (prev before $1 already reads as "no view before in the range" for any range the store holds).
+ * Retention ($1: the first day kept): a mark forgets the earlier days of views and orders that went, as the events
+ * did, so a range that starts before $1 counts what the events still hold (for later ranges it changes nothing).
  */
 export const FORGET_MARKS_SQL = `UPDATE usage_offer_marks SET
     prev = CASE WHEN prev < $1::DATE THEN NULL ELSE prev END, prev2 = CASE WHEN prev2 < $1::DATE THEN NULL ELSE prev2 END,
     last_order = CASE WHEN last_order < $1::DATE THEN NULL ELSE last_order END
   WHERE prev < $1::DATE OR prev2 < $1::DATE OR last_order < $1::DATE`
 
-/** Days holding events whose rollups were never built (a store written by an older BFF, or a crash mid-way). */
+/** Days holding events whose rollups were not built since they were last written (a stop before the rebuild, an older store). */
 export const UNROLLED_DAYS_SQL = `SELECT DISTINCT strftime(day, '%Y-%m-%d') AS day FROM usage_events
   WHERE day NOT IN (SELECT day FROM usage_rollup_days)`
