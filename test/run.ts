@@ -67,6 +67,21 @@ step('no import circles', bin('madge'), [
   ...checked,
 ])
 step('lint', bin('eslint'), ['--config', 'test/lint/eslint.config.js', '--max-warnings', '0', ...checked])
+// One file-naming convention for every file, the ones outside the scope too (parsed only: a second or two).
+step('file names', bin('eslint'), [
+  '--config',
+  'test/lint/names.config.js',
+  '--max-warnings',
+  '0',
+  '--no-error-on-unmatched-pattern',
+  ...checked.flatMap((dir) => ['--ignore-pattern', dir]),
+  'src',
+  'mocks',
+  'boss-stub',
+  'test',
+  'rollup.config.js',
+  'vitest.config.ts',
+])
 // One format for every source file (package.json's "prettier"), so a diff shows only what changed.
 step('formatted', bin('prettier'), ['--check', '--log-level', 'warn', ...FORMATTED])
 // Dead files, exports and dependencies (knip.json names the entries: processes, spawned scripts, tests).

@@ -1,10 +1,20 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ensureSeeded, openBossDb } from '../boss-stub/db/open.ts'
 import { provisionSeededDevices } from '../boss-stub/devices.ts'
 import { formatDate } from '../boss-stub/protocol/time.ts'
+import { startBossStub, type BossStub } from '../boss-stub/stub.ts'
 
 /**
  * A freshly seeded boss-stub database for a test, copied from a template seeded once: seeding the stub's
@@ -45,4 +55,24 @@ export function seededBossDb(dbPath: string): void {
     renameSync(building, template)
   }
   copyFileSync(template, dbPath)
+}
+
+export interface SeededStub {
+  boss: BossStub
+  /** The fresh folder the stub's database is in; the test keeps its BFF's store there too. */
+  dir: string
+  /** Stops the stub and removes the folder. */
+  close: () => Promise<void>
+}
+
+/** A boss-stub on a seeded database in a fresh temporary folder, for the tests that run a BFF process beside it. */
+export async function seededBossStub(name: string): Promise<SeededStub> {
+  const dir = mkdtempSync(join(tmpdir(), `tvhall-${name}-`))
+  seededBossDb(join(dir, 'boss.sqlite'))
+  const boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite') })
+  const close = async () => {
+    await boss.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return { boss, dir, close }
 }

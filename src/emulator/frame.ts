@@ -13,7 +13,8 @@ export interface TvFrame {
   load(url: string, s: EmulatorSettings): void
   /** Restarts the app where it is (its own address: language switched in it, screen); from scratch after a failed load. */
   restart(): void
-  window(): Window | null
+  /** A property, not a method: the remote, the walk and the health watch each hold on to it. */
+  window: () => Window | null
 }
 
 export function stageSize(s: EmulatorSettings): { w: number; h: number } {

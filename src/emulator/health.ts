@@ -93,7 +93,8 @@ export function watchTvStart(
   let stopped = false
   show(null)
   const origin = new URL(url, window.location.href).origin
-  probeTvUrl(url, origin).then((problem) => {
+  // probeTvUrl never rejects: an unreachable address is one of the problems it answers.
+  void probeTvUrl(url, origin).then((problem) => {
     if (stopped) return
     if (problem) return show(problem)
     const until = Date.now() + timeoutS * 1000

@@ -27,7 +27,7 @@ function afterFrame<T>(win: Window, read: (canvas: HTMLCanvasElement) => T): Pro
       try {
         resolve(read(canvas))
       } catch (err) {
-        reject(err)
+        reject(err instanceof Error ? err : new Error(String(err)))
       }
     }),
   )

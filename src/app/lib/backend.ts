@@ -1,7 +1,7 @@
 /** The one BFF client of the app, set up from settings.json and the box's identity. */
-import { Settings } from '@lightningjs/sdk'
+import { appText, sdkSettings } from './sdk.ts'
 import { createApiClient, type TvHallApi } from './api.ts'
-import { resolveIdentity, type BoxIdentity, type PlatformDevice } from './device.ts'
+import { platformDeviceOf, resolveIdentity, type BoxIdentity, type PlatformDevice } from './device.ts'
 import { watchApi } from './usageHall.ts'
 import { rememberHousehold } from './household.ts'
 
@@ -10,7 +10,7 @@ let identity: BoxIdentity | null = null
 
 export function boxIdentity(): BoxIdentity | null {
   if (!identity) {
-    const platformDevice = Settings.get('platform', 'device') as PlatformDevice | undefined
+    const platformDevice = platformDeviceOf(sdkSettings().get('platform', 'device'))
     const bridge = (window as unknown as { tvHallPlatform?: { getIdentity?: () => PlatformDevice } }).tvHallPlatform
     identity = resolveIdentity(platformDevice, bridge, window.location.search)
   }
@@ -19,9 +19,9 @@ export function boxIdentity(): BoxIdentity | null {
 
 export function api(): TvHallApi {
   if (!client) {
-    client = watchApi(
+    const watched = watchApi(
       createApiClient({
-        baseUrl: (Settings.get('app', 'bffUrl', '') as string) || '',
+        baseUrl: appText('bffUrl'),
         identity: () => {
           const id = boxIdentity()
           if (!id) throw new Error('box identity unknown')
@@ -30,8 +30,7 @@ export function api(): TvHallApi {
       }),
     )
     // Every account answer also names the household for the page header.
-    const getAccount = client.getAccount
-    client.getAccount = () => getAccount().then((a) => (rememberHousehold(a), a))
+    client = { ...watched, getAccount: () => watched.getAccount().then((a) => (rememberHousehold(a), a)) }
   }
   return client
 }

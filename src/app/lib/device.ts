@@ -45,6 +45,16 @@ export function identityFromQuery(search: string): BoxIdentity | null {
   })
 }
 
+/** settings.json's `platform.device`, field by field (whatever is not text is left out; complete() judges the rest). */
+export function platformDeviceOf(value: unknown): PlatformDevice | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const text = (key: keyof PlatformDevice): string | undefined => {
+    const v: unknown = Reflect.get(value, key)
+    return typeof v === 'string' ? v : undefined
+  }
+  return { deviceId: text('deviceId'), cardNo: text('cardNo'), deviceKey: text('deviceKey') }
+}
+
 /** Platform first (it cannot be spoofed from the address bar on a box), then the URL. */
 export function resolveIdentity(
   platform: PlatformDevice | undefined,

@@ -35,7 +35,7 @@ export function withoutSteps(history: HistoryEntry[], steps: RegExp): HistoryEnt
 /** Called by a result: the transaction whose steps match `steps` is done; Back leads to `hub`. */
 export function finishTransaction(hub: string, steps: RegExp): void {
   finished = { hub, steps }
-  Router.setHistory(cutToHub(Router.getHistory() as HistoryEntry[], hub) as never)
+  Router.setHistory(cutToHub(Router.getHistory(), hub) as never)
 }
 
 /** routes.ts afterEachRoute: keeps the finished steps out of the history until a new transaction of that kind starts. */

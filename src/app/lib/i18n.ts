@@ -1,5 +1,5 @@
 /** Every visible string goes through the SDK Language plugin; this adds types and the language switch. */
-import { Language } from '@lightningjs/sdk'
+import { sdkLanguage } from './sdk.ts'
 import type { LanguageCode } from './format.ts'
 import { LANGUAGES, languageAfter, type TKey } from './i18nKeys.ts'
 
@@ -7,11 +7,12 @@ export { offeredLanguages } from './i18nKeys.ts'
 import { reportLanguage } from './testHooks.ts'
 
 export function t(key: TKey, params?: Record<string, string | number>): string {
-  return params ? (Language.translate(key, params) as string) : (Language.translate(key) as string)
+  // Without replacements the plugin is called with the key alone: an undefined argument would count as one.
+  return params ? sdkLanguage().translate(key, params) : sdkLanguage().translate(key)
 }
 
 export function currentLanguage(): LanguageCode {
-  const lang = Language.get() as string | null
+  const lang = sdkLanguage().get()
   return lang === 'en' ? 'en' : 'zh-CN'
 }
 
@@ -20,7 +21,9 @@ export function isLanguage(value: unknown): value is LanguageCode {
 }
 
 export function setLanguage(lang: LanguageCode): Promise<void> {
-  return (Language.set(lang) as Promise<void>).then(() => reportLanguage(lang))
+  return sdkLanguage()
+    .set(lang)
+    .then(() => reportLanguage(lang))
 }
 
 /** The next offered language after the current one, for the one-key switch; null when only one is offered. */

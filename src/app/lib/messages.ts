@@ -46,7 +46,7 @@ export function markRead(id: string): Promise<Message> {
 function storage(): Storage | null {
   try {
     return window.localStorage
-  } catch (e) {
+  } catch {
     return null // storage disabled on some boxes: the BFF's read mark still prevents a repeat
   }
 }
@@ -54,9 +54,9 @@ function storage(): Storage | null {
 export function shownBootNotices(): string[] {
   const s = storage()
   try {
-    const v = s ? JSON.parse(s.getItem(SHOWN_KEY) || '[]') : []
-    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []
-  } catch (e) {
+    const v: unknown = s ? JSON.parse(s.getItem(SHOWN_KEY) || '[]') : []
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+  } catch {
     return []
   }
 }
@@ -68,7 +68,7 @@ export function rememberBootNotice(id: string): void {
   ids.push(id)
   try {
     s.setItem(SHOWN_KEY, JSON.stringify(ids.slice(-MAX_REMEMBERED)))
-  } catch (e) {
+  } catch {
     // full or disabled storage: nothing else to do
   }
 }

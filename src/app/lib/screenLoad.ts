@@ -12,6 +12,7 @@ import type { Lightning } from '@lightningjs/sdk'
 import type ErrorState from '../components/ErrorState.ts'
 import type LoadingIndicator from '../components/LoadingIndicator.ts'
 import { errorCode } from './api.ts'
+import { taggedComponent, taggedElement } from './elements.ts'
 import { usage } from './usageHall.ts'
 
 export interface ScreenLoadOptions {
@@ -93,11 +94,15 @@ export function loadScreen<T>(
 export function failedState<B extends Lightning.Component.Constructor>(Base: B, ...hide: string[]) {
   return class Failed extends Base {
     override $enter(): void {
-      for (const ref of hide) this.tag(ref).alpha = 0
-      this.tag('ErrorState').visible = true
+      for (const ref of hide) {
+        const part = taggedElement(this, ref)
+        if (part) part.alpha = 0
+      }
+      const error = taggedElement(this, 'ErrorState')
+      if (error) error.visible = true
     }
-    override _getFocused(): Lightning.Component {
-      return this.tag('ErrorState') as Lightning.Component
+    override _getFocused(): Lightning.Component | undefined {
+      return taggedComponent(this, 'ErrorState')
     }
   }
 }

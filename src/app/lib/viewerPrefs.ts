@@ -24,7 +24,7 @@ function storage(): Storage | null {
 }
 
 export function parsePrefs(raw: string | null): ViewerPrefs {
-  let v: Partial<ViewerPrefs> = {}
+  let v: Partial<ViewerPrefs>
   try {
     v = raw ? (JSON.parse(raw) as Partial<ViewerPrefs>) : {}
   } catch {

@@ -5,6 +5,7 @@
  */
 import { Lightning, Router } from '@lightningjs/sdk'
 import { Button } from '@lightningjs/ui-components'
+import { componentAt } from '../lib/elements.ts'
 import { registerDialog, type DialogOptions } from '../lib/overlays.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
@@ -13,11 +14,21 @@ const PANEL_W = 1000
 const PANEL_H = 440
 const BUTTON_W = 280
 
-export default class Dialog extends Lightning.Component {
+interface DialogSpec extends Lightning.Component.TemplateSpec {
+  DialogLayer: {
+    Dim: object
+    Panel: { DialogTitle: object; DialogMessage: object; Actions: object }
+  }
+}
+
+export default class Dialog
+  extends Lightning.Component<DialogSpec>
+  implements Lightning.Component.ImplementTemplateSpec<DialogSpec>
+{
   private _options: DialogOptions | null = null
   private _index = 0
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<DialogSpec> {
     return {
       w: 1920,
       h: 1080,
@@ -67,15 +78,15 @@ export default class Dialog extends Lightning.Component {
       fixed: true,
       title: a.label,
     }))
-    this.tag('Actions').children = children
-    this.tag('DialogTitle').text = textPatch(insertZeroWidthSpaces(options.title), {
+    this.tag('DialogLayer.Panel.Actions')!.children = children
+    this.tag('DialogLayer.Panel.DialogTitle')!.text = textPatch(insertZeroWidthSpaces(options.title), {
       fontSize: FontSize.title,
       fontStyle: 'bold',
       wordWrapWidth: PANEL_W - 80,
       textAlign: 'center',
       maxLines: 1,
     })
-    this.tag('DialogMessage').text = textPatch(insertZeroWidthSpaces(options.message || ''), {
+    this.tag('DialogLayer.Panel.DialogMessage')!.text = textPatch(insertZeroWidthSpaces(options.message || ''), {
       fontSize: FontSize.body,
       textColor: Colors.textMuted,
       wordWrapWidth: PANEL_W - 120,
@@ -83,19 +94,19 @@ export default class Dialog extends Lightning.Component {
       maxLines: 3,
     })
     this._index = Math.min(Math.max(options.defaultIndex || 0, 0), n - 1)
-    this.tag('DialogLayer').visible = true
+    this.tag('DialogLayer')!.visible = true
     Router.focusWidget('Dialog')
   }
 
   close(): void {
     this._options = null
-    this.tag('DialogLayer').visible = false
-    this.tag('Actions').children = []
+    this.tag('DialogLayer')!.visible = false
+    this.tag('DialogLayer.Panel.Actions')!.children = []
     Router.focusPage()
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    return this.isOpen ? this.tag('Actions').children[this._index] : undefined
+    return this.isOpen ? componentAt(this.tag('DialogLayer.Panel.Actions'), this._index) : undefined
   }
 
   override _handleLeft(): boolean {

@@ -11,10 +11,17 @@ import { Colors, FontSize, Radius, Space, textPatch } from '../lib/theme.ts'
 const W = 960
 const PAD = 24
 
-export default class Toast extends Lightning.Component {
+interface ToastSpec extends Lightning.Component.TemplateSpec {
+  ToastPanel: { ToastText: object }
+}
+
+export default class Toast
+  extends Lightning.Component<ToastSpec>
+  implements Lightning.Component.ImplementTemplateSpec<ToastSpec>
+{
   private _timer: ReturnType<typeof setTimeout> | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<ToastSpec> {
     return {
       w: 1920,
       h: 1080,
@@ -35,30 +42,30 @@ export default class Toast extends Lightning.Component {
 
   override _init(): void {
     registerToast(this)
-    this.tag('ToastText').on('txLoaded', () => this._fit())
+    this.tag('ToastPanel.ToastText')!.on('txLoaded', () => this._fit())
   }
 
   /** The panel as tall as the note's lines. */
   private _fit(): void {
-    const h = Math.ceil(this.tag('ToastText').renderHeight) + 2 * PAD
-    this.tag('ToastPanel').patch({
+    const h = Math.ceil(this.tag('ToastPanel.ToastText')!.renderHeight) + 2 * PAD
+    this.tag('ToastPanel')!.patch({
       h,
       texture: Lightning.Tools.getRoundRect(W, h, Radius.panel, 2, Colors.accent, true, Colors.panel),
     })
   }
 
   show(text: string, seconds = 3): void {
-    this.tag('ToastText').text = textPatch(insertZeroWidthSpaces(text), {
+    this.tag('ToastPanel.ToastText')!.text = textPatch(insertZeroWidthSpaces(text), {
       fontSize: FontSize.body,
       wordWrapWidth: W - 2 * PAD,
       textAlign: 'center',
       textColor: Colors.text,
     })
-    this.tag('ToastPanel').setSmooth('alpha', 1, { duration: 0.2 })
+    this.tag('ToastPanel')!.setSmooth('alpha', 1, { duration: 0.2 })
     if (this._timer !== null) clearTimeout(this._timer)
     this._timer = setTimeout(() => {
       this._timer = null
-      this.tag('ToastPanel').setSmooth('alpha', 0, { duration: 0.4 })
+      this.tag('ToastPanel')!.setSmooth('alpha', 0, { duration: 0.4 })
     }, seconds * 1000)
   }
 }

@@ -1,23 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBossStub } from '../../../boss-stub/stub.ts'
-import { seededBossDb } from '../../seededBoss.ts'
+import type { BossStub } from '../../../boss-stub/stub.ts'
+import { seededBossStub } from '../../seededBoss.ts'
 import { sessionBody } from '../harness.ts'
 import { spawnBff as startBff } from '../../spawnedBff.ts'
 
-let boss: Awaited<ReturnType<typeof startBossStub>>
+let boss: BossStub
 let dir: string
+let close: (() => Promise<void>) | undefined
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tvhall-proc-'))
-  seededBossDb(join(dir, 'boss.sqlite'))
-  boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite') })
+  ;({ boss, dir, close } = await seededBossStub('proc'))
 })
-afterAll(async () => {
-  await boss?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => close?.())
 
 describe('node src/bff/main.ts', () => {
   it('starts from the environment, serves, and on SIGTERM finishes in-flight requests and exits 0', async () => {

@@ -1,23 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { login } from '../harness.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBossStub, type BossStub } from '../../../boss-stub/stub.ts'
-import { seededBossDb } from '../../seededBoss.ts'
+import type { BossStub } from '../../../boss-stub/stub.ts'
+import { seededBossStub } from '../../seededBoss.ts'
 import { spawnBff } from '../../spawnedBff.ts'
 
 let boss: BossStub
 let dir: string
+let close: (() => Promise<void>) | undefined
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tvhall-crash-'))
-  seededBossDb(join(dir, 'boss.sqlite'))
-  boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite') })
+  ;({ boss, dir, close } = await seededBossStub('crash'))
 })
-afterAll(async () => {
-  await boss?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => close?.())
 
 const startBff = (storePath: string) =>
   spawnBff({
