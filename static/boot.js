@@ -68,7 +68,11 @@
     var platform = settings.platformSettings || {};
 
     if (query('res') === '1080') {
-      app.stage = { w: 1920, h: 1080, precision: 1 };
+      // Only the size changes: other stage options (forceTxCanvasSource) stay as settings.json has them.
+      app.stage = app.stage || {};
+      app.stage.w = 1920;
+      app.stage.h = 1080;
+      app.stage.precision = 1;
       platform.width = 1920;
       platform.height = 1080;
     }

@@ -12,7 +12,6 @@ import { rememberedLanguage, rememberLanguage, startLanguage } from './lib/langu
 import { exposeScan, reportFocus, reportLanguage, reportScreens } from './lib/testHooks.ts'
 import { scanScreen } from './lib/screenScan.ts'
 import { keyDropped, keyTime } from './lib/okBurst.ts'
-import { openSessionEarly } from './lib/session.ts'
 import { announceFocus, setSpeechEnabled } from './lib/announcer.ts'
 import { loadPrefs, platformWantsSpeech, speechOn } from './lib/viewerPrefs.ts'
 import { applyLook, Colors, currentPalette, currentTextScale } from './lib/theme.ts'
@@ -61,7 +60,6 @@ export default class App extends Router.App {
     }
     setSpeechEnabled(speechOn(loadPrefs(), platformWantsSpeech(platform, window.location.search)))
     onLookChange(() => this._relook())
-    openSessionEarly()
     Router.startRouter(routes, this)
   }
 

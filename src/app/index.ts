@@ -8,6 +8,7 @@ import { applyLook, setFontStack } from './lib/theme.ts'
 import { applyUiTheme } from './lib/uiTheme.ts'
 import { loadPrefs } from './lib/viewerPrefs.ts'
 import { exposeRedraw } from './lib/testHooks.ts'
+import { openSessionEarly } from './lib/session.ts'
 
 type AnySettings = Record<string, any>
 
@@ -25,6 +26,10 @@ export default function start(appSettings: AnySettings, platformSettings: AnySet
     platformSettings as PlatformSettings,
     appData as Record<string, unknown>,
   )
+  // The log-in goes out as soon as Launch has read the settings (bffUrl, the box's identity): the SDK builds the App
+  // only after translations.json has come, and the stage's first frames keep the main thread busy for a second or
+  // more on a slow box (bench boot profile, RESULTS.md issue 22), so starting it in App._setup cost that much.
+  openSessionEarly()
   exposeRedraw(() => application.stage.forceRenderUpdate())
   return application
 }

@@ -55,10 +55,13 @@ describe('top-up on the TV', () => {
   }
 
   async function typeCard(tv: Tv, card: PrepaidCard): Promise<void> {
+    // The keypad's keys (the inspector's mirror of them) before typing: each digit must not build them anew.
+    const keys = await tv.page.waitForSelector('[ref="NumberKeys"] [ref="Dialpad"]', { timeout: 10_000 })
     await tv.press(...((card.cardNo + card.password).split('') as RemoteKey[]))
     expect(await tv.waitForText('CardNoField.FieldValue', (t) => t === groupCardNo(card.cardNo))).toBe(
       groupCardNo(card.cardNo),
     )
+    expect(await keys!.evaluate((n) => n.isConnected), 'the same keypad keys after typing').toBe(true)
     // Masked: the password's digits never reach the screen.
     const shown = await tv.text('PasswordField.FieldValue')
     expect(shown).toBe('●'.repeat(card.password.length))

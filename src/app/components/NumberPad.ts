@@ -27,15 +27,29 @@ function formats() {
 type NumberKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'delete' | 'clear'
 
 export default class NumberPad extends Lightning.Component {
+  /** The Clear label the keys were built with. */
+  private _clearLabel = ''
+
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       w: NUMBER_PAD_W,
-      NumberKeys: { type: Keyboard, w: NUMBER_PAD_W, centerKeys: true, formats: formats(), style: { keySpacing: 20 } },
+      NumberKeys: { type: Keyboard, w: NUMBER_PAD_W, centerKeys: true, style: { keySpacing: 20 } },
     }
   }
 
-  /** Language switch: the Clear key's label. */
+  override _init(): void {
+    this.render()
+  }
+
+  /**
+   * Language switch: the Clear key's label. Only then: new formats make the Keyboard build all twelve keys again
+   * (buttons, texts, textures), and the pages render on every digit typed (the keypad's key-to-frame was 37 ms
+   * against the bare Row's 15, most of it this rebuild: bench profile, RESULTS.md issue 22).
+   */
   render(): void {
+    const label = t('keypad.clear')
+    if (label === this._clearLabel) return
+    this._clearLabel = label
     this.tag('NumberKeys').formats = formats()
   }
 

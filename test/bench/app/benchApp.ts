@@ -23,8 +23,8 @@ function longestChannelList(): { productId: string; channels: number } {
   const best = catalogue.products.reduce((a, b) => ((b.channels?.length ?? 0) > (a.channels?.length ?? 0) ? b : a))
   return { productId: best.prodId, channels: best.channels?.length ?? 0 }
 }
-const CHANNELS = longestChannelList()
-const PRODUCT = { hash: `packages/${CHANNELS.productId}`, routeName: 'packages/:productId' }
+export const CHANNELS = longestChannelList()
+export const PRODUCT = { hash: `packages/${CHANNELS.productId}`, routeName: 'packages/:productId' }
 
 /**
  * 200 presses: the menu grid, the bills (chart across, list down), the payments list and the card keypad

@@ -15,28 +15,15 @@ export async function bootTime(browser: Browser, url: string, what: 'firstFrame'
 }
 
 /**
- * Navigation start to the frame that drew the household's name on home, as a viewer sees it: the app's own
- * `__tvhall.scan()` (every visible text with its box) polled every 100 ms until a text holds `name`, then the
- * next drawn frame (its texture uploaded and shown). The old "home ready" stopped at the account's answer.
+ * Navigation start to the frame that drew the household's name on home, as a viewer sees it: the end of the
+ * first render pass that displayed a text texture holding `name` (uploaded and drawn; probe.ts watches Lightning's
+ * displayed textures), not when the account answered or the text was merely set.
  */
 export async function nameDrawnTime(browser: Browser, url: string, name: string): Promise<number> {
-  const { page, close } = await openThrottled(browser, url)
+  const { page, close } = await openThrottled(browser, url, true, name)
   try {
-    await page.waitForFunction(
-      (n) =>
-        ((window as any).__tvhall?.scan?.()?.texts as { text: string }[] | undefined)?.some((t) =>
-          t.text.includes(n),
-        ) === true,
-      { timeout: 120_000, polling: 100 },
-      name,
-    )
-    const seen = await page.evaluate(() => (window as any).__bench.frameNo as number)
-    await page.waitForFunction(
-      (f) => (window as any).__bench.lastDrawnFrame > f,
-      { timeout: 10_000, polling: 'raf' },
-      seen,
-    )
-    return await page.evaluate(() => (window as any).__bench.lastDrawnAt as number)
+    await page.waitForFunction(() => (window as any).__bench.textDrawnAt !== null, { timeout: 120_000, polling: 100 })
+    return await page.evaluate(() => (window as any).__bench.textDrawnAt as number)
   } finally {
     await close()
   }

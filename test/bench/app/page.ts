@@ -5,18 +5,23 @@ export const CPU_SLOWDOWN = 6
 
 /**
  * A fresh browser context (no cache, no storage: a box that just booted the portal) with the CPU
- * slowed down through CDP, the probe installed, navigated to `url`.
+ * slowed down through CDP, the probe installed (watching for `watchText` to be drawn), navigated to `url`.
  */
 export async function openThrottled(
   browser: Browser,
   url: string,
   throttle = true,
+  watchText = '',
 ): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.createBrowserContext()
   const page = await context.newPage()
   await page.setViewport({ width: 1280, height: 720 })
   const cdp = await page.createCDPSession()
   if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+  if (watchText)
+    await page.evaluateOnNewDocument((t) => {
+      ;(window as any).__benchWatchText = t
+    }, watchText)
   await page.evaluateOnNewDocument(installProbe)
   await page.goto(url, { waitUntil: 'load' })
   return { page, close: () => context.close() }

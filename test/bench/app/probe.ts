@@ -19,6 +19,14 @@ export interface BenchProbe {
   /** When the last frame that drew something was drawn (the household's name counts once a frame drew it). */
   lastDrawnAt: number | null
   accountAnsweredAt: number | null
+  /** When index.html called the bundle's `tvHallApp` and when it returned (the stage built). */
+  startCalledAt: number | null
+  startReturnedAt: number | null
+  /**
+   * Text the bench waits to see (`window.__benchWatchText`, set before the page loads): the end of the render pass
+   * that first drew a text texture holding it, i.e. the frame the viewer first sees it in.
+   */
+  textDrawnAt: number | null
   keyAt: number | null
   keyLatencies: number[]
   recording: boolean
@@ -35,6 +43,9 @@ export function installProbe(): void {
     homeReadyAt: null,
     lastDrawnAt: null,
     accountAnsweredAt: null,
+    startCalledAt: null,
+    startReturnedAt: null,
+    textDrawnAt: null,
     keyAt: null,
     keyLatencies: [],
     recording: false,
@@ -60,13 +71,34 @@ export function installProbe(): void {
     true,
   )
 
+  // Set while a render pass shows a text texture holding the watched text for the first time (Element's
+  // _setDisplayedTexture runs inside the pass that uploads it and draws it).
+  let watchedShown = false
+  const watchTexts = (app: any) => {
+    const watched = String(w.__benchWatchText || '')
+    if (!watched) return
+    let proto = Object.getPrototypeOf(app)
+    while (proto && !Object.prototype.hasOwnProperty.call(proto, '_setDisplayedTexture'))
+      proto = Object.getPrototypeOf(proto)
+    if (!proto) return
+    const setDisplayed = proto._setDisplayedTexture
+    proto._setDisplayedTexture = function (this: unknown, v: any) {
+      const r = setDisplayed.call(this, v)
+      if (b.textDrawnAt === null && v && typeof v.text === 'string' && v.text.replace(/\u200B/g, '').includes(watched))
+        watchedShown = true
+      return r
+    }
+  }
+
   const hook = (app: any) => {
     const stage = app.stage
     b.stage = stage
+    watchTexts(app)
     const render = stage.renderFrame.bind(stage)
     stage.renderFrame = () => {
       const drew = render()
       const now = performance.now()
+      if (watchedShown && b.textDrawnAt === null) b.textDrawnAt = now
       b.frameNo++
       if (b.recording) b.frameTimes.push(now)
       if (drew) {
@@ -97,7 +129,9 @@ export function installProbe(): void {
     get: () => real,
     set(start: (...a: unknown[]) => unknown) {
       real = function (this: unknown, ...args: unknown[]) {
+        b.startCalledAt = performance.now()
         const app = start.apply(this, args)
+        b.startReturnedAt = performance.now()
         hook(app)
         return app
       }
