@@ -100,7 +100,7 @@ const suites = (process.env.TEST_SUITES ?? 'unit,integration,security,e2e').spli
 // of the request path: src/bff/plugins/answerLog.ts) and held to its OpenAPI document below.
 const answers = `${outDir}/conformance.jsonl`
 rmSync(answers, { force: true })
-const LOGGED_SUITES = new Set(['integration', 'security'])
+const LOGGED_SUITES = new Set(['integration', 'security', 'e2e'])
 let passed = 0
 let failed = 0
 let broken = false
