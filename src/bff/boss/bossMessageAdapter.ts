@@ -1,8 +1,9 @@
-import type { MessageAction, MessageKind, TicketStatus } from '../../contract/index.ts'
+import type { MessageAction, MessageKind } from '../../contract/index.ts'
 import type { InboxMessage } from '../domain/types.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
 import { BossBusinessError, BossCode, BossProtocolError } from './bossErrors.ts'
 import { field, fromBossDate, fromBossFen, fromBossTimestamp, list, optional } from './bossFormat.ts'
+import { BOSS_TICKET_STATUS } from './bossTicketAdapter.ts'
 
 const KIND: Record<string, MessageKind> = {
   '01': 'arrears',
@@ -19,14 +20,6 @@ const ACTION: Record<MessageKind, MessageAction> = {
   ticket: 'tickets',
   notice: 'packages',
   promotion: 'packages',
-}
-const TICKET_STATUS: Record<string, TicketStatus> = {
-  '1': 'acknowledged',
-  '2': 'dispatched',
-  '3': 'on-site',
-  '4': 'resolved',
-  '5': 'closed',
-  '6': 'cancelled',
 }
 
 const str = (r: Record<string, unknown>, key: string): string => (typeof r[key] === 'string' ? r[key] : '')
@@ -66,7 +59,7 @@ function toMessage(r: Record<string, unknown>): InboxMessage {
     }
   }
   if (kind === 'ticket') {
-    const status = TICKET_STATUS[field(r, 'REF_STATUS')]
+    const status = BOSS_TICKET_STATUS[field(r, 'REF_STATUS')]
     if (!status) throw new BossProtocolError(`REF_STATUS "${str(r, 'REF_STATUS')}" is not a ticket status`)
     m.ticket = { ticketId: field(r, 'REF_ID'), status }
   }

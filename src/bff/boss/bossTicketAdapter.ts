@@ -14,7 +14,8 @@ import { field, fromBossDate, fromBossTimestamp, list, optional } from './bossFo
 
 /** Repair tickets, appointment slots and the contact phone, as the BOSS keeps them (SLOT_QRY, TICKET_*, CUST_INFO_QRY). */
 
-const STATUS: Record<string, TicketStatus> = {
+/** The BOSS's ticket status codes (TICKET_STATUS of a ticket, REF_STATUS of a message about one). */
+export const BOSS_TICKET_STATUS: Readonly<Record<string, TicketStatus>> = {
   '1': 'acknowledged',
   '2': 'dispatched',
   '3': 'on-site',
@@ -51,7 +52,7 @@ function slotOf(slotId: string): { date: string; period: AppointmentSlot['period
 }
 
 function status(raw: unknown): TicketStatus {
-  const s = STATUS[String(raw)]
+  const s = BOSS_TICKET_STATUS[String(raw)]
   if (!s) throw new BossProtocolError(`TICKET_STATUS "${String(raw)}" is unknown`)
   return s
 }
