@@ -100,6 +100,3 @@ export const Topup = Type.Object({
   account: Type.Union([TopupAccount, Type.Null()]),
 })
 export type Topup = Static<typeof Topup>
-
-/** How often the TV should poll a pending QR top-up, in seconds. */
-export const TOPUP_POLL_SECONDS = 2

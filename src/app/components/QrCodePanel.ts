@@ -4,7 +4,8 @@
  * every TOPUP_POLL_SECONDS how the payment ended (a failed ask changes nothing: it asks again).
  */
 import { Lightning } from '@lightningjs/sdk'
-import { TOPUP_POLL_SECONDS, type Topup } from '../../contract/index.ts'
+import type { Topup } from '../../contract/index.ts'
+import { TOPUP_POLL_SECONDS } from '../../contract/polling.ts'
 import QrCode from './QrCode.ts'
 import TopupButtons from './TopupButtons.ts'
 import { formatFen } from '../lib/format.ts'
