@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, login, startStack, type Stack } from '../harness.ts'
+import { routes, type CreateComplaintRequest } from '../../../src/contract/index.ts'
+import { api, bff, login, loose, startStack, type Stack } from '../harness.ts'
 
 let stack: Stack
 let token: string
@@ -13,13 +14,23 @@ beforeAll(async () => {
 afterAll(() => stack.close())
 
 const phone = (url: string) => new URL(url).pathname
+/**
+ * The TV's calls go through the client typed by the route table: a complaint without its Idempotency-Key, or any
+ * call without the box's token, does not compile. Only the deliberately malformed complaints go out raw.
+ */
+const complaintOptions = () => loose(bff(stack, routes.complaintOptions, { token }))
+const newDraft = () => loose(bff(stack, routes.createDraft, { token }))
+const draftOf = (draftId: string, as = token) => loose(bff(stack, routes.draft, { token: as, params: { draftId } }))
+const complain = (body: CreateComplaintRequest, as = token) =>
+  loose(bff(stack, routes.createComplaint, { token: as, idempotencyKey: randomUUID(), body }))
+const complaints = (as = token) => loose(bff(stack, routes.complaints, { token: as }))
 
 describe('complaints and the phone page', () => {
   it('takes text typed on the phone page into the complaint; a repeat about the same subject is linked', async () => {
-    const options = await api(stack, 'GET', '/api/v1/complaints/options', { token })
+    const options = await complaintOptions()
     expect(options.body.types.map((t: { id: string }) => t.id)).toEqual(['service', 'quality', 'billing', 'suggestion'])
 
-    const draft = await api(stack, 'POST', '/api/v1/complaints/drafts', { token })
+    const draft = await newDraft()
     expect(draft.status).toBe(201)
     expect(draft.body.status).toBe('waiting')
     const page = await fetch(`${stack.bffUrl}${phone(draft.body.phoneUrl)}`)
@@ -35,17 +46,11 @@ describe('complaints and the phone page', () => {
     })
     expect(posted.status).toBe(200)
     expect(await posted.text()).toContain('已提交')
-    const polled = await api(stack, 'GET', `/api/v1/complaints/drafts/${draft.body.draftId}`, { token })
+    const polled = await draftOf(draft.body.draftId)
     expect(polled.body).toMatchObject({ status: 'submitted', text: typed })
-    expect((await api(stack, 'GET', `/api/v1/complaints/drafts/${draft.body.draftId}`, { token: other })).status).toBe(
-      404,
-    )
+    expect((await draftOf(draft.body.draftId, other)).status).toBe(404)
 
-    const first = await api(stack, 'POST', '/api/v1/complaints', {
-      headers: { 'Idempotency-Key': randomUUID() },
-      token,
-      body: { type: 'billing', subjectId: 'wrong-charge', draftId: draft.body.draftId },
-    })
+    const first = await complain({ type: 'billing', subjectId: 'wrong-charge', draftId: draft.body.draftId })
     expect(first.status).toBe(201)
     expect(first.body).toMatchObject({
       type: 'billing',
@@ -55,29 +60,21 @@ describe('complaints and the phone page', () => {
       repeatOf: null,
     })
     // The draft is used up: neither the TV nor the phone can use it again.
-    expect((await api(stack, 'GET', `/api/v1/complaints/drafts/${draft.body.draftId}`, { token })).status).toBe(404)
+    expect((await draftOf(draft.body.draftId)).status).toBe(404)
     expect((await fetch(`${stack.bffUrl}${phone(draft.body.phoneUrl)}`)).status).toBe(404)
 
-    const repeat = await api(stack, 'POST', '/api/v1/complaints', {
-      headers: { 'Idempotency-Key': randomUUID() },
-      token,
-      body: { type: 'billing', subjectId: 'wrong-charge' },
-    })
+    const repeat = await complain({ type: 'billing', subjectId: 'wrong-charge' })
     expect(repeat.status).toBe(201)
     expect(repeat.body.repeatOf).toBe(first.body.complaintId)
-    const unrelated = await api(stack, 'POST', '/api/v1/complaints', {
-      headers: { 'Idempotency-Key': randomUUID() },
-      token,
-      body: { type: 'suggestion', subjectId: 'channels' },
-    })
+    const unrelated = await complain({ type: 'suggestion', subjectId: 'channels' })
     expect(unrelated.body.repeatOf).toBeNull()
-    const list = await api(stack, 'GET', '/api/v1/complaints', { token })
+    const list = await complaints()
     expect(list.body.items.map((c: { complaintId: string }) => c.complaintId)).toEqual([
       unrelated.body.complaintId,
       repeat.body.complaintId,
       first.body.complaintId,
     ])
-    expect((await api(stack, 'GET', '/api/v1/complaints', { token: other })).body.items).toEqual([])
+    expect((await complaints(other)).body.items).toEqual([])
   })
 
   it('answers 404 for a made-up or malformed token, and 400 for empty or overlong text', async () => {
@@ -90,53 +87,43 @@ describe('complaints and the phone page', () => {
         body: new URLSearchParams({ text }).toString(),
       })
     expect((await post('/m/complaint/AAAAAAAAAAAAAAAAAAAAAA', 'hello')).status).toBe(404)
-    const draft = await api(stack, 'POST', '/api/v1/complaints/drafts', { token })
+    const draft = await newDraft()
     const path = phone(draft.body.phoneUrl)
     expect((await post(path, '   ')).status).toBe(400)
     expect((await post(path, '长'.repeat(501))).status).toBe(400)
-    expect((await api(stack, 'GET', `/api/v1/complaints/drafts/${draft.body.draftId}`, { token })).body.status).toBe(
-      'waiting',
-    )
+    expect((await draftOf(draft.body.draftId)).body.status).toBe('waiting')
     // Nothing typed yet: the TV cannot submit the draft.
-    const early = await api(stack, 'POST', '/api/v1/complaints', {
-      headers: { 'Idempotency-Key': randomUUID() },
-      token,
-      body: { type: 'service', subjectId: 'hotline', draftId: draft.body.draftId },
-    })
+    const early = await complain({ type: 'service', subjectId: 'hotline', draftId: draft.body.draftId })
     expect(early.status).toBe(400)
   })
 
   it('refuses unknown types and subjects and free text from the TV, storing nothing', async () => {
-    const before = (await api(stack, 'GET', '/api/v1/complaints', { token })).body.items.length
+    const before = (await complaints()).body.items.length
     for (const body of [
       { type: 'noise', subjectId: 'hotline' },
       { type: 'service', subjectId: 'wrong-charge' },
       { type: 'service', subjectId: 'hotline', text: 'typed on the remote' },
     ]) {
-      const res = await api(stack, 'POST', '/api/v1/complaints', {
+      const res = await api(stack, 'POST', routes.createComplaint.path, {
         headers: { 'Idempotency-Key': randomUUID() },
         token,
         body,
       })
       expect(res.status, JSON.stringify(body)).toBe(400)
     }
-    expect((await api(stack, 'GET', '/api/v1/complaints', { token })).body.items.length).toBe(before)
+    expect((await complaints()).body.items.length).toBe(before)
   })
 
   it('accepts a complaint while the BOSS is down and delivers it later', async () => {
     await stack.setFaults({ down: true })
-    const res = await api(stack, 'POST', '/api/v1/complaints', {
-      headers: { 'Idempotency-Key': randomUUID() },
-      token: other,
-      body: { type: 'service', subjectId: 'hotline' },
-    })
+    const res = await complain({ type: 'service', subjectId: 'hotline' }, other)
     expect(res.status).toBe(202)
     expect(res.body).toMatchObject({ status: 'pending', complaintId: null })
     await stack.resetFaults()
     let status = 'pending'
     for (let i = 0; i < 100 && status === 'pending'; i++) {
       await new Promise((r) => setTimeout(r, 200))
-      const list = await api(stack, 'GET', '/api/v1/complaints', { token: other })
+      const list = await complaints(other)
       status = list.body.items[0]?.status
     }
     expect(status).toBe('open')
