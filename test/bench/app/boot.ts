@@ -4,9 +4,9 @@
  * frame, runs taken in turn; with `otherDist` (another checkout's built dist/, e.g. before a change) that build too,
  * served by a second stack of the same code. Prints each run and the medians.
  */
-import { loadavg } from 'node:os'
 import { launchBrowser } from '../../e2e/tv.ts'
 import { startTvStack, tvUrl } from '../../e2e/stack.ts'
+import { loadAverage } from './page.ts'
 import { percentile } from '../lib/stats.ts'
 import { startBaselineServer } from './baselineServer.ts'
 import { bootTime, nameDrawnTime } from './measure.ts'
@@ -20,11 +20,7 @@ const browser = await launchBrowser()
 const pick = (s: typeof stack) => s.subscribers.find((x) => x.scenario === 'big-household') ?? s.subscribers[0]
 const med = (xs: number[]) => percentile(xs, 50).toFixed(0)
 try {
-  console.log(
-    `load average before: ${loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' ')}`,
-  )
+  console.log(`load average before: ${loadAverage()}`)
   const base: number[] = [],
     hall: number[] = [],
     before: number[] = []
@@ -40,11 +36,7 @@ try {
   console.log(
     `medians of ${runs}: bare ${med(base)} ms, hall ${med(hall)} ms (×${(percentile(hall, 50) / percentile(base, 50)).toFixed(2)})${other ? `, other build ${med(before)} ms (×${(percentile(before, 50) / percentile(base, 50)).toFixed(2)})` : ''}`,
   )
-  console.log(
-    `load average after: ${loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' ')}`,
-  )
+  console.log(`load average after: ${loadAverage()}`)
 } finally {
   await browser.close()
   await baseline.close()

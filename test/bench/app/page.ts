@@ -1,7 +1,14 @@
+import { loadavg } from 'node:os'
 import type { Browser, KeyInput, Page } from 'puppeteer-core'
 import { installProbe } from './probe.ts'
 
 export const CPU_SLOWDOWN = 6
+
+/** The machine's load averages (1, 5, 15 min), printed beside every figure: the box is shared. */
+export const loadAverage = (): string =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')
 
 /**
  * A fresh browser context (no cache, no storage: a box that just booted the portal) with the CPU

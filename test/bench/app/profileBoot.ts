@@ -9,10 +9,9 @@
  *   node test/bench/app/profileBoot.ts [runs=1] [dist]
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { loadavg } from 'node:os'
 import { launchBrowser } from '../../e2e/tv.ts'
 import { startTvStack, tvUrl } from '../../e2e/stack.ts'
-import { CPU_SLOWDOWN } from './page.ts'
+import { CPU_SLOWDOWN, loadAverage } from './page.ts'
 import { installProbe } from './probe.ts'
 import { bootCategories, bootTimeline, type CpuProfile } from './bootCategories.ts'
 
@@ -34,11 +33,7 @@ const stack = await startTvStack({ bff: { logLevel: 'warn', ...(dist ? { staticD
 const browser = await launchBrowser()
 const who = stack.subscribers.find((s) => s.scenario === 'big-household') ?? stack.subscribers[0]
 try {
-  console.log(
-    `load average: ${loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' ')}`,
-  )
+  console.log(`load average: ${loadAverage()}`)
   for (let run = 1; run <= runs; run++) {
     const context = await browser.createBrowserContext()
     const page = await context.newPage()

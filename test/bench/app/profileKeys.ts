@@ -6,13 +6,12 @@
  *   node test/bench/app/profileKeys.ts [hash=topup/card] [rounds=2]
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { loadavg } from 'node:os'
 import type { KeyInput, Page } from 'puppeteer-core'
 import { launchBrowser } from '../../e2e/tv.ts'
 import { startTvStack, tvUrl } from '../../e2e/stack.ts'
 import { percentile } from '../lib/stats.ts'
 import { startBaselineServer } from './baselineServer.ts'
-import { goTo, openThrottled, timedPress } from './page.ts'
+import { goTo, openThrottled, timedPress, loadAverage } from './page.ts'
 import { hotSpots } from './cpuProfile.ts'
 
 const ROOT = new URL('../../../', import.meta.url).pathname
@@ -56,11 +55,7 @@ const stack = await startTvStack({ bff: { logLevel: 'warn' } })
 const baseline = await startBaselineServer()
 const browser = await launchBrowser()
 try {
-  console.log(
-    `load average before: ${loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' ')}`,
-  )
+  console.log(`load average before: ${loadAverage()}`)
   const who = stack.subscribers.find((s) => s.scenario === 'big-household') ?? stack.subscribers[0]
   const hall = await openThrottled(browser, tvUrl(stack, who, { inspector: '0' }))
   await hall.page.waitForFunction(() => (window as any).__bench.homeReadyAt !== null, { timeout: 120_000 })
@@ -103,11 +98,7 @@ try {
   console.log('--- total time ---\n' + hs.total.slice(0, 25).join('\n'))
   mkdirSync(`${ROOT}test-output/bench`, { recursive: true })
   writeFileSync(`${ROOT}test-output/bench/keys-${hash.replace(/\//g, '_')}.cpuprofile`, JSON.stringify(profile))
-  console.log(
-    `load average after: ${loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' ')}`,
-  )
+  console.log(`load average after: ${loadAverage()}`)
   await hall.close()
   await base.close()
 } finally {

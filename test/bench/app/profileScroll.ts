@@ -6,15 +6,14 @@
  *   npx rollup -c --silent && npx node test/bench/app/profileScroll.ts [hash=bills] [presses=12]
  *   npx node test/bench/app/profileScroll.ts packages/P_BASIC 28   (a screen with a parameter: its route pattern and the keys into its list below)
  *   npx node test/bench/app/profileScroll.ts messages 12 normal   (another household than big-household, which has no messages)
- *   npx node test/bench/app/profileScroll.ts boot     (a cold start instead: requests' timings and the profile)
+ *   (a cold start: test/bench/app/profileBoot.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { launchBrowser } from '../../e2e/tv.ts'
 import { startTvStack, tvUrl } from '../../e2e/stack.ts'
 import { scrollFrames } from './measure.ts'
-import type { Browser, KeyInput } from 'puppeteer-core'
-import { CPU_SLOWDOWN, openThrottled } from './page.ts'
-import { installProbe } from './probe.ts'
+import type { KeyInput } from 'puppeteer-core'
+import { openThrottled } from './page.ts'
 import { hotSpots, type Profile } from './cpuProfile.ts'
 
 const ROOT = new URL('../../../', import.meta.url).pathname
@@ -29,50 +28,9 @@ const ENTER: Array<[RegExp, { routeName: string; keys: KeyInput[] }]> = [
 ]
 const enter = ENTER.find(([re]) => re.test(hash))?.[1] ?? {}
 
-/** `boot`: profile a throttled cold start up to home with live data, with the requests' timings. */
-async function profileBoot(browser: Browser, url: string): Promise<void> {
-  const context = await browser.createBrowserContext()
-  const page = await context.newPage()
-  await page.setViewport({ width: 1280, height: 720 })
-  const cdp = await page.createCDPSession()
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
-  await page.evaluateOnNewDocument(installProbe)
-  await cdp.send('Profiler.start')
-  await page.goto(url, { waitUntil: 'load' })
-  await page.waitForFunction(() => (window as any).__bench.homeReadyAt !== null, { timeout: 120_000, polling: 100 })
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile }
-  const marks = await page.evaluate(() => {
-    const b = (window as any).__bench
-    const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
-      (e) =>
-        `${e.startTime.toFixed(0).padStart(6)} → ${e.responseEnd.toFixed(0).padStart(6)} ms  ${e.name.replace(location.origin, '')}`,
-    )
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
-    return [
-      `domContentLoaded ${nav.domContentLoadedEventEnd.toFixed(0)} ms, load ${nav.loadEventEnd.toFixed(0)} ms`,
-      ...res,
-      `first drawn frame ${b.firstDrawnAt?.toFixed(0)} ms, account answered ${b.accountAnsweredAt?.toFixed(0)} ms, home ready ${b.homeReadyAt?.toFixed(0)} ms`,
-    ]
-  })
-  console.log(marks.join('\n'))
-  const hs = hotSpots(profile, 30)
-  console.log('--- self time ---\n' + hs.self.join('\n'))
-  console.log('--- total time ---\n' + hs.total.join('\n'))
-  mkdirSync(`${ROOT}test-output/bench`, { recursive: true })
-  writeFileSync(`${ROOT}test-output/bench/boot.cpuprofile`, JSON.stringify(profile))
-  await context.close()
-}
-
 const stack = await startTvStack({ bff: { logLevel: 'warn' } })
 const browser = await launchBrowser()
 try {
-  if (hash === 'boot') {
-    const who = stack.subscribers.find((s) => s.scenario === 'big-household') ?? stack.subscribers[0]
-    await profileBoot(browser, tvUrl(stack, who, { inspector: '0' }))
-    process.exit(0)
-  }
   const who = stack.subscribers.find((s) => s.scenario === scenario) ?? stack.subscribers[0]
   const hall = await openThrottled(browser, tvUrl(stack, who, { inspector: '0' }))
   await hall.page.waitForFunction(() => (window as any).__bench.homeReadyAt !== null, { timeout: 120_000 })

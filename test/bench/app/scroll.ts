@@ -3,14 +3,13 @@
  * bench's scroll measure: Down over every row and back up, a key every 120 ms, CPU ×6) beside the bare Row of
  * buttons across and back, rounds taken in turn on two open pages, medians of fps and dropped frames.
  */
-import { loadavg } from 'node:os'
 import { launchBrowser } from '../../e2e/tv.ts'
 import { startTvStack, tvUrl } from '../../e2e/stack.ts'
 import { percentile } from '../lib/stats.ts'
 import { startBaselineServer } from './baselineServer.ts'
 import { CHANNELS, PRODUCT } from './benchApp.ts'
 import { scrollFrames } from './measure.ts'
-import { openThrottled } from './page.ts'
+import { openThrottled, loadAverage } from './page.ts'
 
 const rounds = Number(process.argv[2] ?? 5)
 const hash = process.argv[3] ?? PRODUCT.hash
@@ -19,11 +18,7 @@ const baseline = await startBaselineServer()
 const browser = await launchBrowser()
 const med = (xs: number[]) => percentile(xs, 50).toFixed(1)
 try {
-  console.log(
-    `load average before: ${loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' ')}`,
-  )
+  console.log(`load average before: ${loadAverage()}`)
   const who = stack.subscribers.find((s) => s.scenario === 'big-household') ?? stack.subscribers[0]
   const hall = await openThrottled(browser, tvUrl(stack, who, { inspector: '0' }))
   await hall.page.waitForFunction(() => (window as any).__bench.homeReadyAt !== null, { timeout: 120_000 })
@@ -51,11 +46,7 @@ try {
   console.log(
     `medians of ${rounds}: Row ${med(row.fps)} fps / ${med(row.dropped)} dropped; channel list (${CHANNELS.channels} rows) ${med(list.fps)} fps / ${med(list.dropped)} dropped`,
   )
-  console.log(
-    `load average after: ${loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' ')}`,
-  )
+  console.log(`load average after: ${loadAverage()}`)
   await hall.close()
   await base.close()
 } finally {
