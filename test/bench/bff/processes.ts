@@ -93,7 +93,7 @@ export function bffEnvironment(bossUrl: string, storePath: string): Record<strin
 
 /** Node flags of the BFF as the README deploys it (a small young generation); BENCH_BFF_NODE_ARGS='' for Node's defaults. */
 export const bffNodeArgs = () =>
-  (process.env.BENCH_BFF_NODE_ARGS ?? '--max-semi-space-size=4').split(' ').filter(Boolean)
+  (process.env.BENCH_BFF_NODE_ARGS ?? '--max-semi-space-size=4 --heap-growing-percent=20').split(' ').filter(Boolean)
 
 export interface ServerOptions {
   /** Node flags for the BFF process (`--cpu-prof`, `--heapsnapshot-signal=SIGUSR2`…). */
@@ -144,18 +144,23 @@ export async function startServers(opts: ServerOptions = {}): Promise<Servers> {
     bareUrl: `http://127.0.0.1:${barePort}`,
     barePid: children[3].pid!,
     async close() {
-      await Promise.all(
-        children.map(
-          (c) =>
-            new Promise((r) => {
-              c.once('exit', r)
-              c.kill('SIGTERM')
-            }),
-        ),
-      )
+      await stopAll(children)
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** SIGTERM to each server, resolved when all have exited. */
+export async function stopAll(children: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise((r) => {
+          c.once('exit', r)
+          c.kill('SIGTERM')
+        }),
+    ),
+  )
 }
 
 /** Resident memory of a process, MB, from /proc (Linux). */

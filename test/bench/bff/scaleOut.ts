@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import { startRedis } from '../../redisServer.ts'
 import { atRate, flatOut, relativeLadder, rotate, signedBalanceQuery, stepTogether, type Target } from './load.ts'
-import { bffEntry, bffEnvironment, bffNodeArgs, freePort, rssMB, start } from './processes.ts'
+import { bffEntry, bffEnvironment, bffNodeArgs, freePort, rssMB, start, stopAll } from './processes.ts'
 import { openSessions, summary, median, type Run, type Subscriber } from './benchBff.ts'
 
 export interface ScaleOutOptions {
@@ -105,15 +105,7 @@ export async function benchScaleOut(o: ScaleOutOptions) {
       loadAverage: loadavg(),
     }
   } finally {
-    await Promise.all(
-      children.map(
-        (c) =>
-          new Promise((r) => {
-            c.once('exit', r)
-            c.kill('SIGTERM')
-          }),
-      ),
-    )
+    await stopAll(children)
     await redis.stop()
     rmSync(dir, { recursive: true, force: true })
   }
