@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, login, startStack, type Stack } from '../harness.ts'
+import { routes } from '../../../src/contract/routes.ts'
+import { api, bff, login, loose, startStack, type Stack } from '../harness.ts'
 
 let stack: Stack
 beforeAll(async () => {
@@ -15,7 +16,7 @@ describe('GET /api/v1/account', () => {
     it(`matches the BOSS record for the ${scenario} household`, async () => {
       const sub = stack.bySubscriber(scenario)
       const token = await login(stack, sub)
-      const res = await api(stack, 'GET', '/api/v1/account', { token })
+      const res = await loose(bff(stack, routes.account, { token }))
       expect(res.status).toBe(200)
       const boss = await bossAccount(sub.customerId)
       const a = res.body

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, bossCall, login, startStack, type Stack } from '../harness.ts'
+import { routes } from '../../../src/contract/routes.ts'
+import { api, bff, type ApiAnswer, bossCall, login, loose, startStack, type Stack } from '../harness.ts'
 
 let stack: Stack
 beforeAll(async () => {
@@ -21,13 +22,17 @@ async function stubBills(customerId: string) {
   return res.BODY.BILL_LIST as Record<string, string>[]
 }
 
+type Page = { limit?: number; cursor?: string }
+const billsPage = (token: string, query: Page) => loose(bff(stack, routes.bills, { token, query }))
+const paymentsPage = (token: string, query: Page) => loose(bff(stack, routes.payments, { token, query }))
+
 /** Walk every page of a list endpoint. */
-async function allPages(token: string, path: string, limit: number) {
+async function allPages(page: (query: Page) => Promise<ApiAnswer>, limit: number) {
   const items: any[] = []
   let cursor: string | undefined
   let pages = 0
   do {
-    const res = await api(stack, 'GET', `${path}?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, { token })
+    const res = await page(cursor ? { limit, cursor } : { limit })
     expect(res.status).toBe(200)
     expect(res.body.items.length).toBeLessThanOrEqual(limit)
     items.push(...res.body.items)
@@ -46,7 +51,7 @@ describe('GET /api/v1/bills', () => {
     const expected = stub.filter((b) => months.includes(b.BILL_MONTH))
     expect(expected.length).toBeGreaterThanOrEqual(12)
 
-    const { items, pages } = await allPages(token, '/api/v1/bills', 5)
+    const { items, pages } = await allPages((query) => billsPage(token, query), 5)
     expect(pages).toBe(Math.ceil(expected.length / 5))
     expect(items.map((b) => b.billId)).toEqual(expected.map((b) => b.BILL_ID))
     for (const [i, b] of items.entries()) {
@@ -60,7 +65,7 @@ describe('GET /api/v1/bills', () => {
         dueDate: isoDay(s.DUE_DATE),
       })
     }
-    const first = await api(stack, 'GET', '/api/v1/bills', { token })
+    const first = await loose(bff(stack, routes.bills, { token }))
     expect(first.body.items).toHaveLength(Math.min(20, expected.length))
   })
 
@@ -79,10 +84,10 @@ describe('GET /api/v1/bills/:billId', () => {
   it('gives each bill with items whose totals equal the stub', async () => {
     const sub = stack.bySubscriber('bill-jump')
     const token = await login(stack, sub)
-    const list = await api(stack, 'GET', '/api/v1/bills?limit=3', { token })
+    const list = await billsPage(token, { limit: 3 })
     expect(list.body.items.length).toBe(3)
     for (const summary of list.body.items) {
-      const res = await api(stack, 'GET', `/api/v1/bills/${summary.billId}`, { token })
+      const res = await loose(bff(stack, routes.bill, { token, params: { billId: summary.billId } }))
       expect(res.status).toBe(200)
       const stub = (await bossCall(stack, 'BILL_DETAIL_QRY', { CUST_ID: sub.customerId, BILL_ID: summary.billId })).BODY
       const d = res.body
@@ -103,16 +108,15 @@ describe('GET /api/v1/bills/:billId', () => {
     const theirs = stack.bySubscriber('arrears')
     const theirBill = (await stubBills(theirs.customerId))[0].BILL_ID
     const token = await login(stack, mine)
-    const foreign = await api(stack, 'GET', `/api/v1/bills/${theirBill}`, { token })
-    const madeUp = await api(stack, 'GET', '/api/v1/bills/B000000000000', { token })
+    const foreign = await loose(bff(stack, routes.bill, { token, params: { billId: theirBill } }))
+    const madeUp = await loose(bff(stack, routes.bill, { token, params: { billId: 'B000000000000' } }))
     expect(foreign.status).toBe(404)
     expect(foreign.body).toEqual({ error: { code: 'NOT_FOUND', message: 'No such bill for this account' } })
     expect(madeUp.status).toBe(404)
     expect(madeUp.body).toEqual(foreign.body)
     // ...while the owner does see it
-    expect((await api(stack, 'GET', `/api/v1/bills/${theirBill}`, { token: await login(stack, theirs) })).status).toBe(
-      200,
-    )
+    const owner = await bff(stack, routes.bill, { token: await login(stack, theirs), params: { billId: theirBill } })
+    expect(owner.status).toBe(200)
   })
 
   it('answers 400 for a malformed bill id', async () => {
@@ -142,7 +146,7 @@ describe('GET /api/v1/payments', () => {
     const expected = stub.BODY.PAY_LIST as Record<string, string>[]
     expect(Number(stub.BODY.TOTAL_COUNT)).toBe(expected.length) // fits one stub page
     expect(expected.length).toBeGreaterThan(3)
-    const { items } = await allPages(token, '/api/v1/payments', 3)
+    const { items } = await allPages((query) => paymentsPage(token, query), 3)
     expect(items.map((p) => p.paymentId)).toEqual(expected.map((p) => p.PAY_ID))
     expect(items.map((p) => p.amountFen)).toEqual(expected.map((p) => Number(p.PAY_FEE)))
     for (const p of items) expect(p.paidAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/)
@@ -151,7 +155,7 @@ describe('GET /api/v1/payments', () => {
   it('answers 400 for a cursor it did not give out', async () => {
     const token = await login(stack, stack.bySubscriber('normal'))
     const forged = Buffer.from('1\n999').toString('base64url')
-    const res = await api(stack, 'GET', `/api/v1/payments?cursor=${forged}`, { token })
+    const res = await paymentsPage(token, { cursor: forged })
     expect(res.status).toBe(400)
     expect(res.body.error.message).toMatch(/cursor/)
   })

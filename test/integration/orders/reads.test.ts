@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, login, startStack, type Stack } from '../harness.ts'
+import { routes } from '../../../src/contract/routes.ts'
+import type { ProductListQuery } from '../../../src/contract/products.ts'
+import { api, bff, login, loose, startStack, type Stack } from '../harness.ts'
 import { stats } from './helpers.ts'
 import { DEFAULT_MONTH_LIMIT_FEN } from '../../../boss-stub/db/seed.ts'
 
 let stack: Stack
+const shelf = (token: string, query: ProductListQuery) => bff(stack, routes.products, { token, query })
 beforeAll(async () => {
   stack = await startStack()
 })
@@ -12,15 +15,15 @@ afterAll(() => stack?.close())
 describe('catalogue, quote, subscriptions, spending limit', () => {
   it('lists the catalogue with period prices and badges; detail has channels; bad ids 400, unknown 404', async () => {
     const token = await login(stack, stack.bySubscriber('expiring-soon'))
-    const list = await api(stack, 'GET', '/api/v1/products', { token })
+    const list = await loose(bff(stack, routes.products, { token }))
     expect(list.status).toBe(200)
     const sports = list.body.items.find((p: { productId: string }) => p.productId === 'P_SPORTS')
     expect(sports.prices.map((p: { periodMonths: number }) => p.periodMonths)).toEqual([1, 3, 6, 12])
     expect(sports.badge).toBe('expiring')
     expect(list.body.categories.map((c: { id: string }) => c.id)).toContain('sports')
-    const only = await api(stack, 'GET', '/api/v1/products?category=sports', { token })
+    const only = await loose(shelf(token, { category: 'sports' }))
     expect(only.body.items.every((p: { category: string }) => p.category === 'sports')).toBe(true)
-    const detail = await api(stack, 'GET', '/api/v1/products/P_SPORTS', { token })
+    const detail = await loose(bff(stack, routes.product, { token, params: { productId: 'P_SPORTS' } }))
     expect(detail.body.channels.length).toBe(sports.channelCount)
     // The BOSS's English names ride along for the hall in English: package, shelf, description, every channel.
     const cjk = /[\u3400-\u9fff]/
@@ -31,17 +34,19 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
     expect(cjk.test(detail.body.descriptionEn)).toBe(false)
     expect(detail.body.channels.filter((c: { nameEn: string }) => cjk.test(c.nameEn))).toEqual([])
     expect((await api(stack, 'GET', '/api/v1/products/p-x', { token })).status).toBe(400)
-    expect((await api(stack, 'GET', '/api/v1/products/P_NONE', { token })).status).toBe(404)
+    expect((await bff(stack, routes.product, { token, params: { productId: 'P_NONE' } })).status).toBe(404)
     expect((await api(stack, 'GET', '/api/v1/products?category=nope', { token })).status).toBe(400)
   })
 
   it('quotes without charging: amount, dates, balance before/after, conflicts', async () => {
     const token = await login(stack, stack.bySubscriber('normal'))
     const before = await stats(stack)
-    const ok = await api(stack, 'POST', '/api/v1/orders/quote', {
-      token,
-      body: { productId: 'P_OPERA', periodMonths: 3 },
-    })
+    const ok = await loose(
+      bff(stack, routes.orderQuote, {
+        token,
+        body: { productId: 'P_OPERA', periodMonths: 3 },
+      }),
+    )
     expect(ok.status).toBe(200)
     expect(ok.body).toMatchObject({
       amountFen: 2200,
@@ -51,23 +56,29 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
       shortfallFen: 0,
     })
     expect(ok.body.balanceAfterFen).toBe(ok.body.balanceBeforeFen - 2200)
-    const clash = await api(stack, 'POST', '/api/v1/orders/quote', {
-      token,
-      body: { productId: 'P_4K', periodMonths: 1 },
-    })
+    const clash = await loose(
+      bff(stack, routes.orderQuote, {
+        token,
+        body: { productId: 'P_4K', periodMonths: 1 },
+      }),
+    )
     expect(clash.body.conflicts).toEqual([
       expect.objectContaining({ code: 'MUTUALLY_EXCLUSIVE', productId: 'P_HD', productName: '高清包' }),
     ])
-    const held = await api(stack, 'POST', '/api/v1/orders/quote', {
-      token,
-      body: { productId: 'P_HD', periodMonths: 1 },
-    })
+    const held = await loose(
+      bff(stack, routes.orderQuote, {
+        token,
+        body: { productId: 'P_HD', periodMonths: 1 },
+      }),
+    )
     expect(held.body.conflicts.map((c: { code: string }) => c.code)).toEqual(['ALREADY_SUBSCRIBED'])
     const stopped = await login(stack, stack.bySubscriber('suspended'))
-    const s = await api(stack, 'POST', '/api/v1/orders/quote', {
-      token: stopped,
-      body: { productId: 'P_OPERA', periodMonths: 1 },
-    })
+    const s = await loose(
+      bff(stack, routes.orderQuote, {
+        token: stopped,
+        body: { productId: 'P_OPERA', periodMonths: 1 },
+      }),
+    )
     expect(s.body.conflicts.map((c: { code: string }) => c.code)).toContain('ACCOUNT_SUSPENDED')
     expect(
       (
@@ -84,13 +95,16 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
 
   it('lists subscriptions with statuses and switches auto-renew off once', async () => {
     const token = await login(stack, stack.bySubscriber('normal'))
-    const list = await api(stack, 'GET', '/api/v1/subscriptions', { token })
+    const list = await loose(bff(stack, routes.subscriptions, { token }))
     const kids = list.body.items.find((s: { productId: string }) => s.productId === 'P_KIDS')
     expect(kids).toMatchObject({ autoRenew: true, canStopAutoRenew: true, status: expect.any(String) })
-    const off = await api(stack, 'POST', `/api/v1/subscriptions/${kids.subscriptionId}/auto-renew`, {
-      token,
-      body: { autoRenew: false },
-    })
+    const off = await loose(
+      bff(stack, routes.autoRenew, {
+        token,
+        params: { subscriptionId: kids.subscriptionId },
+        body: { autoRenew: false },
+      }),
+    )
     expect(off.status).toBe(200)
     expect(off.body).toMatchObject({
       subscriptionId: kids.subscriptionId,
@@ -101,8 +115,9 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
     const other = await login(stack, stack.bySubscriber('arrears'))
     expect(
       (
-        await api(stack, 'POST', `/api/v1/subscriptions/${kids.subscriptionId}/auto-renew`, {
+        await bff(stack, routes.autoRenew, {
           token: other,
+          params: { subscriptionId: kids.subscriptionId },
           body: { autoRenew: false },
         })
       ).status,
@@ -123,34 +138,40 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
   it('reads the spending limit and sets it behind the PIN; orders over it are refused', async () => {
     const token = await login(stack, stack.bySubscriber('big-household'))
     // On by default: the operator's limit, before anybody set one.
-    const initial = await api(stack, 'GET', '/api/v1/spending-limit', { token })
+    const initial = await loose(bff(stack, routes.spendingLimit, { token }))
     expect(initial.body).toMatchObject({
       limitFen: DEFAULT_MONTH_LIMIT_FEN,
       remainingFen: DEFAULT_MONTH_LIMIT_FEN,
       spentFen: 0,
     })
-    const wrong = await api(stack, 'PUT', '/api/v1/spending-limit', { token, body: { limitFen: 500, pin: '000000' } })
+    const wrong = await loose(bff(stack, routes.setSpendingLimit, { token, body: { limitFen: 500, pin: '000000' } }))
     expect([wrong.status, wrong.body.error.code, wrong.body.error.attemptsLeft]).toEqual([403, 'WRONG_PIN', 4])
-    const set = await api(stack, 'PUT', '/api/v1/spending-limit', { token, body: { limitFen: 500, pin: '123456' } })
+    const set = await loose(bff(stack, routes.setSpendingLimit, { token, body: { limitFen: 500, pin: '123456' } }))
     expect(set.body).toMatchObject({ limitFen: 500, remainingFen: 500 })
-    const quote = await api(stack, 'POST', '/api/v1/orders/quote', {
-      token,
-      body: { productId: 'P_OPERA', periodMonths: 1 },
-    })
+    const quote = await loose(
+      bff(stack, routes.orderQuote, {
+        token,
+        body: { productId: 'P_OPERA', periodMonths: 1 },
+      }),
+    )
     expect(quote.body.conflicts.map((c: { code: string }) => c.code)).toEqual(['OVER_SPENDING_LIMIT'])
-    const res = await api(stack, 'POST', '/api/v1/orders', {
-      token,
-      body: { productId: 'P_OPERA', periodMonths: 1, pin: '123456' },
-      headers: { 'idempotency-key': 'limit-test-key-1' },
-    })
+    const res = await loose(
+      bff(stack, routes.createOrder, {
+        token,
+        idempotencyKey: 'limit-test-key-1',
+        body: { productId: 'P_OPERA', periodMonths: 1, pin: '123456' },
+      }),
+    )
     expect([res.status, res.body.error.code]).toEqual([403, 'OVER_SPENDING_LIMIT'])
     // The account holder may switch it off altogether, behind the PIN as well.
-    const off = await api(stack, 'PUT', '/api/v1/spending-limit', { token, body: { limitFen: null, pin: '123456' } })
+    const off = await loose(bff(stack, routes.setSpendingLimit, { token, body: { limitFen: null, pin: '123456' } }))
     expect(off.body).toMatchObject({ limitFen: null, remainingFen: null })
-    const after = await api(stack, 'POST', '/api/v1/orders/quote', {
-      token,
-      body: { productId: 'P_OPERA', periodMonths: 1 },
-    })
+    const after = await loose(
+      bff(stack, routes.orderQuote, {
+        token,
+        body: { productId: 'P_OPERA', periodMonths: 1 },
+      }),
+    )
     expect(after.body.conflicts).toEqual([])
   })
 })
