@@ -16,6 +16,7 @@ import HintBar, { type Hint } from './HintBar.ts'
 import LoadingIndicator from './LoadingIndicator.ts'
 import PageHeader from './PageHeader.ts'
 import { crumbsOf } from '../lib/crumbs.ts'
+import type { ListPosition } from '../lib/listPosition.ts'
 import { t } from '../lib/i18n.ts'
 import { placeOf, restorePlace, type Place } from '../lib/place.ts'
 import { loadScreen, type ScreenLoadOptions } from '../lib/screenLoad.ts'
@@ -115,6 +116,11 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
 
   get hints(): Hint[] {
     return this.hintBar.hints
+  }
+
+  /** A list of this page took, moved or lost the focus (components/HallColumn.ts). */
+  showListPosition(position: ListPosition | null): void {
+    this.hintBar.position = position
   }
 
   /** What Back does here when it is not "back one screen" (home: leave the hall). */

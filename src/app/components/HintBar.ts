@@ -6,6 +6,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { t } from '../lib/i18n.ts'
 import { Colors, FontSize, Space, currentTextScale, textPatch } from '../lib/theme.ts'
 import { iconPatch, type IconName } from './Icon.ts'
+import type { ListPosition } from '../lib/listPosition.ts'
 
 export type HintKey =
   'ok' | 'back' | 'updown' | 'leftright' | 'arrows' | 'digits' | 'home' | 'red' | 'green' | 'yellow' | 'blue'
@@ -30,6 +31,7 @@ const ICON: Record<HintKey, IconName> = {
 export interface HintBarSpec extends Lightning.Component.TemplateSpec {
   Rule: object
   Keys: object
+  ListPosition: object
 }
 
 export default class HintBar
@@ -46,7 +48,32 @@ export default class HintBar
       h: 1080 - Space.safeY - Space.hintTop,
       Rule: { rect: true, w: 1920 - 2 * Space.safeX, h: 2, color: Colors.textMuted, alpha: 0.25 },
       Keys: { y: 10, flex: { direction: 'row', alignItems: 'center' } },
+      // The focused list's place, at the right end: "▲ 3 / 12 ▼", an arrow only where rows are hidden.
+      ListPosition: { x: 1920 - 2 * Space.safeX, mountX: 1, y: 10, flex: { direction: 'row', alignItems: 'center' } },
     }
+  }
+
+  /** Where the viewer is in the focused list (null: no list has the focus). */
+  set position(p: ListPosition | null) {
+    const size = Math.round(40 * currentTextScale())
+    const arrow = (name: IconName, shown: boolean) => ({
+      ...iconPatch(name, size, Colors.text),
+      alpha: shown ? 1 : 0,
+      flexItem: { marginLeft: 8, marginRight: 8 },
+    })
+    this.tag('ListPosition')!.patch({
+      visible: !!p,
+      children: p
+        ? [
+            { ref: 'MoreAbove', ...arrow('more-up', p.above) },
+            {
+              ref: 'PositionText',
+              text: textPatch(p.index + ' / ' + p.total, { fontSize: FontSize.small, textColor: Colors.text }),
+            },
+            { ref: 'MoreBelow', ...arrow('more-down', p.below) },
+          ]
+        : [],
+    })
   }
 
   /** The keys that act, in the order a viewer reads them; Back is added last by the page frame. */

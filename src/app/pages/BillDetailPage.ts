@@ -6,7 +6,7 @@
  */
 import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
-import { Column } from '@lightningjs/ui-components'
+import HallColumn from '../components/HallColumn.ts'
 import type { BillDetail, BillSummary } from '../../contract/index.ts'
 import BillChangeList, { type ChangeView } from '../components/BillChangeList.ts'
 import MoneyText from '../components/MoneyText.ts'
@@ -72,7 +72,7 @@ export default class BillDetailPage extends HallPage {
         LinesHeading: { x: RIGHT_X, y: 184, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
         NoLines: { x: RIGHT_X, y: 264, text: textPatch('', { textColor: Colors.textMuted }) },
         BillLines: {
-          type: Column,
+          type: HallColumn,
           x: RIGHT_X - PAD,
           y: 244,
           w: RIGHT_W + 2 * PAD,

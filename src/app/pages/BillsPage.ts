@@ -10,7 +10,7 @@ import BillChart, { chartWidth } from '../components/BillChart.ts'
 import BillFocus from '../components/BillFocus.ts'
 import EmptyState from '../components/EmptyState.ts'
 import HallButton from '../components/HallButton.ts'
-import HallColumn from '../components/HallColumn.ts'
+import HallColumn, { fitRows } from '../components/HallColumn.ts'
 import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
 import { api } from '../lib/backend.ts'
 import { billRow } from '../lib/billText.ts'
@@ -55,7 +55,7 @@ export default class BillsPage extends HallPage<BillsSpec> {
           x: X - 8,
           y: 600,
           w: W + 16,
-          h: LIST_H,
+          h: fitRows(LIST_H, RECORD_H, 12),
           clipping: true,
           itemPosX: 8,
           itemPosY: 8,

@@ -1,15 +1,16 @@
 /**
- * 产品订购: categories on the left, that shelf's packages on the right (price per period, channels, a badge
- * when already held). Up reaches My subscriptions and the spending limit. Coming back keeps the place.
+ * 产品订购: shelves on the left (CategoryList, the shown one marked), that shelf's packages on the right
+ * (price per period, channels, a badge when already held). Up reaches My subscriptions and the spending
+ * limit. Coming back keeps the place.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
-import HallPage, { CONTENT_TOP, frame, type PageTemplate } from '../components/HallPage.ts'
-import { Button, Column } from '@lightningjs/ui-components'
-import type { ProductSummary } from '../../contract/index.ts'
-import EmptyState from '../components/EmptyState.ts'
-import ProductRow, { PRODUCT_H } from '../components/ProductRow.ts'
-import { api } from '../lib/backend.ts'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { CONTENT_TOP, frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import type { ProductListResponse } from '../../contract/index.ts'
+import CategoryList, { CATEGORY_GAP, CATEGORY_GROW } from '../components/CategoryList.ts'
+import EmptyState from '../components/EmptyState.ts'
+import HallButton from '../components/HallButton.ts'
+import ProductShelf, { SHELF_GAP } from '../components/ProductShelf.ts'
+import { api } from '../lib/backend.ts'
 import { groupCatalogue, openingCategory, type CatalogueGroup } from '../lib/catalogue.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { failedState, loadScreen } from '../lib/screenLoad.ts'
@@ -18,83 +19,73 @@ import { FOCUS_SCALE } from '../lib/theme.ts'
 const X = 96
 const LIST_X = 460
 const LIST_W = 1364
-const CATEGORY_W = 320
 /** How far a focused button grows past each side (ui-components scale it by FOCUS_SCALE about its centre). */
 const grow = (w: number) => Math.ceil((w * (FOCUS_SCALE - 1)) / 2)
 // The top buttons sit below the header and in from the title-safe edge (x 1824) by their growth.
 const TOP_Y = CONTENT_TOP + grow(72)
 const SUBS_W = 420
-const LIMIT_W = 380
 const SUBS_RIGHT = 1824 - grow(SUBS_W)
-const LIMIT_RIGHT = SUBS_RIGHT - SUBS_W - 2 * grow(SUBS_W)
 const LIST_Y = TOP_Y + 72 + 2 * grow(72) + 12
 type Zone = 'Categories' | 'Products' | 'Buttons'
 
-export default class CatalogPage extends HallPage {
+interface CatalogSpec extends PageFrameSpec {
+  SubscriptionsButton: typeof HallButton
+  SpendingLimitButton: typeof HallButton
+  Content: { CategoryList: typeof CategoryList; ProductList: typeof ProductShelf }
+  CatalogEmpty: typeof EmptyState
+}
+
+// Fixed widths: the two are laid out from the right edge.
+const topButton = (x: number, w: number) => ({ type: HallButton, x, mountX: 1, y: TOP_Y, w, h: 72, fixed: true })
+
+export default class CatalogPage extends HallPage<CatalogSpec> {
   private _groups: CatalogueGroup[] = []
   private _list: ProductListResponse | null = null
   private _category = 0
   private _zone: Zone = 'Products'
   private _button = 0
 
-  static override _template(): PageTemplate {
-    return frame({
-      SubscriptionsButton: {
-        type: Button,
-        x: SUBS_RIGHT,
-        mountX: 1,
-        y: TOP_Y,
-        w: SUBS_W,
-        h: 72,
-        fixed: true,
-        title: '',
-      },
-      SpendingLimitButton: {
-        type: Button,
-        x: LIMIT_RIGHT,
-        mountX: 1,
-        y: TOP_Y,
-        w: LIMIT_W,
-        h: 72,
-        fixed: true,
-        title: '',
-      },
+  static override _template(): PageTemplate<CatalogSpec> {
+    return frame<CatalogSpec>({
+      SubscriptionsButton: topButton(SUBS_RIGHT, SUBS_W),
+      SpendingLimitButton: topButton(SUBS_RIGHT - SUBS_W - 2 * grow(SUBS_W), 380),
       Content: {
         alpha: 0,
-        // In from X by the buttons' focus growth, so a focused category stays inside the title-safe area.
+        // In from X by the buttons' focus growth, so a focused shelf stays inside the title-safe area.
         CategoryList: {
-          type: Column,
-          x: X + grow(CATEGORY_W),
+          type: CategoryList,
+          x: X + CATEGORY_GROW,
           y: LIST_Y + 8,
-          w: 320,
           h: 962 - LIST_Y - 8,
-          neverScroll: true,
-          style: { itemSpacing: 8 },
-          signals: { selectedChange: '_categoryChanged' },
+          style: { itemSpacing: CATEGORY_GAP },
         },
-        // Ends above the hints: the last whole row and its focus frame end at 796.
+        // Whole rows only, ending above the hints.
         ProductList: {
-          type: Column,
+          type: ProductShelf,
           x: LIST_X - 8,
           y: LIST_Y,
           w: LIST_W + 16,
-          h: 962 - LIST_Y,
-          clipping: true,
-          itemPosX: 8,
-          itemPosY: 8,
-          scrollIndex: 4,
-          style: { itemSpacing: 14 },
+          h: ProductShelf.heightFor(962 - LIST_Y),
+          style: { itemSpacing: SHELF_GAP },
         },
       },
       CatalogEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
-      // Its ~42 px line ends above the title-safe bottom (y 1026).
     })
+  }
+
+  private get _products(): ProductShelf {
+    return this.tag('Content.ProductList')!
+  }
+
+  private get _shelves(): CategoryList {
+    return this.tag('Content.CategoryList')!
   }
 
   override _init(): void {
     this.errorState.onRetry = () => this.load()
-    this.tag('SubscriptionsButton').onEnter = () => (Router.navigate('subscriptions'), true)
-    this.tag('SpendingLimitButton').onEnter = () => (Router.navigate('spending-limit'), true)
+    this.tag('SubscriptionsButton')!.onEnter = () => (Router.navigate('subscriptions'), true)
+    this.tag('SpendingLimitButton')!.onEnter = () => (Router.navigate('spending-limit'), true)
+    this._shelves.onShelf = (i) => this._shelfChanged(i)
     this.render()
   }
 
@@ -119,108 +110,74 @@ export default class CatalogPage extends HallPage {
   }
 
   private _show(groups: CatalogueGroup[]): void {
-    const list = this.tag('Content.ProductList')
-    const keepProduct = this._groups.length && list.selected ? (list.selected as unknown as { ref: string }).ref : ''
+    const keepProduct = this._groups.length ? this._products.current : ''
     this._groups = groups
     this.render()
-    if (!groups.length) {
-      this._setState('Empty')
-      return
-    }
+    if (!groups.length) return this._setState('Empty')
     // A first visit opens on something that can be bought; a return keeps the viewer's place.
     this._category = keepProduct ? Math.min(this._category, groups.length - 1) : openingCategory(groups, this._category)
-    const categories = this.tag('Content.CategoryList')
-    categories.items = groups.map((g) => ({
-      type: Button,
-      ref: 'Category_' + g.category,
-      w: CATEGORY_W,
-      h: 60,
-      fixed: true,
-      title: g.name,
-    }))
-    categories.selectedIndex = this._category
-    this._fillProducts(keepProduct)
+    this._shelves.shelves = groups.map((g) => ({ ref: 'Category_' + g.category, name: g.name }))
+    this._shelves.selectedIndex = this._category
+    this._products.show(groups[this._category].items, keepProduct)
     this._setState('Ready')
   }
 
-  private _fillProducts(keepRef = ''): void {
-    const g = this._groups[this._category]
-    if (!g) return
-    const list = this.tag('Content.ProductList')
-    const open = (p: ProductSummary) => Router.navigate('packages/' + p.productId)
-    list.items = g.items.map((p) => ({
-      type: ProductRow,
-      ref: 'Product_' + p.productId,
-      w: LIST_W,
-      h: PRODUCT_H,
-      product: p,
-      onSelect: open,
-    }))
-    const i = g.items.map((p) => 'Product_' + p.productId).indexOf(keepRef)
-    // A fresh list opens on the first package that can be bought, never on the base fee listed for information.
-    const firstOrderable = g.items.map((p) => p.orderable).indexOf(true)
-    list.selectedIndex = i >= 0 ? i : Math.max(0, firstOrderable)
-  }
-
-  /** Column signal (it passes the item, not the index). */
-  _categoryChanged(): void {
-    const index = this.tag('Content.CategoryList').selectedIndex as number
-    if (index === this._category) return
+  private _shelfChanged(index: number): void {
+    if (index === this._category || !this._groups[index]) return
     this._category = index
-    this._fillProducts()
+    this._products.show(this._groups[index].items)
   }
 
   render(): void {
     this.title = t('catalog.title')
-    this.tag('SubscriptionsButton').title = t('catalog.subscriptions')
-    this.tag('SpendingLimitButton').title = t('catalog.limit')
+    this.tag('SubscriptionsButton')!.title = t('catalog.subscriptions')
+    this.tag('SpendingLimitButton')!.title = t('catalog.limit')
     this.hints = [
       ['updown', t('hint.choose')],
       ['leftright', t('hint.pane')],
       ['ok', t('hint.details')],
     ]
-    ;(this.tag('CatalogEmpty') as EmptyState).message = t('catalog.empty')
+    this.tag('CatalogEmpty')!.message = t('catalog.empty')
     this.errorState.render()
-    for (const row of this.tag('Content.ProductList').items as ProductRow[]) row.render()
+    this._products.render()
     // Shelf names in the viewer's language (the BOSS has both).
-    if (this._list) {
-      const names = groupCatalogue(this._list, currentLanguage()).map((g) => g.name)
-      ;(this.tag('Content.CategoryList').items as Button[]).forEach((b, i) => (b.title = names[i] || b.title))
-    }
+    if (this._list) this._shelves.rename(groupCatalogue(this._list, currentLanguage()).map((g) => g.name))
   }
 
-  private _focusZone(): Lightning.Component {
+  override _getFocused() {
     if (this._zone === 'Buttons') return this.tag(this._button === 0 ? 'SpendingLimitButton' : 'SubscriptionsButton')
-    return this.tag(this._zone === 'Categories' ? 'Content.CategoryList' : 'Content.ProductList')
+    return this._zone === 'Categories' ? this._shelves : this._products
+  }
+
+  /** Left/Right: between the panes, or between the two buttons above them. */
+  override _handleLeft(): boolean {
+    return this._side(false)
+  }
+
+  override _handleRight(): boolean {
+    return this._side(true)
+  }
+
+  private _side(right: boolean): boolean {
+    if (this._zone === 'Buttons' || this._getState() === 'Empty') this._button = right ? 1 : 0
+    else this._zone = right ? 'Products' : 'Categories'
+    return true
   }
 
   static override _states() {
     return [
       class Loading extends this {
         override $enter() {
-          this.tag('Content').setSmooth('alpha', this._groups.length ? 0.4 : 0)
+          this.tag('Content')!.setSmooth('alpha', this._groups.length ? 0.4 : 0)
         }
       },
       class Ready extends this {
         override $enter() {
-          this.tag('Content').setSmooth('alpha', 1)
-        }
-        override _getFocused() {
-          return this._focusZone()
-        }
-        override _handleLeft(): boolean {
-          if (this._zone === 'Buttons') this._button = 0
-          else this._zone = 'Categories'
-          return true
-        }
-        override _handleRight(): boolean {
-          if (this._zone === 'Buttons') this._button = 1
-          else this._zone = 'Products'
-          return true
+          this.tag('Content')!.setSmooth('alpha', 1)
         }
         override _handleUp(): boolean {
           // Reached only when the list is at its top: the buttons above.
-          if (this._zone !== 'Buttons') this._zone = 'Buttons'
+          this._zone = 'Buttons'
           return true
         }
         override _handleDown(): boolean {
@@ -230,22 +187,11 @@ export default class CatalogPage extends HallPage {
       },
       class Empty extends this {
         override $enter() {
-          this.tag('CatalogEmpty').visible = true
+          this.tag('CatalogEmpty')!.visible = true
           this._zone = 'Buttons'
         }
         override $exit() {
-          this.tag('CatalogEmpty').visible = false
-        }
-        override _getFocused() {
-          return this._focusZone()
-        }
-        override _handleLeft(): boolean {
-          this._button = 0
-          return true
-        }
-        override _handleRight(): boolean {
-          this._button = 1
-          return true
+          this.tag('CatalogEmpty')!.visible = false
         }
       },
       failedState(this, 'Content'),

@@ -3,7 +3,6 @@
  * this draft (typing words on a remote is no way to complain). The TV polls the draft and shows the
  * text once sent; Submit files it, and a repeat complaint says which earlier one it was linked to.
  */
-import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type Hint, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import type { Complaint, ComplaintTypeInfo } from '../../contract/index.ts'
 import ChoiceList, { CHOICE_INSET } from '../components/ChoiceList.ts'
@@ -22,7 +21,15 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 160
 
-type Step = 'TypeList' | 'SubjectList' | 'Review' | 'Result'
+const STEPS = ['TypeList', 'SubjectList', 'Review', 'Result'] as const
+type State = 'Types' | 'Subjects' | 'Review' | 'Result'
+const PART: Record<State, (typeof STEPS)[number]> = {
+  Types: 'TypeList',
+  Subjects: 'SubjectList',
+  Review: 'Review',
+  Result: 'Result',
+}
+const isStep = (state: string): state is State => state in PART
 
 interface ComplaintSpec extends PageFrameSpec {
   StepTitle: object
@@ -39,7 +46,6 @@ export default class ComplaintPage extends HallPage<ComplaintSpec> {
   private _key = ''
   /** Filed (or on its way): OK again must not file twice, Back must not reopen the subjects of a filed complaint. */
   private _sending = false
-  private _filed = false
   private _complaint: Complaint | null = null
 
   static override _template(): PageTemplate<ComplaintSpec> {
@@ -72,7 +78,7 @@ export default class ComplaintPage extends HallPage<ComplaintSpec> {
   override _onChanged(): void {
     // A new visit is a new complaint: back to the types, keeping the one chosen last time focused.
     if (!this._types.length) this.load()
-    else this._setState('Types')
+    else this._go('Types')
   }
 
   load(): void {
@@ -84,7 +90,7 @@ export default class ComplaintPage extends HallPage<ComplaintSpec> {
           o.types.map((x) => local(x.title)),
           'TypeRow',
         )
-        this._setState('Types')
+        this._go('Types')
       },
       { loadingState: false },
     )
@@ -96,22 +102,22 @@ export default class ComplaintPage extends HallPage<ComplaintSpec> {
       this._type.subjects.map((s) => local(s.text)),
       'SubjectRow',
     )
-    this._setState('Subjects')
+    this._go('Subjects')
   }
 
   private _chooseSubject(i: number): void {
     const type = this._type
     if (!type) return
-    this._filed = false
+    this._complaint = null
     this._subject = i
     this._key = uuidV4()
-    this._setState('Review')
+    this._go('Review')
     this._review.start(local(type.title) + ' · ' + local(type.subjects[i].text))
   }
 
   private _submit(): void {
     const type = this._type
-    if (this._sending || this._filed || !type) return
+    if (this._sending || this._complaint || !type) return
     this._sending = true
     const d = this._review.draft
     const body = {
@@ -126,10 +132,9 @@ export default class ComplaintPage extends HallPage<ComplaintSpec> {
       .then((c) => {
         loading.stop()
         this._sending = false
-        this._filed = true
         finishTransaction('repair', /^repair\/complaint/)
         this._complaint = c
-        this._setState('Result')
+        this._go('Result')
       })
       .catch((e: unknown) => {
         loading.stop()
@@ -147,68 +152,37 @@ export default class ComplaintPage extends HallPage<ComplaintSpec> {
     if (state === 'Result' && this._complaint) this.tag('Result')!.show(complaintResult(this._complaint))
   }
 
-  /** One of the three steps on screen, with its step title. */
-  private _step(which: Step, title: string): void {
-    this.patch({
-      TypeList: { visible: which === 'TypeList' },
-      SubjectList: { visible: which === 'SubjectList' },
-      Review: { visible: which === 'Review' },
-      Result: { visible: which === 'Result' },
-    })
+  /** One step on screen, with its step title; the focus on it. */
+  private _go(state: State): void {
+    const part = PART[state]
+    for (const p of STEPS) this.tag(p)!.visible = p === part
+    const title = state === 'Types' ? t('complaint.type') : state === 'Subjects' ? t('complaint.subject') : ''
     this.tag('StepTitle')!.text = textPatch(title, { fontSize: FontSize.small, textColor: Colors.textMuted })
+    if (state !== 'Review') this._review.stop()
+    this._setState(state)
     this.render()
+  }
+
+  override _getFocused() {
+    const state = this._getState()
+    return isStep(state) ? this.tag(PART[state]) : undefined
+  }
+
+  /** One step up; a filed complaint is finished: Back goes to the repair hub, never to its subjects. */
+  override _handleBack(): boolean {
+    const state = this._getState()
+    if (state === 'Subjects') this._go('Types')
+    else if (state === 'Review') this._go('Subjects')
+    else return false
+    return true
   }
 
   static override _states() {
     return [
-      class Types extends this {
-        override $enter() {
-          this._step('TypeList', t('complaint.type'))
-        }
-        override _getFocused() {
-          return this.tag('TypeList')
-        }
-      },
-      class Subjects extends this {
-        override $enter() {
-          this._step('SubjectList', t('complaint.subject'))
-        }
-        override _getFocused() {
-          return this.tag('SubjectList')
-        }
-        override _handleBack(): boolean {
-          this._setState('Types')
-          return true
-        }
-      },
-      class Review extends this {
-        override $enter() {
-          this._step('Review', '')
-        }
-        override $exit() {
-          this._review.stop()
-        }
-        override _getFocused() {
-          return this._review
-        }
-        override _handleBack(): boolean {
-          this._setState('Subjects')
-          return true
-        }
-      },
-      class Result extends this {
-        override $enter() {
-          this._step('Result', '')
-        }
-        override _getFocused() {
-          return this.tag('Result')
-        }
-        // Finished is finished: Back from a filed complaint goes to the repair hub, not its subjects.
-        override _handleBack(): boolean {
-          Router.back()
-          return true
-        }
-      },
+      class Types extends this {},
+      class Subjects extends this {},
+      class Review extends this {},
+      class Result extends this {},
       failedState(this),
     ]
   }

@@ -4,7 +4,7 @@
  */
 import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
-import { Column } from '@lightningjs/ui-components'
+import HallColumn, { fitRows } from '../components/HallColumn.ts'
 import type { MessageListResponse } from '../../contract/index.ts'
 import EmptyState from '../components/EmptyState.ts'
 import MessageRow, { MESSAGE_ROW_H } from '../components/MessageRow.ts'
@@ -30,11 +30,11 @@ export default class MessagesPage extends HallPage {
     return frame({
       UnreadCount: { x: X + W, mountX: 1, y: 184, text: textPatch('', { fontSize: FontSize.body }) },
       MessageList: {
-        type: Column,
+        type: HallColumn,
         x: X - 8,
         y: LIST_Y,
         w: W + 16,
-        h: LIST_H,
+        h: fitRows(LIST_H, MESSAGE_ROW_H, 16),
         clipping: true,
         itemPosX: 8,
         itemPosY: 8,

@@ -4,7 +4,7 @@
  */
 import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
-import { Column } from '@lightningjs/ui-components'
+import HallColumn, { fitRows } from '../components/HallColumn.ts'
 import type { Subscription } from '../../contract/index.ts'
 import EmptyState from '../components/EmptyState.ts'
 import SubscriptionRow, { SUBSCRIPTION_H } from '../components/SubscriptionRow.ts'
@@ -26,11 +26,11 @@ export default class MySubscriptionsPage extends HallPage {
   static override _template(): PageTemplate {
     return frame({
       SubscriptionList: {
-        type: Column,
+        type: HallColumn,
         x: X - 8,
         y: 190,
         w: W + 16,
-        h: 762,
+        h: fitRows(762, SUBSCRIPTION_H, 14),
         clipping: true,
         itemPosX: 8,
         itemPosY: 8,

@@ -4,7 +4,7 @@
  */
 import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
-import { Column } from '@lightningjs/ui-components'
+import HallColumn, { fitRows } from '../components/HallColumn.ts'
 import type { TicketSummary } from '../../contract/index.ts'
 import EmptyState from '../components/EmptyState.ts'
 import RecordRow, { RECORD_H, type RowContent } from '../components/RecordRow.ts'
@@ -43,12 +43,12 @@ export default class MyTicketsPage extends HallPage {
     return frame({
       TicketNote: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.warning }) },
       TicketList: {
-        type: Column,
+        type: HallColumn,
         alpha: 0,
         x: X - 8,
         y: 226,
         w: W + 16,
-        h: 730,
+        h: fitRows(730, RECORD_H, 12),
         clipping: true,
         itemPosX: 8,
         itemPosY: 8,

@@ -5,7 +5,7 @@
  * on the next move.
  */
 import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
-import { Column } from '@lightningjs/ui-components'
+import HallColumn, { fitRows } from '../components/HallColumn.ts'
 import type { Payment } from '../../contract/index.ts'
 import EmptyState from '../components/EmptyState.ts'
 import RecordRow, { RECORD_H, type RowContent } from '../components/RecordRow.ts'
@@ -44,12 +44,12 @@ export default class PaymentsPage extends HallPage {
   static override _template(): PageTemplate {
     return frame({
       PaymentList: {
-        type: Column,
+        type: HallColumn,
         alpha: 0,
         x: X - 8,
         y: 190,
         w: W + 16,
-        h: 720,
+        h: fitRows(720, RECORD_H, 12),
         clipping: true,
         itemPosX: 8,
         itemPosY: 8,
