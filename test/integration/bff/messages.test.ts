@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { schemaErrors } from '../../../mocks/schemaCheck.ts'
 import { Message, MessageListResponse } from '../../../src/contract/index.ts'
 import { buildBff } from '../../../src/bff/app.ts'
-import { api, bossCall, login, startStack, type Stack } from '../harness.ts'
+import { routes } from '../../../src/contract/routes.ts'
+import { api, bff, bossCall, login, loose, startStack, type Stack } from '../harness.ts'
 
 let stack: Stack
 beforeAll(async () => {
@@ -107,7 +108,7 @@ describe('GET /api/v1/messages', () => {
   it('tells the arrears household what it owes and when service stops, as the boot notice, linking to top-up', async () => {
     const sub = stack.bySubscriber('arrears')
     const token = await login(stack, sub)
-    const account = (await api(stack, 'GET', '/api/v1/account', { token })).body
+    const account = (await loose(bff(stack, routes.account, { token }))).body
     const list = await messagesOf(token)
     const arrears = list.items.filter((m) => m.kind === 'arrears')
     expect(arrears).toHaveLength(1)
@@ -163,7 +164,7 @@ describe('POST /api/v1/messages/:id/read', () => {
     const target = first.items.find((m) => m.kind === 'expiry')!
     expect(target.read).toBe(false)
     expect(
-      (await api(stack, 'POST', `/api/v1/messages/${target.id}/read`, { token: await login(stack, sub), body: {} }))
+      (await bff(stack, routes.readMessage, { token: await login(stack, sub), params: { messageId: target.id } }))
         .status,
     ).toBe(200)
     const second = await buildBff(
@@ -190,7 +191,9 @@ describe('POST /api/v1/messages/:id/read', () => {
       expect(res.status, bad).toBe(400)
       expect(res.body.error.code).toBe('BAD_REQUEST')
     }
-    const res = await api(stack, 'POST', '/api/v1/messages/EXP-S9999999999-20990101/read', { token, body: {} })
+    const res = await loose(
+      bff(stack, routes.readMessage, { token, params: { messageId: 'EXP-S9999999999-20990101' } }),
+    )
     expect(res.status).toBe(404)
     expect(res.body.error.code).toBe('NOT_FOUND')
   })
@@ -199,9 +202,9 @@ describe('POST /api/v1/messages/:id/read', () => {
     const owner = stack.bySubscriber('suspended')
     const ownerToken = await login(stack, owner)
     const theirs = (await messagesOf(ownerToken)).items.find((m) => m.kind === 'suspension')!
-    const res = await api(stack, 'POST', `/api/v1/messages/${theirs.id}/read`, {
+    const res = await bff(stack, routes.readMessage, {
       token: await login(stack, stack.bySubscriber('normal')),
-      body: {},
+      params: { messageId: theirs.id },
     })
     expect(res.status).toBe(404)
     expect((await messagesOf(ownerToken)).items.find((m) => m.id === theirs.id)!.read).toBe(false)
