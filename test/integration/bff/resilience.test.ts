@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { api, login, startStack, type Stack, sessionBody } from '../harness.ts'
+import { routes } from '../../../src/contract/routes.ts'
+import { bff, login, loose, startStack, type Stack, sessionBody } from '../harness.ts'
 
 let stack: Stack
 let token: string
@@ -13,11 +14,12 @@ afterEach(async () => {
   await new Promise((r) => setTimeout(r, 350)) // past the breaker's pause: its next call is the half-open trial
 })
 afterAll(() => stack?.close())
+const account = () => loose(bff(stack, routes.account, { token }))
 
 describe('when the BOSS misbehaves', () => {
   it('answers 503 BOSS_UNAVAILABLE with a message when the BOSS is down (HTTP 503)', async () => {
     await stack.setFaults({ down: true, downMode: 'http503' })
-    const res = await api(stack, 'GET', '/api/v1/account', { token })
+    const res = await account()
     expect(res.status).toBe(503)
     expect(res.body.error.code).toBe('BOSS_UNAVAILABLE')
     expect(res.body.error.message).toMatch(/not available/)
@@ -27,14 +29,14 @@ describe('when the BOSS misbehaves', () => {
   it('answers 503 when the BOSS drops connections, and for log-in too', async () => {
     await stack.setFaults({ down: true, downMode: 'drop', holdMs: 0 })
     const sub = stack.bySubscriber('arrears')
-    const res = await api(stack, 'POST', '/api/v1/session', { body: await sessionBody(stack, sub) })
+    const res = await loose(bff(stack, routes.openSession, { body: await sessionBody(stack, sub) }))
     expect(res.status).toBe(503)
     expect(res.body.error.code).toBe('BOSS_UNAVAILABLE')
   })
 
   it('answers 503 when the BOSS says it is busy (9999)', async () => {
     await stack.setFaults({ errorRate: 1, errorKind: 'rsp9999' })
-    const res = await api(stack, 'GET', '/api/v1/account', { token })
+    const res = await account()
     expect(res.status).toBe(503)
     expect(res.body.error.code).toBe('BOSS_UNAVAILABLE')
   })
@@ -42,7 +44,7 @@ describe('when the BOSS misbehaves', () => {
   it('answers 504 BOSS_TIMEOUT within the budget when the BOSS is slower than BOSS_TIMEOUT_MS', async () => {
     await stack.setFaults({ latencyMs: 1500 })
     const started = Date.now()
-    const res = await api(stack, 'GET', '/api/v1/account', { token })
+    const res = await account()
     const took = Date.now() - started
     expect(res.status).toBe(504)
     expect(res.body.error.code).toBe('BOSS_TIMEOUT')
@@ -53,21 +55,21 @@ describe('when the BOSS misbehaves', () => {
 
   it('recovers as soon as the BOSS is back (at most the breaker pause later)', async () => {
     await stack.setFaults({ down: true })
-    expect((await api(stack, 'GET', '/api/v1/account', { token })).status).toBe(503)
+    expect((await account()).status).toBe(503)
     await stack.resetFaults()
     await new Promise((r) => setTimeout(r, 350))
-    expect((await api(stack, 'GET', '/api/v1/account', { token })).status).toBe(200)
+    expect((await account()).status).toBe(200)
   })
 
   it('readyz reflects the BOSS, healthz does not', async () => {
-    const ready = await api(stack, 'GET', '/readyz')
+    const ready = await bff(stack, routes.ready, {})
     expect(ready.status).toBe(200)
     expect(ready.body).toEqual({ status: 'ready', checks: { store: 'ok', boss: 'ok' } })
     await stack.setFaults({ down: true })
-    const notReady = await api(stack, 'GET', '/readyz')
+    const notReady = await bff(stack, routes.ready, {})
     expect(notReady.status).toBe(503)
     expect(notReady.body).toEqual({ status: 'not_ready', checks: { store: 'ok', boss: 'fail' } })
-    expect((await api(stack, 'GET', '/healthz')).body).toEqual({ status: 'ok' })
+    expect((await bff(stack, routes.live, {})).body).toEqual({ status: 'ok' })
   })
 })
 
@@ -75,9 +77,9 @@ describe('a BFF configured with the wrong BOSS secret', () => {
   it('is not ready, and log-in fails as a BOSS error rather than "wrong card"', async () => {
     const wrong = await startStack({ bff: { bossSecret: 'not-the-secret' }, bossSecret: 'tvhall-dev-secret' })
     try {
-      expect((await api(wrong, 'GET', '/readyz')).status).toBe(503)
+      expect((await bff(wrong, routes.ready, {})).status).toBe(503)
       const sub = wrong.bySubscriber('normal')
-      const res = await api(wrong, 'POST', '/api/v1/session', { body: await sessionBody(wrong, sub) })
+      const res = await loose(bff(wrong, routes.openSession, { body: await sessionBody(wrong, sub) }))
       expect(res.status).toBe(502)
       expect(res.body.error.code).toBe('BOSS_ERROR')
     } finally {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { api, login, startStack, type Stack } from '../harness.ts'
+import { routes } from '../../../src/contract/routes.ts'
+import { bff, login, loose, startStack, type Stack } from '../harness.ts'
 import { newKey, stats } from '../orders/helpers.ts'
 import { freshCards, topupCard } from '../topups/topupHelpers.ts'
 
@@ -19,16 +20,18 @@ beforeEach(() => stack.resetFaults())
 
 const calls = async (svc: string) => (await stats(stack)).requests[svc] ?? 0
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const bills = () => loose(bff(stack, routes.bills, { token }))
+const account = () => bff(stack, routes.account, { token })
 
 describe('BOSS circuit breaker, retries and cache', () => {
   it('opens after outages, then answers 503 "service busy" at once without calling the BOSS; half-open trial closes it', async () => {
     await stack.setFaults({ down: true, services: ['BILL_LIST_QRY'] })
     const during: number[] = []
-    for (let i = 0; i < 6; i++) during.push((await api(stack, 'GET', '/api/v1/bills', { token })).status)
+    for (let i = 0; i < 6; i++) during.push((await bills()).status)
     expect(during.every((s) => s === 503)).toBe(true)
     const before = await calls('BILL_LIST_QRY')
     const started = performance.now()
-    const open = await Promise.all(Array.from({ length: 10 }, () => api(stack, 'GET', '/api/v1/bills', { token })))
+    const open = await Promise.all(Array.from({ length: 10 }, () => bills()))
     const ms = performance.now() - started
     expect(open.map((r) => r.status)).toEqual(Array(10).fill(503))
     expect(open[0].body.error).toMatchObject({ code: 'BOSS_UNAVAILABLE' })
@@ -36,13 +39,13 @@ describe('BOSS circuit breaker, retries and cache', () => {
     expect(await calls('BILL_LIST_QRY')).toBe(before) // the BOSS saw nothing while open
     expect(ms).toBeLessThan(500)
     // Another domain is not affected by the BILL breaker.
-    expect((await api(stack, 'GET', '/api/v1/account', { token })).status).toBe(200)
+    expect((await account()).status).toBe(200)
     await stack.resetFaults()
     await sleep(RESET_MS + 200)
-    const trial = await api(stack, 'GET', '/api/v1/bills', { token })
+    const trial = await bills()
     expect(trial.status).toBe(200)
     expect(await calls('BILL_LIST_QRY')).toBe(before + 1)
-    expect((await api(stack, 'GET', '/api/v1/bills', { token })).status).toBe(200)
+    expect((await bills()).status).toBe(200)
   })
 
   it('retries reads at a 50% error rate: most viewers get their bills, each read tried at most 3 times', async () => {
@@ -51,7 +54,7 @@ describe('BOSS circuit breaker, retries and cache', () => {
     const n = 100
     const codes: number[] = []
     for (let i = 0; i < n; i += 10) {
-      const batch = await Promise.all(Array.from({ length: 10 }, () => api(stack, 'GET', '/api/v1/bills', { token })))
+      const batch = await Promise.all(Array.from({ length: 10 }, () => bills()))
       codes.push(...batch.map((r) => r.status))
     }
     const attempts = (await calls('BILL_LIST_QRY')) - before
@@ -67,10 +70,10 @@ describe('BOSS circuit breaker, retries and cache', () => {
     await stack.setFaults({ errorRate: 1, errorKind: 'http500', services: ['ORDER_CREATE', 'CARD_RECHARGE'] })
     const [o0, c0] = [await calls('ORDER_CREATE'), await calls('CARD_RECHARGE')]
     const sub = stack.subscribers.find((s) => s.customerId === 'C00000001')!
-    const order = await api(stack, 'POST', '/api/v1/orders', {
+    const order = await bff(stack, routes.createOrder, {
       token,
+      idempotencyKey: newKey(),
       body: { productId: 'P_EDU', periodMonths: 1, pin: sub.pin },
-      headers: { 'idempotency-key': newKey() },
     })
     expect(order.status).toBeGreaterThanOrEqual(500)
     const [card] = await freshCards(stack, 1)
@@ -81,17 +84,17 @@ describe('BOSS circuit breaker, retries and cache', () => {
   })
 
   it('shows the catalogue from cache while the BOSS is down, product details too', async () => {
-    const fresh = await api(stack, 'GET', '/api/v1/products', { token })
+    const fresh = await bff(stack, routes.products, { token })
     expect(fresh.status).toBe(200)
     await stack.setFaults({ down: true, services: ['PROD_LIST_QRY', 'PROD_DETAIL_QRY'] })
     await sleep(1_100) // past the 1 s freshness: the BOSS is asked, fails, the stale list is shown
     const before = await calls('PROD_LIST_QRY')
-    const stale = await api(stack, 'GET', '/api/v1/products', { token })
+    const stale = await bff(stack, routes.products, { token })
     expect(stale.status).toBe(200)
     expect(stale.body).toEqual(fresh.body)
     expect(await calls('PROD_LIST_QRY')).toBeGreaterThan(before)
     expect(stack.logs()).toMatch(/serving a stale answer/)
-    const detail = await api(stack, 'GET', '/api/v1/products/P_EDU', { token })
+    const detail = await loose(bff(stack, routes.product, { token, params: { productId: 'P_EDU' } }))
     expect(detail.status).toBe(200)
     expect(detail.body.productId).toBe('P_EDU')
   })

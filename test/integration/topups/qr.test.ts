@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, login, startStack, type Stack } from '../harness.ts'
+import { routes } from '../../../src/contract/routes.ts'
+import type { PageQuery } from '../../../src/contract/common.ts'
+import { api, bff, login, loose, startStack, type Stack } from '../harness.ts'
 import { newKey, payOnPhone, pollTopup, post, topupQr, sleep, stubAccount, stubStats } from './topupHelpers.ts'
 
 const QR = '/api/v1/topups/qr'
@@ -7,6 +9,7 @@ let stack: Stack
 beforeAll(async () => {
   stack = await startStack()
 })
+const paymentsOf = (token: string, query: PageQuery) => bff(stack, routes.payments, { token, query })
 afterAll(async () => {
   await stack?.close()
 })
@@ -35,9 +38,9 @@ describe('QR top-up', () => {
     expect(created.body.qr.expiresInSeconds).toBeGreaterThan(290)
     expect(created.body.qr.expiresInSeconds).toBeLessThanOrEqual(300)
     // Still pending while nobody paid.
-    expect((await api(stack, 'GET', `/api/v1/topups/${created.body.topupId}`, { token: t })).body.status).toBe(
-      'pending',
-    )
+    expect(
+      (await loose(bff(stack, routes.topup, { token: t, params: { topupId: created.body.topupId } }))).body.status,
+    ).toBe('pending')
 
     const result = await payOnPhone(created.body.qr.payUrl)
     expect(result).toContain('支付成功')
@@ -53,7 +56,7 @@ describe('QR top-up', () => {
     expect((await stubStats(stack)).requests.QR_PAY_CREATE).toBe(1)
     await fetch(`${created.body.qr.payUrl}/confirm`, { method: 'POST' })
     expect((await stubAccount(stack, 'C00000005')).balanceFen).toBe(before.balanceFen + 5000)
-    expect((await api(stack, 'GET', '/api/v1/payments?limit=1', { token: t })).body.items[0]).toMatchObject({
+    expect((await loose(paymentsOf(t, { limit: 1 }))).body.items[0]).toMatchObject({
       channel: 'qr',
       amountFen: 5000,
     })
@@ -86,13 +89,13 @@ describe('QR top-up', () => {
 
   it('lifts a suspension when the payment clears the arrears; the account route shows it normal', async () => {
     const t = await token('C00000003')
-    const account = await api(stack, 'GET', '/api/v1/account', { token: t })
+    const account = await loose(bff(stack, routes.account, { token: t }))
     expect(account.body.status).toBe('suspended')
     const created = await topupQr(stack, t, { amountFen: account.body.arrearsFen })
     await payOnPhone(created.body.qr.payUrl)
     const done = await pollTopup(stack, t, created.body.topupId)
     expect(done.account).toEqual({ balanceFen: 0, arrearsFen: 0, status: 'normal' })
-    const after = await api(stack, 'GET', '/api/v1/account', { token: t })
+    const after = await loose(bff(stack, routes.account, { token: t }))
     expect(after.body).toMatchObject({ status: 'normal', arrearsFen: 0, suspendedSince: null, suspendOn: null })
     expect(await stubAccount(stack, 'C00000003')).toMatchObject({ acctStatus: '1', arrearsFen: 0 })
   })
@@ -129,8 +132,8 @@ describe('QR top-up', () => {
   it("answers 404 for another household's top-up and 400 for a malformed id", async () => {
     const mine = await topupQr(stack, await token('C00000001'), { amountFen: 3000 })
     const theirs = await token('C00000006')
-    expect((await api(stack, 'GET', `/api/v1/topups/${mine.body.topupId}`, { token: theirs })).status).toBe(404)
-    expect((await api(stack, 'GET', '/api/v1/topups/TQ0000', { token: theirs })).status).toBe(404)
+    expect((await bff(stack, routes.topup, { token: theirs, params: { topupId: mine.body.topupId } })).status).toBe(404)
+    expect((await bff(stack, routes.topup, { token: theirs, params: { topupId: 'TQ0000' } })).status).toBe(404)
     expect((await api(stack, 'GET', '/api/v1/topups/bad!id', { token: theirs })).status).toBe(400)
     expect((await api(stack, 'GET', `/api/v1/topups/${'A'.repeat(65)}`, { token: theirs })).status).toBe(400)
   })
