@@ -151,6 +151,12 @@ export class Crawler {
         stateKey(now) === stateKey(last) &&
         now.loading === 0 &&
         (!f || !g || (Math.abs(f.x1 - g.x1) < 0.5 && Math.abs(f.y1 - g.y1) < 0.5 && Math.abs(f.x2 - g.x2) < 0.5))
+      if (same && f && f.scale < 1.01 && f.x2 - f.x1 < 1200 && Date.now() <= until) {
+        // A focus that has not grown yet may be a 150 ms transition whose first frame has not come: one more
+        // look after it would have ended, so the focus rule judges what the viewer ends up seeing.
+        await new Promise((r) => setTimeout(r, 300))
+        return this.snapshot()
+      }
       if (same || Date.now() > until) return now
       last = now
     }

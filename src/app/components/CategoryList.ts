@@ -38,7 +38,12 @@ export default class CategoryList extends HallColumn {
     }
   }
 
-  set shelves(list: Shelf[]) {
+  /** The shelf last reported through onShelf; -1 while shelves are being put in (that is no viewer's move). */
+  private _reported = -1
+
+  /** Put in the shelves with `index` selected, without reporting it as the viewer's move. */
+  open(list: Shelf[], index: number): void {
+    this._reported = -1
     this.items = list.map((s) => ({
       type: Button,
       ref: s.ref,
@@ -47,6 +52,8 @@ export default class CategoryList extends HallColumn {
       fixed: true,
       title: s.name,
     }))
+    this.selectedIndex = index
+    this._reported = index
   }
 
   /** New names (a language switch), same shelves. */
@@ -65,6 +72,8 @@ export default class CategoryList extends HallColumn {
         color: Colors.accent,
         visible: this.items.length > 0,
       })
-    this.onShelf(this.selectedIndex)
+    if (this._reported < 0 || this.selectedIndex === this._reported) return
+    this._reported = this.selectedIndex
+    this.onShelf(this._reported)
   }
 }

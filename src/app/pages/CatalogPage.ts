@@ -116,8 +116,10 @@ export default class CatalogPage extends HallPage<CatalogSpec> {
     if (!groups.length) return this._setState('Empty')
     // A first visit opens on something that can be bought; a return keeps the viewer's place.
     this._category = keepProduct ? Math.min(this._category, groups.length - 1) : openingCategory(groups, this._category)
-    this._shelves.shelves = groups.map((g) => ({ ref: 'Category_' + g.category, name: g.name }))
-    this._shelves.selectedIndex = this._category
+    this._shelves.open(
+      groups.map((g) => ({ ref: 'Category_' + g.category, name: g.name })),
+      this._category,
+    )
     this._products.show(groups[this._category].items, keepProduct)
     this._setState('Ready')
   }
