@@ -33,6 +33,9 @@ export interface RouteSpec {
   produces?: string
 }
 
+/** Where the household's data comes from: a box's token, and an answer of the BOSS. */
+export const household = { auth: 'box', upstream: true } as const
+
 const RETRY_AFTER = {
   'Retry-After': { type: 'integer', minimum: 0, description: 'Seconds to wait before trying again' },
 }
