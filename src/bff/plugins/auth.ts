@@ -5,6 +5,7 @@ import { createVerifier, TokenError } from 'fast-jwt'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { ApiError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
+import { Revocations } from './revocations.ts'
 
 /** What a box's token says about it. The account is always taken from here, never from the request. */
 export interface CustomerClaims {
@@ -68,8 +69,9 @@ const REQUIRED = ['exp', 'iat', 'iss', 'aud', 'jti', 'sid']
 /**
  * Access tokens whose signature and claims were checked, kept by token (fast-jwt's LRU: an entry lives at most
  * until the token's exp, and `cacheTTL`). Every box sends the same token for minutes, and decoding plus the HMAC
- * were the largest share of the BFF's own CPU per request. Only the signature check is cached: revocation is
- * looked up in the store on every request, so a logout or a card swap takes effect at once, on every instance.
+ * were the largest share of the BFF's own CPU per request. Only the signature check is cached: the revocation
+ * list's version is read from the store on every request (revocations.ts), so a logout or a card swap takes
+ * effect at once, on every instance.
  */
 const VERIFIED_TOKENS = 4096
 
@@ -127,15 +129,16 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
   const boxKey = (deviceId: string) => `revoked-box:${deviceId}`
   const refreshKey = (jti: string) => `refresh:${jti}`
   const cardKey = (sid: string) => `session-card:${sid}`
-  const revoke = (sid: string) => store.putValue(revokedKey(sid), '1', opts.refreshTtlSeconds)
   // Kept as long as a token issued before it could still be presented (a refresh token, plus one access token).
-  const revokeBefore = (key: string) =>
-    store.putValue(key, String(Date.now()), opts.refreshTtlSeconds + opts.ttlSeconds)
+  const keepSeconds = opts.refreshTtlSeconds + opts.ttlSeconds
+  const revocations = new Revocations(store, keepSeconds)
+  const revoke = (sid: string) => revocations.put(revokedKey(sid), '1', opts.refreshTtlSeconds)
+  const revokeBefore = (key: string) => revocations.put(key, String(Date.now()), keepSeconds)
   const isRevoked = async (t: TokenClaims) => {
-    const [sid, household, box] = await Promise.all([
-      store.getValue(revokedKey(t.sid)),
-      store.getValue(householdKey(t.customerId)),
-      store.getValue(boxKey(t.deviceId)),
+    const [sid, household, box] = await revocations.read([
+      revokedKey(t.sid),
+      householdKey(t.customerId),
+      boxKey(t.deviceId),
     ])
     // A token without issuedMs predates revocation by household or box: any such revocation ends it.
     const issued = typeof t.issuedMs === 'number' ? t.issuedMs : 0

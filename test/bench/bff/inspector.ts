@@ -47,6 +47,15 @@ export class Inspector {
     )
   }
 
+  /** The value of a JavaScript expression in the inspected process (JSON-able). */
+  async evaluate<T>(expression: string): Promise<T> {
+    const { result } = await this.send<{ result: { value: T } }>('Runtime.evaluate', {
+      expression,
+      returnByValue: true,
+    })
+    return result.value
+  }
+
   async startProfile(intervalUs = 200): Promise<void> {
     await this.send('Profiler.enable')
     await this.send('Profiler.setSamplingInterval', { interval: intervalUs })

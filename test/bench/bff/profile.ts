@@ -25,6 +25,28 @@ async function memoryOf(inspector: Inspector): Promise<string> {
     .join(', ')
 }
 
+/**
+ * Starts, in the inspected process, a 1 ms event-loop delay histogram and a list of GC pauses; `read` stops
+ * them and returns what blocked the loop while they ran (the p99 tail is the loop's stalls, not the CPU's share).
+ */
+const STALLS_START = `(() => {
+  const { monitorEventLoopDelay, PerformanceObserver } = process.getBuiltinModule('node:perf_hooks')
+  const h = monitorEventLoopDelay({ resolution: 1 })
+  const gc = []
+  const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) gc.push([e.detail?.kind ?? 0, e.duration]) })
+  obs.observe({ entryTypes: ['gc'] })
+  h.enable()
+  globalThis.__stalls = () => {
+    h.disable(); obs.disconnect()
+    const ms = (n) => Math.round(n / 1e4) / 100
+    const kinds = {}
+    for (const [k, d] of gc) { const o = (kinds[k] ??= { n: 0, total: 0, max: 0 }); o.n++; o.total += d; o.max = Math.max(o.max, d) }
+    for (const o of Object.values(kinds)) { o.total = Math.round(o.total); o.max = Math.round(o.max * 10) / 10 }
+    return { loopDelay: { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max), mean: ms(h.mean) }, gcByKind: kinds }
+  }
+})()`
+const STALLS_READ = 'globalThis.__stalls()'
+
 /** Resident MB by mapping (anonymous, the node binary, each shared library), largest first. */
 function mappings(pid: number): string {
   const rss = new Map<string, number>()
@@ -84,6 +106,11 @@ try {
       `${name}: ${(r.requests.total / r.duration).toFixed(0)} rps, p50 ${r.latency.p50} p99 ${r.latency.p99} ms ${JSON.stringify(statusCounts(r))}`,
     )
   line('proxy', await flatOut(proxied, 32, seconds))
+  // First a round without the profiler (it slows the loop): the event loop's delay and GC pauses under load.
+  await inspector.evaluate(STALLS_START)
+  line('BFF (not profiled)', await flatOut(bff, 32, seconds))
+  // GC kinds: 1 scavenge (young generation), 2 minor mark-sweep, 4 mark-sweep-compact, 8 incremental, 16 weak callbacks.
+  console.log(`BFF stalls while loaded: ${JSON.stringify(await inspector.evaluate(STALLS_READ))}`)
   await inspector.startProfile()
   line('BFF  ', await flatOut(bff, 32, seconds))
   await inspector.stopProfile(profileFile)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ApiPath, OperatorSessionPath } from '../../../src/contract/index.ts'
 import { api, login, startStack, type Stack } from '../harness.ts'
 import { balance, newKey, stats } from '../orders/helpers.ts'
 import { startRedis, type RedisServer } from '../../redisServer.ts'
@@ -69,5 +70,28 @@ describe('two BFF instances on one Redis', () => {
       expect(res.body.error.code).toBe('LOCKED')
     }
     expect((await stats(stack)).charges.count).toBe(before.charges.count)
+  })
+
+  it('a logout or an operator revocation on one instance is refused at once by the other, which had just let the token in', async () => {
+    const [first, neighbour] = stack.subscribers.filter((s) => s.status === 'normal').slice(-2)
+    const account = (on: { bffUrl: string }, token: string) => api(on, 'GET', '/api/v1/account', { token })
+    // Each instance remembers the revocation list it read (issue 22): both have read it for these tokens.
+    const token = await login(stack, first)
+    const other = await login(second, neighbour)
+    for (const b of both) {
+      expect((await account(b, token)).status).toBe(200)
+      expect((await account(b, other)).status).toBe(200)
+    }
+    expect((await api(stack, 'POST', ApiPath.sessionLogout, { token })).status).toBe(204)
+    expect((await account(second, token)).status).toBe(401)
+    expect((await account(second, other)).status).toBe(200)
+
+    const operator = `Basic ${Buffer.from(`${stack.config.usage.operatorUser}:${stack.config.usage.operatorPassword}`).toString('base64')}`
+    const ended = await api(second, 'POST', OperatorSessionPath.revoke, {
+      body: { customerId: neighbour.customerId },
+      headers: { authorization: operator },
+    })
+    expect(ended.status).toBe(200)
+    expect((await account(stack, other)).status).toBe(401)
   })
 })
