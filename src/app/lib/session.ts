@@ -46,12 +46,36 @@ export function openSessionEarly(): void {
   early = started
 }
 
-/** The boot screen's log-in: the one started with the app the first time; a Retry after a failure opens anew. */
+/**
+ * How long the first log-in waits for the account asked for with it. Home is built once it is here: the header
+ * then draws the household's name in home's first frame. Built before it, home's first frame (≈ 40 text textures
+ * on a slow box) ran before the account's answer was handled, and the name came one long frame later (bench boot
+ * profile, RESULTS.md issue 22). A slow or failing BOSS keeps the boot screen no longer than this.
+ */
+export const EARLY_ACCOUNT_WAIT_MS = 2_000
+
+/** Resolves when `p` has settled, either way, or after `ms`, whichever comes first. */
+function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    const done = () => {
+      clearTimeout(timer)
+      resolve()
+    }
+    p.then(done, done)
+  })
+}
+
+/**
+ * The boot screen's log-in: the one started with the app the first time (done when its account is here too, see
+ * `EARLY_ACCOUNT_WAIT_MS`); a Retry after a failure opens anew.
+ */
 export function startSession(): Promise<void> {
   const session = early?.session
   if (early && session) {
     early.session = null
-    return session
+    const account = early.account
+    return session.then(() => settledWithin(account, EARLY_ACCOUNT_WAIT_MS))
   }
   return openNow()
 }

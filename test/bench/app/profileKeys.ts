@@ -3,7 +3,7 @@
  * drew its effect, CPU ×6, each key after 3 idle frames; 8 digits a round, so at most 2 rounds fill the card number) with the CDP sampling profiler on and every string drawn
  * into a text texture counted, beside the bare Row of buttons in the same run. Arrows and digits are reported apart.
  *
- *   node test/bench/app/profileKeys.ts [hash=topup/card] [rounds=2]
+ *   node test/bench/app/profileKeys.ts [hash=topup/card] [rounds=2] [dist]  (dist: another build's folder, e.g. before a change)
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import type { KeyInput, Page } from 'puppeteer-core'
@@ -15,7 +15,7 @@ import { goTo, openThrottled, timedPress, loadAverage } from './page.ts'
 import { hotSpots } from './cpuProfile.ts'
 
 const ROOT = new URL('../../../', import.meta.url).pathname
-const [hash = 'topup/card', roundsArg = '2'] = process.argv.slice(2)
+const [hash = 'topup/card', roundsArg = '2', dist] = process.argv.slice(2)
 const rounds = Number(roundsArg)
 const ARROWS: KeyInput[] = [
   'ArrowRight',
@@ -51,7 +51,7 @@ async function press(page: Page, keys: KeyInput[]): Promise<number[]> {
 }
 
 const med = (xs: number[]) => (xs.length ? percentile(xs, 50).toFixed(1) : '-')
-const stack = await startTvStack({ bff: { logLevel: 'warn' } })
+const stack = await startTvStack({ bff: { logLevel: 'warn', ...(dist ? { staticDir: dist } : {}) } })
 const baseline = await startBaselineServer()
 const browser = await launchBrowser()
 try {

@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 // The log-in and the account start with the app; the boot screen and the first home take them over.
 const calls = { openSession: 0, getAccount: 0 }
 let failNextSession = false
+/** When set, the account's answer waits until the test lets it go. */
+let accountGate: Promise<void> | null = null
 vi.mock('@lightningjs/sdk', () => ({ Router: { resume: () => undefined, navigate: () => undefined } }))
 vi.mock('../../../src/app/lib/backend.ts', () => ({
   boxIdentity: () => ({ deviceId: 'STB0001', cardNo: '8100000000000001' }),
@@ -15,7 +17,10 @@ vi.mock('../../../src/app/lib/backend.ts', () => ({
       }
       return Promise.resolve({ token: 't' })
     },
-    getAccount: () => (calls.getAccount++, Promise.resolve({ customerName: '张三' })),
+    getAccount: () => {
+      calls.getAccount++
+      return (accountGate ?? Promise.resolve()).then(() => ({ customerName: '张三' }))
+    },
   }),
 }))
 
@@ -23,6 +28,7 @@ beforeEach(() => {
   vi.resetModules()
   calls.openSession = 0
   calls.getAccount = 0
+  accountGate = null
 })
 
 describe('session and account started with the app', () => {
@@ -46,5 +52,38 @@ describe('session and account started with the app', () => {
     expect(calls.openSession).toBe(2)
     expect(s.takeEarlyAccount()).toBeNull()
     expect(calls.getAccount).toBe(0)
+  })
+
+  it('the first log-in ends when its account is here, so home is built with the household known', async () => {
+    let letGo = () => {}
+    accountGate = new Promise<void>((r) => (letGo = r))
+    const s = await import('../../../src/app/lib/session.ts')
+    s.openSessionEarly()
+    let loggedIn = false
+    const booting = s.startSession().then(() => (loggedIn = true))
+    await new Promise((r) => setTimeout(r, 20))
+    expect(calls.openSession).toBe(1)
+    expect(loggedIn).toBe(false) // session open, account still on its way: the boot screen stays
+    letGo()
+    await booting
+    expect(await s.takeEarlyAccount()).toEqual({ customerName: '张三' })
+  })
+
+  it('a BOSS slow to give the account keeps the boot screen no longer than the wait', async () => {
+    vi.useFakeTimers()
+    try {
+      accountGate = new Promise<void>(() => undefined) // never answers
+      const s = await import('../../../src/app/lib/session.ts')
+      s.openSessionEarly()
+      let loggedIn = false
+      const booting = s.startSession().then(() => (loggedIn = true))
+      await vi.advanceTimersByTimeAsync(s.EARLY_ACCOUNT_WAIT_MS - 10)
+      expect(loggedIn).toBe(false)
+      await vi.advanceTimersByTimeAsync(20)
+      await booting
+      expect(loggedIn).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
