@@ -20,12 +20,25 @@ export interface Box {
 }
 interface Scan {
   focused: (Box & { ref?: string; path: string; visible: boolean; scale: number }) | null
-  texts: (Box & { text: string; size: number; ref?: string })[]
+  texts: ScannedText[]
+}
+/** One drawn text as the app's scan reports it (src/app/lib/screenScan.ts). */
+export type ScannedText = Box & {
+  text: string
+  size: number
+  ref?: string
+  cut?: boolean
+  clipped?: string
+  ink?: Box
+  lines?: number
+  lineHeight?: number
 }
 export interface Snapshot {
   route: string
   loading: number
   dialog: string
+  /** The app's language ('en', 'zh-CN'). */
+  language: string
   scan: Scan
   /** The keys the hint bar names (its `Hint_<key>` items drawn on screen), Back included. */
   hints: string[]
@@ -93,6 +106,8 @@ export interface CrawlLimits {
   maxMs: number
   /** Focus states explored per screen, so one long list does not eat the whole budget. */
   perRoute: number
+  /** The household's own name and address: the only Chinese an English screen may show (issue 16). */
+  ownWords?: string[]
 }
 
 export class Crawler {
@@ -127,14 +142,24 @@ export class Crawler {
 
   async snapshot(): Promise<Snapshot> {
     return this.tv.page.evaluate(() => {
-      const h = (window as unknown as { __tvhall: { route?: string; loading?: number; scan: () => unknown } }).__tvhall
+      const h = (
+        window as unknown as { __tvhall: { route?: string; loading?: number; language?: string; scan: () => unknown } }
+      ).__tvhall
       const scan = h.scan() as { texts: { ref?: string; text: string }[] }
       const title = scan.texts.find((t) => t.ref === 'DialogTitle')
       // The inspector mirrors the stage as DOM and hides what Lightning does not draw (a page left behind, a closed bar).
       const hints = Array.from(document.querySelectorAll('[ref^="Hint_"]'))
         .filter((e) => e.checkVisibility())
         .map((e) => (e.getAttribute('ref') || '').slice(5))
-      return { route: h.route || '', loading: h.loading || 0, dialog: title ? title.text : '', scan, hints } as never
+      const language = h.language || ''
+      return {
+        route: h.route || '',
+        loading: h.loading || 0,
+        dialog: title ? title.text : '',
+        language,
+        scan,
+        hints,
+      } as never
     })
   }
 
@@ -466,6 +491,45 @@ export function firstFocusRisk(s: Snapshot): string {
     if (why) return why
   }
   return ''
+}
+
+/** Chinese characters, CJK punctuation and full-width forms: none belongs on an English screen. */
+const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/
+/** Below this, two lines of a text touch (Chinese glyphs fill the whole em). */
+const MIN_LINE_HEIGHT = 1.1
+/** Glyph boxes may touch by this much (anti-aliasing, the ink box's estimate) before they count as overlapping. */
+const OVERLAP_PX = 4
+
+/**
+ * Issue 16's text rules on one screen, as [kind, detail]: no label cut with "..", no text clipped by its
+ * box, a parent or the screen, no two texts drawn over each other, no lines of one text touching, and in
+ * English no Chinese outside the household's own words.
+ */
+export function fitProblems(s: Snapshot, ownWords: string[]): [string, string][] {
+  const out: [string, string][] = []
+  const drawn = s.scan.texts.filter((x) => x.x2 - x.x1 > 0 && x.y2 - x.y1 > 0)
+  const name = (t: ScannedText) => `"${t.text.slice(0, 30)}" (${t.ref || '?'})`
+  for (const t of drawn) {
+    if (t.cut) out.push(['text-cut', name(t)])
+    if (t.clipped) out.push(['text-clipped', `${name(t)} ${t.clipped}`])
+    if (t.lines && t.lines > 1 && t.lineHeight && t.size && t.lineHeight < t.size * MIN_LINE_HEIGHT)
+      out.push(['text-lines-touch', `${name(t)} line height ${Math.round(t.lineHeight)} for ${Math.round(t.size)}px`])
+    if (s.language === 'en') {
+      const rest = ownWords.reduce((text, own) => (own ? text.split(own).join('') : text), t.text)
+      if (CJK.test(rest)) out.push(['chinese-in-english', name(t)])
+    }
+  }
+  for (let i = 0; i < drawn.length; i++) {
+    for (let j = i + 1; j < drawn.length; j++) {
+      const a = drawn[i].ink
+      const b = drawn[j].ink
+      if (!a || !b) continue
+      const w = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)
+      const h = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1)
+      if (w > OVERLAP_PX && h > OVERLAP_PX) out.push(['text-overlap', `${name(drawn[i])} and ${name(drawn[j])}`])
+    }
+  }
+  return out
 }
 
 function fmt(b: Box): string {

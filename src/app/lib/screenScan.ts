@@ -16,6 +16,15 @@ export interface ScannedText extends ScreenBox {
   /** Font size as drawn, times the world scale (1080p stage pixels). */
   size: number
   ref?: string
+  /** Lightning cut it: fewer characters drawn than given (maxLines' "..", textOverflow), or lines left over. */
+  cut?: boolean
+  /** Part of it is not drawn: outside its own texture's box, a clipping parent's, or the screen. */
+  clipped?: string
+  /** The glyphs' box (the texture box is taller: line height and baseline room), for overlaps. */
+  ink?: ScreenBox
+  /** Lines drawn, and their spacing against the font size (1080p stage pixels): below ~1.1 lines touch. */
+  lines?: number
+  lineHeight?: number
 }
 
 export interface ScreenScan {
@@ -39,9 +48,33 @@ interface ElementLike {
   alpha: number
   clipping?: boolean
   core: CoreLike
-  texture?: { text?: unknown; fontFace?: unknown; fontSize?: unknown } | null
+  texture?: TextLike | null
+  displayedTexture?: TextLike | null
+  renderWidth?: number
+  renderHeight?: number
   childList?: { length: number; getAt(i: number): ElementLike }
   parent?: ElementLike | null
+}
+
+interface TextLike {
+  text?: unknown
+  fontFace?: unknown
+  fontSize?: unknown
+  fontStyle?: unknown
+  textBaseline?: unknown
+  source?: { renderInfo?: RenderInfoLike | null } | null
+}
+
+/** What Lightning's text renderer laid out (TextTextureRenderer's renderInfo), in texture pixels (× precision). */
+interface RenderInfoLike {
+  lines?: { info: { text: string }; x: number; y: number; w: number }[]
+  moreTextLines?: boolean
+  precision?: number
+  fontSize?: number
+  lineHeight?: number
+  offsetY?: number
+  width?: number
+  height?: number
 }
 
 interface StageLike {
@@ -56,6 +89,8 @@ function box(el: ElementLike): ScreenBox {
   return { x1: Math.min(...xs), y1: Math.min(...ys), x2: Math.max(...xs), y2: Math.max(...ys) }
 }
 
+const SCREEN: ScreenBox = { x1: 0, y1: 0, x2: 1920, y2: 1080 }
+
 function intersect(clip: ScreenBox | null, b: ScreenBox): ScreenBox {
   if (!clip) return b
   return {
@@ -69,6 +104,87 @@ function intersect(clip: ScreenBox | null, b: ScreenBox): ScreenBox {
 /** Drawn at all: attached, not transparent, not clipped away by a scrolling parent. */
 function shown(el: ElementLike): boolean {
   return el.attached && el.core._worldContext.alpha > 0.01 && el.core.outOfBounds < 2
+}
+
+let canvas: CanvasRenderingContext2D | null | undefined
+function measurer(): CanvasRenderingContext2D | null {
+  if (canvas === undefined)
+    canvas = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null
+  return canvas
+}
+
+/** The canvas font Lightning draws a text with (its getFontSetting): style, size in texture pixels, faces. */
+function fontSetting(tex: TextLike, sizePx: number): string {
+  const faces = Array.isArray(tex.fontFace) ? (tex.fontFace as unknown[]) : [tex.fontFace]
+  const list = faces.map((f) => (typeof f !== 'string' ? 'sans-serif' : f.indexOf(' ') < 0 ? f : `"${f}"`))
+  return `${typeof tex.fontStyle === 'string' ? tex.fontStyle : 'normal'} ${sizePx}px ${list.join(',')}`
+}
+
+const bare = (t: string): string => t.replace(/[\s\u200B]/g, '')
+
+/** Cut, clipped and ink box of one drawn text, from its renderInfo and its box before and after clipping. */
+function fit(el: ElementLike, whole: ScreenBox, shownBox: ScreenBox): Partial<ScannedText> {
+  const out: Partial<ScannedText> = {}
+  const slack = 2
+  const sides = [
+    whole.x1 < shownBox.x1 - slack && 'left',
+    whole.y1 < shownBox.y1 - slack && 'top',
+    whole.x2 > shownBox.x2 + slack && 'right',
+    whole.y2 > shownBox.y2 + slack && 'bottom',
+  ].filter(Boolean)
+  if (sides.length) out.clipped = `by a clipping parent or the screen (${sides.join(', ')})`
+  const tex = el.displayedTexture || el.texture
+  const info = tex && tex.source ? tex.source.renderInfo : null
+  if (!tex || !info || !info.lines || typeof tex.text !== 'string') return out
+  const p = info.precision || 1
+  const drawn = info.lines.map((l) => l.info.text).join('')
+  out.cut = !!info.moreTextLines || bare(drawn) !== bare(tex.text)
+  const fontSize = (info.fontSize || 0) / p
+  const lineHeight = (info.lineHeight || info.fontSize || 0) / p
+  out.lines = info.lines.length
+  if (!info.lines.length) return out
+  // Glyph heights as the canvas measures them (a "p" falls below the baseline, a "1" does not), in texture pixels.
+  const ctx = measurer()
+  let top = Infinity
+  let bottom = -Infinity
+  for (const l of info.lines) {
+    let ascent = fontSize * 0.85 * p
+    let descent = fontSize * 0.2 * p
+    if (ctx) {
+      ctx.font = fontSetting(tex, info.fontSize || 0)
+      ctx.textBaseline = (typeof tex.textBaseline === 'string' ? tex.textBaseline : 'alphabetic') as CanvasTextBaseline
+      const m = ctx.measureText(l.info.text)
+      // Engines before Chrome 77 measure widths only: they keep the estimate.
+      if (typeof m.actualBoundingBoxAscent === 'number') {
+        ascent = m.actualBoundingBoxAscent
+        descent = m.actualBoundingBoxDescent
+      }
+    }
+    top = Math.min(top, (l.y - ascent) / p)
+    bottom = Math.max(bottom, (l.y + descent) / p)
+  }
+  // Lines wider or taller than the texture (a fixed w or h without wrapping) are cut off by its own edge.
+  const w = (info.width || 0) / p
+  const h = (info.height || 0) / p
+  const left = Math.min(...info.lines.map((l) => l.x / p))
+  const widest = Math.max(0, ...info.lines.map((l) => (l.x + l.w) / p))
+  if (!out.clipped && w && widest > w + slack)
+    out.clipped = `by its own width (${Math.round(widest)} > ${Math.round(w)})`
+  if (!out.clipped && h && (bottom > h + slack || top < -slack))
+    out.clipped = `by its own height (glyphs ${Math.round(top)} to ${Math.round(bottom)} in ${Math.round(h)})`
+  // Texture pixels to screen: the element's box is its texture's box, scaled by the world transform.
+  const rw = w || el.renderWidth
+  const rh = h || el.renderHeight
+  const sx = rw ? (whole.x2 - whole.x1) / rw : 1
+  const sy = rh ? (whole.y2 - whole.y1) / rh : 1
+  out.lineHeight = lineHeight * sy
+  out.ink = intersect(shownBox, {
+    x1: whole.x1 + left * sx,
+    y1: whole.y1 + top * sy,
+    x2: whole.x1 + widest * sx,
+    y2: whole.y1 + bottom * sy,
+  })
+  return out
 }
 
 export function scanScreen(stage: StageLike, focusPath: ElementLike[] | undefined): ScreenScan {
@@ -86,13 +202,15 @@ export function scanScreen(stage: StageLike, focusPath: ElementLike[] | undefine
       shown(el)
     ) {
       const size = (typeof tex.fontSize === 'number' ? tex.fontSize : 0) * el.core._worldContext.td
-      const b = intersect(clip, box(el))
+      const whole = box(el)
+      const b = intersect(intersect(clip, SCREEN), whole)
       if (b.x2 > b.x1 && b.y2 > b.y1)
         texts.push({
           text: tex.text.replace(/\u200B/g, ''),
           size,
           ref: el.ref || (el.parent ? el.parent.ref : undefined),
           ...b,
+          ...fit(el, whole, b),
         })
     }
     const list = el.childList

@@ -27,6 +27,7 @@ function screen(
     route,
     loading: 0,
     dialog: '',
+    language: 'zh-CN',
     hints: [],
     scan: {
       focused,
