@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { ApiError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import { Revocations } from './revocations.ts'
+import { VerifiedTokens } from './verifiedTokens.ts'
 
 /** What a box's token says about it. The account is always taken from here, never from the request. */
 export interface CustomerClaims {
@@ -67,13 +68,14 @@ export const ACCESS_AUDIENCE = 'tvhall-box'
 const REFRESH_AUDIENCE = 'tvhall-refresh'
 const REQUIRED = ['exp', 'iat', 'iss', 'aud', 'jti', 'sid']
 /**
- * Access tokens whose signature and claims were checked, kept by token (fast-jwt's LRU: an entry lives at most
- * until the token's exp, and `cacheTTL`). Every box sends the same token for minutes, and decoding plus the HMAC
- * were the largest share of the BFF's own CPU per request. Only the signature check is cached: the revocation
- * list's version is read from the store on every request (revocations.ts), so a logout or a card swap takes
- * effect at once, on every instance.
+ * Access tokens whose signature and claims were checked (verifiedTokens.ts). Only that check is kept: the
+ * revocation list's version is read from the store on every request (revocations.ts), so a logout or a card
+ * swap takes effect at once, on every instance.
  */
 const VERIFIED_TOKENS = 4096
+
+/** A checked access token, with the customer the requests carrying it act for (shared by them, so frozen). */
+type VerifiedAccess = TokenClaims & { exp: number; customer: Readonly<CustomerClaims> }
 
 const CLAIM_KEYS: (keyof CustomerClaims)[] = [
   'customerId',
@@ -119,10 +121,15 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
     allowedIss: TOKEN_ISSUER,
     allowedAud: ACCESS_AUDIENCE,
     requiredClaims: REQUIRED,
-    // fast-jwt's own key (a SHA-256 of the token): a custom key builder is flagged by fast-jwt as a security risk.
-    cache: VERIFIED_TOKENS,
-    cacheTTL: opts.ttlSeconds * 1000,
   })
+  const verifiedTokens = new VerifiedTokens<VerifiedAccess>(
+    (token) => {
+      const claims = verifyAccess(token) as Partial<TokenClaims> & { exp: number }
+      if (!complete(claims)) throw invalid()
+      return { ...claims, customer: Object.freeze(customerOf(claims)) }
+    },
+    { max: VERIFIED_TOKENS, maxAgeMs: opts.ttlSeconds * 1000 },
+  )
 
   const revokedKey = (sid: string) => `revoked-sid:${sid}`
   const householdKey = (customerId: string) => `revoked-household:${customerId}`
@@ -206,10 +213,11 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
   })
 
   app.decorate('authenticate', async (request: FastifyRequest) => {
-    let claims: Partial<TokenClaims>
+    let claims: VerifiedAccess
     try {
-      claims = verifyAccess(app.jwt.lookupToken(request)) as Partial<TokenClaims>
+      claims = verifiedTokens.check(app.jwt.lookupToken(request))
     } catch (err) {
+      if (err instanceof ApiError) throw err
       const code = (err as { code?: string }).code
       // A distinct code lets the box renew silently instead of showing a log-in screen.
       if (code === TokenError.codes.expired) {
@@ -220,9 +228,8 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
       }
       throw invalid(err)
     }
-    if (!complete(claims)) throw invalid()
     if (await isRevoked(claims)) throw invalid()
-    request.customer = customerOf(claims)
+    request.customer = claims.customer
     request.sessionId = claims.sid
   })
 }
