@@ -49,6 +49,7 @@ export interface Servers {
   bffUrl: string
   proxyUrl: string
   bffPid: number
+  proxyPid: number
   /** The bare fastify app (memory baseline) and its process. */
   bareUrl: string
   barePid: number
@@ -141,6 +142,7 @@ export async function startServers(opts: ServerOptions = {}): Promise<Servers> {
     bffUrl: `http://127.0.0.1:${bffPort}`,
     proxyUrl: `http://127.0.0.1:${proxyPort}`,
     bffPid: children[1].pid!,
+    proxyPid: children[2].pid!,
     bareUrl: `http://127.0.0.1:${barePort}`,
     barePid: children[3].pid!,
     async close() {
@@ -161,6 +163,15 @@ export async function stopAll(children: readonly ChildProcess[]): Promise<void> 
         }),
     ),
   )
+}
+
+/** CPU time a process has used so far (user + system), ms, from /proc (Linux; 10 ms ticks). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ')
+  // After the command's closing parenthesis: state is field 3, utime 14 and stime 15 (1-based over the whole line).
+  return (Number(fields[11]) + Number(fields[12])) * 10
 }
 
 /** Resident memory of a process, MB, from /proc (Linux). */
