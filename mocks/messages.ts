@@ -13,7 +13,7 @@ import { badRequest, bossUnavailable, notFound } from './errors.ts'
 import type { MockDemoDevice } from './fixtures/households.ts'
 import { mockMessages } from './fixtures/messages.ts'
 import { beijingDate } from './fixtures/time.ts'
-import type { ReportMockContext } from './reports.ts'
+import { householdRoute, type ReportMockContext } from './reports.ts'
 
 const iso = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00'
 
@@ -48,26 +48,10 @@ export function createMessageHandlers(ctx: MessageMockContext): HttpHandler[] {
     return items.map((m) => ({ ...m, bootNotice: m.id === boot }))
   }
 
-  const route =
-    (
-      answer: (a: {
-        params: Record<string, string | readonly string[] | undefined>
-        device: MockDemoDevice
-      }) => Response,
-    ) =>
-    async ({
-      request,
-      params,
-    }: {
-      request: Request
-      params: Record<string, string | readonly string[] | undefined>
-    }) => {
-      await ctx.wait()
-      const device = ctx.authenticate(request)
-      if (device instanceof Response) return device
-      if (ctx.scenario.bossDown) return bossUnavailable()
-      return answer({ params, device })
-    }
+  // Messages come from the BOSS: with it down they are not there, as on the BFF.
+  const household = householdRoute(ctx)
+  const route = (answer: Parameters<typeof household>[0]) =>
+    household((a) => (ctx.scenario.bossDown ? bossUnavailable() : answer(a)))
 
   return [
     http.get(

@@ -34,6 +34,19 @@ export interface ReportMockContext {
   scenario: Scenario
 }
 
+type RouteParams = Record<string, string | readonly string[] | undefined>
+
+/** A household's route as the BFF guards it: the scenario's delay, then the box's token; `answer` gets the device. */
+export const householdRoute =
+  (ctx: Pick<ReportMockContext, 'wait' | 'authenticate'>) =>
+  (answer: (a: { request: Request; params: RouteParams; device: MockDemoDevice }) => Promise<Response> | Response) =>
+  async ({ request, params }: { request: Request; params: RouteParams }) => {
+    await ctx.wait()
+    const device = ctx.authenticate(request)
+    if (device instanceof Response) return device
+    return answer({ request, params, device })
+  }
+
 const toSummary = ({ contactPhoneMasked: _p, timeline: _t, ...s }: Ticket): TicketSummary => s
 const iso = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00'
 
@@ -50,26 +63,7 @@ export function createReportHandlers(ctx: ReportMockContext): HttpHandler[] {
   const drafts = new Map<string, ComplaintDraft>()
   let serial = 0
 
-  const route =
-    (
-      answer: (a: {
-        request: Request
-        params: Record<string, string | readonly string[] | undefined>
-        device: MockDemoDevice
-      }) => Promise<Response> | Response,
-    ) =>
-    async ({
-      request,
-      params,
-    }: {
-      request: Request
-      params: Record<string, string | readonly string[] | undefined>
-    }) => {
-      await ctx.wait()
-      const device = ctx.authenticate(request)
-      if (device instanceof Response) return device
-      return answer({ request, params, device })
-    }
+  const route = householdRoute(ctx)
   const tickets = () => [...made, ...mockTickets(profile, now())]
   const body = async (request: Request): Promise<unknown> => request.json().catch(() => undefined)
 

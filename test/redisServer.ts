@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { freePort } from './freePort.ts'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -15,18 +15,6 @@ export interface RedisServer {
   /** SIGKILL (no shutdown save) and start again on the same port and dir. */
   restart(): Promise<void>
   stop(): Promise<void>
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => resolve(port))
-    })
-  })
 }
 
 function launch(port: number, dir: string, appendonly: boolean): Promise<ChildProcess> {

@@ -11,10 +11,11 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import { ensureSeeded, openBossDb } from '../boss-stub/db/open.ts'
 import { provisionSeededDevices } from '../boss-stub/devices.ts'
 import { formatDate } from '../boss-stub/protocol/time.ts'
-import { startBossStub, type BossStub } from '../boss-stub/stub.ts'
+import { startBossStub, type BossStub, type BossStubOptions } from '../boss-stub/stub.ts'
 
 /**
  * A freshly seeded boss-stub database for a test, copied from a template seeded once: seeding the stub's
@@ -65,14 +66,47 @@ export interface SeededStub {
   close: () => Promise<void>
 }
 
-/** A boss-stub on a seeded database in a fresh temporary folder, for the tests that run a BFF process beside it. */
-export async function seededBossStub(name: string): Promise<SeededStub> {
+/**
+ * A boss-stub on a seeded database in a fresh temporary folder, for the tests that run a BFF process beside it or
+ * speak to the stub alone (`opts`: its ticket speed, public address...).
+ */
+export async function seededBossStub(
+  name: string,
+  opts: Omit<BossStubOptions, 'port' | 'dbPath'> = {},
+): Promise<SeededStub> {
   const dir = mkdtempSync(join(tmpdir(), `tvhall-${name}-`))
   seededBossDb(join(dir, 'boss.sqlite'))
-  const boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite') })
+  const boss = await startBossStub({ ...opts, port: 0, dbPath: join(dir, 'boss.sqlite') })
   const close = async () => {
     await boss.close()
     rmSync(dir, { recursive: true, force: true })
   }
   return { boss, dir, close }
+}
+
+/**
+ * One seeded stub for a test file: started before its first test, stopped and removed after its last; read `boss`
+ * and `dir` inside the tests.
+ */
+export function useSeededStub(
+  name: string,
+  opts: Omit<BossStubOptions, 'port' | 'dbPath'> = {},
+): { readonly boss: BossStub; readonly dir: string } {
+  let started: SeededStub | undefined
+  beforeAll(async () => {
+    started = await seededBossStub(name, opts)
+  })
+  afterAll(() => started?.close())
+  const up = (): SeededStub => {
+    if (!started) throw new Error('the seeded stub is read before beforeAll started it')
+    return started
+  }
+  return {
+    get boss() {
+      return up().boss
+    },
+    get dir() {
+      return up().dir
+    },
+  }
 }

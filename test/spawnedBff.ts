@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 
 /**
@@ -52,14 +51,4 @@ export function spawnBff(env: Record<string, string>): SpawnedBff {
   // A test that only cares about the exit must not trip over the unhandled rejection of `url`.
   url.catch(() => undefined)
   return { child, url, exited, output: () => out }
-}
-
-/** A loopback port free right now, for a BFF that must come back on the same address (the TV app's origin). */
-export async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
-  await new Promise<void>((r) => server.close(() => r()))
-  return port
 }

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'puppeteer-core'
+import { describe, expect, it } from 'vitest'
 import { mockDemoDevice } from '../../mocks/fixtures/households.ts'
 import { householdData } from '../../mocks/scenarios.ts'
 import { formatFen } from '../../src/app/lib/format.ts'
 import { bossCall, type Stack } from '../integration/harness.ts'
-import { bootTv } from './boot.ts'
-import { inside, settledFocus, textsOutsideSafeArea, waitForDrawn } from './focusCheck.ts'
-import { startPreview, tvUrl, type Preview } from './stack.ts'
-import { launchBrowser, Tv } from './tv.ts'
+import { bootPreview, bootTv } from './boot.ts'
+import { expectFocusGrows, inside, settledFocus, textsOutsideSafeArea, waitForDrawn } from './focusCheck.ts'
+import { tvUrl } from './stack.ts'
+import { Tv } from './tv.ts'
 
 // Bills and payments on the TV with the remote, against the real boss-stub behind the real BFF. What the
 // screen shows is held against the stub's own records, asked over its own protocol.
@@ -133,17 +132,11 @@ describe('bills and payments on the TV come from the BOSS', () => {
       changeTitles.push((await rowTexts(tv, `ChangeRow${i}`)).title)
     expect(changeTitles).toContain(`新增 ${addedPackage!.ITEM_NAME}`)
     // The focused charge and change grow a little (focus not by colour alone) and stay in the safe area.
-    for (const [key, ref] of [
+    await expectFocusGrows(tv, [
       ['right', 'BillLine0'],
       ['left', 'ChangeRow0'],
       ['right', 'BillLine0'],
-    ] as const) {
-      await tv.press(key)
-      const row = await settledFocus(tv)
-      expect(row.ref).toBe(ref)
-      expect(row.scale).toBeGreaterThanOrEqual(1.02)
-      expect(inside(row)).toBe(true)
-    }
+    ])
     await tv.screenshot('bill-detail-newest')
 
     await tv.press('back')
@@ -286,23 +279,11 @@ describe('bills and payments on the TV come from the BOSS', () => {
 
 // msw scenarios through `npm run preview` (the built app on the mocks alone): what the mocks hold is what shows.
 describe('bills on the msw scenarios', () => {
-  let preview: Preview
-  let base: string
-  let browser: Browser
-
-  beforeAll(async () => {
-    preview = await startPreview()
-    base = preview.url
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    preview?.close()
-  })
+  const preview = bootPreview()
 
   it('shows the friendly empty state for bills and payments in the empty scenario', async () => {
     expect(householdData('empty', mockDemoDevice, new Date()).bills).toEqual([])
-    const tv = await Tv.open(browser, `${base}/?mock=empty&inspector=1#bills`)
+    const tv = await Tv.open(preview.browser, `${preview.preview.url}/?mock=empty&inspector=1#bills`)
     await tv.waitForRoute('bills')
     expect(await tv.waitForText('BillsEmpty', (t) => t.length > 1)).toMatch(/暂无账单/)
     await tv.page.keyboard.press('F3') // Yellow
@@ -316,7 +297,7 @@ describe('bills on the msw scenarios', () => {
     const data = householdData('arrears', mockDemoDevice, new Date())
     const open = data.bills.findIndex((b) => b.status !== 'settled')
     expect(open).toBeGreaterThanOrEqual(0)
-    const tv = await Tv.open(browser, `${base}/?mock=arrears&inspector=1#bills`)
+    const tv = await Tv.open(preview.browser, `${preview.preview.url}/?mock=arrears&inspector=1#bills`)
     await tv.waitForRoute('bills')
     await tv.waitForText('BillFocusTotal', (t) => t.startsWith('¥'))
     await tv.press(...Array(open).fill('left'))

@@ -1,16 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import type { Browser } from 'puppeteer-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startBossStub, type BossStub } from '../../boss-stub/stub.ts'
-import { seededBossDb } from '../seededBoss.ts'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
 import { formatFen } from '../../src/app/lib/format.ts'
 import type { Subscriber } from '../integration/harness.ts'
-import { freePort, spawnBff, type SpawnedBff } from '../spawnedBff.ts'
+import { freePort } from '../freePort.ts'
+import { spawnBff, type SpawnedBff } from '../spawnedBff.ts'
+import { bootStubAndTv } from './boot.ts'
 import { focusOn, openPackage, pressUntil } from './remote.ts'
-import { tvUrl } from './stack.ts'
-import { launchBrowser, Tv, type RemoteKey } from './tv.ts'
+import { DIST, tvUrl } from './stack.ts'
+import { Tv, type RemoteKey } from './tv.ts'
 
 /**
  * Attack 3 of issue 15, end to end (one stub and one Chromium for every case): the viewer orders or tops up on the
@@ -19,10 +17,6 @@ import { launchBrowser, Tv, type RemoteKey } from './tv.ts'
  * QR amount on the remote. The box kept the call's Idempotency-Key, so the BFF answers what the BOSS holds: one
  * charge (one payment code for a QR top-up), and the viewer sees how it ended.
  */
-// The built app; E2E_DIST serves another build (as in stack.ts: a deliberately broken one, to see a case fail).
-const DIST = process.env.E2E_DIST
-  ? `${resolve(process.env.E2E_DIST)}/`
-  : new URL('../../dist/', import.meta.url).pathname
 const PRODUCT = 'P_SPORTS'
 
 interface PrepaidCard {
@@ -92,40 +86,25 @@ async function orderOutcome(tv: Tv, timeout = 30_000): Promise<string> {
 }
 
 describe("SIGKILL of the BFF while the TV's order or top-up is at the BOSS", () => {
-  let boss: BossStub
-  let browser: Browser
-  let dir: string
+  const boot = bootStubAndTv('e2e-crash')
   const bffs: SpawnedBff[] = []
-
-  beforeAll(async () => {
-    if (!existsSync(`${DIST}index.html`)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)')
-    dir = mkdtempSync(join(tmpdir(), 'tvhall-e2e-crash-'))
-    seededBossDb(join(dir, 'boss.sqlite'))
-    boss = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite') })
-    browser = await launchBrowser()
-  })
   afterEach(() => {
     for (const b of bffs.splice(0)) b.child.kill('SIGKILL')
   })
-  afterAll(async () => {
-    await browser?.close()
-    await boss?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
 
   const admin = (path: string, init: RequestInit = {}) =>
-    fetch(`${boss.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } })
+    fetch(`${boot.stub.boss.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } })
   const stats = async () => (await (await admin('/admin/stats')).json()) as Stats
 
   /** A BFF on a fixed address whose next life shares store, key and address, as a restarted deployment does. */
   async function bffThatRestarts(): Promise<{ url: string; first: SpawnedBff; restart: () => Promise<void> }> {
     const port = String(await freePort())
     // Its own data folder: the BFF keeps more than its store there (the usage database takes a lock).
-    const data = mkdirSync(join(dir, port), { recursive: true }) ?? join(dir, port)
+    const data = mkdirSync(join(boot.stub.dir, port), { recursive: true }) ?? join(boot.stub.dir, port)
     const env = {
       PORT: port,
       HOST: '127.0.0.1',
-      BOSS_URL: boss.url,
+      BOSS_URL: boot.stub.boss.url,
       STORE_PATH: join(data, 'bff.sqlite'),
       STATIC_DIR: DIST,
       JWT_SECRET: 'e2e-crash-mid-order-0123456789abcdef',
@@ -178,7 +157,7 @@ describe("SIGKILL of the BFF while the TV's order or top-up is at the BOSS", () 
     const who = await normalViewer()
     const before = await stats()
 
-    const tv = await Tv.open(browser, tvUrl({ bffUrl: url }, who))
+    const tv = await Tv.open(boot.browser, tvUrl({ bffUrl: url }, who))
     await tv.waitForRoute('home')
     await pressUntil(tv, 'right', 'PackagesTile')
     await tv.press('ok')
@@ -238,7 +217,7 @@ describe("SIGKILL of the BFF while the TV's order or top-up is at the BOSS", () 
     const creditBefore = await credit()
     const before = await stats()
 
-    const tv = await Tv.open(browser, tvUrl({ bffUrl: url }, who))
+    const tv = await Tv.open(boot.browser, tvUrl({ bffUrl: url }, who))
     await tv.waitForRoute('home')
     const typeCard = async () => {
       await tv.page.keyboard.press('F1') // red: top-up
@@ -288,7 +267,7 @@ describe("SIGKILL of the BFF while the TV's order or top-up is at the BOSS", () 
     const creditBefore = await creditOf(who)
     const before = await stats()
 
-    const tv = await Tv.open(browser, tvUrl({ bffUrl: url }, who))
+    const tv = await Tv.open(boot.browser, tvUrl({ bffUrl: url }, who))
     await tv.waitForRoute('home')
     const payUrl = () =>
       tv.page.evaluate(() => (window as unknown as { __tvhall?: { qrPayUrl?: string } }).__tvhall?.qrPayUrl)
@@ -337,7 +316,7 @@ describe("SIGKILL of the BFF while the TV's order or top-up is at the BOSS", () 
     expect(qrCodes(shown) - qrCodes(before)).toBe(1)
     expect(shown.requests.QR_PAY_CREATE).toBe(committed.requests.QR_PAY_CREATE)
 
-    const phone = await browser.newPage()
+    const phone = await boot.browser.newPage()
     await phone.goto(code!, { waitUntil: 'load' })
     await Promise.all([phone.waitForNavigation({ waitUntil: 'load' }), phone.click('button.pay')])
     await phone.close()

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import type { Browser, Frame, Page } from 'puppeteer-core'
+import type { Frame, Page } from 'puppeteer-core'
 import { unzipSync } from 'fflate'
 import { formatFen } from '../../src/app/lib/format.ts'
 import { emulatorLink } from '../../src/emulator/link.ts'
 import type { Stack, Subscriber } from '../integration/harness.ts'
-import { startTvStack } from './stack.ts'
-import { launchBrowser, OUTPUT_DIR } from './tv.ts'
+import { bootTv } from './boot.ts'
+import { OUTPUT_DIR } from './tv.ts'
 
 const SHOTS = `${OUTPUT_DIR}emulator/`
 const PNG_SIGNATURE = '89504e470d0a1a0a'
@@ -62,25 +62,20 @@ async function keyLog(page: Page): Promise<string[]> {
 }
 
 describe('emulator page', () => {
+  const boot = bootTv()
   let stack: Stack
-  let browser: Browser
   let page: Page
   let normal: Subscriber
 
   beforeAll(async () => {
     rmSync(SHOTS, { recursive: true, force: true })
     mkdirSync(SHOTS, { recursive: true })
-    stack = await startTvStack()
+    stack = boot.stack
     normal = stack.bySubscriber('normal')
-    browser = await launchBrowser()
-    page = await browser.newPage()
+    page = await boot.browser.newPage()
     await page.setViewport({ width: 1600, height: 900 })
     const cdp = await page.createCDPSession()
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: SHOTS })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
   })
 
   it('drives the TV with the on-screen remote buttons, and logs every key', async () => {

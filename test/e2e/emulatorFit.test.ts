@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Frame, Page } from 'puppeteer-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Frame, Page } from 'puppeteer-core'
 import { emulatorLink } from '../../src/emulator/link.ts'
 import type { Stack, Subscriber } from '../integration/harness.ts'
-import { startTvStack } from './stack.ts'
-import { launchBrowser, OUTPUT_DIR } from './tv.ts'
+import { bootTv } from './boot.ts'
+import { OUTPUT_DIR } from './tv.ts'
 
 type Hooks = { route?: string }
 
@@ -29,21 +29,16 @@ const LAPTOP = { width: 1366, height: 657 }
 // Issue 17, emulator polish: Menu works, the panel fits a laptop, the safe-area names stay off the picture,
 // a TV app that does not open says what to check, and the key log says which clock its times are on.
 describe("emulator on an operator's laptop", () => {
+  const boot = bootTv()
   let stack: Stack
-  let browser: Browser
   let page: Page
   let normal: Subscriber
 
   beforeAll(async () => {
-    stack = await startTvStack()
+    stack = boot.stack
     normal = stack.bySubscriber('normal')
-    browser = await launchBrowser()
-    page = await browser.newPage()
+    page = await boot.browser.newPage()
     await page.setViewport(LAPTOP)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
   })
 
   const open = (extra: Record<string, string> = {}) =>

@@ -1,5 +1,6 @@
 import { inside, type Box } from './crawl.ts'
-import type { Tv } from './tv.ts'
+import { expect } from 'vitest'
+import type { RemoteKey, Tv } from './tv.ts'
 
 // The crawler's screen rules, asked of one screen in a scripted test: the focused item grown (not shown by
 // colour alone) and inside the title-safe area, and every drawn text inside it.
@@ -52,3 +53,14 @@ export async function textsOutsideSafeArea(tv: Tv): Promise<string[]> {
 }
 
 export { inside }
+
+/** Each key moves the focus to its ref, which grows a little (focus not by colour alone) inside the title-safe area. */
+export async function expectFocusGrows(tv: Tv, moves: readonly (readonly [RemoteKey, string])[]): Promise<void> {
+  for (const [key, ref] of moves) {
+    await tv.press(key)
+    const focused = await settledFocus(tv)
+    expect(focused.ref).toBe(ref)
+    expect(focused.scale).toBeGreaterThanOrEqual(1.02)
+    expect(inside(focused)).toBe(true)
+  }
+}

@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'puppeteer-core'
+import { describe, expect, it } from 'vitest'
 import { formatFen } from '../../src/app/lib/format.ts'
 import { mockDemoDevice } from '../../mocks/fixtures/households.ts'
 import { householdData } from '../../mocks/scenarios.ts'
-import { startPreview, type Preview } from './stack.ts'
-import { launchBrowser, Tv } from './tv.ts'
+import { bootPreview } from './boot.ts'
+import { Tv } from './tv.ts'
 
 // `npm run preview`: the built app on msw's service worker alone, no BFF and no BOSS running.
 describe('preview on mocks', () => {
-  let preview: Preview
-  let base: string
-  let browser: Browser
-
-  beforeAll(async () => {
-    preview = await startPreview()
-    base = preview.url
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    preview?.close()
-  })
+  const boot = bootPreview()
 
   it('shows the arrears scenario from the mocks, with its balance on the balance screen', async () => {
-    const tv = await Tv.open(browser, `${base}/?mock=arrears&inspector=1`)
+    const tv = await Tv.open(boot.browser, `${boot.preview.url}/?mock=arrears&inspector=1`)
     await tv.waitForRoute('home')
     expect(await tv.waitForText('BannerText', (t) => t.length > 0)).toMatch(/欠费/)
     expect(await tv.dismissBootNotice()).toMatch(/欠费/)
@@ -36,7 +23,7 @@ describe('preview on mocks', () => {
   })
 
   it('shows the friendly outage screen with Retry when the BOSS is down', async () => {
-    const tv = await Tv.open(browser, `${base}/?mock=boss-down&inspector=1`)
+    const tv = await Tv.open(boot.browser, `${boot.preview.url}/?mock=boss-down&inspector=1`)
     await tv.waitForRoute('home')
     await tv.press('ok')
     await tv.waitForRoute('balance')

@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import type { KeyInput } from 'puppeteer-core'
+import type { Subscriber } from '../integration/harness.ts'
 import type { TvBoot } from './boot.ts'
 import { tvUrl } from './stack.ts'
 import { Tv, type RemoteKey } from './tv.ts'
@@ -16,9 +17,13 @@ export async function pressUntil(tv: Tv, key: RemoteKey, ref: string, max = 12):
 export const focusOn = (tv: Tv, ref: string, timeout = 20_000) =>
   tv.page.waitForFunction((r) => document.querySelector(`[ref="${r}"][focused="true"]`) !== null, { timeout }, ref)
 
-/** The app for one demo household, on home with the focus on the first tile (a boot notice closed with Back). */
-export async function openHome(boot: TvBoot, scenario: string): Promise<Tv> {
-  const tv = await Tv.open(boot.browser, tvUrl(boot.stack, boot.stack.bySubscriber(scenario)))
+/**
+ * The app for one household (a demo scenario's name, or any subscriber), on home with the focus on the first tile
+ * (a boot notice, as a household in arrears gets, closed with Back).
+ */
+export async function openHome(boot: TvBoot, who: string | Subscriber): Promise<Tv> {
+  const household = typeof who === 'string' ? boot.stack.bySubscriber(who) : who
+  const tv = await Tv.open(boot.browser, tvUrl(boot.stack, household))
   await tv.waitForRoute('home')
   await tv.page.waitForFunction(
     () =>

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { bossCall } from '../integration/harness.ts'
 import { bootTv } from './boot.ts'
-import { inside, settledFocus } from './focusCheck.ts'
+import { expectFocusGrows } from './focusCheck.ts'
 import { tvUrl } from './stack.ts'
 import { Tv, type RemoteKey } from './tv.ts'
 
@@ -44,16 +44,10 @@ describe('repairs on the TV', () => {
     const tv = await openRepair('normal')
     await tv.screenshot('repair-home')
     // The focused symptom and service grow a little (focus not by colour alone), inside the title-safe area.
-    for (const [key, ref] of [
+    await expectFocusGrows(tv, [
       ['right', 'ErrorCodeRow'],
       ['left', 'Symptom0'],
-    ] as const) {
-      await tv.press(key)
-      const row = await settledFocus(tv)
-      expect(row.ref).toBe(ref)
-      expect(row.scale).toBeGreaterThanOrEqual(1.02)
-      expect(inside(row)).toBe(true)
-    }
+    ])
     await tv.press(...times(5, 'down'))
     expect(await tv.focusedRef()).toBe('Symptom5')
     await tv.press('ok')

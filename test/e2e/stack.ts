@@ -8,10 +8,15 @@ export const DIST = process.env.E2E_DIST
   ? `${resolve(process.env.E2E_DIST)}/`
   : new URL('../../dist/', import.meta.url).pathname
 
-/** The real stack serving the built TV app: boss-stub + BFF with `dist/` as its static folder. */
-export async function startTvStack(opts: StackOptions = {}): Promise<Stack> {
+/** Stops a file before its first test when there is no built app to serve. */
+export function requireDist(): void {
   if (!existsSync(`${DIST}index.html`))
     throw new Error(`${DIST} is missing: run \`npm run build\` first (npm test does)`)
+}
+
+/** The real stack serving the built TV app: boss-stub + BFF with `dist/` as its static folder. */
+export async function startTvStack(opts: StackOptions = {}): Promise<Stack> {
+  requireDist()
   return startStack({ ...opts, bff: { staticDir: DIST, ...opts.bff } })
 }
 

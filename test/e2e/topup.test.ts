@@ -3,8 +3,9 @@ import { formatFen } from '../../src/app/lib/format.ts'
 import { groupCardNo } from '../../src/app/lib/cardEntry.ts'
 import type { Subscriber } from '../integration/harness.ts'
 import { bootTv } from './boot.ts'
-import { bossAccount, tvUrl } from './stack.ts'
-import { Tv, type RemoteKey } from './tv.ts'
+import { openHome } from './remote.ts'
+import { bossAccount } from './stack.ts'
+import type { RemoteKey, Tv } from './tv.ts'
 
 interface PrepaidCard {
   cardNo: string
@@ -31,21 +32,8 @@ describe('top-up on the TV', () => {
 
   /** Home, then the red key: the top-up home with its two ways. */
   async function openTopup(who: Subscriber): Promise<Tv> {
-    const tv = await Tv.open(boot.browser, tvUrl(boot.stack, who))
-    await tv.waitForRoute('home')
     // A suspended household is greeted by its arrears notice first (a dialog); Back closes it.
-    await tv.page.waitForFunction(
-      () =>
-        document.querySelector('[ref="BalanceTile"][focused="true"]') ||
-        document.querySelector('[ref="BootNoticeAction"]'),
-      { timeout: 20_000 },
-    )
-    if (await tv.page.$('[ref="BootNoticeAction"]')) {
-      await tv.press('back')
-      await tv.page.waitForFunction(() => document.querySelector('[ref="BalanceTile"][focused="true"]'), {
-        timeout: 5_000,
-      })
-    }
+    const tv = await openHome(boot, who)
     await tv.page.keyboard.press('F1') // red
     await tv.waitForRoute('topup')
     await tv.page.waitForFunction(() => document.querySelector('[ref="CardTopupButton"][focused="true"]'), {

@@ -24,6 +24,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--window-size=1280,720',
     ],
     defaultViewport: { width: 1280, height: 720 },
+    // Chromium starts in a second on a quiet box; two files booting at once on a busy one took over puppeteer's 30 s.
+    timeout: 120_000,
   })
 }
 

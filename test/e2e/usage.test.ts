@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'puppeteer-core'
 import type { DuckDbUsageStore } from '../../src/bff/analytics/duckdbStore.ts'
 import type { Stack } from '../integration/harness.ts'
 import { usageStore } from '../integration/usage/helpers.ts'
-import { startTvStack, tvUrl } from './stack.ts'
-import { launchBrowser, OUTPUT_DIR, Tv, type RemoteKey } from './tv.ts'
+import { bootTv } from './boot.ts'
+import { tvUrl } from './stack.ts'
+import { OUTPUT_DIR, Tv, type RemoteKey } from './tv.ts'
 
 // A real app session in Chromium against the real BFF and boss-stub: its usage events reach the DuckDB
 // file exactly once, carry no secret, stop when the viewer switches them off, and the operator's page
 // in a real browser shows the session's order funnel and downloads it as CSV.
 const PRODUCT = 'P_SPORTS'
 const FAST = { usageEveryMs: '400' }
+const boot = bootTv()
 let stack: Stack
-let browser: Browser
 let store: DuckDbUsageStore
 
 async function pressUntil(tv: Tv, key: RemoteKey, ref: string, max = 12): Promise<void> {
@@ -33,20 +33,17 @@ async function settled(): Promise<Record<string, unknown>[]> {
 }
 
 beforeAll(async () => {
-  stack = await startTvStack()
+  stack = boot.stack
   store = await usageStore(stack)
-  browser = await launchBrowser()
 })
 afterAll(async () => {
-  await browser?.close()
   await store?.close()
-  await stack?.close()
 })
 
 describe('usage events from a real app session', () => {
   it('an order with its PIN reaches the store once per event, with the funnel complete and no secret in it', async () => {
     const who = stack.bySubscriber('normal')
-    const tv = await Tv.open(browser, tvUrl(stack, who, FAST))
+    const tv = await Tv.open(boot.browser, tvUrl(stack, who, FAST))
     await tv.waitForRoute('home')
     await pressUntil(tv, 'right', 'PackagesTile')
     await tv.press('ok')
@@ -89,7 +86,7 @@ describe('usage events from a real app session', () => {
   })
 
   it('the operator page shows the session’s funnel and downloads it as CSV', async () => {
-    const page = await browser.newPage()
+    const page = await boot.browser.newPage()
     await page.authenticate({
       username: stack.config.usage.operatorUser,
       password: stack.config.usage.operatorPassword,
@@ -113,7 +110,7 @@ describe('usage events from a real app session', () => {
 
   it('switched off on the box, nothing more is sent', async () => {
     const who = stack.bySubscriber('normal')
-    const tv = await Tv.open(browser, tvUrl(stack, who, FAST))
+    const tv = await Tv.open(boot.browser, tvUrl(stack, who, FAST))
     await tv.waitForRoute('home')
     await tv.page.evaluate(() => localStorage.setItem('tvhall.viewerPrefs', JSON.stringify({ usage: false })))
     await tv.page.reload({ waitUntil: 'load' })

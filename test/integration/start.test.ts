@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { freePort } from '../freePort.ts'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { login as boxLogin } from './harness.ts'
@@ -12,16 +12,6 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const NODE = join(ROOT, 'node_modules/.bin/node')
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => res(port))
-    })
-    s.on('error', rej)
-  })
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'tvhall-start-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

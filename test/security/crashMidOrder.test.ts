@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BossStub } from '../../boss-stub/stub.ts'
-import { seededBossStub } from '../seededBoss.ts'
+import { describe, expect, it } from 'vitest'
+import { useSeededStub } from '../seededBoss.ts'
 import { api, login, type Subscriber } from '../integration/harness.ts'
 import { spawnBff } from '../spawnedBff.ts'
 
@@ -12,23 +11,20 @@ import { spawnBff } from '../spawnedBff.ts'
  * same key must come back completed, with one charge: not 409 for a day, and never a second ORDER_CREATE
  * that could charge again.
  */
-let boss: BossStub
-let dir: string
-let close: (() => Promise<void>) | undefined
-beforeAll(async () => {
-  ;({ boss, dir, close } = await seededBossStub('crash'))
-})
-afterAll(() => close?.())
+const stub = useSeededStub('crash')
 
 const admin = (path: string, init: RequestInit = {}) =>
-  fetch(`${boss.url}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } })
+  fetch(`${stub.boss.url}${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+  })
 
 const startBff = () =>
   spawnBff({
     PORT: '0',
     HOST: '127.0.0.1',
-    BOSS_URL: boss.url,
-    STORE_PATH: join(dir, 'bff.sqlite'),
+    BOSS_URL: stub.boss.url,
+    STORE_PATH: join(stub.dir, 'bff.sqlite'),
     BOSS_TIMEOUT_MS: '20000',
     IDEMPOTENCY_LEASE_SECONDS: '2',
     LOG_LEVEL: 'info',

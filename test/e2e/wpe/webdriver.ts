@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
+import { freePort } from '../../freePort.ts'
 import { COG_PATH, WPE_WEBDRIVER_PATH } from '../../systemDeps.ts'
 
 /**
@@ -19,14 +19,6 @@ export const WD_KEY = {
   back: '\uE00C',
   home: '\uE011',
 } as const
-
-async function freePort(): Promise<number> {
-  const srv = createServer()
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
-  const { port } = srv.address() as { port: number }
-  await new Promise((r) => srv.close(r))
-  return port
-}
 
 export interface WpeOptions {
   /** Extra cog arguments (WebKitSettings as `--name=value`). */

@@ -77,3 +77,19 @@ export async function setFaults(baseUrl: string, faults: Record<string, unknown>
     body: JSON.stringify(faults),
   })
 }
+
+/** A household's balance as the stub's admin API holds it. */
+export async function balanceOf(baseUrl: string, custId: string): Promise<number> {
+  return (await admin<{ balanceFen: number }>(baseUrl, `/admin/accounts/${custId}`)).balanceFen
+}
+
+/** ORDER_CREATE's body for the first demo household: one month of sports with the demo PIN, unless `over` says. */
+export const orderBody = (over: Record<string, string>) => ({
+  CUST_ID: 'C00000001',
+  ORDER_NO: '',
+  PROD_ID: 'P_SPORTS',
+  PERIOD_MONTHS: '1',
+  PIN: '123456',
+  AUTO_RENEW: 'N',
+  ...over,
+})

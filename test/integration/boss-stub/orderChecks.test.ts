@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { admin, call } from './bossClient.ts'
+import { admin, balanceOf, call, orderBody } from './bossClient.ts'
 import { useTempStub } from './tempStub.ts'
 import { DEFAULT_MONTH_LIMIT_FEN } from '../../../boss-stub/db/seed.ts'
 
@@ -10,17 +10,8 @@ const stats = async () => {
   const { orders, charges } = await admin<Stats>(stub.url, '/admin/stats')
   return { orders: orders.count, charges: charges.count, totalFen: charges.totalFen }
 }
-const balance = async (custId: string) =>
-  (await admin<{ balanceFen: number }>(stub.url, `/admin/accounts/${custId}`)).balanceFen
-const order = (over: Record<string, string>) => ({
-  CUST_ID: 'C00000001',
-  ORDER_NO: '',
-  PROD_ID: 'P_SPORTS',
-  PERIOD_MONTHS: '1',
-  PIN: '123456',
-  AUTO_RENEW: 'N',
-  ...over,
-})
+const balance = (custId: string) => balanceOf(stub.url, custId)
+const order = orderBody
 const codes = (list: Array<{ CHECK_CODE: string }>) => list.map((c) => c.CHECK_CODE)
 
 describe('ORDER_CHECK', () => {

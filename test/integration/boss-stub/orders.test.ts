@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { admin, call } from './bossClient.ts'
+import { admin, balanceOf, call, orderBody } from './bossClient.ts'
 import { useTempStub } from './tempStub.ts'
 
 const stub = useTempStub()
@@ -9,17 +9,8 @@ type Stats = {
   charges: { count: number; totalFen: number; byRef: Record<string, { count: number; totalFen: number }> }
 }
 const stats = () => admin<Stats>(stub.url, '/admin/stats')
-const balance = async (custId: string) =>
-  (await admin<{ balanceFen: number }>(stub.url, `/admin/accounts/${custId}`)).balanceFen
-const order = (over: Record<string, string>) => ({
-  CUST_ID: 'C00000001',
-  ORDER_NO: '',
-  PROD_ID: 'P_SPORTS',
-  PERIOD_MONTHS: '1',
-  PIN: '123456',
-  AUTO_RENEW: 'N',
-  ...over,
-})
+const balance = (custId: string) => balanceOf(stub.url, custId)
+const order = orderBody
 
 describe('ORDER_CREATE / ORDER_QRY', () => {
   it('charges once for two requests with one ORDER_NO; the second answers 3002 with the same order', async () => {

@@ -1,22 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBossStub, type BossStub } from '../../../boss-stub/stub.ts'
+import { describe, expect, it } from 'vitest'
 import { admin, call } from './bossClient.ts'
+import { useTempStub } from './tempStub.ts'
 
 // 1800: a ticket moves one state per second.
 const SPEED = 1800
-let stub: BossStub
-let dir: string
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'boss-tickets-'))
-  stub = await startBossStub({ port: 0, dbPath: join(dir, 'boss.sqlite'), reseed: true, ticketSpeed: SPEED })
-})
-afterAll(async () => {
-  await stub.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+const stub = useTempStub({ ticketSpeed: SPEED })
 
 const C = 'C00000004'
 const ticket = (over: Record<string, string> = {}) => ({

@@ -1,34 +1,27 @@
 import { join } from 'node:path'
 import { login } from '../harness.ts'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BossStub } from '../../../boss-stub/stub.ts'
-import { seededBossStub } from '../../seededBoss.ts'
+import { describe, expect, it } from 'vitest'
+import { useSeededStub } from '../../seededBoss.ts'
 import { spawnBff } from '../../spawnedBff.ts'
 
-let boss: BossStub
-let dir: string
-let close: (() => Promise<void>) | undefined
-beforeAll(async () => {
-  ;({ boss, dir, close } = await seededBossStub('crash'))
-})
-afterAll(() => close?.())
+const stub = useSeededStub('crash')
 
 const startBff = (storePath: string) =>
   spawnBff({
     PORT: '0',
     HOST: '127.0.0.1',
-    BOSS_URL: boss.url,
+    BOSS_URL: stub.boss.url,
     STORE_PATH: storePath,
     OUTBOX_MAX_DELAY_SECONDS: '1',
     BOSS_TIMEOUT_MS: '2000',
   })
 
-const admin = async (path: string, init?: RequestInit) => (await fetch(`${boss.url}${path}`, init)).json()
+const admin = async (path: string, init?: RequestInit) => (await fetch(`${stub.boss.url}${path}`, init)).json()
 const json = { 'content-type': 'application/json' }
 
 describe('a BFF killed between accepting and delivering', () => {
   it('delivers the accepted ticket exactly once after a restart on the same store', async () => {
-    const storePath = join(dir, 'bff.sqlite')
+    const storePath = join(stub.dir, 'bff.sqlite')
     const sub = (
       (await admin('/admin/subscribers')) as Array<{
         deviceId: string

@@ -1,27 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBossStub, type BossStub } from '../../../boss-stub/stub.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { admin, call } from '../boss-stub/bossClient.ts'
+import { useTempStub } from '../boss-stub/tempStub.ts'
 
 // The stub's own top-up services over its wire protocol, with an independent signing client.
-let stub: BossStub
-let dir: string
+const stub = useTempStub({ publicUrl: 'http://192.168.1.20:8090/' })
 let url: string
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'boss-topups-'))
-  stub = await startBossStub({
-    port: 0,
-    dbPath: join(dir, 'boss.sqlite'),
-    reseed: true,
-    publicUrl: 'http://192.168.1.20:8090/',
-  })
+beforeAll(() => {
   url = stub.url
-})
-afterAll(async () => {
-  await stub.close()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 type Account = { balanceFen: number; arrearsFen: number; acctStatus: string }
