@@ -45,6 +45,21 @@ describe('top-up on the TV', () => {
   async function typeCard(tv: Tv, card: PrepaidCard): Promise<void> {
     // The keypad's keys (the inspector's mirror of them) before typing: each digit must not build them anew.
     const keys = await tv.page.waitForSelector('[ref="NumberKeys"] [ref="Dialpad"]', { timeout: 10_000 })
+    // Focus moving over the keys changes their colours by tint: no key's label is drawn again (lib/tintedTextBox.ts).
+    await tv.page.evaluate(() => {
+      const drawn: string[] = ((window as unknown as { __keyLabels: string[] }).__keyLabels = [])
+      const fillText = CanvasRenderingContext2D.prototype.fillText
+      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, max?: number) {
+        if (/^[0-9⌫]$/.test(text)) drawn.push(text)
+        return max === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, max)
+      }
+    })
+    await tv.press('right', 'down', 'left', 'up')
+    await new Promise((r) => setTimeout(r, 500))
+    expect(
+      await tv.page.evaluate(() => (window as unknown as { __keyLabels: string[] }).__keyLabels),
+      'key labels drawn again while the focus moved over the keypad',
+    ).toEqual([])
     await tv.press(...((card.cardNo + card.password).split('') as RemoteKey[]))
     expect(await tv.waitForText('CardNoField.FieldValue', (t) => t === groupCardNo(card.cardNo))).toBe(
       groupCardNo(card.cardNo),

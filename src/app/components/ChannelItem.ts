@@ -18,7 +18,7 @@ export default class ChannelItem extends Lightning.Component {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       h: CHANNEL_H,
-      Body: { rect: true, h: CHANNEL_H, color: 0x00000000 },
+      Body: { rect: true, h: CHANNEL_H, color: Colors.panelFocused, visible: false },
       ChannelText: { x: 20, y: CHANNEL_H / 2, mountY: 0.5, text: textPatch('', { fontSize: FontSize.small }) },
     }
   }
@@ -31,7 +31,9 @@ export default class ChannelItem extends Lightning.Component {
   render(): void {
     const c = this._channel
     const focused = this.hasFocus()
-    this.tag('Body').patch({ w: this.w || 600, color: focused ? Colors.panelFocused : 0x00000000 })
+    // Hidden, not transparent, when unfocused: Lightning draws a transparent quad all the same, one per visible
+    // row in every frame of a scroll (channel list profile, RESULTS.md issue 22).
+    this.tag('Body').patch({ w: this.w || 600, color: Colors.panelFocused, visible: focused })
     if (!c) return
     const name = channelName(c, currentLanguage())
     // The BOSS's names often say HD already (CCTV-1高清, CCTV-1 HD).

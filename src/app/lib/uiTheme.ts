@@ -5,6 +5,7 @@
  */
 import { context } from '@lightningjs/ui-components'
 import { Colors, FOCUS_SCALE, currentTextScale, fontFace } from './theme.ts'
+import { tintedTextBox } from './tintedTextBox.ts'
 
 /** `0xffRRGGBB` → `#rrggbb` for the ui-components theme. */
 const hex = (argb: number) => '#' + ('000000' + (argb & 0xffffff).toString(16)).slice(-6)
@@ -45,5 +46,7 @@ export function applyUiTheme(): void {
       fillInverse: ['#111111', 1],
       textInverse: ['#111111', 1],
     },
+    // Focus changes a text's tint, not its texture (tintedTextBox.ts).
+    extensions: [{ targetComponent: 'TextBox', extension: tintedTextBox }],
   })
 }
