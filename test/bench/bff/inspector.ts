@@ -67,6 +67,35 @@ export class Inspector {
     writeFileSync(file, JSON.stringify(profile))
   }
 
+  /** Sample what is allocated from now on, collected or not (the garbage is what the young generation pays for). */
+  async startAllocationSampling(intervalBytes = 4096): Promise<void> {
+    await this.send('HeapProfiler.enable')
+    await this.send('HeapProfiler.startSampling', {
+      samplingInterval: intervalBytes,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    })
+  }
+
+  /** Bytes allocated since `startAllocationSampling`, by allocating function (`name file:line`), largest first. */
+  async stopAllocationSampling(): Promise<[string, number][]> {
+    interface Node {
+      callFrame: { functionName: string; url: string; lineNumber: number }
+      selfSize: number
+      children: Node[]
+    }
+    const { profile } = await this.send<{ profile: { head: Node } }>('HeapProfiler.stopSampling')
+    const bySite = new Map<string, number>()
+    const walk = (n: Node) => {
+      const f = n.callFrame
+      const site = `${f.functionName || '(anonymous)'} ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}`
+      bySite.set(site, (bySite.get(site) ?? 0) + n.selfSize)
+      n.children.forEach(walk)
+    }
+    walk(profile.head)
+    return [...bySite].sort((a, b) => b[1] - a[1])
+  }
+
   async heapSnapshot(file: string): Promise<void> {
     this.#chunks = []
     await this.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })

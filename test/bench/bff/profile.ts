@@ -111,6 +111,19 @@ try {
   line('BFF (not profiled)', await flatOut(bff, 32, seconds))
   // GC kinds: 1 scavenge (young generation), 2 minor mark-sweep, 4 mark-sweep-compact, 8 incremental, 16 weak callbacks.
   console.log(`BFF stalls while loaded: ${JSON.stringify(await inspector.evaluate(STALLS_READ))}`)
+  if (process.env.ALLOC_PROFILE === '1') {
+    // Where the garbage comes from: a round of its own (the sampler slows the loop), allocations per answer by site.
+    await inspector.startAllocationSampling()
+    const r = await flatOut(bff, 32, seconds)
+    line('BFF (allocations sampled)', r)
+    const sites = await inspector.stopAllocationSampling()
+    const total = sites.reduce((sum, [, bytes]) => sum + bytes, 0)
+    console.log(`allocated ≈ ${(total / r.requests.total / 1024).toFixed(1)} KB per answer; largest sites:`)
+    for (const [site, bytes] of sites.slice(0, 25))
+      console.log(
+        `${((100 * bytes) / total).toFixed(1).padStart(5)} %  ${(bytes / r.requests.total).toFixed(0).padStart(6)} B/answer  ${site}`,
+      )
+  }
   await inspector.startProfile()
   line('BFF  ', await flatOut(bff, 32, seconds))
   await inspector.stopProfile(profileFile)
