@@ -11,6 +11,16 @@ import { t } from '../lib/i18n.ts'
 
 export const NUMBER_PAD_W = 600
 
+declare module '@lightningjs/sdk' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- how Lightning's types are augmented
+  namespace Lightning.Component {
+    interface FireAncestorsMap {
+      /** A key of the pad was chosen: '0'-'9', 'delete' or 'clear'. */
+      $onNumberKey(key: string): void
+    }
+  }
+}
+
 const key = (title: string, keyId?: string) => ({ title, keyId: keyId || title, size: 'md' })
 
 function formats() {
@@ -24,20 +34,26 @@ function formats() {
   }
 }
 
-type NumberKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'delete' | 'clear'
+export interface NumberPadSpec extends Lightning.Component.TemplateSpec {
+  NumberKeys: typeof Keyboard
+}
 
-export default class NumberPad extends Lightning.Component {
+export default class NumberPad
+  extends Lightning.Component<NumberPadSpec>
+  implements Lightning.Component.ImplementTemplateSpec<NumberPadSpec>
+{
   /** The Clear label the keys were built with. */
   private _clearLabel = ''
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<NumberPadSpec> {
     return {
       w: NUMBER_PAD_W,
-      NumberKeys: { type: Keyboard, w: NUMBER_PAD_W, centerKeys: true, style: { keySpacing: 20 } },
+      NumberKeys: { type: Keyboard, w: NUMBER_PAD_W, centerKeys: true },
     }
   }
 
   override _init(): void {
+    this.tag('NumberKeys')!.style = { keySpacing: 20 }
     this.render()
   }
 
@@ -50,14 +66,14 @@ export default class NumberPad extends Lightning.Component {
     const label = t('keypad.clear')
     if (label === this._clearLabel) return
     this._clearLabel = label
-    this.tag('NumberKeys').formats = formats()
+    this.tag('NumberKeys')!.formats = formats()
   }
 
   $onSoftKey(e: { key: string }): void {
-    ;(this.fireAncestors as unknown as (name: string, key: string) => void).call(this, '$onNumberKey', e.key)
+    this.fireAncestors('$onNumberKey', e.key)
   }
 
-  override _getFocused(): Lightning.Component {
-    return this.tag('NumberKeys')
+  override _getFocused(): Keyboard {
+    return this.tag('NumberKeys')!
   }
 }

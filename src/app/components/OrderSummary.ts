@@ -59,12 +59,12 @@ export default class OrderSummary extends Lightning.Component {
         }
       : {}
     for (const [ref, key] of ROWS) {
-      this.tag(ref + 'Row.Label').text = textPatch(t(key), { fontSize: FontSize.body, textColor: Colors.textMuted })
-      const v = values[ref] || ['--', Colors.text]
-      this.tag(ref + 'Row.' + ref).text = textPatch(v[0], {
-        fontSize: FontSize.heading,
-        fontStyle: 'bold',
-        textColor: v[1],
+      const [value, color] = values[ref] || ['--', Colors.text]
+      this.patch({
+        [ref + 'Row']: {
+          Label: { text: textPatch(t(key), { fontSize: FontSize.body, textColor: Colors.textMuted }) },
+          [ref]: { text: textPatch(value, { fontSize: FontSize.heading, fontStyle: 'bold', textColor: color }) },
+        },
       })
     }
   }

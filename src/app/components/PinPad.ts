@@ -15,7 +15,19 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 export const PIN_PAD_W = 720
 const ARMING_MS = 1500
 
-export default class PinPad extends Lightning.Component {
+export interface PinPadSpec extends Lightning.Component.TemplateSpec {
+  PinTitle: object
+  PinFor: object
+  PinDots: object
+  PinMessage: object
+  PinKeys: typeof NumberPad
+  PinForgot: object
+}
+
+export default class PinPad
+  extends Lightning.Component<PinPadSpec>
+  implements Lightning.Component.ImplementTemplateSpec<PinPadSpec>
+{
   private _pin = ''
   private _busy = false
   private _message = ''
@@ -24,7 +36,7 @@ export default class PinPad extends Lightning.Component {
   private _hotline: string | null = null
   onComplete: ((pin: string) => void) | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<PinPadSpec> {
     return {
       w: PIN_PAD_W,
       PinTitle: {
@@ -65,17 +77,17 @@ export default class PinPad extends Lightning.Component {
   override _init(): void {
     this.render()
     // The way out for a viewer who does not know the PIN: the hotline's number once it is known.
-    hotlineNumber().then((n) => {
+    void hotlineNumber().then((n) => {
       this._hotline = n
       this.render()
     })
   }
 
   render(): void {
-    this.tag('PinTitle').text = textPatch(t('pin.title'), { fontSize: FontSize.heading, fontStyle: 'bold' })
-    this.tag('PinDots').text = textPatch(maskPin(this._pin), { fontSize: 64, textColor: Colors.accent })
-    ;(this.tag('PinKeys') as NumberPad).render()
-    this.tag('PinFor').text = textPatch(insertZeroWidthSpaces(this._for), {
+    this.tag('PinTitle')!.text = textPatch(t('pin.title'), { fontSize: FontSize.heading, fontStyle: 'bold' })
+    this.tag('PinDots')!.text = textPatch(maskPin(this._pin), { fontSize: 64, textColor: Colors.accent })
+    this.tag('PinKeys')!.render()
+    this.tag('PinFor')!.text = textPatch(insertZeroWidthSpaces(this._for), {
       fontSize: FontSize.body,
       textColor: Colors.accent,
       wordWrapWidth: PIN_PAD_W + 400,
@@ -83,7 +95,7 @@ export default class PinPad extends Lightning.Component {
       maxLines: 1,
     })
     const forgot = this._hotline ? t('pin.forgot', { number: this._hotline }) : t('pin.forgotNoNumber')
-    this.tag('PinForgot').text = textPatch(insertZeroWidthSpaces(forgot), {
+    this.tag('PinForgot')!.text = textPatch(insertZeroWidthSpaces(forgot), {
       fontSize: FontSize.small,
       textColor: Colors.textMuted,
       wordWrapWidth: PIN_PAD_W + 600,
@@ -91,7 +103,7 @@ export default class PinPad extends Lightning.Component {
       maxLines: 2,
     })
     const msg = this._message || t('pin.hint')
-    this.tag('PinMessage').text = textPatch(insertZeroWidthSpaces(msg), {
+    this.tag('PinMessage')!.text = textPatch(insertZeroWidthSpaces(msg), {
       fontSize: FontSize.small,
       textColor: this._message ? Colors.danger : Colors.textMuted,
       wordWrapWidth: PIN_PAD_W + 200,
@@ -124,7 +136,7 @@ export default class PinPad extends Lightning.Component {
     return true
   }
 
-  override _getFocused(): Lightning.Component {
-    return this.tag('PinKeys')
+  override _getFocused(): NumberPad {
+    return this.tag('PinKeys')!
   }
 }

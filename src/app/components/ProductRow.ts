@@ -10,6 +10,7 @@ import { currentLanguage, t } from '../lib/i18n.ts'
 import { FOCUS_FRAME, focusFrame, rowInk, tintedText } from '../lib/rowLook.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { taggedElement } from '../lib/elements.ts'
 
 export const PRODUCT_H = 100
 
@@ -52,8 +53,9 @@ export default class ProductRow extends Lightning.Component {
     const w = this.w || 1200
     const focused = this.hasFocus()
     const { fg, muted } = rowInk(focused)
-    this.tag('Body').patch({ w, color: focused ? Colors.panelFocused : Colors.panel })
-    focusFrame(this.tag('Frame'), w, PRODUCT_H)
+    this.patch({ Body: { w, color: focused ? Colors.panelFocused : Colors.panel } })
+    const frame = taggedElement(this, 'Frame')
+    if (frame) focusFrame(frame, w, PRODUCT_H)
     if (!p) return
     const lang = currentLanguage()
     const info = p.channelCount > 0 ? t('catalog.channels', { count: p.channelCount }) : t('catalog.vod')
@@ -83,12 +85,12 @@ export default class ProductRow extends Lightning.Component {
   }
 
   override _focus(): void {
-    this.tag('Frame').alpha = 1
+    this.patch({ Frame: { alpha: 1 } })
     this.render()
   }
 
   override _unfocus(): void {
-    this.tag('Frame').alpha = 0
+    this.patch({ Frame: { alpha: 0 } })
     this.render()
   }
 

@@ -37,7 +37,7 @@ export default class QrCode extends Lightning.Component {
       }
       cb(null, canvas)
     }
-    this.texture = Lightning.Tools.getCanvasTexture(factory, 'qr' + side + ':' + v) as unknown as Lightning.Texture
+    this.texture = Lightning.Tools.getCanvasTexture(factory, 'qr' + side + ':' + v)
   }
 
   get value(): string {

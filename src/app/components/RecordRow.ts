@@ -9,6 +9,7 @@ import { formatFen } from '../lib/format.ts'
 import { FOCUS_FRAME, focusFrame, rowInk, tintedText } from '../lib/rowLook.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { taggedElement } from '../lib/elements.ts'
 
 export const RECORD_H = 76
 
@@ -61,8 +62,9 @@ export default class RecordRow extends Lightning.Component {
     const focused = this.hasFocus()
     const { fg } = rowInk(focused)
     const detailX = Math.round(w * this.detailAt)
-    this.tag('Body').patch({ w, color: focused ? Colors.panelFocused : Colors.panel })
-    focusFrame(this.tag('Frame'), w, RECORD_H)
+    this.patch({ Body: { w, color: focused ? Colors.panelFocused : Colors.panel } })
+    const frame = taggedElement(this, 'Frame')
+    if (frame) focusFrame(frame, w, RECORD_H)
     if (!r) return
     const amount = r.fen === null ? '' : (r.signed && r.fen > 0 ? '+' : '') + formatFen(r.fen)
     // Texts tinted, not redrawn, on focus (lib/rowLook.ts).
@@ -99,13 +101,13 @@ export default class RecordRow extends Lightning.Component {
   override _focus(): void {
     // A scale change is a transform only: no text is drawn again.
     if (this.focusScale !== 1) this.setSmooth('scale', this.focusScale)
-    this.tag('Frame').alpha = 1
+    this.patch({ Frame: { alpha: 1 } })
     this.render()
   }
 
   override _unfocus(): void {
     if (this.focusScale !== 1) this.setSmooth('scale', 1)
-    this.tag('Frame').alpha = 0
+    this.patch({ Frame: { alpha: 0 } })
     this.render()
   }
 }

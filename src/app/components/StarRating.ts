@@ -46,20 +46,22 @@ export default class StarRating extends Lightning.Component {
 
   private _draw(): void {
     const focused = this.hasFocus()
+    const stars: Record<string, object> = {}
     for (let i = 0; i < MAX; i++) {
       const on = i < this._stars
       // Stars and count tinted, not redrawn, when the choice or the focus moves (lib/rowLook.ts).
-      this.tag('Stars.Star' + i).patch({
+      stars['Star' + i] = {
         ...tintedText('★', on ? Colors.accent : 0x55ffffff, { fontSize: 80 }),
         scale: focused && i === this._stars - 1 ? FOCUS_SCALE * 1.1 : 1,
-      })
+      }
     }
-    this.tag('StarCount').patch(
-      tintedText(this._stars + ' / ' + MAX, focused ? Colors.accent : Colors.text, {
+    this.patch({
+      Stars: stars,
+      StarCount: tintedText(this._stars + ' / ' + MAX, focused ? Colors.accent : Colors.text, {
         fontSize: FontSize.heading,
         fontStyle: 'bold',
       }),
-    )
+    })
   }
 
   override _focus(): void {

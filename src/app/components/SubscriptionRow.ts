@@ -11,6 +11,7 @@ import { rowPanel, STATUS_COLOR, STATUS_KEY } from '../lib/subscriptionView.ts'
 import { FOCUS_FRAME, focusFrame, rowInk, tintedText } from '../lib/rowLook.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { taggedElement } from '../lib/elements.ts'
 
 export const SUBSCRIPTION_H = 110
 
@@ -43,8 +44,9 @@ export default class SubscriptionRow extends Lightning.Component {
     const s = this._sub
     const w = this.w || 1400
     const focused = this.hasFocus()
-    this.tag('Body').patch({ w, color: focused ? Colors.panelFocused : s ? rowPanel(s.status) : Colors.panel })
-    focusFrame(this.tag('Frame'), w, SUBSCRIPTION_H)
+    this.patch({ Body: { w, color: focused ? Colors.panelFocused : s ? rowPanel(s.status) : Colors.panel } })
+    const frame = taggedElement(this, 'Frame')
+    if (frame) focusFrame(frame, w, SUBSCRIPTION_H)
     if (!s) return
     const lang = currentLanguage()
     const { fg, muted } = rowInk(focused)
@@ -78,12 +80,12 @@ export default class SubscriptionRow extends Lightning.Component {
   }
 
   override _focus(): void {
-    this.tag('Frame').alpha = 1
+    this.patch({ Frame: { alpha: 1 } })
     this.render()
   }
 
   override _unfocus(): void {
-    this.tag('Frame').alpha = 0
+    this.patch({ Frame: { alpha: 0 } })
     this.render()
   }
 

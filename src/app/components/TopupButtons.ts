@@ -4,6 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 import { Button } from '@lightningjs/ui-components'
+import { componentAt } from '../lib/elements.ts'
 
 export interface TopupButton {
   ref: string
@@ -42,7 +43,7 @@ export default class TopupButtons extends Lightning.Component {
   /** Language switch: new labels, same focus. */
   relabel(labels: string[]): void {
     this.children.forEach((b, i) => {
-      if (labels[i] !== undefined) (b as unknown as { title: string }).title = labels[i]
+      if (labels[i] !== undefined) b.patch({ title: labels[i] })
     })
   }
 
@@ -51,7 +52,7 @@ export default class TopupButtons extends Lightning.Component {
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    return this._buttons.length ? (this.children[this._index] as Lightning.Component) : undefined
+    return this._buttons.length ? componentAt(this, this._index) : undefined
   }
 
   override _handleLeft(): boolean {

@@ -1,11 +1,11 @@
 /** Words and labels for bills and payments that are not plain translations. */
-import type { BillStatus, BillSummary, PaymentChannel } from '../../contract/index.ts'
+import type { BillStatus, BillSummary, Payment, PaymentChannel } from '../../contract/index.ts'
 import type { LanguageCode } from './format.ts'
 import type { TKey } from './i18nKeys.ts'
 import type { RowContent } from '../components/RecordRow.ts'
-import { formatDate, formatMonth } from './format.ts'
+import { formatDate, formatDateTime, formatMonth } from './format.ts'
 import { currentLanguage, t } from './i18n.ts'
-import { themed } from './theme.ts'
+import { Colors, themed } from './theme.ts'
 
 /** Owing is red, partly paid amber, settled green: the same on the chart, the list and the detail. */
 export const STATUS_COLOR = themed<BillStatus>({ unpaid: 'danger', partial: 'warning', settled: 'ok' })
@@ -37,5 +37,16 @@ export function billRow(b: BillSummary): RowContent {
     detail: t(billStatusKey(b.status)) + '    ' + t('bills.dueOn', { date: formatDate(b.dueDate, lang) }),
     detailColor: STATUS_COLOR[b.status],
     fen: b.totalFen,
+  }
+}
+
+/** A payment or top-up as a row of the payments list: channel, time, the amount paid in (green, signed). */
+export function paymentRow(p: Payment): RowContent {
+  return {
+    title: t(channelKey(p.channel)),
+    detail: formatDateTime(p.paidAt, currentLanguage()),
+    fen: p.amountFen,
+    signed: true,
+    amountColor: Colors.ok,
   }
 }

@@ -3,44 +3,34 @@
  * a ticket's status moves on without the viewer doing anything; rows are updated in place to keep focus.
  */
 import { Router } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import HallColumn, { fitRows } from '../components/HallColumn.ts'
 import type { TicketSummary } from '../../contract/index.ts'
 import EmptyState from '../components/EmptyState.ts'
-import RecordRow, { RECORD_H, type RowContent } from '../components/RecordRow.ts'
-import { formatDate } from '../lib/format.ts'
-import { currentLanguage, t } from '../lib/i18n.ts'
-import type { TKey } from '../lib/i18nKeys.ts'
+import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
+import { t } from '../lib/i18n.ts'
 import { repairApi } from '../lib/repairApi.ts'
-import { failedState, loadScreen } from '../lib/screenLoad.ts'
+import { failedState } from '../lib/screenLoad.ts'
+import { sameTickets, ticketRow } from '../lib/ticketRows.ts'
 import { ticketNumber } from '../lib/ticketTimeline.ts'
-import { categoryName } from '../lib/ticketFormText.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
 const W = 1728
 const REFRESH_MS = 4000
 
-export function statusName(status: string): string {
-  return t(('messages.ticketStatus.' + status) as TKey)
+interface MyTicketsSpec extends PageFrameSpec {
+  TicketNote: object
+  TicketList: typeof HallColumn
+  TicketsEmpty: typeof EmptyState
 }
 
-function ticketRow(x: TicketSummary): RowContent {
-  const open = x.status !== 'closed' && x.status !== 'cancelled' && x.status !== 'resolved'
-  return {
-    title: categoryName(x.category),
-    detail: ticketNumber(x) + '  ·  ' + statusName(x.status) + '  ·  ' + formatDate(x.createdAt, currentLanguage()),
-    detailColor: open ? Colors.warning : Colors.textMuted,
-    fen: null,
-  }
-}
-
-export default class MyTicketsPage extends HallPage {
+export default class MyTicketsPage extends HallPage<MyTicketsSpec> {
   private _items: TicketSummary[] = []
   private _timer: ReturnType<typeof setTimeout> | null = null
 
-  static override _template(): PageTemplate {
-    return frame({
+  static override _template(): PageTemplate<MyTicketsSpec> {
+    return frame<MyTicketsSpec>({
       TicketNote: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.warning }) },
       TicketList: {
         type: HallColumn,
@@ -53,10 +43,14 @@ export default class MyTicketsPage extends HallPage {
         itemPosX: 8,
         itemPosY: 8,
         scrollIndex: 5,
-        style: { itemSpacing: 12 },
+        itemSpacing: 12,
       },
       TicketsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
     })
+  }
+
+  private get _list(): HallColumn {
+    return this.tag('TicketList')!
   }
 
   override _init(): void {
@@ -92,37 +86,29 @@ export default class MyTicketsPage extends HallPage {
       this._schedule()
       return true
     }
-    loadScreen(
-      this,
-      () => repairApi.tickets(),
-      (res) => {
-        this._show(res.items)
-        this.tag('TicketNote').text = textPatch(res.bossAvailable ? '' : t('tickets.bossDown'), {
-          fontSize: FontSize.small,
-          textColor: Colors.warning,
-        })
-        this._schedule()
-      },
-      { reset, failed, quiet, loadingState: false },
-    )
+    const show = (res: { items: TicketSummary[]; bossAvailable: boolean }) => {
+      this._show(res.items)
+      const note = res.bossAvailable ? '' : t('tickets.bossDown')
+      this.tag('TicketNote')!.text = textPatch(note, { fontSize: FontSize.small, textColor: Colors.warning })
+      this._schedule()
+    }
+    this.loadData(() => repairApi.tickets(), show, { reset, failed, quiet, loadingState: false })
   }
 
   private _schedule(): void {
     this._timer = setTimeout(() => {
-      if (Router.getActivePage() === (this as unknown)) this.load(true)
+      const active: unknown = Router.getActivePage()
+      if (active === this) this.load(true)
     }, REFRESH_MS)
   }
 
   private _show(items: TicketSummary[]): void {
-    const list = this.tag('TicketList')
-    const sameTickets =
-      items.length === this._items.length &&
-      items.every((x, i) => x.reference === this._items[i].reference && x.ticketId === this._items[i].ticketId)
+    const list = this._list
+    const same = sameTickets(items, this._items)
     this._items = items
-    if (sameTickets) {
-      ;(list.items as RecordRow[]).forEach((row, i) => (row.record = ticketRow(items[i])))
-    } else {
-      const was = list.items.length ? (list.selectedIndex as number) : 0
+    if (same) this._relabel()
+    else {
+      const was = list.items.length ? list.selectedIndex : 0
       list.items = items.map((x, i) => ({
         type: RecordRow,
         ref: 'TicketRow' + i,
@@ -134,8 +120,14 @@ export default class MyTicketsPage extends HallPage {
       if (items.length) list.selectedIndex = Math.min(was, items.length - 1)
     }
     list.setSmooth('alpha', items.length ? 1 : 0)
-    this.tag('TicketsEmpty').visible = !items.length
+    this.tag('TicketsEmpty')!.visible = !items.length
     this._setState(items.length ? 'Ready' : 'Empty')
+  }
+
+  private _relabel(): void {
+    this._list.items.forEach((row, i) => {
+      if (row instanceof RecordRow && this._items[i]) row.record = ticketRow(this._items[i])
+    })
   }
 
   render(): void {
@@ -144,19 +136,19 @@ export default class MyTicketsPage extends HallPage {
       ['updown', t('hint.choose')],
       ['ok', t('hint.select')],
     ]
-    ;(this.tag('TicketsEmpty') as EmptyState).message = t('tickets.empty')
+    this.tag('TicketsEmpty')!.message = t('tickets.empty')
     this.errorState.render()
-    ;(this.tag('TicketList').items as RecordRow[]).forEach((row, i) => (row.record = ticketRow(this._items[i])))
+    this._relabel()
   }
 
   static override _states() {
     return [
       class Ready extends this {
         override _getFocused() {
-          return this.tag('TicketList')
+          return this._list
         }
         override _handleEnter(): boolean {
-          const x = this._items[this.tag('TicketList').selectedIndex as number]
+          const x = this._items[this._list.selectedIndex]
           if (x) Router.navigate('repair/tickets/' + ticketNumber(x))
           return true
         }

@@ -4,19 +4,18 @@
  * so a long history never waits for all of it. A failed next page says so in a toast and is asked again
  * on the next move.
  */
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import HallColumn, { fitRows } from '../components/HallColumn.ts'
 import type { Payment } from '../../contract/index.ts'
 import EmptyState from '../components/EmptyState.ts'
-import RecordRow, { RECORD_H, type RowContent } from '../components/RecordRow.ts'
+import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
 import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
-import { channelKey } from '../lib/billText.ts'
-import { formatDateTime } from '../lib/format.ts'
-import { currentLanguage, t } from '../lib/i18n.ts'
+import { paymentRow } from '../lib/billText.ts'
+import { t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { showToast } from '../lib/overlays.ts'
-import { currentLoad, failedState, isCurrentLoad, loadScreen } from '../lib/screenLoad.ts'
+import { currentLoad, failedState, isCurrentLoad } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
@@ -26,23 +25,19 @@ const PAGE_SIZE = 10
 /** Fetch the next page when focus is this close to the last loaded row. */
 const PREFETCH_ROWS = 4
 
-export function paymentRow(p: Payment): RowContent {
-  return {
-    title: t(channelKey(p.channel)),
-    detail: formatDateTime(p.paidAt, currentLanguage()),
-    fen: p.amountFen,
-    signed: true,
-    amountColor: Colors.ok,
-  }
+interface PaymentsSpec extends PageFrameSpec {
+  PaymentList: typeof HallColumn
+  More: object
+  PaymentsEmpty: typeof EmptyState
 }
 
-export default class PaymentsPage extends HallPage {
+export default class PaymentsPage extends HallPage<PaymentsSpec> {
   private _payments: Payment[] = []
   private _next: string | undefined
   private _fetchingMore = false
 
-  static override _template(): PageTemplate {
-    return frame({
+  static override _template(): PageTemplate<PaymentsSpec> {
+    return frame<PaymentsSpec>({
       PaymentList: {
         type: HallColumn,
         alpha: 0,
@@ -55,18 +50,16 @@ export default class PaymentsPage extends HallPage {
         itemPosY: 8,
         lazyUpCount: 9,
         scrollIndex: 5,
-        style: { itemSpacing: 12 },
+        itemSpacing: 12,
         signals: { selectedChange: '_rowChanged' },
       },
-      More: {
-        x: 960,
-        mountX: 0.5,
-        y: 916,
-        alpha: 0,
-        text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }),
-      },
+      More: { x: 960, mountX: 0.5, y: 916, alpha: 0, text: textPatch('', { fontSize: FontSize.small }) },
       PaymentsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
     })
+  }
+
+  private get _list(): HallColumn {
+    return this.tag('PaymentList')!
   }
 
   override _init(): void {
@@ -84,20 +77,16 @@ export default class PaymentsPage extends HallPage {
 
   load(): void {
     const reset = () => {
-      this.tag('PaymentsEmpty').visible = false
+      this.tag('PaymentsEmpty')!.visible = false
       this._fetchingMore = false
     }
-    loadScreen(
-      this,
-      () => api().getPayments({ limit: PAGE_SIZE }),
-      (page) => {
-        this._payments = page.items
-        this._next = page.nextCursor
-        this.tag('PaymentList').items = page.items.map((p, i) => this._row(p, i))
-        this._setState(page.items.length ? 'Ready' : 'Empty')
-      },
-      { reset },
-    )
+    const show = (page: { items: Payment[]; nextCursor?: string }) => {
+      this._payments = page.items
+      this._next = page.nextCursor
+      this._list.items = page.items.map((p, i) => this._row(p, i))
+      this._setState(page.items.length ? 'Ready' : 'Empty')
+    }
+    this.loadData(() => api().getPayments({ limit: PAGE_SIZE }), show, { reset })
   }
 
   private _row(p: Payment, i: number) {
@@ -105,22 +94,23 @@ export default class PaymentsPage extends HallPage {
   }
 
   _rowChanged(): void {
-    const i = this.tag('PaymentList').selectedIndex as number
+    const i = this._list.selectedIndex
     if (this._next && !this._fetchingMore && i >= this._payments.length - PREFETCH_ROWS) this._fetchMore()
   }
 
   private _fetchMore(): void {
     const seq = currentLoad(this)
+    const more = this.tag('More')!
     this._fetchingMore = true
-    this.tag('More').setSmooth('alpha', 1)
-    api()
+    more.setSmooth('alpha', 1)
+    void api()
       .getPayments({ limit: PAGE_SIZE, cursor: this._next })
       .then((page) => {
         if (!isCurrentLoad(this, seq)) return
         const start = this._payments.length
         this._payments = this._payments.concat(page.items)
         this._next = page.nextCursor
-        this.tag('PaymentList').appendItems(page.items.map((p, i) => this._row(p, start + i)))
+        this._list.appendItems(page.items.map((p, i) => this._row(p, start + i)))
       })
       .catch((e: unknown) => {
         if (isCurrentLoad(this, seq)) showToast(t(errorMessageKey(errorCode(e))))
@@ -128,41 +118,42 @@ export default class PaymentsPage extends HallPage {
       .then(() => {
         if (!isCurrentLoad(this, seq)) return
         this._fetchingMore = false
-        this.tag('More').setSmooth('alpha', 0)
+        more.setSmooth('alpha', 0)
       })
   }
 
   render(): void {
     this.title = t('payments.title')
-    this.tag('More').text = textPatch(t('payments.loadingMore'), {
+    this.tag('More')!.text = textPatch(t('payments.loadingMore'), {
       fontSize: FontSize.small,
       textColor: Colors.textMuted,
     })
     this.hints = [['updown', t('hint.scroll')]]
-    ;(this.tag('PaymentsEmpty') as EmptyState).message = t('payments.empty')
+    this.tag('PaymentsEmpty')!.message = t('payments.empty')
     this.errorState.render()
-    const rows = this.tag('PaymentList').items as RecordRow[]
-    rows.forEach((row, i) => (row.record = paymentRow(this._payments[i])))
+    this._list.items.forEach((row, i) => {
+      if (row instanceof RecordRow && this._payments[i]) row.record = paymentRow(this._payments[i])
+    })
   }
 
   static override _states() {
     return [
       class Loading extends this {
         override $enter() {
-          this.tag('PaymentList').alpha = 0
+          this._list.alpha = 0
         }
       },
       class Ready extends this {
         override $enter() {
-          this.tag('PaymentList').setSmooth('alpha', 1)
+          this._list.setSmooth('alpha', 1)
         }
         override _getFocused() {
-          return this.tag('PaymentList')
+          return this._list
         }
       },
       class Empty extends this {
         override $enter() {
-          this.tag('PaymentsEmpty').visible = true
+          this.tag('PaymentsEmpty')!.visible = true
         }
       },
       failedState(this),
