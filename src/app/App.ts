@@ -3,7 +3,7 @@
  * App-wide keys live here: Home and Menu go home, Blue switches language, Back on the first screen asks
  * before leaving.
  */
-import { Lightning, Router, Settings, Utils } from '@lightningjs/sdk'
+import { Lightning, Router, Utils } from '@lightningjs/sdk'
 import { routes } from './routes.ts'
 import { currentLanguage, isLanguage, nextLanguage, offeredLanguages, setLanguage, t } from './lib/i18n.ts'
 import { isDialogOpen, openDialog, showToast } from './lib/overlays.ts'
@@ -12,6 +12,7 @@ import { rememberedLanguage, rememberLanguage, startLanguage } from './lib/langu
 import { exposeScan, reportFocus, reportLanguage, reportScreens } from './lib/testHooks.ts'
 import { scanScreen } from './lib/screenScan.ts'
 import { keyDropped, keyTime } from './lib/okBurst.ts'
+import { appText, sdkSettings } from './lib/sdk.ts'
 import { announceFocus, setSpeechEnabled } from './lib/announcer.ts'
 import { loadPrefs, platformWantsSpeech, speechOn } from './lib/viewerPrefs.ts'
 import { applyLook, Colors, currentPalette, currentTextScale } from './lib/theme.ts'
@@ -31,7 +32,7 @@ interface Rerenderable {
 export default class App extends Router.App {
   static language(): { file: string; language: string } {
     const fromUrl = queryParam(window.location.search, 'lang')
-    const fromSettings = Settings.get('app', 'defaultLanguage', 'zh-CN') as string
+    const fromSettings = appText('defaultLanguage') || 'zh-CN'
     return {
       file: Utils.asset('translations.json'),
       language: startLanguage(fromUrl, rememberedLanguage(), fromSettings, isLanguage),
@@ -55,8 +56,8 @@ export default class App extends Router.App {
     const app = this.application as unknown as { _focusPath?: unknown[] }
     exposeScan(() => scanScreen(this.stage as never, app._focusPath as never))
     const platform = {
-      speech: Settings.get('platform', 'speech', false),
-      voiceGuidance: Settings.get('platform', 'voiceGuidance', false),
+      speech: sdkSettings().get('platform', 'speech', false),
+      voiceGuidance: sdkSettings().get('platform', 'voiceGuidance', false),
     }
     setSpeechEnabled(speechOn(loadPrefs(), platformWantsSpeech(platform, window.location.search)))
     onLookChange(() => this._relook())
@@ -95,13 +96,15 @@ export default class App extends Router.App {
 
   /** Blue key: 中文 ⇄ English, re-rendering what is on screen. */
   _handleBlue(): boolean {
-    const lang = nextLanguage(offeredLanguages(Settings.get('app', 'languages')))
+    const lang = nextLanguage(offeredLanguages(sdkSettings().get('app', 'languages')))
     if (!lang) return true
-    setLanguage(lang).then(() => {
-      rememberLanguage(lang)
-      this._rerender()
-      showToast(t('toast.language'))
-    })
+    setLanguage(lang)
+      .then(() => {
+        rememberLanguage(lang)
+        this._rerender()
+        showToast(t('toast.language'))
+      })
+      .catch(() => undefined) // the language stays as it was; the viewer can press Blue again
     return true
   }
 

@@ -10,10 +10,11 @@ import { loadPrefs } from './lib/viewerPrefs.ts'
 import { exposeRedraw } from './lib/testHooks.ts'
 import { openSessionEarly } from './lib/session.ts'
 
-type AnySettings = Record<string, any>
+/** settings.json's sections, as index.html hands them over (read by the SDK, which types them itself). */
+type AnySettings = Record<string, unknown>
 
 export default function start(appSettings: AnySettings, platformSettings: AnySettings, appData?: unknown) {
-  setFontStack(appSettings.fontFamily)
+  setFontStack(typeof appSettings.fontFamily === 'string' ? appSettings.fontFamily : undefined)
   // Large text and high contrast are chosen on the settings screen and remembered on the box.
   applyLook(loadPrefs())
   applyUiTheme()
@@ -24,7 +25,7 @@ export default function start(appSettings: AnySettings, platformSettings: AnySet
     App,
     appSettings as Lightning.Application.Options,
     platformSettings as PlatformSettings,
-    appData as Record<string, unknown>,
+    appData,
   )
   // The log-in goes out as soon as Launch has read the settings (bffUrl, the box's identity): the SDK builds the App
   // only after translations.json has come, and the stage's first frames keep the main thread busy for a second or

@@ -3,7 +3,7 @@
  * in arrears, or low on balance; with a focusable "top up" action. Hidden for accounts in good standing.
  */
 import { Lightning } from '@lightningjs/sdk'
-import { Button } from '@lightningjs/ui-components'
+import HallButton from './HallButton.ts'
 import type { Account } from '../../contract/index.ts'
 import { noticeKind, type NoticeKind } from '../lib/accountNotice.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
@@ -35,11 +35,21 @@ export function bannerMessage(a: Account): string {
   return ''
 }
 
-export default class AccountBanner extends Lightning.Component {
+export interface AccountBannerSpec extends Lightning.Component.TemplateSpec {
+  Body: object
+  Mark: object
+  BannerText: object
+  BannerAction: typeof HallButton
+}
+
+export default class AccountBanner
+  extends Lightning.Component<AccountBannerSpec>
+  implements Lightning.Component.ImplementTemplateSpec<AccountBannerSpec>
+{
   private _account: Account | null = null
   onAction: (() => void) | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<AccountBannerSpec> {
     return {
       w: BANNER_W,
       h: BANNER_H,
@@ -55,7 +65,7 @@ export default class AccountBanner extends Lightning.Component {
         text: textPatch('!', { fontSize: 64, textColor: Colors.warning, fontStyle: 'bold' }),
       },
       BannerText: { x: 96, y: BANNER_H / 2, mountY: 0.5, text: textPatch('', { fontSize: FontSize.body }) },
-      BannerAction: { type: Button, x: BANNER_W - 28, mountX: 1, y: 20, w: 260, h: 80, fixed: true, title: '' },
+      BannerAction: { type: HallButton, x: BANNER_W - 28, mountX: 1, y: 20, w: 260, h: 80, fixed: true },
     }
   }
 
@@ -73,14 +83,14 @@ export default class AccountBanner extends Lightning.Component {
     const kind = noticeKind(a)
     this.visible = kind !== null
     if (!a || kind === null) return
-    this.tag('Body').color = kind === 'low' ? Colors.warningPanel : Colors.dangerPanel
-    this.tag('BannerText').text = textPatch(insertZeroWidthSpaces(bannerMessage(a)), {
+    this.tag('Body')!.color = kind === 'low' ? Colors.warningPanel : Colors.dangerPanel
+    this.tag('BannerText')!.text = textPatch(insertZeroWidthSpaces(bannerMessage(a)), {
       fontSize: FontSize.body,
       wordWrapWidth: BANNER_W - 96 - 320,
       maxLines: 2,
       lineHeight: 44,
     })
-    const button = this.tag('BannerAction')
+    const button = this.tag('BannerAction')!
     button.title = t('banner.action')
     button.onEnter = () => {
       if (this.onAction) this.onAction()
@@ -88,7 +98,7 @@ export default class AccountBanner extends Lightning.Component {
     }
   }
 
-  override _getFocused(): Lightning.Component {
-    return this.tag('BannerAction')
+  override _getFocused() {
+    return this.tag('BannerAction')!
   }
 }

@@ -4,12 +4,12 @@
  * scrolls when focused.
  */
 import { Lightning } from '@lightningjs/sdk'
-import { Column } from '@lightningjs/ui-components'
 import type { BillChange, BillComparison } from '../lib/billChange.ts'
 import { formatFen } from '../lib/format.ts'
 import { t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
 import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
+import HallColumn from './HallColumn.ts'
 import RecordRow, { RECORD_H, type RowContent } from './RecordRow.ts'
 import { rowOverhang } from '../lib/rowLook.ts'
 
@@ -35,17 +35,36 @@ export function totalLine(c: BillComparison): string {
   return t(d > 0 ? 'billChange.up' : 'billChange.down', { amount: formatFen(d > 0 ? d : -d) })
 }
 
-export default class BillChangeList extends Lightning.Component {
+export interface BillChangeListSpec extends Lightning.Component.TemplateSpec {
+  ChangeHeading: object
+  BillChangeTotal: object
+  ChangeRows: typeof HallColumn
+}
+
+/** What the total line says: how the total moved, or why there is nothing to compare. */
+function summary(v: ChangeView): { line: string; color: number } {
+  if (v.kind === 'loading') return { line: t('billChange.loading'), color: Colors.textMuted }
+  if (v.kind === 'none') return { line: t('billChange.noPrevious'), color: Colors.textMuted }
+  if (v.kind === 'unavailable') return { line: t('billChange.unavailable'), color: Colors.textMuted }
+  const c = v.comparison
+  const line = totalLine(c) + (c.changes.length ? '' : '  ' + t('billChange.none'))
+  return { line, color: c.totalDeltaFen > 0 ? Colors.warning : Colors.text }
+}
+
+export default class BillChangeList
+  extends Lightning.Component<BillChangeListSpec>
+  implements Lightning.Component.ImplementTemplateSpec<BillChangeListSpec>
+{
   private _view: ChangeView = { kind: 'loading' }
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<BillChangeListSpec> {
     return {
       w: W,
       h: 420,
       ChangeHeading: { text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
       BillChangeTotal: { y: 60, text: textPatch('', { fontSize: FontSize.body }) },
       ChangeRows: {
-        type: Column,
+        type: HallColumn,
         y: 110,
         w: W,
         h: 4 * (RECORD_H + 10) + 6,
@@ -71,19 +90,18 @@ export default class BillChangeList extends Lightning.Component {
 
   render(): void {
     const v = this._view
-    this.tag('ChangeHeading').text = textPatch(t('billChange.title'), { fontSize: FontSize.heading, fontStyle: 'bold' })
-    let line = ''
-    let color: number = Colors.textMuted
-    if (v.kind === 'loading') line = t('billChange.loading')
-    else if (v.kind === 'none') line = t('billChange.noPrevious')
-    else if (v.kind === 'unavailable') line = t('billChange.unavailable')
-    else {
-      line = totalLine(v.comparison) + (v.comparison.changes.length ? '' : '  ' + t('billChange.none'))
-      color = v.comparison.totalDeltaFen > 0 ? Colors.warning : Colors.text
-    }
-    this.tag('BillChangeTotal').text = textPatch(line, { fontSize: FontSize.body, textColor: color, fontStyle: 'bold' })
+    this.tag('ChangeHeading')!.text = textPatch(t('billChange.title'), {
+      fontSize: FontSize.heading,
+      fontStyle: 'bold',
+    })
+    const { line, color } = summary(v)
+    this.tag('BillChangeTotal')!.text = textPatch(line, {
+      fontSize: FontSize.body,
+      textColor: color,
+      fontStyle: 'bold',
+    })
     const changes = v.kind === 'compared' ? v.comparison.changes : []
-    this.tag('ChangeRows').items = changes.map((c, i) => ({
+    this.tag('ChangeRows')!.items = changes.map((c, i) => ({
       type: RecordRow,
       ref: 'ChangeRow' + i,
       w: W - 2 * PAD,
@@ -94,7 +112,7 @@ export default class BillChangeList extends Lightning.Component {
     }))
   }
 
-  override _getFocused(): Lightning.Component {
+  override _getFocused() {
     return this.tag('ChangeRows')
   }
 }

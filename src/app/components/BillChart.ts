@@ -33,6 +33,12 @@ export default class BillChart extends Lightning.Component {
     }
   }
 
+  private get _row(): Row {
+    const row = this.childList.getByRef('ChartRow')
+    if (!(row instanceof Row)) throw new Error('bill chart without its row')
+    return row
+  }
+
   /** Bills newest first, as the BFF lists them. */
   set bills(list: BillSummary[]) {
     this._bills = list
@@ -41,10 +47,10 @@ export default class BillChart extends Lightning.Component {
     for (const b of list) if (b.totalFen > maxFen) maxFen = b.totalFen
     const lang = currentLanguage()
     const w = chartWidth(n)
-    const row = this.tag('ChartRow')
+    const row = this._row
     this.w = w
     row.w = w
-    this.tag('Axis').patch({ w, y: CHART_H - 56 })
+    this.childList.getByRef('Axis')?.patch({ w, y: CHART_H - 56 })
     row.items = list
       .slice()
       .reverse()
@@ -60,20 +66,20 @@ export default class BillChart extends Lightning.Component {
   /** Redraws labels (after a language switch) without moving the selection. */
   render(): void {
     const lang = currentLanguage()
-    for (const bar of this.tag('ChartRow').items as BillBar[]) {
-      const d = bar.data
-      if (d) bar.data = { ...d, label: shortMonth(d.bill.month, lang) }
+    for (const bar of this._row.items) {
+      const d = bar instanceof BillBar ? bar.data : null
+      if (d && bar instanceof BillBar) bar.data = { ...d, label: shortMonth(d.bill.month, lang) }
     }
   }
 
   /** Index in list order (0 = newest). */
   get selectedBill(): number {
-    return this._bills.length - 1 - (this.tag('ChartRow').selectedIndex as number)
+    return this._bills.length - 1 - this._row.selectedIndex
   }
 
   set selectedBill(listIndex: number) {
     const chartIndex = this._bills.length - 1 - listIndex
-    const row = this.tag('ChartRow')
+    const row = this._row
     if (row.selectedIndex !== chartIndex) row.selectedIndex = chartIndex
   }
 
@@ -82,6 +88,6 @@ export default class BillChart extends Lightning.Component {
   }
 
   override _getFocused(): Lightning.Component {
-    return this.tag('ChartRow')
+    return this._row
   }
 }

@@ -9,12 +9,20 @@ import { Colors, FOCUS_SCALE, FontSize, textPatch } from '../lib/theme.ts'
 export const FIELD_W = 820
 const BOX_H = 100
 
-export default class CardField extends Lightning.Component {
+export interface CardFieldSpec extends Lightning.Component.TemplateSpec {
+  FieldLabel: object
+  Box: { FieldValue: object }
+}
+
+export default class CardField
+  extends Lightning.Component<CardFieldSpec>
+  implements Lightning.Component.ImplementTemplateSpec<CardFieldSpec>
+{
   private _label = ''
   private _value = ''
   private _editing = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<CardFieldSpec> {
     return {
       w: FIELD_W,
       h: BOX_H + 60,
@@ -54,7 +62,8 @@ export default class CardField extends Lightning.Component {
   private _draw(): void {
     const focused = this.hasFocus()
     const border = this._editing ? Colors.text : Colors.panel
-    this.tag('Box').texture = Lightning.Tools.getRoundRect(
+    const box = this.tag('Box')!
+    box.texture = Lightning.Tools.getRoundRect(
       FIELD_W,
       BOX_H,
       16,
@@ -63,10 +72,10 @@ export default class CardField extends Lightning.Component {
       true,
       focused ? Colors.panelFocused : Colors.panel,
     )
-    this.tag('Box').scale = focused ? FOCUS_SCALE : 1
-    this.tag('FieldLabel').text = textPatch(this._label, { fontSize: FontSize.small, textColor: Colors.textMuted })
+    box.scale = focused ? FOCUS_SCALE : 1
+    this.tag('FieldLabel')!.text = textPatch(this._label, { fontSize: FontSize.small, textColor: Colors.textMuted })
     // Monospace-like spacing comes from the fixed groups; the digits are what a viewer checks against the card.
     // Tinted, not redrawn, on focus (lib/rowLook.ts).
-    this.tag('FieldValue').patch(tintedText(this._value, rowInk(focused).fg, { fontSize: 56, fontStyle: 'bold' }))
+    this.tag('Box.FieldValue')!.patch(tintedText(this._value, rowInk(focused).fg, { fontSize: 56, fontStyle: 'bold' }))
   }
 }

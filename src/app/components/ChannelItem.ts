@@ -33,13 +33,13 @@ export default class ChannelItem extends Lightning.Component {
     const focused = this.hasFocus()
     // Hidden, not transparent, when unfocused: Lightning draws a transparent quad all the same, one per visible
     // row in every frame of a scroll (channel list profile, RESULTS.md issue 22).
-    this.tag('Body').patch({ w: this.w || 600, color: Colors.panelFocused, visible: focused })
+    this.childList.getByRef('Body')?.patch({ w: this.w || 600, color: Colors.panelFocused, visible: focused })
     if (!c) return
     const name = channelName(c, currentLanguage())
     // The BOSS's names often say HD already (CCTV-1高清, CCTV-1 HD).
     const label = (c.number ? c.number + '  ' : '') + name + (c.hd && !/HD|高清|4K/.test(name) ? '  HD' : '')
     // Tinted, not redrawn, on focus (lib/rowLook.ts).
-    this.tag('ChannelText').patch(tintedText(label, rowInk(focused).fg, { fontSize: FontSize.small }))
+    this.childList.getByRef('ChannelText')?.patch(tintedText(label, rowInk(focused).fg, { fontSize: FontSize.small }))
   }
 
   override _focus(): void {

@@ -5,8 +5,16 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 export const EMPTY_W = 1200
 
-export default class EmptyState extends Lightning.Component {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+export interface EmptyStateSpec extends Lightning.Component.TemplateSpec {
+  EmptyText: object
+  EmptyIcon: object
+}
+
+export default class EmptyState
+  extends Lightning.Component<EmptyStateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<EmptyStateSpec>
+{
+  static override _template(): Lightning.Component.Template<EmptyStateSpec> {
     return {
       w: EMPTY_W,
       h: 260,
@@ -17,7 +25,7 @@ export default class EmptyState extends Lightning.Component {
   }
 
   set message(v: string) {
-    this.tag('EmptyText').text = textPatch(insertZeroWidthSpaces(v), {
+    this.tag('EmptyText')!.text = textPatch(insertZeroWidthSpaces(v), {
       fontSize: FontSize.body,
       wordWrapWidth: EMPTY_W,
       textAlign: 'center',

@@ -3,7 +3,7 @@
  * button that holds the focus, so the screen is never blank and the remote always does something.
  */
 import { Lightning } from '@lightningjs/sdk'
-import { Button } from '@lightningjs/ui-components'
+import HallButton from './HallButton.ts'
 import { t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
@@ -11,12 +11,22 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 export const ERROR_W = 1200
 
-export default class ErrorState extends Lightning.Component {
+export interface ErrorStateSpec extends Lightning.Component.TemplateSpec {
+  Icon: object
+  Title: object
+  Message: object
+  RetryButton: typeof HallButton
+}
+
+export default class ErrorState
+  extends Lightning.Component<ErrorStateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<ErrorStateSpec>
+{
   private _code: string | undefined
   /** Called when the viewer presses OK on Retry. */
   onRetry: (() => void) | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<ErrorStateSpec> {
     return {
       w: ERROR_W,
       h: 420,
@@ -32,7 +42,7 @@ export default class ErrorState extends Lightning.Component {
         text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }),
       },
       Message: { x: ERROR_W / 2, mountX: 0.5, y: 200, text: textPatch('', { fontSize: FontSize.body }) },
-      RetryButton: { type: Button, x: ERROR_W / 2, mountX: 0.5, y: 320, w: 320, h: 80, fixed: true, title: '' },
+      RetryButton: { type: HallButton, x: ERROR_W / 2, mountX: 0.5, y: 320, w: 320, h: 80, fixed: true },
     }
   }
 
@@ -58,7 +68,7 @@ export default class ErrorState extends Lightning.Component {
         }),
       },
     })
-    const button = this.tag('RetryButton')
+    const button = this.tag('RetryButton')!
     button.title = t('common.retry')
     button.onEnter = () => {
       if (this.onRetry) this.onRetry()
@@ -66,7 +76,7 @@ export default class ErrorState extends Lightning.Component {
     }
   }
 
-  override _getFocused(): Lightning.Component {
-    return this.tag('RetryButton')
+  override _getFocused() {
+    return this.tag('RetryButton')!
   }
 }

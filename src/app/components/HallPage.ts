@@ -67,6 +67,7 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
   /** The load whose answer the page waits for (0: none). */
   private _awaiting = 0
   private _returnTo: Place | null = null
+  private _visitLoad: (() => void) | null = null
 
   get header(): PageHeader {
     const part = this.childList.getByRef('Header')
@@ -92,11 +93,16 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
     return part
   }
 
-  /** The screen's title in the header. */
-  set title(v: string) {
+  /** The route pattern this page serves ('' before the Router mounted it). */
+  protected get routePath(): string {
     // The Router stores the route's path pattern on the page (typed as its Route object).
     const route: unknown = this[Router.symbols.route]
-    this.header.crumbs = crumbsOf(typeof route === 'string' ? route : '')
+    return typeof route === 'string' ? route : ''
+  }
+
+  /** The screen's title in the header. */
+  set title(v: string) {
+    this.header.crumbs = crumbsOf(this.routePath)
     this.header.title = v
   }
 
@@ -126,6 +132,23 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
   /** What Back does here when it is not "back one screen" (home: leave the hall). */
   set backLabel(v: string) {
     this._backLabel = v
+  }
+
+  /**
+   * The page shows data it loads with `load`: on the first visit, each time the Router brings the viewer
+   * back to it (it answers with what the BOSS says now), and on the error state's Retry. Call from `_init`.
+   */
+  protected loadOnVisit(load: () => void): void {
+    this._visitLoad = load
+    this.errorState.onRetry = load
+  }
+
+  override _onMounted(): void {
+    if (this._visitLoad) this._visitLoad()
+  }
+
+  override _onChanged(): void {
+    if (this._visitLoad) this._visitLoad()
   }
 
   /**

@@ -3,18 +3,33 @@ import { Lightning } from '@lightningjs/sdk'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 export const ROW_H = 84
+const ROW_W = 1200
+
+/** A row's own parts, for a typed spec: `BalanceRow: InfoRowParts<'BalanceValue', typeof MoneyText>`. */
+export type InfoRowParts<Ref extends string, Value> = { Line: object; Label: object } & Record<Ref, Value>
+
+/** The row's look (a rule under it, the label on the left), for rows laid out inside a typed component. */
+export function infoRowLook(y = 0) {
+  return {
+    y,
+    w: ROW_W,
+    h: ROW_H,
+    Line: { rect: true, y: ROW_H - 2, w: ROW_W, h: 2, color: 0x33ffffff },
+    Label: { y: 18, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
+  }
+}
+
+/** The label as a row shows it. */
+export const rowLabel = (v: string) => textPatch(v, { fontSize: FontSize.body, textColor: Colors.textMuted })
 
 export default class InfoRow extends Lightning.Component {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      w: 1200,
-      h: ROW_H,
-      Line: { rect: true, y: ROW_H - 2, w: 1200, h: 2, color: 0x33ffffff },
-      Label: { y: 18, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
-    }
+    const { y: _y, ...look } = infoRowLook()
+    return look
   }
 
   set label(v: string) {
-    this.tag('Label').text = textPatch(v, { fontSize: FontSize.body, textColor: Colors.textMuted })
+    const label = this.childList.getByRef('Label')
+    if (label) label.text = rowLabel(v)
   }
 }

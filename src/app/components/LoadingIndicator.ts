@@ -50,11 +50,14 @@ export default class LoadingIndicator extends Lightning.Component {
       () => this._show(),
       () => this._hide(),
     )
-    this._spin = this.tag('Spinner').animation({
-      duration: 1.2,
-      repeat: -1,
-      actions: [{ p: 'rotation', v: { 0: 0, 1: Math.PI * 2 } }],
-    })
+    const spinner = this.childList.getByRef('Spinner')
+    this._spin = spinner
+      ? spinner.animation({
+          duration: 1.2,
+          repeat: -1,
+          actions: [{ p: 'rotation', v: { 0: 0, 1: Math.PI * 2 } }],
+        })
+      : null
   }
 
   /** True once the indicator is actually on screen (after the delay). */
@@ -75,7 +78,8 @@ export default class LoadingIndicator extends Lightning.Component {
   }
 
   private _show(): void {
-    this.tag('Label').text = textPatch(t('common.loading'), { fontSize: FontSize.small, textColor: Colors.textMuted })
+    const label = this.childList.getByRef('Label')
+    if (label) label.text = textPatch(t('common.loading'), { fontSize: FontSize.small, textColor: Colors.textMuted })
     this.visible = true
     if (this._spin) this._spin.start()
   }

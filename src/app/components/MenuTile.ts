@@ -25,12 +25,25 @@ export interface MenuEntry {
   digit?: number
 }
 
-export default class MenuTile extends Lightning.Component {
+export interface MenuTileSpec extends Lightning.Component.TemplateSpec {
+  Frame: object
+  Body: object
+  Glyph: object
+  Label: object
+  Digit: object
+  Hint: object
+  Badge: { BadgeCount: object }
+}
+
+export default class MenuTile
+  extends Lightning.Component<MenuTileSpec>
+  implements Lightning.Component.ImplementTemplateSpec<MenuTileSpec>
+{
   private _entry: MenuEntry | null = null
   /** Called with the entry on OK; set by the menu. */
   onSelect: ((entry: MenuEntry) => void) | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<MenuTileSpec> {
     return {
       w: TILE_W,
       h: TILE_H,
@@ -73,8 +86,8 @@ export default class MenuTile extends Lightning.Component {
 
   /** A count shown on the tile; 0 hides it. */
   set badge(count: number) {
-    this.tag('Badge').visible = count > 0
-    this.tag('Badge.BadgeCount').text = textPatch(count > 99 ? '99+' : String(count), {
+    this.tag('Badge')!.visible = count > 0
+    this.tag('Badge.BadgeCount')!.text = textPatch(count > 99 ? '99+' : String(count), {
       fontSize: 32,
       fontStyle: 'bold',
     })
@@ -109,16 +122,16 @@ export default class MenuTile extends Lightning.Component {
 
   override _focus(): void {
     this.setSmooth('scale', FOCUS_SCALE, { duration: 0.15 })
-    this.tag('Body').color = Colors.panelFocused
-    this.tag('Frame').alpha = 1
+    this.tag('Body')!.color = Colors.panelFocused
+    this.tag('Frame')!.alpha = 1
     this.zIndex = 2
     this.render()
   }
 
   override _unfocus(): void {
     this.setSmooth('scale', 1, { duration: 0.15 })
-    this.tag('Body').color = Colors.panel
-    this.tag('Frame').alpha = 0
+    this.tag('Body')!.color = Colors.panel
+    this.tag('Frame')!.alpha = 0
     this.zIndex = 0
     this.render()
   }

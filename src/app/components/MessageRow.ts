@@ -17,12 +17,25 @@ export interface MessageRowContent {
   unreadLabel: string
 }
 
-export default class MessageRow extends Lightning.Component {
+export interface MessageRowSpec extends Lightning.Component.TemplateSpec {
+  Frame: object
+  Body: object
+  UnreadDot: object
+  UnreadLabel: object
+  MessageKind: object
+  MessageTitle: object
+  MessageDate: object
+}
+
+export default class MessageRow
+  extends Lightning.Component<MessageRowSpec>
+  implements Lightning.Component.ImplementTemplateSpec<MessageRowSpec>
+{
   private _content: MessageRowContent | null = null
   /** Called on OK; set by the list. */
   onSelect: (() => void) | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<MessageRowSpec> {
     return {
       h: MESSAGE_ROW_H,
       Frame: { x: -FOCUS_FRAME, y: -FOCUS_FRAME, alpha: 0 },
@@ -55,11 +68,11 @@ export default class MessageRow extends Lightning.Component {
     const w = this.w || 1600
     const focused = this.hasFocus()
     const { fg, muted } = rowInk(focused)
-    this.tag('Body').patch({ w, color: focused ? Colors.panelFocused : Colors.panel })
-    this.tag('Frame').alpha = focused ? 1 : 0
-    focusFrame(this.tag('Frame'), w, MESSAGE_ROW_H)
+    this.tag('Body')!.patch({ w, color: focused ? Colors.panelFocused : Colors.panel })
+    this.tag('Frame')!.alpha = focused ? 1 : 0
+    focusFrame(this.tag('Frame')!, w, MESSAGE_ROW_H)
     if (!c) return
-    this.tag('UnreadDot').visible = c.unread
+    this.tag('UnreadDot')!.visible = c.unread
     // Texts tinted, not redrawn, on focus (lib/rowLook.ts).
     this.patch({
       UnreadLabel: tintedText(c.unread ? c.unreadLabel : '', focused ? Colors.textOnFocus : Colors.accent, {

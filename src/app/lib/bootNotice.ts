@@ -7,7 +7,7 @@ import { Router } from '@lightningjs/sdk'
 import type { MessageListResponse } from '../../contract/index.ts'
 import { currentLanguage, t } from './i18n.ts'
 import { markRead, rememberBootNotice, shownBootNotices } from './messages.ts'
-import { ACTION_ROUTE, messageText, pendingBootNotice } from './messageText.ts'
+import { ACTION_ROUTE, hallToday, messageText, pendingBootNotice } from './messageText.ts'
 import { isDialogOpen, openDialog, type DialogAction } from './overlays.ts'
 
 let checked = false
@@ -19,7 +19,7 @@ export function offerBootNotice(list: MessageListResponse, onRead: () => void): 
   const m = pendingBootNotice(list, shownBootNotices())
   if (!m || isDialogOpen()) return
   rememberBootNotice(m.id)
-  const text = messageText(m, currentLanguage(), t, new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10))
+  const text = messageText(m, currentLanguage(), t, hallToday())
   const done = () => {
     markRead(m.id).then(onRead, () => undefined)
   }

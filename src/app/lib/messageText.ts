@@ -17,6 +17,9 @@ export interface MessageText {
   actionLabel: string
 }
 
+/** Today's date (YYYY-MM-DD) in the hall's time zone, Beijing (UTC+8), which the BOSS dates messages in. */
+export const hallToday = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+
 /** The screen each action opens. Renewing is ordering the package again; tickets live under repair. */
 export const ACTION_ROUTE: Record<MessageAction, string> = {
   topup: 'topup',

@@ -10,23 +10,19 @@ import BillChart, { chartWidth } from '../components/BillChart.ts'
 import BillFocus from '../components/BillFocus.ts'
 import EmptyState from '../components/EmptyState.ts'
 import HallButton from '../components/HallButton.ts'
-import HallColumn, { fitRows } from '../components/HallColumn.ts'
-import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
+import BillList from '../components/BillList.ts'
 import { api } from '../lib/backend.ts'
-import { billRow } from '../lib/billText.ts'
 import { t } from '../lib/i18n.ts'
 import { failedState } from '../lib/screenLoad.ts'
 
 const X = 96
 const W = 1728
-// Four whole rows (76 + 12) and their focus frame, ending above the hint bar.
-const LIST_H = 360
 /** Routes this page opens; coming back from them keeps the viewer's place. */
 const CHILD_ROUTES = ['bills/:billId', 'payments']
 
 interface BillsSpec extends PageFrameSpec {
   PaymentsButton: typeof HallButton
-  Content: { BillFocus: typeof BillFocus; BillChart: typeof BillChart; BillList: typeof HallColumn }
+  Content: { BillFocus: typeof BillFocus; BillChart: typeof BillChart; BillList: typeof BillList }
   BillsEmpty: typeof EmptyState
 }
 
@@ -44,25 +40,16 @@ export default class BillsPage extends HallPage<BillsSpec> {
         w: 320,
         h: 72,
         fixed: true,
-        title: '',
       },
       Content: {
         alpha: 0,
         BillFocus: { type: BillFocus, x: X, y: 190 },
         BillChart: { type: BillChart, y: 300, signals: { billSelected: '_billSelected' } },
+        // Four whole rows, ending above the hint bar; scrolling only past the third keeps the newest in view.
         BillList: {
-          type: HallColumn,
-          x: X - 8,
-          y: 600,
-          w: W + 16,
-          h: fitRows(LIST_H, RECORD_H, 12),
-          clipping: true,
-          itemPosX: 8,
-          itemPosY: 8,
+          ...BillList.place(X, 600, W, 360),
           lazyUpCount: 4,
-          // Scroll only past the third row, so the newest bills stay in view above the focus.
           scrollIndex: 2,
-          itemSpacing: 12,
           signals: { selectedChange: '_listChanged' },
         },
       },
@@ -74,7 +61,7 @@ export default class BillsPage extends HallPage<BillsSpec> {
     return this.tag('Content.BillChart')!
   }
 
-  private get _list(): HallColumn {
+  private get _list(): BillList {
     return this.tag('Content.BillList')!
   }
 
@@ -117,13 +104,7 @@ export default class BillsPage extends HallPage<BillsSpec> {
     }
     this._chart.bills = bills
     this._chart.x = X + Math.round((W - chartWidth(bills.length)) / 2)
-    this._list.items = bills.map((b, i) => ({
-      type: RecordRow,
-      ref: 'BillRow' + i,
-      w: W,
-      h: RECORD_H,
-      record: billRow(b),
-    }))
+    this._list.show(bills)
     this._chart.selectedBill = 0
     this._zone = 'Chart'
     this._focusInfo.bill = bills[0]
@@ -146,9 +127,7 @@ export default class BillsPage extends HallPage<BillsSpec> {
     this._focusInfo.render()
     if (!this._bills.length) return
     this._chart.render()
-    this._list.items.forEach((row, i) => {
-      if (row instanceof RecordRow && this._bills[i]) row.record = billRow(this._bills[i])
-    })
+    this._list.rename(this._bills)
   }
 
   private _focusedBill = (): BillSummary | null => this._bills[this._chart.selectedBill] || null
@@ -156,10 +135,7 @@ export default class BillsPage extends HallPage<BillsSpec> {
   /** Chart moved: the list follows (loading lazy rows on the way) so Down lands on the same bill. */
   _billSelected(i: number): void {
     this._focusInfo.showLater(() => this._focusedBill())
-    const list = this._list
-    // Step by step, which loads the lazy rows on the way (a list cannot jump past rows it has not built).
-    for (let n = this._bills.length; list.selectedIndex < i && n > 0; n--) list.selectNext(false)
-    for (let n = this._bills.length; list.selectedIndex > i && n > 0; n--) list.selectPrevious()
+    this._list.walkTo(i)
   }
 
   /** List moved: the chart follows. */

@@ -1,56 +1,50 @@
 /** First screen: the operator's name while the box opens its session; then home (or the deep-linked screen). */
-import { Lightning, Router, Settings } from '@lightningjs/sdk'
+import { Lightning, Router } from '@lightningjs/sdk'
 import LoadingIndicator from '../components/LoadingIndicator.ts'
 import { errorCode } from '../lib/api.ts'
 import { localized, t } from '../lib/i18n.ts'
+import { appText, sdkSettings } from '../lib/sdk.ts'
 import { enterHall, startSession } from '../lib/session.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
-export default class BootPage extends Lightning.Component {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+interface BootSpec extends Lightning.Component.TemplateSpec {
+  Logo: object
+  OperatorName: object
+  Title: object
+  Connecting: object
+  Loading: typeof LoadingIndicator
+}
+
+const operatorName = (name: string) => textPatch(name, { fontSize: FontSize.display, fontStyle: 'bold' })
+const title = (text: string) => textPatch(text, { fontSize: FontSize.title, textColor: Colors.accent })
+const connecting = (text: string) => textPatch(text, { fontSize: FontSize.body, textColor: Colors.textMuted })
+
+export default class BootPage
+  extends Lightning.Component<BootSpec>
+  implements Lightning.Component.ImplementTemplateSpec<BootSpec>
+{
+  static override _template(): Lightning.Component.Template<BootSpec> {
     return {
       w: 1920,
       h: 1080,
       Logo: { x: 960, y: 300, mountX: 0.5, w: 200, h: 200, visible: false },
-      OperatorName: {
-        x: 960,
-        y: 430,
-        mount: 0.5,
-        text: textPatch('', { fontSize: FontSize.display, fontStyle: 'bold' }),
-      },
-      Title: {
-        x: 960,
-        y: 530,
-        mount: 0.5,
-        text: textPatch('', { fontSize: FontSize.title, textColor: Colors.accent }),
-      },
-      Connecting: {
-        x: 960,
-        y: 640,
-        mount: 0.5,
-        text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }),
-      },
+      OperatorName: { x: 960, y: 430, mount: 0.5, text: operatorName('') },
+      Title: { x: 960, y: 530, mount: 0.5, text: title('') },
+      Connecting: { x: 960, y: 640, mount: 0.5, text: connecting('') },
       Loading: { type: LoadingIndicator, x: 660, y: 700 },
     }
   }
 
   override _init(): void {
-    const logo = Settings.get('app', 'operatorLogo', '') as string
-    if (logo) this.tag('Logo').patch({ src: logo, visible: true, y: 140 })
+    const logo = appText('operatorLogo')
+    if (logo) this.tag('Logo')!.patch({ src: logo, visible: true, y: 140 })
     this.render()
   }
 
   render(): void {
-    this.patch({
-      OperatorName: {
-        text: textPatch(localized(Settings.get('app', 'operatorName', '')) || '', {
-          fontSize: FontSize.display,
-          fontStyle: 'bold',
-        }),
-      },
-      Title: { text: textPatch(t('app.title'), { fontSize: FontSize.title, textColor: Colors.accent }) },
-      Connecting: { text: textPatch(t('boot.connecting'), { fontSize: FontSize.body, textColor: Colors.textMuted }) },
-    })
+    this.tag('OperatorName')!.text = operatorName(localized(sdkSettings().get('app', 'operatorName', '')))
+    this.tag('Title')!.text = title(t('app.title'))
+    this.tag('Connecting')!.text = connecting(t('boot.connecting'))
   }
 
   override _onMounted(): void {
@@ -63,7 +57,7 @@ export default class BootPage extends Lightning.Component {
   }
 
   private _boot(): void {
-    const loading = this.tag('Loading') as LoadingIndicator
+    const loading = this.tag('Loading')!
     loading.start()
     startSession()
       .then(() => {

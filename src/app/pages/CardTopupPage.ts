@@ -5,19 +5,16 @@
  * box until the answer is definite, so a retry after a lost answer, leaving, or a crash is answered with what
  * the BOSS did with the first try, never "card already used" for credit the viewer got.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
-import { Button } from '@lightningjs/ui-components'
-import CardField, { FIELD_W } from '../components/CardField.ts'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
+import CardForm from '../components/CardForm.ts'
+import HallButton from '../components/HallButton.ts'
 import NumberPad from '../components/NumberPad.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import { errorCode, isApiError } from '../lib/api.ts'
 import {
   applyCardKey,
   canSubmitCard,
   EMPTY_CARD_ENTRY,
-  groupCardNo,
-  maskPassword,
   zoneAfterRemoteDigit,
   type CardEntry,
   type CardField as Field,
@@ -25,36 +22,36 @@ import {
 } from '../lib/cardEntry.ts'
 import { t } from '../lib/i18n.ts'
 import { digitOfKey } from '../lib/keys.ts'
-import { insertZeroWidthSpaces } from '../lib/text.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 import { cardFailureIsDefinite, cardRefusal } from '../lib/topupFlow.ts'
 import { topupApi } from '../lib/topupApi.ts'
 import { showTopupResult } from '../lib/topupMemory.ts'
 import { cardTopupKey, forgetCardTopup } from '../lib/topupKeys.ts'
 
-const X = 140
 const PAD_X = 1160
 
-export default class CardTopupPage extends HallPage {
+interface CardTopupSpec extends PageFrameSpec {
+  Form: typeof CardForm
+  Keypad: typeof NumberPad
+  TopupConfirmButton: typeof HallButton
+}
+
+export default class CardTopupPage extends HallPage<CardTopupSpec> {
   private _entry: CardEntry = EMPTY_CARD_ENTRY
   private _zone: Zone = 'keypad'
   private _busy = false
   private _message = ''
   private _seq = 0
 
-  static override _template(): PageTemplate {
-    return frame({
-      Help: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.small }) },
-      CardNoField: { type: CardField, x: X, y: 240 },
-      PasswordField: { type: CardField, x: X, y: 420 },
-      CardMessage: { x: X, y: 620, text: textPatch('', { fontSize: FontSize.body }) },
+  static override _template(): PageTemplate<CardTopupSpec> {
+    return frame<CardTopupSpec>({
+      Form: { type: CardForm, x: 140, y: 184 },
       Keypad: { type: NumberPad, x: PAD_X, y: 240 },
-      TopupConfirmButton: { type: Button, x: PAD_X, y: 700, w: 600, h: 90, fixed: true, title: '' },
+      TopupConfirmButton: { type: HallButton, x: PAD_X, y: 700, w: 600, h: 90, fixed: true },
     })
   }
 
   override _init(): void {
-    this.tag('TopupConfirmButton').onEnter = () => (this._submit(), true)
+    this.tag('TopupConfirmButton')!.onEnter = () => (this._submit(), true)
     this.render()
   }
 
@@ -78,34 +75,10 @@ export default class CardTopupPage extends HallPage {
   }
 
   render(): void {
-    const e = this._entry
     this.title = t('topup.card.title')
-    this.tag('Help').text = textPatch(insertZeroWidthSpaces(t('topup.card.help')), {
-      fontSize: FontSize.small,
-      textColor: Colors.textMuted,
-      wordWrapWidth: 1640,
-      maxLines: 1,
-    })
-    const cardNo = this.tag('CardNoField') as CardField
-    cardNo.label = t('topup.card.number')
-    cardNo.value = groupCardNo(e.cardNo)
-    cardNo.editing = e.field === 'cardNo'
-    const password = this.tag('PasswordField') as CardField
-    password.label = t('topup.card.password')
-    password.value = maskPassword(e.password)
-    password.editing = e.field === 'password'
-    this.tag('CardMessage').text = textPatch(
-      insertZeroWidthSpaces(this._message || (this._busy ? t('topup.processing') : '')),
-      {
-        fontSize: FontSize.body,
-        textColor: this._busy ? Colors.textMuted : Colors.danger,
-        wordWrapWidth: FIELD_W,
-        maxLines: 3,
-        lineHeight: 48,
-      },
-    )
-    ;(this.tag('Keypad') as NumberPad).render()
-    this.tag('TopupConfirmButton').title = t('topup.card.confirm')
+    this.tag('Form')!.show(this._entry, this._message, this._busy)
+    this.tag('Keypad')!.render()
+    this.tag('TopupConfirmButton')!.title = t('topup.card.confirm')
     this.hints = [
       ['digits', t('hint.digits')],
       ['arrows', t('hint.choose')],
@@ -173,16 +146,16 @@ export default class CardTopupPage extends HallPage {
         )
         this._message = t(r.key, r.params)
         if (code === 'CARD_INVALID' || code === 'BAD_REQUEST')
-          this._entry = { ...this._entry, password: '', field: 'password' as Field }
+          this._entry = { ...this._entry, password: '', field: 'password' }
         else if (r.retype) this._entry = EMPTY_CARD_ENTRY
         this._zone = r.retype ? 'keypad' : 'confirm'
         this.render()
       })
   }
 
-  override _getFocused(): Lightning.Component {
-    if (this._zone === 'fields') return this.tag(this._entry.field === 'cardNo' ? 'CardNoField' : 'PasswordField')
-    return this.tag(this._zone === 'keypad' ? 'Keypad' : 'TopupConfirmButton')
+  override _getFocused() {
+    if (this._zone === 'fields') return this.tag('Form')!.field(this._entry.field)
+    return this._zone === 'keypad' ? this.tag('Keypad') : this.tag('TopupConfirmButton')
   }
 
   /** Arrows past the pad's edges: left to the fields, down to Top up; up/down between the fields. */

@@ -82,20 +82,12 @@ export default class CatalogPage extends HallPage<CatalogSpec> {
   }
 
   override _init(): void {
-    this.errorState.onRetry = () => this.load()
+    // Every visit reloads: badges may have changed (an order, a renewal); the viewer's place is kept.
+    this.loadOnVisit(() => this.load())
     this.tag('SubscriptionsButton')!.onEnter = () => (Router.navigate('subscriptions'), true)
     this.tag('SpendingLimitButton')!.onEnter = () => (Router.navigate('spending-limit'), true)
     this._shelves.onShelf = (i) => this._shelfChanged(i)
     this.render()
-  }
-
-  override _onMounted(): void {
-    this.load()
-  }
-
-  /** Badges may have changed (an order, a renewal): reload, keeping the viewer's place. */
-  override _onChanged(): void {
-    this.load()
   }
 
   load(): void {

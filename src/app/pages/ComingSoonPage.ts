@@ -1,56 +1,49 @@
 /** Stands in for menu entries not built yet (and unknown routes): says so plainly; Back returns. */
-import { Lightning, Router } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
-import { Button } from '@lightningjs/ui-components'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
+import HallButton from '../components/HallButton.ts'
 import { t } from '../lib/i18n.ts'
 import { menuEntry } from '../lib/menu.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
-export default class ComingSoonPage extends HallPage {
-  private _route = ''
+interface ComingSoonSpec extends PageFrameSpec {
+  ComingSoonText: object
+  BackButton: typeof HallButton
+}
 
-  static override _template(): PageTemplate {
-    return frame({
+export default class ComingSoonPage extends HallPage<ComingSoonSpec> {
+  static override _template(): PageTemplate<ComingSoonSpec> {
+    return frame<ComingSoonSpec>({
       ComingSoonText: { x: 960, y: 420, mount: 0.5, text: textPatch('', { fontSize: FontSize.body }) },
-      BackButton: { type: Button, x: 960, mountX: 0.5, y: 540, w: 320, h: 84, fixed: true, title: '' },
+      BackButton: { type: HallButton, x: 960, mountX: 0.5, y: 540, w: 320, h: 84, fixed: true },
     })
   }
 
   override _init(): void {
-    this.tag('BackButton').onEnter = () => {
-      Router.back()
-      return true
-    }
+    this.tag('BackButton')!.onEnter = () => (Router.back(), true)
   }
 
-  /** The route this instance serves: one instance per placeholder route, so it is known once mounted. */
-  private _routePath(): string {
-    const key = Router.symbols.route as unknown as PropertyKey
-    return ((this as unknown as Record<PropertyKey, unknown>)[key] as string) || ''
-  }
-
+  /** One instance per placeholder route, so the route (and the entry it stands for) is known once mounted. */
   override _onMounted(): void {
-    this._route = this._routePath()
     this.render()
   }
 
   override _onChanged(): void {
-    this._onMounted()
+    this.render()
   }
 
   render(): void {
     this.hints = [['ok', t('hint.back')]]
-    const entry = menuEntry(this._route)
+    const entry = menuEntry(this.routePath)
     this.title = entry ? t(entry.label) : t('app.title')
-    this.patch({
-      ComingSoonText: {
-        text: textPatch(t('comingSoon.body'), { fontSize: FontSize.body, textColor: Colors.textMuted }),
-      },
+    this.tag('ComingSoonText')!.text = textPatch(t('comingSoon.body'), {
+      fontSize: FontSize.body,
+      textColor: Colors.textMuted,
     })
-    this.tag('BackButton').title = t('common.back')
+    this.tag('BackButton')!.title = t('common.back')
   }
 
-  override _getFocused(): Lightning.Component {
+  override _getFocused() {
     return this.tag('BackButton')
   }
 }

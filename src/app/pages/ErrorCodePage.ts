@@ -3,55 +3,28 @@
  * the on-screen pad; at the third digit the hall looks it up and shows cause and fix, with the
  * symptom's step-by-step checks one key away when the knowledge base links them.
  */
-import { Router } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import type { StbErrorCode } from '../../contract/index.ts'
-import ActionButtons from '../components/ActionButtons.ts'
+import ErrorCodeAnswer from '../components/ErrorCodeAnswer.ts'
 import NumberPad from '../components/NumberPad.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
 import { errorCode as appErrorCode } from '../lib/api.ts'
 import { CODE_DIGITS, codeDisplay, errorCodeOf, typeDigit } from '../lib/digitEntry.ts'
 import { t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { digitOfKey } from '../lib/keys.ts'
-import { local, repairApi } from '../lib/repairApi.ts'
-import { insertZeroWidthSpaces } from '../lib/text.ts'
+import { repairApi } from '../lib/repairApi.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 160
-const RESULT_X = 820
-const RESULT_W = 1000
 
-/**
- * What the viewer can do next: the symptom's checks when the knowledge base links them; for a code it
- * does not know (or a failed look-up), report the fault anyway or see the hotline, never a dead end.
- */
-function codeActions(
-  r: StbErrorCode | null,
-  failed: boolean,
-): Array<{ ref: string; label: string; onSelect: () => void }> {
-  const report = {
-    ref: 'CodeReportButton',
-    label: t('code.report'),
-    onSelect: () => Router.navigate('repair/report/other'),
-  }
-  const hotline = { ref: 'CodeHotlineButton', label: t('code.hotline'), onSelect: () => Router.navigate('help') }
-  if (r && r.symptomId) {
-    const symptomId = r.symptomId
-    return [
-      {
-        ref: 'CodeStepsButton',
-        label: t('code.steps'),
-        onSelect: () => Router.navigate('repair/symptom/' + symptomId),
-      },
-      report,
-    ]
-  }
-  if (r) return [report, hotline]
-  return failed ? [report, hotline] : []
+interface ErrorCodeSpec extends PageFrameSpec {
+  Prompt: object
+  CodeField: object
+  Keypad: typeof NumberPad
+  Result: typeof ErrorCodeAnswer
 }
 
-export default class ErrorCodePage extends HallPage {
+export default class ErrorCodePage extends HallPage<ErrorCodeSpec> {
   private _digits = ''
   private _result: StbErrorCode | null = null
   private _message = ''
@@ -59,9 +32,8 @@ export default class ErrorCodePage extends HallPage {
   private _failed = false
   private _followAnswer = false
 
-  static override _template(): PageTemplate {
-    const body = textPatch('', { fontSize: FontSize.body })
-    return frame({
+  static override _template(): PageTemplate<ErrorCodeSpec> {
+    return frame<ErrorCodeSpec>({
       Prompt: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
       CodeField: {
         x: X,
@@ -69,17 +41,12 @@ export default class ErrorCodePage extends HallPage {
         text: textPatch('', { fontSize: FontSize.display, fontStyle: 'bold', textColor: Colors.accent }),
       },
       Keypad: { type: NumberPad, x: X, y: 346 },
-      Result: {
-        x: RESULT_X,
-        y: 210,
-        CodeTitle: { text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
-        CauseLabel: { y: 90, text: body },
-        CauseText: { y: 140, text: body },
-        FixLabel: { y: 300, text: body },
-        FixText: { y: 350, text: body },
-        CodeActions: { type: ActionButtons, y: 560, buttonW: 400 },
-      },
+      Result: { type: ErrorCodeAnswer, x: 820, y: 210 },
     })
+  }
+
+  private get _answer(): ErrorCodeAnswer {
+    return this.tag('Result')!
   }
 
   override _init(): void {
@@ -120,8 +87,7 @@ export default class ErrorCodePage extends HallPage {
   /** The answer is in: a viewer who typed on the remote (not looking at the pad) is taken to its first next step. */
   private _answered(): void {
     this.render()
-    if (this._followAnswer && (this.tag('Result.CodeActions') as ActionButtons).actions.length > 0)
-      this._setState('Actions')
+    if (this._followAnswer && this._answer.hasNextStep) this._setState('Actions')
   }
 
   private _lookup(code: string): void {
@@ -147,46 +113,19 @@ export default class ErrorCodePage extends HallPage {
   }
 
   render(): void {
-    const muted = (s: string) => textPatch(s, { fontSize: FontSize.small, textColor: Colors.textMuted })
-    const para = (s: string, color: number = Colors.text) =>
-      textPatch(insertZeroWidthSpaces(s), {
-        fontSize: FontSize.body,
-        textColor: color,
-        wordWrapWidth: RESULT_W,
-        maxLines: 3,
-        lineHeight: 48,
-      })
     this.title = t('code.title')
-    this.tag('Prompt').text = muted(t('code.prompt'))
+    this.tag('Prompt')!.text = textPatch(t('code.prompt'), { fontSize: FontSize.small, textColor: Colors.textMuted })
     this.hints = [
       ['digits', t('hint.digits')],
       ['arrows', t('hint.choose')],
       ['ok', t('hint.select')],
     ]
-    this.tag('CodeField').text = textPatch(codeDisplay(this._digits), {
+    this.tag('CodeField')!.text = textPatch(codeDisplay(this._digits), {
       fontSize: FontSize.display,
       fontStyle: 'bold',
       textColor: Colors.accent,
     })
-    const r = this._result
-    this.patch({
-      Result: {
-        CodeTitle: {
-          text: textPatch(insertZeroWidthSpaces(r ? r.code + '  ' + local(r.title) : this._message), {
-            fontSize: FontSize.heading,
-            fontStyle: 'bold',
-            textColor: r ? Colors.text : Colors.warning,
-            wordWrapWidth: RESULT_W,
-            maxLines: 2,
-          }),
-        },
-        CauseLabel: { text: para(r ? t('code.cause') : '', Colors.textMuted) },
-        CauseText: { text: para(r ? local(r.cause) : '') },
-        FixLabel: { text: para(r ? t('code.fix') : '', Colors.textMuted) },
-        FixText: { text: para(r ? local(r.fix) : '') },
-      },
-    })
-    ;(this.tag('Result.CodeActions') as ActionButtons).actions = codeActions(r, this._failed)
+    this._answer.show(this._result, this._message, this._failed)
   }
 
   override _handleKey(e: KeyboardEvent): boolean {
@@ -203,13 +142,13 @@ export default class ErrorCodePage extends HallPage {
           return this.tag('Keypad')
         }
         override _handleRight(): boolean {
-          if ((this.tag('Result.CodeActions') as ActionButtons).actions.length > 0) this._setState('Actions')
+          if (this._answer.hasNextStep) this._setState('Actions')
           return true
         }
       },
       class Actions extends this {
         override _getFocused() {
-          return this.tag('Result.CodeActions')
+          return this._answer.buttons
         }
         override _handleLeft(): boolean {
           this._setState('Pad')

@@ -2,9 +2,7 @@
  * Full-screen error for when the hall cannot start (no session, box not recognised, BOSS down).
  * Retry opens the session again and carries on; the screen is never left blank or dead.
  */
-import { Lightning } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
-import LoadingIndicator from '../components/LoadingIndicator.ts'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import { errorCode } from '../lib/api.ts'
 import { t } from '../lib/i18n.ts'
 import { enterHall, startSession } from '../lib/session.ts'
@@ -15,11 +13,11 @@ interface ErrorParams {
   request?: { error?: unknown }
 }
 
-export default class ErrorPage extends HallPage {
+export default class ErrorPage extends HallPage<PageFrameSpec> {
   private _busy = false
 
-  static override _template(): PageTemplate {
-    return frame({})
+  static override _template(): PageTemplate<PageFrameSpec> {
+    return frame<PageFrameSpec>({})
   }
 
   override _init(): void {
@@ -49,13 +47,13 @@ export default class ErrorPage extends HallPage {
       .catch((e: unknown) => {
         this.errorState.code = errorCode(e)
       })
-      .then(() => {
+      .finally(() => {
         this._busy = false
         loading.stop()
       })
   }
 
-  override _getFocused(): Lightning.Component {
+  override _getFocused() {
     return this.errorState
   }
 }

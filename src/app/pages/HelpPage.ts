@@ -3,45 +3,37 @@
  * right side shows the answers at once (no extra OK for viewers who only want to read). All of it is the
  * operator's content from the BFF, shown in the selected language.
  */
-import { Lightning } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
-import { Button } from '@lightningjs/ui-components'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import { ServiceInfoPath as PATH } from '../../contract/apiPath.ts'
 import type { ServiceInfo } from '../../contract/index.ts'
 import FaqAnswers from '../components/FaqAnswers.ts'
+import HallButton from '../components/HallButton.ts'
+import HotlineCard from '../components/HotlineCard.ts'
 import ServicePointCard, { POINT_H } from '../components/ServicePointCard.ts'
 import { api } from '../lib/backend.ts'
+import { componentAt } from '../lib/elements.ts'
 import { localized, t } from '../lib/i18n.ts'
 import { failedState, loadScreen } from '../lib/screenLoad.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
-const X = 120
 const TAB_W = 440
 const TAB_H = 84
-const CONTENT_X = 640
 
-type Tab = { ref: string; label: string; show: 'faq' | 'points' | 'hotline'; topicIndex?: number }
+type Tab = { ref: string; label: string; show: 'Faq' | 'Points' | 'Hotline'; topicIndex?: number }
 
-export default class HelpPage extends HallPage {
+interface HelpSpec extends PageFrameSpec {
+  Tabs: object
+  HelpContent: { Faq: typeof FaqAnswers; Points: object; Hotline: typeof HotlineCard }
+}
+
+export default class HelpPage extends HallPage<HelpSpec> {
   private _info: ServiceInfo | null = null
   private _tabs: Tab[] = []
   private _index = 0
 
-  static override _template(): PageTemplate {
-    return frame({
-      Tabs: { x: X, y: 200, alpha: 0 },
-      HelpContent: {
-        x: CONTENT_X,
-        y: 200,
-        alpha: 0,
-        Faq: { type: FaqAnswers },
-        Points: {},
-        Hotline: {
-          HotlineNumber: { text: textPatch('', { fontSize: FontSize.display, fontStyle: 'bold' }) },
-          HotlineCall: { y: 120, text: textPatch('') },
-          HotlineHours: { y: 180, text: textPatch('') },
-        },
-      },
+  static override _template(): PageTemplate<HelpSpec> {
+    return frame<HelpSpec>({
+      Tabs: { x: 120, y: 200, alpha: 0 },
+      HelpContent: { x: 640, y: 200, alpha: 0, Faq: { type: FaqAnswers }, Points: {}, Hotline: { type: HotlineCard } },
     })
   }
 
@@ -81,16 +73,16 @@ export default class HelpPage extends HallPage {
       .map((topic, i): Tab => ({
         ref: 'HelpTab-' + topic.id,
         label: localized(topic.title),
-        show: 'faq',
+        show: 'Faq',
         topicIndex: i,
       }))
       .concat([
-        { ref: 'HelpTab-points', label: t('help.points'), show: 'points' },
-        { ref: 'HelpTab-hotline', label: t('help.hotline'), show: 'hotline' },
+        { ref: 'HelpTab-points', label: t('help.points'), show: 'Points' },
+        { ref: 'HelpTab-hotline', label: t('help.hotline'), show: 'Hotline' },
       ])
     this._index = Math.min(this._index, this._tabs.length - 1)
-    this.tag('Tabs').children = this._tabs.map((tab, i) => ({
-      type: Button,
+    this.tag('Tabs')!.children = this._tabs.map((tab, i) => ({
+      type: HallButton,
       ref: tab.ref,
       y: i * (TAB_H + 16),
       w: TAB_W,
@@ -98,30 +90,13 @@ export default class HelpPage extends HallPage {
       fixed: true,
       title: tab.label,
     }))
-    this.tag('HelpContent.Points').children = info.servicePoints.map((p, i) => ({
+    this.tag('HelpContent.Points')!.children = info.servicePoints.map((p, i) => ({
       type: ServicePointCard,
       ref: 'Point-' + p.id,
       y: i * (POINT_H + 20),
       point: p,
     }))
-    this.tag('HelpContent.Hotline').patch({
-      HotlineNumber: {
-        text: textPatch(info.hotline.number, {
-          fontSize: FontSize.display,
-          fontStyle: 'bold',
-          textColor: Colors.accent,
-        }),
-      },
-      HotlineCall: {
-        text: textPatch(t('help.hotlineCall', { number: info.hotline.number }), { fontSize: FontSize.heading }),
-      },
-      HotlineHours: {
-        text: textPatch(t('help.hotlineHours', { hours: localized(info.hotline.hours) }), {
-          fontSize: FontSize.body,
-          textColor: Colors.textMuted,
-        }),
-      },
-    })
+    this.tag('HelpContent.Hotline')!.hotline = info.hotline
     this._showTab()
   }
 
@@ -129,25 +104,23 @@ export default class HelpPage extends HallPage {
     const tab = this._tabs[this._index]
     const info = this._info
     if (!tab || !info) return
-    const content = this.tag('HelpContent')
-    content.tag('Faq').visible = tab.show === 'faq'
-    content.tag('Points').visible = tab.show === 'points'
-    content.tag('Hotline').visible = tab.show === 'hotline'
-    if (tab.show === 'faq' && tab.topicIndex !== undefined)
-      (content.tag('Faq') as FaqAnswers).topic = info.faqTopics[tab.topicIndex]
+    for (const part of ['Faq', 'Points', 'Hotline'] as const)
+      this.tag('HelpContent')!.tag(part)!.visible = tab.show === part
+    if (tab.topicIndex !== undefined) this.tag('HelpContent.Faq')!.topic = info.faqTopics[tab.topicIndex]
   }
 
   override _handleUp(): boolean {
-    if (this._index > 0) {
-      this._index--
-      this._showTab()
-    }
-    return true
+    return this._move(-1)
   }
 
   override _handleDown(): boolean {
-    if (this._index < this._tabs.length - 1) {
-      this._index++
+    return this._move(1)
+  }
+
+  private _move(by: number): boolean {
+    const next = this._index + by
+    if (next >= 0 && next < this._tabs.length) {
+      this._index = next
       this._showTab()
     }
     return true
@@ -158,11 +131,11 @@ export default class HelpPage extends HallPage {
       class Loading extends this {},
       class Ready extends this {
         override $enter() {
-          this.tag('Tabs').setSmooth('alpha', 1)
-          this.tag('HelpContent').setSmooth('alpha', 1)
+          this.tag('Tabs')!.setSmooth('alpha', 1)
+          this.tag('HelpContent')!.setSmooth('alpha', 1)
         }
         override _getFocused() {
-          return this.tag('Tabs').children[this._index] as Lightning.Component
+          return componentAt(this.tag('Tabs'), this._index)
         }
       },
       failedState(this, 'Tabs', 'HelpContent'),

@@ -3,64 +3,61 @@
  * and the menu. The focused tile is remembered, so coming back (Back from any screen) lands where the
  * viewer left.
  */
-import { Lightning, Router, Settings } from '@lightningjs/sdk'
-import HallPage, { CONTENT_TOP, frame, type Hint, type PageTemplate } from '../components/HallPage.ts'
-import { Column, Row } from '@lightningjs/ui-components'
+import { Router } from '@lightningjs/sdk'
+import HallPage, {
+  CONTENT_TOP,
+  frame,
+  type Hint,
+  type PageFrameSpec,
+  type PageTemplate,
+} from '../components/HallPage.ts'
 import type { Account } from '../../contract/index.ts'
 import AccountBanner, { BANNER_H } from '../components/AccountBanner.ts'
-import MenuTile, { TILE_H, TILE_W, type MenuEntry } from '../components/MenuTile.ts'
+import HomeMenu from '../components/HomeMenu.ts'
 import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { takeEarlyAccount } from '../lib/session.ts'
 import { localized, offeredLanguages, t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { digitOfKey } from '../lib/keys.ts'
-import { MENU_ROWS, menuByDigit } from '../lib/menu.ts'
+import { menuByDigit } from '../lib/menu.ts'
 import { getMessages } from '../lib/messages.ts'
 import { offerBootNotice } from '../lib/bootNotice.ts'
 import { showToast } from '../lib/overlays.ts'
+import { sdkSettings } from '../lib/sdk.ts'
 import { takeTopupOutcome } from '../lib/topupMemory.ts'
 
-const GAP = 40
 const MENU_X = 130
 const MENU_Y_PLAIN = CONTENT_TOP + 40
 const MENU_Y_WITH_BANNER = CONTENT_TOP + BANNER_H + 40
 
-function tileRow(entries: MenuEntry[], onSelect: (e: MenuEntry) => void) {
-  return {
-    type: Row,
-    h: TILE_H,
-    w: 1660,
-    style: { itemSpacing: GAP },
-    neverScroll: true,
-    items: entries.map((entry) => ({ type: MenuTile, ref: entry.ref, w: TILE_W, h: TILE_H, entry, onSelect })),
-  }
+interface HomeSpec extends PageFrameSpec {
+  Banner: typeof AccountBanner
+  HomeMenu: typeof HomeMenu
 }
 
-export default class HomePage extends HallPage {
+export default class HomePage extends HallPage<HomeSpec> {
   private _account: Account | null = null
   private _loadSeq = 0
 
-  static override _template(): PageTemplate {
-    return frame({
+  static override _template(): PageTemplate<HomeSpec> {
+    return frame<HomeSpec>({
       Banner: { type: AccountBanner, x: MENU_X, y: CONTENT_TOP },
-      HomeMenu: {
-        type: Column,
-        x: MENU_X,
-        y: MENU_Y_PLAIN,
-        w: 1660,
-        h: TILE_H * 2 + GAP,
-        plinko: true,
-        neverScroll: true,
-        style: { itemSpacing: GAP },
-      },
+      HomeMenu: { type: HomeMenu, x: MENU_X, y: MENU_Y_PLAIN },
     })
   }
 
+  private get _menu(): HomeMenu {
+    return this.tag('HomeMenu')!
+  }
+
+  private get _banner(): AccountBanner {
+    return this.tag('Banner')!
+  }
+
   override _init(): void {
-    const open = (e: MenuEntry) => Router.navigate(e.route)
-    this.tag('HomeMenu').items = MENU_ROWS.map((row) => tileRow(row, open))
-    this.tag('Banner').onAction = () => Router.navigate('topup')
+    this._menu.build((e) => Router.navigate(e.route))
+    this._banner.onAction = () => Router.navigate('topup')
     this._setState('Menu')
     this.render()
     // Ask for the account while the page is still being built: the Router reports "mounted" only after the
@@ -106,44 +103,34 @@ export default class HomePage extends HallPage {
   private _refreshMessages(): void {
     getMessages()
       .then((list) => {
-        this._setUnread(list.unreadCount)
+        this._menu.unread = list.unreadCount
         offerBootNotice(list, () => this._refreshMessages())
       })
       .catch(() => undefined) // the tile works without its count
   }
 
-  private _setUnread(count: number): void {
-    for (const row of this.tag('HomeMenu').items as Lightning.Component[]) {
-      for (const tile of (row as unknown as { items: MenuTile[] }).items)
-        if (tile.entry && tile.entry.route === 'messages') tile.badge = count
-    }
-  }
-
   private _setAccount(account: Account): void {
     this._account = account
-    const banner = this.tag('Banner')
-    banner.account = account
-    this.tag('HomeMenu').y = banner.kind ? MENU_Y_WITH_BANNER : MENU_Y_PLAIN
-    if (!banner.kind && this._getState() === 'Banner') this._setState('Menu')
+    this._banner.account = account
+    this._menu.y = this._banner.kind ? MENU_Y_WITH_BANNER : MENU_Y_PLAIN
+    if (!this._banner.kind && this._getState() === 'Banner') this._setState('Menu')
   }
 
   /** Texts again, in the current language. */
   render(): void {
-    this.title = (localized(Settings.get('app', 'operatorName', '')) || '') + '  ·  ' + t('app.title')
+    this.title = localized(sdkSettings().get('app', 'operatorName', '')) + '  ·  ' + t('app.title')
     this.backLabel = t('hint.exit')
-    this.tag('Banner').account = this._account
-    // The language hint only when the operator offers more than one language.
+    this._banner.account = this._account
     const hints: Hint[] = [
       ['arrows', t('hint.choose')],
       ['ok', t('hint.select')],
       ['digits', t('hint.openTile')],
       ['red', t('hint.topup')],
     ]
-    if (offeredLanguages(Settings.get('app', 'languages')).length > 1) hints.push(['blue', t('hint.language')])
+    // The language hint only when the operator offers more than one language.
+    if (offeredLanguages(sdkSettings().get('app', 'languages')).length > 1) hints.push(['blue', t('hint.language')])
     this.hints = hints
-    for (const row of this.tag('HomeMenu').items as Lightning.Component[]) {
-      for (const tile of (row as unknown as { items: MenuTile[] }).items) tile.render()
-    }
+    this._menu.render()
   }
 
   /** Red key: straight to top-up, from anywhere on the home screen. */
@@ -165,16 +152,16 @@ export default class HomePage extends HallPage {
     return [
       class Menu extends this {
         override _getFocused() {
-          return this.tag('HomeMenu')
+          return this._menu
         }
         override _handleUp(): boolean {
-          if (this.tag('Banner').kind) this._setState('Banner')
+          if (this._banner.kind) this._setState('Banner')
           return true
         }
       },
       class Banner extends this {
         override _getFocused() {
-          return this.tag('Banner')
+          return this._banner
         }
         override _handleDown(): boolean {
           this._setState('Menu')

@@ -3,35 +3,46 @@
  * renew, my tickets...). Opening it marks it read; Back returns to the list on the same row.
  */
 import { Router } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
-import { Button } from '@lightningjs/ui-components'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import type { Message } from '../../contract/index.ts'
+import HallButton from '../components/HallButton.ts'
 import { formatDateTime } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { cachedMessage, getMessages, markRead } from '../lib/messages.ts'
-import { ACTION_ROUTE, messageText } from '../lib/messageText.ts'
+import { ACTION_ROUTE, hallToday, messageText } from '../lib/messageText.ts'
 import { failedState, loadScreen, newLoad } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { Colors, FontSize, textPatch, type TextStyle } from '../lib/theme.ts'
 
 const X = 200
 const W = 1520
 
-const todayIso = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+interface MessageDetailSpec extends PageFrameSpec {
+  Content: {
+    MessageKind: object
+    MessageDate: object
+    MessageTitle: object
+    MessageBody: object
+    MessageAction: typeof HallButton
+  }
+}
 
-export default class MessageDetailPage extends HallPage {
+const wrapped = (text: string, style: TextStyle) =>
+  textPatch(insertZeroWidthSpaces(text), { wordWrapWidth: W, ...style })
+
+export default class MessageDetailPage extends HallPage<MessageDetailSpec> {
   private _id = ''
   private _message: Message | null = null
 
-  static override _template(): PageTemplate {
-    return frame({
+  static override _template(): PageTemplate<MessageDetailSpec> {
+    return frame<MessageDetailSpec>({
       Content: {
         alpha: 0,
         MessageKind: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.body }) },
         MessageDate: { x: X + W, mountX: 1, y: 188, text: textPatch('', { fontSize: FontSize.small }) },
         MessageTitle: { x: X, y: 244, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
         MessageBody: { x: X, y: 344, text: textPatch('', { fontSize: FontSize.body }) },
-        MessageAction: { type: Button, x: X, y: 820, w: 360, h: 88, fixed: true, title: '' },
+        MessageAction: { type: HallButton, x: X, y: 820, w: 360, h: 88, fixed: true },
       },
     })
   }
@@ -42,21 +53,13 @@ export default class MessageDetailPage extends HallPage {
   }
 
   override _init(): void {
-    this.errorState.onRetry = () => this.load()
-    this.tag('Content.MessageAction').onEnter = () => {
+    this.loadOnVisit(() => this.load())
+    this.tag('Content.MessageAction')!.onEnter = () => {
       const action = this._message ? this._message.action : null
       if (action) Router.navigate(ACTION_ROUTE[action])
       return true
     }
     this.render()
-  }
-
-  override _onMounted(): void {
-    this.load()
-  }
-
-  override _onChanged(): void {
-    this.load()
   }
 
   load(): void {
@@ -91,34 +94,16 @@ export default class MessageDetailPage extends HallPage {
     this.errorState.render()
     const m = this._message
     if (!m) return
-    const text = messageText(m, lang, t, todayIso())
-    this.patch({
-      Content: {
-        MessageKind: {
-          text: textPatch(text.kind, { fontSize: FontSize.body, textColor: Colors.accent, fontStyle: 'bold' }),
-        },
-        MessageDate: {
-          text: textPatch(formatDateTime(m.createdAt, lang), { fontSize: FontSize.small, textColor: Colors.textMuted }),
-        },
-        MessageTitle: {
-          text: textPatch(insertZeroWidthSpaces(text.title), {
-            fontSize: FontSize.title,
-            fontStyle: 'bold',
-            wordWrapWidth: W,
-            maxLines: 2,
-          }),
-        },
-        MessageBody: {
-          text: textPatch(insertZeroWidthSpaces(text.body), {
-            fontSize: FontSize.body,
-            wordWrapWidth: W,
-            maxLines: 9,
-            lineHeight: 52,
-          }),
-        },
-      },
-    })
-    const button = this.tag('Content.MessageAction')
+    const text = messageText(m, lang, t, hallToday())
+    const kindStyle = { fontSize: FontSize.body, textColor: Colors.accent, fontStyle: 'bold' }
+    this.tag('Content.MessageKind')!.text = textPatch(text.kind, kindStyle)
+    const dateStyle = { fontSize: FontSize.small, textColor: Colors.textMuted }
+    this.tag('Content.MessageDate')!.text = textPatch(formatDateTime(m.createdAt, lang), dateStyle)
+    const titleStyle = { fontSize: FontSize.title, fontStyle: 'bold', maxLines: 2 }
+    this.tag('Content.MessageTitle')!.text = wrapped(text.title, titleStyle)
+    const bodyStyle = { fontSize: FontSize.body, maxLines: 9, lineHeight: 52 }
+    this.tag('Content.MessageBody')!.text = wrapped(text.body, bodyStyle)
+    const button = this.tag('Content.MessageAction')!
     button.visible = !!m.action
     button.title = text.actionLabel
   }
@@ -127,13 +112,13 @@ export default class MessageDetailPage extends HallPage {
     return [
       class Loading extends this {
         override $enter() {
-          this.tag('Content').alpha = 0
+          this.tag('Content')!.alpha = 0
         }
       },
       class Ready extends this {
         override $enter() {
           this.errorState.visible = false
-          this.tag('Content').setSmooth('alpha', 1)
+          this.tag('Content')!.setSmooth('alpha', 1)
         }
         override _getFocused() {
           return this._message && this._message.action ? this.tag('Content.MessageAction') : undefined
