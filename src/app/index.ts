@@ -10,11 +10,10 @@ import { loadPrefs } from './lib/viewerPrefs.ts'
 import { exposeRedraw } from './lib/testHooks.ts'
 import { openSessionEarly } from './lib/session.ts'
 
-/** settings.json's sections, as index.html hands them over (read by the SDK, which types them itself). */
-type AnySettings = Record<string, unknown>
+type AnySettings = Record<string, any>
 
 export default function start(appSettings: AnySettings, platformSettings: AnySettings, appData?: unknown) {
-  setFontStack(typeof appSettings.fontFamily === 'string' ? appSettings.fontFamily : undefined)
+  setFontStack(appSettings.fontFamily)
   // Large text and high contrast are chosen on the settings screen and remembered on the box.
   applyLook(loadPrefs())
   applyUiTheme()
@@ -25,7 +24,7 @@ export default function start(appSettings: AnySettings, platformSettings: AnySet
     App,
     appSettings as Lightning.Application.Options,
     platformSettings as PlatformSettings,
-    appData,
+    appData as Record<string, unknown>,
   )
   // The log-in goes out as soon as Launch has read the settings (bffUrl, the box's identity): the SDK builds the App
   // only after translations.json has come, and the stage's first frames keep the main thread busy for a second or
