@@ -153,6 +153,7 @@ export function createOrderLedger() {
     return {
       productId: product.productId,
       productName: product.name,
+      productNameEn: product.nameEn,
       periodMonths,
       amountFen: fee,
       effectiveDate,
@@ -207,6 +208,7 @@ export function createOrderLedger() {
         subscriptionId,
         productId: product.productId,
         productName: product.name,
+        productNameEn: product.nameEn,
         kind: product.kind,
         state: 'active',
         startDate: c.effectiveDate,
@@ -223,6 +225,7 @@ export function createOrderLedger() {
       bossOrderId: `O${beijingDate(h.now).replace(/-/g, '')}${String(bossSeq).padStart(6, '0')}`,
       productId: product.productId,
       productName: product.name,
+      productNameEn: product.nameEn,
       periodMonths: o.periodMonths,
       amountFen: c.amountFen,
       autoRenew: o.autoRenew,

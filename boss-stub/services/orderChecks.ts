@@ -15,6 +15,7 @@ export type OrderIssue = { code: RspCode; desc: string; conflictProdId: string }
 export type OrderPlan = {
   fee: number
   prodName: string
+  prodNameEn: string
   /** The held fixed-period subscription a renewal extends. */
   extend: SubscriptionRow | undefined
   effDate: string
@@ -37,8 +38,8 @@ export function planOrder(
   period: number,
   today: string,
 ): OrderPlan {
-  const product = db.prepare('SELECT prod_name, orderable FROM product WHERE prod_id = ?').get(prodId) as
-    { prod_name: string; orderable: number } | undefined
+  const product = db.prepare('SELECT prod_name, prod_name_en, orderable FROM product WHERE prod_id = ?').get(prodId) as
+    { prod_name: string; prod_name_en: string; orderable: number } | undefined
   if (!product) throw new BossError('2002', '产品不存在')
   const price = db
     .prepare('SELECT price FROM product_price WHERE prod_id = ? AND period_months = ?')
@@ -72,7 +73,17 @@ export function planOrder(
   const extend = same && same.auto_renew === 'N' ? same : undefined
   const effDate = extend ? addDays(extend.exp_date, 1) : today
   const expDate = addDays(addMonths(effDate, period), -1)
-  return { fee: price.price, prodName: product.prod_name, extend, effDate, expDate, limit, spent, issues }
+  return {
+    fee: price.price,
+    prodName: product.prod_name,
+    prodNameEn: product.prod_name_en,
+    extend,
+    effDate,
+    expDate,
+    limit,
+    spent,
+    issues,
+  }
 }
 
 /** The BODY extras that go with an issue when ORDER_CREATE refuses with it. */
@@ -102,6 +113,7 @@ export const orderCheck: Service = {
       CUST_ID: custId,
       PROD_ID: prodId,
       PROD_NAME: plan.prodName,
+      PROD_NAME_EN: plan.prodNameEn,
       PERIOD_MONTHS: String(period),
       FEE: String(plan.fee),
       EFF_DATE: plan.effDate,

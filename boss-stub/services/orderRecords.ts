@@ -25,8 +25,8 @@ export function findOrder(db: DatabaseSync, orderNo: string): OrderRow | undefin
 }
 
 export function orderFields(db: DatabaseSync, o: OrderRow): Record<string, string> {
-  const p = db.prepare('SELECT prod_name FROM product WHERE prod_id = ?').get(o.prod_id) as
-    { prod_name: string } | undefined
+  const p = db.prepare('SELECT prod_name, prod_name_en FROM product WHERE prod_id = ?').get(o.prod_id) as
+    { prod_name: string; prod_name_en: string } | undefined
   const a = db.prepare('SELECT balance FROM account WHERE cust_id = ?').get(o.cust_id) as { balance: number }
   return {
     ORDER_NO: o.order_no,
@@ -34,6 +34,7 @@ export function orderFields(db: DatabaseSync, o: OrderRow): Record<string, strin
     CUST_ID: o.cust_id,
     PROD_ID: o.prod_id,
     PROD_NAME: p?.prod_name ?? '',
+    PROD_NAME_EN: p?.prod_name_en ?? '',
     PERIOD_MONTHS: String(o.period_months),
     FEE: String(o.fee),
     ORDER_STATUS: o.order_status,

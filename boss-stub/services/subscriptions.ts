@@ -48,10 +48,10 @@ export const subsListQry: Service = {
     const today = formatDate(now)
     const rows = db
       .prepare(
-        `SELECT s.*, p.prod_name, p.prod_type FROM subscription s JOIN product p USING (prod_id)
+        `SELECT s.*, p.prod_name, p.prod_name_en, p.prod_type FROM subscription s JOIN product p USING (prod_id)
       WHERE s.cust_id = ? ORDER BY s.exp_date, s.subs_id`,
       )
-      .all(custId) as Array<SubscriptionRow & { prod_name: string; prod_type: string }>
+      .all(custId) as Array<SubscriptionRow & { prod_name: string; prod_name_en: string; prod_type: string }>
     const list = rows
       .map((s) => ({ s, status: effectiveStatus(s, today) }))
       .filter(({ status }) => wanted === '' || status === wanted)
@@ -65,6 +65,7 @@ export const subsListQry: Service = {
         SUBS_ID: s.subs_id,
         PROD_ID: s.prod_id,
         PROD_NAME: s.prod_name,
+        PROD_NAME_EN: s.prod_name_en,
         PROD_TYPE: s.prod_type,
         SUBS_STATUS: status,
         EFF_DATE: s.eff_date,

@@ -71,6 +71,8 @@ export type SpendingLimit = Static<typeof SpendingLimit>
 export const OrderQuote = Type.Object({
   productId: Type.String(),
   productName: Type.String(),
+  /** The BOSS's English name (its Chinese one where it has none). */
+  productNameEn: Type.String(),
   periodMonths: PeriodMonths,
   amountFen: Fen,
   effectiveDate: IsoDate,
@@ -118,6 +120,8 @@ export const Order = Type.Object({
   bossOrderId: Type.String(),
   productId: Type.String(),
   productName: Type.String(),
+  /** The BOSS's English name (its Chinese one where it has none). */
+  productNameEn: Type.String(),
   periodMonths: PeriodMonths,
   amountFen: Fen,
   autoRenew: Type.Boolean(),

@@ -21,6 +21,8 @@ export const Subscription = Type.Object({
   subscriptionId: Type.String(),
   productId: Type.String(),
   productName: Type.String(),
+  /** The BOSS's English name (its Chinese one where it has none). */
+  productNameEn: Type.String(),
   kind: Type.Union([Type.Literal('maintenance'), Type.Literal('package')]),
   status: SubscriptionStatus,
   startDate: IsoDate,

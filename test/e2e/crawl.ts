@@ -106,8 +106,11 @@ export interface CrawlLimits {
   maxMs: number
   /** Focus states explored per screen, so one long list does not eat the whole budget. */
   perRoute: number
-  /** The household's own name and address: the only Chinese an English screen may show (issue 16). */
-  ownWords?: string[]
+  /**
+   * Issue 16's text rules (fitProblems) on every state, with the household's own name and address: the only
+   * Chinese an English screen may show. Off by default until the Chinese crawls are clean of them too.
+   */
+  textFit?: { ownWords: string[] }
 }
 
 export class Crawler {
@@ -215,6 +218,8 @@ export class Crawler {
       if (RAW_KEY.test(t.text.trim()) || /undefined|NaN|\[object |\{\w+\}/.test(t.text))
         this.note('raw-text', where, `"${t.text.slice(0, 40)}"`)
     }
+    if (this.limits.textFit)
+      for (const [kind, detail] of fitProblems(s, this.limits.textFit.ownWords)) this.note(kind, where, detail)
     for (const e of this.tv.errors.splice(0)) this.note('js-error', where, e.slice(0, 200))
   }
 
@@ -495,6 +500,8 @@ export function firstFocusRisk(s: Snapshot): string {
 
 /** Chinese characters, CJK punctuation and full-width forms: none belongs on an English screen. */
 const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/
+/** Languages named in their own words (the switch to Chinese reads 中文 in every language). */
+const ENDONYMS = ['中文']
 /** Below this, two lines of a text touch (Chinese glyphs fill the whole em). */
 const MIN_LINE_HEIGHT = 1.1
 /** Glyph boxes may touch by this much (anti-aliasing, the ink box's estimate) before they count as overlapping. */
@@ -515,7 +522,7 @@ export function fitProblems(s: Snapshot, ownWords: string[]): [string, string][]
     if (t.lines && t.lines > 1 && t.lineHeight && t.size && t.lineHeight < t.size * MIN_LINE_HEIGHT)
       out.push(['text-lines-touch', `${name(t)} line height ${Math.round(t.lineHeight)} for ${Math.round(t.size)}px`])
     if (s.language === 'en') {
-      const rest = ownWords.reduce((text, own) => (own ? text.split(own).join('') : text), t.text)
+      const rest = [...ownWords, ...ENDONYMS].reduce((text, own) => (own ? text.split(own).join('') : text), t.text)
       if (CJK.test(rest)) out.push(['chinese-in-english', name(t)])
     }
   }

@@ -8,7 +8,8 @@ import type { OrderQuote } from '../../contract/index.ts'
 import HallButton from './HallButton.ts'
 import OrderSummary, { SUMMARY_ROW_H } from './OrderSummary.ts'
 import { formatFen } from '../lib/format.ts'
-import { t } from '../lib/i18n.ts'
+import { heldName } from '../lib/catalogue.ts'
+import { currentLanguage, t } from '../lib/i18n.ts'
 import { CONFLICT_KEY, conflictAction, conflictParams } from '../lib/orderFlow.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
@@ -71,7 +72,7 @@ export default class OrderConfirmStep
     const q = this._quote
     if (!q) return ''
     const period = t(q.periodMonths === 1 ? 'catalog.period.one' : 'catalog.period.many', { n: q.periodMonths })
-    return t('pin.for', { product: q.productName, period, price: formatFen(q.amountFen) })
+    return t('pin.for', { product: heldName(q, currentLanguage()), period, price: formatFen(q.amountFen) })
   }
 
   get autoRenew(): boolean {
@@ -97,7 +98,7 @@ export default class OrderConfirmStep
   render(): void {
     const blocked = this.blocked
     const renew = this.tag('AutoRenewButton')!
-    renew.title = t('order.autoRenew') + '：' + t(this._autoRenew ? 'order.on' : 'order.off')
+    renew.title = t('order.autoRenewState', { state: t(this._autoRenew ? 'order.on' : 'order.off') })
     renew.visible = !blocked
     this.tag('CancelButton')!.title = blocked ? t('order.back') : t('order.cancel')
     const confirm = this.tag('ConfirmButton')!

@@ -4,7 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 import type { OrderQuote } from '../../contract/index.ts'
-import { periodKey } from '../lib/catalogue.ts'
+import { heldName, periodKey } from '../lib/catalogue.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
@@ -49,7 +49,7 @@ export default class OrderSummary extends Lightning.Component {
     const lang = currentLanguage()
     const values: Record<string, [string, number]> = q
       ? {
-          OrderProduct: [q.productName, Colors.text],
+          OrderProduct: [heldName(q, lang), Colors.text],
           OrderPeriod: [t(periodKey(q.periodMonths), { n: q.periodMonths }), Colors.text],
           OrderAmount: [formatFen(q.amountFen), Colors.accent],
           OrderEffective: [formatDate(q.effectiveDate, lang), Colors.text],

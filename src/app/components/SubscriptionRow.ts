@@ -4,7 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 import type { Subscription } from '../../contract/index.ts'
-import { periodKey } from '../lib/catalogue.ts'
+import { heldName, periodKey } from '../lib/catalogue.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import { rowPanel, STATUS_COLOR, STATUS_KEY } from '../lib/subscriptionView.ts'
@@ -58,7 +58,7 @@ export default class SubscriptionRow extends Lightning.Component {
     const dates = t('subs.dates', { start: formatDate(s.startDate, lang), end: formatDate(s.expiryDate, lang) })
     // Texts tinted, not redrawn, on focus (lib/rowLook.ts).
     this.patch({
-      SubName: tintedText(insertZeroWidthSpaces(s.productName), fg, {
+      SubName: tintedText(insertZeroWidthSpaces(heldName(s, lang)), fg, {
         fontSize: FontSize.body,
         fontStyle: 'bold',
         wordWrapWidth: 500,

@@ -25,6 +25,10 @@ export interface CatalogueGroup {
 export const productName = (p: Pick<ProductSummary, 'name' | 'nameEn'>, lang: LanguageCode): string =>
   lang === 'en' ? p.nameEn : p.name
 
+/** A held or quoted product's name in the viewer's language (the BOSS's English one in English). */
+export const heldName = (h: { productName: string; productNameEn: string }, lang: LanguageCode): string =>
+  lang === 'en' ? h.productNameEn : h.productName
+
 export const channelName = (c: Pick<Channel, 'name' | 'nameEn'>, lang: LanguageCode): string =>
   lang === 'en' ? c.nameEn : c.name
 

@@ -6,6 +6,7 @@ import type { OrderResult } from '../../contract/index.ts'
 import type { ButtonAction } from '../components/ActionButtons.ts'
 import type { ResultContent } from '../components/ResultPanel.ts'
 import { formatDate, formatFen } from './format.ts'
+import { heldName } from './catalogue.ts'
 import { currentLanguage, t } from './i18n.ts'
 import { isApiError } from './api.ts'
 import { isPlaced, minutesFrom, type OrderFailure } from './orderFlow.ts'
@@ -45,7 +46,10 @@ export function answeredOutcome(r: OrderResult, go: OrderWays): ResultContent {
   const done: ButtonAction = { ref: 'ResultDoneButton', label: t('order.done'), onSelect: go.done }
   if (isPlaced(r)) {
     const lines = [
-      t('order.successBody', { product: r.productName, date: formatDate(r.expiryDate, currentLanguage()) }),
+      t('order.successBody', {
+        product: heldName(r, currentLanguage()),
+        date: formatDate(r.expiryDate, currentLanguage()),
+      }),
       t('order.balanceNow', { amount: formatFen(r.amountFen), balance: formatFen(r.balanceAfterFen) }),
       t('order.orderNo', { id: r.bossOrderId }),
     ]

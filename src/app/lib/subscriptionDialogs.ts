@@ -7,6 +7,7 @@ import type { Subscription } from '../../contract/index.ts'
 import { errorCode } from './api.ts'
 import { api } from './backend.ts'
 import { formatDate } from './format.ts'
+import { heldName } from './catalogue.ts'
 import { currentLanguage, t } from './i18n.ts'
 import { errorMessageKey } from './i18nKeys.ts'
 import { openDialog, showToast, type DialogAction } from './overlays.ts'
@@ -31,7 +32,7 @@ export function manageSubscription(s: Subscription, stopped: () => void): void {
   }
   const lang = currentLanguage()
   openDialog({
-    title: s.productName,
+    title: heldName(s, lang),
     message: t('subs.dates', { start: formatDate(s.startDate, lang), end: formatDate(s.expiryDate, lang) }),
     actions,
     defaultIndex: 0,
@@ -40,7 +41,7 @@ export function manageSubscription(s: Subscription, stopped: () => void): void {
 
 function confirmStop(s: Subscription, stopped: () => void): void {
   openDialog({
-    title: t('subs.stopTitle', { product: s.productName }),
+    title: t('subs.stopTitle', { product: heldName(s, currentLanguage()) }),
     message: t('subs.stopBody', { date: formatDate(s.expiryDate, currentLanguage()) }),
     actions: [
       { label: t('subs.keep'), ref: 'SubsKeep' },

@@ -127,8 +127,8 @@ export default class TopupPage extends HallPage {
         wordWrapWidth: 1200,
         maxLines: 1,
       })
-    this.tag('WayHints.CardHint').text = small(t('topup.card') + '：' + t('topup.card.hint'))
-    this.tag('WayHints.QrHint').text = small(t('topup.qr') + '：' + t('topup.qr.hint'))
+    this.tag('WayHints.CardHint').text = small(t('topup.wayHint', { way: t('topup.card'), hint: t('topup.card.hint') }))
+    this.tag('WayHints.QrHint').text = small(t('topup.wayHint', { way: t('topup.qr'), hint: t('topup.qr.hint') }))
     this.hints = [
       ['leftright', t('hint.choose')],
       ['ok', t('hint.select')],

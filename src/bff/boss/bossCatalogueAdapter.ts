@@ -2,13 +2,7 @@ import type { ProductCategory } from '../../contract/index.ts'
 import type { CatalogueProduct } from '../domain/types.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
 import { BossBusinessError, BossCode, BossProtocolError } from './bossErrors.ts'
-import { field, fromBossFen, list } from './bossFormat.ts'
-
-/** The BOSS's English name where it has one, else its Chinese one (an older BOSS sends no *_EN fields). */
-const english = (record: Record<string, unknown>, key: string, zh: string): string => {
-  const v = record[key + '_EN']
-  return typeof v === 'string' && v.trim() ? v : zh
-}
+import { english, field, fromBossFen, list } from './bossFormat.ts'
 
 const CATEGORIES: Record<string, ProductCategory> = {
   基础: 'basic',

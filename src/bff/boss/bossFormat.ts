@@ -89,3 +89,9 @@ export function list(record: Record<string, unknown>, key: string): Record<strin
   }
   return value as Record<string, unknown>[]
 }
+
+/** The BOSS's English name where it has one, else its Chinese one (an older BOSS sends no *_EN fields). */
+export const english = (record: Record<string, unknown>, key: string, zh: string): string => {
+  const v = record[key + '_EN']
+  return typeof v === 'string' && v.trim() ? v : zh
+}

@@ -3,7 +3,7 @@ import { ApiError } from '../errors.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
 import { WrongPinError } from '../domain/errors.ts'
 import { BossBusinessError, BossCode, BossProtocolError } from './bossErrors.ts'
-import { field, fromBossDate, fromBossFen, fromBossTimestamp, list } from './bossFormat.ts'
+import { english, field, fromBossDate, fromBossFen, fromBossTimestamp, list } from './bossFormat.ts'
 import { spendingLimitFrom } from './bossSubscriptionAdapter.ts'
 
 /** Refused for the household's monthly limit (stub 3005; not in BossCode, which mirrors the original protocol table). */
@@ -25,6 +25,7 @@ function toOrder(b: Record<string, unknown>): Order {
     bossOrderId: field(b, 'ORDER_ID'),
     productId: field(b, 'PROD_ID'),
     productName: field(b, 'PROD_NAME'),
+    productNameEn: english(b, 'PROD_NAME', field(b, 'PROD_NAME')),
     periodMonths: Number(field(b, 'PERIOD_MONTHS')),
     amountFen: fromBossFen(field(b, 'FEE'), 'FEE'),
     autoRenew: field(b, 'AUTO_RENEW') === 'Y',
@@ -40,6 +41,7 @@ function toOrder(b: Record<string, unknown>): Order {
 export interface OrderCheck {
   productId: string
   productName: string
+  productNameEn: string
   periodMonths: number
   amountFen: number
   effectiveDate: string
@@ -142,6 +144,7 @@ export function bossOrderAdapter(boss: BossCaller) {
       return {
         productId: field(b, 'PROD_ID'),
         productName: field(b, 'PROD_NAME'),
+        productNameEn: english(b, 'PROD_NAME', field(b, 'PROD_NAME')),
         periodMonths: Number(field(b, 'PERIOD_MONTHS')),
         amountFen: fromBossFen(field(b, 'FEE'), 'FEE'),
         effectiveDate: fromBossDate(field(b, 'EFF_DATE'), 'EFF_DATE'),

@@ -1,7 +1,7 @@
 import type { SpendingLimit } from '../../contract/index.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
 import { BossBusinessError, BossCode, BossProtocolError } from './bossErrors.ts'
-import { field, fromBossDate, fromBossFen, fromBossMonth, list } from './bossFormat.ts'
+import { english, field, fromBossDate, fromBossFen, fromBossMonth, list } from './bossFormat.ts'
 import { WrongPinError } from '../domain/errors.ts'
 import type { Holding } from '../domain/types.ts'
 
@@ -31,6 +31,7 @@ export function bossSubscriptionAdapter(boss: BossCaller) {
           subscriptionId: field(s, 'SUBS_ID'),
           productId: field(s, 'PROD_ID'),
           productName: field(s, 'PROD_NAME'),
+          productNameEn: english(s, 'PROD_NAME', field(s, 'PROD_NAME')),
           kind: field(s, 'PROD_TYPE') === 'MAINT' ? 'maintenance' : 'package',
           state,
           startDate: fromBossDate(field(s, 'EFF_DATE'), 'EFF_DATE'),

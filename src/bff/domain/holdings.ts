@@ -25,6 +25,7 @@ export function toSubscription(h: Holding, today: string): Subscription {
     subscriptionId: h.subscriptionId,
     productId: h.productId,
     productName: h.productName,
+    productNameEn: h.productNameEn,
     kind: h.kind,
     status,
     startDate: h.startDate,

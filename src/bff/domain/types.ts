@@ -18,6 +18,7 @@ export interface Holding {
   subscriptionId: string
   productId: string
   productName: string
+  productNameEn: string
   kind: 'maintenance' | 'package'
   state: 'active' | 'suspended' | 'ended'
   startDate: string

@@ -106,7 +106,9 @@ describe('POST /api/v1/orders', () => {
       orderId: placed.body.orderId,
       status: 'completed',
       amountFen: placed.body.amountFen,
+      productNameEn: 'Sports Pack',
     })
+    expect(placed.body.productNameEn).toBe('Sports Pack')
     expect((await api(stack, 'GET', '/api/v1/orders/nope', { token })).status).toBe(400)
     expect((await api(stack, 'GET', `/api/v1/orders/${placed.body.orderId.toLowerCase()}`, { token })).status).toBe(400)
     const other = await login(stack, stack.bySubscriber('arrears'))

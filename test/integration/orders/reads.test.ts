@@ -56,6 +56,9 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
       shortfallFen: 0,
     })
     expect(ok.body.balanceAfterFen).toBe(ok.body.balanceBeforeFen - 2200)
+    // The BOSS's English name rides along for the hall in English (issue 16: the order steps showed 戏曲包).
+    expect(ok.body.productNameEn).not.toMatch(/[\u3400-\u9fff]/)
+    expect(ok.body.productNameEn).not.toBe(ok.body.productName)
     const clash = await loose(
       bff(stack, routes.orderQuote, {
         token,
@@ -98,6 +101,8 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
     const list = await loose(bff(stack, routes.subscriptions, { token }))
     const kids = list.body.items.find((s: { productId: string }) => s.productId === 'P_KIDS')
     expect(kids).toMatchObject({ autoRenew: true, canStopAutoRenew: true, status: expect.any(String) })
+    for (const s of list.body.items as { productName: string; productNameEn: string }[])
+      expect([s.productName, s.productNameEn]).toEqual([s.productName, expect.not.stringMatching(/[\u3400-\u9fff]/)])
     const off = await loose(
       bff(stack, routes.autoRenew, {
         token,

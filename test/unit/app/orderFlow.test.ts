@@ -124,6 +124,7 @@ describe('my subscriptions', () => {
     subscriptionId: id,
     productId: 'P',
     productName: id,
+    productNameEn: id,
     kind: 'package',
     status,
     startDate: '2026-01-01',

@@ -27,6 +27,7 @@ export const ORDERS_KEYS = [
   'order.balanceBefore',
   'order.balanceAfter',
   'order.autoRenew',
+  'order.autoRenewState',
   'order.renews',
   'order.cancel',
   'order.confirm',

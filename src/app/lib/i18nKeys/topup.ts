@@ -5,6 +5,7 @@ export const TOPUP_KEYS = [
   'topup.arrears',
   'topup.suspendedNote',
   'topup.card',
+  'topup.wayHint',
   'topup.card.hint',
   'topup.qr',
   'topup.qr.hint',
