@@ -3,35 +3,63 @@
  * the box. Offers chosen from the household's use of the hall: a yes or no kept by the BOSS.
  * Every change applies at once, in place (lib/relook.ts for the look): same screen, same row focused.
  */
-import { Lightning, Settings } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
 import { Button, Column } from '@lightningjs/ui-components'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import { setSpeechEnabled, speak, speechEnabled } from '../lib/announcer.ts'
+import { api } from '../lib/backend.ts'
 import { currentLanguage, offeredLanguages, t } from '../lib/i18n.ts'
+import type { TKey } from '../lib/i18nKeys.ts'
 import { lookChanged } from '../lib/lookChange.ts'
 import { showToast } from '../lib/overlays.ts'
-import { loadPrefs, savePrefs, type ViewerPrefs } from '../lib/viewerPrefs.ts'
-import { api } from '../lib/backend.ts'
+import { sdkSettings } from '../lib/sdk.ts'
+import { loadPrefs, savePrefs } from '../lib/viewerPrefs.ts'
+
+declare module '@lightningjs/sdk' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- how Lightning's types are augmented
+  namespace Lightning.Component {
+    interface FireAncestorsMap {
+      /** The App switches the language (it redraws every kept page), as the Blue key does. */
+      $switchLanguage(): void
+    }
+  }
+}
 
 type Row = 'LargeText' | 'HighContrast' | 'Speech' | 'Usage' | 'Offers' | 'Language'
 
+const LABEL_KEY: Record<Row, TKey> = {
+  LargeText: 'settings.largeText',
+  HighContrast: 'settings.highContrast',
+  Speech: 'settings.speech',
+  Usage: 'settings.usage',
+  Offers: 'settings.offers',
+  Language: 'settings.language',
+}
 const LANGUAGE_NAMES: Record<string, string> = { 'zh-CN': '中文', en: 'English' }
 
-export default class SettingsPage extends HallPage {
+interface SettingsSpec extends PageFrameSpec {
+  SettingsList: typeof Column
+}
+
+export default class SettingsPage extends HallPage<SettingsSpec> {
   private _rows: Row[] = []
   /** The BOSS's answer; null until it came (shown as --). */
   private _offers: boolean | null = null
 
-  static override _template(): PageTemplate {
-    return frame({
-      SettingsList: { type: Column, x: 160, y: 230, w: 1000, h: 700, neverScroll: true, style: { itemSpacing: 20 } },
+  static override _template(): PageTemplate<SettingsSpec> {
+    return frame<SettingsSpec>({
+      SettingsList: { type: Column, x: 160, y: 230, w: 1000, h: 700, neverScroll: true },
     })
+  }
+
+  private get _list(): Column {
+    return this.tag('SettingsList')!
   }
 
   override _init(): void {
     this._rows = ['LargeText', 'HighContrast', 'Speech', 'Usage', 'Offers']
-    if (offeredLanguages(Settings.get('app', 'languages')).length > 1) this._rows.push('Language')
-    this.tag('SettingsList').items = this._rows.map((row) => ({
+    if (offeredLanguages(sdkSettings().get('app', 'languages')).length > 1) this._rows.push('Language')
+    this._list.style = { itemSpacing: 20 }
+    this._list.items = this._rows.map((row) => ({
       type: Button,
       ref: `${row}Setting`,
       w: 900,
@@ -39,19 +67,13 @@ export default class SettingsPage extends HallPage {
       fixed: true,
       justify: 'left',
       title: '',
-      onEnter: () => {
-        this._toggle(row)
-        return true
-      },
+      onEnter: () => (this._toggle(row), true),
     }))
     this.render()
-    api()
+    void api()
       .getOfferConsent()
       .then(
-        (c) => {
-          this._offers = c.offers
-          this.render()
-        },
+        (c) => this._offersAre(c.offers),
         () => undefined,
       )
   }
@@ -60,34 +82,17 @@ export default class SettingsPage extends HallPage {
     this.render()
   }
 
-  private _value(row: Row, prefs: ViewerPrefs): string {
+  private _value(row: Row): string {
+    const prefs = loadPrefs()
     if (row === 'Language') return LANGUAGE_NAMES[currentLanguage()] || currentLanguage()
-    if (row === 'Offers') return this._offers === null ? '--' : this._offers ? t('settings.on') : t('settings.off')
-    const on =
-      row === 'LargeText'
-        ? prefs.largeText
-        : row === 'HighContrast'
-          ? prefs.highContrast
-          : row === 'Usage'
-            ? prefs.usage
-            : speechEnabled()
-    return on ? t('settings.on') : t('settings.off')
+    if (row === 'Offers' && this._offers === null) return '--'
+    const on = { LargeText: prefs.largeText, HighContrast: prefs.highContrast, Usage: prefs.usage }
+    const value = row === 'Offers' ? this._offers : row === 'Speech' ? speechEnabled() : on[row]
+    return value ? t('settings.on') : t('settings.off')
   }
 
   private _label(row: Row): string {
-    const key =
-      row === 'LargeText'
-        ? 'settings.largeText'
-        : row === 'HighContrast'
-          ? 'settings.highContrast'
-          : row === 'Speech'
-            ? 'settings.speech'
-            : row === 'Usage'
-              ? 'settings.usage'
-              : row === 'Offers'
-                ? 'settings.offers'
-                : 'settings.language'
-    return `${t(key)}: ${this._value(row, loadPrefs())}`
+    return `${t(LABEL_KEY[row])}: ${this._value(row)}`
   }
 
   render(): void {
@@ -96,60 +101,45 @@ export default class SettingsPage extends HallPage {
       ['updown', t('hint.choose')],
       ['ok', t('hint.switch')],
     ]
-    const items = this.tag('SettingsList').items as Lightning.Component[]
-    this._rows.forEach((row, i) => {
-      if (items[i]) (items[i] as unknown as { title: string }).title = this._label(row)
+    this._list.items.forEach((button, i) => {
+      if (button instanceof Button && this._rows[i]) button.title = this._label(this._rows[i])
     })
+  }
+
+  private _offersAre(offers: boolean): void {
+    this._offers = offers
+    this.render()
   }
 
   private _toggle(row: Row): void {
     const prefs = loadPrefs()
-    if (row === 'Language') {
-      // The App owns the language switch (it redraws every kept page), as the Blue key does.
-      ;(this.fireAncestors as unknown as (name: string) => void).call(this, '$switchLanguage')
-      return
-    }
-    if (row === 'Speech') {
-      prefs.speech = !speechEnabled()
-      savePrefs(prefs)
-      setSpeechEnabled(prefs.speech)
-      this.render()
-      speak(this._label(row))
-      return
-    }
-    if (row === 'Usage') {
-      // Off stops recording at once and drops what was not sent yet (usage.ts reads the switch every time).
-      prefs.usage = !prefs.usage
-      savePrefs(prefs)
-      this.render()
-      speak(this._label(row))
-      return
-    }
+    if (row === 'Language') return this.fireAncestors('$switchLanguage')
     if (row === 'Offers') {
       // Not known yet: the household has never said no, so a first press says no.
-      api()
+      void api()
         .setOfferConsent(!(this._offers ?? true))
         .then(
-          (c) => {
-            this._offers = c.offers
-            this.render()
-            speak(this._label(row))
-          },
+          (c) => (this._offersAre(c.offers), speak(this._label(row))),
           () => showToast(t('settings.offersFailed')),
         )
       return
     }
-    if (row === 'LargeText') prefs.largeText = !prefs.largeText
+    // Off stops recording at once and drops what was not sent yet (usage.ts reads the switch every time).
+    if (row === 'Usage') prefs.usage = !prefs.usage
+    else if (row === 'Speech') prefs.speech = !speechEnabled()
+    else if (row === 'LargeText') prefs.largeText = !prefs.largeText
     else prefs.highContrast = !prefs.highContrast
     savePrefs(prefs)
+    if (row === 'Speech') setSpeechEnabled(prefs.speech === true)
     // The App carries the new look into every screen in place; the focus stays on this row.
-    lookChanged()
+    const look = row === 'LargeText' || row === 'HighContrast'
+    if (look) lookChanged()
     this.render()
     speak(this._label(row))
-    showToast(t('settings.lookApplied'))
+    if (look) showToast(t('settings.lookApplied'))
   }
 
-  override _getFocused(): Lightning.Component {
-    return this.tag('SettingsList')
+  override _getFocused(): Column {
+    return this._list
   }
 }
