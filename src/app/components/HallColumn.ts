@@ -6,7 +6,7 @@
  */
 import { Column } from '@lightningjs/ui-components'
 import { Lightning } from '@lightningjs/sdk'
-import { showListPosition, type ListPosition } from '../lib/listPosition.ts'
+import { showListPosition } from '../lib/listPosition.ts'
 
 export interface HallColumnSpec extends Column.TemplateSpec {
   itemSpacing: number
@@ -18,6 +18,7 @@ export default class HallColumn extends Column<HallColumnSpec> {
   // Column lays out (and scrolls to) the selected row here, after every move and every new set of rows;
   // it takes the newly and previously selected rows, which its typings leave out.
   override _render(...rows: unknown[]): void {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to this on the next line
     const render: (...rows: unknown[]) => void = super._render
     render.apply(this, rows)
     if (this.hasFocus()) this._report()

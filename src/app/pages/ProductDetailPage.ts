@@ -2,8 +2,8 @@
  * A package: what it is, its channels (Right, then Up/Down to scroll them) and its periods with prices.
  * OK on a period starts the order (confirmation next; nothing is charged here).
  */
-import { Lightning, Router } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
+import { Router } from '@lightningjs/sdk'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import { Button, Column } from '@lightningjs/ui-components'
 import type { ProductDetail } from '../../contract/index.ts'
 import ChannelItem, { CHANNEL_H } from '../components/ChannelItem.ts'
@@ -23,13 +23,29 @@ const RIGHT_W = 1824 - 12 - RIGHT_X
 // Channel rows sit in from the list's clipping edges by their focus growth, so a focused row shows whole.
 const CHANNEL_PAD = rowOverhang(RIGHT_W)
 
-export default class ProductDetailPage extends HallPage {
+// Column's template type has no `style`; spread in, the spacing still reaches the component.
+const spacing = (itemSpacing: number) => ({ style: { itemSpacing } })
+
+interface ProductDetailSpec extends PageFrameSpec {
+  Content: {
+    ProductTitle: object
+    ProductBadge: object
+    Description: object
+    PeriodHeading: object
+    PeriodList: typeof Column
+    ChannelHeading: object
+    ChannelPanel: object
+    ChannelList: typeof Column
+  }
+}
+
+export default class ProductDetailPage extends HallPage<ProductDetailSpec> {
   private _productId = ''
   private _product: ProductDetail | null = null
   private _zone: 'Periods' | 'Channels' = 'Periods'
 
-  static override _template(): PageTemplate {
-    return frame({
+  static override _template(): PageTemplate<ProductDetailSpec> {
+    return frame<ProductDetailSpec>({
       Content: {
         alpha: 0,
         ProductTitle: { x: X, y: 180, text: textPatch('', { fontSize: FontSize.title, fontStyle: 'bold' }) },
@@ -37,7 +53,7 @@ export default class ProductDetailPage extends HallPage {
         Description: { x: X, y: 306, text: textPatch('', { fontSize: FontSize.body }) },
         PeriodHeading: { x: X, y: 470, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
         // In from X by the buttons' focus growth, so a focused period stays inside the title-safe area.
-        PeriodList: { type: Column, x: X + 24, y: 536, w: 560, h: 420, neverScroll: true, style: { itemSpacing: 16 } },
+        PeriodList: { type: Column, x: X + 24, y: 536, w: 560, h: 420, neverScroll: true, ...spacing(16) },
         ChannelHeading: { x: RIGHT_X, y: 180, text: textPatch('', { fontSize: FontSize.heading, fontStyle: 'bold' }) },
         ChannelPanel: { rect: true, x: RIGHT_X - 12, y: 240, w: RIGHT_W + 24, h: 712, color: Colors.panel },
         ChannelList: {
@@ -50,7 +66,7 @@ export default class ProductDetailPage extends HallPage {
           itemPosX: CHANNEL_PAD,
           itemPosY: 2,
           scrollIndex: 6,
-          style: { itemSpacing: 4 },
+          ...spacing(4),
         },
       },
     })
@@ -85,7 +101,7 @@ export default class ProductDetailPage extends HallPage {
       this,
       () => api().getProduct(this._productId),
       (product) => {
-        const periodIndex = sameProduct ? this.tag('Content.PeriodList').selectedIndex : 0
+        const periodIndex = sameProduct ? this.tag('Content.PeriodList')!.selectedIndex : 0
         this._product = product
         this._fill(periodIndex)
         this._setState('Ready')
@@ -101,7 +117,7 @@ export default class ProductDetailPage extends HallPage {
       Router.navigate('order/' + p.productId + '/' + months)
       return true
     }
-    const periods = this.tag('Content.PeriodList')
+    const periods = this.tag('Content.PeriodList')!
     periods.items = p.orderable
       ? p.prices.map((price) => ({
           type: Button,
@@ -114,7 +130,7 @@ export default class ProductDetailPage extends HallPage {
         }))
       : []
     periods.selectedIndex = Math.min(periodIndex, Math.max(0, p.prices.length - 1))
-    this.tag('Content.ChannelList').items = p.channels.map((c, i) => ({
+    this.tag('Content.ChannelList')!.items = p.channels.map((c, i) => ({
       type: ChannelItem,
       ref: 'Channel' + i,
       w: RIGHT_W - 2 * CHANNEL_PAD,
@@ -136,8 +152,8 @@ export default class ProductDetailPage extends HallPage {
     const p = this._product
     if (!p) return
     const lang = currentLanguage()
-    for (const item of this.tag('Content.ChannelList').items as ChannelItem[]) item.render()
-    this.tag('Content.ProductTitle').text = textPatch(productName(p, lang), {
+    for (const item of this.tag('Content.ChannelList')!.items) if (item instanceof ChannelItem) item.render()
+    this.tag('Content.ProductTitle')!.text = textPatch(productName(p, lang), {
       fontSize: FontSize.title,
       fontStyle: 'bold',
     })
@@ -145,43 +161,43 @@ export default class ProductDetailPage extends HallPage {
       ? t(BADGE_KEY[p.badge]) +
         (p.holding ? '    ' + t('catalog.expiresOn', { date: formatDate(p.holding.expiryDate, lang) }) : '')
       : ''
-    this.tag('Content.ProductBadge').text = textPatch(badge, {
+    this.tag('Content.ProductBadge')!.text = textPatch(badge, {
       fontSize: FontSize.small,
       fontStyle: 'bold',
       textColor: p.badge ? BADGE_COLOR[p.badge] : Colors.text,
     })
-    this.tag('Content.Description').text = textPatch(insertZeroWidthSpaces(productDescription(p, lang)), {
+    this.tag('Content.Description')!.text = textPatch(insertZeroWidthSpaces(productDescription(p, lang)), {
       fontSize: FontSize.body,
       wordWrapWidth: 960,
       lineHeight: 48,
     })
-    this.tag('Content.PeriodHeading').text = textPatch(
+    this.tag('Content.PeriodHeading')!.text = textPatch(
       p.orderable ? t('product.choosePeriod') : t('catalog.notOrderable'),
       { fontSize: FontSize.heading, fontStyle: 'bold' },
     )
-    const buttons = this.tag('Content.PeriodList').items as Lightning.Component[]
+    const buttons = this.tag('Content.PeriodList')!.items
     p.prices.forEach((price, i) => {
-      if (buttons[i])
-        (buttons[i] as unknown as { title: string }).title =
-          t(periodKey(price.periodMonths), { n: price.periodMonths }) + '    ' + formatFen(price.priceFen)
+      const button = buttons[i]
+      if (button instanceof Button)
+        button.title = t(periodKey(price.periodMonths), { n: price.periodMonths }) + '    ' + formatFen(price.priceFen)
     })
     const heading = p.channels.length ? t('product.channels', { count: p.channels.length }) : t('catalog.vod')
-    this.tag('Content.ChannelHeading').text = textPatch(heading, { fontSize: FontSize.heading, fontStyle: 'bold' })
+    this.tag('Content.ChannelHeading')!.text = textPatch(heading, { fontSize: FontSize.heading, fontStyle: 'bold' })
   }
 
   static override _states() {
     return [
       class Loading extends this {
         override $enter() {
-          this.tag('Content').setSmooth('alpha', this._product ? 0.4 : 0)
+          this.tag('Content')!.setSmooth('alpha', this._product ? 0.4 : 0)
         }
       },
       class Ready extends this {
         override $enter() {
-          this.tag('Content').setSmooth('alpha', 1)
+          this.tag('Content')!.setSmooth('alpha', 1)
         }
         override _getFocused() {
-          return this.tag(this._zone === 'Periods' ? 'Content.PeriodList' : 'Content.ChannelList')
+          return this._zone === 'Periods' ? this.tag('Content.PeriodList') : this.tag('Content.ChannelList')
         }
         override _handleRight(): boolean {
           if (this._product && this._product.channels.length) this._zone = 'Channels'

@@ -4,7 +4,7 @@
  * was when the viewer comes back, since the page is kept alive and the lists are built once.
  */
 import { Router } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import { Column } from '@lightningjs/ui-components'
 import type { Symptom } from '../../contract/index.ts'
 import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
@@ -19,6 +19,13 @@ const X = 96
 const LEFT_W = 1060
 const RIGHT_X = 1220
 const RIGHT_W = 604
+
+interface SelfHelpSpec extends PageFrameSpec {
+  SymptomsHeading: object
+  ServicesHeading: object
+  SymptomList: typeof Column
+  ServiceList: typeof Column
+}
 
 const SERVICES: Array<{ ref: string; label: TKey; route: string }> = [
   { ref: 'ErrorCodeRow', label: 'repair.codeEntry', route: 'repair/code' },
@@ -55,16 +62,16 @@ const row = (ref: string, w: number, title: string) => ({
   record: { title, fen: null },
 })
 
-export default class SelfHelpPage extends HallPage {
+export default class SelfHelpPage extends HallPage<SelfHelpSpec> {
   private _symptoms: Symptom[] = []
 
-  static override _template(): PageTemplate {
+  static override _template(): PageTemplate<SelfHelpSpec> {
     const heading = (x: number) => ({
       x,
       y: 184,
       text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }),
     })
-    return frame({
+    return frame<SelfHelpSpec>({
       SymptomsHeading: heading(X),
       ServicesHeading: heading(RIGHT_X),
       SymptomList: { ...list(X, LEFT_W), alpha: 0 },
@@ -74,7 +81,7 @@ export default class SelfHelpPage extends HallPage {
 
   override _init(): void {
     this.errorState.onRetry = () => this.load()
-    this.tag('ServiceList').items = SERVICES.map((s) => row(s.ref, SERVICE_W, t(s.label)))
+    this.tag('ServiceList')!.items = SERVICES.map((s) => row(s.ref, SERVICE_W, t(s.label)))
     this.render()
     this._setState('Symptoms')
   }
@@ -95,7 +102,7 @@ export default class SelfHelpPage extends HallPage {
       (res) => {
         this._symptoms = res.items
         this.render()
-        this.tag('SymptomList').setSmooth('alpha', 1)
+        this.tag('SymptomList')!.setSmooth('alpha', 1)
         this._setState('Symptoms')
       },
       { loadingState: false },
@@ -105,18 +112,19 @@ export default class SelfHelpPage extends HallPage {
   render(): void {
     const muted = (s: string) => textPatch(s, { fontSize: FontSize.small, textColor: Colors.textMuted })
     this.title = t('repair.title')
-    this.tag('SymptomsHeading').text = muted(t('repair.symptoms'))
-    this.tag('ServicesHeading').text = muted(t('repair.services'))
+    this.tag('SymptomsHeading')!.text = muted(t('repair.symptoms'))
+    this.tag('ServicesHeading')!.text = muted(t('repair.services'))
     this.hints = [
       ['updown', t('hint.choose')],
       ['leftright', t('hint.switch')],
       ['ok', t('hint.select')],
     ]
     this.errorState.render()
-    const services = this.tag('ServiceList').items as RecordRow[]
-    services.forEach((row, i) => (row.record = { title: t(SERVICES[i].label), fen: null }))
-    const symptomList = this.tag('SymptomList')
-    const rows = symptomList.items as RecordRow[]
+    this.tag('ServiceList')!.items.forEach((row, i) => {
+      if (row instanceof RecordRow) row.record = { title: t(SERVICES[i].label), fen: null }
+    })
+    const symptomList = this.tag('SymptomList')!
+    const rows = symptomList.items.filter((row) => row instanceof RecordRow)
     if (rows.length === this._symptoms.length) {
       rows.forEach((row, i) => (row.record = { title: local(this._symptoms[i].title), fen: null }))
     } else {
@@ -135,7 +143,7 @@ export default class SelfHelpPage extends HallPage {
           return true
         }
         override _handleEnter(): boolean {
-          const s = this._symptoms[this.tag('SymptomList').selectedIndex as number]
+          const s = this._symptoms[this.tag('SymptomList')!.selectedIndex]
           if (s) Router.navigate('repair/symptom/' + s.id)
           return true
         }
@@ -149,7 +157,7 @@ export default class SelfHelpPage extends HallPage {
           return true
         }
         override _handleEnter(): boolean {
-          Router.navigate(SERVICES[this.tag('ServiceList').selectedIndex as number].route)
+          Router.navigate(SERVICES[this.tag('ServiceList')!.selectedIndex].route)
           return true
         }
       },

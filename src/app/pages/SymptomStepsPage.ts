@@ -4,7 +4,7 @@
  * ending fixed or in a repair report with the category filled in. Back walks one step back.
  */
 import { Router } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import type { Diagnosis } from '../../contract/index.ts'
 import ActionButtons, { type ButtonAction } from '../components/ActionButtons.ts'
 import { formatDate, formatFen } from '../lib/format.ts'
@@ -18,13 +18,23 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 const X = 160
 const W = 1600
 
-export default class SymptomStepsPage extends HallPage {
+interface SymptomStepsSpec extends PageFrameSpec {
+  Panel: {
+    StepCounter: object
+    StepHeading: object
+    StepText: object
+    Question: object
+    StepActions: typeof ActionButtons
+  }
+}
+
+export default class SymptomStepsPage extends HallPage<SymptomStepsSpec> {
   private _symptomId = ''
   private _diagnosis: Diagnosis | null = null
   private _steps: StepState | null = null
 
-  static override _template(): PageTemplate {
-    return frame({
+  static override _template(): PageTemplate<SymptomStepsSpec> {
+    return frame<SymptomStepsSpec>({
       Panel: {
         x: X,
         y: 200,
@@ -56,14 +66,14 @@ export default class SymptomStepsPage extends HallPage {
   }
 
   load(): void {
-    const reset = () => (this.tag('Panel').alpha = 0)
+    const reset = () => (this.tag('Panel')!.alpha = 0)
     loadScreen(
       this,
       () => repairApi.diagnosis(this._symptomId),
       (d) => {
         this._diagnosis = d
         this._go(startSteps(d))
-        this.tag('Panel').setSmooth('alpha', 1)
+        this.tag('Panel')!.setSmooth('alpha', 1)
         this._setState('Ready')
       },
       { reset, loadingState: false },
@@ -75,7 +85,7 @@ export default class SymptomStepsPage extends HallPage {
     this.render()
     // Every new step (or ending) starts on its first answer; a check starts on "not fixed", never on "fixed":
     // an OK pressed before the viewer tried the step must not end the help with the fault still there.
-    ;(this.tag('Panel.StepActions') as ActionButtons).select(next.phase === 'step' ? 1 : 0)
+    this.tag('Panel.StepActions')!.select(next.phase === 'step' ? 1 : 0)
   }
 
   private _accountText(d: Diagnosis): string {
@@ -105,9 +115,9 @@ export default class SymptomStepsPage extends HallPage {
       })
     let counter = ''
     let heading = ''
-    let text = ''
+    let text: string
     let question = ''
-    let actions: ButtonAction[] = []
+    let actions: ButtonAction[]
     if (s.phase === 'account') {
       heading = t('steps.accountTitle')
       text = this._accountText(d)
@@ -144,15 +154,15 @@ export default class SymptomStepsPage extends HallPage {
         },
       ]
     }
-    this.tag('Panel.StepCounter').text = textPatch(counter, { fontSize: FontSize.small, textColor: Colors.accent })
-    this.tag('Panel.StepHeading').text = textPatch(heading, {
+    this.tag('Panel.StepCounter')!.text = textPatch(counter, { fontSize: FontSize.small, textColor: Colors.accent })
+    this.tag('Panel.StepHeading')!.text = textPatch(heading, {
       fontSize: FontSize.heading,
       fontStyle: 'bold',
       textColor: s.phase === 'fixed' ? Colors.ok : Colors.text,
     })
-    this.tag('Panel.StepText').patch({ y: heading ? 140 : 60, text: body(text) })
-    this.tag('Panel.Question').text = textPatch(question, { fontSize: FontSize.body, textColor: Colors.textMuted })
-    ;(this.tag('Panel.StepActions') as ActionButtons).actions = actions
+    this.tag('Panel.StepText')!.patch({ y: heading ? 140 : 60, text: body(text) })
+    this.tag('Panel.Question')!.text = textPatch(question, { fontSize: FontSize.body, textColor: Colors.textMuted })
+    this.tag('Panel.StepActions')!.actions = actions
   }
 
   override _handleBack(): boolean {

@@ -5,7 +5,7 @@
  * viewer who paid and wandered off sees how it ended.
  */
 import { Router } from '@lightningjs/sdk'
-import HallPage, { frame, type PageTemplate } from '../components/HallPage.ts'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import type { Account } from '../../contract/index.ts'
 import TopupButtons from '../components/TopupButtons.ts'
 import MoneyText from '../components/MoneyText.ts'
@@ -24,14 +24,26 @@ import {
 
 const X = 360
 
-export default class TopupPage extends HallPage {
+interface TopupSpec extends PageFrameSpec {
+  Summary: {
+    BalanceLabel: object
+    TopupBalanceValue: typeof MoneyText
+    ArrearsLabel: object
+    TopupArrearsValue: typeof MoneyText
+    Note: object
+  }
+  Ways: typeof TopupButtons
+  WayHints: { CardHint: object; QrHint: object }
+}
+
+export default class TopupPage extends HallPage<TopupSpec> {
   private _account: Account | null = null
   /** Arrived from elsewhere (not Back from one of its own screens): the focus starts on the first way again. */
   private _fresh = true
   private _pendingWaiting = false
 
-  static override _template(): PageTemplate {
-    return frame({
+  static override _template(): PageTemplate<TopupSpec> {
+    return frame<TopupSpec>({
       Summary: {
         x: X,
         y: 190,
@@ -67,7 +79,7 @@ export default class TopupPage extends HallPage {
 
   override _init(): void {
     this.errorState.onRetry = () => this.load()
-    const ways = this.tag('Ways') as TopupButtons
+    const ways = this.tag('Ways')!
     ways.buttonW = 520
     ways.buttons = [
       { ref: 'CardTopupButton', label: '', onSelect: () => Router.navigate('topup/card') },
@@ -117,9 +129,9 @@ export default class TopupPage extends HallPage {
   render(): void {
     const muted = (s: string) => textPatch(s, { fontSize: FontSize.body, textColor: Colors.textMuted })
     this.title = t('topup.title')
-    this.tag('Summary.BalanceLabel').text = muted(t('topup.balance'))
-    this.tag('Summary.ArrearsLabel').text = muted(t('topup.arrears'))
-    ;(this.tag('Ways') as TopupButtons).relabel([t('topup.card'), t('topup.qr')])
+    this.tag('Summary.BalanceLabel')!.text = muted(t('topup.balance'))
+    this.tag('Summary.ArrearsLabel')!.text = muted(t('topup.arrears'))
+    this.tag('Ways')!.relabel([t('topup.card'), t('topup.qr')])
     const small = (s: string) =>
       textPatch(insertZeroWidthSpaces(s), {
         fontSize: FontSize.small,
@@ -127,8 +139,10 @@ export default class TopupPage extends HallPage {
         wordWrapWidth: 1200,
         maxLines: 1,
       })
-    this.tag('WayHints.CardHint').text = small(t('topup.wayHint', { way: t('topup.card'), hint: t('topup.card.hint') }))
-    this.tag('WayHints.QrHint').text = small(t('topup.wayHint', { way: t('topup.qr'), hint: t('topup.qr.hint') }))
+    this.tag('WayHints.CardHint')!.text = small(
+      t('topup.wayHint', { way: t('topup.card'), hint: t('topup.card.hint') }),
+    )
+    this.tag('WayHints.QrHint')!.text = small(t('topup.wayHint', { way: t('topup.qr'), hint: t('topup.qr.hint') }))
     this.hints = [
       ['leftright', t('hint.choose')],
       ['ok', t('hint.select')],
@@ -136,9 +150,9 @@ export default class TopupPage extends HallPage {
     this.errorState.render()
     const a = this._account
     if (!a) return
-    const balance = this.tag('Summary.TopupBalanceValue') as MoneyText
+    const balance = this.tag('Summary.TopupBalanceValue')!
     balance.fen = a.balanceFen
-    const arrears = this.tag('Summary.TopupArrearsValue') as MoneyText
+    const arrears = this.tag('Summary.TopupArrearsValue')!
     arrears.fen = a.arrearsFen
     arrears.tone = a.arrearsFen > 0 ? 'danger' : 'normal'
     const note = this._pendingWaiting
@@ -146,7 +160,7 @@ export default class TopupPage extends HallPage {
       : a.status === 'suspended'
         ? t('topup.suspendedNote')
         : ''
-    this.tag('Summary.Note').text = textPatch(insertZeroWidthSpaces(note), {
+    this.tag('Summary.Note')!.text = textPatch(insertZeroWidthSpaces(note), {
       fontSize: FontSize.body,
       textColor: this._pendingWaiting ? Colors.warning : Colors.danger,
       wordWrapWidth: 1200,
@@ -165,11 +179,11 @@ export default class TopupPage extends HallPage {
       class Loading extends this {},
       class Ready extends this {
         override $enter() {
-          this.tag('Summary').setSmooth('alpha', 1)
-          this.tag('Ways').setSmooth('alpha', 1)
+          this.tag('Summary')!.setSmooth('alpha', 1)
+          this.tag('Ways')!.setSmooth('alpha', 1)
           // A new visit starts on the first way (the QR way when a payment is waiting there); Back from a
           // child screen keeps the way the viewer had chosen.
-          if (this._fresh) (this.tag('Ways') as TopupButtons).select(this._pendingWaiting ? 1 : 0)
+          if (this._fresh) this.tag('Ways')!.select(this._pendingWaiting ? 1 : 0)
           this._fresh = false
         }
         override _getFocused() {
