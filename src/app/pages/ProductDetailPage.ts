@@ -26,17 +26,9 @@ const CHANNEL_PAD = rowOverhang(RIGHT_W)
 // Column's template type has no `style`; spread in, the spacing still reaches the component.
 const spacing = (itemSpacing: number) => ({ style: { itemSpacing } })
 
+type ProductTexts = 'ProductTitle' | 'ProductBadge' | 'Description' | 'PeriodHeading' | 'ChannelHeading'
 interface ProductDetailSpec extends PageFrameSpec {
-  Content: {
-    ProductTitle: object
-    ProductBadge: object
-    Description: object
-    PeriodHeading: object
-    PeriodList: typeof Column
-    ChannelHeading: object
-    ChannelPanel: object
-    ChannelList: typeof Column
-  }
+  Content: Record<ProductTexts | 'ChannelPanel', object> & { PeriodList: typeof Column; ChannelList: typeof Column }
 }
 
 export default class ProductDetailPage extends HallPage<ProductDetailSpec> {
@@ -80,16 +72,8 @@ export default class ProductDetailPage extends HallPage<ProductDetailSpec> {
   }
 
   override _init(): void {
-    this.errorState.onRetry = () => this.load()
+    this.loadOnVisit(() => this.load())
     this.render()
-  }
-
-  override _onMounted(): void {
-    this.load()
-  }
-
-  override _onChanged(): void {
-    this.load()
   }
 
   load(): void {
