@@ -3,7 +3,7 @@
  * (32 connections, `GET /api/v1/account`), rounds taken in turn (proxy, A, B), each BFF's event-loop delay and
  * resident memory after its rounds. A is the BFF as the bench starts it; B differs by what the environment says:
  * `COMPARE_B_NODE_ARGS` (Node/V8 flags instead of the bench's) and/or `COMPARE_B_ROOT` (another checkout's
- * src/bff/main.ts, e.g. main before a change). On a machine shared by six engineers only the ratios of one
+ * BFF, built by its own build.ts, e.g. main before a change). On a machine shared by six engineers only the ratios of one
  * round mean anything: medians of them are printed. Not part of `npm run bench`; RESULTS.md quotes it.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -28,7 +28,13 @@ import { Inspector } from './inspector.ts'
 const rounds = Number(process.argv[2] ?? 5)
 const seconds = Number(process.argv[3] ?? 10)
 const bArgs = process.env.COMPARE_B_NODE_ARGS?.split(' ').filter(Boolean) ?? bffNodeArgs()
-const bEntry = process.env.COMPARE_B_ROOT ? join(process.env.COMPARE_B_ROOT, 'src/bff/main.ts') : bffEntry()
+// Another checkout runs built by its own build.ts, as A is (as TypeScript its RSS and CPU would include Node's stripper).
+const bRoot = process.env.COMPARE_B_ROOT
+const bEntry = bRoot
+  ? ((await import(join(bRoot, 'src/bff/build.ts'))) as { buildBff(out: string): string }).buildBff(
+      join(bRoot, 'test-output/bench/dist-bff-b'),
+    )
+  : bffEntry()
 const load = () =>
   loadavg()
     .map((n) => n.toFixed(1))

@@ -9,6 +9,7 @@ import {
   BossTimeoutError,
   BossUnavailableError,
 } from '../../../src/bff/boss/bossErrors.ts'
+import { signString } from '../../../boss-stub/protocol/sign.ts'
 
 const SECRET = 'tvhall-dev-secret'
 
@@ -43,6 +44,21 @@ describe('BOSS signing (README: sorted KEY=VALUE of HEAD minus SIGN plus BODY, H
   it('sorts by byte order (upper case before lower, underscore after letters) and keeps empty values', () => {
     const s = bossSignString({ SVC_CODE: 'X' }, { b: '1', B_A: '', BA: '2', A: 'é' })
     expect(s).toBe('A=é&BA=2&B_A=&SVC_CODE=X&b=1')
+  })
+
+  it("signs what the BOSS checks: the stub's own sign string for any keys, in any order, non-ASCII too", () => {
+    const keys = ['A', 'a', 'B_A', 'BA', 'CUST_ID', 'CARD_NO', 'é', 'ü_X', 'Z9', 'z', '_', 'AMOUNT', 'ORDER_SEQ']
+    let seed = 7
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n
+    for (let round = 0; round < 300; round++) {
+      const shuffled = [...keys].sort(() => random(3) - 1)
+      const headCount = random(5)
+      const head: Record<string, string> = { SIGN: 'not signed' }
+      const body: Record<string, string> = {}
+      shuffled.slice(0, headCount).forEach((k, i) => (head[k] = `h${i}`))
+      shuffled.slice(headCount, headCount + random(8)).forEach((k, i) => (body[k] = `b${i}é`))
+      expect(bossSignString(head, body)).toBe(signString({ ...head, ...body }))
+    }
   })
 
   it('makes unique 32-character alphanumeric serials', () => {
