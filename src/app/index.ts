@@ -24,7 +24,6 @@ export default function start(appSettings: AppSettings, platformSettings: Platfo
   setFontStack(appSettings.fontFamily)
   // Large text and high contrast are chosen on the settings screen and remembered on the box.
   applyLook(loadPrefs())
-  applyUiTheme()
   // The inspector (loaded by index.html on ?inspector=1) mirrors the canvas into DOM for tests; it must patch core before the stage exists.
   if (platformSettings.inspector && typeof window.attachInspector === 'function') window.attachInspector(Lightning)
   const application = Launch(App, appSettings, platformSettings, appData)
@@ -32,6 +31,8 @@ export default function start(appSettings: AppSettings, platformSettings: Platfo
   // only after translations.json has come, and the stage's first frames keep the main thread busy for a second or
   // more on a slow box (bench boot profile, RESULTS.md issue 22), so starting it in App._setup cost that much.
   openSessionEarly()
+  // After Launch (the theme's images are the SDK's assets), still before the SDK builds the App and its components.
+  applyUiTheme()
   exposeRedraw(() => application.stage.forceRenderUpdate())
   return application
 }

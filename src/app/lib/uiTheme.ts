@@ -3,13 +3,16 @@
  * focus scale and colours. Set before the first screen and again on a change of look, which makes the
  * ui-components on screen re-style themselves.
  */
+import { Utils } from '@lightningjs/sdk'
 import { context } from '@lightningjs/ui-components'
 import { Colors, FOCUS_SCALE, currentTextScale, fontFace } from './theme.ts'
 import { tintedTextBox } from './tintedTextBox.ts'
+import { themeImages } from './themeImages.ts'
 
 /** `0xffRRGGBB` → `#rrggbb` for the ui-components theme. */
 const hex = (argb: number) => '#' + ('000000' + (argb & 0xffffff).toString(16)).slice(-6)
 
+/** Needs the SDK's asset path for the theme's images: call it after `Launch`. */
 export function applyUiTheme(): void {
   const family = fontFace()
   const typography: Record<string, { fontFamily: string[] }> = {}
@@ -31,6 +34,8 @@ export function applyUiTheme(): void {
     typography[name] = { fontFamily: family }
   }
   context.setTheme({
+    // Files where the base theme has base64 images (themeImages.ts).
+    ...themeImages((file) => Utils.asset(file)),
     typography: {
       ...typography,
       button1: {
