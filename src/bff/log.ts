@@ -3,7 +3,7 @@ import pino, { type DestinationStream, type Logger } from 'pino'
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify'
 
 /**
- * One logger for the BFF. Secrets are masked twice: pino's `redact` for the places we know
+ * One logger for the BFF. Secrets are masked twice: serializers for the places we know
  * (auth headers), and a last pass over every finished log line for the places we cannot foresee
  * (a card number in a URL, a PIN in an error message, a BOSS body logged while debugging).
  */
@@ -63,14 +63,52 @@ export function redactText(text: string): string {
   return out
 }
 
+const CENSOR = '***'
+
+/** A request as any caller may log it: fastify's request, Node's, or a plain object. */
+interface LoggedRequest {
+  method?: unknown
+  url?: unknown
+  host?: unknown
+  ip?: unknown
+  headers?: Record<string, unknown>
+  socket?: { remotePort?: unknown } | null
+}
+
+/**
+ * What a log line says of a request: fastify's own access-log fields (this serializer takes the place of
+ * fastify's, which it copies). Never its headers, so no token or cookie reaches a line through `req`.
+ */
+export function loggedRequest(req: LoggedRequest | null | undefined): unknown {
+  if (req === null || typeof req !== 'object') return req
+  return {
+    method: req.method,
+    url: req.url,
+    version: req.headers?.['accept-version'],
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  }
+}
+
+/** Headers logged as such: their authorization and cookie masked. */
+export function loggedHeaders(headers: Record<string, unknown> | null | undefined): unknown {
+  if (headers === null || typeof headers !== 'object' || !('authorization' in headers || 'cookie' in headers))
+    return headers
+  const out = { ...headers }
+  if ('authorization' in out) out.authorization = CENSOR
+  if ('cookie' in out) out.cookie = CENSOR
+  return out
+}
+
 export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
   return pino(
     {
       level: opts.level ?? 'info',
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'],
-        censor: '***',
-      },
+      // The known places of secrets (the auth headers) by serializers written once, instead of pino's `redact`
+      // paths: @pinojs/redact parsed its paths again and cloned the request for every access line (issue 22),
+      // where fastify's request serializer had already left the headers out.
+      serializers: { req: loggedRequest, headers: loggedHeaders },
       hooks: { streamWrite: redactText },
     },
     // Lines are gathered up to 4 KB (or half a second) and written together: one write per line was ≈ 9 % of the

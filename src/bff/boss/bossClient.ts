@@ -57,14 +57,21 @@ function sortedKeys(fields: Record<string, string>, skip: string | undefined): s
   return keys
 }
 
-const NON_ASCII = /[^ -~]/
 /**
- * UTF-8 byte order of two keys. For printable ASCII (every BOSS field name) it is plain string order, without the two
- * Buffers per comparison that showed in the BFF's profile; anything else is compared as bytes.
+ * UTF-8 byte order of two keys without encoding them: below the surrogates, UTF-16 code-unit order is code-point
+ * order, which is UTF-8 byte order; only a difference at or above U+D800 is compared as bytes. (A regular
+ * expression test of both keys per comparison showed in the BFF's profile, two Buffers per comparison before it.)
  */
 function byteOrder(a: string, b: string): number {
-  if (!NON_ASCII.test(a) && !NON_ASCII.test(b)) return a < b ? -1 : a > b ? 1 : 0
-  return Buffer.compare(Buffer.from(a), Buffer.from(b))
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x === y) continue
+    if (x < 0xd800 && y < 0xd800) return x - y
+    return Buffer.compare(Buffer.from(a), Buffer.from(b))
+  }
+  return a.length - b.length
 }
 
 export function bossSign(head: Record<string, string>, body: BossBody, secret: string): string {

@@ -47,7 +47,26 @@ describe('BOSS signing (README: sorted KEY=VALUE of HEAD minus SIGN plus BODY, H
   })
 
   it("signs what the BOSS checks: the stub's own sign string for any keys, in any order, non-ASCII too", () => {
-    const keys = ['A', 'a', 'B_A', 'BA', 'CUST_ID', 'CARD_NO', 'é', 'ü_X', 'Z9', 'z', '_', 'AMOUNT', 'ORDER_SEQ']
+    const keys = [
+      'A',
+      'a',
+      'B_A',
+      'BA',
+      'CUST_ID',
+      'CARD_NO',
+      'é',
+      'ü_X',
+      'Z9',
+      'z',
+      '_',
+      'AMOUNT',
+      'ORDER_SEQ',
+      'ｚ',
+      '😀',
+      'A😀',
+      'Aｚ',
+      'CUST',
+    ]
     let seed = 7
     const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n
     for (let round = 0; round < 300; round++) {

@@ -50,6 +50,23 @@ describe('log redaction', () => {
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow()
   })
 
+  it("logs a request's access fields and never its headers; headers logged as such have their secrets masked", () => {
+    const { lines, logger } = capture()
+    const headers = { authorization: 'Basic b3BlcmF0b3I6c2VjcmV0', cookie: 'sid=42', 'accept-version': '1' }
+    logger.info({ req: { method: 'GET', url: '/api/v1/account', ip: '10.0.0.9', headers, socket: { remotePort: 5 } } })
+    logger.info({ headers })
+    const [req, hdrs] = lines.map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(req.req).toEqual({
+      method: 'GET',
+      url: '/api/v1/account',
+      version: '1',
+      remoteAddress: '10.0.0.9',
+      remotePort: 5,
+    })
+    expect(hdrs.headers).toEqual({ authorization: '***', cookie: '***', 'accept-version': '1' })
+    expect(headers.authorization).toBe('Basic b3BlcmF0b3I6c2VjcmV0') // the caller's object is not changed
+  })
+
   it('keeps ordinary numbers (times, durations, amounts) readable', () => {
     const text =
       '{"time":1795324293733,"responseTime":0.98921234567898158,"amountFen":12345,"seq":"TVH20261122201500abc"}'
