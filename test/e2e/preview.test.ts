@@ -29,6 +29,11 @@ describe('preview on mocks', () => {
     await tv.waitForRoute('balance')
     const message = await tv.waitForText('ErrorState.Message', (t) => t.length > 0)
     expect(message.length).toBeGreaterThan(4)
+    // Where I am is known although the first load failed (the Router names the route after the page's _init).
+    const crumbs = await tv.page.evaluate(() =>
+      Array.from(document.querySelectorAll('[ref="Crumbs"][texture-text]'), (e) => e.getAttribute('texture-text')),
+    )
+    expect(crumbs).toContain('首页')
     await tv.screenshot('preview-boss-down')
     await tv.page.close()
   })

@@ -11,6 +11,7 @@
  *   }
  */
 import { Lightning, Router } from '@lightningjs/sdk'
+import type EmptyState from './EmptyState.ts'
 import ErrorState from './ErrorState.ts'
 import HintBar, { type Hint } from './HintBar.ts'
 import LoadingIndicator from './LoadingIndicator.ts'
@@ -54,6 +55,17 @@ export function frame<Spec extends PageFrameSpec = LoosePageSpec>(
   return Object.assign({ w: 1920, h: 1080, Header: { type: PageHeader } }, content, top)
 }
 
+/**
+ * What a page's data fills, for the frame's states (`showsData`): `content` fades in when the data is
+ * shown (dimmed while a reload runs behind it, hidden on failure), `focus` takes the remote then (the
+ * content itself when left out), `empty` says so when the answer holds nothing.
+ */
+export interface DataView {
+  content: Lightning.Element
+  focus?: () => Lightning.Component | undefined
+  empty?: EmptyState
+}
+
 /** History state the Router keeps for a page while the viewer is on a screen opened from it. */
 interface PageHistory extends Record<string, unknown> {
   place?: Place
@@ -68,6 +80,9 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
   private _awaiting = 0
   private _returnTo: Place | null = null
   private _visitLoad: (() => void) | null = null
+  private _view: DataView | null = null
+  /** Data was shown at least once: a reload dims it instead of hiding it. */
+  private _shown = false
 
   get header(): PageHeader {
     const part = this.childList.getByRef('Header')
@@ -102,7 +117,6 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
 
   /** The screen's title in the header. */
   set title(v: string) {
-    this.header.crumbs = crumbsOf(this.routePath)
     this.header.title = v
   }
 
@@ -143,29 +157,50 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
     this.errorState.onRetry = load
   }
 
-  override _onMounted(): void {
+  /**
+   * The Router shows this page: `first` on its first visit (or after the Router made it anew), else the
+   * viewer came back or opened it again. By default the page loads its data again (loadOnVisit).
+   */
+  protected visit(first: boolean): void {
+    void first
     if (this._visitLoad) this._visitLoad()
   }
 
+  // The Router gives the page its route only after `_init` ran, so where I am is set here, before any
+  // load can fail (a page whose first load failed kept empty crumbs).
+  override _onMounted(): void {
+    this.header.crumbs = crumbsOf(this.routePath)
+    this.visit(true)
+  }
+
   override _onChanged(): void {
-    if (this._visitLoad) this._visitLoad()
+    this.header.crumbs = crumbsOf(this.routePath)
+    this.visit(false)
+  }
+
+  /** The page's data view for the frame's Loading, Ready, Empty and Failed states. Call from `_init`. */
+  protected showsData(view: DataView): void {
+    this._view = view
+    view.content.alpha = 0
   }
 
   /**
    * Loads the screen's data (newest answer only, the loading indicator after 300 ms, the error state
    * with Retry on failure; see lib/screenLoad.ts). When the viewer came back to this page with Back,
-   * the focus returns to where it was once the data is shown.
+   * the focus returns to where it was once the data is shown. With a data view (`showsData`), `show`
+   * answers whether there was anything to show (Ready or Empty); undefined leaves the state to the page.
    */
   protected loadData<T>(
     fetch: () => Promise<T>,
-    show: (data: T, seq: number) => void,
+    show: (data: T, seq: number) => boolean | void,
     options: ScreenLoadOptions = {},
   ): number {
     const seq = loadScreen(
       this,
       fetch,
       (data, s) => {
-        show(data, s)
+        const shown = show(data, s)
+        if (this._view && shown !== undefined) this._setState(shown ? 'Ready' : 'Empty')
         this._settled(s, true)
       },
       {
@@ -204,5 +239,61 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
     const place = this._returnTo
     this._returnTo = null
     if (place) restorePlace(this, place)
+  }
+
+  private _fade(alpha: number, smooth: boolean): void {
+    const content = this._view && this._view.content
+    if (!content) return
+    if (smooth) content.setSmooth('alpha', alpha)
+    else content.alpha = alpha
+  }
+
+  private _showEmpty(v: boolean): void {
+    const empty = this._view && this._view.empty
+    if (empty) empty.visible = v
+  }
+
+  /**
+   * The frame's states for a page with a data view; a page with other steps (forms, flows) names its own.
+   * Failed hides the content and gives the focus to the error state's Retry, so the remote always has
+   * something to press.
+   */
+  static override _states(): Lightning.Component.Constructor[] {
+    return [
+      class Loading extends this {
+        override $enter() {
+          this._showEmpty(false)
+          this._fade(this._shown ? 0.4 : 0, true)
+        }
+      },
+      class Ready extends this {
+        override $enter() {
+          this._shown = true
+          this._showEmpty(false)
+          this._fade(1, true)
+        }
+        override _getFocused() {
+          const view = this._view
+          if (!view) return undefined
+          if (view.focus) return view.focus()
+          return view.content instanceof Lightning.Component ? view.content : undefined
+        }
+      },
+      class Empty extends this {
+        override $enter() {
+          this._fade(0, false)
+          this._showEmpty(true)
+        }
+      },
+      class Failed extends this {
+        override $enter() {
+          this._fade(0, false)
+          this.errorState.visible = true
+        }
+        override _getFocused() {
+          return this.errorState
+        }
+      },
+    ]
   }
 }

@@ -9,7 +9,6 @@ import AccountDetails, { ACCOUNT_DETAILS_H } from '../components/AccountDetails.
 import HallButton from '../components/HallButton.ts'
 import { api } from '../lib/backend.ts'
 import { t } from '../lib/i18n.ts'
-import { failedState, loadScreen } from '../lib/screenLoad.ts'
 
 interface BalanceSpec extends PageFrameSpec {
   Details: { Account: typeof AccountDetails; TopupButton: typeof HallButton }
@@ -31,21 +30,16 @@ export default class BalancePage extends HallPage<BalanceSpec> {
   }
 
   override _init(): void {
+    const button = this.tag('Details.TopupButton')!
+    this.showsData({ content: this.tag('Details')!, focus: () => button })
     this.loadOnVisit(() => this.load())
-    this.tag('Details.TopupButton')!.onEnter = () => (Router.navigate('topup'), true)
+    button.onEnter = () => (Router.navigate('topup'), true)
     this.render()
   }
 
   load(): void {
-    loadScreen(
-      this,
-      () => api().getAccount(),
-      (account) => {
-        this._account = account
-        this.render()
-        this._setState('Ready')
-      },
-    )
+    const show = (account: Account) => ((this._account = account), this.render(), true)
+    this.loadData(() => api().getAccount(), show)
   }
 
   render(): void {
@@ -63,24 +57,5 @@ export default class BalancePage extends HallPage<BalanceSpec> {
   _handleYellow(): boolean {
     Router.navigate('payments')
     return true
-  }
-
-  static override _states() {
-    return [
-      class Loading extends this {
-        override $enter() {
-          this.tag('Details')!.setSmooth('alpha', this._account ? 0.4 : 0)
-        }
-      },
-      class Ready extends this {
-        override $enter() {
-          this.tag('Details')!.setSmooth('alpha', 1)
-        }
-        override _getFocused() {
-          return this.tag('Details.TopupButton')
-        }
-      },
-      failedState(this, 'Details'),
-    ]
   }
 }

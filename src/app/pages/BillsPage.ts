@@ -75,14 +75,10 @@ export default class BillsPage extends HallPage<BillsSpec> {
     this.render()
   }
 
-  override _onMounted(): void {
-    this.load()
-  }
-
   /** Router: called before the active route switches, so it still names the screen we came back from. */
-  override _onChanged(): void {
+  protected override visit(first: boolean): void {
     const from = Router.getActiveRoute()
-    if (this._bills.length && from && CHILD_ROUTES.indexOf(from) >= 0) return
+    if (!first && this._bills.length && from && CHILD_ROUTES.indexOf(from) >= 0) return
     this.load()
   }
 

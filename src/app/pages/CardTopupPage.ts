@@ -56,11 +56,7 @@ export default class CardTopupPage extends HallPage<CardTopupSpec> {
   }
 
   /** Every visit starts with an empty form: a card's password must not wait on screen for the next viewer. */
-  override _onMounted(): void {
-    this._reset()
-  }
-
-  override _onChanged(): void {
+  protected override visit(): void {
     this._reset()
   }
 

@@ -24,11 +24,7 @@ export default class ComingSoonPage extends HallPage<ComingSoonSpec> {
   }
 
   /** One instance per placeholder route, so the route (and the entry it stands for) is known once mounted. */
-  override _onMounted(): void {
-    this.render()
-  }
-
-  override _onChanged(): void {
+  protected override visit(): void {
     this.render()
   }
 

@@ -71,13 +71,9 @@ export default class ComplaintPage extends HallPage<ComplaintSpec> {
     this._review.onSubmit = () => this._submit()
   }
 
-  override _onMounted(): void {
-    this.load()
-  }
-
-  override _onChanged(): void {
+  protected override visit(first: boolean): void {
     // A new visit is a new complaint: back to the types, keeping the one chosen last time focused.
-    if (!this._types.length) this.load()
+    if (first || !this._types.length) this.load()
     else this._go('Types')
   }
 

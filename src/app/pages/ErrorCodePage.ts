@@ -54,8 +54,8 @@ export default class ErrorCodePage extends HallPage<ErrorCodeSpec> {
     this._setState('Pad')
   }
 
-  override _onMounted(): void {
-    this._reset()
+  protected override visit(first: boolean): void {
+    if (first) this._reset()
   }
 
   private _reset(): void {

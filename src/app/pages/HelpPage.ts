@@ -42,13 +42,9 @@ export default class HelpPage extends HallPage<HelpSpec> {
     this.render()
   }
 
-  override _onMounted(): void {
-    this._index = 0
-    this.load()
-  }
-
-  override _onChanged(): void {
-    if (!this._info) this.load()
+  protected override visit(first: boolean): void {
+    if (first) this._index = 0
+    if (first || !this._info) this.load()
   }
 
   load(): void {

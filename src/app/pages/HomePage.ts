@@ -65,14 +65,10 @@ export default class HomePage extends HallPage<HomeSpec> {
     this._loadAccount()
   }
 
-  /** Router: first visit (the account is already on its way, see `_init`). */
-  override _onMounted(): void {
-    this._refreshMessages()
-  }
-
-  /** Router: came back (e.g. Back from the balance screen); the account may have changed. */
-  override _onChanged(): void {
-    this.refresh()
+  /** First visit: the account is already on its way (see `_init`); back here (e.g. from the balance): it may have changed. */
+  protected override visit(first: boolean): void {
+    if (first) this._refreshMessages()
+    else this.refresh()
   }
 
   refresh(): void {

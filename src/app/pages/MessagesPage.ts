@@ -9,7 +9,6 @@ import EmptyState from '../components/EmptyState.ts'
 import MessageList from '../components/MessageList.ts'
 import { t } from '../lib/i18n.ts'
 import { getMessages } from '../lib/messages.ts'
-import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 120
@@ -38,7 +37,8 @@ export default class MessagesPage extends HallPage<MessagesSpec> {
   }
 
   override _init(): void {
-    this.errorState.onRetry = () => this.load()
+    this.showsData({ content: this._rows, empty: this.tag('MessagesEmpty') })
+    this.loadOnVisit(() => this.load())
     this._rows.onOpen = (id) => {
       this._selected = this._rows.selectedIndex
       Router.navigate('messages/' + id)
@@ -46,22 +46,14 @@ export default class MessagesPage extends HallPage<MessagesSpec> {
     this.render()
   }
 
-  override _onMounted(): void {
-    this._selected = 0
-    this.load()
-  }
-
   /** Back from a message: same row, fresh read marks. */
-  override _onChanged(): void {
-    this.load()
+  protected override visit(first: boolean): void {
+    if (first) this._selected = 0
+    super.visit(first)
   }
 
   load(): void {
-    loadScreen(this, getMessages, (list) => {
-      this._list = list
-      this.render()
-      this._setState(list.items.length ? 'Ready' : 'Empty')
-    })
+    this.loadData(getMessages, (list) => ((this._list = list), this.render(), list.items.length > 0))
   }
 
   render(): void {
@@ -80,31 +72,5 @@ export default class MessagesPage extends HallPage<MessagesSpec> {
       { fontSize: FontSize.body, textColor: unread ? Colors.accent : Colors.textMuted },
     )
     this._rows.show(list, this._selected)
-  }
-
-  static override _states() {
-    return [
-      class Loading extends this {
-        override $enter() {
-          this._rows.setSmooth('alpha', this._list ? 0.4 : 0)
-        }
-      },
-      class Ready extends this {
-        override $enter() {
-          this.tag('MessagesEmpty')!.visible = false
-          this._rows.setSmooth('alpha', 1)
-        }
-        override _getFocused() {
-          return this._rows
-        }
-      },
-      class Empty extends this {
-        override $enter() {
-          this._rows.alpha = 0
-          this.tag('MessagesEmpty')!.visible = true
-        }
-      },
-      failedState(this, 'MessageList'),
-    ]
   }
 }

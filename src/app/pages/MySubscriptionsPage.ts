@@ -9,7 +9,6 @@ import EmptyState from '../components/EmptyState.ts'
 import SubscriptionRow, { SUBSCRIPTION_H } from '../components/SubscriptionRow.ts'
 import { api } from '../lib/backend.ts'
 import { t } from '../lib/i18n.ts'
-import { failedState } from '../lib/screenLoad.ts'
 import { manageSubscription } from '../lib/subscriptionDialogs.ts'
 import { sortSubscriptions } from '../lib/subscriptionView.ts'
 
@@ -48,28 +47,19 @@ export default class MySubscriptionsPage extends HallPage<MySubscriptionsSpec> {
   }
 
   override _init(): void {
-    this.errorState.onRetry = () => this.load()
+    this.showsData({ content: this._list, empty: this.tag('SubscriptionsEmpty') })
+    this.loadOnVisit(() => this.load())
     this.render()
   }
 
-  override _onMounted(): void {
-    this.load()
-  }
-
-  override _onChanged(): void {
-    this.load()
-  }
-
   load(): void {
-    const reset = () => (this.tag('SubscriptionsEmpty')!.visible = false)
     this.loadData(
       () => api().getSubscriptions(),
       (list) => this._show(sortSubscriptions(list.items)),
-      { reset },
     )
   }
 
-  private _show(subs: Subscription[]): void {
+  private _show(subs: Subscription[]): boolean {
     const keep = this._subs.length ? this._list.selectedIndex : 0
     this._subs = subs
     this._list.items = subs.map((s) => ({
@@ -82,7 +72,7 @@ export default class MySubscriptionsPage extends HallPage<MySubscriptionsSpec> {
     }))
     if (subs.length) this._list.selectedIndex = Math.min(keep, subs.length - 1)
     this.render()
-    this._setState(subs.length ? 'Ready' : 'Empty')
+    return subs.length > 0
   }
 
   render(): void {
@@ -94,30 +84,5 @@ export default class MySubscriptionsPage extends HallPage<MySubscriptionsSpec> {
     this.tag('SubscriptionsEmpty')!.message = t('subs.empty')
     this.errorState.render()
     for (const row of this._list.items) if (row instanceof SubscriptionRow) row.render()
-  }
-
-  static override _states() {
-    return [
-      class Loading extends this {
-        override $enter() {
-          this._list.setSmooth('alpha', this._subs.length ? 0.4 : 0)
-        }
-      },
-      class Ready extends this {
-        override $enter() {
-          this._list.setSmooth('alpha', 1)
-        }
-        override _getFocused() {
-          return this._list
-        }
-      },
-      class Empty extends this {
-        override $enter() {
-          this._list.alpha = 0
-          this.tag('SubscriptionsEmpty')!.visible = true
-        }
-      },
-      failedState(this, 'SubscriptionList'),
-    ]
   }
 }

@@ -58,12 +58,8 @@ export default class MyTicketsPage extends HallPage<MyTicketsSpec> {
     this.render()
   }
 
-  override _onMounted(): void {
-    this.load(false)
-  }
-
-  override _onChanged(): void {
-    this.load(true)
+  protected override visit(first: boolean): void {
+    this.load(!first)
   }
 
   override _detach(): void {

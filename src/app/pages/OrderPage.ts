@@ -65,12 +65,8 @@ export default class OrderPage extends HallPage<OrderSpec> {
     this.render()
   }
 
-  override _onMounted(): void {
-    this.load()
-  }
-
   /** Also the way back from top-up: the quote is asked again, with the new balance. */
-  override _onChanged(): void {
+  protected override visit(): void {
     this.load()
   }
 

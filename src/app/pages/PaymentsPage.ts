@@ -15,7 +15,7 @@ import { paymentRow } from '../lib/billText.ts'
 import { t } from '../lib/i18n.ts'
 import { errorMessageKey } from '../lib/i18nKeys.ts'
 import { showToast } from '../lib/overlays.ts'
-import { currentLoad, failedState, isCurrentLoad } from '../lib/screenLoad.ts'
+import { currentLoad, isCurrentLoad } from '../lib/screenLoad.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
@@ -63,28 +63,18 @@ export default class PaymentsPage extends HallPage<PaymentsSpec> {
   }
 
   override _init(): void {
-    this.errorState.onRetry = () => this.load()
+    this.showsData({ content: this._list, empty: this.tag('PaymentsEmpty') })
+    this.loadOnVisit(() => this.load())
     this.render()
   }
 
-  override _onMounted(): void {
-    this.load()
-  }
-
-  override _onChanged(): void {
-    this.load()
-  }
-
   load(): void {
-    const reset = () => {
-      this.tag('PaymentsEmpty')!.visible = false
-      this._fetchingMore = false
-    }
+    const reset = () => (this._fetchingMore = false)
     const show = (page: { items: Payment[]; nextCursor?: string }) => {
       this._payments = page.items
       this._next = page.nextCursor
       this._list.items = page.items.map((p, i) => this._row(p, i))
-      this._setState(page.items.length ? 'Ready' : 'Empty')
+      return page.items.length > 0
     }
     this.loadData(() => api().getPayments({ limit: PAGE_SIZE }), show, { reset })
   }
@@ -134,29 +124,5 @@ export default class PaymentsPage extends HallPage<PaymentsSpec> {
     this._list.items.forEach((row, i) => {
       if (row instanceof RecordRow && this._payments[i]) row.record = paymentRow(this._payments[i])
     })
-  }
-
-  static override _states() {
-    return [
-      class Loading extends this {
-        override $enter() {
-          this._list.alpha = 0
-        }
-      },
-      class Ready extends this {
-        override $enter() {
-          this._list.setSmooth('alpha', 1)
-        }
-        override _getFocused() {
-          return this._list
-        }
-      },
-      class Empty extends this {
-        override $enter() {
-          this.tag('PaymentsEmpty')!.visible = true
-        }
-      },
-      failedState(this),
-    ]
   }
 }

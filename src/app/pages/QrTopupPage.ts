@@ -55,11 +55,7 @@ export default class QrTopupPage extends HallPage<QrTopupSpec> {
     this.render()
   }
 
-  override _onMounted(): void {
-    this.load()
-  }
-
-  override _onChanged(): void {
+  protected override visit(): void {
     this.load()
   }
 

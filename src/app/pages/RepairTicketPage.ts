@@ -48,17 +48,9 @@ export default class RepairTicketPage extends HallPage<RepairTicketSpec> {
   }
 
   override _init(): void {
-    this.errorState.onRetry = () => this.load()
+    this.loadOnVisit(() => this.load())
     this._form.onSubmit = () => this._confirm()
     this._form.onChanged = () => (this._key = uuidV4()) // a different report from here on
-  }
-
-  override _onMounted(): void {
-    this.load()
-  }
-
-  override _onChanged(): void {
-    this.load()
   }
 
   load(): void {

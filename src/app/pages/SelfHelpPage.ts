@@ -86,13 +86,9 @@ export default class SelfHelpPage extends HallPage<SelfHelpSpec> {
     this._setState('Symptoms')
   }
 
-  override _onMounted(): void {
-    this.load()
-  }
-
-  override _onChanged(): void {
+  protected override visit(first: boolean): void {
     // The knowledge base does not change while the viewer is here: keep the list and its focus.
-    if (!this._symptoms.length) this.load()
+    if (first || !this._symptoms.length) this.load()
   }
 
   load(): void {

@@ -78,8 +78,8 @@ export default class SettingsPage extends HallPage<SettingsSpec> {
       )
   }
 
-  override _onChanged(): void {
-    this.render()
+  protected override visit(first: boolean): void {
+    if (!first) this.render()
   }
 
   private _value(row: Row): string {

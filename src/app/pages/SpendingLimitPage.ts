@@ -52,18 +52,10 @@ export default class SpendingLimitPage extends HallPage<SpendingLimitSpec> {
   }
 
   override _init(): void {
-    this.errorState.onRetry = () => this.load()
+    this.loadOnVisit(() => this.load())
     this._pin.onComplete = (pin: string) => this._save(pin)
     this.tag('Details.Picker')!.onChoose = (fen) => this._choose(fen)
     this.render()
-  }
-
-  override _onMounted(): void {
-    this.load()
-  }
-
-  override _onChanged(): void {
-    this.load()
   }
 
   load(): void {

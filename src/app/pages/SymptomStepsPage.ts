@@ -54,15 +54,7 @@ export default class SymptomStepsPage extends HallPage<SymptomStepsSpec> {
   }
 
   override _init(): void {
-    this.errorState.onRetry = () => this.load()
-  }
-
-  override _onMounted(): void {
-    this.load()
-  }
-
-  override _onChanged(): void {
-    this.load()
+    this.loadOnVisit(() => this.load())
   }
 
   load(): void {

@@ -61,12 +61,8 @@ export default class TicketDetailPage extends HallPage<TicketDetailSpec> {
     this._side.onCancel = () => this._askCancel()
   }
 
-  override _onMounted(): void {
-    this.load(false)
-  }
-
-  override _onChanged(): void {
-    this._ticket = null
+  protected override visit(first: boolean): void {
+    if (!first) this._ticket = null
     this.load(false)
   }
 

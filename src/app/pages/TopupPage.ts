@@ -88,12 +88,8 @@ export default class TopupPage extends HallPage<TopupSpec> {
     this.render()
   }
 
-  override _onMounted(): void {
-    this.load()
-  }
-
-  override _onChanged(): void {
-    this.load(!this._fresh && this._account !== null)
+  protected override visit(first: boolean): void {
+    this.load(!first && !this._fresh && this._account !== null)
   }
 
   /**

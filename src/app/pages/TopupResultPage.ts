@@ -33,15 +33,7 @@ export default class TopupResultPage extends HallPage<TopupResultSpec> {
   }
 
   override _init(): void {
-    this.errorState.onRetry = () => this.load()
-  }
-
-  override _onMounted(): void {
-    this.load()
-  }
-
-  override _onChanged(): void {
-    this.load()
+    this.loadOnVisit(() => this.load())
   }
 
   load(): void {
