@@ -135,6 +135,7 @@ export function createReportHandlers(ctx: ReportMockContext): HttpHandler[] {
           reference: `RTMOCK${String(++serial).padStart(8, '0')}`,
           category: b.category,
           description: preset.text['zh-CN'],
+          descriptionText: preset.text,
           status: pending ? 'pending' : 'acknowledged',
           createdAt: at,
           updatedAt: at,

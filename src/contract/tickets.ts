@@ -50,7 +50,10 @@ export const TicketSummary = Type.Object({
   /** The hall's reference, given the moment the ticket was accepted (null for tickets opened elsewhere). */
   reference: Type.Union([TicketId, Type.Null()]),
   category: TicketCategory,
+  /** The BOSS's text, in Chinese: the viewer's preset, or the words of whoever opened it at the counter. */
   description: Type.String(),
+  /** The same text in both languages when it is one of the hall's presets; null for anyone's own words. */
+  descriptionText: Type.Union([LocalText, Type.Null()]),
   status: TicketStatus,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

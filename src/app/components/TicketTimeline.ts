@@ -7,7 +7,7 @@ import { formatDateTime } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
-import type { TimelineStep } from '../lib/ticketTimeline.ts'
+import { stepNote, type TimelineStep } from '../lib/ticketTimeline.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 export const STEP_H = 118
@@ -20,7 +20,7 @@ export default class TicketTimeline extends Lightning.Component {
     const lang = currentLanguage()
     this.children = steps.map((s, i) => {
       const color = s.state === 'done' ? Colors.ok : s.state === 'current' ? Colors.accent : Colors.textMuted
-      const name = t(('messages.ticketStatus.' + s.status) as TKey)
+      const name = t(('tickets.step.' + s.status) as TKey)
       return {
         ref: 'TimelineStep' + i,
         y: i * STEP_H,
@@ -55,7 +55,7 @@ export default class TicketTimeline extends Lightning.Component {
         StepNote: {
           x: 56,
           y: 42,
-          text: textPatch(insertZeroWidthSpaces(s.note), {
+          text: textPatch(insertZeroWidthSpaces(stepNote(s, lang, t)), {
             fontSize: FontSize.small,
             textColor: Colors.textMuted,
             wordWrapWidth: this.width - 56,

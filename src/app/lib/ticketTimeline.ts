@@ -4,6 +4,9 @@
  * a cancelled ticket ends at its cancel step, a pending one has not reached the BOSS yet.
  */
 import type { Ticket, TicketEvent, TicketStatus } from '../../contract/index.ts'
+import type { LanguageCode } from './format.ts'
+import type { TKey } from './i18nKeys.ts'
+import type { Translate } from './messageText.ts'
 
 export const PATH: TicketStatus[] = ['acknowledged', 'dispatched', 'on-site', 'resolved', 'closed']
 
@@ -49,4 +52,14 @@ function ahead(status: TicketStatus): TimelineStep {
 /** The number a viewer quotes on the phone: the BOSS's ticket number, else the hall's reference. */
 export function ticketNumber(t: { ticketId: string | null; reference: string | null }): string {
   return t.ticketId || t.reference || ''
+}
+
+/**
+ * The BOSS's notes are its staff's Chinese free text, with no English an operator could supply: in English
+ * the hall says what the step means instead; in Chinese it shows the BOSS's note, or that meaning when none came.
+ */
+export function stepNote(s: TimelineStep, lang: LanguageCode, t: Translate): string {
+  if (s.state === 'ahead') return ''
+  const meaning = t(('tickets.stepNote.' + s.status) as TKey)
+  return lang === 'en' || !s.note ? meaning : s.note
 }

@@ -14,7 +14,7 @@ import { repairApi } from '../lib/repairApi.ts'
 import { failedState, loadScreen } from '../lib/screenLoad.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { ticketNumber, timelineSteps } from '../lib/ticketTimeline.ts'
-import { categoryName, visitText } from '../lib/ticketFormText.ts'
+import { categoryName, ticketSummaryText, visitText } from '../lib/ticketFormText.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 120
@@ -122,10 +122,11 @@ export default class TicketDetailPage extends HallPage<TicketDetailSpec> {
     const x = this._ticket
     if (!x) return
     this.title = t('tickets.detailTitle', { number: ticketNumber(x) })
-    this.tag('Details.TicketSummaryText')!.text = textPatch(
-      insertZeroWidthSpaces(categoryName(x.category) + '  ·  ' + x.description),
-      { fontSize: FontSize.body, wordWrapWidth: 1700, maxLines: 1 },
-    )
+    this.tag('Details.TicketSummaryText')!.text = textPatch(insertZeroWidthSpaces(ticketSummaryText(x)), {
+      fontSize: FontSize.body,
+      wordWrapWidth: 1700,
+      maxLines: 1,
+    })
     const meta = [
       t('tickets.created', { time: formatDateTime(x.createdAt, currentLanguage()) }),
       visitText(x.appointment),

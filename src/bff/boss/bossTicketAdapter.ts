@@ -66,6 +66,8 @@ function summary(t: Record<string, unknown>): TicketSummary {
     reference: (t.SERIAL as string | undefined) || null,
     category: CATEGORY[String(t.FAULT_CODE)] ?? 'other',
     description: field(t, 'FAULT_DESC'),
+    // The BOSS keeps one Chinese text; the hall's routes say it in English when it is one of their presets.
+    descriptionText: null,
     status: s,
     createdAt: fromBossTimestamp(field(t, 'CREATE_TIME'), 'CREATE_TIME'),
     updatedAt: fromBossTimestamp(field(t, 'UPDATE_TIME'), 'UPDATE_TIME'),

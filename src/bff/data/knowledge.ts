@@ -5,6 +5,7 @@ import {
   ComplaintCatalogue,
   KnowledgeBase,
   type ComplaintTypeInfo,
+  type LocalText,
   type RepairCategoryInfo,
   type StbErrorCode,
   type Symptom,
@@ -77,6 +78,8 @@ export interface Knowledge {
   errorCode(code: string): StbErrorCode | undefined
   repairCategories: RepairCategoryInfo[]
   repairCategory(id: string): RepairCategoryInfo | undefined
+  /** A repair preset by its Chinese text, as the BOSS stores it in a ticket. */
+  presetText(zh: string): LocalText | undefined
   complaintTypes: ComplaintTypeInfo[]
   complaintType(id: string): ComplaintTypeInfo | undefined
 }
@@ -90,7 +93,9 @@ export function loadKnowledge(files = { kb: KNOWLEDGE_BASE_FILE, complaints: COM
     JSON.parse(readFileSync(files.complaints, 'utf8')),
     files.complaints,
   )
+  const presets = new Map(kb.repairCategories.flatMap((c) => c.presets.map((p) => [p.text['zh-CN'], p.text] as const)))
   return {
+    presetText: (zh) => presets.get(zh),
     symptoms: kb.symptoms,
     symptom: (id) => kb.symptoms.find((s) => s.id === id),
     errorCode: (code) => kb.errorCodes.find((c) => c.code === code.toUpperCase()),

@@ -1,4 +1,4 @@
-import type { Ticket, TicketSummary } from '../../contract/index.ts'
+import type { LocalText, Ticket, TicketSummary } from '../../contract/index.ts'
 import { maskPhone } from '../log.ts'
 import type { OutboxMessage } from '../store/store.ts'
 import type { TicketMessage } from '../outbox/reports.ts'
@@ -12,6 +12,7 @@ export function pendingTicket(m: OutboxMessage, visitOf: (slotId: string) => Tic
     reference: order.serial,
     category: order.category,
     description: order.description,
+    descriptionText: null,
     status: 'pending',
     createdAt: acceptedAt,
     updatedAt: acceptedAt,
@@ -22,6 +23,12 @@ export function pendingTicket(m: OutboxMessage, visitOf: (slotId: string) => Tic
     contactPhoneMasked: order.contactPhone ? maskPhone(order.contactPhone) : null,
     timeline: [{ status: 'pending', at: acceptedAt, note: '报修已受理，正在提交，请稍候' }],
   }
+}
+
+/** A ticket whose description is one of the hall's presets, given in both languages (the BOSS has only Chinese). */
+export function withPresetText<T extends TicketSummary>(t: T, presetText: (zh: string) => LocalText | undefined): T {
+  const text = presetText(t.description)
+  return text ? { ...t, descriptionText: text } : t
 }
 
 export function toSummary(t: Ticket): TicketSummary {

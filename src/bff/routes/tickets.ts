@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { type AppointmentSlot, routes, Ticket } from '../../contract/index.ts'
+import { type AppointmentSlot, routes, Ticket, type TicketSummary } from '../../contract/index.ts'
 import { ApiError, badRequest, notFound } from '../errors.ts'
 import { BossRefusedError } from '../domain/errors.ts'
 import { maskPhone } from '../log.ts'
@@ -8,21 +8,22 @@ import { acceptReport, referenceFor, unlessBossDown } from '../outbox/accept.ts'
 import { createIdempotency } from '../plugins/idempotency.ts'
 import { Topic, type TicketMessage } from '../outbox/reports.ts'
 import type { BffServices } from '../services.ts'
-import { pendingTicket, toSummary } from './ticketViews.ts'
+import { pendingTicket, toSummary, withPresetText } from './ticketViews.ts'
 
 const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
   // A box resending after a lost answer must not open a second ticket.
   const idem = createIdempotency(r.store, { scope: 'ticket' })
   const pendingOf = async (customerId: string) =>
     (await r.store.pending(Topic.ticket, customerId)).map((m) => pendingTicket(m, r.tickets.visitOf))
+  const inBothLanguages = <T extends TicketSummary>(t: T): T => withPresetText(t, r.knowledge.presetText)
 
   /** The ticket by the BOSS's id or the hall's reference; pending ones come from the outbox. */
   async function find(customerId: string, id: string): Promise<Ticket> {
     const pending = (await pendingOf(customerId)).find((t) => t.reference === id)
-    if (pending) return pending
+    if (pending) return inBothLanguages(pending)
     const ticket = await r.tickets.get(customerId, id.startsWith('RT') ? { serial: id } : { ticketId: id })
     if (!ticket) throw notFound('No such ticket for this account')
-    return ticket
+    return inBothLanguages(ticket)
   }
 
   /** Cancel and rate act on tickets the BOSS has; a refusal for the ticket's state is a 409. */
@@ -37,7 +38,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
     try {
       const done = await work(ticket.ticketId)
       if (!done) throw notFound('No such ticket for this account')
-      return done
+      return inBothLanguages(done)
     } catch (err) {
       if (err instanceof BossRefusedError && err.refusal === 'notInThisState')
         throw new ApiError(409, 'CONFLICT', `Not possible in state ${ticket.status}`)
@@ -66,7 +67,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
     // Delivered but not yet acknowledged in the outbox: the BOSS's record wins.
     const known = new Set(boss.value.map((t) => t.reference))
     return {
-      items: [...pending.filter((t) => !known.has(t.reference)).map(toSummary), ...boss.value],
+      items: [...pending.filter((t) => !known.has(t.reference)).map(toSummary), ...boss.value].map(inBothLanguages),
       bossAvailable: boss.bossAvailable,
     }
   })
@@ -106,10 +107,10 @@ const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
       }
       const delivered = (await acceptReport(r, Topic.ticket, c, message)) as Ticket | null
       request.log.info({ reference: message.order.serial, delivered: delivered !== null }, 'ticket accepted')
-      if (delivered) return { statusCode: 201, body: delivered }
+      if (delivered) return { statusCode: 201, body: inBothLanguages(delivered) }
       const pending = (await pendingOf(c)).find((t) => t.reference === message.order.serial)
       // Delivered between the wait and this look: ask the BOSS for it.
-      return { statusCode: 202, body: pending ?? (await find(c, message.order.serial)) }
+      return { statusCode: 202, body: pending ? inBothLanguages(pending) : await find(c, message.order.serial) }
     }),
   )
 

@@ -49,6 +49,8 @@ describe('repair tickets through the BFF', () => {
       appointment: { date: slot.date, period: slot.period },
       contactPhoneMasked: '159****0004',
     })
+    // The BOSS keeps the preset's Chinese only; the hall gives it back in both languages for the English screen.
+    expect(made.body.descriptionText).toEqual({ 'zh-CN': '所有频道都没有信号', en: 'No signal on every channel' })
     expect(made.body.reference).toMatch(/^RT[A-Z0-9]{12}$/)
     expect(made.body.ticketId).toMatch(/^T\d{11}$/)
     const byRef = await ticket(made.body.reference)
@@ -91,6 +93,10 @@ describe('repair tickets through the BFF', () => {
       made.body.reference,
       expect.any(String),
     ])
+    expect(mine.body.items[0].descriptionText).toEqual({ 'zh-CN': '晚上经常卡顿', en: 'Freezes often in the evening' })
+    // The demo household's ticket was opened at the counter: the BOSS's own words, in no other language.
+    const demo = await loose(bff(stack, routes.tickets, { token: await login(stack, stack.bySubscriber('normal')) }))
+    expect(demo.body.items[0]).toMatchObject({ description: expect.stringMatching(/\S/), descriptionText: null })
   })
 
   it("refuses bad input with a 4xx and stores nothing; another household's ticket is 404", async () => {

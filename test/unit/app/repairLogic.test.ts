@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { answerStep, offerRoute, skipAccount, startSteps, stepBack } from '../../../src/app/lib/repairSteps.ts'
 import { codeDisplay, errorCodeOf, isMobile, phoneDisplay, typeDigit } from '../../../src/app/lib/digitEntry.ts'
-import { ticketNumber, timelineSteps } from '../../../src/app/lib/ticketTimeline.ts'
+import { readFileSync } from 'node:fs'
+import { stepNote, ticketNumber, timelineSteps } from '../../../src/app/lib/ticketTimeline.ts'
+import type { TKey } from '../../../src/app/lib/i18nKeys.ts'
+
+const translations = JSON.parse(
+  readFileSync(new URL('../../../static/translations.json', import.meta.url), 'utf8'),
+) as Record<string, Record<string, string>>
+const tFor = (lang: 'zh-CN' | 'en') => (key: TKey) => translations[lang][key] ?? 'missing ' + key
 
 const symptom = { steps: [{}, {}, {}] }
 
@@ -90,5 +97,21 @@ describe('ticket timeline', () => {
     expect(pending.slice(1).every((s) => s.state === 'ahead')).toBe(true)
     expect(ticketNumber({ ticketId: null, reference: 'RT1' })).toBe('RT1')
     expect(ticketNumber({ ticketId: 'T1', reference: 'RT1' })).toBe('T1')
+  })
+
+  it("says in English what each reached step means, since the BOSS's notes are Chinese free text", () => {
+    const steps = timelineSteps({
+      status: 'dispatched',
+      createdAt: 'c',
+      timeline: [ev('acknowledged', 'a1', '您的报修已受理'), ev('dispatched', 'a2')],
+    })
+    const en = steps.map((s) => stepNote(s, 'en', tFor('en')))
+    expect(en.slice(0, 2).every((n) => n.length > 0 && !/[\u3400-\u9fff]/.test(n) && !n.startsWith('missing'))).toBe(
+      true,
+    )
+    expect(en.slice(2)).toEqual(['', '', ''])
+    // Chinese keeps the BOSS's own words, and says what the step means where the BOSS gave none.
+    expect(stepNote(steps[0], 'zh-CN', tFor('zh-CN'))).toBe('您的报修已受理')
+    expect(stepNote(steps[1], 'zh-CN', tFor('zh-CN'))).toBe(translations['zh-CN']['tickets.stepNote.dispatched'])
   })
 })
