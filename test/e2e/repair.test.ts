@@ -119,9 +119,7 @@ describe('repairs on the TV', () => {
     await tv.screenshot('repair-my-tickets')
     await tv.press('ok')
     await tv.waitForRoute('repair/tickets/:ticketId')
-    expect(await tv.waitForText('TimelineStep3.StepName', (t) => t.length > 0)).toBe(
-      zh['tickets.step.resolved'],
-    )
+    expect(await tv.waitForText('TimelineStep3.StepName', (t) => t.length > 0)).toBe(zh['tickets.step.resolved'])
     expect(await tv.waitForText('TimelineStep3.StepTime', (t) => t.length > 0)).toMatch(/\d{2}:\d{2}/)
     expect(await tv.focusedRef()).toBe('Rating')
     await tv.screenshot('repair-timeline')
