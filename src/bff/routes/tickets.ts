@@ -15,7 +15,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, r) => {
   const idem = createIdempotency(r.store, { scope: 'ticket' })
   const pendingOf = async (customerId: string) =>
     (await r.store.pending(Topic.ticket, customerId)).map((m) => pendingTicket(m, r.tickets.visitOf))
-  const inBothLanguages = <T extends TicketSummary>(t: T): T => withPresetText(t, r.knowledge.presetText)
+  const inBothLanguages = <T extends TicketSummary>(t: T): T => withPresetText(t, (zh) => r.knowledge.presetText(zh))
 
   /** The ticket by the BOSS's id or the hall's reference; pending ones come from the outbox. */
   async function find(customerId: string, id: string): Promise<Ticket> {
