@@ -4,25 +4,33 @@ import { catalogue } from './db/catalogue.ts'
  * Business rules shared by the seed (which writes history) and the services (which answer about the future),
  * so a bill the seed wrote and the next deduction a service predicts follow the same arithmetic.
  */
-export type FeeItem = { itemType: string; itemCode: string; itemName: string; fee: number }
+/** itemNameEn: the operator's English wording of the line, printed on English bills and shown in the hall. */
+export type FeeItem = { itemType: string; itemCode: string; itemName: string; itemNameEn: string; fee: number }
 
 /** The recurring part of a month's bill: maintenance, monthly packages, and the discounts they earn. */
 export function recurringItems(
-  monthlyPackages: Array<{ prodId: string; name: string; monthlyPrice: number }>,
+  monthlyPackages: Array<{ prodId: string; name: string; nameEn: string; monthlyPrice: number }>,
   elder: boolean,
 ): FeeItem[] {
   const { maintenance, discounts } = catalogue
   const items: FeeItem[] = [
-    { itemType: '01', itemCode: maintenance.itemCode, itemName: '基本收视维护费', fee: maintenance.monthlyFee },
+    {
+      itemType: '01',
+      itemCode: maintenance.itemCode,
+      itemName: '基本收视维护费',
+      itemNameEn: 'Basic TV service fee',
+      fee: maintenance.monthlyFee,
+    },
   ]
   for (const p of [...monthlyPackages].sort((a, b) => a.prodId.localeCompare(b.prodId))) {
-    items.push({ itemType: '02', itemCode: p.prodId, itemName: p.name, fee: p.monthlyPrice })
+    items.push({ itemType: '02', itemCode: p.prodId, itemName: p.name, itemNameEn: p.nameEn, fee: p.monthlyPrice })
   }
   if (elder)
     items.push({
       itemType: '05',
       itemCode: discounts.elder.itemCode,
       itemName: discounts.elder.name,
+      itemNameEn: discounts.elder.nameEn,
       fee: discounts.elder.fee,
     })
   if (monthlyPackages.length >= discounts.multiPackage.minPackages) {
@@ -30,6 +38,7 @@ export function recurringItems(
       itemType: '05',
       itemCode: discounts.multiPackage.itemCode,
       itemName: discounts.multiPackage.name,
+      itemNameEn: discounts.multiPackage.nameEn,
       fee: discounts.multiPackage.fee,
     })
   }

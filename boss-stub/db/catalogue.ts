@@ -28,7 +28,7 @@ export type Catalogue = {
   channelNamesEn: Record<string, string>
   products: CatalogueProduct[]
   exclusions: Array<[string, string]>
-  vodTitles: Array<{ vodId: string; title: string; price: number }>
+  vodTitles: Array<{ vodId: string; title: string; titleEn: string; price: number }>
 }
 
 function readJson<T>(name: string): T {

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 
 /** Bump when the tables change: a database from an older schema is reseeded instead of misread. */
-export const SCHEMA_VERSION = '2'
+export const SCHEMA_VERSION = '3'
 
 /**
  * Column names follow the wire protocol's vocabulary so services map rows to BODY fields plainly.
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS product_exclusion (
   prod_id TEXT NOT NULL REFERENCES product, excl_prod_id TEXT NOT NULL REFERENCES product,
   PRIMARY KEY (prod_id, excl_prod_id));
 CREATE TABLE IF NOT EXISTS vod_title (
-  vod_id TEXT PRIMARY KEY, title TEXT NOT NULL, price INTEGER NOT NULL);
+  vod_id TEXT PRIMARY KEY, title TEXT NOT NULL, price INTEGER NOT NULL, title_en TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS subscription (
   subs_id TEXT PRIMARY KEY, cust_id TEXT NOT NULL REFERENCES customer, prod_id TEXT NOT NULL REFERENCES product,
   eff_date TEXT NOT NULL, exp_date TEXT NOT NULL, subs_status TEXT NOT NULL, auto_renew TEXT NOT NULL,
@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS bill (
 CREATE INDEX IF NOT EXISTS bill_cust ON bill (cust_id, bill_month);
 CREATE TABLE IF NOT EXISTS bill_item (
   bill_id TEXT NOT NULL REFERENCES bill, seq INTEGER NOT NULL, item_type TEXT NOT NULL, item_code TEXT NOT NULL,
-  item_name TEXT NOT NULL, fee INTEGER NOT NULL, PRIMARY KEY (bill_id, seq));
+  item_name TEXT NOT NULL, fee INTEGER NOT NULL, item_name_en TEXT NOT NULL DEFAULT '', PRIMARY KEY (bill_id, seq));
 CREATE TABLE IF NOT EXISTS payment (
   pay_id TEXT PRIMARY KEY, cust_id TEXT NOT NULL REFERENCES customer, acct_id TEXT NOT NULL,
   pay_channel TEXT NOT NULL, pay_fee INTEGER NOT NULL, pay_time TEXT NOT NULL, ref_no TEXT NOT NULL DEFAULT '');
@@ -138,8 +138,22 @@ export const SEEDED_TABLES = [
   'meta',
 ] as const
 
+/** Columns added after a table was first shipped: a database file from before gets them, then is reseeded. */
+const ADDED_COLUMNS: Array<[table: string, column: string, declaration: string]> = [
+  ['product', 'prod_name_en', "TEXT NOT NULL DEFAULT ''"],
+  ['product', 'category_en', "TEXT NOT NULL DEFAULT ''"],
+  ['product', 'description_en', "TEXT NOT NULL DEFAULT ''"],
+  ['product_channel', 'channel_name_en', "TEXT NOT NULL DEFAULT ''"],
+  ['vod_title', 'title_en', "TEXT NOT NULL DEFAULT ''"],
+  ['bill_item', 'item_name_en', "TEXT NOT NULL DEFAULT ''"],
+]
+
 export function createSchema(db: DatabaseSync): void {
   db.exec(TABLES)
+  for (const [table, column, declaration] of ADDED_COLUMNS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${declaration}`)
+  }
 }
 
 export function readMeta(db: DatabaseSync, key: string): string | undefined {

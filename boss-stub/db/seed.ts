@@ -77,8 +77,8 @@ function seedCatalogue(db: DatabaseSync): void {
     excl.run(a, b)
     excl.run(b, a)
   }
-  const vod = db.prepare('INSERT INTO vod_title VALUES (?, ?, ?)')
-  for (const v of catalogue.vodTitles) vod.run(v.vodId, v.title, v.price)
+  const vod = db.prepare('INSERT INTO vod_title VALUES (?, ?, ?, ?)')
+  for (const v of catalogue.vodTitles) vod.run(v.vodId, v.title, v.price, v.titleEn)
 }
 
 function writeHousehold(db: DatabaseSync, h: Household, today: string, rng: ReturnType<typeof createRng>): void {
@@ -109,7 +109,7 @@ function writeHousehold(db: DatabaseSync, h: Household, today: string, rng: Retu
   )
   db.prepare('INSERT INTO spend_limit VALUES (?, ?)').run(h.custId, DEFAULT_MONTH_LIMIT_FEN)
   const bill = db.prepare('INSERT INTO bill VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-  const item = db.prepare('INSERT INTO bill_item VALUES (?, ?, ?, ?, ?, ?)')
+  const item = db.prepare('INSERT INTO bill_item VALUES (?, ?, ?, ?, ?, ?, ?)')
   for (const b of history.bills) {
     bill.run(
       b.billId,
@@ -123,7 +123,9 @@ function writeHousehold(db: DatabaseSync, h: Household, today: string, rng: Retu
       b.cycleBegin,
       b.cycleEnd,
     )
-    b.items.forEach((it, seq) => item.run(b.billId, seq + 1, it.itemType, it.itemCode, it.itemName, it.fee))
+    b.items.forEach((it, seq) =>
+      item.run(b.billId, seq + 1, it.itemType, it.itemCode, it.itemName, it.fee, it.itemNameEn),
+    )
   }
   const pay = db.prepare('INSERT INTO payment VALUES (?, ?, ?, ?, ?, ?, ?)')
   for (const p of history.payments) pay.run(p.payId, h.custId, h.acctId, p.channel, p.fee, p.time, '')

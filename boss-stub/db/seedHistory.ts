@@ -24,7 +24,7 @@ export type HouseholdPlan = {
   purchases: Purchase[]
   /** pay-per-view purchases per month index 0..11 */
   vodCounts: number[]
-  adjustments: Array<{ m: number; itemCode: string; itemName: string; fee: number }>
+  adjustments: Array<{ m: number; itemCode: string; itemName: string; itemNameEn: string; fee: number }>
   initialBalance: number
   /** when packages running since before the window started */
   firstSubsDay: string
@@ -68,7 +68,12 @@ const pad = (n: number): string => String(n).padStart(2, '0')
 const TOP_UP_STEPS = [5000, 10000, 20000, 30000, 50000, 100000]
 const price = (prodId: string, period: number): number => productById(prodId).prices[String(period)]
 const monthlyPackages = (ids: string[]) =>
-  ids.map((id) => ({ prodId: id, name: productById(id).name, monthlyPrice: price(id, 1) }))
+  ids.map((id) => ({
+    prodId: id,
+    name: productById(id).name,
+    nameEn: productById(id).nameEn,
+    monthlyPrice: price(id, 1),
+  }))
 
 export function simulateHousehold(plan: HouseholdPlan, today: string, rng: Rng): HouseholdHistory {
   const current = today.slice(0, 6)
@@ -92,16 +97,29 @@ export function simulateHousehold(plan: HouseholdPlan, today: string, rng: Rng):
           itemType: '02',
           itemCode: p.prodId,
           itemName: `${productById(p.prodId).name}(${p.period}个月)`,
+          itemNameEn: `${productById(p.prodId).nameEn} (${p.period} months)`,
           fee: price(p.prodId, p.period),
         })
       }
       for (let k = 0; k < plan.vodCounts[m]; k++) {
         const v = rng.pick(catalogue.vodTitles)
-        items.push({ itemType: '03', itemCode: v.vodId, itemName: `点播：《${v.title}》`, fee: v.price })
+        items.push({
+          itemType: '03',
+          itemCode: v.vodId,
+          itemName: `点播：《${v.title}》`,
+          itemNameEn: `On demand: ${v.titleEn}`,
+          fee: v.price,
+        })
       }
       for (const a of plan.adjustments.filter((x) => x.m === m)) {
         if (sumFees(items) + a.fee >= 0)
-          items.push({ itemType: '04', itemCode: a.itemCode, itemName: a.itemName, fee: a.fee })
+          items.push({
+            itemType: '04',
+            itemCode: a.itemCode,
+            itemName: a.itemName,
+            itemNameEn: a.itemNameEn,
+            fee: a.fee,
+          })
       }
     }
     return items.sort((a, b) => a.itemType.localeCompare(b.itemType))

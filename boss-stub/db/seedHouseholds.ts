@@ -199,7 +199,8 @@ export function randomHousehold(n: number, today: string, rng: Rng, taken: Set<s
   for (let m = 0; m <= 11; m++) {
     if (!rng.chance(0.03)) continue
     const a = rng.pick(catalogue.adjustments)
-    adjustments.push({ m, itemCode: a.itemCode, itemName: a.name, fee: Math.round(rng.int(a.min, a.max) / 10) * 10 })
+    const fee = Math.round(rng.int(a.min, a.max) / 10) * 10
+    adjustments.push({ m, itemCode: a.itemCode, itemName: a.name, itemNameEn: a.nameEn, fee })
   }
 
   const { custId, acctId } = ids(n)

@@ -55,8 +55,16 @@ export const billDetailQry: Service = {
       BillRow | undefined
     if (!bill) throw new BossError('2002', '账单不存在')
     const items = db
-      .prepare('SELECT item_type, item_code, item_name, fee FROM bill_item WHERE bill_id = ? ORDER BY seq')
-      .all(billId) as Array<{ item_type: string; item_code: string; item_name: string; fee: number }>
+      .prepare(
+        'SELECT item_type, item_code, item_name, item_name_en, fee FROM bill_item WHERE bill_id = ? ORDER BY seq',
+      )
+      .all(billId) as Array<{
+      item_type: string
+      item_code: string
+      item_name: string
+      item_name_en: string
+      fee: number
+    }>
     return {
       ...summary(bill),
       CYCLE_BEGIN: bill.cycle_begin,
@@ -65,6 +73,8 @@ export const billDetailQry: Service = {
         ITEM_TYPE: i.item_type,
         ITEM_CODE: i.item_code,
         ITEM_NAME: i.item_name,
+        // The English wording the operator prints on English bills; empty where it has none (an older BOSS).
+        ITEM_NAME_EN: i.item_name_en,
         FEE: String(i.fee),
       })),
     }

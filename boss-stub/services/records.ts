@@ -54,15 +54,15 @@ export function nextMonthlyFee(db: DatabaseSync, custId: string, elder: boolean)
   const rows = db
     .prepare(
       `
-    SELECT DISTINCT p.prod_id, p.prod_name, pp.price FROM subscription s
+    SELECT DISTINCT p.prod_id, p.prod_name, p.prod_name_en, pp.price FROM subscription s
     JOIN product p ON p.prod_id = s.prod_id AND p.prod_type = 'PKG'
     JOIN product_price pp ON pp.prod_id = p.prod_id AND pp.period_months = 1
     WHERE s.cust_id = ? AND s.auto_renew = 'Y' AND s.period_months = 1 AND s.subs_status IN ('1', '2')`,
     )
-    .all(custId) as Array<{ prod_id: string; prod_name: string; price: number }>
+    .all(custId) as Array<{ prod_id: string; prod_name: string; prod_name_en: string; price: number }>
   return sumFees(
     recurringItems(
-      rows.map((r) => ({ prodId: r.prod_id, name: r.prod_name, monthlyPrice: r.price })),
+      rows.map((r) => ({ prodId: r.prod_id, name: r.prod_name, nameEn: r.prod_name_en, monthlyPrice: r.price })),
       elder,
     ),
   )

@@ -32,6 +32,8 @@ export const BillLine = Type.Object({
   /** Stable key for comparing months (product id, or the kind for fees). */
   itemKey: Type.String(),
   name: Type.String(),
+  /** The BOSS's English wording of the line; its Chinese one where the BOSS has none. */
+  nameEn: Type.String(),
   amountFen: Fen,
 })
 export type BillLine = Static<typeof BillLine>

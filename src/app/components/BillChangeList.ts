@@ -5,6 +5,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 import type { BillChange, BillComparison } from '../lib/billChange.ts'
+import { lineName } from '../lib/billText.ts'
 import { formatFen } from '../lib/format.ts'
 import { t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
@@ -22,7 +23,9 @@ export type ChangeView =
 
 export function changeRow(c: BillChange): RowContent {
   return {
-    title: t(('billChange.' + c.kind) as TKey, { name: c.name }),
+    title: t(('billChange.' + c.kind) as TKey, {
+      name: lineName({ kind: c.lineKind, name: c.name, nameEn: c.nameEn }),
+    }),
     fen: c.deltaFen,
     signed: true,
     amountColor: c.deltaFen > 0 ? Colors.danger : c.deltaFen < 0 ? Colors.ok : Colors.text,

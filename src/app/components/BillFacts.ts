@@ -3,7 +3,7 @@ import { Lightning } from '@lightningjs/sdk'
 import type { BillDetail } from '../../contract/index.ts'
 import MoneyText from './MoneyText.ts'
 import { STATUS_COLOR, billStatusKey } from '../lib/billText.ts'
-import { formatDate } from '../lib/format.ts'
+import { formatDate, formatPeriod } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
 import type { TKey } from '../lib/i18nKeys.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
@@ -65,8 +65,7 @@ export default class BillFacts
       this.tag(`${name}Label`)!.text = textPatch(t(key), { fontSize: FontSize.body, textColor: Colors.textMuted })
     if (!b) return
     const lang = currentLanguage()
-    const period = { start: formatDate(b.periodStart, lang), end: formatDate(b.periodEnd, lang) }
-    this.tag('BillPeriodValue')!.text = value(t('billDetail.periodValue', period))
+    this.tag('BillPeriodValue')!.text = value(formatPeriod(b.periodStart, b.periodEnd, lang))
     this.tag('BillTotalValue')!.fen = b.totalFen
     this.tag('BillPaidValue')!.fen = b.paidFen
     this.tag('BillStatusValue')!.text = value(t(billStatusKey(b.status)), STATUS_COLOR[b.status])

@@ -2,6 +2,7 @@
 import type { BillDetail } from '../../contract/index.ts'
 import HallColumn from './HallColumn.ts'
 import RecordRow, { RECORD_H } from './RecordRow.ts'
+import { lineName } from '../lib/billText.ts'
 import { rowOverhang } from '../lib/rowLook.ts'
 import { Colors, ROW_FOCUS_SCALE } from '../lib/theme.ts'
 
@@ -25,7 +26,7 @@ export default class BillLines extends HallColumn {
       h: RECORD_H,
       detailAt: 0.82,
       focusScale: ROW_FOCUS_SCALE,
-      record: { title: l.name, fen: l.amountFen, amountColor: l.amountFen < 0 ? Colors.ok : Colors.text },
+      record: { title: lineName(l), fen: l.amountFen, amountColor: l.amountFen < 0 ? Colors.ok : Colors.text },
     }))
   }
 }

@@ -24,8 +24,9 @@ export type BillChangeKind =
 export interface BillChange {
   kind: BillChangeKind
   itemKey: string
-  /** This month's name when there is one, else last month's. */
+  /** This month's name when there is one, else last month's (the BOSS's Chinese and English wording). */
   name: string
+  nameEn: string
   lineKind: BillLineKind
   beforeFen: number
   afterFen: number
@@ -42,6 +43,7 @@ export interface BillComparison {
 
 interface Entry {
   name: string
+  nameEn: string
   kind: BillLineKind
   fen: number
 }
@@ -55,7 +57,7 @@ function byKey(lines: readonly BillLine[]): Map<string, Entry> {
   for (const l of lines) {
     const seen = out.get(l.itemKey)
     if (seen) seen.fen = sumFen(seen.fen, l.amountFen)
-    else out.set(l.itemKey, { name: l.name, kind: l.kind, fen: l.amountFen })
+    else out.set(l.itemKey, { name: l.name, nameEn: l.nameEn, kind: l.kind, fen: l.amountFen })
   }
   return out
 }
@@ -99,6 +101,7 @@ export function compareBills(current: BillDetail, previous: BillDetail): BillCom
       kind,
       itemKey: key,
       name: ref.name,
+      nameEn: ref.nameEn,
       lineKind: ref.kind,
       beforeFen,
       afterFen,

@@ -1,5 +1,5 @@
 /** Words and labels for bills and payments that are not plain translations. */
-import type { BillStatus, BillSummary, Payment, PaymentChannel } from '../../contract/index.ts'
+import type { BillLine, BillStatus, BillSummary, Payment, PaymentChannel } from '../../contract/index.ts'
 import type { LanguageCode } from './format.ts'
 import type { TKey } from './i18nKeys.ts'
 import type { RowContent } from '../components/RecordRow.ts'
@@ -19,6 +19,18 @@ export function shortMonth(month: string, lang: LanguageCode): string {
   const n = Number(m[2])
   const name = lang === 'en' ? MONTHS_EN[n - 1] : n + '月'
   return n === 1 ? (lang === 'en' ? name + ' ' + m[1].slice(2) : m[1].slice(2) + '年' + name) : name
+}
+
+/** Han characters and full-width punctuation: what an English screen must not show in a line's name. */
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/
+
+/**
+ * A bill line's name in the viewer's language: in English the BOSS's English wording, or, where the BOSS
+ * has only a Chinese one (an older BOSS, a fee its operator never translated), what kind of charge it is.
+ */
+export function lineName(l: Pick<BillLine, 'kind' | 'name' | 'nameEn'>, lang = currentLanguage()): string {
+  if (lang !== 'en') return l.name
+  return CJK.test(l.nameEn) ? t(('billLine.' + l.kind) as TKey) : l.nameEn
 }
 
 export function billStatusKey(status: BillStatus): TKey {

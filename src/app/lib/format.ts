@@ -77,6 +77,23 @@ export function formatDate(iso: string | null | undefined, lang: LanguageCode): 
     : p.year + '年' + p.month + '月' + p.day + '日'
 }
 
+/**
+ * A billing period as short as it reads unambiguously, so it fits beside its label at large text:
+ * `1–30 Nov 2026`, `1 Nov – 31 Dec 2026`, `2026年11月1日至30日`; across a year end both dates in full.
+ */
+export function formatPeriod(startIso: string, endIso: string, lang: LanguageCode): string {
+  const a = parseDateParts(startIso)
+  const b = parseDateParts(endIso)
+  if (!a || !b) return formatDate(startIso, lang) + (lang === 'en' ? ' – ' : '至') + formatDate(endIso, lang)
+  if (lang === 'en') {
+    if (a.year !== b.year) return formatDate(startIso, lang) + ' – ' + formatDate(endIso, lang)
+    if (a.month !== b.month) return `${a.day} ${MONTHS_EN[a.month - 1]} – ${formatDate(endIso, lang)}`
+    return `${a.day}–${formatDate(endIso, lang)}`
+  }
+  if (a.year !== b.year) return formatDate(startIso, lang) + '至' + formatDate(endIso, lang)
+  return formatDate(startIso, lang) + '至' + (a.month !== b.month ? b.month + '月' : '') + b.day + '日'
+}
+
 /** Date and wall-clock time: `2026年11月22日 20:15` / `22 Nov 2026, 20:15`. */
 export function formatDateTime(iso: string | null | undefined, lang: LanguageCode): string {
   const p = iso ? parseDateParts(iso) : null

@@ -1,7 +1,16 @@
 import type { BillDetail, BillLine, BillLineKind, BillStatus, BillSummary } from '../../contract/index.ts'
 import type { BossCaller } from './bossCustomerAdapter.ts'
 import { BossBusinessError, BossCode, BossProtocolError } from './bossErrors.ts'
-import { bossMonthShift, field, fromBossDate, fromBossFen, fromBossMonth, list, toBossMonth } from './bossFormat.ts'
+import {
+  bossMonthShift,
+  english,
+  field,
+  fromBossDate,
+  fromBossFen,
+  fromBossMonth,
+  list,
+  toBossMonth,
+} from './bossFormat.ts'
 
 const BILL_STATUS: Record<string, BillStatus> = { '0': 'unpaid', '1': 'partial', '2': 'settled' }
 
@@ -37,6 +46,7 @@ function line(r: Record<string, unknown>): BillLine {
     kind,
     itemKey: code,
     name: field(r, 'ITEM_NAME'),
+    nameEn: english(r, 'ITEM_NAME', field(r, 'ITEM_NAME')),
     amountFen: fromBossFen(field(r, 'FEE'), 'FEE', { allowNegative: true }),
   }
 }

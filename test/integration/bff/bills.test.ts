@@ -98,6 +98,12 @@ describe('GET /api/v1/bills/:billId', () => {
       expect(d.lines.map((l: { amountFen: number }) => l.amountFen)).toEqual(
         stub.ITEM_LIST.map((i: { FEE: string }) => Number(i.FEE)),
       )
+      // Each line in the BOSS's two wordings: the English one for English screens, with no Chinese left in it.
+      expect(d.lines.map((l: { name: string }) => l.name)).toEqual(
+        stub.ITEM_LIST.map((i: { ITEM_NAME: string }) => i.ITEM_NAME),
+      )
+      for (const l of d.lines as { nameEn: string }[])
+        expect(l.nameEn).toMatch(/^[^\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+$/)
       expect(d.periodStart).toBe(isoDay(stub.CYCLE_BEGIN))
       expect(d.periodEnd).toBe(isoDay(stub.CYCLE_END))
     }

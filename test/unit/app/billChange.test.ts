@@ -16,10 +16,22 @@ const bill = (month: string, lines: BillLine[]): BillDetail => {
     lines,
   }
 }
-const maintenance: BillLine = { kind: 'maintenance', itemKey: 'P_BASIC', name: '基本收视维护费', amountFen: 2650 }
-const hd: BillLine = { kind: 'package', itemKey: 'P_HD', name: '高清包', amountFen: 1000 }
-const sports: BillLine = { kind: 'package', itemKey: 'P_SPORT', name: '体育包', amountFen: 2000 }
-const docs: BillLine = { kind: 'package', itemKey: 'P_DOC', name: '纪实包', amountFen: 1500 }
+const maintenance: BillLine = {
+  kind: 'maintenance',
+  itemKey: 'P_BASIC',
+  name: '基本收视维护费',
+  nameEn: 'Basic TV service fee',
+  amountFen: 2650,
+}
+const hd: BillLine = { kind: 'package', itemKey: 'P_HD', name: '高清包', nameEn: 'HD Pack', amountFen: 1000 }
+const sports: BillLine = { kind: 'package', itemKey: 'P_SPORT', name: '体育包', nameEn: 'Sports Pack', amountFen: 2000 }
+const docs: BillLine = {
+  kind: 'package',
+  itemKey: 'P_DOC',
+  name: '纪实包',
+  nameEn: 'Documentary Pack',
+  amountFen: 1500,
+}
 
 describe('compareBills', () => {
   it('says nothing changed when the lines are the same', () => {
@@ -43,6 +55,7 @@ describe('compareBills', () => {
       kind: 'ppv',
       itemKey: key,
       name: '电影' + key,
+      nameEn: 'Film ' + key,
       amountFen: fen,
     })
     const dearerHd = { ...hd, amountFen: 1200 }
@@ -60,8 +73,20 @@ describe('compareBills', () => {
   })
 
   it('counts adjustments and discounts only when their amount differs; repeated keys are summed', () => {
-    const adj = (fen: number): BillLine => ({ kind: 'adjustment', itemKey: 'ADJ_1', name: '调账', amountFen: fen })
-    const elder: BillLine = { kind: 'discount', itemKey: 'DSC_ELDER', name: '老年优惠', amountFen: -500 }
+    const adj = (fen: number): BillLine => ({
+      kind: 'adjustment',
+      itemKey: 'ADJ_1',
+      name: '调账',
+      nameEn: '调账',
+      amountFen: fen,
+    })
+    const elder: BillLine = {
+      kind: 'discount',
+      itemKey: 'DSC_ELDER',
+      name: '老年优惠',
+      nameEn: 'Senior discount',
+      amountFen: -500,
+    }
     const c = compareBills(
       bill('2026-03', [maintenance, elder, adj(-300), adj(-200)]),
       bill('2026-02', [maintenance, elder]),
@@ -71,6 +96,7 @@ describe('compareBills', () => {
         kind: 'adjustment',
         itemKey: 'ADJ_1',
         name: '调账',
+        nameEn: '调账',
         lineKind: 'adjustment',
         beforeFen: 0,
         afterFen: -500,

@@ -3,6 +3,7 @@ import {
   formatClock,
   formatDate,
   formatDateTime,
+  formatPeriod,
   formatFen,
   formatMonth,
   msToNextMinute,
@@ -81,5 +82,16 @@ describe('clock', () => {
   it('waits until the next minute begins', () => {
     expect(msToNextMinute(Date.UTC(2026, 10, 22, 12, 15, 30))).toBe(30000)
     expect(msToNextMinute(Date.UTC(2026, 10, 22, 12, 15, 0))).toBe(60000)
+  })
+})
+
+describe('formatPeriod', () => {
+  it('says a billing period as short as it reads unambiguously', () => {
+    expect(formatPeriod('2026-11-01', '2026-11-30', 'en')).toBe('1–30 Nov 2026')
+    expect(formatPeriod('2026-11-15', '2026-12-14', 'en')).toBe('15 Nov – 14 Dec 2026')
+    expect(formatPeriod('2025-12-15', '2026-01-14', 'en')).toBe('15 Dec 2025 – 14 Jan 2026')
+    expect(formatPeriod('2026-11-01', '2026-11-30', 'zh-CN')).toBe('2026年11月1日至30日')
+    expect(formatPeriod('2026-11-15', '2026-12-14', 'zh-CN')).toBe('2026年11月15日至12月14日')
+    expect(formatPeriod('2025-12-15', '2026-01-14', 'zh-CN')).toBe('2025年12月15日至2026年1月14日')
   })
 })

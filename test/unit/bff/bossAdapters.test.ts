@@ -233,7 +233,7 @@ describe('bossBillingAdapter', () => {
       CYCLE_END: '20251231',
       ITEM_LIST: [
         { ITEM_TYPE: '01', ITEM_CODE: 'MAINT', ITEM_NAME: '基本收视维护费', FEE: '2500' },
-        { ITEM_TYPE: '02', ITEM_CODE: 'P_HD', ITEM_NAME: '高清包', FEE: '1000' },
+        { ITEM_TYPE: '02', ITEM_CODE: 'P_HD', ITEM_NAME: '高清包', ITEM_NAME_EN: 'HD Pack', FEE: '1000' },
         { ITEM_TYPE: '05', ITEM_CODE: '', ITEM_NAME: '优惠', FEE: '-200' },
         { ITEM_TYPE: '42', ITEM_CODE: 'X', ITEM_NAME: '新费用', FEE: '0' },
       ],
@@ -243,10 +243,11 @@ describe('bossBillingAdapter', () => {
     expect(Value.Check(BillDetail, d)).toBe(true)
     expect(d!.periodStart).toBe('2025-12-01')
     expect(d!.lines).toEqual([
-      { kind: 'maintenance', itemKey: 'MAINT', name: '基本收视维护费', amountFen: 2500 },
-      { kind: 'package', itemKey: 'P_HD', name: '高清包', amountFen: 1000 },
-      { kind: 'discount', itemKey: 'discount', name: '优惠', amountFen: -200 },
-      { kind: 'other', itemKey: 'X', name: '新费用', amountFen: 0 },
+      // An item without ITEM_NAME_EN (an older BOSS) keeps its Chinese name for the app to replace by its kind.
+      { kind: 'maintenance', itemKey: 'MAINT', name: '基本收视维护费', nameEn: '基本收视维护费', amountFen: 2500 },
+      { kind: 'package', itemKey: 'P_HD', name: '高清包', nameEn: 'HD Pack', amountFen: 1000 },
+      { kind: 'discount', itemKey: 'discount', name: '优惠', nameEn: '优惠', amountFen: -200 },
+      { kind: 'other', itemKey: 'X', name: '新费用', nameEn: '新费用', amountFen: 0 },
     ])
     expect(d!.lines.reduce((s, l) => s + l.amountFen, 0)).toBe(d!.totalFen)
   })

@@ -97,6 +97,13 @@ describe('seed invariants', () => {
     expect(n).toBe(0)
   })
 
+  it('words every bill item in English too, as the operator prints English bills', () => {
+    const items = all<{ item_name: string; item_name_en: string }>(db, 'SELECT item_name, item_name_en FROM bill_item')
+    expect(items.length).toBeGreaterThan(1000)
+    const untranslated = items.filter((i) => !/^[^\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+$/.test(i.item_name_en))
+    expect(untranslated.slice(0, 5)).toEqual([])
+  })
+
   it('gives every household with history 12 monthly bills, and the new one none', () => {
     const counts = all<{ scenario: string; n: number }>(
       db,
