@@ -127,6 +127,19 @@ try {
     )
   }
   console.log(`RSS after: A ${rssMB(servers.bffPid).toFixed(0)} MB, B ${rssMB(b.pid!).toFixed(0)} MB`)
+  // COMPARE_ALLOC=1: one more round each with V8's allocation sampler, what each BFF allocates per answer, A and B
+  // in turn (the garbage per answer is what the young generation's pauses, the p99 tail, pay for).
+  if (process.env.COMPARE_ALLOC === '1') {
+    for (const name of ['A', 'B'] as const) {
+      await inspectors[name].startAllocationSampling()
+      const result = await flatOut(targets[name], 32, seconds)
+      const sites = await inspectors[name].stopAllocationSampling()
+      const bytes = sites.reduce((sum, [, n]) => sum + n, 0)
+      console.log(
+        `${name} allocated ≈ ${(bytes / result.requests.total / 1024).toFixed(1)} KB per answer at ${summary(result).rps.toFixed(0)} rps (load ${load()})`,
+      )
+    }
+  }
   for (const i of Object.values(inspectors)) i.close()
 } finally {
   if (b) await stopAll([b])
