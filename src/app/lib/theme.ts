@@ -7,6 +7,8 @@ export const Colors = {
   background: 0xff0b1a2e,
   panel: 0xff14304d,
   panelFocused: 0xfff5a623,
+  /** Buttons and keys not focused (ui-components' interactiveNeutral). */
+  control: 0xff2a5078,
   text: 0xffffffff,
   textOnFocus: 0xff111111,
   textMuted: 0xffb8c7d9,
@@ -102,6 +104,7 @@ export const HIGH_CONTRAST: Record<keyof typeof Colors, number> = {
   background: 0xff000000,
   panel: 0xff1c1c1c,
   panelFocused: 0xffffe600,
+  control: 0xff3a3a3a,
   text: 0xffffffff,
   textOnFocus: 0xff000000,
   textMuted: 0xffe8e8e8,

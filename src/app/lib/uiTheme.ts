@@ -46,7 +46,7 @@ export function applyUiTheme(): void {
     },
     layout: { focusScale: FOCUS_SCALE },
     color: {
-      interactiveNeutral: ['#2a5078', 1],
+      interactiveNeutral: [hex(Colors.control), 1],
       interactiveNeutralFocus: [hex(Colors.panelFocused), 1],
       fillInverse: ['#111111', 1],
       textInverse: ['#111111', 1],

@@ -6,7 +6,7 @@ import { labelOf, positionOf, textsIn } from '../../../src/app/lib/announcer.ts'
 
 // Text colours and the grounds they are drawn on, in both looks.
 const TEXT_ON = {
-  text: ['background', 'panel', 'dangerPanel', 'warningPanel'],
+  text: ['background', 'panel', 'dangerPanel', 'warningPanel', 'control'],
   textMuted: ['background', 'panel'],
   accent: ['background', 'panel'],
   warning: ['background', 'panel', 'warningPanel'],
@@ -46,6 +46,12 @@ describe('look', () => {
     expect(contrastRatio(HIGH_CONTRAST.textMuted, HIGH_CONTRAST.panel)).toBeGreaterThan(
       contrastRatio(Colors.textMuted, Colors.panel),
     )
+  })
+
+  it("draws high contrast's buttons in its own greys, not the default look's blue", () => {
+    const grey = (c: number) => ((c >> 16) & 0xff) === (c & 0xff) && ((c >> 8) & 0xff) === (c & 0xff)
+    expect(grey(HIGH_CONTRAST.control) && grey(HIGH_CONTRAST.panel)).toBe(true)
+    expect(contrastRatio(HIGH_CONTRAST.control, HIGH_CONTRAST.background)).toBeGreaterThan(1.5)
   })
 
   it('puts the title-safe area 5% in from each edge at 1080p and 720p', () => {
