@@ -55,12 +55,31 @@ const transpile = (targets, polyfill) =>
 // TVHALL_NO_MINIFY=1 keeps bundles readable for debugging on a box.
 const minify = !process.env.TVHALL_NO_MINIFY
 
+/**
+ * ui-components from its ES sources (the package's `./src` export) instead of its prebuilt `dist` file: that file is
+ * transpiled to old syntax with Babel's helpers inside, so every style object the components build (on each focus
+ * move and render) went through `_objectSpread`/`_defineProperty` and each async step through `_asyncToGenerator`
+ * even on engines that run spread natively (0.3–0.7 s of the channel list's scroll profile, RESULTS.md issue 22).
+ * From its sources, rollup shakes out what the hall does not use, and our own Babel pass transpiles for each target
+ * (the legacy bundle still gets ES5). The types stay the package's own.
+ */
+function uiComponentsSource() {
+  return {
+    name: 'ui-components-source',
+    resolveId(id, importer) {
+      if (id !== '@lightningjs/ui-components') return null
+      return this.resolve('@lightningjs/ui-components/src', importer, { skipSelf: true })
+    },
+  }
+}
+
 // `production`: the bundle runs under the production CSP (the TV app); development-only bundles (mocks, emulator,
 // bench baseline) are never served there and may keep code like TypeBox's own `function Function(...)`.
 const plugins = (targets, polyfill, production = false) => [
   // First, so it patches core's own text; its bundle check sees the minified output (no 'unsafe-eval' in the CSP).
   lightningNoEval({ checkBundle: production }),
   json(),
+  uiComponentsSource(),
   nodeResolve({ browser: true, exportConditions: ['browser'], extensions: ['.mjs', '.js', '.ts', '.json'] }),
   ts(),
   commonjs(),
