@@ -24,7 +24,7 @@ export const RISKY_REFS = [
 
 /** By words on the item, both languages: catches a risky choice under a ref this list does not know yet. */
 export const RISKY_LABELS =
-  /取消工单|取消订购|退订|取消自动续订|解决了|不限|禁止订购|^退出$|确认订购|确认充值|Cancel ticket|Unsubscribe|Stop auto-renew|Yes, fixed|No limit|No orders|^Leave$/
+  /取消工单|取消订购|退订|取消自动续订|解决了|不限|禁止订购|^退出$|确认订购|确认充值|Cancel ticket|Unsubscribe|Stop auto-renew|Yes, fixed|No limit|^Block$|^Leave$/
 
 const RISKY_REF = new RegExp(`^(${RISKY_REFS.join('|')})$`)
 

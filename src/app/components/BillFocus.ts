@@ -41,13 +41,17 @@ export default class BillFocus
       BillFocusTotal: { type: MoneyText, x: 330 },
       BillFocusStatus: { x: 640, y: 4, text: textPatch('', { fontSize: FontSize.body }) },
       BillFocusDue: { x: 860, y: 10, text: small('') },
+      // Laid out by its words' widths and ending at the right edge, so longer words (English, large text)
+      // push it left instead of out of the title-safe area.
       Legend: {
-        x: W - 300,
+        x: W,
+        mountX: 1,
         y: 78,
-        PaidKey: { rect: true, y: 6, w: 24, h: 24, color: PAID_COLOR },
-        PaidLabel: { x: 34, text: small('') },
-        OwedKey: { rect: true, x: 150, y: 6, w: 24, h: 24, color: Colors.danger },
-        OwedLabel: { x: 184, text: small('') },
+        flex: { direction: 'row', alignItems: 'center' },
+        PaidKey: { rect: true, w: 24, h: 24, color: PAID_COLOR, flexItem: { marginRight: 10 } },
+        PaidLabel: { text: small(''), flexItem: { marginRight: 28 } },
+        OwedKey: { rect: true, w: 24, h: 24, color: Colors.danger, flexItem: { marginRight: 10 } },
+        OwedLabel: { text: small('') },
       },
     }
   }

@@ -13,7 +13,9 @@ export default class BillList extends HallColumn {
   /** A list of rows `w` wide at (x, y), as many whole rows as fit in `maxH`. */
   static place(x: number, y: number, w: number, maxH: number) {
     const h = fitRows(maxH, RECORD_H, GAP)
-    return { type: BillList, x: x - 8, y, w: w + 16, h, clipping: true, itemPosX: 8, itemPosY: 8, itemSpacing: GAP }
+    // The spacing as a style: a plain itemSpacing prop is overwritten by the theme's, and rows then overran fitRows.
+    const style = { itemSpacing: GAP }
+    return { type: BillList, x: x - 8, y, w: w + 16, h, clipping: true, itemPosX: 8, itemPosY: 8, style }
   }
 
   show(bills: BillSummary[]): void {

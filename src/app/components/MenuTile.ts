@@ -8,9 +8,11 @@ import type { TKey } from '../lib/i18nKeys.ts'
 import { rowInk, tintedText } from '../lib/rowLook.ts'
 import { Colors, FOCUS_SCALE, FontSize, textPatch } from '../lib/theme.ts'
 
-// Four in a row, grown 1.08 when focused with their ring, stay inside the title-safe area.
+// Four in a row, grown 1.08 when focused with their ring, stay inside the title-safe area. Tall enough for
+// the hint's second line at large text: a hint wraps rather than being cut with "..".
 export const TILE_W = 384
-export const TILE_H = 220
+export const TILE_H = 270
+const HINT = { fontSize: FontSize.small, wordWrapWidth: TILE_W - 64, maxLines: 2, lineHeight: 36 }
 
 export interface MenuEntry {
   /** Router path the tile opens. */
@@ -66,12 +68,7 @@ export default class MenuTile
       Hint: {
         x: 32,
         y: 164,
-        text: textPatch('', {
-          fontSize: FontSize.small,
-          textColor: Colors.textMuted,
-          wordWrapWidth: TILE_W - 48,
-          maxLines: 1,
-        }),
+        text: textPatch('', { ...HINT, textColor: Colors.textMuted }),
       },
       // A count on the tile (unread messages): red with white digits, readable on the amber focus too.
       Badge: {
@@ -112,11 +109,7 @@ export default class MenuTile
       Glyph: tintedText(this._entry.glyph, focused ? Colors.textOnFocus : Colors.accent, { fontSize: 64 }),
       Digit: tintedText(this._entry.digit ? String(this._entry.digit) : '', muted, { fontSize: FontSize.small }),
       Label: tintedText(t(this._entry.label), fg, { fontSize: FontSize.heading, fontStyle: 'bold' }),
-      Hint: tintedText(t(this._entry.hint), muted, {
-        fontSize: FontSize.small,
-        wordWrapWidth: TILE_W - 48,
-        maxLines: 1,
-      }),
+      Hint: tintedText(t(this._entry.hint), muted, HINT),
     })
   }
 

@@ -15,8 +15,12 @@ import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const SUMMARY_H = 7 * SUMMARY_ROW_H
-/** The buttons' row, below the summary and the auto-renew choice. */
-const BUTTONS_Y = SUMMARY_H + 150
+const RENEW_Y = SUMMARY_H + 20
+const BUTTON_H = 72
+/** What comes next, between the auto-renew choice and the buttons: two lines at large text, above the hints. */
+const NOTICE_Y = RENEW_Y + BUTTON_H + 10
+/** The buttons' row, below the summary, the auto-renew choice and the notice. */
+const BUTTONS_Y = NOTICE_Y + 98
 const W = 1000
 
 export interface OrderConfirmSpec extends Lightning.Component.TemplateSpec {
@@ -43,11 +47,11 @@ export default class OrderConfirmStep
   onConfirm: () => void = () => {}
 
   static override _template(): Lightning.Component.Template<OrderConfirmSpec> {
-    const button = { type: HallButton, h: 84, fixed: true, title: '' }
+    const button = { type: HallButton, h: BUTTON_H, fixed: true, title: '' }
     return {
       Summary: { type: OrderSummary },
-      AutoRenewButton: { ...button, y: SUMMARY_H + 30, w: W, h: 80 },
-      Notice: { y: BUTTONS_Y - 56, text: textPatch('', { fontSize: FontSize.small }) },
+      AutoRenewButton: { ...button, y: RENEW_Y, w: W },
+      Notice: { y: NOTICE_Y, text: textPatch('', { fontSize: FontSize.small }) },
       CancelButton: { ...button, y: BUTTONS_Y, w: 480 },
       ConfirmButton: { ...button, x: 520, y: BUTTONS_Y, w: 480 },
     }
@@ -110,8 +114,9 @@ export default class OrderConfirmStep
       textColor: blocked ? Colors.danger : Colors.textMuted,
       wordWrapWidth: W,
       maxLines: 2,
+      lineHeight: blocked ? 44 : 36,
     })
-    notice.y = blocked ? BUTTONS_Y - 120 : BUTTONS_Y + 110
+    notice.y = blocked ? BUTTONS_Y - 120 : NOTICE_Y
     this.tag('Summary')!.render()
   }
 

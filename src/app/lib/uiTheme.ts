@@ -45,6 +45,9 @@ export function applyUiTheme(): void {
       },
     },
     layout: { focusScale: FOCUS_SCALE },
+    // The library's 40 px each side left a fixed-width button (a shelf, a tab) too little room for its words at
+    // large text ("Documen.."); 20 px still keeps the label off the rounded edge.
+    componentConfig: { Button: { style: { paddingX: 20 } } },
     color: {
       interactiveNeutral: [hex(Colors.control), 1],
       interactiveNeutralFocus: [hex(Colors.panelFocused), 1],

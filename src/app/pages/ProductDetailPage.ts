@@ -7,6 +7,7 @@ import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../compo
 import { Button, Column } from '@lightningjs/ui-components'
 import type { ProductDetail } from '../../contract/index.ts'
 import ChannelItem, { CHANNEL_H } from '../components/ChannelItem.ts'
+import { fitRows } from '../components/HallColumn.ts'
 import { rowOverhang } from '../lib/rowLook.ts'
 import { api } from '../lib/backend.ts'
 import { BADGE_COLOR, BADGE_KEY, periodKey, productDescription, productName } from '../lib/catalogue.ts'
@@ -53,7 +54,7 @@ export default class ProductDetailPage extends HallPage<ProductDetailSpec> {
           x: RIGHT_X,
           y: 252,
           w: RIGHT_W,
-          h: 688,
+          h: fitRows(688, CHANNEL_H, 4, 2),
           clipping: true,
           itemPosX: CHANNEL_PAD,
           itemPosY: 2,

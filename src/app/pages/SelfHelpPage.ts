@@ -5,7 +5,7 @@
  */
 import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
-import { Column } from '@lightningjs/ui-components'
+import HallColumn, { fitRows } from '../components/HallColumn.ts'
 import type { Symptom } from '../../contract/index.ts'
 import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
 import { rowOverhang } from '../lib/rowLook.ts'
@@ -23,8 +23,8 @@ const RIGHT_W = 604
 interface SelfHelpSpec extends PageFrameSpec {
   SymptomsHeading: object
   ServicesHeading: object
-  SymptomList: typeof Column
-  ServiceList: typeof Column
+  SymptomList: typeof HallColumn
+  ServiceList: typeof HallColumn
 }
 
 const SERVICES: Array<{ ref: string; label: TKey; route: string }> = [
@@ -41,11 +41,11 @@ const SERVICE_W = RIGHT_W - 2 * PAD
 
 // The rows are narrower than the safe area, so they grow on focus; inset by PAD, the grown row fills x..x+w.
 const list = (x: number, w: number) => ({
-  type: Column,
+  type: HallColumn,
   x,
   y: 230,
   w,
-  h: 720,
+  h: fitRows(720, RECORD_H, 12),
   clipping: true,
   itemPosX: PAD,
   itemPosY: 8,
