@@ -72,6 +72,15 @@ describe('ordering a package on the TV', () => {
     const title = await tv.waitForText('OrderResultTitle', (t) => t === '订购成功' || t === '订购未成功', 30_000)
     await tv.screenshot('orders-result')
     expect(title).toBe('订购成功')
+    // The page no longer asks to confirm what is done.
+    const shownTitle = () =>
+      tv.page.evaluate(
+        () =>
+          (window as unknown as { __tvhall: { scan(): { texts: Array<{ ref: string; text: string }> } } }).__tvhall
+            .scan()
+            .texts.find((x) => x.ref === 'PageTitle')?.text,
+      )
+    expect(await shownTitle()).toBe('订购结果')
 
     // The stub's own records: one order, one charge of exactly the catalogue price.
     const statsAfter = await bossStats(boot.stack)

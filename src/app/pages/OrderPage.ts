@@ -88,7 +88,14 @@ export default class OrderPage extends HallPage<OrderSpec> {
     this.tag('Outcome')!.visible = state === 'Outcome'
     this.errorState.visible = state === 'Failed'
     this._setState(state)
+    this.title = this._title()
     this.hints = this._hints()
+  }
+
+  /** The result no longer asks to confirm: it says what became of the order. */
+  private _title(): string {
+    if (this._getState() === 'Outcome') return t('order.resultTitle')
+    return t(this._confirm.blocked ? 'order.cannot' : 'order.title')
   }
 
   /** The PIN step takes the remote's digits as well as its keypad; the other steps are buttons. */
@@ -99,7 +106,7 @@ export default class OrderPage extends HallPage<OrderSpec> {
 
   render(): void {
     const blocked = this._confirm.blocked
-    this.title = t(blocked ? 'order.cannot' : 'order.title')
+    this.title = this._title()
     this.titleColor = blocked ? Colors.danger : undefined
     this.hints = this._hints()
     this._confirm.render()

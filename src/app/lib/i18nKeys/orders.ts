@@ -19,6 +19,7 @@ export const ORDERS_KEYS = [
   'product.channels',
   'product.hint',
   'order.title',
+  'order.resultTitle',
   'order.product',
   'order.period',
   'order.amount',
