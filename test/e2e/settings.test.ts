@@ -68,6 +68,19 @@ describe('settings: large text and high contrast', () => {
     expect(await tv.text('LargeTextSetting')).toMatch(/Large text.*On/i)
     expect(await marked(tv)).toBe(true)
     expect(await language(tv)).toBe('en')
+    // Its toast ("applied") stands above the hint bar in large text and high contrast: the keys stay readable.
+    await tv.page.waitForFunction(
+      () => {
+        const scan = (window as unknown as { __tvhall: { scan(): { texts: Text[] } } }).__tvhall.scan()
+        return scan.texts.some((t) => t.ref === 'ToastText' && t.text.length > 0)
+      },
+      { timeout: 10_000 },
+    )
+    const shown = await texts(tv)
+    const toast = shown.find((t) => t.ref === 'ToastText' && t.text.length > 0)!
+    const hints = shown.filter((t) => t.y1 >= 940 && t !== toast)
+    expect(hints.length).toBeGreaterThan(0)
+    expect(toast.y2).toBeLessThanOrEqual(Math.min(...hints.map((t) => t.y1)))
 
     // Home, built before the change: large text and the black ground too, every text inside the title-safe area.
     await tv.press('home')

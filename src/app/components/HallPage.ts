@@ -57,11 +57,11 @@ export function frame<Spec extends PageFrameSpec = LoosePageSpec>(
 
 /**
  * What a page's data fills, for the frame's states (`showsData`): `content` fades in when the data is
- * shown (dimmed while a reload runs behind it, hidden on failure), `focus` takes the remote then (the
- * content itself when left out), `empty` says so when the answer holds nothing.
+ * shown (dimmed while a reload runs behind it, hidden on failure; one part or several), `focus` takes
+ * the remote then (the content itself when it is one component), `empty` says so when the answer holds nothing.
  */
 export interface DataView {
-  content: Lightning.Element
+  content: Lightning.Element | Lightning.Element[]
   focus?: () => Lightning.Component | undefined
   empty?: EmptyState
 }
@@ -80,9 +80,9 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
   private _awaiting = 0
   private _returnTo: Place | null = null
   private _visitLoad: (() => void) | null = null
-  private _view: DataView | null = null
+  private _dataView: DataView | null = null
   /** Data was shown at least once: a reload dims it instead of hiding it. */
-  private _shown = false
+  private _dataShown = false
 
   get header(): PageHeader {
     const part = this.childList.getByRef('Header')
@@ -180,8 +180,8 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
 
   /** The page's data view for the frame's Loading, Ready, Empty and Failed states. Call from `_init`. */
   protected showsData(view: DataView): void {
-    this._view = view
-    view.content.alpha = 0
+    this._dataView = view
+    this._fade(0, false)
   }
 
   /**
@@ -200,7 +200,7 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
       fetch,
       (data, s) => {
         const shown = show(data, s)
-        if (this._view && shown !== undefined) this._setState(shown ? 'Ready' : 'Empty')
+        if (this._dataView && shown !== undefined) this._setState(shown ? 'Ready' : 'Empty')
         this._settled(s, true)
       },
       {
@@ -242,14 +242,15 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
   }
 
   private _fade(alpha: number, smooth: boolean): void {
-    const content = this._view && this._view.content
-    if (!content) return
-    if (smooth) content.setSmooth('alpha', alpha)
-    else content.alpha = alpha
+    const content = this._dataView ? this._dataView.content : []
+    for (const part of Array.isArray(content) ? content : [content]) {
+      if (smooth) part.setSmooth('alpha', alpha)
+      else part.alpha = alpha
+    }
   }
 
   private _showEmpty(v: boolean): void {
-    const empty = this._view && this._view.empty
+    const empty = this._dataView && this._dataView.empty
     if (empty) empty.visible = v
   }
 
@@ -263,17 +264,18 @@ export default class HallPage<Spec extends PageFrameSpec = LoosePageSpec>
       class Loading extends this {
         override $enter() {
           this._showEmpty(false)
-          this._fade(this._shown ? 0.4 : 0, true)
+          this._fade(this._dataShown ? 0.4 : 0, true)
         }
       },
       class Ready extends this {
         override $enter() {
-          this._shown = true
+          this._dataShown = true
+          this.errorState.visible = false
           this._showEmpty(false)
           this._fade(1, true)
         }
         override _getFocused() {
-          const view = this._view
+          const view = this._dataView
           if (!view) return undefined
           if (view.focus) return view.focus()
           return view.content instanceof Lightning.Component ? view.content : undefined
