@@ -113,6 +113,11 @@ export interface CrawlLimits {
   textFit?: { ownWords: string[] }
 }
 
+/** A focus still on its way: not grown (and not a full-width row, which grows little), or not laid out yet. */
+function unfinishedFocus(f: Box & { scale: number }): boolean {
+  return (f.scale < 1.01 && f.x2 - f.x1 < 1200) || (f.x1 === 0 && f.y1 === 0)
+}
+
 export class Crawler {
   readonly findings: Finding[] = []
   readonly states = new Map<string, Key[]>()
@@ -179,11 +184,17 @@ export class Crawler {
         stateKey(now) === stateKey(last) &&
         now.loading === 0 &&
         (!f || !g || (Math.abs(f.x1 - g.x1) < 0.5 && Math.abs(f.y1 - g.y1) < 0.5 && Math.abs(f.x2 - g.x2) < 0.5))
-      if (same && f && f.scale < 1.01 && f.x2 - f.x1 < 1200 && Date.now() <= until) {
-        // A focus that has not grown yet may be a 150 ms transition whose first frame has not come: one more
-        // look after it would have ended, so the focus rule judges what the viewer ends up seeing.
-        await new Promise((r) => setTimeout(r, 300))
-        return this.snapshot()
+      if (same && f && unfinishedFocus(f) && Date.now() <= until) {
+        // A focus that has not grown yet, or sits in content still fading in (not laid out: 0,0), may be a
+        // transition whose frames have not come on a slow stage: looks until it ends (1.5 s at most), so the
+        // focus rules judge what the viewer ends up seeing.
+        let end = await this.snapshot()
+        for (const stop = Date.now() + 1500; Date.now() < stop;) {
+          await new Promise((r) => setTimeout(r, 150))
+          end = await this.snapshot()
+          if (!end.scan.focused || !unfinishedFocus(end.scan.focused)) break
+        }
+        return end
       }
       if (same || Date.now() > until) return now
       last = now
