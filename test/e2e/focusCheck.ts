@@ -13,20 +13,25 @@ interface Scanned {
 const scan = (tv: Tv): Promise<Scanned> =>
   tv.page.evaluate(() => (window as unknown as { __tvhall: { scan: () => Scanned } }).__tvhall.scan())
 
-/** The focused item once its focus animation has ended (two looks 150 ms apart agree). */
+/**
+ * The focused item once its focus animation has ended: two looks 150 ms apart agree and it has grown, or
+ * it has not changed for 600 ms (a slow stage can draw no frame between two looks in the middle of the
+ * transition, so agreeing twice on a half-grown focus is not the end of it).
+ */
 export async function settledFocus(tv: Tv): Promise<NonNullable<Scanned['focused']>> {
   let last = (await scan(tv)).focused
-  for (let i = 0; i < 20; i++) {
+  let sameSince = Date.now()
+  for (let i = 0; i < 30; i++) {
     await new Promise((r) => setTimeout(r, 150))
     const now = (await scan(tv)).focused
-    if (
+    const same =
       now &&
       last &&
       now.ref === last.ref &&
       Math.abs(now.scale - last.scale) < 0.001 &&
       Math.abs(now.x1 - last.x1) < 0.5
-    )
-      return now
+    if (!same) sameSince = Date.now()
+    else if (now.scale >= 1.02 || Date.now() - sameSince >= 600) return now
     last = now
   }
   throw new Error('focus did not settle: ' + JSON.stringify(last))
