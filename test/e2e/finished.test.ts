@@ -155,6 +155,8 @@ describe('finished is finished: one transaction for mashed keys, and Back never 
     // The same ticket, resolved by the stub within seconds: rate it with OK mashed on the stars.
     await tv.press('5')
     await tv.waitForRoute('repair')
+    // The symptoms hold the focus once the page's data is in; a key pressed before then moves nothing.
+    await focusOn(tv, 'Symptom0')
     await pressUntil(tv, 'right', 'ErrorCodeRow', 1)
     await pressUntil(tv, 'down', 'MyTicketsRow', 1)
     await tv.press('ok')
@@ -189,6 +191,8 @@ describe('finished is finished: one transaction for mashed keys, and Back never 
     const tv = await openHome(boot, 'normal')
     await tv.press('5')
     await tv.waitForRoute('repair')
+    // The symptoms hold the focus once the page's data is in; a key pressed before then moves nothing.
+    await focusOn(tv, 'Symptom0')
     await pressUntil(tv, 'right', 'ErrorCodeRow', 1)
     await pressUntil(tv, 'down', 'ComplaintRow', 3)
     await tv.press('ok')
