@@ -13,7 +13,7 @@ import { ratingResult } from '../lib/repairResults.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
-export const SIDE_W = 560
+export const SIDE_W = 660
 
 export interface TicketSideSpec extends Lightning.Component.TemplateSpec {
   RatePrompt: object
@@ -34,7 +34,8 @@ export default class TicketSide
     return {
       RatePrompt: { text: textPatch('', { fontSize: FontSize.small }) },
       Rating: { type: StarRating, y: 90, visible: false },
-      TicketActions: { type: ActionButtons, y: 220, buttonW: 260 },
+      // Two 300 px buttons and their gap fill the column, so "Cancel ticket" fits whole in large text.
+      TicketActions: { type: ActionButtons, y: 220, buttonW: 300 },
       Rated: { type: ResultPanel, width: SIDE_W, visible: false },
     }
   }

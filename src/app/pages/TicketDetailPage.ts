@@ -41,7 +41,7 @@ export default class TicketDetailPage extends HallPage<TicketDetailSpec> {
         TicketSummaryText: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.body }) },
         TicketMeta: { x: X, y: 232, text: textPatch('', { fontSize: FontSize.small }) },
         Timeline: { type: TicketTimeline, x: X, y: 290, width: 1020 },
-        Side: { type: TicketSide, x: 1240, y: 290 },
+        Side: { type: TicketSide, x: 1164, y: 290 },
       },
     })
   }
