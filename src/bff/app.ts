@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import cors from '@fastify/cors'
 import type { DestinationStream, Logger } from 'pino'
@@ -50,6 +50,10 @@ export interface BffDeps {
 }
 
 export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<FastifyInstance> {
+  // A request's own id names it in its log lines: this instance's random start, then a count, unique across
+  // instances without a random UUID per request (0.6 KB per answer in the allocation profile, issue 22).
+  const idStart = `${randomBytes(6).toString('hex')}-`
+  let requests = 0
   const logger = deps.logger ?? createLogger({ level: config.logLevel, destination: deps.logDestination })
   // Seen as fastify's logger type: pino's own would make this a FastifyInstance<…, Logger> that no caller takes.
   const fastifyLogger: FastifyBaseLogger = logger
@@ -61,7 +65,7 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id']
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : idStart + (++requests).toString(36)
     },
     // Only these proxies may name the client in X-Forwarded-For (log-in limits key on the client address).
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,

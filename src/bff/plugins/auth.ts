@@ -5,7 +5,7 @@ import { createVerifier, TokenError } from 'fast-jwt'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { ApiError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
-import { Revocations } from './revocations.ts'
+import { Revocations, type RevocationCheck } from './revocations.ts'
 import { VerifiedTokens } from './verifiedTokens.ts'
 
 /** What a box's token says about it. The account is always taken from here, never from the request. */
@@ -74,8 +74,11 @@ const REQUIRED = ['exp', 'iat', 'iss', 'aud', 'jti', 'sid']
  */
 const VERIFIED_TOKENS = 4096
 
-/** A checked access token, with the customer the requests carrying it act for (shared by them, so frozen). */
-type VerifiedAccess = TokenClaims & { exp: number; customer: Readonly<CustomerClaims> }
+/**
+ * A checked access token, with the customer the requests carrying it act for (shared by them, so frozen) and its
+ * revocation entries (named once per token; the version of the list it was last let in under).
+ */
+type VerifiedAccess = TokenClaims & { exp: number; customer: Readonly<CustomerClaims>; revocation: RevocationCheck }
 
 const CLAIM_KEYS: (keyof CustomerClaims)[] = [
   'customerId',
@@ -122,15 +125,6 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
     allowedAud: ACCESS_AUDIENCE,
     requiredClaims: REQUIRED,
   })
-  const verifiedTokens = new VerifiedTokens<VerifiedAccess>(
-    (token) => {
-      const claims = verifyAccess(token) as Partial<TokenClaims> & { exp: number }
-      if (!complete(claims)) throw invalid()
-      return { ...claims, customer: Object.freeze(customerOf(claims)) }
-    },
-    { max: VERIFIED_TOKENS, maxAgeMs: opts.ttlSeconds * 1000 },
-  )
-
   const revokedKey = (sid: string) => `revoked-sid:${sid}`
   const householdKey = (customerId: string) => `revoked-household:${customerId}`
   const boxKey = (deviceId: string) => `revoked-box:${deviceId}`
@@ -141,18 +135,30 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
   const revocations = new Revocations(store, keepSeconds)
   const revoke = (sid: string) => revocations.put(revokedKey(sid), '1', opts.refreshTtlSeconds)
   const revokeBefore = (key: string) => revocations.put(key, String(Date.now()), keepSeconds)
-  const isRevoked = async (t: TokenClaims) => {
-    const [sid, household, box] = await revocations.read([
-      revokedKey(t.sid),
-      householdKey(t.customerId),
-      boxKey(t.deviceId),
-    ])
+  /** A token's entries on the revocation list: its session's, and its household's and box's ends, if any. */
+  const revocationCheck = (t: TokenClaims): RevocationCheck => {
     // A token without issuedMs predates revocation by household or box: any such revocation ends it.
     const issued = typeof t.issuedMs === 'number' ? t.issuedMs : 0
-    return (
-      sid !== null || (household !== null && issued <= Number(household)) || (box !== null && issued <= Number(box))
-    )
+    return {
+      keys: [revokedKey(t.sid), householdKey(t.customerId), boxKey(t.deviceId)],
+      letIn: ([sid, household, box]) =>
+        !(
+          sid !== null ||
+          (household !== null && issued <= Number(household)) ||
+          (box !== null && issued <= Number(box))
+        ),
+    }
   }
+  const isRevoked = async (t: TokenClaims) => !(await revocations.letsIn(revocationCheck(t)))
+
+  const verifiedTokens = new VerifiedTokens<VerifiedAccess>(
+    (token) => {
+      const claims = verifyAccess(token) as Partial<TokenClaims> & { exp: number }
+      if (!complete(claims)) throw invalid()
+      return { ...claims, customer: Object.freeze(customerOf(claims)), revocation: revocationCheck(claims) }
+    },
+    { max: VERIFIED_TOKENS, maxAgeMs: opts.ttlSeconds * 1000 },
+  )
 
   app.decorateRequest('customer', null as unknown as CustomerClaims)
   app.decorateRequest('sessionId', '')
@@ -228,7 +234,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
       }
       throw invalid(err)
     }
-    if (await isRevoked(claims)) throw invalid()
+    if (!(await revocations.letsIn(claims.revocation))) throw invalid()
     request.customer = claims.customer
     request.sessionId = claims.sid
   })

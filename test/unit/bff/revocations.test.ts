@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Revocations } from '../../../src/bff/plugins/revocations.ts'
+import { Revocations, type RevocationCheck } from '../../../src/bff/plugins/revocations.ts'
 import { SqliteStore } from '../../../src/bff/store/sqliteStore.ts'
 import { RedisStore } from '../../../src/bff/store/redisStore.ts'
 import type { Store } from '../../../src/bff/store/store.ts'
@@ -86,5 +86,33 @@ describe.each(pairs)('two instances on %s', (_name, make) => {
     const before = watched.reads()
     expect(await onB.read(keys)).toEqual([null, '99', null])
     expect(watched.reads() - before).toBe(1 + keys.length)
+  })
+
+  it("a token let in reads only the version until a revocation anywhere, and is refused at once when it is the token's", async () => {
+    const [a, b] = make()
+    opened.push(a, b)
+    const watched = counted(b)
+    const [onA, onB] = [new Revocations(a, 3600), new Revocations(watched.store, 3600)]
+    const judged: (string | null)[][] = []
+    const token: RevocationCheck = {
+      keys: ['revoked-sid:S3', 'revoked-box:B3'],
+      letIn: (values) => (judged.push(values), values.every((v) => v === null)),
+    }
+    expect(await onB.letsIn(token)).toBe(true)
+    const first = watched.reads()
+    expect(await onB.letsIn(token)).toBe(true)
+    expect(await onB.letsIn(token)).toBe(true)
+    expect(watched.reads() - first).toBe(2)
+    expect(judged).toHaveLength(1)
+
+    // Someone else's revocation: this token's entries are read and judged again, and it is still let in.
+    await onA.put('revoked-sid:OTHER', '1', 60)
+    expect(await onB.letsIn(token)).toBe(true)
+    expect(judged).toHaveLength(2)
+
+    await onA.put('revoked-box:B3', '1', 60)
+    expect(await onB.letsIn(token)).toBe(false)
+    expect(await onB.letsIn(token)).toBe(false)
+    expect(judged.at(-1)).toEqual([null, '1'])
   })
 })
