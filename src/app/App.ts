@@ -25,8 +25,16 @@ import Toast from './widgets/Toast.ts'
 /** Where Back means leaving the hall rather than going back to the menu. */
 const EXIT_ROUTES = ['home', 'error', '!', '$']
 
-interface Rerenderable {
-  render?: () => void
+/** Pages that draw their texts again after a language or look change. */
+function rerenderable(page: object): page is { render(): void } {
+  return 'render' in page && typeof page.render === 'function'
+}
+
+// The SDK's Application has `closeApp` (it signals the platform's onClose), which core's declarations lack.
+declare module '@lightningjs/core' {
+  interface Application {
+    closeApp(): void
+  }
 }
 
 export default class App extends Router.App {
@@ -53,8 +61,7 @@ export default class App extends Router.App {
   override _setup(): void {
     reportLanguage(currentLanguage())
     reportScreens(routes.routes)
-    const app = this.application as unknown as { _focusPath?: unknown[] }
-    exposeScan(() => scanScreen(this.stage as never, app._focusPath as never))
+    exposeScan(() => scanScreen(this.stage as never, this.application.focusPath as never))
     const platform = {
       speech: sdkSettings().get('platform', 'speech', false),
       voiceGuidance: sdkSettings().get('platform', 'voiceGuidance', false),
@@ -114,9 +121,7 @@ export default class App extends Router.App {
   }
 
   private _rerender(): void {
-    const pages = this.tag('Pages')
-    if (!pages) return
-    for (const p of pages.children as unknown as Rerenderable[]) if (typeof p.render === 'function') p.render()
+    for (const p of this.pages.children) if (rerenderable(p)) p.render()
   }
 
   /**
@@ -136,7 +141,7 @@ export default class App extends Router.App {
         {
           label: t('exit.leave'),
           ref: 'ExitLeave',
-          onSelect: () => (this.application as unknown as { closeApp(): void }).closeApp(),
+          onSelect: () => this.application.closeApp(),
         },
       ],
       defaultIndex: 0,
@@ -146,6 +151,6 @@ export default class App extends Router.App {
   /** Lightning calls this on every component that stays in the focus path, so the App hears every focus move. */
   override _focusChange(target: Lightning.Component | undefined): void {
     reportFocus(target && target.ref ? target.ref : undefined)
-    announceFocus(((this.application as unknown as { _focusPath?: unknown[] })._focusPath || []) as never)
+    announceFocus(this.application.focusPath || [])
   }
 }

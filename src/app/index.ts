@@ -10,14 +10,9 @@ import { loadPrefs } from './lib/viewerPrefs.ts'
 import { exposeRedraw } from './lib/testHooks.ts'
 import { openSessionEarly } from './lib/session.ts'
 
-/** settings.json's app half as index.html hands it over (the SDK fills in what it leaves out), with the hall's font stack. */
-declare global {
-  interface Window {
-    /** Set by index.html when ?inspector=1 loaded the Lightning inspector. */
-    attachInspector?: (lightning: unknown) => void
-  }
-}
+import './lib/hostWindow.ts'
 
+/** settings.json's app half as index.html hands it over (the SDK fills in what it leaves out), with the hall's font stack. */
 type AppSettings = Lightning.Application.Options & { fontFamily?: string }
 
 export default function start(appSettings: AppSettings, platformSettings: PlatformSettings, appData?: AppData) {

@@ -14,14 +14,22 @@ export interface ButtonAction {
 const BUTTON_H = 84
 const GAP = 40
 
-export default class ActionButtons extends Lightning.Component {
+/** No named children: the buttons are the actions set, each with the ref its page gives it. */
+export interface ActionButtonsSpec extends Lightning.Component.TemplateSpec {
+  buttonW: number
+}
+
+export default class ActionButtons
+  extends Lightning.Component<ActionButtonsSpec>
+  implements Lightning.Component.ImplementTemplateSpec<ActionButtonsSpec>
+{
   private _actions: ButtonAction[] = []
   private _index = 0
   buttonW = 340
   /** Until then OK presses nothing: OKs still coming from the step before must not choose a button not yet seen. */
   guardUntil = 0
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<ActionButtonsSpec> {
     return { h: BUTTON_H + 24 }
   }
 
@@ -46,7 +54,7 @@ export default class ActionButtons extends Lightning.Component {
   /** Relabels after a language switch, keeping the focused button. */
   relabel(labels: string[]): void {
     this.children.forEach((b, i) => {
-      if (labels[i] !== undefined) (b as unknown as { title: string }).title = labels[i]
+      if (b instanceof Button && labels[i] !== undefined) b.title = labels[i]
     })
   }
 
@@ -60,7 +68,8 @@ export default class ActionButtons extends Lightning.Component {
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    return this._actions.length ? (this.children[this._index] as unknown as Lightning.Component) : undefined
+    const button = this.children[this._index]
+    return button instanceof Button ? button : undefined
   }
 
   // Moving between the buttons shows the viewer has seen them: OK counts from then on, however soon.

@@ -22,9 +22,7 @@ export default class QrCode extends Lightning.Component {
     this.w = side
     this.h = side
     const factory = (cb: (err: null, canvas: HTMLCanvasElement) => void, stage: Lightning.Stage) => {
-      const canvas = (
-        stage as unknown as { platform: { getDrawingCanvas(): HTMLCanvasElement } }
-      ).platform.getDrawingCanvas()
+      const canvas = stage.getDrawingCanvas()
       canvas.width = side
       canvas.height = side
       const ctx = canvas.getContext('2d')!

@@ -7,14 +7,21 @@
 import * as Lui from '@lightningjs/ui-components'
 import { currentLanguage, t } from './i18n.ts'
 
+// `Speech` (src/mixins/withAnnouncer/Speech.js) ships in ui-components' JS but not in its type declarations.
+declare module '@lightningjs/ui-components' {
+  /** Speaks a series of phrases, cancelling the series before; `series` settles when it ends or fails. */
+  export function Speech(toSpeak: Lui.SpeechType, lang?: string): { series: Promise<void>; cancel(): void }
+}
+
 interface Node {
   ref?: string
   announce?: unknown
   title?: unknown
   visible?: boolean
   alpha?: number
-  texture?: { text?: unknown; fontFace?: unknown } | null
-  childList?: { length: number; getAt(i: number): Node }
+  /** A text texture has `text` and `fontFace`; any other texture draws no words. */
+  texture?: object | null
+  childList?: { length: number; getAt(i: number): Node | undefined }
   parent?: Node | null
 }
 
@@ -39,24 +46,25 @@ export function speechLang(): string {
 /** Say it now, cutting off whatever was being said. */
 export function speak(text: string): void {
   if (!enabled || !text.trim() || typeof window === 'undefined' || !window.speechSynthesis) return
-  // `Speech` ships in ui-components' JS but not in its type declarations.
-  const said = (
-    Lui as unknown as { Speech: (text: string, lang: string) => { series?: Promise<unknown> } | undefined }
-  ).Speech(text, speechLang())
+  const said = Lui.Speech(text, speechLang())
   // A box without voices fails each utterance: guidance is a help, never an error for the viewer.
-  if (said && said.series) said.series.catch(() => undefined)
+  said.series.catch(() => undefined)
 }
 
 /** Visible texts drawn inside an element, in tree order. */
 export function textsIn(el: Node, out: string[] = [], limit = 4): string[] {
   if (out.length >= limit || el.visible === false || el.alpha === 0) return out
   const tex = el.texture
-  if (tex && typeof tex.text === 'string' && tex.fontFace !== undefined) {
+  if (tex && 'text' in tex && typeof tex.text === 'string' && 'fontFace' in tex && tex.fontFace !== undefined) {
     const s = tex.text.replace(/[\u200B]/g, '').trim()
     if (s && out.indexOf(s) < 0) out.push(s)
   }
   const list = el.childList
-  if (list) for (let i = 0; i < list.length && out.length < limit; i++) textsIn(list.getAt(i), out, limit)
+  if (list)
+    for (let i = 0; i < list.length && out.length < limit; i++) {
+      const child = list.getAt(i)
+      if (child) textsIn(child, out, limit)
+    }
   return out
 }
 
@@ -80,7 +88,8 @@ function findRef(el: Node, ref: string): Node | undefined {
   const list = el.childList
   if (list)
     for (let i = 0; i < list.length; i++) {
-      const f = findRef(list.getAt(i), ref)
+      const child = list.getAt(i)
+      const f = child && findRef(child, ref)
       if (f) return f
     }
   return undefined

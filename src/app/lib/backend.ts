@@ -1,7 +1,8 @@
 /** The one BFF client of the app, set up from settings.json and the box's identity. */
 import { appText, sdkSettings } from './sdk.ts'
 import { createApiClient, type TvHallApi } from './api.ts'
-import { platformDeviceOf, resolveIdentity, type BoxIdentity, type PlatformDevice } from './device.ts'
+import { platformDeviceOf, resolveIdentity, type BoxIdentity } from './device.ts'
+import './hostWindow.ts'
 import { watchApi } from './usageHall.ts'
 import { rememberHousehold } from './household.ts'
 
@@ -11,8 +12,7 @@ let identity: BoxIdentity | null = null
 export function boxIdentity(): BoxIdentity | null {
   if (!identity) {
     const platformDevice = platformDeviceOf(sdkSettings().get('platform', 'device'))
-    const bridge = (window as unknown as { tvHallPlatform?: { getIdentity?: () => PlatformDevice } }).tvHallPlatform
-    identity = resolveIdentity(platformDevice, bridge, window.location.search)
+    identity = resolveIdentity(platformDevice, window.tvHallPlatform, window.location.search)
   }
   return identity
 }

@@ -20,7 +20,7 @@ export interface BoxIdentity {
   deviceKey: string
 }
 
-interface PlatformBridge {
+export interface PlatformBridge {
   getIdentity?: () => PlatformDevice | null | undefined
 }
 

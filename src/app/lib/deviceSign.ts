@@ -11,7 +11,7 @@ export function loginMessage(id: Pick<BoxIdentity, 'deviceId' | 'cardNo'>, chall
   return 'TVHALL-LOGIN|' + id.deviceId + '|' + id.cardNo + '|' + challenge
 }
 
-function keyBytes(hex: string): Uint8Array {
+function keyBytes(hex: string): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(hex.length / 2)
   for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16)
   return out
@@ -24,20 +24,9 @@ function toHex(buffer: ArrayBuffer): string {
   return hex
 }
 
-interface SubtleLike {
-  importKey(
-    format: 'raw',
-    key: Uint8Array,
-    algo: { name: string; hash: string },
-    extractable: boolean,
-    usages: string[],
-  ): Promise<unknown>
-  sign(algo: string, key: unknown, data: Uint8Array): Promise<ArrayBuffer>
-}
-
-function subtle(): SubtleLike | null {
-  const c =
-    typeof window !== 'undefined' ? (window as unknown as { crypto?: { subtle?: SubtleLike } }).crypto : undefined
+/** lib.dom promises `crypto.subtle`; old engines and pages served over plain HTTP do not have it. */
+function subtle(): SubtleCrypto | null {
+  const c: { subtle?: SubtleCrypto } | undefined = typeof window !== 'undefined' ? window.crypto : undefined
   return c && c.subtle && typeof c.subtle.importKey === 'function' && typeof TextEncoder !== 'undefined'
     ? c.subtle
     : null

@@ -1,28 +1,6 @@
-/**
- * `window.__tvhall = { route, focusedRef }` lets end-to-end tests wait for a screen without reading
- * pixels. Two short strings: harmless on a box.
- */
-interface TvHallHooks {
-  route?: string
-  focusedRef?: string
-  language?: string
-  /** Main screens (routes without parameters), so the emulator's walk picks up new pages unedited. */
-  screens?: string[]
-  /** Loading indicators started and not yet stopped: the screen is still filling in. */
-  loading?: number
-  /** One more frame drawn: WebGL keeps no picture between frames, so the emulator's screenshot asks for one. */
-  redraw?: () => void
-  /** The focused leaf and the visible texts with their boxes, for the remote crawler. */
-  scan?: () => unknown
-  /** Whether a dialog is up: the emulator's walk closes one (as a viewer would) before the next screen. */
-  dialogOpen?: () => boolean
-}
-
-function hooks(): TvHallHooks {
-  const w = window as unknown as { __tvhall?: TvHallHooks }
-  if (!w.__tvhall) w.__tvhall = {}
-  return w.__tvhall
-}
+/** The test hooks' writers (lib/hostWindow.ts declares `window.__tvhall`). */
+import { tvHallHooks as hooks } from './hostWindow.ts'
+import type { ScreenScan } from './screenScan.ts'
 
 export function reportRoute(route: string): void {
   hooks().route = route
@@ -54,7 +32,7 @@ export function exposeRedraw(redraw: () => void): void {
   hooks().redraw = redraw
 }
 
-export function exposeScan(scan: () => unknown): void {
+export function exposeScan(scan: () => ScreenScan): void {
   hooks().scan = scan
 }
 

@@ -6,6 +6,7 @@
 import type { Account, Topup } from '../../contract/index.ts'
 import { isApiError } from './api.ts'
 import { boxIdentity } from './backend.ts'
+import { tvHallHooks } from './hostWindow.ts'
 import { topupApi } from './topupApi.ts'
 import { topupOutcome, type TopupOutcome } from './topupFlow.ts'
 
@@ -112,7 +113,5 @@ export function takeTopupResult(topupId: string): Topup | null {
 /** `window.__tvhall.qrPayUrl`: the address in the QR code on screen, so a test opens the pay page without decoding pixels. */
 export function reportQrPayUrl(url: string | undefined): void {
   if (typeof window === 'undefined') return
-  const w = window as unknown as { __tvhall?: Record<string, unknown> }
-  if (!w.__tvhall) w.__tvhall = {}
-  w.__tvhall.qrPayUrl = url
+  tvHallHooks().qrPayUrl = url
 }
