@@ -1,7 +1,7 @@
 import type { Account, Order, OrderConflict, OrderQuote, SpendingLimit } from '../src/contract/index.ts'
 import { badRequest, errorResponse, notFound } from './errors.ts'
 import { mockDemoDevices, type MockDemoDevice } from './fixtures/households.ts'
-import { findProduct, priceOf, productName } from './fixtures/products.ts'
+import { findProduct, priceOf } from './fixtures/products.ts'
 import type { HouseholdProfile } from './fixtures/profiles.ts'
 import {
   addDaysIso,
@@ -136,7 +136,13 @@ export function createOrderLedger() {
     const limit = spendingLimit(h)
     const conflicts: OrderConflict[] = []
     const add = (code: OrderConflict['code'], message: string, other: string | null = null) =>
-      conflicts.push({ code, message, productId: other, productName: other ? productName(other) : null })
+      conflicts.push({
+        code,
+        message,
+        productId: other,
+        productName: other ? (findProduct(other)?.name ?? null) : null,
+        productNameEn: other ? (findProduct(other)?.nameEn ?? null) : null,
+      })
     if (acct.status === 'suspended') add('ACCOUNT_SUSPENDED', '账户已欠费停机，请先缴清欠费')
     if (!product.orderable) add('NOT_ORDERABLE', `${product.name}无需订购`, product.productId)
     const same = live.find((x) => x.productId === productId)

@@ -49,6 +49,7 @@ export function createOrderingMocks(ctx: OrderingMockContext) {
           message: 'Too many wrong purchase PINs',
           productId: null,
           productName: null,
+          productNameEn: null,
           retryAfter: lockedFor,
         })
       }

@@ -50,6 +50,8 @@ export const OrderConflict = Type.Object({
   /** The other product involved (mutually exclusive / already subscribed). */
   productId: Type.Union([Type.String(), Type.Null()]),
   productName: Type.Union([Type.String(), Type.Null()]),
+  /** Its English name (the catalogue's), so an English screen never names it in Chinese. */
+  productNameEn: Type.Union([Type.String(), Type.Null()]),
   retryAfter: Type.Optional(Type.Integer({ minimum: 0 })),
 })
 export type OrderConflict = Static<typeof OrderConflict>

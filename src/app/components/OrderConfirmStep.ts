@@ -127,7 +127,7 @@ export default class OrderConfirmStep
     if (q.canOrder) return (q.renewsSubscriptionId ? t('order.renews') + '  ' : '') + t('order.confirmHint')
     const remaining = formatFen(q.spendingLimit.remainingFen || 0)
     return q.conflicts
-      .map((c) => t(CONFLICT_KEY[c.code], conflictParams(c, formatFen(q.shortfallFen), remaining)))
+      .map((c) => t(CONFLICT_KEY[c.code], conflictParams(c, formatFen(q.shortfallFen), remaining, currentLanguage())))
       .join('；')
   }
 

@@ -28,8 +28,15 @@ export interface QrCodePanelSpec extends Lightning.Component.TemplateSpec {
   QrChangeAmountButton: typeof TopupButtons
 }
 
+// Two lines at most, spaced so large text's lines never touch (Lightning's default line height is too tight).
 const wrap = (s: string, size: number, color: number = Colors.text) =>
-  textPatch(insertZeroWidthSpaces(s), { fontSize: size, textColor: color, wordWrapWidth: 880, maxLines: 2 })
+  textPatch(insertZeroWidthSpaces(s), {
+    fontSize: size,
+    textColor: color,
+    wordWrapWidth: 880,
+    maxLines: 2,
+    lineHeight: Math.round(size * 1.25),
+  })
 
 export default class QrCodePanel
   extends Lightning.Component<QrCodePanelSpec>

@@ -5,6 +5,7 @@
 import type { Order, OrderConflict, OrderConflictCode, OrderQuote, OrderResult } from '../../contract/index.ts'
 import type { AppErrorCode } from './api.ts'
 import type { TKey } from './i18nKeys.ts'
+import type { LanguageCode } from './format.ts'
 
 export const CONFLICT_KEY: Record<OrderConflictCode, TKey> = {
   ACCOUNT_SUSPENDED: 'order.conflict.ACCOUNT_SUSPENDED',
@@ -35,8 +36,10 @@ export function conflictParams(
   c: OrderConflict,
   shortfall: string,
   remaining: string,
+  lang: LanguageCode,
 ): Record<string, string | number> {
-  return { product: c.productName || '', shortfall, remaining, minutes: minutesFrom(c.retryAfter) }
+  const product = (lang === 'en' ? c.productNameEn : c.productName) || c.productName || ''
+  return { product, shortfall, remaining, minutes: minutesFrom(c.retryAfter) }
 }
 
 /** A refused POST /orders, in the viewer's words; `retry` says whether the PIN step should stay open. */

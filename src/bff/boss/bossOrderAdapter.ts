@@ -53,11 +53,14 @@ export interface OrderCheck {
   conflicts: OrderConflict[]
 }
 
-function conflictOf(c: Record<string, unknown>, productNames: (id: string) => string | null): OrderConflict {
+/** A product's names in the catalogue, for the other product a conflict names. */
+export type ProductNames = (id: string) => { name: string; nameEn: string } | null
+
+function conflictOf(c: Record<string, unknown>, productNames: ProductNames): OrderConflict {
   const code = field(c, 'CHECK_CODE')
   const message = field(c, 'CHECK_DESC')
   const other = field(c, 'CONFLICT_PROD_ID') || null
-  const base = { message, productId: null as string | null, productName: null as string | null }
+  const base = { message, productId: null, productName: null, productNameEn: null }
   switch (code) {
     case BossCode.accountSuspended:
       return { code: 'ACCOUNT_SUSPENDED', ...base }
@@ -71,7 +74,14 @@ function conflictOf(c: Record<string, unknown>, productNames: (id: string) => st
         : /无需订购/.test(message)
           ? 'NOT_ORDERABLE'
           : 'ALREADY_SUBSCRIBED'
-      return { code: kind, message, productId: other, productName: other ? productNames(other) : null }
+      const names = other ? productNames(other) : null
+      return {
+        code: kind,
+        message,
+        productId: other,
+        productName: names ? names.name : null,
+        productNameEn: names ? names.nameEn : null,
+      }
     }
     default:
       throw new BossProtocolError(`ORDER_CHECK gave an unknown CHECK_CODE "${code}"`)
@@ -119,7 +129,7 @@ export function bossOrderAdapter(boss: BossCaller) {
       customerId: string,
       productId: string,
       periodMonths: number,
-      productNames: (id: string) => string | null,
+      productNames: ProductNames,
     ): Promise<OrderCheck> {
       let b: Record<string, unknown>
       try {

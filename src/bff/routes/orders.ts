@@ -32,7 +32,7 @@ const orderRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
   app.post(routes.orderQuote.path, { schema: routes.orderQuote.schema }, async (request) => {
     const customerId = request.customer.customerId
     const names = await catalogue.all().catch(() => [])
-    const nameOf = (id: string) => names.find((p) => p.productId === id)?.name ?? null
+    const nameOf = (id: string) => names.find((p) => p.productId === id) ?? null
     const [check, lockedFor] = await Promise.all([
       orders.check(customerId, request.body.productId, request.body.periodMonths, nameOf),
       pins.lockedFor(customerId),
@@ -44,6 +44,7 @@ const orderRoutes: FastifyPluginAsyncTypebox<BffServices> = async (app, s) => {
         message: 'Too many wrong purchase PINs',
         productId: null,
         productName: null,
+        productNameEn: null,
         retryAfter: lockedFor,
       })
     }

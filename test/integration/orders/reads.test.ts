@@ -66,7 +66,12 @@ describe('catalogue, quote, subscriptions, spending limit', () => {
       }),
     )
     expect(clash.body.conflicts).toEqual([
-      expect.objectContaining({ code: 'MUTUALLY_EXCLUSIVE', productId: 'P_HD', productName: '高清包' }),
+      expect.objectContaining({
+        code: 'MUTUALLY_EXCLUSIVE',
+        productId: 'P_HD',
+        productName: '高清包',
+        productNameEn: 'HD Pack',
+      }),
     ])
     const held = await loose(
       bff(stack, routes.orderQuote, {

@@ -4,6 +4,7 @@ import { KEYS } from '../../../src/app/lib/i18nKeys.ts'
 import {
   CONFLICT_KEY,
   conflictAction,
+  conflictParams,
   minutesFrom,
   orderFailure,
   placeOrder,
@@ -17,9 +18,22 @@ const conflict = (code: OrderConflict['code']): OrderConflict => ({
   message: '',
   productId: null,
   productName: null,
+  productNameEn: null,
 })
 
 describe('conflicts before the PIN', () => {
+  it("names the other product in the viewer's language, in Chinese only when the BOSS gave no English", () => {
+    const clash: OrderConflict = {
+      ...conflict('MUTUALLY_EXCLUSIVE'),
+      productId: 'P_HD',
+      productName: '高清包',
+      productNameEn: 'HD Pack',
+    }
+    expect(conflictParams(clash, '', '', 'en').product).toBe('HD Pack')
+    expect(conflictParams(clash, '', '', 'zh-CN').product).toBe('高清包')
+    expect(conflictParams({ ...clash, productNameEn: null }, '', '', 'en').product).toBe('高清包')
+  })
+
   it('offers a top-up only when money is the sole obstacle', () => {
     expect(conflictAction({ conflicts: [conflict('INSUFFICIENT_BALANCE')] })).toBe('topup')
     expect(conflictAction({ conflicts: [conflict('INSUFFICIENT_BALANCE'), conflict('MUTUALLY_EXCLUSIVE')] })).toBe(

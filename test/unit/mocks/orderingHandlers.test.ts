@@ -108,7 +108,12 @@ describe('ordering in the mocks', () => {
     const token = await login()
     const q = await quote(token, 'P_4K')
     expect(q.conflicts).toEqual([
-      expect.objectContaining({ code: 'MUTUALLY_EXCLUSIVE', productId: 'P_HD', productName: '高清包' }),
+      expect.objectContaining({
+        code: 'MUTUALLY_EXCLUSIVE',
+        productId: 'P_HD',
+        productName: '高清包',
+        productNameEn: 'HD Pack',
+      }),
     ])
     expectError(await order(token, { productId: 'P_4K' }), 409, 'PRODUCT_CONFLICT')
     // The base fee is also held and renewing: the BOSS lists both reasons, in its order.
