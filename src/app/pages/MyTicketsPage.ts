@@ -4,126 +4,53 @@
  */
 import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
-import HallColumn, { fitRows } from '../components/HallColumn.ts'
 import type { TicketSummary } from '../../contract/index.ts'
 import EmptyState from '../components/EmptyState.ts'
-import RecordRow, { RECORD_H } from '../components/RecordRow.ts'
+import TicketList from '../components/TicketList.ts'
 import { t } from '../lib/i18n.ts'
 import { repairApi } from '../lib/repairApi.ts'
-import { failedState } from '../lib/screenLoad.ts'
-import { sameTickets, ticketRow } from '../lib/ticketRows.ts'
 import { ticketNumber } from '../lib/ticketTimeline.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 
 const X = 96
-const W = 1728
 const REFRESH_MS = 4000
 
 interface MyTicketsSpec extends PageFrameSpec {
   TicketNote: object
-  TicketList: typeof HallColumn
+  TicketList: typeof TicketList
   TicketsEmpty: typeof EmptyState
 }
 
-export default class MyTicketsPage extends HallPage<MyTicketsSpec> {
-  private _items: TicketSummary[] = []
-  private _timer: ReturnType<typeof setTimeout> | null = null
+const note = (text: string) => textPatch(text, { fontSize: FontSize.small, textColor: Colors.warning })
 
+export default class MyTicketsPage extends HallPage<MyTicketsSpec> {
   static override _template(): PageTemplate<MyTicketsSpec> {
     return frame<MyTicketsSpec>({
-      TicketNote: { x: X, y: 184, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.warning }) },
-      TicketList: {
-        type: HallColumn,
-        alpha: 0,
-        x: X - 8,
-        y: 226,
-        w: W + 16,
-        h: fitRows(730, RECORD_H, 12),
-        clipping: true,
-        itemPosX: 8,
-        itemPosY: 8,
-        scrollIndex: 5,
-        itemSpacing: 12,
-      },
+      TicketNote: { x: X, y: 184, text: note('') },
+      TicketList: TicketList.place(X, 226, 1728, 730),
       TicketsEmpty: { type: EmptyState, x: 960, mountX: 0.5, y: 380, visible: false },
     })
   }
 
-  private get _list(): HallColumn {
+  private get _list(): TicketList {
     return this.tag('TicketList')!
   }
 
   override _init(): void {
-    this.errorState.onRetry = () => this.load(false)
+    this.showsData({ content: this._list, empty: this.tag('TicketsEmpty') })
+    this.loadOnVisit(() => this.load())
+    this.refreshWhileShown(REFRESH_MS)
+    this._list.onOpen = (x) => Router.navigate('repair/tickets/' + ticketNumber(x))
     this.render()
   }
 
-  protected override visit(first: boolean): void {
-    this.load(!first)
-  }
-
-  override _detach(): void {
-    this._stopTimer()
-  }
-
-  private _stopTimer(): void {
-    if (this._timer) clearTimeout(this._timer)
-    this._timer = null
-  }
-
-  /** quiet: a refresh behind a list already shown (no spinner, failures keep the list). */
-  load(quiet: boolean): void {
-    const reset = () => {
-      this._stopTimer()
-      this.errorState.visible = false // quiet too: a refresh from a failed screen starts clean
-    }
-    const failed = () => {
-      if (!quiet || !this._items.length) return false
-      this._schedule()
-      return true
-    }
+  load(): void {
     const show = (res: { items: TicketSummary[]; bossAvailable: boolean }) => {
-      this._show(res.items)
-      const note = res.bossAvailable ? '' : t('tickets.bossDown')
-      this.tag('TicketNote')!.text = textPatch(note, { fontSize: FontSize.small, textColor: Colors.warning })
-      this._schedule()
+      this._list.show(res.items)
+      this.tag('TicketNote')!.text = note(res.bossAvailable ? '' : t('tickets.bossDown'))
+      return res.items.length > 0
     }
-    this.loadData(() => repairApi.tickets(), show, { reset, failed, quiet, loadingState: false })
-  }
-
-  private _schedule(): void {
-    this._timer = setTimeout(() => {
-      const active: unknown = Router.getActivePage()
-      if (active === this) this.load(true)
-    }, REFRESH_MS)
-  }
-
-  private _show(items: TicketSummary[]): void {
-    const list = this._list
-    const same = sameTickets(items, this._items)
-    this._items = items
-    if (same) this._relabel()
-    else {
-      const was = list.items.length ? list.selectedIndex : 0
-      list.items = items.map((x, i) => ({
-        type: RecordRow,
-        ref: 'TicketRow' + i,
-        w: W,
-        h: RECORD_H,
-        detailAt: 0.3,
-        record: ticketRow(x),
-      }))
-      if (items.length) list.selectedIndex = Math.min(was, items.length - 1)
-    }
-    list.setSmooth('alpha', items.length ? 1 : 0)
-    this.tag('TicketsEmpty')!.visible = !items.length
-    this._setState(items.length ? 'Ready' : 'Empty')
-  }
-
-  private _relabel(): void {
-    this._list.items.forEach((row, i) => {
-      if (row instanceof RecordRow && this._items[i]) row.record = ticketRow(this._items[i])
-    })
+    this.loadData(() => repairApi.tickets(), show)
   }
 
   render(): void {
@@ -134,23 +61,6 @@ export default class MyTicketsPage extends HallPage<MyTicketsSpec> {
     ]
     this.tag('TicketsEmpty')!.message = t('tickets.empty')
     this.errorState.render()
-    this._relabel()
-  }
-
-  static override _states() {
-    return [
-      class Ready extends this {
-        override _getFocused() {
-          return this._list
-        }
-        override _handleEnter(): boolean {
-          const x = this._items[this._list.selectedIndex]
-          if (x) Router.navigate('repair/tickets/' + ticketNumber(x))
-          return true
-        }
-      },
-      class Empty extends this {},
-      failedState(this),
-    ]
+    this._list.rename()
   }
 }
