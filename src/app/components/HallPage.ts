@@ -18,7 +18,7 @@ import { loadScreen, type ScreenLoadOptions } from '../lib/screenLoad.ts'
 
 export type { Hint } from './HintBar.ts'
 export { CONTENT_TOP } from './PageHeader.ts'
-export { frame, type HallPageTypeConfig, type PageFrameSpec, type PageTemplate } from './PageFrame.ts'
+export { frame, type PageFrameSpec, type PageTemplate } from './PageFrame.ts'
 
 /**
  * What a page's data fills, for the frame's states (`showsData`): `content` fades in when the data is

@@ -14,7 +14,7 @@ import type { ListPosition } from '../lib/listPosition.ts'
 import { t } from '../lib/i18n.ts'
 import { placeOf, restorePlace, type Place } from '../lib/place.ts'
 
-export interface HallPageTypeConfig extends Lightning.Component.TypeConfig {
+interface HallPageTypeConfig extends Lightning.Component.TypeConfig {
   IsPage: true
 }
 
