@@ -1,5 +1,5 @@
 import { createHmac, randomFillSync } from 'node:crypto'
-import { Pool } from 'undici'
+import { Pool, type Dispatcher } from 'undici'
 import type { BaseLogger } from 'pino'
 import { toBossTimestamp } from './bossFormat.ts'
 import { BossBusinessError, BossCode, BossProtocolError, BossTimeoutError, BossUnavailableError } from './bossErrors.ts'
@@ -94,6 +94,11 @@ export function newReqSeq(now: Date): string {
   return `TVH${toBossTimestamp(now)}${random}`
 }
 
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' }
+
+/** The exchange ran out of its time (mapped to BossTimeoutError with the service's name). */
+class CallTimedOut extends Error {}
+
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -139,27 +144,12 @@ export class BossClient {
     const timeoutMs = opts.timeoutMs ?? this.#opts.timeoutMs
     const started = performance.now()
     const log = this.#opts.logger
-    // One timer bounds the whole call (headers and body), cleared when it ends: AbortSignal.timeout() left every
-    // call's timer to fire seconds later (a DOMException each, ≈ 1.3 % of the BFF's profile under load) and kept
-    // thousands of signals alive meanwhile.
-    const abort = new AbortController()
-    const { signal } = abort
-    const timer = setTimeout(() => abort.abort(new DOMException('BOSS call timed out', 'TimeoutError')), timeoutMs)
-    let status: number
-    let text: string
+    let answer: { status: number; text: string }
     try {
-      const res = await this.#pool.request({
-        path: this.#path,
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify({ HEAD: head, BODY: body }),
-        signal,
-      })
-      status = res.statusCode
-      text = await res.body.text()
+      answer = await this.#exchange(JSON.stringify({ HEAD: head, BODY: body }), timeoutMs)
     } catch (err) {
       const ms = Math.round(performance.now() - started)
-      if (signal.aborted) {
+      if (err instanceof CallTimedOut) {
         log?.warn({ svc: svcCode, seq: head.REQ_SEQ, ms }, 'BOSS call timed out')
         throw new BossTimeoutError(`BOSS did not answer ${svcCode} within ${timeoutMs} ms`, { cause: err })
       }
@@ -169,16 +159,60 @@ export class BossClient {
         `BOSS unreachable for ${svcCode}${code && UNREACHABLE_CODES.has(code) ? ` (${code})` : ''}`,
         { cause: err },
       )
-    } finally {
-      clearTimeout(timer)
     }
     const ms = Math.round(performance.now() - started)
+    const { status, text } = answer
     if (status >= 500) {
       log?.warn({ svc: svcCode, seq: head.REQ_SEQ, ms, status }, 'BOSS outage')
       throw new BossUnavailableError(`BOSS answered HTTP ${status} for ${svcCode}`)
     }
     if (status !== 200) throw new BossProtocolError(`BOSS answered HTTP ${status} for ${svcCode}`)
     return this.#unwrap(svcCode, head.REQ_SEQ, text, ms, opts.probe === true)
+  }
+
+  /**
+   * One POST of `payload` to the gateway: the answer's status and text. Through the pool's dispatcher with a
+   * handler of our own, not `pool.request()`: that wraps every answer in a Node stream (a BodyReadable and its
+   * ticks) and the call in an AbortSignal, ≈ 2 KB per answer and undici's largest CPU share in the BFF's profile
+   * (issue 22). One timer bounds the whole exchange, waiting for a free socket included, headers and body, and
+   * is cleared when it ends (AbortSignal.timeout() had left every call's timer to fire seconds later).
+   */
+  #exchange(payload: string, timeoutMs: number): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      let controller: Dispatcher.DispatchController | undefined
+      let timedOut = false
+      let status = 0
+      const chunks: Buffer[] = []
+      const timer = setTimeout(() => {
+        timedOut = true
+        if (controller) controller.abort(new CallTimedOut())
+        // Still queued behind busy sockets: the viewer is answered now, and undici drops the request when it
+        // reaches a socket (onRequestStart), before anything is sent.
+        else reject(new CallTimedOut())
+      }, timeoutMs)
+      const handler: Dispatcher.DispatchHandler = {
+        onRequestStart(c) {
+          controller = c
+          if (timedOut) c.abort(new CallTimedOut())
+        },
+        // Informational (1xx) answers come first and are followed by the real one.
+        onResponseStart(_c, statusCode) {
+          status = statusCode
+        },
+        onResponseData(_c, chunk) {
+          chunks.push(chunk)
+        },
+        onResponseEnd() {
+          clearTimeout(timer)
+          resolve({ status, text: (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8') })
+        },
+        onResponseError(_c, err) {
+          clearTimeout(timer)
+          reject(timedOut ? new CallTimedOut('BOSS call timed out', { cause: err }) : err)
+        },
+      }
+      this.#pool.dispatch({ path: this.#path, method: 'POST', headers: JSON_HEADERS, body: payload }, handler)
+    })
   }
 
   #unwrap(svcCode: string, seq: string, text: string, ms: number, probe: boolean): BossAnswer {

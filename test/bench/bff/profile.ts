@@ -119,7 +119,7 @@ try {
     const sites = await inspector.stopAllocationSampling()
     const total = sites.reduce((sum, [, bytes]) => sum + bytes, 0)
     console.log(`allocated ≈ ${(total / r.requests.total / 1024).toFixed(1)} KB per answer; largest sites:`)
-    for (const [site, bytes] of sites.slice(0, 25))
+    for (const [site, bytes] of sites.slice(0, Number(process.env.ALLOC_TOP ?? 25)))
       console.log(
         `${((100 * bytes) / total).toFixed(1).padStart(5)} %  ${(bytes / r.requests.total).toFixed(0).padStart(6)} B/answer  ${site}`,
       )

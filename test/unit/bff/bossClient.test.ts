@@ -196,6 +196,30 @@ describe('BossClient over HTTP', () => {
     await expect(client(100).call('X', {}, { timeoutMs: 1000 })).resolves.toEqual({})
   })
 
+  it('bounds a call waiting for a free socket and an answer whose body stops half-way by the same timeout', async () => {
+    handler = (env, res) => setTimeout(() => answer('0000')(env, res), 600)
+    const one = new BossClient({ url, channel: 'TVHALL', secret: SECRET, timeoutMs: 1000, connections: 1 })
+    clients.push(one)
+    const first = one.call('X', {})
+    const started = Date.now()
+    // The only socket is busy for 600 ms: the second call gives up at its own 100 ms, not when the socket frees.
+    await expect(one.call('Y', {}, { timeoutMs: 100 })).rejects.toBeInstanceOf(BossTimeoutError)
+    expect(Date.now() - started).toBeLessThan(450)
+    await expect(first).resolves.toEqual({})
+    // It was dropped before it was sent: the BOSS never saw it.
+    await new Promise((r) => setTimeout(r, 100))
+    expect(seen.map((e) => e.HEAD.SVC_CODE)).toEqual(['X'])
+
+    handler = (_env, res) => {
+      res.setHeader('content-type', 'application/json')
+      res.write('{"HEAD":{"RSP_CODE":"0000",')
+      setTimeout(() => res.end('"RSP_DESC":"x"},"BODY":{}}'), 600)
+    }
+    const halfWay = Date.now()
+    await expect(client(100).call('Z', {})).rejects.toBeInstanceOf(BossTimeoutError)
+    expect(Date.now() - halfWay).toBeLessThan(450)
+  })
+
   it('reports a BOSS that is not listening as unavailable', async () => {
     const c = new BossClient({ url: 'http://127.0.0.1:1', channel: 'TVHALL', secret: SECRET, timeoutMs: 1000 })
     clients.push(c)
