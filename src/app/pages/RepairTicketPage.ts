@@ -4,22 +4,19 @@
  * One Idempotency-Key per report: a second OK after a lost answer is still one ticket.
  */
 import { Router } from '@lightningjs/sdk'
-import HallPage, { frame, type Hint, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
+import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
+import type { Ticket, TicketForm as TicketFormData } from '../../contract/index.ts'
 import TicketForm from '../components/TicketForm.ts'
 import ResultPanel from '../components/ResultPanel.ts'
-import { errorCode } from '../lib/api.ts'
-import { isMobile } from '../lib/digitEntry.ts'
 import { finishTransaction } from '../lib/finishedFlow.ts'
+import { chooseHints } from '../lib/hints.ts'
 import { t } from '../lib/i18n.ts'
-import { errorMessageKey } from '../lib/i18nKeys.ts'
-import { openDialog, showToast } from '../lib/overlays.ts'
 import { repairApi } from '../lib/repairApi.ts'
 import { ticketResult } from '../lib/repairResults.ts'
+import { SendStep, sendingState, toastFailure } from '../lib/sendStep.ts'
+import { confirmTicket } from '../lib/ticketConfirm.ts'
 import { slotText } from '../lib/ticketFormText.ts'
-import { failedState } from '../lib/screenLoad.ts'
 import { uuidV4 } from '../lib/uuid.ts'
-
-const X = 160
 
 interface RepairTicketSpec extends PageFrameSpec {
   Form: typeof TicketForm
@@ -30,16 +27,13 @@ export default class RepairTicketPage extends HallPage<RepairTicketSpec> {
   /** The category the diagnosis found (the form opens on it if the BOSS offers it). */
   private _initial = 'other'
   private _key = ''
+  private readonly _send = new SendStep(this)
 
   static override _template(): PageTemplate<RepairTicketSpec> {
     return frame<RepairTicketSpec>({
-      Form: { type: TicketForm, x: X, y: 180, alpha: 0 },
+      Form: { type: TicketForm, x: 160, y: 180 },
       Result: { type: ResultPanel, x: 960, mountX: 0.5, y: 190, visible: false },
     })
-  }
-
-  private get _form(): TicketForm {
-    return this.tag('Form')!
   }
 
   /** Router: `repair/report/:category`. */
@@ -48,98 +42,58 @@ export default class RepairTicketPage extends HallPage<RepairTicketSpec> {
   }
 
   override _init(): void {
+    const form = this.tag('Form')!
+    this.showsData({ content: form })
     this.loadOnVisit(() => this.load())
-    this._form.onSubmit = () => this._confirm()
-    this._form.onChanged = () => (this._key = uuidV4()) // a different report from here on
+    form.onSubmit = () => confirmTicket(form, () => this._submit())
+    form.onChanged = () => (this._key = uuidV4()) // a different report from here on
   }
 
   load(): void {
-    const reset = () => this.patch({ Result: { visible: false }, Form: { alpha: 0 } })
-    this.loadData(
-      () => repairApi.ticketForm(),
-      (form) => {
-        this._form.start(form, this._initial)
-        this._key = uuidV4()
-        this.render()
-        this._form.setSmooth('alpha', 1)
-        this._setState('Filling')
-      },
-      { reset, loadingState: false },
-    )
+    const show = (data: TicketFormData) => {
+      this.tag('Form')!.start(data, this._initial)
+      this._key = uuidV4()
+      this.render()
+      return true
+    }
+    const reset = () => (this.tag('Result')!.visible = false)
+    this.loadData(() => repairApi.ticketForm(), show, { reset })
   }
 
   render(): void {
     this.title = t('ticket.formTitle')
     // Sent: the result's two buttons sit side by side, and digits no longer type a phone number.
-    const ok: Hint = ['ok', t('hint.select')]
-    this.hints =
-      this._getState() === 'Done'
-        ? [['leftright', t('hint.choose')], ok]
-        : [['updown', t('hint.choose')], ok, ['digits', t('hint.digits')]]
+    this.hints = this._getState() === 'Done' ? chooseHints('leftright') : chooseHints('updown', true)
     this.errorState.render()
-    this._form.render()
-  }
-
-  private _confirm(): void {
-    const draft = this._form.draft
-    const request = draft && draft.request
-    if (!request) return
-    if (request.contactPhone && !isMobile(request.contactPhone)) return void showToast(t('ticket.phoneInvalid'))
-    openDialog({
-      title: t('ticket.confirmTitle'),
-      message: this._form.summary,
-      actions: [
-        { ref: 'ConfirmCancel', label: t('ticket.cancel') },
-        { ref: 'ConfirmSubmit', label: t('ticket.confirm'), onSelect: () => this._submit() },
-      ],
-      defaultIndex: 1,
-    })
+    this.tag('Form')!.render()
   }
 
   private _submit(): void {
-    const draft = this._form.draft
-    const request = draft && draft.request
+    const draft = this.tag('Form')!.draft
+    const request = draft ? draft.request : null
     if (!draft || !request) return
-    const loading = this.loading
-    loading.start()
-    this._setState('Sending')
-    repairApi
-      .createTicket(request, this._key) // the same key on a second OK after a lost answer: still one ticket
-      .then((ticket) => {
-        loading.stop()
-        // Sent: the form and the checks that led to it leave the history; Back goes to the repair hub.
-        finishTransaction('repair', /^repair\/(report|symptom)\//)
-        this.patch({ Form: { alpha: 0 }, Result: { visible: true } })
-        this.tag('Result')!.show(ticketResult(ticket, slotText(draft.slot)))
-        this._setState('Done')
-        this.render()
-      })
-      .catch((e: unknown) => {
-        loading.stop()
-        showToast(t(errorMessageKey(errorCode(e))))
-        this._form.focusSubmit()
-        this._setState('Filling')
-      })
+    const sent = (ticket: Ticket) => {
+      // Sent: the form and the checks that led to it leave the history; Back goes to the repair hub.
+      finishTransaction('repair', /^repair\/(report|symptom)\//)
+      this.patch({ Form: { alpha: 0 }, Result: { visible: true } })
+      this.tag('Result')!.show(ticketResult(ticket, slotText(draft.slot)))
+      this._setState('Done')
+      this.render()
+    }
+    const refused = (e: unknown) => (toastFailure(e), this.tag('Form')!.focusSubmit(), this._setState('Ready'))
+    // The same key on a second OK after a lost answer: still one ticket.
+    if (this._send.send(() => repairApi.createTicket(request, this._key), sent, refused)) this._setState('Sending')
   }
 
   static override _states() {
     return [
-      class Filling extends this {
-        override _getFocused() {
-          return this._form
-        }
-      },
-      class Sending extends this {
-        override _handleKey(): boolean {
-          return true
-        }
-      },
+      ...super._states(),
+      sendingState(this),
       class Done extends this {
         override _getFocused() {
           return this.tag('Result')
         }
       },
-      failedState(this),
     ]
   }
 }

@@ -12,6 +12,7 @@ import { currentLanguage, t } from '../lib/i18n.ts'
 import { openDialog, showToast } from '../lib/overlays.ts'
 import { repairApi } from '../lib/repairApi.ts'
 import { failedState, loadScreen } from '../lib/screenLoad.ts'
+import { SendStep } from '../lib/sendStep.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { ticketNumber, timelineSteps } from '../lib/ticketTimeline.ts'
 import { categoryName, ticketSummaryText, visitText } from '../lib/ticketFormText.ts'
@@ -32,6 +33,7 @@ interface TicketDetailSpec extends PageFrameSpec {
 export default class TicketDetailPage extends HallPage<TicketDetailSpec> {
   private _id = ''
   private _ticket: Ticket | null = null
+  private readonly _send = new SendStep(this)
   private _timer: ReturnType<typeof setTimeout> | null = null
 
   static override _template(): PageTemplate<TicketDetailSpec> {
@@ -153,20 +155,16 @@ export default class TicketDetailPage extends HallPage<TicketDetailSpec> {
     })
   }
 
-  /** A change to the ticket; `done` is the toast that confirms it (a rating shows its own result). */
+  /**
+   * A change to the ticket, sent once however often OK is pressed while it is on its way; `done` is the
+   * toast that confirms it (a rating shows its own result).
+   */
   private _act(call: () => Promise<Ticket>, done: string): void {
-    const loading = this.loading
-    loading.start()
-    call()
-      .then((ticket) => {
-        loading.stop()
-        if (done) showToast(done)
-        this._show(ticket)
-      })
-      .catch(() => {
-        loading.stop()
-        showToast(t('tickets.actionFailed'))
-      })
+    const changed = (ticket: Ticket) => {
+      if (done) showToast(done)
+      this._show(ticket)
+    }
+    this._send.send(call, changed, () => showToast(t('tickets.actionFailed')))
   }
 
   static override _states() {
