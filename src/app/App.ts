@@ -37,7 +37,13 @@ declare module '@lightningjs/core' {
   }
 }
 
-export default class App extends Router.App {
+/** The Router's Pages and Loading (its own template), the background under them, the overlays above. */
+interface HallAppSpec extends Router.App.TemplateSpec {
+  Background: object
+  Widgets: { Dialog: typeof Dialog; Toast: typeof Toast }
+}
+
+export default class App extends Router.App<HallAppSpec> {
   static language(): { file: string; language: string } {
     const fromUrl = queryParam(window.location.search, 'lang')
     const fromSettings = appText('defaultLanguage') || 'zh-CN'
@@ -47,7 +53,7 @@ export default class App extends Router.App {
     }
   }
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<HallAppSpec> {
     return {
       Background: { rect: true, w: 1920, h: 1080, color: Colors.background },
       ...super._template(),

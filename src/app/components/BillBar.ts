@@ -35,10 +35,23 @@ export function barHeights(totalFen: number, paidFen: number, maxFen: number): {
   return { paid, owed: h - paid }
 }
 
-export default class BillBar extends Lightning.Component {
+export interface BillBarSpec extends Lightning.Component.TemplateSpec {
+  data: BarData | null
+  Frame: object
+  Paid: object
+  Owed: object
+  BarAmount: object
+  BarMonth: object
+  BarMonthFocused: object
+}
+
+export default class BillBar
+  extends Lightning.Component<BillBarSpec>
+  implements Lightning.Component.ImplementTemplateSpec<BillBarSpec>
+{
   private _data: BarData | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<BillBarSpec> {
     const x = (BAR_SLOT_W - BAR_W) / 2
     return {
       w: BAR_SLOT_W,

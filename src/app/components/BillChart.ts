@@ -16,10 +16,20 @@ export function chartWidth(count: number): number {
   return count > 0 ? count * BAR_SLOT_W + (count - 1) * SPACING : 0
 }
 
-export default class BillChart extends Lightning.Component {
+export interface BillChartSpec extends Lightning.Component.TemplateSpec {
+  bills: BillSummary[]
+  selectedBill: number
+  Axis: object
+  ChartRow: typeof Row
+}
+
+export default class BillChart
+  extends Lightning.Component<BillChartSpec>
+  implements Lightning.Component.ImplementTemplateSpec<BillChartSpec>
+{
   private _bills: BillSummary[] = []
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<BillChartSpec> {
     return {
       h: CHART_H,
       Axis: { rect: true, h: 2, color: 0x55ffffff },

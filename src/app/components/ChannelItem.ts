@@ -12,10 +12,19 @@ import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 
 export const CHANNEL_H = 56
 
-export default class ChannelItem extends Lightning.Component {
+export interface ChannelItemSpec extends Lightning.Component.TemplateSpec {
+  channel: Channel
+  Body: object
+  ChannelText: object
+}
+
+export default class ChannelItem
+  extends Lightning.Component<ChannelItemSpec>
+  implements Lightning.Component.ImplementTemplateSpec<ChannelItemSpec>
+{
   private _channel: Channel | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<ChannelItemSpec> {
     return {
       h: CHANNEL_H,
       Body: { rect: true, h: CHANNEL_H, color: Colors.panelFocused, visible: false },

@@ -22,6 +22,10 @@ export function infoRowLook(y = 0) {
 /** The label as a row shows it. */
 export const rowLabel = (v: string) => textPatch(v, { fontSize: FontSize.body, textColor: Colors.textMuted })
 
+/**
+ * Loose on purpose: the value child is the page's, named and typed by it (`LimitValue: …` in its template, its
+ * spec an InfoRowParts), so this class cannot name it.
+ */
 export default class InfoRow extends Lightning.Component {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     const { y: _y, ...look } = infoRowLook()

@@ -11,12 +11,21 @@ import { Colors, FontSize, textPatch } from '../lib/theme.ts'
 const DOTS = 8
 const RADIUS = 36
 
-export default class LoadingIndicator extends Lightning.Component {
+export interface LoadingIndicatorSpec extends Lightning.Component.TemplateSpec {
+  /** Dot0 … Dot7, made in a loop. */
+  Spinner: object
+  Label: object
+}
+
+export default class LoadingIndicator
+  extends Lightning.Component<LoadingIndicatorSpec>
+  implements Lightning.Component.ImplementTemplateSpec<LoadingIndicatorSpec>
+{
   private _delay: Delayed | null = null
   private _spin: Lightning.types.Animation | null = null
   private _counted = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<LoadingIndicatorSpec> {
     const dots: Record<string, unknown> = {}
     for (let i = 0; i < DOTS; i++) {
       const angle = (i / DOTS) * Math.PI * 2

@@ -7,12 +7,21 @@ export type MoneyTone = 'normal' | 'danger' | 'muted'
 
 const TONE_COLOR = themed<MoneyTone>({ normal: 'text', danger: 'danger', muted: 'textMuted' })
 
-export default class MoneyText extends Lightning.Component {
+export interface MoneyTextSpec extends Lightning.Component.TemplateSpec {
+  fen: number | null
+  tone: MoneyTone
+  size: number
+}
+
+export default class MoneyText
+  extends Lightning.Component<MoneyTextSpec>
+  implements Lightning.Component.ImplementTemplateSpec<MoneyTextSpec>
+{
   private _fen: number | null = null
   private _tone: MoneyTone = 'normal'
   private _size: number = FontSize.heading
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<MoneyTextSpec> {
     return { text: textPatch('') }
   }
 

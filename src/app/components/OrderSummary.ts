@@ -23,10 +23,19 @@ const ROWS: [string, TKey][] = [
   ['OrderBalanceAfter', 'order.balanceAfter'],
 ]
 
-export default class OrderSummary extends Lightning.Component {
+export interface OrderSummarySpec extends Lightning.Component.TemplateSpec {
+  quote: OrderQuote | null
+  /** One `<ref>Row` per line of ROWS (a label and its value named `<ref>`), made in a loop. */
+  [row: `Order${string}Row`]: object
+}
+
+export default class OrderSummary
+  extends Lightning.Component<OrderSummarySpec>
+  implements Lightning.Component.ImplementTemplateSpec<OrderSummarySpec>
+{
   private _quote: OrderQuote | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<OrderSummarySpec> {
     const rows: Record<string, unknown> = {}
     ROWS.forEach(([ref], i) => {
       rows[ref + 'Row'] = {
@@ -60,11 +69,9 @@ export default class OrderSummary extends Lightning.Component {
       : {}
     for (const [ref, key] of ROWS) {
       const [value, color] = values[ref] || ['--', Colors.text]
-      this.patch({
-        [ref + 'Row']: {
-          Label: { text: textPatch(t(key), { fontSize: FontSize.body, textColor: Colors.textMuted }) },
-          [ref]: { text: textPatch(value, { fontSize: FontSize.heading, fontStyle: 'bold', textColor: color }) },
-        },
+      this.childList.getByRef(ref + 'Row')?.patch({
+        Label: { text: textPatch(t(key), { fontSize: FontSize.body, textColor: Colors.textMuted }) },
+        [ref]: { text: textPatch(value, { fontSize: FontSize.heading, fontStyle: 'bold', textColor: color }) },
       })
     }
   }

@@ -23,11 +23,25 @@ export function productPriceText(p: ProductSummary): string {
   })
 }
 
-export default class ProductRow extends Lightning.Component {
+export interface ProductRowSpec extends Lightning.Component.TemplateSpec {
+  product: ProductSummary
+  onSelect: ((p: ProductSummary) => void) | null
+  Frame: object
+  Body: object
+  ProductName: object
+  ProductInfo: object
+  ProductBadge: object
+  ProductPrice: object
+}
+
+export default class ProductRow
+  extends Lightning.Component<ProductRowSpec>
+  implements Lightning.Component.ImplementTemplateSpec<ProductRowSpec>
+{
   private _product: ProductSummary | null = null
   onSelect: ((p: ProductSummary) => void) | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<ProductRowSpec> {
     return {
       h: PRODUCT_H,
       Frame: { x: -FOCUS_FRAME, y: -FOCUS_FRAME, alpha: 0 },

@@ -25,14 +25,28 @@ export interface RowContent {
   amountColor?: number
 }
 
-export default class RecordRow extends Lightning.Component {
+export interface RecordRowSpec extends Lightning.Component.TemplateSpec {
+  record: RowContent | null
+  detailAt: number
+  focusScale: number
+  Frame: object
+  Body: object
+  RecordTitle: object
+  RecordDetail: object
+  RecordAmount: object
+}
+
+export default class RecordRow
+  extends Lightning.Component<RecordRowSpec>
+  implements Lightning.Component.ImplementTemplateSpec<RecordRowSpec>
+{
   private _record: RowContent | null = null
   /** Where the detail starts, as a share of the row's width. */
   detailAt = 0.42
   /** Size when focused; 1 for full-width rows, `ROW_FOCUS_SCALE` for narrower ones (leave `rowOverhang` around them). */
   focusScale = 1
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<RecordRowSpec> {
     return {
       h: RECORD_H,
       Frame: { x: -FOCUS_FRAME, y: -FOCUS_FRAME, alpha: 0 },

@@ -10,8 +10,22 @@ export const POINT_W = 1160
 export const POINT_H = 236
 const QR_SIZE = 200
 
-export default class ServicePointCard extends Lightning.Component {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+export interface ServicePointCardSpec extends Lightning.Component.TemplateSpec {
+  point: ServicePoint
+  Body: object
+  PointName: object
+  PointAddress: object
+  PointHours: object
+  PointPhone: object
+  PointQr: typeof QrCode
+  QrHint: object
+}
+
+export default class ServicePointCard
+  extends Lightning.Component<ServicePointCardSpec>
+  implements Lightning.Component.ImplementTemplateSpec<ServicePointCardSpec>
+{
+  static override _template(): Lightning.Component.Template<ServicePointCardSpec> {
     return {
       w: POINT_W,
       h: POINT_H,
@@ -56,6 +70,6 @@ export default class ServicePointCard extends Lightning.Component {
       },
       QrHint: { text: textPatch(t('help.scanMap'), { fontSize: FontSize.small, textColor: Colors.accent }) },
     })
-    ;(this.tag('PointQr') as QrCode).value = p.mapUrl
+    this.tag('PointQr')!.value = p.mapUrl
   }
 }

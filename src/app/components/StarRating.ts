@@ -13,11 +13,22 @@ export function clampStars(n: number): number {
   return Math.min(MAX, Math.max(1, Math.round(n)))
 }
 
-export default class StarRating extends Lightning.Component {
+export interface StarRatingSpec extends Lightning.Component.TemplateSpec {
+  stars: number
+  onRate: ((stars: number) => void) | null
+  /** Star0 … Star4, made in a loop. */
+  Stars: object
+  StarCount: object
+}
+
+export default class StarRating
+  extends Lightning.Component<StarRatingSpec>
+  implements Lightning.Component.ImplementTemplateSpec<StarRatingSpec>
+{
   private _stars = 5
   onRate: ((stars: number) => void) | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<StarRatingSpec> {
     const stars: Record<string, unknown> = {}
     for (let i = 0; i < MAX; i++) stars['Star' + i] = { x: i * STAR_W, text: textPatch('★', { fontSize: 80 }) }
     return {

@@ -15,11 +15,25 @@ import { taggedElement } from '../lib/elements.ts'
 
 export const SUBSCRIPTION_H = 110
 
-export default class SubscriptionRow extends Lightning.Component {
+export interface SubscriptionRowSpec extends Lightning.Component.TemplateSpec {
+  subscription: Subscription
+  onSelect: ((s: Subscription) => void) | null
+  Frame: object
+  Body: object
+  SubName: object
+  SubStatus: object
+  SubDates: object
+  SubPrice: object
+}
+
+export default class SubscriptionRow
+  extends Lightning.Component<SubscriptionRowSpec>
+  implements Lightning.Component.ImplementTemplateSpec<SubscriptionRowSpec>
+{
   private _sub: Subscription | null = null
   onSelect: ((s: Subscription) => void) | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<SubscriptionRowSpec> {
     return {
       h: SUBSCRIPTION_H,
       Frame: { x: -FOCUS_FRAME, y: -FOCUS_FRAME, alpha: 0 },

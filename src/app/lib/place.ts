@@ -6,16 +6,13 @@
 import { Lightning } from '@lightningjs/sdk'
 import { FocusManager } from '@lightningjs/ui-components'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page, whatever its spec
-type AnyComponent = Lightning.Component<any, any>
-
 export interface Place {
   state: string
   picks: { path: string[]; index: number }[]
 }
 
 /** The refs from `page` down to `c` (empty when `c` is not below the page or a step has no ref). */
-function refPath(page: AnyComponent, c: Lightning.Element): string[] {
+function refPath(page: Lightning.Element, c: Lightning.Element): string[] {
   const path: string[] = []
   let at: Lightning.Element | null = c
   while (at && at !== page) {
@@ -26,7 +23,7 @@ function refPath(page: AnyComponent, c: Lightning.Element): string[] {
   return at === page ? path : []
 }
 
-function byPath(page: AnyComponent, path: string[]): Lightning.Element | undefined {
+function byPath(page: Lightning.Element, path: string[]): Lightning.Element | undefined {
   let at: Lightning.Element | undefined = page.childList.getByRef(path[0])
   path = path.slice(1)
   for (const ref of path) {
@@ -39,7 +36,7 @@ function byPath(page: AnyComponent, path: string[]): Lightning.Element | undefin
 /** States in which a page shows no data of its own to come back to. */
 const NOT_THERE = ['Loading', 'Failed', 'Empty']
 
-export function placeOf<S extends Lightning.Component.TemplateSpecLoose, C extends Lightning.Component.TypeConfigLoose>(
+export function placeOf<S extends Lightning.Component.TemplateSpec, C extends Lightning.Component.TypeConfigLoose>(
   page: Lightning.Component<S, C>,
   app: Lightning.Application,
 ): Place {
@@ -53,10 +50,10 @@ export function placeOf<S extends Lightning.Component.TemplateSpecLoose, C exten
 }
 
 /** Back to `place`: the page's state first (it picks what holds the focus), then each list's item. */
-export function restorePlace<
-  S extends Lightning.Component.TemplateSpecLoose,
-  C extends Lightning.Component.TypeConfigLoose,
->(page: Lightning.Component<S, C>, place: Place): void {
+export function restorePlace<S extends Lightning.Component.TemplateSpec, C extends Lightning.Component.TypeConfigLoose>(
+  page: Lightning.Component<S, C>,
+  place: Place,
+): void {
   const now = page._getState()
   // A page that failed or found nothing since shows that instead; the viewer's place is gone with the data.
   if (NOT_THERE.indexOf(now) >= 0) return

@@ -4,10 +4,21 @@
  * ui-components on screen re-style themselves.
  */
 import { Utils } from '@lightningjs/sdk'
-import { context } from '@lightningjs/ui-components'
+import { context, type NavigationManagerStyle, type StylePartial } from '@lightningjs/ui-components'
 import { Colors, FOCUS_SCALE, currentTextScale, fontFace } from './theme.ts'
 import { tintedTextBox } from './tintedTextBox.ts'
 import { themeImages } from './themeImages.ts'
+
+// A Row's or Column's `style` set in a template (its spacing over the theme's) is a setter ui-components declares
+// on the class but leaves out of the template spec.
+declare module '@lightningjs/ui-components' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- the spec is declared in ui-components' namespace; merging needs one
+  namespace NavigationManager {
+    interface TemplateSpec {
+      style?: StylePartial<NavigationManagerStyle>
+    }
+  }
+}
 
 /** `0xffRRGGBB` → `#rrggbb` for the ui-components theme. */
 const hex = (argb: number) => '#' + ('000000' + (argb & 0xffffff).toString(16)).slice(-6)
