@@ -12,7 +12,7 @@ import { startTvStack, tvUrl } from '../../e2e/stack.ts'
 import type { Stack } from '../../integration/harness.ts'
 import { percentile } from '../lib/stats.ts'
 import { startBaselineServer } from './baselineServer.ts'
-import { goTo, loadAverage, openThrottled, timedPress } from './page.ts'
+import { closeBench, goTo, loadAverage, openThrottled, timedPresses } from './page.ts'
 
 const rounds = Number(process.argv[2] ?? 5)
 const hash = process.argv[3] || 'topup/card'
@@ -22,15 +22,6 @@ const KEYPAD: KeyInput[] = [
   ...(['1', '2', '3', '4', '5', '6', '7', '8'] as const),
 ]
 const ROW = [...Array<KeyInput>(6).fill('ArrowRight'), ...Array<KeyInput>(6).fill('ArrowLeft')]
-
-async function press(page: Page, keys: KeyInput[]): Promise<number[]> {
-  const out: number[] = []
-  for (const k of keys) {
-    const ms = await timedPress(page, k)
-    if (ms !== null) out.push(ms)
-  }
-  return out
-}
 
 const p50 = (xs: number[]) => (xs.length ? percentile(xs, 50) : NaN)
 
@@ -45,7 +36,7 @@ async function openHall(browser: Awaited<ReturnType<typeof launchBrowser>>, stac
 async function keypadRound(page: Page): Promise<number[]> {
   await goTo(page, 'home')
   await goTo(page, hash)
-  return press(page, KEYPAD)
+  return timedPresses(page, KEYPAD)
 }
 
 const stack = await startTvStack({ bff: { logLevel: 'warn' } })
@@ -58,11 +49,11 @@ try {
   const otherHall = other ? await openHall(browser, other) : null
   const base = await openThrottled(browser, baseline.url)
   await base.page.waitForFunction(() => (window as any).__bench.firstDrawnAt !== null, { timeout: 120_000 })
-  await press(base.page, ROW) // warm-up, as profileKeys does
+  await timedPresses(base.page, ROW) // warm-up, as profileKeys does
   const all = { row: [] as number[], hall: [] as number[], other: [] as number[] }
   const ratios = { hall: [] as number[], other: [] as number[] }
   for (let i = 0; i < rounds; i++) {
-    const row = await press(base.page, ROW)
+    const row = await timedPresses(base.page, ROW)
     const keys = await keypadRound(hall.page)
     const otherKeys = otherHall ? await keypadRound(otherHall.page) : []
     all.row.push(...row)
@@ -78,12 +69,7 @@ try {
     `median of ${rounds} rounds' ratios: keypad ×${p50(ratios.hall).toFixed(2)}${otherHall ? `, other build ×${p50(ratios.other).toFixed(2)}` : ''}; p50 of all keys: Row ${p50(all.row).toFixed(1)} ms, keypad ${p50(all.hall).toFixed(1)} ms${otherHall ? `, other build ${p50(all.other).toFixed(1)} ms` : ''}`,
   )
   console.log(`load average after: ${loadAverage()}`)
-  await hall.close()
-  await otherHall?.close()
-  await base.close()
+  await closeBench(hall, otherHall, base)
 } finally {
-  await browser.close()
-  await baseline.close()
-  await other?.close()
-  await stack.close()
+  await closeBench(browser, baseline, other, stack)
 }

@@ -91,3 +91,18 @@ export async function goTo(page: Page, hash: string, timeout = 20_000, routeName
     routeName,
   )
 }
+
+/** Keys in turn, each timed by the probe; keys that drew nothing are left out. */
+export async function timedPresses(page: Page, keys: KeyInput[]): Promise<number[]> {
+  const out: number[] = []
+  for (const k of keys) {
+    const ms = await timedPress(page, k)
+    if (ms !== null) out.push(ms)
+  }
+  return out
+}
+
+/** The end of an app bench: its pages, then its browser, servers and stack, closed in turn (absent ones skipped). */
+export async function closeBench(...parts: ({ close(): Promise<unknown> } | null | undefined)[]): Promise<void> {
+  for (const part of parts) await part?.close()
+}

@@ -11,7 +11,7 @@ import { launchBrowser } from '../../e2e/tv.ts'
 import { startTvStack, tvUrl } from '../../e2e/stack.ts'
 import { percentile } from '../lib/stats.ts'
 import { startBaselineServer } from './baselineServer.ts'
-import { goTo, openThrottled, timedPress, loadAverage } from './page.ts'
+import { goTo, openThrottled, timedPresses, loadAverage } from './page.ts'
 import { hotSpots } from './cpuProfile.ts'
 
 const ROOT = new URL('../../../', import.meta.url).pathname
@@ -41,15 +41,6 @@ async function countTexts(page: Page): Promise<void> {
   })
 }
 
-async function press(page: Page, keys: KeyInput[]): Promise<number[]> {
-  const out: number[] = []
-  for (const k of keys) {
-    const ms = await timedPress(page, k)
-    if (ms !== null) out.push(ms)
-  }
-  return out
-}
-
 const med = (xs: number[]) => (xs.length ? percentile(xs, 50).toFixed(1) : '-')
 const stack = await startTvStack({ bff: { logLevel: 'warn', ...(dist ? { staticDir: dist } : {}) } })
 const baseline = await startBaselineServer()
@@ -62,8 +53,8 @@ try {
   await goTo(hall.page, hash)
   const base = await openThrottled(browser, baseline.url)
   await base.page.waitForFunction(() => (window as any).__bench.firstDrawnAt !== null, { timeout: 120_000 })
-  await press(base.page, ROW)
-  await press(hall.page, [...ARROWS, '1'])
+  await timedPresses(base.page, ROW)
+  await timedPresses(hall.page, [...ARROWS, '1'])
   await countTexts(hall.page)
   const cdp = await hall.page.createCDPSession()
   await cdp.send('Profiler.enable')
@@ -73,9 +64,9 @@ try {
     row: number[] = []
   await cdp.send('Profiler.start')
   for (let r = 0; r < rounds; r++) {
-    row.push(...(await press(base.page, ROW)))
-    arrows.push(...(await press(hall.page, ARROWS)))
-    digits.push(...(await press(hall.page, DIGITS)))
+    row.push(...(await timedPresses(base.page, ROW)))
+    arrows.push(...(await timedPresses(hall.page, ARROWS)))
+    digits.push(...(await timedPresses(hall.page, DIGITS)))
   }
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof hotSpots>[0] }
   const drawn = (await hall.page.evaluate(() => (window as any).__drawn)) as Record<string, number>

@@ -10,7 +10,7 @@ import { percentile } from '../lib/stats.ts'
 import { startBaselineServer } from './baselineServer.ts'
 import { CHANNELS, PRODUCT } from './benchApp.ts'
 import { scrollFrames } from './measure.ts'
-import { openThrottled, loadAverage } from './page.ts'
+import { closeBench, openThrottled, loadAverage } from './page.ts'
 
 const rounds = Number(process.argv[2] ?? 5)
 const hash = process.argv[3] || PRODUCT.hash
@@ -64,12 +64,7 @@ try {
     `medians of ${rounds}: Row ${med(row.fps)} fps / ${med(row.dropped)} dropped; channel list (${CHANNELS.channels} rows) ${med(list.fps)} fps / ${med(list.dropped)} dropped${otherHall ? `; other build ${med(otherList.fps)} fps / ${med(otherList.dropped)} dropped` : ''}`,
   )
   console.log(`load average after: ${loadAverage()}`)
-  await hall.close()
-  await otherHall?.close()
-  await base.close()
+  await closeBench(hall, otherHall, base)
 } finally {
-  await browser.close()
-  await baseline.close()
-  await other?.close()
-  await stack.close()
+  await closeBench(browser, baseline, other, stack)
 }
