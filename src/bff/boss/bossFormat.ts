@@ -7,9 +7,19 @@ import { BossProtocolError } from './bossErrors.ts'
  * malformed rather than guess: a wrong date or amount on a viewer's bill is worse than an error.
  */
 
+// The stamp changes once a second, and every BOSS call wrote it twice (REQ_SEQ, REQ_TIME), each time a Date and
+// six padded strings (≈ 1 KB per answer in the BFF's allocation profile, issue 22): the last second's is kept.
+let stampedSecond = NaN
+let stamp = ''
+
 export function toBossTimestamp(date: Date): string {
-  const p = beijingParts(date)
-  return `${p.y}${p.mo}${p.d}${p.h}${p.mi}${p.s}`
+  const second = Math.floor(date.getTime() / 1000)
+  if (second !== stampedSecond) {
+    const p = beijingParts(date)
+    stamp = `${p.y}${p.mo}${p.d}${p.h}${p.mi}${p.s}`
+    stampedSecond = second
+  }
+  return stamp
 }
 
 export function toBossDate(date: Date): string {

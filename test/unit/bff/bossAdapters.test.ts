@@ -50,6 +50,17 @@ describe('Beijing time and fen conversions', () => {
     expect(Date.parse(toIsoBeijing(NOW))).toBe(NOW.getTime())
   })
 
+  it('stamps each second of any clock, back and forth, with its own Beijing wall clock', () => {
+    const at = (iso: string) => toBossTimestamp(new Date(iso))
+    expect(at('2026-01-04T17:30:00.000Z')).toBe('20260105013000')
+    expect(at('2026-01-04T17:30:00.999Z')).toBe('20260105013000')
+    expect(at('2026-01-04T17:30:01.000Z')).toBe('20260105013001')
+    // A test's clock (or NTP) can step back: the earlier second is stamped again, not the last one seen.
+    expect(at('2026-01-04T17:29:59.999Z')).toBe('20260105012959')
+    expect(at('2026-12-31T16:00:00.000Z')).toBe('20270101000000')
+    expect(at('1969-12-31T15:59:59.500Z')).toBe('19691231235959')
+  })
+
   it('shifts months across a year boundary', () => {
     expect(bossMonthShift(NOW, 0)).toBe('202601')
     expect(bossMonthShift(NOW, -11)).toBe('202502')
