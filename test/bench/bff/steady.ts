@@ -7,15 +7,11 @@
  * built), so the ratio is given against both. Growth: the median RSS of the last sixth of the samples against
  * that of the second sixth (rssGrowth). Not part of `npm run bench`; RESULTS.md quotes it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
-import { join } from 'node:path'
-import { stripTypeScriptTypes } from 'node:module'
 import { atRate, rotate, rssGrowth, statusCounts, type Target } from './load.ts'
 import { openSessions, type Subscriber } from './benchBff.ts'
 import { freePort, rssMB, start, startServers, stopAll } from './processes.ts'
 
-const ROOT = new URL('../../../', import.meta.url).pathname
 const minutes = Number(process.argv[2] ?? 10)
 const rate = Number(process.argv[3] ?? 100)
 const SAMPLE_MS = 30_000
@@ -24,16 +20,11 @@ const load = () =>
     .map((n) => n.toFixed(1))
     .join(' ')
 
-// The bare app as plain JavaScript, beside the BFF's build (resolves fastify from the repository's node_modules).
-const jsDir = join(ROOT, 'test-output/bench/bare-js')
-mkdirSync(jsDir, { recursive: true })
-const bareJs = join(jsDir, 'bare.mjs')
-writeFileSync(bareJs, stripTypeScriptTypes(readFileSync(join(ROOT, 'test/bench/bff/bare.ts'), 'utf8')))
-
 console.log(`load average before: ${load()}; ${minutes} min at ${rate} rps each`)
+// startServers' bare app is the plain JavaScript one (bareEntry); the TypeScript one beside it, as the bench ran it before.
 const servers = await startServers()
-const jsPort = await freePort()
-const bareJsProcess = await start(bareJs, [String(jsPort)], {}, /ready/)
+const tsPort = await freePort()
+const bareTsProcess = await start('test/bench/bff/bare.ts', [String(tsPort)], {}, /ready/)
 try {
   const all = (await (await fetch(`${servers.bossUrl}/admin/subscribers?limit=5000`)).json()) as Subscriber[]
   const tokens = await openSessions(servers.bffUrl, all.slice(0, 1200))
@@ -46,7 +37,7 @@ try {
     perRequestHeaders: () => ({ authorization: nextToken() }),
   }
   const bare = (url: string): Target => ({ url, method: 'GET', path: '/api/v1/account', headers: {} })
-  const pids = { bff: servers.bffPid, bareTs: servers.barePid, bareJs: bareJsProcess.pid! }
+  const pids = { bff: servers.bffPid, bareTs: bareTsProcess.pid!, bareJs: servers.barePid }
   const samples: Record<keyof typeof pids, number[]> = { bff: [], bareTs: [], bareJs: [] }
   const sample = () => {
     for (const k of Object.keys(pids) as (keyof typeof pids)[]) samples[k].push(rssMB(pids[k]))
@@ -60,8 +51,8 @@ try {
   const seconds = minutes * 60
   const [rBff, rJs, rTs] = await Promise.all([
     atRate(bff, rate, seconds),
-    atRate(bare(`http://127.0.0.1:${jsPort}`), rate, seconds),
     atRate(bare(servers.bareUrl), rate, seconds),
+    atRate(bare(`http://127.0.0.1:${tsPort}`), rate, seconds),
   ])
   clearInterval(timer)
   sample()
@@ -76,7 +67,7 @@ try {
       `last sixth ×${(g.last / tail(samples.bareJs)).toFixed(2)} of bare (JS) ${tail(samples.bareJs).toFixed(0)} MB, ×${(g.last / tail(samples.bareTs)).toFixed(2)} of bare (TS) ${tail(samples.bareTs).toFixed(0)} MB`,
   )
 } finally {
-  await stopAll([bareJsProcess])
+  await stopAll([bareTsProcess])
   await servers.close()
   console.log(`load average after: ${load()}`)
 }
