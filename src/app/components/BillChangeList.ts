@@ -8,7 +8,6 @@ import type { BillChange, BillComparison } from '../lib/billChange.ts'
 import { lineName } from '../lib/billText.ts'
 import { formatFen } from '../lib/format.ts'
 import { t } from '../lib/i18n.ts'
-import type { TKey } from '../lib/i18nKeys.ts'
 import { Colors, FontSize, ROW_FOCUS_SCALE, textPatch } from '../lib/theme.ts'
 import HallColumn from './HallColumn.ts'
 import RecordRow, { RECORD_H, type RowContent } from './RecordRow.ts'
@@ -23,7 +22,7 @@ export type ChangeView =
 
 export function changeRow(c: BillChange): RowContent {
   return {
-    title: t(('billChange.' + c.kind) as TKey, {
+    title: t(`billChange.${c.kind}`, {
       name: lineName({ kind: c.lineKind, name: c.name, nameEn: c.nameEn }),
     }),
     fen: c.deltaFen,

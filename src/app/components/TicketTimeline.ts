@@ -5,7 +5,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import { formatDateTime } from '../lib/format.ts'
 import { currentLanguage, t } from '../lib/i18n.ts'
-import type { TKey } from '../lib/i18nKeys.ts'
 import { insertZeroWidthSpaces } from '../lib/text.ts'
 import { stepNote, type TimelineStep } from '../lib/ticketTimeline.ts'
 import { Colors, FontSize, textPatch } from '../lib/theme.ts'
@@ -20,7 +19,7 @@ export default class TicketTimeline extends Lightning.Component {
     const lang = currentLanguage()
     this.children = steps.map((s, i) => {
       const color = s.state === 'done' ? Colors.ok : s.state === 'current' ? Colors.accent : Colors.textMuted
-      const name = t(('tickets.step.' + s.status) as TKey)
+      const name = t(`tickets.step.${s.status}`)
       return {
         ref: 'TimelineStep' + i,
         y: i * STEP_H,

@@ -4,7 +4,7 @@
  * an Idempotency-Key that survives that repeat, so a renewal can never pay twice.
  */
 import axios from 'axios'
-import type { AxiosAdapter, AxiosError, AxiosInstance, AxiosRequestConfig, InternalAxiosRequestConfig } from 'axios'
+import type { AxiosAdapter, AxiosError, AxiosInstance, AxiosRequestConfig } from 'axios'
 import type {
   Account,
   BillDetail,
@@ -104,9 +104,15 @@ export interface PostOptions {
   idempotencyKey?: string
 }
 
-interface RetriableConfig extends InternalAxiosRequestConfig {
-  _renewed?: boolean
-  _skipAuth?: boolean
+// The hall's marks on a request's config, which axios hands back untouched to its interceptors and on its errors.
+declare module 'axios' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a merged declaration repeats axios's type parameters
+  interface AxiosRequestConfig<D, P> {
+    /** The session's own calls: no bearer token, and a 401 is not answered by opening a session. */
+    _skipAuth?: boolean
+    /** Already sent again once after a new session: a second 401 is the answer. */
+    _renewed?: boolean
+  }
 }
 
 export interface TvHallApi {
@@ -135,22 +141,24 @@ export interface TvHallApi {
 
 function toApiError(err: unknown): ApiError {
   if (isApiError(err)) return err
-  const ax = err as AxiosError<Partial<ErrorBody>>
-  const body = ax && ax.response ? ax.response.data : undefined
-  if (body && body.error && typeof body.error.code === 'string') {
+  // Not an axios error: the request never went out (a throw while preparing it, a failed log-in signature).
+  if (!axios.isAxiosError<Partial<ErrorBody> | undefined>(err))
+    return new ApiError('NETWORK', err instanceof Error && err.message ? err.message : 'network error')
+  const body = err.response ? err.response.data : undefined
+  if (err.response && body && body.error && typeof body.error.code === 'string') {
     const e = body.error
-    return new ApiError(e.code, e.message, ax.response!.status, e.retryAfter, e.attemptsLeft)
+    return new ApiError(e.code, e.message, err.response.status, e.retryAfter, e.attemptsLeft)
   }
-  if (ax && ax.response) {
+  if (err.response) {
     // A proxy or gateway in between answered without our error body.
-    const status = ax.response.status
+    const status = err.response.status
     return new ApiError(
       status === 504 ? 'BOSS_TIMEOUT' : status >= 500 ? 'BOSS_UNAVAILABLE' : 'INTERNAL',
       'HTTP ' + status,
       status,
     )
   }
-  return new ApiError('NETWORK', ax && ax.message ? ax.message : 'network error')
+  return new ApiError('NETWORK', err.message ? err.message : 'network error')
 }
 
 export function createApiClient(options: ApiClientOptions): TvHallApi {
@@ -173,7 +181,7 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
   let refreshToken: string | null = null
   let renewAt = 0
   let renewing: Promise<SessionResponse> | null = null
-  const unauthenticated = () => ({ _skipAuth: true }) as AxiosRequestConfig
+  const unauthenticated = (): AxiosRequestConfig => ({ _skipAuth: true })
 
   /** Challenge-response: the BFF's one-time challenge, signed with the device key. */
   function logIn(): Promise<SessionResponse> {
@@ -221,7 +229,7 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
     return renewing
   }
 
-  http.interceptors.request.use(async (cfg: RetriableConfig) => {
+  http.interceptors.request.use(async (cfg) => {
     if (cfg._skipAuth) return cfg
     if (!token || now() >= renewAt) await openSession()
     cfg.headers.set('Authorization', 'Bearer ' + token)
@@ -229,7 +237,7 @@ export function createApiClient(options: ApiClientOptions): TvHallApi {
   })
 
   http.interceptors.response.use(undefined, async (err: AxiosError<Partial<ErrorBody>>) => {
-    const cfg = err.config as RetriableConfig | undefined
+    const cfg = err.config
     const code = err.response && err.response.data && err.response.data.error ? err.response.data.error.code : undefined
     // TOKEN_EXPIRED is the normal end of a token; UNAUTHORIZED on a data call means the BFF no longer knows
     // the token (restarted, keys rotated): both mean "open a new session". The session call itself never loops.

@@ -92,7 +92,8 @@ export function compareBills(current: BillDetail, previous: BillDetail): BillCom
   for (const key of keys) {
     const b = before.get(key)
     const a = after.get(key)
-    const ref = (a || b) as Entry
+    const ref = a || b
+    if (!ref) continue // every key came from one of the two bills
     const kind = classify(ref.kind, b, a)
     if (!kind) continue
     const beforeFen = b ? b.fen : 0

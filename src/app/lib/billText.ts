@@ -30,15 +30,15 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/
  */
 export function lineName(l: Pick<BillLine, 'kind' | 'name' | 'nameEn'>, lang = currentLanguage()): string {
   if (lang !== 'en') return l.name
-  return CJK.test(l.nameEn) ? t(('billLine.' + l.kind) as TKey) : l.nameEn
+  return CJK.test(l.nameEn) ? t(`billLine.${l.kind}`) : l.nameEn
 }
 
 export function billStatusKey(status: BillStatus): TKey {
-  return ('bill.' + status) as TKey
+  return `bill.${status}`
 }
 
 export function channelKey(channel: PaymentChannel): TKey {
-  return ('payments.' + channel) as TKey
+  return `payments.${channel}`
 }
 
 /** A bill as a row of the bills list: month, status and due date, total. */

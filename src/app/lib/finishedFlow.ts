@@ -6,10 +6,7 @@
  */
 import { Router } from '@lightningjs/sdk'
 
-export interface HistoryEntry {
-  hash: string
-  state?: unknown
-}
+type HistoryEntry = Router.HistoryEntry
 
 interface Finished {
   hub: string
@@ -35,7 +32,7 @@ export function withoutSteps(history: HistoryEntry[], steps: RegExp): HistoryEnt
 /** Called by a result: the transaction whose steps match `steps` is done; Back leads to `hub`. */
 export function finishTransaction(hub: string, steps: RegExp): void {
   finished = { hub, steps }
-  Router.setHistory(cutToHub(Router.getHistory(), hub) as never)
+  Router.setHistory(cutToHub(Router.getHistory(), hub))
 }
 
 /** routes.ts afterEachRoute: keeps the finished steps out of the history until a new transaction of that kind starts. */
@@ -52,7 +49,7 @@ export function afterRoute(hash: string): void {
     finished = null
     return
   }
-  const history = Router.getHistory() as HistoryEntry[]
+  const history = Router.getHistory()
   const kept = withoutSteps(history, finished.steps)
-  if (kept.length !== history.length) Router.setHistory(kept as never)
+  if (kept.length !== history.length) Router.setHistory(kept)
 }

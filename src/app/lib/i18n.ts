@@ -35,8 +35,7 @@ export function nextLanguage(offered: LanguageCode[]): LanguageCode | null {
 export function localized(value: unknown): string {
   if (typeof value === 'string') return value
   if (value && typeof value === 'object') {
-    const byLang = value as Record<string, unknown>
-    const v = byLang[currentLanguage()] ?? byLang['zh-CN']
+    const v: unknown = Reflect.get(value, currentLanguage()) ?? Reflect.get(value, 'zh-CN')
     return typeof v === 'string' ? v : ''
   }
   return ''

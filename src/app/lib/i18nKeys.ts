@@ -30,7 +30,7 @@ export const KEYS = [
 export type TKey = (typeof KEYS)[number]
 
 /** Codes with their own plain-words message; every other code gets `error.default`. */
-const OWN_MESSAGE: Partial<Record<AppErrorCode, TKey>> = {
+const OWN_MESSAGE: Partial<Record<string, TKey>> = {
   BOSS_UNAVAILABLE: 'error.BOSS_UNAVAILABLE',
   BOSS_ERROR: 'error.BOSS_UNAVAILABLE',
   BOSS_TIMEOUT: 'error.BOSS_TIMEOUT',
@@ -39,10 +39,10 @@ const OWN_MESSAGE: Partial<Record<AppErrorCode, TKey>> = {
   FORBIDDEN: 'error.UNAUTHORIZED',
   RATE_LIMITED: 'error.RATE_LIMITED',
   DEVICE_UNKNOWN: 'error.DEVICE_UNKNOWN',
-}
+} satisfies Partial<Record<AppErrorCode, TKey>>
 
 export function errorMessageKey(code: string | undefined): TKey {
-  return (code && OWN_MESSAGE[code as AppErrorCode]) || 'error.default'
+  return (code && OWN_MESSAGE[code]) || 'error.default'
 }
 
 /** The languages the operator offers (settings `languages`), in their order; Chinese when unset or invalid. */

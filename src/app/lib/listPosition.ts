@@ -17,7 +17,7 @@ interface Node {
 }
 
 function isShower(el: unknown): el is PositionShower {
-  return typeof el === 'object' && el !== null && typeof (el as Partial<PositionShower>).showListPosition === 'function'
+  return typeof el === 'object' && el !== null && 'showListPosition' in el && typeof el.showListPosition === 'function'
 }
 
 /** Tells the page a list belongs to where the viewer is in it (null: the list lost the focus). */

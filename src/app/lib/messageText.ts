@@ -29,8 +29,8 @@ export const ACTION_ROUTE: Record<MessageAction, string> = {
 }
 
 export function messageText(m: Message, lang: LanguageCode, t: Translate, today: string): MessageText {
-  const kind = t(('messages.kind.' + m.kind) as TKey)
-  const actionLabel = m.action ? t(('messages.action.' + m.action) as TKey) : ''
+  const kind = t(`messages.kind.${m.kind}`)
+  const actionLabel = m.action ? t(`messages.action.${m.action}`) : ''
   const local = (v: { 'zh-CN': string; en: string }) => v[lang] || v['zh-CN']
   if ((m.kind === 'arrears' || m.kind === 'suspension') && m.arrears) {
     const amount = formatFen(m.arrears.amountFen)
@@ -59,7 +59,7 @@ export function messageText(m: Message, lang: LanguageCode, t: Translate, today:
     return { kind, actionLabel, title, body: t('messages.expiry.body', params) }
   }
   if (m.kind === 'ticket' && m.ticket) {
-    const status = t(('messages.ticketStatus.' + m.ticket.status) as TKey)
+    const status = t(`messages.ticketStatus.${m.ticket.status}`)
     return {
       kind,
       actionLabel,

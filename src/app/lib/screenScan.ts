@@ -113,9 +113,15 @@ function measurer(): CanvasRenderingContext2D | null {
   return canvas
 }
 
+const BASELINES: readonly CanvasTextBaseline[] = ['alphabetic', 'bottom', 'hanging', 'ideographic', 'middle', 'top']
+
+function isBaseline(v: unknown): v is CanvasTextBaseline {
+  return BASELINES.some((b) => b === v)
+}
+
 /** The canvas font Lightning draws a text with (its getFontSetting): style, size in texture pixels, faces. */
 function fontSetting(tex: TextLike, sizePx: number): string {
-  const faces = Array.isArray(tex.fontFace) ? (tex.fontFace as unknown[]) : [tex.fontFace]
+  const faces: unknown[] = Array.isArray(tex.fontFace) ? tex.fontFace : [tex.fontFace]
   const list = faces.map((f) => (typeof f !== 'string' ? 'sans-serif' : f.indexOf(' ') < 0 ? f : `"${f}"`))
   return `${typeof tex.fontStyle === 'string' ? tex.fontStyle : 'normal'} ${sizePx}px ${list.join(',')}`
 }
@@ -152,7 +158,7 @@ function fit(el: ElementLike, whole: ScreenBox, shownBox: ScreenBox): Partial<Sc
     let descent = fontSize * 0.2 * p
     if (ctx) {
       ctx.font = fontSetting(tex, info.fontSize || 0)
-      ctx.textBaseline = (typeof tex.textBaseline === 'string' ? tex.textBaseline : 'alphabetic') as CanvasTextBaseline
+      ctx.textBaseline = isBaseline(tex.textBaseline) ? tex.textBaseline : 'alphabetic'
       const m = ctx.measureText(l.info.text)
       // Engines before Chrome 77 measure widths only: they keep the estimate.
       if (typeof m.actualBoundingBoxAscent === 'number') {

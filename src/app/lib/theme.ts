@@ -154,5 +154,5 @@ export function currentTextScale(): number {
  */
 export function applyLook(look: { largeText?: boolean; highContrast?: boolean }): void {
   textScale = look.largeText ? LARGE_TEXT_SCALE : 1
-  Object.assign(Colors as Record<string, number>, look.highContrast ? HIGH_CONTRAST : NORMAL)
+  Object.assign(Colors, look.highContrast ? HIGH_CONTRAST : NORMAL)
 }

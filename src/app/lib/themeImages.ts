@@ -18,10 +18,21 @@ export const THEME_IMAGE_FILES: Record<string, string> = {
 /** A theme part that puts those files (as `asset` makes their URLs) where the base theme has its base64 images. */
 export function themeImages(asset: (file: string) => string): Record<string, unknown> {
   const theme: Record<string, unknown> = {}
+  // The branches made so far, by their path: paths share their first keys (componentConfig.Keyboard…).
+  const branches = new Map<string, Record<string, unknown>>()
   for (const [path, file] of Object.entries(THEME_IMAGE_FILES)) {
     const keys = path.split('.')
     let at = theme
-    for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>
+    for (let i = 0; i < keys.length - 1; i++) {
+      const branchPath = keys.slice(0, i + 1).join('.')
+      let branch = branches.get(branchPath)
+      if (!branch) {
+        branch = {}
+        at[keys[i]] = branch
+        branches.set(branchPath, branch)
+      }
+      at = branch
+    }
     at[keys[keys.length - 1]] = asset(file)
   }
   return theme

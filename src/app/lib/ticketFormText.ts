@@ -2,11 +2,10 @@
 import type { AppointmentSlot, TicketCategory, TicketSummary } from '../../contract/index.ts'
 import { formatDate } from './format.ts'
 import { currentLanguage, t } from './i18n.ts'
-import type { TKey } from './i18nKeys.ts'
 import { local } from './repairApi.ts'
 
 export function categoryName(c: TicketCategory): string {
-  return t(('repairCategory.' + c) as TKey)
+  return t(`repairCategory.${c}`)
 }
 
 /**

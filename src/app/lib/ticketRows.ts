@@ -3,13 +3,12 @@ import type { TicketSummary } from '../../contract/index.ts'
 import type { RowContent } from '../components/RecordRow.ts'
 import { formatDate } from './format.ts'
 import { currentLanguage, t } from './i18n.ts'
-import type { TKey } from './i18nKeys.ts'
 import { ticketNumber } from './ticketTimeline.ts'
 import { categoryName } from './ticketFormText.ts'
 import { Colors } from './theme.ts'
 
-function statusName(status: string): string {
-  return t(('messages.ticketStatus.' + status) as TKey)
+function statusName(status: TicketSummary['status']): string {
+  return t(`messages.ticketStatus.${status}`)
 }
 
 export function ticketRow(x: TicketSummary): RowContent {

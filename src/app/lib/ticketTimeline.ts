@@ -5,7 +5,6 @@
  */
 import type { Ticket, TicketEvent, TicketStatus } from '../../contract/index.ts'
 import type { LanguageCode } from './format.ts'
-import type { TKey } from './i18nKeys.ts'
 import type { Translate } from './messageText.ts'
 
 export const PATH: TicketStatus[] = ['acknowledged', 'dispatched', 'on-site', 'resolved', 'closed']
@@ -60,6 +59,6 @@ export function ticketNumber(t: { ticketId: string | null; reference: string | n
  */
 export function stepNote(s: TimelineStep, lang: LanguageCode, t: Translate): string {
   if (s.state === 'ahead') return ''
-  const meaning = t(('tickets.stepNote.' + s.status) as TKey)
+  const meaning = t(`tickets.stepNote.${s.status}`)
   return lang === 'en' || !s.note ? meaning : s.note
 }

@@ -29,7 +29,7 @@ const pinned = new WeakSet<object>()
 
 /** The accessor `key` the texture had before it was pinned (its class's own). */
 function accessor(tx: object, key: string): PropertyDescriptor | undefined {
-  for (let p: object | null = tx; p; p = Object.getPrototypeOf(p) as object | null) {
+  for (let p: object | null = tx; p; p = Reflect.getPrototypeOf(p)) {
     const d = Object.getOwnPropertyDescriptor(p, key)
     if (d) return d.get && d.set ? d : undefined
   }
@@ -64,7 +64,7 @@ export function tintText(el: TintableText | null | undefined): void {
   if (!el || !tx || pinned.has(tx)) return
   const d = accessor(tx, 'textColor')
   if (!d) return
-  const get = (): number => d.get!.call(tx) as number
+  const get = (): number => Number(d.get!.call(tx))
   const set = (v: number): void => d.set!.call(tx, v)
   pinned.add(tx)
   pinFace(tx)

@@ -43,7 +43,7 @@ export type UsageFields = Partial<Pick<UsageEvent, NameField | 'amountFen'>>
 
 /** A status the BFF will never accept on a resend: the batch is dropped, not retried. */
 const isRefusal = (e: unknown) => {
-  const status = (e as { status?: number } | null)?.status
+  const status: unknown = typeof e === 'object' && e !== null ? Reflect.get(e, 'status') : undefined
   return (
     typeof status === 'number' && status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429
   )

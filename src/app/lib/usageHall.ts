@@ -32,8 +32,12 @@ export function usage(): UsageRecorder {
   return recorder
 }
 
+/** A field of a request body or an answer: both reach this wrapper untyped, since any path passes through it. */
+const fieldOf = (body: unknown, name: string): unknown =>
+  typeof body === 'object' && body !== null ? Reflect.get(body, name) : undefined
+
 const field = (body: unknown, name: string): string | undefined => {
-  const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined
+  const v = fieldOf(body, name)
   return typeof v === 'string' ? v : undefined
 }
 
@@ -45,13 +49,18 @@ function observePost(path: string, body: unknown, answer: unknown): void {
 }
 
 const paidTopups: Record<string, true> = {}
+const SUCCEEDED: Topup['status'] = 'succeeded'
 
 // A card top-up succeeds in its answer, a QR one when a later look finds it paid: each is counted once.
 function observeTopup(answer: unknown): void {
-  const t = answer as Partial<Topup> | null
-  if (!t || t.status !== 'succeeded' || typeof t.topupId !== 'string' || paidTopups[t.topupId]) return
-  paidTopups[t.topupId] = true
-  usage().finished('topup', { method: t.method, amountFen: t.amountFen })
+  const topupId = field(answer, 'topupId')
+  if (topupId === undefined || field(answer, 'status') !== SUCCEEDED || paidTopups[topupId]) return
+  paidTopups[topupId] = true
+  const amountFen = fieldOf(answer, 'amountFen')
+  usage().finished('topup', {
+    method: field(answer, 'method'),
+    amountFen: typeof amountFen === 'number' ? amountFen : undefined,
+  })
 }
 
 /** The client every page uses, with the calls that finish a flow reported as they succeed. */

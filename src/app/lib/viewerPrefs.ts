@@ -24,17 +24,21 @@ function storage(): Storage | null {
 }
 
 export function parsePrefs(raw: string | null): ViewerPrefs {
-  let v: Partial<ViewerPrefs>
+  let v: unknown
   try {
-    v = raw ? (JSON.parse(raw) as Partial<ViewerPrefs>) : {}
+    v = raw ? JSON.parse(raw) : {}
   } catch {
     v = {}
   }
+  // Whatever the box kept (another version's prefs, `null`, a bare number): each field is read for what it is.
+  const kept = (name: keyof ViewerPrefs): unknown =>
+    typeof v === 'object' && v !== null ? Reflect.get(v, name) : undefined
+  const speech = kept('speech')
   return {
-    largeText: v.largeText === true,
-    highContrast: v.highContrast === true,
-    speech: typeof v.speech === 'boolean' ? v.speech : null,
-    usage: v.usage !== false,
+    largeText: kept('largeText') === true,
+    highContrast: kept('highContrast') === true,
+    speech: typeof speech === 'boolean' ? speech : null,
+    usage: kept('usage') !== false,
   }
 }
 

@@ -64,6 +64,9 @@ describe('viewer settings', () => {
   it('reads what the box remembered, and nothing odd', () => {
     expect(parsePrefs(null)).toEqual({ largeText: false, highContrast: false, speech: null, usage: true })
     expect(parsePrefs('not json')).toEqual({ largeText: false, highContrast: false, speech: null, usage: true })
+    // Valid JSON that is no object (another version's value, a broken write) used to throw at boot.
+    for (const kept of ['null', '3', '"x"'])
+      expect(parsePrefs(kept)).toEqual({ largeText: false, highContrast: false, speech: null, usage: true })
     expect(parsePrefs('{"largeText":true,"highContrast":"yes","speech":false}')).toEqual({
       largeText: true,
       highContrast: false,
