@@ -1,11 +1,11 @@
 import type { Result } from 'autocannon'
 import { loadavg } from 'node:os'
 import {
+  accountRead,
   atRate,
   errorRate,
   flatOut,
   relativeLadder,
-  rotate,
   rssGrowth,
   signedBalanceQuery,
   statusCounts,
@@ -112,14 +112,7 @@ export async function benchBff(o: BffBenchOptions) {
     const t0 = Date.now()
     const tokens = await openSessions(servers.bffUrl, subs)
     o.log(`opened ${tokens.length} sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
-    const nextToken = rotate(tokens.map((t) => `Bearer ${t}`))
-    const bff: Target = {
-      url: servers.bffUrl,
-      method: 'GET',
-      path: '/api/v1/account',
-      headers: {},
-      perRequestHeaders: () => ({ authorization: nextToken() }),
-    }
+    const bff = accountRead(servers.bffUrl, tokens)
     const gateway = {
       method: 'POST' as const,
       path: '/boss/gateway',

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
-import { flatOut, rotate, signedBalanceQuery, type Target } from './load.ts'
+import { accountRead, flatOut, signedBalanceQuery, type Target } from './load.ts'
 import { median, openSessions, summary, type Run, type Subscriber } from './benchBff.ts'
 import {
   bffEntry,
@@ -67,14 +67,6 @@ try {
   const subs = all.slice(0, 1200)
   // Same JWT key: a token opened on A is good on B (each has its own, empty, revocation list).
   const tokens = await openSessions(servers.bffUrl, subs)
-  const bearer = (list: string[]) => rotate(list.map((t) => `Bearer ${t}`))
-  const bff = (url: string, next: () => string): Target => ({
-    url,
-    method: 'GET',
-    path: '/api/v1/account',
-    headers: {},
-    perRequestHeaders: () => ({ authorization: next() }),
-  })
   const targets = {
     proxy: {
       url: servers.proxyUrl,
@@ -83,8 +75,8 @@ try {
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: signedBalanceQuery(subs.map((s) => s.customerId)),
     } satisfies Target,
-    A: bff(servers.bffUrl, bearer(tokens)),
-    B: bff(`http://127.0.0.1:${bPort}`, bearer(tokens)),
+    A: accountRead(servers.bffUrl, tokens),
+    B: accountRead(`http://127.0.0.1:${bPort}`, tokens),
   }
   const inspectors = {
     A: await Inspector.connect(aInspect),

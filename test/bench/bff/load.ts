@@ -20,6 +20,18 @@ export function rotate<T>(items: readonly T[]): () => T {
   return () => items[i++ % items.length]
 }
 
+/** `GET /api/v1/account` on a BFF, each request with the next box's token (round robin over `tokens`). */
+export function accountRead(url: string, tokens: readonly string[]): Target {
+  const next = rotate(tokens.map((t) => `Bearer ${t}`))
+  return {
+    url,
+    method: 'GET',
+    path: '/api/v1/account',
+    headers: {},
+    perRequestHeaders: () => ({ authorization: next() }),
+  }
+}
+
 let seq = 0
 /** ACCT_BAL_QRY signed as the BFF would sign it (BOSS v2.3, see boss-stub/README.md), for each household in turn. */
 export function signedBalanceQuery(

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
-import { flatOut, rotate, signedBalanceQuery, statusCounts, type Target } from './load.ts'
+import { accountRead, flatOut, signedBalanceQuery, statusCounts, type Target } from './load.ts'
 import { openSessions, type Subscriber } from './benchBff.ts'
 import { freePort, rssMB, startServers } from './processes.ts'
 import { Inspector } from './inspector.ts'
@@ -83,14 +83,7 @@ try {
   const all = (await (await fetch(`${servers.bossUrl}/admin/subscribers?limit=5000`)).json()) as Subscriber[]
   const subs = all.slice(0, 1200)
   const tokens = await openSessions(servers.bffUrl, subs)
-  const nextToken = rotate(tokens.map((t) => `Bearer ${t}`))
-  const bff: Target = {
-    url: servers.bffUrl,
-    method: 'GET',
-    path: '/api/v1/account',
-    headers: {},
-    perRequestHeaders: () => ({ authorization: nextToken() }),
-  }
+  const bff = accountRead(servers.bffUrl, tokens)
   const bare: Target = { url: servers.bareUrl, method: 'GET', path: '/api/v1/account', headers: {} }
   const proxied: Target = {
     url: servers.proxyUrl,

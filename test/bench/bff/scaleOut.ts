@@ -3,7 +3,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import { startRedis } from '../../redisServer.ts'
-import { atRate, flatOut, relativeLadder, rotate, signedBalanceQuery, stepTogether, type Target } from './load.ts'
+import { accountRead, atRate, flatOut, relativeLadder, signedBalanceQuery, stepTogether, type Target } from './load.ts'
 import { bffEntry, bffEnvironment, bffNodeArgs, freePort, rssMB, start, stopAll } from './processes.ts'
 import { openSessions, summary, median, type Run, type Subscriber } from './benchBff.ts'
 
@@ -62,14 +62,7 @@ export async function benchScaleOut(o: ScaleOutOptions) {
     )
     // Sessions opened through the pair: the tokens are good on every instance (same key, same Redis).
     const tokens = await openSessions(twoUrl, subs)
-    const nextToken = rotate(tokens.map((t) => `Bearer ${t}`))
-    const account = (url: string): Target => ({
-      url,
-      method: 'GET',
-      path: '/api/v1/account',
-      headers: {},
-      perRequestHeaders: () => ({ authorization: nextToken() }),
-    })
+    const account = (url: string) => accountRead(url, tokens)
     const direct: Target = {
       url: bossUrl,
       method: 'POST',

@@ -8,7 +8,7 @@
  * that of the second sixth (rssGrowth). Not part of `npm run bench`; RESULTS.md quotes it.
  */
 import { loadavg } from 'node:os'
-import { atRate, rotate, rssGrowth, statusCounts, type Target } from './load.ts'
+import { accountRead, atRate, rssGrowth, statusCounts, type Target } from './load.ts'
 import { openSessions, type Subscriber } from './benchBff.ts'
 import { freePort, rssMB, start, startServers, stopAll } from './processes.ts'
 
@@ -28,14 +28,7 @@ const bareTsProcess = await start('test/bench/bff/bare.ts', [String(tsPort)], {}
 try {
   const all = (await (await fetch(`${servers.bossUrl}/admin/subscribers?limit=5000`)).json()) as Subscriber[]
   const tokens = await openSessions(servers.bffUrl, all.slice(0, 1200))
-  const nextToken = rotate(tokens.map((t) => `Bearer ${t}`))
-  const bff: Target = {
-    url: servers.bffUrl,
-    method: 'GET',
-    path: '/api/v1/account',
-    headers: {},
-    perRequestHeaders: () => ({ authorization: nextToken() }),
-  }
+  const bff = accountRead(servers.bffUrl, tokens)
   const bare = (url: string): Target => ({ url, method: 'GET', path: '/api/v1/account', headers: {} })
   const pids = { bff: servers.bffPid, bareTs: bareTsProcess.pid!, bareJs: servers.barePid }
   const samples: Record<keyof typeof pids, number[]> = { bff: [], bareTs: [], bareJs: [] }
