@@ -17,7 +17,7 @@ export function currentLanguage(): LanguageCode {
 }
 
 export function isLanguage(value: unknown): value is LanguageCode {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).indexOf(value) >= 0
+  return LANGUAGES.some((l) => l === value)
 }
 
 export function setLanguage(lang: LanguageCode): Promise<void> {

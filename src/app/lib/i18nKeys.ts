@@ -48,7 +48,7 @@ export function errorMessageKey(code: string | undefined): TKey {
 /** The languages the operator offers (settings `languages`), in their order; Chinese when unset or invalid. */
 export function offeredLanguages(setting: unknown): LanguageCode[] {
   const list = Array.isArray(setting)
-    ? setting.filter((l): l is LanguageCode => (LANGUAGES as readonly unknown[]).indexOf(l) >= 0)
+    ? setting.filter((l): l is LanguageCode => LANGUAGES.some((code) => code === l))
     : []
   return list.length ? list : ['zh-CN']
 }
