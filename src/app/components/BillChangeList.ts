@@ -4,7 +4,9 @@
  * scrolls when focused.
  */
 import { Lightning } from '@lightningjs/sdk'
-import type { BillChange, BillComparison } from '../lib/billChange.ts'
+import type { BillDetail } from '../../contract/index.ts'
+import { api } from '../lib/backend.ts'
+import { compareBills, previousMonth, type BillChange, type BillComparison } from '../lib/billChange.ts'
 import { lineName } from '../lib/billText.ts'
 import { formatFen } from '../lib/format.ts'
 import { t } from '../lib/i18n.ts'
@@ -58,6 +60,8 @@ export default class BillChangeList
   implements Lightning.Component.ImplementTemplateSpec<BillChangeListSpec>
 {
   private _view: ChangeView = { kind: 'loading' }
+  /** Bumped by each comparison, so a late answer for an earlier bill is dropped. */
+  private _generation = 0
 
   static override _template(): Lightning.Component.Template<BillChangeListSpec> {
     return {
@@ -78,6 +82,29 @@ export default class BillChangeList
         style: { itemSpacing: 10 },
       },
     }
+  }
+
+  /**
+   * Compares `bill` with the month before, from the bills list (a deep-linked bill has no list to come
+   * from). It loads after the bill, so a slow or failing previous month never holds the bill back.
+   */
+  compare(bill: BillDetail): void {
+    const generation = ++this._generation
+    const show = (v: ChangeView) => {
+      if (generation === this._generation) this.view = v
+    }
+    show({ kind: 'loading' })
+    const month = previousMonth(bill.month)
+    api()
+      .getBills({ limit: 50 })
+      .then((page) => {
+        const prev = page.items.find((b) => b.month === month)
+        if (!prev) return show({ kind: 'none' })
+        return api()
+          .getBill(prev.billId)
+          .then((previous) => show({ kind: 'compared', comparison: compareBills(bill, previous) }))
+      })
+      .catch(() => show({ kind: 'unavailable' }))
   }
 
   set view(v: ChangeView) {
