@@ -1,16 +1,14 @@
 /**
  * 充值卡充值: the card number (shown 4-4-4-4) and its password (masked), typed with the remote's digit
  * keys or the on-screen pad, then one press on Top up. Refusals are said in plain words next to the
- * fields; the new balance is the result screen's. One Idempotency-Key per card (topupKeys.ts), kept on the
- * box until the answer is definite, so a retry after a lost answer, leaving, or a crash is answered with what
- * the BOSS did with the first try, never "card already used" for credit the viewer got.
+ * fields; the new balance is the result screen's. One Idempotency-Key per card (lib/cardTopupSend.ts).
  */
 import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
+import type { Topup } from '../../contract/index.ts'
 import CardForm from '../components/CardForm.ts'
 import HallButton from '../components/HallButton.ts'
 import NumberPad from '../components/NumberPad.ts'
-import { errorCode, isApiError } from '../lib/api.ts'
 import {
   applyCardKey,
   canSubmitCard,
@@ -22,10 +20,10 @@ import {
 } from '../lib/cardEntry.ts'
 import { t } from '../lib/i18n.ts'
 import { digitOfKey } from '../lib/keys.ts'
-import { cardFailureIsDefinite, cardRefusal } from '../lib/topupFlow.ts'
-import { topupApi } from '../lib/topupApi.ts'
+import { cardRefused, sendCardTopup } from '../lib/cardTopupSend.ts'
+import { chooseHints } from '../lib/hints.ts'
+import { SendStep } from '../lib/sendStep.ts'
 import { showTopupResult } from '../lib/topupMemory.ts'
-import { cardTopupKey, forgetCardTopup } from '../lib/topupKeys.ts'
 
 const PAD_X = 1160
 
@@ -38,9 +36,9 @@ interface CardTopupSpec extends PageFrameSpec {
 export default class CardTopupPage extends HallPage<CardTopupSpec> {
   private _entry: CardEntry = EMPTY_CARD_ENTRY
   private _zone: Zone = 'keypad'
-  private _busy = false
   private _message = ''
-  private _seq = 0
+  /** The card on its way: typing and Top up wait for the answer. */
+  private readonly _send = new SendStep(this)
 
   static override _template(): PageTemplate<CardTopupSpec> {
     return frame<CardTopupSpec>({
@@ -61,29 +59,23 @@ export default class CardTopupPage extends HallPage<CardTopupSpec> {
   }
 
   private _reset(): void {
-    this._seq++
+    this._send.drop()
     this._entry = EMPTY_CARD_ENTRY
     this._zone = 'keypad'
-    this._busy = false
     this._message = ''
-    this.loading.stop()
     this.render()
   }
 
   render(): void {
     this.title = t('topup.card.title')
-    this.tag('Form')!.show(this._entry, this._message, this._busy)
+    this.tag('Form')!.show(this._entry, this._message, this._send.busy)
     this.tag('Keypad')!.render()
     this.tag('TopupConfirmButton')!.title = t('topup.card.confirm')
-    this.hints = [
-      ['digits', t('hint.digits')],
-      ['arrows', t('hint.choose')],
-      ['ok', t('hint.select')],
-    ]
+    this.hints = chooseHints('arrows', true)
   }
 
   private _type(key: string, fromRemote: boolean): void {
-    if (this._busy) return
+    if (this._send.busy) return
     const before = this._entry
     this._entry = applyCardKey(before, key)
     this._message = ''
@@ -105,48 +97,25 @@ export default class CardTopupPage extends HallPage<CardTopupSpec> {
   }
 
   private _submit(): void {
-    if (this._busy) return
     const e = this._entry
     if (!canSubmitCard(e)) {
       this._message = t('topup.card.incomplete')
       return this.render()
     }
-    // The same card again is a retry of the same top-up, also after leaving or a restart: same key until it is settled.
-    const key = cardTopupKey(e.cardNo)
-    const seq = ++this._seq
-    const loading = this.loading
-    this._busy = true
+    const credited = (topup: Topup) => {
+      showTopupResult(topup)
+      // The filled-in form is not a place to come back to: Back from the result goes to the top-up home.
+      Router.navigate('topup/result/' + topup.topupId, {}, false)
+    }
+    const refused = (err: unknown) => {
+      const r = cardRefused(this._entry, err)
+      this._entry = r.entry
+      this._message = r.message
+      this._zone = r.zone
+      this.render()
+    }
     this._message = ''
-    this.render()
-    loading.start()
-    topupApi
-      .card({ cardNo: e.cardNo, password: e.password }, key)
-      .then((topup) => {
-        forgetCardTopup(e.cardNo)
-        if (seq !== this._seq) return
-        loading.stop()
-        showTopupResult(topup)
-        // The filled-in form is not a place to come back to: Back from the result goes to the top-up home.
-        Router.navigate('topup/result/' + topup.topupId, {}, false)
-      })
-      .catch((err: unknown) => {
-        const code = errorCode(err)
-        if (cardFailureIsDefinite(code)) forgetCardTopup(e.cardNo)
-        if (seq !== this._seq) return
-        loading.stop()
-        this._busy = false
-        const r = cardRefusal(
-          code,
-          isApiError(err) ? err.attemptsLeft : undefined,
-          isApiError(err) ? err.retryAfter : undefined,
-        )
-        this._message = t(r.key, r.params)
-        if (code === 'CARD_INVALID' || code === 'BAD_REQUEST')
-          this._entry = { ...this._entry, password: '', field: 'password' }
-        else if (r.retype) this._entry = EMPTY_CARD_ENTRY
-        this._zone = r.retype ? 'keypad' : 'confirm'
-        this.render()
-      })
+    if (this._send.send(() => sendCardTopup(e), credited, refused)) this.render()
   }
 
   override _getFocused() {

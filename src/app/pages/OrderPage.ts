@@ -15,7 +15,9 @@ import { api } from '../lib/backend.ts'
 import { t } from '../lib/i18n.ts'
 import { answeredOutcome, refusalParams, refusedOutcome, sendingOutcome, type OrderWays } from '../lib/orderOutcome.ts'
 import { isPlaced, orderFailure } from '../lib/orderFlow.ts'
-import { currentLoad, failedState, isCurrentLoad } from '../lib/screenLoad.ts'
+import { failedState } from '../lib/screenLoad.ts'
+import { SendStep } from '../lib/sendStep.ts'
+import { chooseHints } from '../lib/hints.ts'
 import { Colors } from '../lib/theme.ts'
 import { forgetOrderAttempt } from '../lib/orderKeys.ts'
 import { sendOrder } from '../lib/orderSend.ts'
@@ -33,7 +35,8 @@ interface OrderSpec extends PageFrameSpec {
 export default class OrderPage extends HallPage<OrderSpec> {
   private _productId = ''
   private _months = 0
-  private _inFlight = false
+  /** The order on its way: the pending result shows (no PIN, no second order). */
+  private readonly _send = new SendStep({ loading: { start: () => this._outcome(sendingOutcome()), stop() {} } })
 
   static override _template(): PageTemplate<OrderSpec> {
     return frame<OrderSpec>({
@@ -78,7 +81,7 @@ export default class OrderPage extends HallPage<OrderSpec> {
         this.render()
         this._show(quote.canOrder ? 'Confirm' : 'Blocked')
       },
-      { reset: () => (this._inFlight = false), setState: (state) => this._show(state) },
+      { reset: () => this._send.drop(), setState: (state) => this._show(state) },
     )
   }
 
@@ -100,8 +103,7 @@ export default class OrderPage extends HallPage<OrderSpec> {
 
   /** The PIN step takes the remote's digits as well as its keypad; the other steps are buttons. */
   private _hints(): Hint[] {
-    const digits: Hint[] = this._getState() === 'Pin' ? [['digits', t('hint.digits')]] : []
-    return digits.concat([['arrows', t('hint.choose')]], [['ok', t('hint.select')]])
+    return chooseHints('arrows', this._getState() === 'Pin')
   }
 
   render(): void {
@@ -122,20 +124,14 @@ export default class OrderPage extends HallPage<OrderSpec> {
   }
 
   private _place(pin: string): void {
-    if (this._inFlight) return
-    this._inFlight = true
-    const seq = currentLoad(this)
     const request = { productId: this._productId, periodMonths: this._months, autoRenew: this._confirm.autoRenew, pin }
-    this._outcome(sendingOutcome())
     // The attempt's key is the same across retries (wrong PIN, lost answer), kept on the box until the answer is definite.
-    sendOrder(request, () => isCurrentLoad(this, seq))
-      .then((r) => isCurrentLoad(this, seq) && this._finish(r))
-      .catch((e: unknown) => isCurrentLoad(this, seq) && this._refused(e))
+    const [placed, refused] = [(r: OrderResult) => this._finish(r), (e: unknown) => this._refused(e)]
+    this._send.send((wanted) => sendOrder(request, wanted), placed, refused)
   }
 
   /** The order was refused (or its answer lost): the PIN again where a retry makes sense, else why. */
   private _refused(e: unknown): void {
-    this._inFlight = false
     const f = orderFailure(errorCode(e))
     const params = refusalParams(e)
     if (!f.retryPin) return this._outcome(refusedOutcome(f, params, this._ways))
@@ -184,7 +180,7 @@ export default class OrderPage extends HallPage<OrderSpec> {
         }
         /** Back from the PIN: one step up, to the confirmation (not while the order is in flight). */
         override _handleBack(): boolean {
-          if (!this._inFlight) this._show('Confirm')
+          if (!this._send.busy) this._show('Confirm')
           return true
         }
       },

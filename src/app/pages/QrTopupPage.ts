@@ -14,6 +14,7 @@ import { errorCode } from '../lib/api.ts'
 import { api } from '../lib/backend.ts'
 import { t } from '../lib/i18n.ts'
 import { failedState } from '../lib/screenLoad.ts'
+import { SendStep } from '../lib/sendStep.ts'
 import { topupApi } from '../lib/topupApi.ts'
 import {
   forgetPendingTopup,
@@ -35,6 +36,8 @@ export default class QrTopupPage extends HallPage<QrTopupSpec> {
   private _arrearsFen = 0
   private _amountFen = 0
   private _key = ''
+  /** The payment asked for: one code per choice, however often OK is pressed while the BFF answers. */
+  private readonly _send = new SendStep(this)
 
   static override _template(): PageTemplate<QrTopupSpec> {
     return frame<QrTopupSpec>({
@@ -62,6 +65,7 @@ export default class QrTopupPage extends HallPage<QrTopupSpec> {
   /** Leaving stops the asking, never the payment: it stays payable and remembered. */
   override _inactive(): void {
     this.tag('Code')!.stop()
+    this._send.drop()
     this._seq++
   }
 
@@ -78,11 +82,12 @@ export default class QrTopupPage extends HallPage<QrTopupSpec> {
         noteAccountBefore(account)
         this._showChoice(0)
       })
-      .catch((e: unknown) => this._failed(seq, e))
+      .catch((e: unknown) => seq === this._seq && this._failed(e))
   }
 
   private _begin(): number {
     this.tag('Code')!.stop()
+    this._send.drop()
     this._amountFen = 0
     this.errorState.visible = false
     this._show('Loading')
@@ -109,24 +114,16 @@ export default class QrTopupPage extends HallPage<QrTopupSpec> {
   }
 
   private _create(fen: number): void {
-    const seq = this._begin()
+    if (this._send.busy) return
+    this._begin()
     this._amountFen = fen
-    this.loading.start()
-    topupApi
-      .qr(fen, this._key)
-      .then((topup) => {
-        // Answered: from here the payment is followed by its id (rememberPendingTopup); a new choice is a new payment.
-        forgetQrTopup(fen)
-        if (seq !== this._seq) return
-        this.loading.stop()
-        rememberPendingTopup(topup.topupId)
-        this._waitFor(topup)
-      })
-      .catch((e: unknown) => this._failed(seq, e))
+    // Answered: from here the payment is followed by its id (rememberPendingTopup); a new choice is a new payment.
+    const call = () => topupApi.qr(fen, this._key).then((topup) => (forgetQrTopup(fen), topup))
+    const asked = (topup: Topup) => (rememberPendingTopup(topup.topupId), this._waitFor(topup))
+    this._send.send(call, asked, (e) => this._failed(e))
   }
 
-  private _failed(seq: number, e: unknown): void {
-    if (seq !== this._seq) return
+  private _failed(e: unknown): void {
     this.loading.stop()
     this.errorState.code = errorCode(e)
     this._show('Failed')

@@ -8,12 +8,11 @@ import { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import type { Account } from '../../contract/index.ts'
 import TopupButtons from '../components/TopupButtons.ts'
-import MoneyText from '../components/MoneyText.ts'
+import TopupSummary from '../components/TopupSummary.ts'
 import { api } from '../lib/backend.ts'
 import { t } from '../lib/i18n.ts'
 import { failedState, loadScreen } from '../lib/screenLoad.ts'
-import { insertZeroWidthSpaces } from '../lib/text.ts'
-import { Colors, FontSize, textPatch } from '../lib/theme.ts'
+import { chooseHints } from '../lib/hints.ts'
 import {
   forgetPendingTopup,
   lookUpPendingTopup,
@@ -25,15 +24,8 @@ import {
 const X = 360
 
 interface TopupSpec extends PageFrameSpec {
-  Summary: {
-    BalanceLabel: object
-    TopupBalanceValue: typeof MoneyText
-    ArrearsLabel: object
-    TopupArrearsValue: typeof MoneyText
-    Note: object
-  }
+  Summary: typeof TopupSummary
   Ways: typeof TopupButtons
-  WayHints: { CardHint: object; QrHint: object }
 }
 
 export default class TopupPage extends HallPage<TopupSpec> {
@@ -44,23 +36,8 @@ export default class TopupPage extends HallPage<TopupSpec> {
 
   static override _template(): PageTemplate<TopupSpec> {
     return frame<TopupSpec>({
-      Summary: {
-        x: X,
-        y: 190,
-        alpha: 0,
-        BalanceLabel: { text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
-        TopupBalanceValue: { type: MoneyText, x: 320 },
-        ArrearsLabel: { y: 80, text: textPatch('', { fontSize: FontSize.body, textColor: Colors.textMuted }) },
-        TopupArrearsValue: { type: MoneyText, x: 320, y: 80 },
-        Note: { y: 170, text: textPatch('', { fontSize: FontSize.body }) },
-      },
+      Summary: { type: TopupSummary, x: X, y: 190, alpha: 0 },
       Ways: { type: TopupButtons, x: X - 12, y: 420, alpha: 0 },
-      WayHints: {
-        x: X,
-        y: 560,
-        CardHint: { text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-        QrHint: { y: 50, text: textPatch('', { fontSize: FontSize.small, textColor: Colors.textMuted }) },
-      },
     })
   }
 
@@ -104,6 +81,7 @@ export default class TopupPage extends HallPage<TopupSpec> {
       ([account, topup]) => {
         this._account = account
         this._pendingWaiting = !!topup && topup.status === 'pending'
+        this.tag('Summary')!.show(account, this._pendingWaiting)
         // A refresh answered after the viewer already went on (OK on a way) must not pull them back; the balance
         // it brought is still the one a following top-up starts from.
         if (refresh && Router.getActiveRoute() !== 'topup') return noteAccountBefore(account)
@@ -123,45 +101,11 @@ export default class TopupPage extends HallPage<TopupSpec> {
   }
 
   render(): void {
-    const muted = (s: string) => textPatch(s, { fontSize: FontSize.body, textColor: Colors.textMuted })
     this.title = t('topup.title')
-    this.tag('Summary.BalanceLabel')!.text = muted(t('topup.balance'))
-    this.tag('Summary.ArrearsLabel')!.text = muted(t('topup.arrears'))
     this.tag('Ways')!.relabel([t('topup.card'), t('topup.qr')])
-    const small = (s: string) =>
-      textPatch(insertZeroWidthSpaces(s), {
-        fontSize: FontSize.small,
-        textColor: Colors.textMuted,
-        wordWrapWidth: 1200,
-        maxLines: 1,
-      })
-    this.tag('WayHints.CardHint')!.text = small(
-      t('topup.wayHint', { way: t('topup.card'), hint: t('topup.card.hint') }),
-    )
-    this.tag('WayHints.QrHint')!.text = small(t('topup.wayHint', { way: t('topup.qr'), hint: t('topup.qr.hint') }))
-    this.hints = [
-      ['leftright', t('hint.choose')],
-      ['ok', t('hint.select')],
-    ]
+    this.hints = chooseHints('leftright')
     this.errorState.render()
-    const a = this._account
-    if (!a) return
-    const balance = this.tag('Summary.TopupBalanceValue')!
-    balance.fen = a.balanceFen
-    const arrears = this.tag('Summary.TopupArrearsValue')!
-    arrears.fen = a.arrearsFen
-    arrears.tone = a.arrearsFen > 0 ? 'danger' : 'normal'
-    const note = this._pendingWaiting
-      ? t('topup.pendingNote')
-      : a.status === 'suspended'
-        ? t('topup.suspendedNote')
-        : ''
-    this.tag('Summary.Note')!.text = textPatch(insertZeroWidthSpaces(note), {
-      fontSize: FontSize.body,
-      textColor: this._pendingWaiting ? Colors.warning : Colors.danger,
-      wordWrapWidth: 1200,
-      maxLines: 2,
-    })
+    this.tag('Summary')!.render()
   }
 
   override _handleBack(): boolean {
