@@ -133,10 +133,9 @@ export function currentPalette(): Palette {
  * follows a change of look made while the hall runs.
  */
 export function themed<K extends string>(names: Record<K, ColorName>): Record<K, number> {
-  const out: Partial<Record<K, number>> = {}
-  for (const key of Object.keys(names) as K[])
-    Object.defineProperty(out, key, { get: () => Colors[names[key]], enumerable: true })
-  return out as Record<K, number>
+  const out: Record<string, number> = {}
+  for (const key in names) Object.defineProperty(out, key, { get: () => Colors[names[key]], enumerable: true })
+  return out
 }
 
 /** Large text: every text drawn through `textPatch` grows by this much. */

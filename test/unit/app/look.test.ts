@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { contrastRatio, titleSafeArea } from '../../../src/app/lib/contrast.ts'
-import { Colors, HIGH_CONTRAST } from '../../../src/app/lib/theme.ts'
+import { applyLook, Colors, HIGH_CONTRAST, themed } from '../../../src/app/lib/theme.ts'
 import { parsePrefs, platformWantsSpeech, speechOn } from '../../../src/app/lib/viewerPrefs.ts'
 import { labelOf, positionOf, textsIn } from '../../../src/app/lib/announcer.ts'
 
@@ -57,6 +57,23 @@ describe('look', () => {
   it('puts the title-safe area 5% in from each edge at 1080p and 720p', () => {
     expect(titleSafeArea(1920, 1080)).toEqual({ x1: 96, y1: 54, x2: 1824, y2: 1026 })
     expect(titleSafeArea(1280, 720)).toEqual({ x1: 64, y1: 36, x2: 1216, y2: 684 })
+  })
+})
+
+describe('colours by meaning', () => {
+  it('are read at the time of use, so a table made before a change of look follows it', () => {
+    const normal = Colors.danger
+    const tone = themed<'owed' | 'plain'>({ owed: 'danger', plain: 'text' })
+    expect(Object.keys(tone)).toEqual(['owed', 'plain'])
+    expect(tone.owed).toBe(normal)
+    applyLook({ highContrast: true })
+    try {
+      expect(tone.owed).toBe(HIGH_CONTRAST.danger)
+      expect(tone.plain).toBe(HIGH_CONTRAST.text)
+    } finally {
+      applyLook({})
+    }
+    expect(tone.owed).toBe(normal)
   })
 })
 
