@@ -116,6 +116,19 @@ describe('flows that never trap, mislead or repeat the viewer', () => {
     await focusOn(tv, 'Limit_50000', 5_000)
     expect(await tv.text('CurrentMark')).toBe('当前限额')
     await tv.screenshot('flows-spending-limit')
+    // A new limit asks for the purchase PIN, saying the new limit under its title; the sixth digit saves it.
+    await pressUntil(tv, 'left', 'Limit_none', 8)
+    await tv.press('ok')
+    expect(await tv.waitForText('PinFor', (t) => t.length > 0)).toBe('新的限额：不限')
+    await tv.press('1', '2', '3', '4', '5', '6')
+    expect(await tv.waitForText('LimitValue', (t) => t === '不限')).toBe('不限')
+    await focusOn(tv, 'Limit_none', 5_000)
+    // Back to the operator's ¥500, so the household is left as every other test finds it.
+    await pressUntil(tv, 'right', 'Limit_50000', 8)
+    await tv.press('ok')
+    await tv.waitForText('PinFor', (t) => t.includes('¥500.00'))
+    await tv.press('1', '2', '3', '4', '5', '6')
+    expect(await tv.waitForText('LimitValue', (t) => t === '¥500.00')).toBe('¥500.00')
     await tv.page.close()
   })
 

@@ -3,15 +3,13 @@
  * the box. Offers chosen from the household's use of the hall: a yes or no kept by the BOSS.
  * Every change applies at once, in place (lib/relook.ts for the look): same screen, same row focused.
  */
-import { Button, Column } from '@lightningjs/ui-components'
 import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
+import SettingsList, { type Setting } from '../components/SettingsList.ts'
 import { setSpeechEnabled, speak, speechEnabled } from '../lib/announcer.ts'
 import { api } from '../lib/backend.ts'
-import { currentLanguage, offeredLanguages, t } from '../lib/i18n.ts'
-import type { TKey } from '../lib/i18nKeys.ts'
+import { t } from '../lib/i18n.ts'
 import { lookChanged } from '../lib/lookChange.ts'
 import { showToast } from '../lib/overlays.ts'
-import { sdkSettings } from '../lib/sdk.ts'
 import { loadPrefs, savePrefs } from '../lib/viewerPrefs.ts'
 
 declare module '@lightningjs/sdk' {
@@ -24,75 +22,32 @@ declare module '@lightningjs/sdk' {
   }
 }
 
-type Row = 'LargeText' | 'HighContrast' | 'Speech' | 'Usage' | 'Offers' | 'Language'
-
-const LABEL_KEY: Record<Row, TKey> = {
-  LargeText: 'settings.largeText',
-  HighContrast: 'settings.highContrast',
-  Speech: 'settings.speech',
-  Usage: 'settings.usage',
-  Offers: 'settings.offers',
-  Language: 'settings.language',
-}
-const LANGUAGE_NAMES: Record<string, string> = { 'zh-CN': '中文', en: 'English' }
-
 interface SettingsSpec extends PageFrameSpec {
-  SettingsList: typeof Column
+  SettingsList: typeof SettingsList
 }
 
 export default class SettingsPage extends HallPage<SettingsSpec> {
-  private _rows: Row[] = []
-  /** The BOSS's answer; null until it came (shown as --). */
-  private _offers: boolean | null = null
-
   static override _template(): PageTemplate<SettingsSpec> {
     return frame<SettingsSpec>({
-      SettingsList: { type: Column, x: 160, y: 230, w: 1000, h: 700, neverScroll: true },
+      SettingsList: { type: SettingsList, x: 160, y: 230, w: 1000, h: 700, neverScroll: true },
     })
   }
 
-  private get _list(): Column {
+  private get _list(): SettingsList {
     return this.tag('SettingsList')!
   }
 
   override _init(): void {
-    this._rows = ['LargeText', 'HighContrast', 'Speech', 'Usage', 'Offers']
-    if (offeredLanguages(sdkSettings().get('app', 'languages')).length > 1) this._rows.push('Language')
-    this._list.style = { itemSpacing: 20 }
-    this._list.items = this._rows.map((row) => ({
-      type: Button,
-      ref: `${row}Setting`,
-      w: 900,
-      h: 96,
-      fixed: true,
-      justify: 'left',
-      title: '',
-      onEnter: () => (this._toggle(row), true),
-    }))
+    this._list.onToggle = (setting) => this._toggle(setting)
     this.render()
+    const never = () => undefined
     void api()
       .getOfferConsent()
-      .then(
-        (c) => this._offersAre(c.offers),
-        () => undefined,
-      )
+      .then((c) => this._offersAre(c.offers), never)
   }
 
   protected override visit(first: boolean): void {
     if (!first) this.render()
-  }
-
-  private _value(row: Row): string {
-    const prefs = loadPrefs()
-    if (row === 'Language') return LANGUAGE_NAMES[currentLanguage()] || currentLanguage()
-    if (row === 'Offers' && this._offers === null) return '--'
-    const on = { LargeText: prefs.largeText, HighContrast: prefs.highContrast, Usage: prefs.usage }
-    const value = row === 'Offers' ? this._offers : row === 'Speech' ? speechEnabled() : on[row]
-    return value ? t('settings.on') : t('settings.off')
-  }
-
-  private _label(row: Row): string {
-    return `${t(LABEL_KEY[row])}: ${this._value(row)}`
   }
 
   render(): void {
@@ -101,45 +56,45 @@ export default class SettingsPage extends HallPage<SettingsSpec> {
       ['updown', t('hint.choose')],
       ['ok', t('hint.switch')],
     ]
-    this._list.items.forEach((button, i) => {
-      if (button instanceof Button && this._rows[i]) button.title = this._label(this._rows[i])
-    })
+    this._list.render()
   }
 
+  /** The household's yes or no to offers, as the BOSS keeps it. */
   private _offersAre(offers: boolean): void {
-    this._offers = offers
-    this.render()
+    this._list.offers = offers
+    this._list.render()
   }
 
-  private _toggle(row: Row): void {
+  private _toggle(setting: Setting): void {
     const prefs = loadPrefs()
-    if (row === 'Language') return this.fireAncestors('$switchLanguage')
-    if (row === 'Offers') {
+    const said = () => speak(this._list.label(setting))
+    if (setting === 'Language') return this.fireAncestors('$switchLanguage')
+    if (setting === 'Offers') {
       // Not known yet: the household has never said no, so a first press says no.
       void api()
-        .setOfferConsent(!(this._offers ?? true))
+        .setOfferConsent(!(this._list.offers ?? true))
         .then(
-          (c) => (this._offersAre(c.offers), speak(this._label(row))),
+          (c) => (this._offersAre(c.offers), said()),
           () => showToast(t('settings.offersFailed')),
         )
       return
     }
     // Off stops recording at once and drops what was not sent yet (usage.ts reads the switch every time).
-    if (row === 'Usage') prefs.usage = !prefs.usage
-    else if (row === 'Speech') prefs.speech = !speechEnabled()
-    else if (row === 'LargeText') prefs.largeText = !prefs.largeText
+    if (setting === 'Usage') prefs.usage = !prefs.usage
+    else if (setting === 'Speech') prefs.speech = !speechEnabled()
+    else if (setting === 'LargeText') prefs.largeText = !prefs.largeText
     else prefs.highContrast = !prefs.highContrast
     savePrefs(prefs)
-    if (row === 'Speech') setSpeechEnabled(prefs.speech === true)
+    if (setting === 'Speech') setSpeechEnabled(prefs.speech === true)
     // The App carries the new look into every screen in place; the focus stays on this row.
-    const look = row === 'LargeText' || row === 'HighContrast'
+    const look = setting === 'LargeText' || setting === 'HighContrast'
     if (look) lookChanged()
     this.render()
-    speak(this._label(row))
+    said()
     if (look) showToast(t('settings.lookApplied'))
   }
 
-  override _getFocused(): Column {
+  override _getFocused(): SettingsList {
     return this._list
   }
 }
