@@ -40,10 +40,8 @@ export default class SettingsPage extends HallPage<SettingsSpec> {
   override _init(): void {
     this._list.onToggle = (setting) => this._toggle(setting)
     this.render()
-    const never = () => undefined
-    void api()
-      .getOfferConsent()
-      .then((c) => this._offersAre(c.offers), never)
+    const offers = api().getOfferConsent()
+    void offers.then((c) => this._offersAre(c.offers)).catch(() => undefined)
   }
 
   protected override visit(first: boolean): void {
@@ -59,7 +57,6 @@ export default class SettingsPage extends HallPage<SettingsSpec> {
     this._list.render()
   }
 
-  /** The household's yes or no to offers, as the BOSS keeps it. */
   private _offersAre(offers: boolean): void {
     this._list.offers = offers
     this._list.render()
