@@ -2,16 +2,11 @@
  * Full-screen error for when the hall cannot start (no session, box not recognised, BOSS down).
  * Retry opens the session again and carries on; the screen is never left blank or dead.
  */
+import type { Router } from '@lightningjs/sdk'
 import HallPage, { frame, type PageFrameSpec, type PageTemplate } from '../components/HallPage.ts'
 import { errorCode } from '../lib/api.ts'
 import { t } from '../lib/i18n.ts'
 import { enterHall, startSession } from '../lib/session.ts'
-
-interface ErrorParams {
-  code?: string
-  /** Set by the Router when a route's data hook failed. */
-  request?: { error?: unknown }
-}
 
 export default class ErrorPage extends HallPage<PageFrameSpec> {
   private _busy = false
@@ -25,10 +20,11 @@ export default class ErrorPage extends HallPage<PageFrameSpec> {
     this.render()
   }
 
-  override _onUrlParams(urlParams: object): void {
-    const params = urlParams as ErrorParams
-    const fromRouter = params.request && params.request.error
-    this.errorState.code = params.code || (fromRouter ? errorCode(fromRouter) : undefined)
+  /** `code`, or the Router's `request` (an object its types do not know of) when a route's data hook failed. */
+  override _onUrlParams(params: Router.PageParams): void {
+    const request: unknown = params.request
+    const failed = typeof request === 'object' && request !== null && 'error' in request ? request.error : undefined
+    this.errorState.code = params.code || (failed ? errorCode(failed) : undefined)
   }
 
   render(): void {
