@@ -146,6 +146,8 @@ describe('bills and payments on the TV come from the BOSS', () => {
     // The list: Down, to the second bill, open it, Back lands on the same row.
     await tv.press('down', 'down')
     expect(await tv.focusedRef()).toBe('BillRow1')
+    // Where the viewer is in the list, counted over every bill (rows not built yet included).
+    expect(await tv.waitForText('PositionText', (t) => t === `2 / ${bills.length}`)).toBeTruthy()
     expect((await rowTexts(tv, 'BillRow1')).amount).toBe(formatFen(Number(bills[1].TOTAL_FEE)))
     await tv.screenshot('bills-list')
     await tv.press('ok')

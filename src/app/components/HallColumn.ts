@@ -34,18 +34,27 @@ export default class HallColumn extends Column<HallColumnSpec> {
     showListPosition(this, null)
   }
 
+  /**
+   * Rows a lazy list (lazyUpCount) holds but has not built yet. ui-components keeps them in `_lazyItems`,
+   * which its types do not declare; without them a list of 12 bills counted "2 / 9".
+   */
+  private _notBuilt(): number {
+    const lazy: unknown = Reflect.get(this, '_lazyItems')
+    return Array.isArray(lazy) ? lazy.length : 0
+  }
+
   /** Where the viewer is, and whether rows lie beyond the list's edges (where its scroll is heading). */
   private _report(): void {
     const rows = this.Items.children
-    const total = rows.length
+    const total = rows.length + this._notBuilt()
     if (total < 2) return showListPosition(this, null)
     const top = this.Items.getSmooth('y', this.Items.y)
-    const last = rows[total - 1]
+    const last = rows[rows.length - 1]
     showListPosition(this, {
       index: Math.min(this.selectedIndex, total - 1) + 1,
       total,
       above: top < (this.itemPosY || 0) - 1,
-      below: top + last.y + last.h > this.h + 1,
+      below: top + last.y + last.h > this.h + 1 || total > rows.length,
     })
   }
 }
