@@ -95,7 +95,7 @@ export default class TicketDetailPage extends HallPage<TicketDetailSpec> {
     const open = this._ticket && this._ticket.status !== 'closed' && this._ticket.status !== 'cancelled'
     if (!open) return
     this._timer = setTimeout(() => {
-      if (Router.getActivePage() === (this as unknown)) this.load(true)
+      if (this.onScreen) this.load(true)
     }, REFRESH_MS)
   }
 
