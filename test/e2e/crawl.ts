@@ -184,21 +184,28 @@ export class Crawler {
         stateKey(now) === stateKey(last) &&
         now.loading === 0 &&
         (!f || !g || (Math.abs(f.x1 - g.x1) < 0.5 && Math.abs(f.y1 - g.y1) < 0.5 && Math.abs(f.x2 - g.x2) < 0.5))
-      if (same && f && unfinishedFocus(f) && Date.now() <= until) {
-        // A focus that has not grown yet, or sits in content still fading in (not laid out: 0,0), may be a
-        // transition whose frames have not come on a slow stage: looks until it ends (1.5 s at most), so the
-        // focus rules judge what the viewer ends up seeing.
+      if (same && this.moving(now) && Date.now() <= until) {
+        // A focus that has not grown yet, or sits in content still fading in (not laid out: 0,0), or a list
+        // caught mid-scroll (its rows cut by its edges) may be a transition whose frames have not come on a
+        // slow stage: looks until it ends (3 s at most), so the rules judge what the viewer ends up seeing.
         let end = await this.snapshot()
-        for (const stop = Date.now() + 1500; Date.now() < stop;) {
+        for (const stop = Date.now() + 3000; Date.now() < stop;) {
           await new Promise((r) => setTimeout(r, 150))
           end = await this.snapshot()
-          if (!end.scan.focused || !unfinishedFocus(end.scan.focused)) break
+          if (!this.moving(end)) break
         }
         return end
       }
       if (same || Date.now() > until) return now
       last = now
     }
+  }
+
+  /** A look that may be mid-transition: the focus not finished, or (with the text rules on) a text cut by its box. */
+  private moving(s: Snapshot): boolean {
+    const f = s.scan.focused
+    if (f && unfinishedFocus(f)) return true
+    return !!this.limits.textFit && s.scan.texts.some((t) => t.x2 - t.x1 > 0 && t.y2 - t.y1 > 0 && !!t.clipped)
   }
 
   async press(key: Key): Promise<Snapshot> {
