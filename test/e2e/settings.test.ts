@@ -47,7 +47,9 @@ describe('settings: large text and high contrast', () => {
     )
     expect(bgBefore).not.toBe('ff000000')
     expect(await tv.focusedRef()).toBe('HighContrastSetting')
-    expect(await tv.text('HighContrastSetting')).toMatch(/High contrast.*On/i)
+    expect(await tv.waitForText('HighContrastSetting', (t) => /High contrast.*On/i.test(t))).toMatch(
+      /High contrast.*On/i,
+    )
     expect(await language(tv)).toBe('en')
     expect(await marked(tv)).toBe(true)
 
