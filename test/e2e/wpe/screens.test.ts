@@ -17,9 +17,11 @@ async function settled(tv: WpeTv): Promise<Snapshot['scan']> {
     const now = await look()
     const [f, g] = [now.focused, last.focused]
     if (
+      // A focus at 0,0 sits in content the page frame has not laid out yet (its fade-in): look again.
       (f &&
         g &&
         f.path === g.path &&
+        (f.x1 > 1 || f.y1 > 1) &&
         Math.abs(f.x1 - g.x1) < 0.5 &&
         Math.abs(f.y1 - g.y1) < 0.5 &&
         Math.abs(f.x2 - g.x2) < 0.5) ||
