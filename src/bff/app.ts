@@ -5,6 +5,7 @@ import type { DestinationStream, Logger } from 'pino'
 import type { BffConfig } from './config.ts'
 import { AccessLog, createLogger } from './log.ts'
 import { buildValidatorCompiler } from './validation.ts'
+import { sharedSerializerFactory } from './serialization.ts'
 import { BossClient } from './boss/bossClient.ts'
 import { GuardedBossClient } from './boss/bossGuard.ts'
 import { SqliteStore } from './store/sqliteStore.ts'
@@ -72,6 +73,7 @@ export async function buildBff(config: BffConfig, deps: BffDeps = {}): Promise<F
     // A BOSS call is bounded by BOSS_TIMEOUT_MS; nothing should hold a socket much longer.
     requestTimeout: Math.max(10_000, config.bossTimeoutMs * 3),
     routerOptions: { maxParamLength: 200 },
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializerFactory() } },
   })
   app.setValidatorCompiler(buildValidatorCompiler())
 

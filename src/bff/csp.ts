@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { IncomingMessage, ServerResponse } from 'node:http'
 import { Socket } from 'node:net'
 import { join } from 'node:path'
 import helmet from 'helmet'
@@ -40,6 +39,10 @@ function tvAppIndex(staticDir: string | undefined): string {
  * 13 `res.setHeader` calls per request, which were the largest allocation site in the BFF's profile (issue 22).
  */
 export function securityHeaders(staticDir: string | undefined): Readonly<Record<string, string>> {
+  // Taken as the CommonJS exports, not `import … from 'node:http'`: an ES import of node:http builds its namespace
+  // by reading every export, and its lazy WebSocket/MessageEvent getters load Node's whole internal fetch
+  // (undici, ≈ 17 MB resident) that the BFF never uses (issue 22, the BFF's sixth pass).
+  const { IncomingMessage, ServerResponse } = process.getBuiltinModule('node:http')
   // A real response that is never sent: helmet sets its headers on it, and they are read back.
   const req = new IncomingMessage(new Socket())
   const res = new ServerResponse(req)
