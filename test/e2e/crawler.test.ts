@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bootTv } from './boot.ts'
 import { Crawler, screenOf, type Snapshot } from './crawl.ts'
-import { focusOn, openPackage, pressUntil } from './remote.ts'
+import { focusOn, openFirstTicket, openPackage, pressUntil } from './remote.ts'
 import { tvUrl } from './stack.ts'
 import { Tv } from './tv.ts'
 
@@ -145,15 +145,7 @@ describe('remote crawler', () => {
     await tv.screenshot('crawler-en-large-order-result')
     // An open ticket's page, where Back and Cancel ticket share the side column.
     await crawler.goTo([])
-    await tv.press('5')
-    await tv.waitForRoute('repair')
-    await focusOn(tv, 'Symptom0')
-    await pressUntil(tv, 'right', 'ErrorCodeRow', 1)
-    await pressUntil(tv, 'down', 'MyTicketsRow', 3)
-    await tv.press('ok')
-    await focusOn(tv, 'TicketRow0')
-    await tv.press('ok')
-    await tv.waitForRoute('repair/tickets/:ticketId')
+    await openFirstTicket(tv)
     await tv.page.waitForSelector('[ref="CancelTicketButton"]')
     const ticket = await crawler.settle()
     visited.add(screenOf(ticket))

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { bootTv } from './boot.ts'
 import { Crawler } from './crawl.ts'
-import { focusOn, mash, openHome, openPackage, pressUntil, times, toTicketConfirmation } from './remote.ts'
+import {
+  focusOn,
+  mash,
+  openFirstTicket,
+  openHome,
+  openPackage,
+  pressUntil,
+  times,
+  toTicketConfirmation,
+} from './remote.ts'
 import { Tv, type RemoteKey } from './tv.ts'
 
 // Issue 17, for every transaction of the hall (order, card top-up, QR top-up, repair ticket, complaint,
@@ -153,17 +162,7 @@ describe('finished is finished: one transaction for mashed keys, and Back never 
     expect(passed[0]).toBe('repair')
 
     // The same ticket, resolved by the stub within seconds: rate it with OK mashed on the stars.
-    await tv.press('5')
-    await tv.waitForRoute('repair')
-    // The symptoms hold the focus once the page's data is in; a key pressed before then moves nothing.
-    await focusOn(tv, 'Symptom0')
-    await pressUntil(tv, 'right', 'ErrorCodeRow', 1)
-    await pressUntil(tv, 'down', 'MyTicketsRow', 1)
-    await tv.press('ok')
-    await tv.waitForRoute('repair/tickets')
-    await focusOn(tv, 'TicketRow0')
-    await tv.press('ok')
-    await tv.waitForRoute('repair/tickets/:ticketId')
+    await openFirstTicket(tv)
     for (let i = 0; i < 20 && !(await tv.page.$('[ref="Rating"][focused="true"]')); i++) {
       // Not resolved yet: back to the list and in again, as a viewer would look again.
       await tv.press('back')

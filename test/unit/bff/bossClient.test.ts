@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { BossClient, bossSign, bossSignString, newReqSeq } from '../../../src/bff/boss/bossClient.ts'
+import { GuardedBossClient } from '../../../src/bff/boss/bossGuard.ts'
 import {
   BossBusinessError,
   BossProtocolError,
@@ -12,6 +13,8 @@ import {
 import { signString } from '../../../boss-stub/protocol/sign.ts'
 
 const SECRET = 'tvhall-dev-secret'
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const never = new Promise<never>(() => {})
 
 describe('BOSS signing (README: sorted KEY=VALUE of HEAD minus SIGN plus BODY, HMAC-SHA256, upper hex)', () => {
   const head = {
@@ -218,6 +221,46 @@ describe('BossClient over HTTP', () => {
     const halfWay = Date.now()
     await expect(client(100).call('Z', {})).rejects.toBeInstanceOf(BossTimeoutError)
     expect(Date.now() - halfWay).toBeLessThan(450)
+  })
+
+  const guarded = (maxInFlight?: number) => {
+    const c = new GuardedBossClient(
+      { url, channel: 'TVHALL', secret: SECRET, timeoutMs: 2000 },
+      maxInFlight === undefined ? {} : { maxInFlight },
+    )
+    clients.push(c)
+    return c
+  }
+
+  it('takes a burst of 100 calls at once to a healthy BOSS: beyond its sockets the pool queues them, none is refused', async () => {
+    // The bench's open loop sends 82 requests in the same instant; a bulkhead of 64 refused 18 of every burst.
+    handler = (env, res) => setTimeout(() => answer('0000', { BALANCE: '1' })(env, res), 20)
+    const c = guarded()
+    const results = await Promise.allSettled(Array.from({ length: 100 }, () => c.call('ACCT_BAL_QRY', {})))
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([])
+  })
+
+  it('refuses at once the calls beyond the bulkhead of a domain, and only those', async () => {
+    handler = (env, res) => setTimeout(() => answer('0000')(env, res), 400)
+    const c = guarded(4)
+    const started = Date.now()
+    const calls = Array.from({ length: 6 }, () => c.call('ORDER_SUBMIT', {}))
+    const refused = await Promise.race([
+      Promise.any(
+        calls.map((p) =>
+          p.then(
+            () => never,
+            (e: unknown) => e,
+          ),
+        ),
+      ),
+      sleep(300),
+    ])
+    expect(refused).toBeInstanceOf(BossUnavailableError)
+    expect(Date.now() - started).toBeLessThan(300)
+    const settled = await Promise.allSettled(calls)
+    expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(4)
+    expect(seen).toHaveLength(4)
   })
 
   it('reports a BOSS that is not listening as unavailable', async () => {
