@@ -26,14 +26,18 @@ export default class HomeMenu extends Column {
       neverScroll: true,
       items: entries.map((entry) => ({ type: MenuTile, ref: entry.ref, w: TILE_W, h: TILE_H, entry, onSelect: open })),
     }))
+    this.unread = this._unread
   }
 
   private get _tiles(): MenuTile[] {
     return this.items.flatMap((row) => (row instanceof Row ? row.items : [])).filter((t) => t instanceof MenuTile)
   }
 
-  /** The unread count on the messages tile (0 hides it). */
+  private _unread = 0
+
+  /** The unread count on the messages tile (0 hides it); kept for the tile if the menu is not built yet. */
   set unread(count: number) {
+    this._unread = count
     for (const tile of this._tiles) if (tile.entry && tile.entry.route === 'messages') tile.badge = count
   }
 
