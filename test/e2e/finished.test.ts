@@ -6,6 +6,7 @@ import {
   mash,
   openFirstTicket,
   openHome,
+  openRepairSide,
   openPackage,
   pressUntil,
   times,
@@ -188,13 +189,7 @@ describe('finished is finished: one transaction for mashed keys, and Back never 
     const who = boot.stack.bySubscriber('normal')
     const before = await counted(who.customerId)
     const tv = await openHome(boot, 'normal')
-    await tv.press('5')
-    await tv.waitForRoute('repair')
-    // The symptoms hold the focus once the page's data is in; a key pressed before then moves nothing.
-    await focusOn(tv, 'Symptom0')
-    await pressUntil(tv, 'right', 'ErrorCodeRow', 1)
-    await pressUntil(tv, 'down', 'ComplaintRow', 3)
-    await tv.press('ok')
+    await openRepairSide(tv, 'ComplaintRow')
     await tv.waitForRoute('repair/complaint')
     await focusOn(tv, 'TypeRow0')
     await tv.press('ok')

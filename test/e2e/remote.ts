@@ -72,15 +72,20 @@ export async function toTicketConfirmation(tv: Tv): Promise<void> {
   await focusOn(tv, 'ConfirmSubmit', 5_000)
 }
 
-/** From home to the first of My tickets: 5 for repairs, right to the error-code column, down to My tickets. */
-export async function openFirstTicket(tv: Tv): Promise<void> {
+/** From home to one of the repair hub's side rows (My tickets, a complaint): 5 for repairs, right, down to `row`, OK. */
+export async function openRepairSide(tv: Tv, row: string): Promise<void> {
   await tv.press('5')
   await tv.waitForRoute('repair')
   // The symptoms hold the focus once the page's data is in; a key pressed before then moves nothing.
   await focusOn(tv, 'Symptom0')
   await pressUntil(tv, 'right', 'ErrorCodeRow', 1)
-  await pressUntil(tv, 'down', 'MyTicketsRow', 3)
+  await pressUntil(tv, 'down', row, 3)
   await tv.press('ok')
+}
+
+/** From home to the first of My tickets. */
+export async function openFirstTicket(tv: Tv): Promise<void> {
+  await openRepairSide(tv, 'MyTicketsRow')
   await tv.waitForRoute('repair/tickets')
   await focusOn(tv, 'TicketRow0')
   await tv.press('ok')
