@@ -181,7 +181,7 @@ export function loadConfig(env: Env = process.env): BffConfig {
     rateLimitReadsPerMinute: int(env, 'RATE_LIMIT_READS_PER_MINUTE', 600, 1),
     rateLimitStrictPerMinute: int(env, 'RATE_LIMIT_STRICT_PER_MINUTE', 30, 1),
     bossBreakerResetMs: int(env, 'BOSS_BREAKER_RESET_MS', 10_000, 100),
-    bossMaxInFlight: int(env, 'BOSS_MAX_IN_FLIGHT', 1024, 1), // why 256: DEFAULT_GUARD in boss/bossGuard.ts
+    bossMaxInFlight: int(env, 'BOSS_MAX_IN_FLIGHT', 1024, 1), // why 1024: DEFAULT_GUARD in boss/bossGuard.ts
     bossReadRetries: int(env, 'BOSS_READ_RETRIES', 2, 0),
     bossCacheSeconds: int(env, 'BOSS_CACHE_SECONDS', 60, 0),
     idempotencyLeaseSeconds: int(env, 'IDEMPOTENCY_LEASE_SECONDS', 30, 1),

@@ -5,7 +5,7 @@ import type { SerializerCompiler, SerializerFactory } from '@fastify/fast-json-s
  * fastify's own response serializers (fast-json-stringify, compiled from each route's schema), compiled once per
  * schema shape instead of once per route and status. Every route answers its common refusals (400, 401, 429,
  * 502–504…) with the same error body, each under its own OpenAPI description, so fastify compiled ≈ 490
- * serializers for ≈ 60 distinct shapes; each error body's union made fast-json-stringify build its own ajv for it,
+ * serializers for 27 distinct shapes; each error body's union made fast-json-stringify build its own ajv for it,
  * and those were 17 MB of the BFF's idle heap (issue 22, the BFF's sixth pass). Words for people (description,
  * title, examples) do not change what is written, so two schemas that differ only in them share one serializer.
  */
